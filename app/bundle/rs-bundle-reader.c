@@ -1,0 +1,1014 @@
+/* rs-bundle-reader.c
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rs-bundle-reader"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "rs-bundle.h"
+#include "rs-core.h"
+#include "rs-enum-types.h"
+#include "rs-error.h"
+#include "rs-fuzzy-date.h"
+
+/* Import is two passes. The first reads and checks the whole bundle, every field
+ * and every reference, and says exactly where a problem is ("quotes[12]: ...").
+ * Only a bundle that passes is written, in one transaction: a bad bundle changes
+ * nothing. */
+
+typedef enum
+{
+  KIND_DOCUMENT,
+  KIND_ENTITY,
+  KIND_RELATION,
+  KIND_QUOTE,
+  KIND_EVENT,
+  KIND_NOTE,
+} RecordKind;
+
+typedef struct
+{
+  RecordKind  kind;
+  guint       index;
+  JsonObject *object;     /* borrowed from the parser's tree */
+  gint64      length;     /* documents: text length in characters */
+  gint64      db_id;      /* set while writing */
+} Record;
+
+typedef struct
+{
+  GHashTable *records;    /* bundle id -> Record */
+  GPtrArray  *order;      /* Records in bundle order per array, documents first */
+  JsonObject *root;
+} Bundle;
+
+static void
+bundle_clear (Bundle *bundle)
+{
+  g_clear_pointer (&bundle->records, g_hash_table_unref);
+  g_clear_pointer (&bundle->order, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Bundle, bundle_clear)
+
+static const char *array_names[] = {
+  [KIND_DOCUMENT] = "documents",
+  [KIND_ENTITY] = "entities",
+  [KIND_RELATION] = "relations",
+  [KIND_QUOTE] = "quotes",
+  [KIND_EVENT] = "events",
+  [KIND_NOTE] = "notes",
+};
+
+static gboolean
+fail (GError     **error,
+      const char  *where,
+      guint        index,
+      const char  *format,
+      ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+fail (GError     **error,
+      const char  *where,
+      guint        index,
+      const char  *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (index == G_MAXUINT)
+    g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT, "%s: %s", where, message);
+  else
+    g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT, "%s[%u]: %s", where, index, message);
+  return FALSE;
+}
+
+/* Reads an optional string member: absent and null are NULL, anything else but a
+ * string is an error. */
+static gboolean
+get_string (JsonObject   *object,
+            const char   *member,
+            gboolean      required,
+            const char  **out,
+            const char   *where,
+            guint         index,
+            GError      **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        return fail (error, where, index, _("“%s” is missing"), member);
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fail (error, where, index, _("“%s” must be a string"), member);
+
+  *out = json_node_get_string (node);
+  if (required && **out == '\0')
+    return fail (error, where, index, _("“%s” is empty"), member);
+  return TRUE;
+}
+
+static gboolean
+get_int (JsonObject  *object,
+         const char  *member,
+         gboolean     required,
+         gint64      *out,
+         gboolean    *present,
+         const char  *where,
+         guint        index,
+         GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = 0;
+  if (present)
+    *present = FALSE;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        return fail (error, where, index, _("“%s” is missing"), member);
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return fail (error, where, index, _("“%s” must be a whole number"), member);
+
+  *out = json_node_get_int (node);
+  if (present)
+    *present = TRUE;
+  return TRUE;
+}
+
+static gboolean
+get_number (JsonObject  *object,
+            const char  *member,
+            double      *out,
+            const char  *where,
+            guint        index,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  GType type;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return fail (error, where, index, _("“%s” must be a number"), member);
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_INT64)
+    *out = json_node_get_int (node);
+  else if (type == G_TYPE_DOUBLE)
+    *out = json_node_get_double (node);
+  else
+    return fail (error, where, index, _("“%s” must be a number"), member);
+  if (!isfinite (*out) || fabs (*out) > 1e9)
+    return fail (error, where, index, _("“%s” is out of range"), member);
+  return TRUE;
+}
+
+static gboolean
+get_enum (JsonObject  *object,
+          const char  *member,
+          GType        type,
+          int          fallback,
+          int         *out,
+          const char  *where,
+          guint        index,
+          GError     **error)
+{
+  const char *nick;
+
+  if (!get_string (object, member, FALSE, &nick, where, index, error))
+    return FALSE;
+  if (nick == NULL)
+    {
+      *out = fallback;
+      return TRUE;
+    }
+  if (!rs_enum_from_nick (type, nick, out))
+    return fail (error, where, index, _("“%s” is not a known %s"), nick, member);
+  return TRUE;
+}
+
+static gboolean
+get_reliability (JsonObject     *object,
+                 RsReliability  *out,
+                 guint           index,
+                 GError        **error)
+{
+  const char *grade;
+
+  if (!get_string (object, "reliability", FALSE, &grade, "documents", index, error))
+    return FALSE;
+
+  if (grade == NULL || g_str_equal (grade, "unknown"))
+    *out = RS_RELIABILITY_UNKNOWN;
+  else if (strlen (grade) == 1 && grade[0] >= 'A' && grade[0] <= 'F')
+    *out = RS_RELIABILITY_A + (grade[0] - 'A');
+  else
+    return fail (error, "documents", index,
+                 _("reliability “%s” is not an Admiralty grade (A–F or unknown)"), grade);
+  return TRUE;
+}
+
+/* A JSON array member, or an empty one when absent. */
+static gboolean
+get_array (JsonObject  *object,
+           const char  *member,
+           JsonArray  **out,
+           GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (error, member, G_MAXUINT, _("must be an array"));
+  *out = json_node_get_array (node);
+  return TRUE;
+}
+
+static Record *
+lookup (Bundle     *bundle,
+        const char *id)
+{
+  return id ? g_hash_table_lookup (bundle->records, id) : NULL;
+}
+
+static gboolean
+check_id (const char  *id,
+          const char  *where,
+          guint        index,
+          GError     **error)
+{
+  if (strlen (id) > 200)
+    return fail (error, where, index, _("“id” is longer than 200 characters"));
+  for (const char *p = id; *p; p++)
+    if (g_ascii_iscntrl (*p))
+      return fail (error, where, index, _("“id” contains a control character"));
+  return TRUE;
+}
+
+/* First pass, part one: every record with an id, indexed, each field typed. */
+static gboolean
+collect_records (Bundle  *bundle,
+                 GError **error)
+{
+  for (RecordKind kind = KIND_DOCUMENT; kind <= KIND_NOTE; kind++)
+    {
+      JsonArray *array;
+      guint n;
+
+      if (!get_array (bundle->root, array_names[kind], &array, error))
+        return FALSE;
+      n = array ? json_array_get_length (array) : 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          JsonNode *node = json_array_get_element (array, i);
+          Record *record;
+          const char *id;
+
+          if (!JSON_NODE_HOLDS_OBJECT (node))
+            return fail (error, array_names[kind], i, _("must be an object"));
+
+          if (!get_string (json_node_get_object (node), "id", TRUE, &id, array_names[kind], i,
+                           error) ||
+              !check_id (id, array_names[kind], i, error))
+            return FALSE;
+
+          if (lookup (bundle, id) != NULL)
+            return fail (error, array_names[kind], i,
+                         _("id “%s” is used twice (ids are unique in a bundle)"), id);
+
+          record = g_new0 (Record, 1);
+          record->kind = kind;
+          record->index = i;
+          record->object = json_node_get_object (node);
+          g_hash_table_insert (bundle->records, (gpointer)id, record);
+          g_ptr_array_add (bundle->order, record);
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+check_strings (JsonObject          *object,
+               const char * const  *members,
+               const char          *where,
+               guint                index,
+               GError             **error)
+{
+  for (guint i = 0; members[i]; i++)
+    {
+      const char *value;
+
+      if (!get_string (object, members[i], FALSE, &value, where, index, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_document (Bundle  *bundle,
+                Record  *record,
+                GError **error)
+{
+  static const char *optional[] = { "publisher", "author", "url", "published", "imported_at", NULL };
+  const char *title, *text;
+  RsReliability reliability;
+
+  if (!get_string (record->object, "title", TRUE, &title, "documents", record->index, error) ||
+      !get_string (record->object, "text", FALSE, &text, "documents", record->index, error) ||
+      !check_strings (record->object, optional, "documents", record->index, error) ||
+      !get_reliability (record->object, &reliability, record->index, error))
+    return FALSE;
+
+  record->length = text ? g_utf8_strlen (text, -1) : 0;
+  return TRUE;
+}
+
+static gboolean
+check_entity (Bundle  *bundle,
+              Record  *record,
+              GError **error)
+{
+  const char *name, *description;
+  JsonArray *aliases;
+  int kind;
+
+  if (!get_string (record->object, "name", TRUE, &name, "entities", record->index, error) ||
+      !get_string (record->object, "description", FALSE, &description, "entities", record->index,
+                   error) ||
+      !get_enum (record->object, "kind", RS_TYPE_ENTITY_KIND, RS_ENTITY_KIND_OTHER, &kind,
+                 "entities", record->index, error))
+    return FALSE;
+  if (json_object_get_member (record->object, "kind") == NULL)
+    return fail (error, "entities", record->index, _("“kind” is missing"));
+
+  if (json_object_has_member (record->object, "aliases"))
+    {
+      JsonNode *node = json_object_get_member (record->object, "aliases");
+
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        return fail (error, "entities", record->index, _("“aliases” must be an array of strings"));
+      aliases = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (aliases); i++)
+        {
+          JsonNode *alias = json_array_get_element (aliases, i);
+
+          if (!JSON_NODE_HOLDS_VALUE (alias) || json_node_get_value_type (alias) != G_TYPE_STRING ||
+              *json_node_get_string (alias) == '\0')
+            return fail (error, "entities", record->index,
+                         _("aliases[%u] must be a non-empty string"), i);
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+check_reference (Bundle      *bundle,
+                 JsonObject  *object,
+                 const char  *member,
+                 RecordKind   expected,
+                 const char  *where,
+                 guint        index,
+                 Record     **out,
+                 GError     **error)
+{
+  const char *id;
+  Record *target;
+
+  if (!get_string (object, member, TRUE, &id, where, index, error))
+    return FALSE;
+  if ((target = lookup (bundle, id)) == NULL)
+    return fail (error, where, index, _("%s “%s” is not in the bundle"), member, id);
+  if (target->kind != expected)
+    return fail (error, where, index, _("%s “%s” is not one of the %s"), member, id,
+                 array_names[expected]);
+  if (out)
+    *out = target;
+  return TRUE;
+}
+
+static gboolean
+check_relation (Bundle  *bundle,
+                Record  *record,
+                GError **error)
+{
+  JsonNode *directed = json_object_get_member (record->object, "directed");
+  const char *label;
+  int status;
+
+  if (!check_reference (bundle, record->object, "source", KIND_ENTITY, "relations",
+                        record->index, NULL, error) ||
+      !check_reference (bundle, record->object, "target", KIND_ENTITY, "relations",
+                        record->index, NULL, error) ||
+      !get_string (record->object, "label", FALSE, &label, "relations", record->index, error) ||
+      !get_enum (record->object, "status", RS_TYPE_RELATION_STATUS, RS_RELATION_STATUS_ALLEGED,
+                 &status, "relations", record->index, error))
+    return FALSE;
+
+  if (directed != NULL && !JSON_NODE_HOLDS_NULL (directed) &&
+      (!JSON_NODE_HOLDS_VALUE (directed) || json_node_get_value_type (directed) != G_TYPE_BOOLEAN))
+    return fail (error, "relations", record->index, _("“directed” must be true or false"));
+  return TRUE;
+}
+
+static gboolean
+check_quote (Bundle  *bundle,
+             Record  *record,
+             GError **error)
+{
+  Record *document;
+  const char *text, *doc_id, *doc_text;
+  gint64 start, end, credibility;
+  g_autofree char *slice = NULL;
+
+  if (!check_reference (bundle, record->object, "document", KIND_DOCUMENT, "quotes",
+                        record->index, &document, error) ||
+      !get_int (record->object, "start", TRUE, &start, NULL, "quotes", record->index, error) ||
+      !get_int (record->object, "end", TRUE, &end, NULL, "quotes", record->index, error) ||
+      !get_string (record->object, "text", FALSE, &text, "quotes", record->index, error) ||
+      !get_int (record->object, "credibility", FALSE, &credibility, NULL, "quotes", record->index,
+                error))
+    return FALSE;
+
+  doc_id = json_object_get_string_member (record->object, "document");
+  if (start < 0 || end <= start)
+    return fail (error, "quotes", record->index,
+                 _("span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " is empty or reversed"),
+                 start, end);
+  if (end > document->length)
+    return fail (error, "quotes", record->index,
+                 _("end %" G_GINT64_FORMAT " is past the end of document %s (%" G_GINT64_FORMAT
+                   " characters)"), end, doc_id, document->length);
+  if (credibility < 0 || credibility > 6)
+    return fail (error, "quotes", record->index,
+                 _("credibility %" G_GINT64_FORMAT " is not a grade from 1 to 6"), credibility);
+
+  doc_text = json_object_get_string_member (document->object, "text");
+  slice = g_utf8_substring (doc_text, start, end);
+  if (text != NULL && g_strcmp0 (text, slice) != 0)
+    return fail (error, "quotes", record->index,
+                 _("text does not match document %s at %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT),
+                 doc_id, start, end);
+  return TRUE;
+}
+
+static gboolean
+check_event (Bundle  *bundle,
+             Record  *record,
+             GError **error)
+{
+  g_autoptr(GError) date_error = NULL;
+  g_autoptr(RsFuzzyDate) date = NULL;
+  const char *title, *description, *start, *end;
+  int precision, qualifier;
+  JsonArray *entities;
+
+  if (!get_string (record->object, "title", TRUE, &title, "events", record->index, error) ||
+      !get_string (record->object, "description", FALSE, &description, "events", record->index,
+                   error) ||
+      !get_string (record->object, "date", TRUE, &start, "events", record->index, error) ||
+      !get_string (record->object, "end", FALSE, &end, "events", record->index, error) ||
+      !get_enum (record->object, "precision", RS_TYPE_DATE_PRECISION, -1, &precision, "events",
+                 record->index, error) ||
+      !get_enum (record->object, "qualifier", RS_TYPE_DATE_QUALIFIER, RS_DATE_QUALIFIER_NONE,
+                 &qualifier, "events", record->index, error))
+    return FALSE;
+  if (precision < 0)
+    return fail (error, "events", record->index, _("“precision” is missing"));
+
+  if (!(date = rs_fuzzy_date_parse (start, end, precision, qualifier, &date_error)))
+    return fail (error, "events", record->index, "%s", date_error->message);
+
+  if (!get_array (record->object, "entities", &entities, error))
+    return FALSE;
+  for (guint i = 0; entities && i < json_array_get_length (entities); i++)
+    {
+      JsonNode *node = json_array_get_element (entities, i);
+      Record *entity;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        return fail (error, "events", record->index, _("entities[%u] must be an id"), i);
+      entity = lookup (bundle, json_node_get_string (node));
+      if (entity == NULL || entity->kind != KIND_ENTITY)
+        return fail (error, "events", record->index, _("entities[%u] “%s” is not one of the entities"),
+                     i, json_node_get_string (node));
+    }
+  return TRUE;
+}
+
+static gboolean
+check_note (Bundle  *bundle,
+            Record  *record,
+            GError **error)
+{
+  static const char *optional[] = { "author", "created", "updated", NULL };
+  const char *body, *target_id;
+  Record *target;
+
+  if (!get_string (record->object, "body", FALSE, &body, "notes", record->index, error) ||
+      !get_string (record->object, "target", FALSE, &target_id, "notes", record->index, error) ||
+      !check_strings (record->object, optional, "notes", record->index, error))
+    return FALSE;
+
+  if (target_id == NULL)
+    return TRUE;
+  if ((target = lookup (bundle, target_id)) == NULL)
+    return fail (error, "notes", record->index, _("target “%s” is not in the bundle"), target_id);
+  if (target->kind == KIND_QUOTE || target->kind == KIND_NOTE)
+    return fail (error, "notes", record->index,
+                 _("target “%s” is not a document, an entity, a relation or an event"), target_id);
+  return TRUE;
+}
+
+static gboolean
+check_evidence (Bundle  *bundle,
+                GError **error)
+{
+  JsonArray *array;
+
+  if (!get_array (bundle->root, "evidence", &array, error))
+    return FALSE;
+
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *object;
+      const char *target_id;
+      Record *target;
+      int stance;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return fail (error, "evidence", i, _("must be an object"));
+      object = json_node_get_object (node);
+
+      if (!check_reference (bundle, object, "quote", KIND_QUOTE, "evidence", i, NULL, error) ||
+          !get_string (object, "target", TRUE, &target_id, "evidence", i, error) ||
+          !get_enum (object, "stance", RS_TYPE_STANCE, RS_STANCE_SUPPORTS, &stance, "evidence", i,
+                     error))
+        return FALSE;
+
+      if ((target = lookup (bundle, target_id)) == NULL)
+        return fail (error, "evidence", i, _("target “%s” is not in the bundle"), target_id);
+      if (target->kind != KIND_ENTITY && target->kind != KIND_RELATION && target->kind != KIND_EVENT)
+        return fail (error, "evidence", i,
+                     _("target “%s” is not an entity, a relation or an event"), target_id);
+    }
+  return TRUE;
+}
+
+static gboolean
+check_positions (Bundle  *bundle,
+                 GError **error)
+{
+  JsonArray *array;
+
+  if (!get_array (bundle->root, "positions", &array, error))
+    return FALSE;
+
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *object;
+      double x, y;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return fail (error, "positions", i, _("must be an object"));
+      object = json_node_get_object (node);
+      if (!check_reference (bundle, object, "entity", KIND_ENTITY, "positions", i, NULL, error) ||
+          !get_number (object, "x", &x, "positions", i, error) ||
+          !get_number (object, "y", &y, "positions", i, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_bundle (Bundle  *bundle,
+              GError **error)
+{
+  static const char *case_strings[] = { "title", "description", "created", NULL };
+  const char *format;
+  JsonNode *case_node;
+  gint64 version;
+
+  if (!get_string (bundle->root, "format", TRUE, &format, "bundle", G_MAXUINT, error))
+    return FALSE;
+  if (!g_str_equal (format, RS_BUNDLE_FORMAT))
+    return fail (error, "bundle", G_MAXUINT, _("format “%s” is not “%s”"), format, RS_BUNDLE_FORMAT);
+  if (!get_int (bundle->root, "version", TRUE, &version, NULL, "bundle", G_MAXUINT, error))
+    return FALSE;
+  if (version > RS_BUNDLE_VERSION || version < 1)
+    {
+      g_set_error (error, RS_ERROR, RS_ERROR_UNSUPPORTED_VERSION,
+                   _("bundle: version %" G_GINT64_FORMAT " is not supported (this Redstring reads "
+                     "version %d)"), version, RS_BUNDLE_VERSION);
+      return FALSE;
+    }
+
+  case_node = json_object_get_member (bundle->root, "case");
+  if (case_node != NULL && !JSON_NODE_HOLDS_NULL (case_node))
+    {
+      if (!JSON_NODE_HOLDS_OBJECT (case_node))
+        return fail (error, "case", G_MAXUINT, _("must be an object"));
+      if (!check_strings (json_node_get_object (case_node), case_strings, "case", G_MAXUINT, error))
+        return FALSE;
+    }
+
+  if (!collect_records (bundle, error))
+    return FALSE;
+
+  /* Documents come first in bundle->order, so their lengths are known for quotes. */
+  for (guint i = 0; i < bundle->order->len; i++)
+    {
+      Record *record = g_ptr_array_index (bundle->order, i);
+      gboolean ok = TRUE;
+
+      switch (record->kind)
+        {
+        case KIND_DOCUMENT: ok = check_document (bundle, record, error); break;
+        case KIND_ENTITY:   ok = check_entity (bundle, record, error); break;
+        case KIND_RELATION: ok = check_relation (bundle, record, error); break;
+        case KIND_QUOTE:    ok = check_quote (bundle, record, error); break;
+        case KIND_EVENT:    ok = check_event (bundle, record, error); break;
+        case KIND_NOTE:     ok = check_note (bundle, record, error); break;
+        default:            g_assert_not_reached ();
+        }
+      if (!ok)
+        return FALSE;
+    }
+
+  return check_evidence (bundle, error) && check_positions (bundle, error);
+}
+
+/* Second pass: the bundle is known good; write it. */
+
+static const char *
+member_string (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
+}
+
+static gint64
+write_record (RsCaseStore  *store,
+              Bundle       *bundle,
+              Record       *record,
+              const char   *uid,
+              GError      **error)
+{
+  JsonObject *o = record->object;
+
+  switch (record->kind)
+    {
+    case KIND_DOCUMENT:
+      {
+        g_autoptr(RsDocument) draft = rs_document_new (0);
+        RsReliability reliability;
+        RsDocument *document;
+
+        get_reliability (o, &reliability, record->index, NULL);
+        rs_document_set_uid (draft, uid);
+        rs_document_set_title (draft, member_string (o, "title"));
+        rs_document_set_publisher (draft, member_string (o, "publisher"));
+        rs_document_set_author (draft, member_string (o, "author"));
+        rs_document_set_url (draft, member_string (o, "url"));
+        rs_document_set_published (draft, member_string (o, "published"));
+        rs_document_set_imported_at (draft, member_string (o, "imported_at"));
+        rs_document_set_text (draft, member_string (o, "text"));
+        rs_document_set_reliability (draft, reliability);
+        document = rs_case_store_add_document (store, draft, error);
+        return document ? rs_document_get_id (document) : 0;
+      }
+
+    case KIND_ENTITY:
+      {
+        g_autoptr(RsEntity) draft = rs_entity_new (0);
+        g_autoptr(GPtrArray) aliases = g_ptr_array_new ();
+        JsonNode *alias_node = json_object_get_member (o, "aliases");
+        RsEntity *entity;
+        int kind;
+
+        if (alias_node && JSON_NODE_HOLDS_ARRAY (alias_node))
+          {
+            JsonArray *array = json_node_get_array (alias_node);
+
+            for (guint i = 0; i < json_array_get_length (array); i++)
+              g_ptr_array_add (aliases, (gpointer)json_array_get_string_element (array, i));
+          }
+        g_ptr_array_add (aliases, NULL);
+
+        rs_enum_from_nick (RS_TYPE_ENTITY_KIND, member_string (o, "kind"), &kind);
+        rs_entity_set_uid (draft, uid);
+        rs_entity_set_kind (draft, kind);
+        rs_entity_set_name (draft, member_string (o, "name"));
+        rs_entity_set_aliases (draft, (const char * const *)aliases->pdata);
+        rs_entity_set_description (draft, member_string (o, "description"));
+        entity = rs_case_store_add_entity (store, draft, error);
+        return entity ? rs_entity_get_id (entity) : 0;
+      }
+
+    case KIND_RELATION:
+      {
+        g_autoptr(RsRelation) draft = rs_relation_new (0);
+        JsonNode *directed = json_object_get_member (o, "directed");
+        RsRelation *relation;
+        int status = RS_RELATION_STATUS_ALLEGED;
+
+        if (member_string (o, "status"))
+          rs_enum_from_nick (RS_TYPE_RELATION_STATUS, member_string (o, "status"), &status);
+        rs_relation_set_uid (draft, uid);
+        rs_relation_set_source_id (draft, lookup (bundle, member_string (o, "source"))->db_id);
+        rs_relation_set_target_id (draft, lookup (bundle, member_string (o, "target"))->db_id);
+        rs_relation_set_label (draft, member_string (o, "label"));
+        rs_relation_set_directed (draft, directed == NULL || JSON_NODE_HOLDS_NULL (directed) ||
+                                         json_node_get_boolean (directed));
+        rs_relation_set_status (draft, status);
+        relation = rs_case_store_add_relation (store, draft, error);
+        return relation ? rs_relation_get_id (relation) : 0;
+      }
+
+    case KIND_QUOTE:
+      {
+        g_autoptr(RsQuote) draft = rs_quote_new (0);
+        JsonNode *credibility = json_object_get_member (o, "credibility");
+        RsQuote *quote;
+
+        rs_quote_set_uid (draft, uid);
+        rs_quote_set_document_id (draft, lookup (bundle, member_string (o, "document"))->db_id);
+        rs_quote_set_start (draft, json_object_get_int_member (o, "start"));
+        rs_quote_set_end (draft, json_object_get_int_member (o, "end"));
+        rs_quote_set_text (draft, member_string (o, "text"));
+        if (credibility && !JSON_NODE_HOLDS_NULL (credibility))
+          rs_quote_set_credibility (draft, json_node_get_int (credibility));
+        quote = rs_case_store_add_quote (store, draft, error);
+        return quote ? rs_quote_get_id (quote) : 0;
+      }
+
+    case KIND_EVENT:
+      {
+        g_autoptr(RsEvent) draft = rs_event_new (0);
+        g_autoptr(RsFuzzyDate) date = NULL;
+        g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+        JsonNode *entities = json_object_get_member (o, "entities");
+        int precision, qualifier = RS_DATE_QUALIFIER_NONE;
+        RsEvent *event;
+
+        rs_enum_from_nick (RS_TYPE_DATE_PRECISION, member_string (o, "precision"), &precision);
+        if (member_string (o, "qualifier"))
+          rs_enum_from_nick (RS_TYPE_DATE_QUALIFIER, member_string (o, "qualifier"), &qualifier);
+        date = rs_fuzzy_date_parse (member_string (o, "date"), member_string (o, "end"), precision,
+                                    qualifier, error);
+        if (date == NULL)
+          return 0;
+
+        if (entities && JSON_NODE_HOLDS_ARRAY (entities))
+          {
+            JsonArray *array = json_node_get_array (entities);
+
+            for (guint i = 0; i < json_array_get_length (array); i++)
+              {
+                gint64 id = lookup (bundle, json_array_get_string_element (array, i))->db_id;
+                g_array_append_val (ids, id);
+              }
+          }
+
+        rs_event_set_uid (draft, uid);
+        rs_event_set_title (draft, member_string (o, "title"));
+        rs_event_set_description (draft, member_string (o, "description"));
+        rs_event_set_date (draft, date);
+        rs_event_set_entity_ids (draft, (gint64 *)(gpointer)ids->data, ids->len);
+        event = rs_case_store_add_event (store, draft, error);
+        return event ? rs_event_get_id (event) : 0;
+      }
+
+    case KIND_NOTE:
+      {
+        static const RsTarget targets[] = {
+          [KIND_DOCUMENT] = RS_TARGET_DOCUMENT,
+          [KIND_ENTITY] = RS_TARGET_ENTITY,
+          [KIND_RELATION] = RS_TARGET_RELATION,
+          [KIND_EVENT] = RS_TARGET_EVENT,
+        };
+        g_autoptr(RsNote) draft = rs_note_new (0);
+        Record *target = lookup (bundle, member_string (o, "target"));
+        RsNote *note;
+
+        rs_note_set_uid (draft, uid);
+        rs_note_set_target (draft, target ? targets[target->kind] : RS_TARGET_CASE);
+        rs_note_set_target_id (draft, target ? target->db_id : 0);
+        rs_note_set_body (draft, member_string (o, "body"));
+        rs_note_set_author (draft, member_string (o, "author"));
+        rs_note_set_created (draft, member_string (o, "created"));
+        rs_note_set_updated (draft, member_string (o, "updated"));
+        note = rs_case_store_add_note (store, draft, error);
+        return note ? rs_note_get_id (note) : 0;
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+write_evidence (RsCaseStore  *store,
+                Bundle       *bundle,
+                GError      **error)
+{
+  static const RsTarget targets[] = {
+    [KIND_ENTITY] = RS_TARGET_ENTITY,
+    [KIND_RELATION] = RS_TARGET_RELATION,
+    [KIND_EVENT] = RS_TARGET_EVENT,
+  };
+  JsonArray *array = NULL;
+
+  get_array (bundle->root, "evidence", &array, NULL);
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+      g_autoptr(RsEvidence) draft = rs_evidence_new (0);
+      Record *target = lookup (bundle, member_string (o, "target"));
+      int stance = RS_STANCE_SUPPORTS;
+
+      if (member_string (o, "stance"))
+        rs_enum_from_nick (RS_TYPE_STANCE, member_string (o, "stance"), &stance);
+      rs_evidence_set_quote_id (draft, lookup (bundle, member_string (o, "quote"))->db_id);
+      rs_evidence_set_target (draft, targets[target->kind]);
+      rs_evidence_set_target_id (draft, target->db_id);
+      rs_evidence_set_stance (draft, stance);
+      if (!rs_case_store_add_evidence (store, draft, error))
+        {
+          g_prefix_error (error, "evidence[%u]: ", i);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+write_positions (RsCaseStore  *store,
+                 Bundle       *bundle,
+                 GError      **error)
+{
+  g_autoptr(GArray) placements = g_array_new (FALSE, TRUE, sizeof (RsNodePlacement));
+  JsonArray *array = NULL;
+
+  get_array (bundle->root, "positions", &array, NULL);
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+      JsonNode *pinned = json_object_get_member (o, "pinned");
+      RsNodePlacement placement = { 0 };
+
+      placement.entity_id = lookup (bundle, member_string (o, "entity"))->db_id;
+      get_number (o, "x", &placement.x, "positions", i, NULL);
+      get_number (o, "y", &placement.y, "positions", i, NULL);
+      placement.pinned = pinned && JSON_NODE_HOLDS_VALUE (pinned) &&
+                         json_node_get_value_type (pinned) == G_TYPE_BOOLEAN &&
+                         json_node_get_boolean (pinned);
+      g_array_append_val (placements, placement);
+    }
+  return placements->len == 0 ||
+         rs_case_store_set_board (store, (RsNodePlacement *)(gpointer)placements->data,
+                                  placements->len, NULL, 0, error);
+}
+
+static gboolean
+write_bundle (RsCaseStore  *store,
+              Bundle       *bundle,
+              GError      **error)
+{
+  RsCase *kase = rs_case_store_get_case (store);
+  gboolean fresh = g_list_model_get_n_items (rs_case_get_documents (kase)) == 0 &&
+                   g_list_model_get_n_items (rs_case_get_entities (kase)) == 0;
+  JsonNode *case_node = json_object_get_member (bundle->root, "case");
+
+  /* A fresh case keeps the bundle's ids as record uids, so exporting it again gives
+   * the same ids; added to a case that already has records, the bundle's records
+   * get new uids rather than colliding with ones already there. */
+  for (guint i = 0; i < bundle->order->len; i++)
+    {
+      Record *record = g_ptr_array_index (bundle->order, i);
+      const char *id = member_string (record->object, "id");
+
+      if ((record->db_id = write_record (store, bundle, record, fresh ? id : NULL, error)) == 0)
+        {
+          g_prefix_error (error, "%s[%u]: ", array_names[record->kind], record->index);
+          return FALSE;
+        }
+    }
+
+  if (!write_evidence (store, bundle, error) || !write_positions (store, bundle, error))
+    return FALSE;
+
+  if (fresh && case_node && JSON_NODE_HOLDS_OBJECT (case_node))
+    {
+      JsonObject *o = json_node_get_object (case_node);
+
+      if (member_string (o, "title") &&
+          !rs_case_store_set_info (store, member_string (o, "title"),
+                                   member_string (o, "description"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rs_bundle_import_bytes (RsCaseStore  *store,
+                        GBytes       *bytes,
+                        GError      **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) parse_error = NULL;
+  g_auto(Bundle) bundle = { 0 };
+  const char *data;
+  gsize size;
+  JsonNode *root;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (store), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  data = g_bytes_get_data (bytes, &size);
+  if (!g_utf8_validate_len (data, size, NULL))
+    {
+      g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
+                   _("bundle: the file is not valid UTF-8 text"));
+      return FALSE;
+    }
+  if (!json_parser_load_from_data (parser, data, size, &parse_error))
+    {
+      g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT, _("bundle: not valid JSON: %s"),
+                   parse_error->message);
+      return FALSE;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return fail (error, "bundle", G_MAXUINT, _("the top level must be an object"));
+
+  bundle.root = json_node_get_object (root);
+  bundle.records = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  bundle.order = g_ptr_array_new ();
+
+  if (!check_bundle (&bundle, error))
+    return FALSE;
+
+  if (!rs_case_store_begin_batch (store, error))
+    return FALSE;
+  if (!write_bundle (store, &bundle, error))
+    {
+      rs_case_store_rollback_batch (store);
+      return FALSE;
+    }
+  return rs_case_store_commit_batch (store, error);
+}
+
+gboolean
+rs_bundle_import_file (RsCaseStore  *store,
+                       const char   *path,
+                       GError      **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!(mapped = g_mapped_file_new (path, FALSE, error)))
+    return FALSE;
+  bytes = g_mapped_file_get_bytes (mapped);
+  return rs_bundle_import_bytes (store, bytes, error);
+}
+
+gboolean
+rs_bundle_import_sample (RsCaseStore  *store,
+                         GError      **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  rs_core_init ();
+  bytes = g_resources_lookup_data ("/org/redstring/Redstring/core/sample-case.json", 0, error);
+  if (bytes == NULL)
+    return FALSE;
+  return rs_bundle_import_bytes (store, bytes, error);
+}

@@ -1,0 +1,33 @@
+/* rs-bundle.h
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rs-case-store.h"
+
+G_BEGIN_DECLS
+
+/* The readable interchange format for a whole case ("format": "redstring-case"). */
+#define RS_BUNDLE_FORMAT  "redstring-case"
+#define RS_BUNDLE_VERSION 1
+
+gboolean  rs_bundle_import_bytes  (RsCaseStore  *store,
+                                   GBytes       *bytes,
+                                   GError      **error);
+gboolean  rs_bundle_import_file   (RsCaseStore  *store,
+                                   const char   *path,
+                                   GError      **error);
+gboolean  rs_bundle_import_sample (RsCaseStore  *store,
+                                   GError      **error);
+GBytes   *rs_bundle_export        (RsCase       *kase,
+                                   GError      **error);
+gboolean  rs_bundle_export_file   (RsCase       *kase,
+                                   const char   *path,
+                                   GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,803 @@
+/* rs-case.c
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rs-case"
+
+#include "config.h"
+
+#include "rs-case.h"
+
+/* The aggregate root the UI binds to: one GListStore per record type, plus indices
+ * so that "what backs this node?" never scans the whole case. It holds no SQL: the
+ * store commits first, then mirrors the change here (cascades included). */
+struct _RsCase
+{
+  GObject parent_instance;
+
+  char *uid;
+  char *title;
+  char *description;
+  char *created;
+
+  /* Owned lists, one per record type */
+  GListStore *documents;
+  GListStore *entities;
+  GListStore *relations;
+  GListStore *quotes;
+  GListStore *evidence;
+  GListStore *events;
+  GListStore *notes;
+
+  /* Owned indices: id -> object (borrowed from the lists) */
+  GHashTable *document_by_id;
+  GHashTable *entity_by_id;
+  GHashTable *relation_by_id;
+  GHashTable *quote_by_id;
+  GHashTable *evidence_by_id;
+  GHashTable *event_by_id;
+  GHashTable *note_by_id;
+
+  /* Owned indices: key -> GPtrArray of borrowed objects */
+  GHashTable *evidence_by_target;   /* target_key () */
+  GHashTable *relations_by_entity;  /* entity id, both ends */
+};
+
+G_DEFINE_FINAL_TYPE (RsCase, rs_case, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_UID,
+  PROP_TITLE,
+  PROP_DESCRIPTION,
+  PROP_CREATED,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static gint64
+target_key (RsTarget target,
+            gint64   id)
+{
+  return ((gint64)target << 56) | id;
+}
+
+static GHashTable *
+id_table_new (void)
+{
+  return g_hash_table_new (g_int64_hash, g_int64_equal);
+}
+
+static GHashTable *
+multi_table_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                (GDestroyNotify)g_ptr_array_unref);
+}
+
+static void
+multi_add (GHashTable *table,
+           gint64      key,
+           gpointer    item)
+{
+  GPtrArray *ar = g_hash_table_lookup (table, &key);
+
+  if (ar == NULL)
+    {
+      gint64 *k = g_new (gint64, 1);
+
+      *k = key;
+      ar = g_ptr_array_new ();
+      g_hash_table_insert (table, k, ar);
+    }
+  g_ptr_array_add (ar, item);
+}
+
+static void
+multi_remove (GHashTable *table,
+              gint64      key,
+              gpointer    item)
+{
+  GPtrArray *ar = g_hash_table_lookup (table, &key);
+
+  if (ar == NULL)
+    return;
+  g_ptr_array_remove_fast (ar, item);
+  if (ar->len == 0)
+    g_hash_table_remove (table, &key);
+}
+
+static GPtrArray *
+multi_dup (GHashTable *table,
+           gint64      key)
+{
+  GPtrArray *ar = g_hash_table_lookup (table, &key);
+  GPtrArray *copy = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; ar != NULL && i < ar->len; i++)
+    g_ptr_array_add (copy, g_object_ref (g_ptr_array_index (ar, i)));
+  return copy;
+}
+
+/* The id is the first field of every record and is stored in the object; the hash
+ * keys point into a heap copy owned by nobody else, so keep one per object. */
+static void
+index_insert (GHashTable *table,
+              gint64      id,
+              gpointer    object)
+{
+  gint64 *key = g_object_get_data (object, "rs-case-id-key");
+
+  if (key == NULL)
+    {
+      key = g_new (gint64, 1);
+      g_object_set_data_full (object, "rs-case-id-key", key, g_free);
+    }
+  *key = id;
+  g_hash_table_insert (table, key, object);
+}
+
+static void
+store_remove (GListStore *store,
+              gpointer    item)
+{
+  guint position;
+
+  if (g_list_store_find (store, item, &position))
+    g_list_store_remove (store, position);
+}
+
+static void
+rs_case_dispose (GObject *object)
+{
+  RsCase *self = (RsCase *)object;
+
+  g_clear_pointer (&self->evidence_by_target, g_hash_table_unref);
+  g_clear_pointer (&self->relations_by_entity, g_hash_table_unref);
+  g_clear_pointer (&self->document_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->entity_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->relation_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->quote_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->evidence_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->event_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->note_by_id, g_hash_table_unref);
+
+  g_clear_object (&self->documents);
+  g_clear_object (&self->entities);
+  g_clear_object (&self->relations);
+  g_clear_object (&self->quotes);
+  g_clear_object (&self->evidence);
+  g_clear_object (&self->events);
+  g_clear_object (&self->notes);
+
+  G_OBJECT_CLASS (rs_case_parent_class)->dispose (object);
+}
+
+static void
+rs_case_finalize (GObject *object)
+{
+  RsCase *self = (RsCase *)object;
+
+  g_clear_pointer (&self->uid, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->created, g_free);
+
+  G_OBJECT_CLASS (rs_case_parent_class)->finalize (object);
+}
+
+static void
+rs_case_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  RsCase *self = RS_CASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_UID:
+      g_value_set_string (value, rs_case_get_uid (self));
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, rs_case_get_title (self));
+      break;
+
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, rs_case_get_description (self));
+      break;
+
+    case PROP_CREATED:
+      g_value_set_string (value, rs_case_get_created (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rs_case_set_property (GObject      *object,
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
+{
+  RsCase *self = RS_CASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_UID:
+      rs_case_set_uid (self, g_value_get_string (value));
+      break;
+
+    case PROP_TITLE:
+      rs_case_set_title (self, g_value_get_string (value));
+      break;
+
+    case PROP_DESCRIPTION:
+      rs_case_set_description (self, g_value_get_string (value));
+      break;
+
+    case PROP_CREATED:
+      rs_case_set_created (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rs_case_class_init (RsCaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rs_case_dispose;
+  object_class->finalize = rs_case_finalize;
+  object_class->get_property = rs_case_get_property;
+  object_class->set_property = rs_case_set_property;
+
+  properties[PROP_UID] =
+    g_param_spec_string ("uid", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CREATED] =
+    g_param_spec_string ("created", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RsCase::changed:
+   *
+   * Emitted once after each committed change (a whole import counts as one), after
+   * the lists have emitted their own items-changed. Views that derive a picture of
+   * the whole case (the board) rebuild on this rather than on every list.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+rs_case_init (RsCase *self)
+{
+  self->documents = g_list_store_new (RS_TYPE_DOCUMENT);
+  self->entities = g_list_store_new (RS_TYPE_ENTITY);
+  self->relations = g_list_store_new (RS_TYPE_RELATION);
+  self->quotes = g_list_store_new (RS_TYPE_QUOTE);
+  self->evidence = g_list_store_new (RS_TYPE_EVIDENCE);
+  self->events = g_list_store_new (RS_TYPE_EVENT);
+  self->notes = g_list_store_new (RS_TYPE_NOTE);
+
+  self->document_by_id = id_table_new ();
+  self->entity_by_id = id_table_new ();
+  self->relation_by_id = id_table_new ();
+  self->quote_by_id = id_table_new ();
+  self->evidence_by_id = id_table_new ();
+  self->event_by_id = id_table_new ();
+  self->note_by_id = id_table_new ();
+
+  self->evidence_by_target = multi_table_new ();
+  self->relations_by_entity = multi_table_new ();
+}
+
+RsCase *
+rs_case_new (void)
+{
+  return g_object_new (RS_TYPE_CASE, NULL);
+}
+
+#define DEFINE_STRING_PROPERTY(field, PROP)                                  \
+  const char *                                                               \
+  rs_case_get_##field (RsCase *self)                                         \
+  {                                                                          \
+    g_return_val_if_fail (RS_IS_CASE (self), NULL);                          \
+    return self->field;                                                      \
+  }                                                                          \
+                                                                             \
+  void                                                                       \
+  rs_case_set_##field (RsCase     *self,                                     \
+                       const char *field)                                    \
+  {                                                                          \
+    g_return_if_fail (RS_IS_CASE (self));                                    \
+                                                                             \
+    if (g_strcmp0 (self->field, field) == 0)                                 \
+      return;                                                                \
+    g_free (self->field);                                                    \
+    self->field = g_strdup (field);                                          \
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);            \
+  }
+
+DEFINE_STRING_PROPERTY (uid, PROP_UID)
+DEFINE_STRING_PROPERTY (title, PROP_TITLE)
+DEFINE_STRING_PROPERTY (description, PROP_DESCRIPTION)
+DEFINE_STRING_PROPERTY (created, PROP_CREATED)
+
+#define DEFINE_LIST_GETTER(list)                                             \
+  GListModel *                                                               \
+  rs_case_get_##list (RsCase *self)                                          \
+  {                                                                          \
+    g_return_val_if_fail (RS_IS_CASE (self), NULL);                          \
+    return G_LIST_MODEL (self->list);                                        \
+  }
+
+DEFINE_LIST_GETTER (documents)
+DEFINE_LIST_GETTER (entities)
+DEFINE_LIST_GETTER (relations)
+DEFINE_LIST_GETTER (quotes)
+DEFINE_LIST_GETTER (evidence)
+DEFINE_LIST_GETTER (events)
+DEFINE_LIST_GETTER (notes)
+
+#define DEFINE_LOOKUP(Type, type, table)                                     \
+  Type *                                                                     \
+  rs_case_lookup_##type (RsCase *self,                                       \
+                         gint64  id)                                         \
+  {                                                                          \
+    g_return_val_if_fail (RS_IS_CASE (self), NULL);                          \
+    return g_hash_table_lookup (self->table, &id);                           \
+  }
+
+DEFINE_LOOKUP (RsDocument, document, document_by_id)
+DEFINE_LOOKUP (RsEntity, entity, entity_by_id)
+DEFINE_LOOKUP (RsRelation, relation, relation_by_id)
+DEFINE_LOOKUP (RsQuote, quote, quote_by_id)
+DEFINE_LOOKUP (RsEvent, event, event_by_id)
+DEFINE_LOOKUP (RsNote, note, note_by_id)
+
+RsEntity *
+rs_case_lookup_entity_by_name (RsCase     *self,
+                               const char *name)
+{
+  guint n;
+
+  g_return_val_if_fail (RS_IS_CASE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->entities));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RsEntity) entity = g_list_model_get_item (G_LIST_MODEL (self->entities), i);
+
+      if (g_strcmp0 (rs_entity_get_name (entity), name) == 0)
+        return entity;
+    }
+  return NULL;
+}
+
+GPtrArray *
+rs_case_dup_evidence_for (RsCase   *self,
+                          RsTarget  target,
+                          gint64    target_id)
+{
+  g_return_val_if_fail (RS_IS_CASE (self), NULL);
+  return multi_dup (self->evidence_by_target, target_key (target, target_id));
+}
+
+/* Independent documents behind a record: how many reports support or mention it. */
+guint
+rs_case_count_documents_for (RsCase   *self,
+                             RsTarget  target,
+                             gint64    target_id)
+{
+  gint64 key = target_key (target, target_id);
+  GPtrArray *ar;
+  g_autoptr(GHashTable) docs = NULL;
+
+  g_return_val_if_fail (RS_IS_CASE (self), 0);
+
+  if ((ar = g_hash_table_lookup (self->evidence_by_target, &key)) == NULL)
+    return 0;
+
+  docs = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < ar->len; i++)
+    {
+      RsEvidence *evidence = g_ptr_array_index (ar, i);
+      RsQuote *quote = rs_case_lookup_quote (self, rs_evidence_get_quote_id (evidence));
+      RsDocument *document;
+
+      if (quote == NULL || rs_evidence_get_stance (evidence) == RS_STANCE_CONTRADICTS)
+        continue;
+      if ((document = rs_case_lookup_document (self, rs_quote_get_document_id (quote))))
+        g_hash_table_add (docs, g_object_get_data (G_OBJECT (document), "rs-case-id-key"));
+    }
+  return g_hash_table_size (docs);
+}
+
+GPtrArray *
+rs_case_dup_relations_of (RsCase *self,
+                          gint64  entity_id)
+{
+  g_return_val_if_fail (RS_IS_CASE (self), NULL);
+  return multi_dup (self->relations_by_entity, entity_id);
+}
+
+static GPtrArray *
+filter_list (GListModel *list,
+             gboolean  (*keep) (gpointer item, gpointer data),
+             gpointer    data)
+{
+  GPtrArray *ar = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (list);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gpointer item = g_list_model_get_item (list, i);
+
+      if (keep (item, data))
+        g_ptr_array_add (ar, item);
+      else
+        g_object_unref (item);
+    }
+  return ar;
+}
+
+static gboolean
+quote_in_document (gpointer item,
+                   gpointer data)
+{
+  return rs_quote_get_document_id (item) == *(gint64 *)data;
+}
+
+GPtrArray *
+rs_case_dup_quotes_of (RsCase *self,
+                       gint64  document_id)
+{
+  g_return_val_if_fail (RS_IS_CASE (self), NULL);
+  return filter_list (G_LIST_MODEL (self->quotes), quote_in_document, &document_id);
+}
+
+typedef struct
+{
+  RsTarget target;
+  gint64   id;
+} TargetRef;
+
+static gboolean
+note_on_target (gpointer item,
+                gpointer data)
+{
+  TargetRef *ref = data;
+
+  return rs_note_get_target (item) == ref->target &&
+         (ref->target == RS_TARGET_CASE || rs_note_get_target_id (item) == ref->id);
+}
+
+GPtrArray *
+rs_case_dup_notes_for (RsCase   *self,
+                       RsTarget  target,
+                       gint64    target_id)
+{
+  TargetRef ref = { target, target_id };
+
+  g_return_val_if_fail (RS_IS_CASE (self), NULL);
+  return filter_list (G_LIST_MODEL (self->notes), note_on_target, &ref);
+}
+
+static gboolean
+event_has_entity (gpointer item,
+                  gpointer data)
+{
+  return rs_event_has_entity (item, *(gint64 *)data);
+}
+
+GPtrArray *
+rs_case_dup_events_of (RsCase *self,
+                       gint64  entity_id)
+{
+  g_return_val_if_fail (RS_IS_CASE (self), NULL);
+  return filter_list (G_LIST_MODEL (self->events), event_has_entity, &entity_id);
+}
+
+void
+rs_case_add_document (RsCase     *self,
+                      RsDocument *document)
+{
+  g_return_if_fail (RS_IS_CASE (self));
+  g_return_if_fail (RS_IS_DOCUMENT (document));
+
+  index_insert (self->document_by_id, rs_document_get_id (document), document);
+  g_list_store_append (self->documents, document);
+}
+
+void
+rs_case_add_entity (RsCase   *self,
+                    RsEntity *entity)
+{
+  g_return_if_fail (RS_IS_CASE (self));
+  g_return_if_fail (RS_IS_ENTITY (entity));
+
+  index_insert (self->entity_by_id, rs_entity_get_id (entity), entity);
+  g_list_store_append (self->entities, entity);
+}
+
+void
+rs_case_add_relation (RsCase     *self,
+                      RsRelation *relation)
+{
+  g_return_if_fail (RS_IS_CASE (self));
+  g_return_if_fail (RS_IS_RELATION (relation));
+
+  index_insert (self->relation_by_id, rs_relation_get_id (relation), relation);
+  multi_add (self->relations_by_entity, rs_relation_get_source_id (relation), relation);
+  if (rs_relation_get_target_id (relation) != rs_relation_get_source_id (relation))
+    multi_add (self->relations_by_entity, rs_relation_get_target_id (relation), relation);
+  g_list_store_append (self->relations, relation);
+}
+
+void
+rs_case_add_quote (RsCase  *self,
+                   RsQuote *quote)
+{
+  g_return_if_fail (RS_IS_CASE (self));
+  g_return_if_fail (RS_IS_QUOTE (quote));
+
+  index_insert (self->quote_by_id, rs_quote_get_id (quote), quote);
+  g_list_store_append (self->quotes, quote);
+}
+
+void
+rs_case_add_evidence (RsCase     *self,
+                      RsEvidence *evidence)
+{
+  g_return_if_fail (RS_IS_CASE (self));
+  g_return_if_fail (RS_IS_EVIDENCE (evidence));
+
+  index_insert (self->evidence_by_id, rs_evidence_get_id (evidence), evidence);
+  multi_add (self->evidence_by_target,
+             target_key (rs_evidence_get_target (evidence), rs_evidence_get_target_id (evidence)),
+             evidence);
+  g_list_store_append (self->evidence, evidence);
+}
+
+void
+rs_case_add_event (RsCase  *self,
+                   RsEvent *event)
+{
+  g_return_if_fail (RS_IS_CASE (self));
+  g_return_if_fail (RS_IS_EVENT (event));
+
+  index_insert (self->event_by_id, rs_event_get_id (event), event);
+  g_list_store_append (self->events, event);
+}
+
+void
+rs_case_add_note (RsCase *self,
+                  RsNote *note)
+{
+  g_return_if_fail (RS_IS_CASE (self));
+  g_return_if_fail (RS_IS_NOTE (note));
+
+  index_insert (self->note_by_id, rs_note_get_id (note), note);
+  g_list_store_append (self->notes, note);
+}
+
+static void
+remove_notes_on (RsCase   *self,
+                 RsTarget  target,
+                 gint64    id)
+{
+  g_autoptr(GPtrArray) notes = rs_case_dup_notes_for (self, target, id);
+
+  for (guint i = 0; i < notes->len; i++)
+    rs_case_remove_note (self, rs_note_get_id (g_ptr_array_index (notes, i)));
+}
+
+static void
+remove_evidence_on (RsCase   *self,
+                    RsTarget  target,
+                    gint64    id)
+{
+  g_autoptr(GPtrArray) evidence = rs_case_dup_evidence_for (self, target, id);
+
+  for (guint i = 0; i < evidence->len; i++)
+    rs_case_remove_evidence (self, rs_evidence_get_id (g_ptr_array_index (evidence, i)));
+}
+
+void
+rs_case_remove_evidence (RsCase *self,
+                         gint64  id)
+{
+  g_autoptr(RsEvidence) evidence = NULL;
+  RsEvidence *found;
+
+  g_return_if_fail (RS_IS_CASE (self));
+
+  if ((found = g_hash_table_lookup (self->evidence_by_id, &id)) == NULL)
+    return;
+
+  evidence = g_object_ref (found);
+  g_hash_table_remove (self->evidence_by_id, &id);
+  multi_remove (self->evidence_by_target,
+                target_key (rs_evidence_get_target (evidence), rs_evidence_get_target_id (evidence)),
+                evidence);
+  store_remove (self->evidence, evidence);
+}
+
+void
+rs_case_remove_note (RsCase *self,
+                     gint64  id)
+{
+  g_autoptr(RsNote) note = NULL;
+  RsNote *found;
+
+  g_return_if_fail (RS_IS_CASE (self));
+
+  if ((found = g_hash_table_lookup (self->note_by_id, &id)) == NULL)
+    return;
+
+  note = g_object_ref (found);
+  g_hash_table_remove (self->note_by_id, &id);
+  store_remove (self->notes, note);
+}
+
+void
+rs_case_remove_relation (RsCase *self,
+                         gint64  id)
+{
+  g_autoptr(RsRelation) relation = NULL;
+  RsRelation *found;
+
+  g_return_if_fail (RS_IS_CASE (self));
+
+  if ((found = g_hash_table_lookup (self->relation_by_id, &id)) == NULL)
+    return;
+
+  relation = g_object_ref (found);
+  remove_evidence_on (self, RS_TARGET_RELATION, id);
+  remove_notes_on (self, RS_TARGET_RELATION, id);
+  g_hash_table_remove (self->relation_by_id, &id);
+  multi_remove (self->relations_by_entity, rs_relation_get_source_id (relation), relation);
+  multi_remove (self->relations_by_entity, rs_relation_get_target_id (relation), relation);
+  store_remove (self->relations, relation);
+}
+
+/* Mirrors the schema's cascades: an entity takes its relations, evidence links, notes
+ * and event memberships with it, never a document or a quote. */
+void
+rs_case_remove_entity (RsCase *self,
+                       gint64  id)
+{
+  g_autoptr(RsEntity) entity = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  RsEntity *found;
+
+  g_return_if_fail (RS_IS_CASE (self));
+
+  if ((found = g_hash_table_lookup (self->entity_by_id, &id)) == NULL)
+    return;
+
+  entity = g_object_ref (found);
+  relations = rs_case_dup_relations_of (self, id);
+  for (guint i = 0; i < relations->len; i++)
+    rs_case_remove_relation (self, rs_relation_get_id (g_ptr_array_index (relations, i)));
+
+  remove_evidence_on (self, RS_TARGET_ENTITY, id);
+  remove_notes_on (self, RS_TARGET_ENTITY, id);
+
+  events = rs_case_dup_events_of (self, id);
+  for (guint i = 0; i < events->len; i++)
+    rs_event_remove_entity (g_ptr_array_index (events, i), id);
+
+  g_hash_table_remove (self->entity_by_id, &id);
+  store_remove (self->entities, entity);
+}
+
+void
+rs_case_remove_event (RsCase *self,
+                      gint64  id)
+{
+  g_autoptr(RsEvent) event = NULL;
+  RsEvent *found;
+
+  g_return_if_fail (RS_IS_CASE (self));
+
+  if ((found = g_hash_table_lookup (self->event_by_id, &id)) == NULL)
+    return;
+
+  event = g_object_ref (found);
+  remove_evidence_on (self, RS_TARGET_EVENT, id);
+  remove_notes_on (self, RS_TARGET_EVENT, id);
+  g_hash_table_remove (self->event_by_id, &id);
+  store_remove (self->events, event);
+}
+
+void
+rs_case_remove_quote (RsCase *self,
+                      gint64  id)
+{
+  g_autoptr(RsQuote) quote = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  RsQuote *found;
+  guint n;
+
+  g_return_if_fail (RS_IS_CASE (self));
+
+  if ((found = g_hash_table_lookup (self->quote_by_id, &id)) == NULL)
+    return;
+
+  quote = g_object_ref (found);
+  links = g_ptr_array_new_with_free_func (g_object_unref);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->evidence));
+  for (guint i = 0; i < n; i++)
+    {
+      RsEvidence *evidence = g_list_model_get_item (G_LIST_MODEL (self->evidence), i);
+
+      if (rs_evidence_get_quote_id (evidence) == id)
+        g_ptr_array_add (links, evidence);
+      else
+        g_object_unref (evidence);
+    }
+  for (guint i = 0; i < links->len; i++)
+    rs_case_remove_evidence (self, rs_evidence_get_id (g_ptr_array_index (links, i)));
+
+  g_hash_table_remove (self->quote_by_id, &id);
+  store_remove (self->quotes, quote);
+}
+
+void
+rs_case_remove_document (RsCase *self,
+                         gint64  id)
+{
+  g_autoptr(RsDocument) document = NULL;
+  g_autoptr(GPtrArray) quotes = NULL;
+  RsDocument *found;
+
+  g_return_if_fail (RS_IS_CASE (self));
+
+  if ((found = g_hash_table_lookup (self->document_by_id, &id)) == NULL)
+    return;
+
+  document = g_object_ref (found);
+  quotes = rs_case_dup_quotes_of (self, id);
+  for (guint i = 0; i < quotes->len; i++)
+    rs_case_remove_quote (self, rs_quote_get_id (g_ptr_array_index (quotes, i)));
+  remove_notes_on (self, RS_TARGET_DOCUMENT, id);
+
+  g_hash_table_remove (self->document_by_id, &id);
+  store_remove (self->documents, document);
+}
+
+void
+rs_case_emit_changed (RsCase *self)
+{
+  g_return_if_fail (RS_IS_CASE (self));
+  g_signal_emit (self, signals[CHANGED], 0);
+}

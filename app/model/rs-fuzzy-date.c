@@ -1,0 +1,324 @@
+/* rs-fuzzy-date.c
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rs-fuzzy-date"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "rs-error.h"
+#include "rs-fuzzy-date.h"
+
+/* One end of a date: a year, optionally a month, optionally a day (0 = not known). */
+typedef struct
+{
+  int year;
+  int month;
+  int day;
+} Partial;
+
+/* A date as honest as its source: "2016", "late February 2021", "at least 2009",
+ * "2016–2017". Immutable once parsed. */
+struct _RsFuzzyDate
+{
+  gatomicrefcount ref_count;
+  RsDatePrecision precision;
+  RsDateQualifier qualifier;
+  Partial         start;
+  Partial         end;
+};
+
+G_DEFINE_BOXED_TYPE (RsFuzzyDate, rs_fuzzy_date, rs_fuzzy_date_ref, rs_fuzzy_date_unref)
+
+static const char *month_abbrev[] = {
+  N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
+  N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
+};
+
+static gboolean
+parse_partial (const char *text,
+               Partial    *out)
+{
+  int n, consumed = 0;
+
+  memset (out, 0, sizeof *out);
+
+  if (text == NULL)
+    return FALSE;
+
+  n = sscanf (text, "%4d%n-%2d%n-%2d%n", &out->year, &consumed, &out->month, &consumed,
+              &out->day, &consumed);
+  if (n < 1 || text[consumed] != '\0' || strlen (text) != (gsize)(n == 1 ? 4 : n == 2 ? 7 : 10))
+    return FALSE;
+
+  if (out->year < 1 || out->year > 9999)
+    return FALSE;
+  if (n >= 2 && (out->month < 1 || out->month > 12))
+    return FALSE;
+  if (n == 3 && !g_date_valid_dmy (out->day, out->month, out->year))
+    return FALSE;
+
+  return TRUE;
+}
+
+static char *
+partial_to_iso (const Partial *p)
+{
+  if (p->day != 0)
+    return g_strdup_printf ("%04d-%02d-%02d", p->year, p->month, p->day);
+  if (p->month != 0)
+    return g_strdup_printf ("%04d-%02d", p->year, p->month);
+  return g_strdup_printf ("%04d", p->year);
+}
+
+/* Days since 1 January of year 1 of the first day the partial date can mean. */
+static gint64
+partial_first_day (const Partial *p)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, p->day ? p->day : 1, p->month ? p->month : 1, p->year);
+  return g_date_get_julian (&date);
+}
+
+static gint64
+partial_last_day (const Partial *p)
+{
+  GDate date;
+  int month = p->month ? p->month : 12;
+  int day = p->day ? p->day : g_date_get_days_in_month (month, p->year);
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, p->year);
+  return g_date_get_julian (&date);
+}
+
+static int
+partial_granularity (const Partial *p)
+{
+  return p->day ? 3 : p->month ? 2 : 1;
+}
+
+RsFuzzyDate *
+rs_fuzzy_date_parse (const char       *start,
+                     const char       *end,
+                     RsDatePrecision   precision,
+                     RsDateQualifier   qualifier,
+                     GError          **error)
+{
+  g_autoptr(RsFuzzyDate) self = g_new0 (RsFuzzyDate, 1);
+  int expected;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->precision = precision;
+  self->qualifier = qualifier;
+
+  if (precision > RS_DATE_PRECISION_RANGE || qualifier > RS_DATE_QUALIFIER_AFTER)
+    {
+      g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
+                   _("Unknown date precision or qualifier"));
+      return NULL;
+    }
+
+  if (!parse_partial (start, &self->start))
+    {
+      g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
+                   _("“%s” is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"),
+                   start ? start : "");
+      return NULL;
+    }
+
+  if (precision == RS_DATE_PRECISION_RANGE)
+    {
+      if (!parse_partial (end, &self->end))
+        {
+          g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
+                       _("A date range needs an end date (YYYY, YYYY-MM or YYYY-MM-DD), not “%s”"),
+                       end ? end : "");
+          return NULL;
+        }
+      if (partial_last_day (&self->end) < partial_first_day (&self->start))
+        {
+          g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
+                       _("The date range %s–%s ends before it starts"), start, end);
+          return NULL;
+        }
+      return g_steal_pointer (&self);
+    }
+
+  if (end != NULL && *end != '\0')
+    {
+      g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
+                   _("Only a date range has an end date"));
+      return NULL;
+    }
+
+  expected = precision == RS_DATE_PRECISION_YEAR ? 1 : precision == RS_DATE_PRECISION_MONTH ? 2 : 3;
+  if (partial_granularity (&self->start) != expected)
+    {
+      g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
+                   _("“%s” does not have the precision it claims (%s)"), start,
+                   expected == 1 ? "year" : expected == 2 ? "month" : "day");
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+RsFuzzyDate *
+rs_fuzzy_date_ref (RsFuzzyDate *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+rs_fuzzy_date_unref (RsFuzzyDate *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (g_atomic_ref_count_dec (&self->ref_count))
+    g_free (self);
+}
+
+gboolean
+rs_fuzzy_date_equal (const RsFuzzyDate *a,
+                     const RsFuzzyDate *b)
+{
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL)
+    return FALSE;
+
+  return a->precision == b->precision &&
+         a->qualifier == b->qualifier &&
+         memcmp (&a->start, &b->start, sizeof a->start) == 0 &&
+         memcmp (&a->end, &b->end, sizeof a->end) == 0;
+}
+
+/* Timeline order: by the first day a date can mean, then the shorter span first. */
+int
+rs_fuzzy_date_compare (const RsFuzzyDate *a,
+                       const RsFuzzyDate *b)
+{
+  gint64 ka, kb;
+
+  g_return_val_if_fail (a != NULL && b != NULL, 0);
+
+  ka = rs_fuzzy_date_get_sort_key (a);
+  kb = rs_fuzzy_date_get_sort_key (b);
+  if (ka != kb)
+    return ka < kb ? -1 : 1;
+
+  ka = a->precision == RS_DATE_PRECISION_RANGE ? partial_last_day (&a->end) : partial_last_day (&a->start);
+  kb = b->precision == RS_DATE_PRECISION_RANGE ? partial_last_day (&b->end) : partial_last_day (&b->start);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+RsDatePrecision
+rs_fuzzy_date_get_precision (const RsFuzzyDate *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->precision;
+}
+
+RsDateQualifier
+rs_fuzzy_date_get_qualifier (const RsFuzzyDate *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->qualifier;
+}
+
+char *
+rs_fuzzy_date_dup_start (const RsFuzzyDate *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return partial_to_iso (&self->start);
+}
+
+char *
+rs_fuzzy_date_dup_end (const RsFuzzyDate *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->precision != RS_DATE_PRECISION_RANGE)
+    return NULL;
+  return partial_to_iso (&self->end);
+}
+
+gint64
+rs_fuzzy_date_get_sort_key (const RsFuzzyDate *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return partial_first_day (&self->start);
+}
+
+static char *
+format_partial (const Partial *p)
+{
+  if (p->day != 0)
+    return g_strdup_printf ("%d %s %d", p->day, _(month_abbrev[p->month - 1]), p->year);
+  if (p->month != 0)
+    return g_strdup_printf ("%s %d", _(month_abbrev[p->month - 1]), p->year);
+  return g_strdup_printf ("%d", p->year);
+}
+
+static char *
+format_range (const Partial *a,
+              const Partial *b)
+{
+  g_autofree char *left = NULL;
+  g_autofree char *right = NULL;
+
+  /* "12–18 Apr 2021" and "Feb–Mar 2021" rather than repeating what both ends share. */
+  if (a->year == b->year && partial_granularity (a) == 3 && partial_granularity (b) == 3 &&
+      a->month == b->month)
+    return g_strdup_printf ("%d–%d %s %d", a->day, b->day, _(month_abbrev[a->month - 1]),
+                            a->year);
+  if (a->year == b->year && partial_granularity (a) == 2 && partial_granularity (b) == 2)
+    return g_strdup_printf ("%s–%s %d", _(month_abbrev[a->month - 1]),
+                            _(month_abbrev[b->month - 1]), a->year);
+
+  left = format_partial (a);
+  right = format_partial (b);
+  return g_strdup_printf ("%s–%s", left, right);
+}
+
+/* The date as an analyst would write it, never more precise than the source. */
+char *
+rs_fuzzy_date_format (const RsFuzzyDate *self)
+{
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->precision == RS_DATE_PRECISION_RANGE)
+    base = format_range (&self->start, &self->end);
+  else
+    base = format_partial (&self->start);
+
+  switch (self->qualifier)
+    {
+    case RS_DATE_QUALIFIER_AT_LEAST: return g_strdup_printf (_("at least %s"), base);
+    case RS_DATE_QUALIFIER_ABOUT:    return g_strdup_printf (_("about %s"), base);
+    case RS_DATE_QUALIFIER_EARLY:    return g_strdup_printf (_("early %s"), base);
+    case RS_DATE_QUALIFIER_MID:      return g_strdup_printf (_("mid %s"), base);
+    case RS_DATE_QUALIFIER_LATE:     return g_strdup_printf (_("late %s"), base);
+    case RS_DATE_QUALIFIER_BEFORE:   return g_strdup_printf (_("before %s"), base);
+    case RS_DATE_QUALIFIER_AFTER:    return g_strdup_printf (_("after %s"), base);
+    case RS_DATE_QUALIFIER_NONE:
+    default:                         return g_steal_pointer (&base);
+    }
+}

@@ -1,0 +1,52 @@
+/* rs-case-store-private.h
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rs-case-store.h"
+#include "rs-db.h"
+
+G_BEGIN_DECLS
+
+struct _RsCaseStore
+{
+  GObject parent_instance;
+
+  /* Owned */
+  sqlite3   *db;
+  char      *path;
+  RsCase    *kase;
+
+  /* Records written in the open batch, added to the case when it commits. */
+  GPtrArray *pending;
+  gboolean   in_batch;
+};
+
+gboolean    _rs_case_store_load_all      (RsCaseStore  *self,
+                                          GError      **error);
+RsDocument *_rs_case_store_load_document (RsCaseStore  *self,
+                                          gint64        id,
+                                          GError      **error);
+RsEntity   *_rs_case_store_load_entity   (RsCaseStore  *self,
+                                          gint64        id,
+                                          GError      **error);
+RsRelation *_rs_case_store_load_relation (RsCaseStore  *self,
+                                          gint64        id,
+                                          GError      **error);
+RsQuote    *_rs_case_store_load_quote    (RsCaseStore  *self,
+                                          gint64        id,
+                                          GError      **error);
+RsEvidence *_rs_case_store_load_evidence (RsCaseStore  *self,
+                                          gint64        id,
+                                          GError      **error);
+RsEvent    *_rs_case_store_load_event    (RsCaseStore  *self,
+                                          gint64        id,
+                                          GError      **error);
+RsNote     *_rs_case_store_load_note     (RsCaseStore  *self,
+                                          gint64        id,
+                                          GError      **error);
+
+G_END_DECLS

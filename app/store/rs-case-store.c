@@ -1,0 +1,1318 @@
+/* rs-case-store.c
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rs-case-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "rs-case-store-private.h"
+#include "rs-enum-types.h"
+#include "rs-error.h"
+#include "rs-fuzzy-date.h"
+#include "rs-migrations.h"
+
+/* One case file. Every change is validated, written and committed in its own
+ * transaction before the model is told, so what the UI shows is always on disk:
+ * there is no unsaved state. A batch (bundle import) is one transaction whose
+ * records reach the model only once it has committed. */
+
+G_DEFINE_FINAL_TYPE (RsCaseStore, rs_case_store, G_TYPE_OBJECT)
+
+static void
+rs_case_store_dispose (GObject *object)
+{
+  RsCaseStore *self = (RsCaseStore *)object;
+
+  g_clear_object (&self->kase);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (rs_case_store_parent_class)->dispose (object);
+}
+
+static void
+rs_case_store_finalize (GObject *object)
+{
+  RsCaseStore *self = (RsCaseStore *)object;
+
+  if (self->in_batch)
+    rs_db_exec (self->db, "ROLLBACK", NULL);
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (rs_case_store_parent_class)->finalize (object);
+}
+
+static void
+rs_case_store_class_init (RsCaseStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rs_case_store_dispose;
+  object_class->finalize = rs_case_store_finalize;
+}
+
+static void
+rs_case_store_init (RsCaseStore *self)
+{
+  self->kase = rs_case_new ();
+  self->pending = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+static char *
+now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* Reads the first bytes of an existing file without SQLite, so that a file that is
+ * not a database at all is refused before anything can touch it. */
+static gboolean
+check_header (const char  *path,
+              gboolean    *is_empty,
+              GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = NULL;
+  char header[16];
+  gsize n_read = 0;
+
+  if (!(in = g_file_read (file, NULL, error)))
+    return FALSE;
+  if (!g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header, &n_read, NULL, error))
+    return FALSE;
+
+  *is_empty = n_read == 0;
+  if (n_read == 0)
+    return TRUE;
+
+  if (n_read < sizeof header || memcmp (header, magic, sizeof magic) != 0)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+
+      g_set_error (error, RS_ERROR, RS_ERROR_NOT_A_CASE,
+                   _("Could not open “%s”: not a Redstring case file"), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Everything here only reads: a file we refuse is left exactly as it was. */
+static gboolean
+check_existing (RsCaseStore  *self,
+                gint64       *version,
+                GError      **error)
+{
+  g_autofree char *name = g_filename_display_basename (self->path);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 app_id = 0, n_tables = 0;
+  gboolean has_row;
+
+  if (!rs_db_get_int (self->db, "PRAGMA application_id", &app_id, &local_error) ||
+      !rs_db_get_int (self->db, "PRAGMA user_version", version, &local_error) ||
+      !rs_db_get_int (self->db, "SELECT count(*) FROM sqlite_schema", &n_tables, &local_error))
+    {
+      g_set_error (error, RS_ERROR,
+                   local_error->code == RS_ERROR_NOT_A_CASE ? RS_ERROR_NOT_A_CASE
+                                                            : RS_ERROR_CORRUPT_CASE,
+                   _("Could not open “%s”: the file is damaged or not a case file (%s)"),
+                   name, local_error->message);
+      return FALSE;
+    }
+
+  if (n_tables > 0 && app_id != RS_DB_APPLICATION_ID)
+    {
+      g_set_error (error, RS_ERROR, RS_ERROR_NOT_A_CASE,
+                   _("Could not open “%s”: it is a database, but not a Redstring case file"),
+                   name);
+      return FALSE;
+    }
+
+  if (*version > rs_migrations_get_latest ())
+    {
+      g_set_error (error, RS_ERROR, RS_ERROR_UNSUPPORTED_VERSION,
+                   _("Could not open “%s”: it was written by a newer Redstring (case format %d; "
+                     "this version reads up to %d). Update Redstring to open it."),
+                   name, (int)*version, rs_migrations_get_latest ());
+      return FALSE;
+    }
+
+  /* Damage anywhere (a truncated copy, a flipped page) is found now, not halfway
+   * through an edit. quick_check is linear in the file size. */
+  if (!(stmt = rs_db_prepare (self->db, "PRAGMA quick_check", &local_error)) ||
+      !rs_db_step_row (self->db, stmt, &has_row, &local_error) ||
+      !has_row || g_strcmp0 (rs_db_column_text (stmt, 0), "ok") != 0)
+    {
+      g_set_error (error, RS_ERROR, RS_ERROR_CORRUPT_CASE,
+                   _("Could not open “%s”: the case file is damaged (%s)"), name,
+                   local_error ? local_error->message
+                               : has_row ? rs_db_column_text (stmt, 0) : "no answer");
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!(stmt = rs_db_prepare (self->db, "PRAGMA foreign_key_check", &local_error)) ||
+      !rs_db_step_row (self->db, stmt, &has_row, &local_error) || has_row)
+    {
+      g_set_error (error, RS_ERROR, RS_ERROR_CORRUPT_CASE,
+                   _("Could not open “%s”: the case file has broken references%s%s"), name,
+                   local_error ? ": " : "", local_error ? local_error->message : "");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+init_new_case (RsCaseStore  *self,
+               GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *uid = g_uuid_string_random ();
+  g_autofree char *created = now_iso8601 ();
+  g_autofree char *title = g_filename_display_basename (self->path);
+  char *dot = strrchr (title, '.');
+
+  if (dot != NULL && dot != title)
+    *dot = '\0';
+
+  if (!(stmt = rs_db_prepare (self->db,
+                              "INSERT OR IGNORE INTO case_info (id, uid, title, created) "
+                              "VALUES (1, ?1, ?2, ?3)", error)))
+    return FALSE;
+  rs_db_bind_text (stmt, 1, uid);
+  rs_db_bind_text (stmt, 2, title);
+  rs_db_bind_text (stmt, 3, created);
+  return rs_db_step_done (self->db, stmt, error);
+}
+
+RsCaseStore *
+rs_case_store_open (const char            *path,
+                    RsCaseStoreOpenFlags   flags,
+                    GError               **error)
+{
+  g_autoptr(RsCaseStore) self = NULL;
+  gboolean exists, is_empty = TRUE;
+  gint64 version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (!exists && !(flags & RS_CASE_STORE_OPEN_CREATE))
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("Could not open “%s”: no such file"), name);
+      return NULL;
+    }
+  if (exists && !check_header (path, &is_empty, error))
+    return NULL;
+  if (exists && is_empty && !(flags & RS_CASE_STORE_OPEN_CREATE))
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+
+      g_set_error (error, RS_ERROR, RS_ERROR_NOT_A_CASE,
+                   _("Could not open “%s”: the file is empty"), name);
+      return NULL;
+    }
+
+  self = g_object_new (RS_TYPE_CASE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (!(self->db = rs_db_open_untrusted (path, flags & RS_CASE_STORE_OPEN_CREATE, error)))
+    return NULL;
+
+  if (exists && !is_empty && !check_existing (self, &version, error))
+    return NULL;
+
+  /* Only now that the file is known to be ours may anything be written. FULL
+   * synchronous: an acknowledged edit survives a power cut, not just a crash. */
+  if (!rs_db_exec (self->db,
+                   "PRAGMA journal_mode = WAL;"
+                   "PRAGMA synchronous = FULL;"
+                   "PRAGMA foreign_keys = ON;",
+                   error))
+    return NULL;
+
+  if (version < rs_migrations_get_latest () &&
+      !rs_migrations_apply (self->db, rs_migrations_get_latest (), error))
+    return NULL;
+
+  if (version == 0 && !init_new_case (self, error))
+    return NULL;
+
+  if (!_rs_case_store_load_all (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+RsCase *
+rs_case_store_get_case (RsCaseStore *self)
+{
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), NULL);
+  return self->kase;
+}
+
+const char *
+rs_case_store_get_path (RsCaseStore *self)
+{
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), NULL);
+  return self->path;
+}
+
+int
+rs_case_store_get_schema_version (RsCaseStore *self)
+{
+  gint64 version = 0;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), 0);
+
+  rs_db_get_int (self->db, "PRAGMA user_version", &version, NULL);
+  return version;
+}
+
+/* Copies the live case through the backup API into a temporary file next to the
+ * destination, then renames it into place: the destination is never half-written. */
+gboolean
+rs_case_store_save_as (RsCaseStore  *self,
+                       const char   *path,
+                       GError      **error)
+{
+  g_autoptr(sqlite3) dest = NULL;
+  g_autofree char *tmp_path = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  tmp_path = g_strdup_printf ("%s.part-%08x", path, g_random_int ());
+  if ((rc = sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                             NULL)) != SQLITE_OK)
+    {
+      rs_db_set_error (dest, rc, error, path);
+      return FALSE;
+    }
+
+  backup = sqlite3_backup_init (dest, "main", self->db, "main");
+  if (backup == NULL)
+    {
+      rs_db_set_error (dest, sqlite3_errcode (dest), error, path);
+      g_clear_pointer (&dest, sqlite3_close);
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+  sqlite3_backup_step (backup, -1);
+  rc = sqlite3_backup_finish (backup);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      rs_db_set_error (dest, rc, error, path);
+      g_clear_pointer (&dest, sqlite3_close);
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+  g_clear_pointer (&dest, sqlite3_close);
+
+  if (g_rename (tmp_path, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (tmp_path);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not save the case as “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Each public operation runs inside a savepoint: alone it is its own transaction;
+ * inside a batch it nests in the batch's. */
+static gboolean
+op_begin (RsCaseStore  *self,
+          GError      **error)
+{
+  return rs_db_exec (self->db, "SAVEPOINT rs_op", error);
+}
+
+static gboolean
+op_commit (RsCaseStore  *self,
+           GError      **error)
+{
+  if (!rs_db_exec (self->db, "RELEASE rs_op", error))
+    {
+      rs_db_exec (self->db, "ROLLBACK TO rs_op; RELEASE rs_op", NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+op_rollback (RsCaseStore *self)
+{
+  rs_db_exec (self->db, "ROLLBACK TO rs_op; RELEASE rs_op", NULL);
+}
+
+/* The object reaches the model now, or when the batch commits. */
+static void
+publish (RsCaseStore *self,
+         gpointer     object)
+{
+  if (self->in_batch)
+    {
+      g_ptr_array_add (self->pending, g_object_ref (object));
+      return;
+    }
+
+  if (RS_IS_DOCUMENT (object))
+    rs_case_add_document (self->kase, object);
+  else if (RS_IS_ENTITY (object))
+    rs_case_add_entity (self->kase, object);
+  else if (RS_IS_RELATION (object))
+    rs_case_add_relation (self->kase, object);
+  else if (RS_IS_QUOTE (object))
+    rs_case_add_quote (self->kase, object);
+  else if (RS_IS_EVIDENCE (object))
+    rs_case_add_evidence (self->kase, object);
+  else if (RS_IS_EVENT (object))
+    rs_case_add_event (self->kase, object);
+  else if (RS_IS_NOTE (object))
+    rs_case_add_note (self->kase, object);
+  else
+    g_assert_not_reached ();
+
+  rs_case_emit_changed (self->kase);
+}
+
+gboolean
+rs_case_store_begin_batch (RsCaseStore  *self,
+                           GError      **error)
+{
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (!self->in_batch, FALSE);
+
+  if (!rs_db_exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  self->in_batch = TRUE;
+  return TRUE;
+}
+
+gboolean
+rs_case_store_commit_batch (RsCaseStore  *self,
+                            GError      **error)
+{
+  g_autoptr(GPtrArray) pending = NULL;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_batch, FALSE);
+
+  if (!rs_db_exec (self->db, "COMMIT", error))
+    {
+      rs_case_store_rollback_batch (self);
+      return FALSE;
+    }
+
+  self->in_batch = FALSE;
+  pending = g_steal_pointer (&self->pending);
+  self->pending = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_object_freeze_notify (G_OBJECT (self->kase));
+  for (guint i = 0; i < pending->len; i++)
+    {
+      /* publish() emits "changed" per object outside a batch; a batch emits once. */
+      self->in_batch = TRUE;
+      self->in_batch = FALSE;
+      if (RS_IS_DOCUMENT (pending->pdata[i]))
+        rs_case_add_document (self->kase, pending->pdata[i]);
+      else if (RS_IS_ENTITY (pending->pdata[i]))
+        rs_case_add_entity (self->kase, pending->pdata[i]);
+      else if (RS_IS_RELATION (pending->pdata[i]))
+        rs_case_add_relation (self->kase, pending->pdata[i]);
+      else if (RS_IS_QUOTE (pending->pdata[i]))
+        rs_case_add_quote (self->kase, pending->pdata[i]);
+      else if (RS_IS_EVIDENCE (pending->pdata[i]))
+        rs_case_add_evidence (self->kase, pending->pdata[i]);
+      else if (RS_IS_EVENT (pending->pdata[i]))
+        rs_case_add_event (self->kase, pending->pdata[i]);
+      else if (RS_IS_NOTE (pending->pdata[i]))
+        rs_case_add_note (self->kase, pending->pdata[i]);
+    }
+  g_object_thaw_notify (G_OBJECT (self->kase));
+  rs_case_emit_changed (self->kase);
+
+  return TRUE;
+}
+
+void
+rs_case_store_rollback_batch (RsCaseStore *self)
+{
+  g_return_if_fail (RS_IS_CASE_STORE (self));
+
+  if (!self->in_batch)
+    return;
+  rs_db_exec (self->db, "ROLLBACK", NULL);
+  self->in_batch = FALSE;
+  g_ptr_array_set_size (self->pending, 0);
+}
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_set_error_literal (error, RS_ERROR, RS_ERROR_INVALID_INPUT, "");
+  g_free ((*error) ? (*error)->message : NULL);
+  if (*error)
+    (*error)->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  return FALSE;
+}
+
+static gboolean
+check_text (const char  *text,
+            gboolean     required,
+            const char  *what,
+            GError     **error)
+{
+  if (text == NULL || *text == '\0')
+    return required ? invalid (error, _("The %s is empty"), what) : TRUE;
+  if (!g_utf8_validate (text, -1, NULL))
+    return invalid (error, _("The %s is not valid UTF-8 text"), what);
+  return TRUE;
+}
+
+static char *
+dup_uid (const char *uid)
+{
+  return uid != NULL && *uid != '\0' ? g_strdup (uid) : g_uuid_string_random ();
+}
+
+gboolean
+rs_case_store_set_info (RsCaseStore  *self,
+                        const char   *title,
+                        const char   *description,
+                        GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_text (title, FALSE, _("case title"), error) ||
+      !check_text (description, FALSE, _("case description"), error))
+    return FALSE;
+
+  if (!(stmt = rs_db_prepare (self->db,
+                              "UPDATE case_info SET title = ?1, description = ?2 WHERE id = 1",
+                              error)))
+    return FALSE;
+  rs_db_bind_text (stmt, 1, title ? title : "");
+  rs_db_bind_text (stmt, 2, description ? description : "");
+  if (!rs_db_step_done (self->db, stmt, error))
+    return FALSE;
+
+  rs_case_set_title (self->kase, title ? title : "");
+  rs_case_set_description (self->kase, description ? description : "");
+  rs_case_emit_changed (self->kase);
+  return TRUE;
+}
+
+RsDocument *
+rs_case_store_add_document (RsCaseStore  *self,
+                            RsDocument   *draft,
+                            GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RsDocument) document = NULL;
+  g_autofree char *uid = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *imported_at = NULL;
+  const char *text;
+  RsReliability reliability;
+  static const char *grades[] = { "unknown", "A", "B", "C", "D", "E", "F" };
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (RS_IS_DOCUMENT (draft), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  text = rs_document_get_text (draft);
+  reliability = rs_document_get_reliability (draft);
+  if (!check_text (rs_document_get_title (draft), TRUE, _("document title"), error) ||
+      !check_text (rs_document_get_publisher (draft), FALSE, _("publisher"), error) ||
+      !check_text (rs_document_get_author (draft), FALSE, _("author"), error) ||
+      !check_text (rs_document_get_url (draft), FALSE, _("URL"), error) ||
+      !check_text (rs_document_get_published (draft), FALSE, _("publication date"), error) ||
+      !check_text (text, FALSE, _("document text"), error))
+    return NULL;
+  if ((guint)reliability >= G_N_ELEMENTS (grades))
+    return invalid (error, _("Unknown reliability grade")), NULL;
+
+  text = text ? text : "";
+  uid = dup_uid (rs_document_get_uid (draft));
+  sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  imported_at = rs_document_get_imported_at (draft) ? g_strdup (rs_document_get_imported_at (draft))
+                                                    : now_iso8601 ();
+
+  if (!op_begin (self, error))
+    return NULL;
+
+  if (!(stmt = rs_db_prepare (self->db,
+                              "INSERT INTO document (uid, title, publisher, author, url, published, "
+                              "imported_at, text, sha256, length, reliability) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error)))
+    goto fail;
+
+  rs_db_bind_text (stmt, 1, uid);
+  rs_db_bind_text (stmt, 2, rs_document_get_title (draft));
+  rs_db_bind_text (stmt, 3, rs_document_get_publisher (draft));
+  rs_db_bind_text (stmt, 4, rs_document_get_author (draft));
+  rs_db_bind_text (stmt, 5, rs_document_get_url (draft));
+  rs_db_bind_text (stmt, 6, rs_document_get_published (draft));
+  rs_db_bind_text (stmt, 7, imported_at);
+  rs_db_bind_text (stmt, 8, text);
+  rs_db_bind_text (stmt, 9, sha256);
+  sqlite3_bind_int64 (stmt, 10, g_utf8_strlen (text, -1));
+  rs_db_bind_text (stmt, 11, grades[reliability]);
+
+  if (!rs_db_step_done (self->db, stmt, error) ||
+      !(document = _rs_case_store_load_document (self, sqlite3_last_insert_rowid (self->db), error)) ||
+      !op_commit (self, error))
+    goto fail;
+
+  publish (self, document);
+  return document;
+
+fail:
+  op_rollback (self);
+  return NULL;
+}
+
+static gboolean
+insert_aliases (RsCaseStore         *self,
+                gint64               entity_id,
+                const char * const  *aliases,
+                GError             **error)
+{
+  g_autoptr(sqlite3_stmt) del = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!(del = rs_db_prepare (self->db, "DELETE FROM entity_alias WHERE entity_id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (del, 1, entity_id);
+  if (!rs_db_step_done (self->db, del, error))
+    return FALSE;
+
+  if (!(stmt = rs_db_prepare (self->db,
+                              "INSERT INTO entity_alias (entity_id, position, alias) "
+                              "VALUES (?1, ?2, ?3)", error)))
+    return FALSE;
+
+  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, entity_id);
+      sqlite3_bind_int (stmt, 2, i);
+      rs_db_bind_text (stmt, 3, aliases[i]);
+      if (!rs_db_step_done (self->db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_entity (RsEntityKind         kind,
+              const char          *name,
+              const char * const  *aliases,
+              const char          *description,
+              GError             **error)
+{
+  if ((guint)kind >= RS_ENTITY_KIND_LAST)
+    return invalid (error, _("Unknown entity kind"));
+  if (!check_text (name, TRUE, _("entity name"), error) ||
+      !check_text (description, FALSE, _("entity description"), error))
+    return FALSE;
+  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
+    if (!check_text (aliases[i], TRUE, _("alias"), error))
+      return FALSE;
+  return TRUE;
+}
+
+RsEntity *
+rs_case_store_add_entity (RsCaseStore  *self,
+                          RsEntity     *draft,
+                          GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RsEntity) entity = NULL;
+  g_autofree char *uid = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (RS_IS_ENTITY (draft), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_entity (rs_entity_get_kind (draft), rs_entity_get_name (draft),
+                     rs_entity_get_aliases (draft), rs_entity_get_description (draft), error))
+    return NULL;
+  if (rs_entity_get_has_position (draft) &&
+      (!isfinite (rs_entity_get_x (draft)) || !isfinite (rs_entity_get_y (draft))))
+    return invalid (error, _("The entity’s position is not a number")), NULL;
+
+  uid = dup_uid (rs_entity_get_uid (draft));
+
+  if (!op_begin (self, error))
+    return NULL;
+
+  if (!(stmt = rs_db_prepare (self->db,
+                              "INSERT INTO entity (uid, kind, name, description) "
+                              "VALUES (?1, ?2, ?3, ?4)", error)))
+    goto fail;
+  rs_db_bind_text (stmt, 1, uid);
+  rs_db_bind_text (stmt, 2, rs_enum_to_nick (RS_TYPE_ENTITY_KIND, rs_entity_get_kind (draft)));
+  rs_db_bind_text (stmt, 3, rs_entity_get_name (draft));
+  rs_db_bind_text (stmt, 4, rs_entity_get_description (draft) ? rs_entity_get_description (draft) : "");
+  if (!rs_db_step_done (self->db, stmt, error))
+    goto fail;
+
+  id = sqlite3_last_insert_rowid (self->db);
+  if (!insert_aliases (self, id, rs_entity_get_aliases (draft), error))
+    goto fail;
+
+  if (rs_entity_get_has_position (draft))
+    {
+      g_autoptr(sqlite3_stmt) pos = NULL;
+
+      if (!(pos = rs_db_prepare (self->db,
+                                 "INSERT INTO position (entity_id, x, y, pinned) VALUES (?1, ?2, ?3, ?4)",
+                                 error)))
+        goto fail;
+      sqlite3_bind_int64 (pos, 1, id);
+      sqlite3_bind_double (pos, 2, rs_entity_get_x (draft));
+      sqlite3_bind_double (pos, 3, rs_entity_get_y (draft));
+      sqlite3_bind_int (pos, 4, rs_entity_get_pinned (draft));
+      if (!rs_db_step_done (self->db, pos, error))
+        goto fail;
+    }
+
+  if (!(entity = _rs_case_store_load_entity (self, id, error)) || !op_commit (self, error))
+    goto fail;
+
+  publish (self, entity);
+  return entity;
+
+fail:
+  op_rollback (self);
+  return NULL;
+}
+
+RsRelation *
+rs_case_store_add_relation (RsCaseStore  *self,
+                            RsRelation   *draft,
+                            GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RsRelation) relation = NULL;
+  g_autofree char *uid = NULL;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (RS_IS_RELATION (draft), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_text (rs_relation_get_label (draft), FALSE, _("relation label"), error))
+    return NULL;
+  if ((guint)rs_relation_get_status (draft) > RS_RELATION_STATUS_REFUTED)
+    return invalid (error, _("Unknown relation status")), NULL;
+  if (!self->in_batch &&
+      (!rs_case_lookup_entity (self->kase, rs_relation_get_source_id (draft)) ||
+       !rs_case_lookup_entity (self->kase, rs_relation_get_target_id (draft))))
+    return invalid (error, _("A relation must link two entities of the case")), NULL;
+
+  uid = dup_uid (rs_relation_get_uid (draft));
+
+  if (!op_begin (self, error))
+    return NULL;
+
+  if (!(stmt = rs_db_prepare (self->db,
+                              "INSERT INTO relation (uid, source_id, target_id, label, directed, status) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error)))
+    goto fail;
+  rs_db_bind_text (stmt, 1, uid);
+  sqlite3_bind_int64 (stmt, 2, rs_relation_get_source_id (draft));
+  sqlite3_bind_int64 (stmt, 3, rs_relation_get_target_id (draft));
+  rs_db_bind_text (stmt, 4, rs_relation_get_label (draft) ? rs_relation_get_label (draft) : "");
+  sqlite3_bind_int (stmt, 5, rs_relation_get_directed (draft));
+  rs_db_bind_text (stmt, 6, rs_enum_to_nick (RS_TYPE_RELATION_STATUS, rs_relation_get_status (draft)));
+
+  if (!rs_db_step_done (self->db, stmt, error) ||
+      !(relation = _rs_case_store_load_relation (self, sqlite3_last_insert_rowid (self->db), error)) ||
+      !op_commit (self, error))
+    goto fail;
+
+  publish (self, relation);
+  return relation;
+
+fail:
+  op_rollback (self);
+  return NULL;
+}
+
+/* The quote's text is always cut from the document here, so a quote can never
+ * disagree with the report it quotes. */
+RsQuote *
+rs_case_store_add_quote (RsCaseStore  *self,
+                         RsQuote      *draft,
+                         GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) doc = NULL;
+  g_autoptr(RsQuote) quote = NULL;
+  g_autofree char *uid = NULL;
+  g_autofree char *text = NULL;
+  gint64 start, end, length;
+  gboolean has_row;
+  const char *doc_text;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (RS_IS_QUOTE (draft), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  start = rs_quote_get_start (draft);
+  end = rs_quote_get_end (draft);
+
+  if (!(doc = rs_db_prepare (self->db, "SELECT text, length FROM document WHERE id = ?1", error)))
+    return NULL;
+  sqlite3_bind_int64 (doc, 1, rs_quote_get_document_id (draft));
+  if (!rs_db_step_row (self->db, doc, &has_row, error))
+    return NULL;
+  if (!has_row)
+    return invalid (error, _("The quote’s document is not in the case")), NULL;
+
+  doc_text = rs_db_column_text (doc, 0);
+  length = sqlite3_column_int64 (doc, 1);
+  if (start < 0 || end <= start)
+    return invalid (error, _("The quote’s span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
+                             " is empty or reversed"), start, end), NULL;
+  if (end > length)
+    return invalid (error, _("The quote ends at %" G_GINT64_FORMAT ", past the end of its "
+                             "document (%" G_GINT64_FORMAT " characters)"), end, length), NULL;
+
+  text = g_utf8_substring (doc_text, start, end);
+  if (rs_quote_get_text (draft) != NULL && g_strcmp0 (rs_quote_get_text (draft), text) != 0)
+    return invalid (error, _("The quote’s text does not match its document at %" G_GINT64_FORMAT
+                             "–%" G_GINT64_FORMAT), start, end), NULL;
+  if (rs_quote_get_credibility (draft) < 0 || rs_quote_get_credibility (draft) > 6)
+    return invalid (error, _("Unknown credibility grade")), NULL;
+
+  uid = dup_uid (rs_quote_get_uid (draft));
+
+  if (!op_begin (self, error))
+    return NULL;
+
+  if (!(stmt = rs_db_prepare (self->db,
+                              "INSERT INTO quote (uid, document_id, start_offset, end_offset, text, "
+                              "credibility) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error)))
+    goto fail;
+  rs_db_bind_text (stmt, 1, uid);
+  sqlite3_bind_int64 (stmt, 2, rs_quote_get_document_id (draft));
+  sqlite3_bind_int64 (stmt, 3, start);
+  sqlite3_bind_int64 (stmt, 4, end);
+  rs_db_bind_text (stmt, 5, text);
+  if (rs_quote_get_credibility (draft) > 0)
+    sqlite3_bind_int (stmt, 6, rs_quote_get_credibility (draft));
+  else
+    sqlite3_bind_null (stmt, 6);
+
+  if (!rs_db_step_done (self->db, stmt, error) ||
+      !(quote = _rs_case_store_load_quote (self, sqlite3_last_insert_rowid (self->db), error)) ||
+      !op_commit (self, error))
+    goto fail;
+
+  publish (self, quote);
+  return quote;
+
+fail:
+  op_rollback (self);
+  return NULL;
+}
+
+RsEvidence *
+rs_case_store_add_evidence (RsCaseStore  *self,
+                            RsEvidence   *draft,
+                            GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RsEvidence) evidence = NULL;
+  const char *column;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (RS_IS_EVIDENCE (draft), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  switch (rs_evidence_get_target (draft))
+    {
+    case RS_TARGET_ENTITY:   column = "entity_id"; break;
+    case RS_TARGET_RELATION: column = "relation_id"; break;
+    case RS_TARGET_EVENT:    column = "event_id"; break;
+    case RS_TARGET_CASE:
+    case RS_TARGET_DOCUMENT:
+    case RS_TARGET_QUOTE:
+    default:
+      return invalid (error, _("A quote is evidence for an entity, a relation or an event")), NULL;
+    }
+  if ((guint)rs_evidence_get_stance (draft) > RS_STANCE_MENTIONS)
+    return invalid (error, _("Unknown stance")), NULL;
+
+  if (!op_begin (self, error))
+    return NULL;
+
+  {
+    g_autofree char *sql = g_strdup_printf ("INSERT INTO evidence (quote_id, %s, stance) "
+                                            "VALUES (?1, ?2, ?3)", column);
+
+    if (!(stmt = rs_db_prepare (self->db, sql, error)))
+      goto fail;
+  }
+  sqlite3_bind_int64 (stmt, 1, rs_evidence_get_quote_id (draft));
+  sqlite3_bind_int64 (stmt, 2, rs_evidence_get_target_id (draft));
+  rs_db_bind_text (stmt, 3, rs_enum_to_nick (RS_TYPE_STANCE, rs_evidence_get_stance (draft)));
+
+  if (!rs_db_step_done (self->db, stmt, error) ||
+      !(evidence = _rs_case_store_load_evidence (self, sqlite3_last_insert_rowid (self->db), error)) ||
+      !op_commit (self, error))
+    goto fail;
+
+  publish (self, evidence);
+  return evidence;
+
+fail:
+  op_rollback (self);
+  return NULL;
+}
+
+RsEvent *
+rs_case_store_add_event (RsCaseStore  *self,
+                         RsEvent      *draft,
+                         GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) link = NULL;
+  g_autoptr(RsEvent) event = NULL;
+  g_autofree char *uid = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  RsFuzzyDate *date;
+  const gint64 *entity_ids;
+  guint n_entities;
+  gint64 id;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (RS_IS_EVENT (draft), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_text (rs_event_get_title (draft), TRUE, _("event title"), error) ||
+      !check_text (rs_event_get_description (draft), FALSE, _("event description"), error))
+    return NULL;
+  if ((date = rs_event_get_date (draft)) == NULL)
+    return invalid (error, _("An event needs a date")), NULL;
+
+  uid = dup_uid (rs_event_get_uid (draft));
+  start = rs_fuzzy_date_dup_start (date);
+  end = rs_fuzzy_date_dup_end (date);
+  entity_ids = rs_event_get_entity_ids (draft, &n_entities);
+
+  if (!op_begin (self, error))
+    return NULL;
+
+  if (!(stmt = rs_db_prepare (self->db,
+                              "INSERT INTO event (uid, title, description, date_start, date_end, "
+                              "precision, qualifier, sort_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                              error)))
+    goto fail;
+  rs_db_bind_text (stmt, 1, uid);
+  rs_db_bind_text (stmt, 2, rs_event_get_title (draft));
+  rs_db_bind_text (stmt, 3, rs_event_get_description (draft) ? rs_event_get_description (draft) : "");
+  rs_db_bind_text (stmt, 4, start);
+  rs_db_bind_text (stmt, 5, end);
+  rs_db_bind_text (stmt, 6, rs_enum_to_nick (RS_TYPE_DATE_PRECISION, rs_fuzzy_date_get_precision (date)));
+  rs_db_bind_text (stmt, 7, rs_enum_to_nick (RS_TYPE_DATE_QUALIFIER, rs_fuzzy_date_get_qualifier (date)));
+  sqlite3_bind_int64 (stmt, 8, rs_fuzzy_date_get_sort_key (date));
+  if (!rs_db_step_done (self->db, stmt, error))
+    goto fail;
+
+  id = sqlite3_last_insert_rowid (self->db);
+  if (!(link = rs_db_prepare (self->db,
+                              "INSERT OR IGNORE INTO event_entity (event_id, entity_id) VALUES (?1, ?2)",
+                              error)))
+    goto fail;
+  for (guint i = 0; i < n_entities; i++)
+    {
+      sqlite3_reset (link);
+      sqlite3_bind_int64 (link, 1, id);
+      sqlite3_bind_int64 (link, 2, entity_ids[i]);
+      if (!rs_db_step_done (self->db, link, error))
+        goto fail;
+    }
+
+  if (!(event = _rs_case_store_load_event (self, id, error)) || !op_commit (self, error))
+    goto fail;
+
+  publish (self, event);
+  return event;
+
+fail:
+  op_rollback (self);
+  return NULL;
+}
+
+RsNote *
+rs_case_store_add_note (RsCaseStore  *self,
+                        RsNote       *draft,
+                        GError      **error)
+{
+  static const char *columns[] = {
+    [RS_TARGET_DOCUMENT] = "document_id",
+    [RS_TARGET_ENTITY] = "entity_id",
+    [RS_TARGET_RELATION] = "relation_id",
+    [RS_TARGET_EVENT] = "event_id",
+  };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RsNote) note = NULL;
+  g_autofree char *uid = NULL;
+  g_autofree char *now = now_iso8601 ();
+  g_autofree char *sql = NULL;
+  RsTarget target;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (RS_IS_NOTE (draft), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  target = rs_note_get_target (draft);
+  if (target != RS_TARGET_CASE && (target == RS_TARGET_QUOTE || (guint)target >= G_N_ELEMENTS (columns)))
+    return invalid (error, _("A note is on the case, a document, an entity, a relation or an event")), NULL;
+  if (!check_text (rs_note_get_body (draft), FALSE, _("note"), error) ||
+      !check_text (rs_note_get_author (draft), FALSE, _("note author"), error))
+    return NULL;
+
+  uid = dup_uid (rs_note_get_uid (draft));
+  sql = target == RS_TARGET_CASE
+        ? g_strdup ("INSERT INTO note (uid, body, author, created, updated) VALUES (?1, ?2, ?3, ?4, ?5)")
+        : g_strdup_printf ("INSERT INTO note (uid, body, author, created, updated, %s) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", columns[target]);
+
+  if (!op_begin (self, error))
+    return NULL;
+
+  if (!(stmt = rs_db_prepare (self->db, sql, error)))
+    goto fail;
+  rs_db_bind_text (stmt, 1, uid);
+  rs_db_bind_text (stmt, 2, rs_note_get_body (draft) ? rs_note_get_body (draft) : "");
+  rs_db_bind_text (stmt, 3, rs_note_get_author (draft) ? rs_note_get_author (draft) : "");
+  rs_db_bind_text (stmt, 4, rs_note_get_created (draft) ? rs_note_get_created (draft) : now);
+  rs_db_bind_text (stmt, 5, rs_note_get_updated (draft) ? rs_note_get_updated (draft) : now);
+  if (target != RS_TARGET_CASE)
+    sqlite3_bind_int64 (stmt, 6, rs_note_get_target_id (draft));
+
+  if (!rs_db_step_done (self->db, stmt, error) ||
+      !(note = _rs_case_store_load_note (self, sqlite3_last_insert_rowid (self->db), error)) ||
+      !op_commit (self, error))
+    goto fail;
+
+  publish (self, note);
+  return note;
+
+fail:
+  op_rollback (self);
+  return NULL;
+}
+
+gboolean
+rs_case_store_update_entity (RsCaseStore         *self,
+                             gint64               entity_id,
+                             RsEntityKind         kind,
+                             const char          *name,
+                             const char * const  *aliases,
+                             const char          *description,
+                             GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  RsEntity *entity;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(entity = rs_case_lookup_entity (self->kase, entity_id)))
+    return invalid (error, _("The entity is not in the case"));
+  if (!check_entity (kind, name, aliases, description, error))
+    return FALSE;
+
+  if (!op_begin (self, error))
+    return FALSE;
+  if (!(stmt = rs_db_prepare (self->db,
+                              "UPDATE entity SET kind = ?1, name = ?2, description = ?3 WHERE id = ?4",
+                              error)))
+    goto fail;
+  rs_db_bind_text (stmt, 1, rs_enum_to_nick (RS_TYPE_ENTITY_KIND, kind));
+  rs_db_bind_text (stmt, 2, name);
+  rs_db_bind_text (stmt, 3, description ? description : "");
+  sqlite3_bind_int64 (stmt, 4, entity_id);
+  if (!rs_db_step_done (self->db, stmt, error) ||
+      !insert_aliases (self, entity_id, aliases, error) ||
+      !op_commit (self, error))
+    goto fail;
+
+  g_object_freeze_notify (G_OBJECT (entity));
+  rs_entity_set_kind (entity, kind);
+  rs_entity_set_name (entity, name);
+  rs_entity_set_aliases (entity, aliases);
+  rs_entity_set_description (entity, description ? description : "");
+  g_object_thaw_notify (G_OBJECT (entity));
+  rs_case_emit_changed (self->kase);
+  return TRUE;
+
+fail:
+  op_rollback (self);
+  return FALSE;
+}
+
+gboolean
+rs_case_store_set_relation_status (RsCaseStore       *self,
+                                   gint64             relation_id,
+                                   RsRelationStatus   status,
+                                   GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  RsRelation *relation;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(relation = rs_case_lookup_relation (self->kase, relation_id)))
+    return invalid (error, _("The relation is not in the case"));
+  if ((guint)status > RS_RELATION_STATUS_REFUTED)
+    return invalid (error, _("Unknown relation status"));
+
+  if (!(stmt = rs_db_prepare (self->db, "UPDATE relation SET status = ?1 WHERE id = ?2", error)))
+    return FALSE;
+  rs_db_bind_text (stmt, 1, rs_enum_to_nick (RS_TYPE_RELATION_STATUS, status));
+  sqlite3_bind_int64 (stmt, 2, relation_id);
+  if (!rs_db_step_done (self->db, stmt, error))
+    return FALSE;
+
+  rs_relation_set_status (relation, status);
+  rs_case_emit_changed (self->kase);
+  return TRUE;
+}
+
+gboolean
+rs_case_store_set_note_body (RsCaseStore  *self,
+                             gint64        note_id,
+                             const char   *body,
+                             GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = now_iso8601 ();
+  RsNote *note;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Case files and pasted text are untrusted: refuse before touching the file. */
+  if (body == NULL || !g_utf8_validate (body, -1, NULL))
+    return invalid (error, _("The note is not valid UTF-8 text"));
+  if (!(note = rs_case_lookup_note (self->kase, note_id)))
+    return invalid (error, _("The note is not in the case"));
+
+  if (!(stmt = rs_db_prepare (self->db, "UPDATE note SET body = ?1, updated = ?2 WHERE id = ?3",
+                              error)))
+    return FALSE;
+  rs_db_bind_text (stmt, 1, body);
+  rs_db_bind_text (stmt, 2, now);
+  sqlite3_bind_int64 (stmt, 3, note_id);
+  if (!rs_db_step_done (self->db, stmt, error))
+    return FALSE;
+
+  rs_note_set_body (note, body);
+  rs_note_set_updated (note, now);
+  return TRUE;
+}
+
+/* Writes a layout (or one dragged node) in one transaction, then moves the model. */
+gboolean
+rs_case_store_set_board (RsCaseStore            *self,
+                         const RsNodePlacement  *nodes,
+                         guint                   n_nodes,
+                         const RsEdgePlacement  *edges,
+                         guint                   n_edges,
+                         GError                **error)
+{
+  g_autoptr(sqlite3_stmt) pos = NULL;
+  g_autoptr(sqlite3_stmt) route = NULL;
+  g_autoptr(sqlite3_stmt) unroute = NULL;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (nodes != NULL || n_nodes == 0, FALSE);
+  g_return_val_if_fail (edges != NULL || n_edges == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; i < n_nodes; i++)
+    if (!isfinite (nodes[i].x) || !isfinite (nodes[i].y) ||
+        !rs_case_lookup_entity (self->kase, nodes[i].entity_id))
+      return invalid (error, _("A board position is not a number or not for an entity of the case"));
+  for (guint i = 0; i < n_edges; i++)
+    if (!rs_case_lookup_relation (self->kase, edges[i].relation_id) ||
+        (edges[i].route != NULL && !g_utf8_validate (edges[i].route, -1, NULL)))
+      return invalid (error, _("An edge route is not for a relation of the case"));
+
+  if (!op_begin (self, error))
+    return FALSE;
+
+  if (!(pos = rs_db_prepare (self->db,
+                             "INSERT OR REPLACE INTO position (entity_id, x, y, pinned) "
+                             "VALUES (?1, ?2, ?3, ?4)", error)) ||
+      !(route = rs_db_prepare (self->db,
+                               "INSERT OR REPLACE INTO edge_route (relation_id, points, label_x, label_y) "
+                               "VALUES (?1, ?2, ?3, ?4)", error)) ||
+      !(unroute = rs_db_prepare (self->db, "DELETE FROM edge_route WHERE relation_id = ?1", error)))
+    goto fail;
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      sqlite3_reset (pos);
+      sqlite3_bind_int64 (pos, 1, nodes[i].entity_id);
+      sqlite3_bind_double (pos, 2, nodes[i].x);
+      sqlite3_bind_double (pos, 3, nodes[i].y);
+      sqlite3_bind_int (pos, 4, !!nodes[i].pinned);
+      if (!rs_db_step_done (self->db, pos, error))
+        goto fail;
+    }
+
+  for (guint i = 0; i < n_edges; i++)
+    {
+      sqlite3_stmt *stmt = edges[i].route != NULL ? route : unroute;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, edges[i].relation_id);
+      if (edges[i].route != NULL)
+        {
+          rs_db_bind_text (stmt, 2, edges[i].route);
+          if (edges[i].has_label_position)
+            {
+              sqlite3_bind_double (stmt, 3, edges[i].label_x);
+              sqlite3_bind_double (stmt, 4, edges[i].label_y);
+            }
+          else
+            {
+              sqlite3_bind_null (stmt, 3);
+              sqlite3_bind_null (stmt, 4);
+            }
+        }
+      if (!rs_db_step_done (self->db, stmt, error))
+        goto fail;
+    }
+
+  if (!op_commit (self, error))
+    goto fail;
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      RsEntity *entity = rs_case_lookup_entity (self->kase, nodes[i].entity_id);
+
+      g_object_freeze_notify (G_OBJECT (entity));
+      rs_entity_set_x (entity, nodes[i].x);
+      rs_entity_set_y (entity, nodes[i].y);
+      rs_entity_set_pinned (entity, nodes[i].pinned);
+      rs_entity_set_has_position (entity, TRUE);
+      g_object_thaw_notify (G_OBJECT (entity));
+    }
+  for (guint i = 0; i < n_edges; i++)
+    {
+      RsRelation *relation = rs_case_lookup_relation (self->kase, edges[i].relation_id);
+
+      g_object_freeze_notify (G_OBJECT (relation));
+      rs_relation_set_route (relation, edges[i].route);
+      rs_relation_set_has_label_position (relation, edges[i].route && edges[i].has_label_position);
+      rs_relation_set_label_x (relation, edges[i].label_x);
+      rs_relation_set_label_y (relation, edges[i].label_y);
+      g_object_thaw_notify (G_OBJECT (relation));
+    }
+  rs_case_emit_changed (self->kase);
+  return TRUE;
+
+fail:
+  op_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+delete_row (RsCaseStore  *self,
+            const char   *sql,
+            gint64        id,
+            GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!(stmt = rs_db_prepare (self->db, sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!rs_db_step_done (self->db, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, RS_ERROR, RS_ERROR_NOT_FOUND,
+                   _("Record %" G_GINT64_FORMAT " is not in the case"), id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+#define DEFINE_DELETE(what, table)                                                  \
+  gboolean                                                                          \
+  rs_case_store_delete_##what (RsCaseStore  *self,                                  \
+                               gint64        id,                                    \
+                               GError      **error)                                 \
+  {                                                                                 \
+    g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);                          \
+    g_return_val_if_fail (!self->in_batch, FALSE);                                  \
+    g_return_val_if_fail (error == NULL || *error == NULL, FALSE);                  \
+                                                                                    \
+    if (!delete_row (self, "DELETE FROM " table " WHERE id = ?1", id, error))       \
+      return FALSE;                                                                 \
+    rs_case_remove_##what (self->kase, id);                                         \
+    rs_case_emit_changed (self->kase);                                              \
+    return TRUE;                                                                    \
+  }
+
+DEFINE_DELETE (document, "document")
+DEFINE_DELETE (entity, "entity")
+DEFINE_DELETE (relation, "relation")
+DEFINE_DELETE (quote, "quote")
+DEFINE_DELETE (evidence, "evidence")
+DEFINE_DELETE (event, "event")
+DEFINE_DELETE (note, "note")

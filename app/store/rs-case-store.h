@@ -1,0 +1,127 @@
+/* rs-case-store.h
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rs-case.h"
+
+G_BEGIN_DECLS
+
+#define RS_TYPE_CASE_STORE (rs_case_store_get_type ())
+G_DECLARE_FINAL_TYPE (RsCaseStore, rs_case_store, RS, CASE_STORE, GObject)
+
+typedef enum
+{
+  RS_CASE_STORE_OPEN_NONE   = 0,
+  RS_CASE_STORE_OPEN_CREATE = 1 << 0,
+} RsCaseStoreOpenFlags;
+
+/* Where the board puts an entity, and whether the analyst pinned it there. */
+typedef struct
+{
+  gint64   entity_id;
+  double   x;
+  double   y;
+  gboolean pinned;
+} RsNodePlacement;
+
+/* The drawn path of a relation; route NULL draws it straight. */
+typedef struct
+{
+  gint64      relation_id;
+  const char *route;
+  gboolean    has_label_position;
+  double      label_x;
+  double      label_y;
+} RsEdgePlacement;
+
+RsCaseStore *rs_case_store_open               (const char             *path,
+                                               RsCaseStoreOpenFlags    flags,
+                                               GError                **error);
+RsCase      *rs_case_store_get_case           (RsCaseStore            *self);
+const char  *rs_case_store_get_path           (RsCaseStore            *self);
+int          rs_case_store_get_schema_version (RsCaseStore            *self);
+gboolean     rs_case_store_save_as            (RsCaseStore            *self,
+                                               const char             *path,
+                                               GError                **error);
+
+gboolean     rs_case_store_begin_batch        (RsCaseStore            *self,
+                                               GError                **error);
+gboolean     rs_case_store_commit_batch       (RsCaseStore            *self,
+                                               GError                **error);
+void         rs_case_store_rollback_batch     (RsCaseStore            *self);
+
+gboolean     rs_case_store_set_info           (RsCaseStore            *self,
+                                               const char             *title,
+                                               const char             *description,
+                                               GError                **error);
+RsDocument  *rs_case_store_add_document       (RsCaseStore            *self,
+                                               RsDocument             *draft,
+                                               GError                **error);
+RsEntity    *rs_case_store_add_entity         (RsCaseStore            *self,
+                                               RsEntity               *draft,
+                                               GError                **error);
+RsRelation  *rs_case_store_add_relation       (RsCaseStore            *self,
+                                               RsRelation             *draft,
+                                               GError                **error);
+RsQuote     *rs_case_store_add_quote          (RsCaseStore            *self,
+                                               RsQuote                *draft,
+                                               GError                **error);
+RsEvidence  *rs_case_store_add_evidence       (RsCaseStore            *self,
+                                               RsEvidence             *draft,
+                                               GError                **error);
+RsEvent     *rs_case_store_add_event          (RsCaseStore            *self,
+                                               RsEvent                *draft,
+                                               GError                **error);
+RsNote      *rs_case_store_add_note           (RsCaseStore            *self,
+                                               RsNote                 *draft,
+                                               GError                **error);
+
+gboolean     rs_case_store_update_entity      (RsCaseStore            *self,
+                                               gint64                  entity_id,
+                                               RsEntityKind            kind,
+                                               const char             *name,
+                                               const char * const     *aliases,
+                                               const char             *description,
+                                               GError                **error);
+gboolean     rs_case_store_set_relation_status (RsCaseStore           *self,
+                                               gint64                  relation_id,
+                                               RsRelationStatus        status,
+                                               GError                **error);
+gboolean     rs_case_store_set_note_body      (RsCaseStore            *self,
+                                               gint64                  note_id,
+                                               const char             *body,
+                                               GError                **error);
+gboolean     rs_case_store_set_board          (RsCaseStore            *self,
+                                               const RsNodePlacement  *nodes,
+                                               guint                   n_nodes,
+                                               const RsEdgePlacement  *edges,
+                                               guint                   n_edges,
+                                               GError                **error);
+
+gboolean     rs_case_store_delete_document    (RsCaseStore            *self,
+                                               gint64                  document_id,
+                                               GError                **error);
+gboolean     rs_case_store_delete_entity      (RsCaseStore            *self,
+                                               gint64                  entity_id,
+                                               GError                **error);
+gboolean     rs_case_store_delete_relation    (RsCaseStore            *self,
+                                               gint64                  relation_id,
+                                               GError                **error);
+gboolean     rs_case_store_delete_quote       (RsCaseStore            *self,
+                                               gint64                  quote_id,
+                                               GError                **error);
+gboolean     rs_case_store_delete_evidence    (RsCaseStore            *self,
+                                               gint64                  evidence_id,
+                                               GError                **error);
+gboolean     rs_case_store_delete_event       (RsCaseStore            *self,
+                                               gint64                  event_id,
+                                               GError                **error);
+gboolean     rs_case_store_delete_note        (RsCaseStore            *self,
+                                               gint64                  note_id,
+                                               GError                **error);
+
+G_END_DECLS

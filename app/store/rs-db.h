@@ -1,0 +1,50 @@
+/* rs-db.h
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+/* "RSTG": marks a SQLite file as a Redstring case (PRAGMA application_id). */
+#define RS_DB_APPLICATION_ID 0x52535447
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close)
+
+sqlite3      *rs_db_open_untrusted (const char    *path,
+                                    gboolean       create,
+                                    GError       **error);
+void          rs_db_set_error      (sqlite3       *db,
+                                    int            rc,
+                                    GError       **error,
+                                    const char    *what);
+sqlite3_stmt *rs_db_prepare        (sqlite3       *db,
+                                    const char    *sql,
+                                    GError       **error);
+gboolean      rs_db_step_done      (sqlite3       *db,
+                                    sqlite3_stmt  *stmt,
+                                    GError       **error);
+gboolean      rs_db_step_row       (sqlite3       *db,
+                                    sqlite3_stmt  *stmt,
+                                    gboolean      *has_row,
+                                    GError       **error);
+gboolean      rs_db_exec           (sqlite3       *db,
+                                    const char    *sql,
+                                    GError       **error);
+gboolean      rs_db_get_int        (sqlite3       *db,
+                                    const char    *sql,
+                                    gint64        *value,
+                                    GError       **error);
+void          rs_db_bind_text      (sqlite3_stmt  *stmt,
+                                    int            index,
+                                    const char    *text);
+const char   *rs_db_column_text    (sqlite3_stmt  *stmt,
+                                    int            column);
+
+G_END_DECLS

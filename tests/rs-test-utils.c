@@ -1,0 +1,92 @@
+/* rs-test-utils.c
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+
+#include "rs-bundle.h"
+#include "rs-core.h"
+#include "rs-test-utils.h"
+
+void
+rs_test_init_resources (void)
+{
+  rs_core_init ();
+}
+
+/* Tests run with G_TEST_OPTION_ISOLATE_DIRS: the user data dir is a fresh temp dir. */
+char *
+rs_test_temp_path (const char *name)
+{
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  return g_build_filename (g_get_user_data_dir (), name, NULL);
+}
+
+RsCaseStore *
+rs_test_open_new_case (const char *name)
+{
+  g_autofree char *path = rs_test_temp_path (name);
+  g_autoptr(GError) error = NULL;
+  RsCaseStore *store;
+
+  rs_test_init_resources ();
+  store = rs_case_store_open (path, RS_CASE_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+RsCaseStore *
+rs_test_open_sample_case (const char *name)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_new_case (name);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rs_bundle_import_sample (store, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
+}
+
+GBytes *
+rs_test_read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize size = 0;
+
+  g_file_get_contents (path, &data, &size, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (data, size);
+}
+
+void
+rs_test_write_file (const char *path,
+                    const void *data,
+                    gsize       size)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, size, &error);
+  g_assert_no_error (error);
+}
+
+RsEntity *
+rs_test_add_entity (RsCaseStore  *store,
+                    RsEntityKind  kind,
+                    const char   *name)
+{
+  g_autoptr(RsEntity) draft = rs_entity_new (0);
+  g_autoptr(GError) error = NULL;
+  RsEntity *entity;
+
+  rs_entity_set_kind (draft, kind);
+  rs_entity_set_name (draft, name);
+  entity = rs_case_store_add_entity (store, draft, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (entity);
+  return entity;
+}

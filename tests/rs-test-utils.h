@@ -1,0 +1,25 @@
+/* rs-test-utils.h
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rs-case-store.h"
+
+G_BEGIN_DECLS
+
+void         rs_test_init_resources   (void);
+char        *rs_test_temp_path        (const char  *name);
+RsCaseStore *rs_test_open_new_case    (const char  *name);
+RsCaseStore *rs_test_open_sample_case (const char  *name);
+GBytes      *rs_test_read_file        (const char  *path);
+void         rs_test_write_file       (const char  *path,
+                                       const void  *data,
+                                       gsize        size);
+RsEntity    *rs_test_add_entity       (RsCaseStore *store,
+                                       RsEntityKind kind,
+                                       const char  *name);
+
+G_END_DECLS
