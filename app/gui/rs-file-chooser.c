@@ -1,0 +1,93 @@
+/* rs-file-chooser.c
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rs-file-chooser"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rs-file-chooser.h"
+
+/* GtkFileChooserNative wrapped as one async call (GTK 4.8 has no GtkFileDialog):
+ * the caller gets a GFile, or G_IO_ERROR_CANCELLED when the user backs out. */
+
+static void
+on_response (GtkNativeDialog *native,
+             int              response,
+             gpointer         user_data)
+{
+  g_autoptr(GTask) task = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    g_task_return_pointer (task, gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native)),
+                           g_object_unref);
+  else
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("No file was chosen"));
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static GtkFileFilter *
+filter_for (RsFileKind kind)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  if (kind == RS_FILE_KIND_CASE)
+    {
+      gtk_file_filter_set_name (filter, _("Redstring cases"));
+      gtk_file_filter_add_pattern (filter, "*.redstring");
+    }
+  else
+    {
+      gtk_file_filter_set_name (filter, _("Case bundles (JSON)"));
+      gtk_file_filter_add_pattern (filter, "*.json");
+      gtk_file_filter_add_mime_type (filter, "application/json");
+    }
+  return filter;
+}
+
+void
+rs_file_chooser_run_async (GtkWindow             *parent,
+                           GtkFileChooserAction   action,
+                           RsFileKind             kind,
+                           const char            *title,
+                           const char            *suggested_name,
+                           GCancellable          *cancellable,
+                           GAsyncReadyCallback    callback,
+                           gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GtkFileFilter) filter = filter_for (kind);
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  GtkFileChooserNative *native;
+
+  task = g_task_new (parent, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rs_file_chooser_run_async);
+
+  native = gtk_file_chooser_native_new (title, parent, action,
+                                        action == GTK_FILE_CHOOSER_ACTION_SAVE ? _("_Save") : _("_Open"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+  if (suggested_name != NULL && action == GTK_FILE_CHOOSER_ACTION_SAVE)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
+
+  g_signal_connect (native, "response", G_CALLBACK (on_response), g_steal_pointer (&task));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+GFile *
+rs_file_chooser_run_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

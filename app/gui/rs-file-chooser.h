@@ -1,0 +1,30 @@
+/* rs-file-chooser.h
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  RS_FILE_KIND_CASE,
+  RS_FILE_KIND_BUNDLE,
+} RsFileKind;
+
+void   rs_file_chooser_run_async  (GtkWindow             *parent,
+                                   GtkFileChooserAction   action,
+                                   RsFileKind             kind,
+                                   const char            *title,
+                                   const char            *suggested_name,
+                                   GCancellable          *cancellable,
+                                   GAsyncReadyCallback    callback,
+                                   gpointer               user_data);
+GFile *rs_file_chooser_run_finish (GAsyncResult          *result,
+                                   GError               **error);
+
+G_END_DECLS

@@ -1,0 +1,280 @@
+/* rs-window-actions.c
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rs-window-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "rs-bundle.h"
+#include "rs-file-chooser.h"
+#include "rs-window-private.h"
+
+/* win.* actions: case files, bundles, panels. Everything else belongs to the
+ * board (board.*) and the panels. */
+
+static void
+on_open_chosen_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(RsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = rs_file_chooser_run_finish (result, &error);
+  g_autofree char *path = NULL;
+
+  if (file == NULL)
+    {
+      _rs_window_show_error (self, _("Could not open the case"), error);
+      return;
+    }
+  if ((path = g_file_get_path (file)))
+    rs_window_open_case (self, path, FALSE);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  RsWindow *self = RS_WINDOW (widget);
+
+  rs_file_chooser_run_async (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN, RS_FILE_KIND_CASE,
+                             _("Open a Case"), NULL, self->cancellable, on_open_chosen_cb,
+                             g_object_ref (self));
+}
+
+static char *
+ensure_suffix (const char *path,
+               const char *suffix)
+{
+  return g_str_has_suffix (path, suffix) ? g_strdup (path) : g_strconcat (path, suffix, NULL);
+}
+
+static void
+on_new_chosen_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(RsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = rs_file_chooser_run_finish (result, &error);
+  g_autoptr(RsCaseStore) store = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *path = NULL;
+
+  if (file == NULL || !(raw = g_file_get_path (file)))
+    {
+      if (error)
+        _rs_window_show_error (self, _("Could not create the case"), error);
+      return;
+    }
+
+  path = ensure_suffix (raw, ".redstring");
+  /* The chooser already asked about overwriting; a new case starts from nothing. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_unlink (path) != 0)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not replace “%s”"), path);
+      _rs_window_show_error (self, _("Could not create the case"), error);
+      return;
+    }
+
+  if (!(store = rs_case_store_open (path, RS_CASE_STORE_OPEN_CREATE, &error)))
+    {
+      _rs_window_show_error (self, _("Could not create the case"), error);
+      return;
+    }
+  rs_window_set_store (self, store);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  RsWindow *self = RS_WINDOW (widget);
+
+  rs_file_chooser_run_async (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, RS_FILE_KIND_CASE,
+                             _("New Case"), _("Untitled.redstring"), self->cancellable,
+                             on_new_chosen_cb, g_object_ref (self));
+}
+
+static void
+on_save_as_chosen_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(RsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = rs_file_chooser_run_finish (result, &error);
+  g_autofree char *raw = NULL;
+  g_autofree char *path = NULL;
+
+  if (file == NULL || !(raw = g_file_get_path (file)) || self->store == NULL)
+    {
+      if (error)
+        _rs_window_show_error (self, _("Could not save the case"), error);
+      return;
+    }
+
+  path = ensure_suffix (raw, ".redstring");
+  if (!rs_case_store_save_as (self->store, path, &error))
+    {
+      _rs_window_show_error (self, _("Could not save the case"), error);
+      return;
+    }
+  /* Like any editor: from now on the window works on the copy. */
+  rs_window_open_case (self, path, FALSE);
+  rs_window_show_toast (self, _("Case saved as a new file"));
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  RsWindow *self = RS_WINDOW (widget);
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL)
+    return;
+  name = g_path_get_basename (rs_case_store_get_path (self->store));
+  rs_file_chooser_run_async (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, RS_FILE_KIND_CASE,
+                             _("Save Case As"), name, self->cancellable, on_save_as_chosen_cb,
+                             g_object_ref (self));
+}
+
+static void
+on_export_chosen_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(RsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = rs_file_chooser_run_finish (result, &error);
+  g_autofree char *raw = NULL;
+  g_autofree char *path = NULL;
+
+  if (file == NULL || !(raw = g_file_get_path (file)) || self->store == NULL)
+    {
+      if (error)
+        _rs_window_show_error (self, _("Could not export the case"), error);
+      return;
+    }
+
+  path = ensure_suffix (raw, ".json");
+  if (!rs_bundle_export_file (rs_case_store_get_case (self->store), path, &error))
+    {
+      _rs_window_show_error (self, _("Could not export the case"), error);
+      return;
+    }
+  rs_window_show_toast (self, _("Case exported as a bundle"));
+}
+
+static void
+export_bundle_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  RsWindow *self = RS_WINDOW (widget);
+
+  rs_file_chooser_run_async (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, RS_FILE_KIND_BUNDLE,
+                             _("Export Case Bundle"), _("case.json"), self->cancellable,
+                             on_export_chosen_cb, g_object_ref (self));
+}
+
+static void
+on_import_chosen_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(RsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = rs_file_chooser_run_finish (result, &error);
+  g_autofree char *path = NULL;
+
+  if (file == NULL || !(path = g_file_get_path (file)) || self->store == NULL)
+    {
+      if (error)
+        _rs_window_show_error (self, _("Could not import the case bundle"), error);
+      return;
+    }
+
+  if (!rs_bundle_import_file (self->store, path, &error))
+    {
+      _rs_window_show_error (self, _("Could not import the case bundle"), error);
+      return;
+    }
+  rs_window_show_toast (self, _("Case bundle imported"));
+}
+
+static void
+import_bundle_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  RsWindow *self = RS_WINDOW (widget);
+
+  rs_file_chooser_run_async (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN, RS_FILE_KIND_BUNDLE,
+                             _("Import Case Bundle"), NULL, self->cancellable,
+                             on_import_chosen_cb, g_object_ref (self));
+}
+
+static void
+toggle_side_panel_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  RsWindow *self = RS_WINDOW (widget);
+  gboolean visible = !gtk_widget_get_visible (self->side_box);
+
+  gtk_widget_set_visible (self->side_box, visible);
+  gtk_toggle_button_set_active (self->side_panel_button, visible);
+  if (visible)
+    _rs_window_restore_side_width (self);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  RsWindow *self = RS_WINDOW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+void
+_rs_window_class_actions_init (RsWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.export-bundle", NULL, export_bundle_action);
+  gtk_widget_class_install_action (widget_class, "win.import-bundle", NULL, import_bundle_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-side-panel", NULL,
+                                   toggle_side_panel_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+}
+
+void
+_rs_window_actions_init (RsWindow *self)
+{
+  gtk_toggle_button_set_active (self->side_panel_button, gtk_widget_get_visible (self->side_box));
+}

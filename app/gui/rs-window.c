@@ -1,0 +1,431 @@
+/* rs-window.c
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rs-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rs-bundle.h"
+#include "rs-window-private.h"
+
+/* The window wires things together: it owns the open case and the one selection,
+ * and hands both to the board, the panels and the source viewer, which own their
+ * behaviour. */
+
+G_DEFINE_FINAL_TYPE (RsWindow, rs_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SELECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_title (RsWindow *self)
+{
+  RsCase *kase = self->store ? rs_case_store_get_case (self->store) : NULL;
+  const char *title = kase ? rs_case_get_title (kase) : NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (self->store != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (rs_case_store_get_path (self->store));
+      g_autofree char *parse_name = g_file_get_parse_name (file);
+      const char *home = g_get_home_dir ();
+
+      if (home && g_str_has_prefix (parse_name, home))
+        subtitle = g_strconcat ("~", parse_name + strlen (home), NULL);
+      else
+        subtitle = g_steal_pointer (&parse_name);
+    }
+
+  adw_window_title_set_title (self->window_title, title && *title ? title : _("Untitled Case"));
+  adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
+  gtk_window_set_title (GTK_WINDOW (self), title && *title ? title : "Redstring");
+}
+
+void
+rs_window_show_toast (RsWindow   *self,
+                      const char *message)
+{
+  g_return_if_fail (RS_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+void
+_rs_window_show_error (RsWindow     *self,
+                       const char   *heading,
+                       const GError *error)
+{
+  GtkWidget *dialog;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_case_changed_cb (RsWindow *self)
+{
+  update_title (self);
+}
+
+void
+rs_window_set_store (RsWindow    *self,
+                     RsCaseStore *store)
+{
+  g_return_if_fail (RS_IS_WINDOW (self));
+  g_return_if_fail (!store || RS_IS_CASE_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (rs_case_store_get_case (self->store),
+                                          on_case_changed_cb, self);
+
+  rs_selection_clear (self->selection);
+  g_set_object (&self->store, store);
+
+  if (store != NULL)
+    {
+      g_autofree char *path = g_canonicalize_filename (rs_case_store_get_path (store), NULL);
+
+      g_signal_connect_object (rs_case_store_get_case (store), "changed",
+                               G_CALLBACK (on_case_changed_cb), self, G_CONNECT_SWAPPED);
+      if (self->settings != NULL)
+        g_settings_set_string (self->settings, "last-case", path);
+    }
+
+  update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+RsCaseStore *
+rs_window_get_store (RsWindow *self)
+{
+  g_return_val_if_fail (RS_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+RsSelection *
+rs_window_get_selection (RsWindow *self)
+{
+  g_return_val_if_fail (RS_IS_WINDOW (self), NULL);
+  return self->selection;
+}
+
+/* Opens (or, for the default case, creates with the sample) a case file. On
+ * failure the window keeps the case it had and says why. */
+gboolean
+rs_window_open_case (RsWindow   *self,
+                     const char *path,
+                     gboolean    is_default)
+{
+  g_autoptr(RsCaseStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *default_path = NULL;
+  gboolean fresh;
+
+  g_return_val_if_fail (RS_IS_WINDOW (self), FALSE);
+
+  if (path == NULL)
+    {
+      default_path = rs_application_dup_default_case ();
+      path = default_path;
+      is_default = TRUE;
+    }
+
+  fresh = is_default && !g_file_test (path, G_FILE_TEST_EXISTS);
+  if (fresh)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      g_mkdir_with_parents (dir, 0700);
+    }
+
+  store = rs_case_store_open (path, fresh ? RS_CASE_STORE_OPEN_CREATE : RS_CASE_STORE_OPEN_NONE,
+                              &error);
+  if (store != NULL && fresh && !rs_bundle_import_sample (store, &error))
+    g_clear_object (&store);
+
+  if (store == NULL)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
+
+      _rs_window_show_error (self, heading, error);
+      return FALSE;
+    }
+
+  rs_window_set_store (self, store);
+  return TRUE;
+}
+
+static void
+on_search_entry_search_changed_cb (RsWindow       *self,
+                                   GtkSearchEntry *entry)
+{
+  g_assert (RS_IS_WINDOW (self));
+  g_object_set_data_full (G_OBJECT (self), "rs-filter-text",
+                          g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))), g_free);
+  g_signal_emit_by_name (self, "filter-text-changed");
+}
+
+static void
+on_search_entry_stop_search_cb (RsWindow       *self,
+                                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            RsWindow      *self)
+{
+  GFile *file = g_value_get_object (value);
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+  if (path == NULL)
+    return FALSE;
+
+  if (g_str_has_suffix (path, ".json"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (self->store == NULL || !rs_bundle_import_file (self->store, path, &error))
+        {
+          _rs_window_show_error (self, _("Could not import the case bundle"), error);
+          return FALSE;
+        }
+      rs_window_show_toast (self, _("Case bundle imported"));
+      return TRUE;
+    }
+
+  return rs_window_open_case (self, path, FALSE);
+}
+
+static void
+save_geometry (RsWindow *self)
+{
+  int width, height, main_width;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+
+  main_width = gtk_widget_get_width (GTK_WIDGET (self->main_paned));
+  if (gtk_widget_get_visible (self->side_box) && main_width > 0)
+    g_settings_set_int (self->settings, "side-panel-width",
+                        main_width - gtk_paned_get_position (self->main_paned));
+  g_settings_set_boolean (self->settings, "side-panel-visible",
+                          gtk_widget_get_visible (self->side_box));
+}
+
+static gboolean
+rs_window_close_request (GtkWindow *window)
+{
+  RsWindow *self = RS_WINDOW (window);
+
+  /* Everything the user did is already in the case file; only the look is saved. */
+  save_geometry (self);
+  g_cancellable_cancel (self->cancellable);
+
+  return GTK_WINDOW_CLASS (rs_window_parent_class)->close_request (window);
+}
+
+/* GtkPaned positions are measured from the start; the side panel keeps its width
+ * from the end, so it is placed once the window has a size. */
+void
+_rs_window_restore_side_width (RsWindow *self)
+{
+  int main_width = gtk_widget_get_width (GTK_WIDGET (self->main_paned));
+  int side = self->settings ? g_settings_get_int (self->settings, "side-panel-width") : 380;
+
+  if (main_width > 0)
+    gtk_paned_set_position (self->main_paned, MAX (main_width / 3, main_width - side));
+}
+
+static void
+rs_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  RsWindow *self = RS_WINDOW (widget);
+  gboolean first = !g_object_get_data (G_OBJECT (self), "rs-side-restored");
+
+  GTK_WIDGET_CLASS (rs_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  if (first && gtk_widget_get_width (GTK_WIDGET (self->main_paned)) > 0)
+    {
+      g_object_set_data (G_OBJECT (self), "rs-side-restored", GINT_TO_POINTER (TRUE));
+      _rs_window_restore_side_width (self);
+    }
+}
+
+static void
+rs_window_dispose (GObject *object)
+{
+  RsWindow *self = RS_WINDOW (object);
+
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RS_TYPE_WINDOW);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (rs_window_parent_class)->dispose (object);
+}
+
+static void
+rs_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  RsWindow *self = RS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_SELECTION:
+      g_value_set_object (value, self->selection);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rs_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  RsWindow *self = RS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      rs_window_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rs_window_class_init (RsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = rs_window_dispose;
+  object_class->get_property = rs_window_get_property;
+  object_class->set_property = rs_window_set_property;
+  widget_class->size_allocate = rs_window_size_allocate;
+  window_class->close_request = rs_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RS_TYPE_CASE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTION] =
+    g_param_spec_object ("selection", NULL, NULL, RS_TYPE_SELECTION,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_signal_new ("filter-text-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rs-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, main_paned);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, board_paned);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, board_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, layout_status);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, viewer_slot);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, side_box);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, quotes_slot);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, timeline_slot);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, notes_slot);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, side_panel_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
+
+  _rs_window_class_actions_init (klass);
+}
+
+static void
+rs_window_init (RsWindow *self)
+{
+  GtkDropTarget *drop;
+  GApplication *app = g_application_get_default ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->selection = rs_selection_new ();
+  self->cancellable = g_cancellable_new ();
+
+  if (RS_IS_APPLICATION (app) && rs_application_get_settings (RS_APPLICATION (app)))
+    self->settings = g_object_ref (rs_application_get_settings (RS_APPLICATION (app)));
+
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      gtk_widget_set_visible (self->side_box,
+                              g_settings_get_boolean (self->settings, "side-panel-visible"));
+    }
+
+  drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  _rs_window_actions_init (self);
+  update_title (self);
+}
+
+RsWindow *
+rs_window_new (RsApplication *application)
+{
+  return g_object_new (RS_TYPE_WINDOW, "application", application, NULL);
+}
