@@ -1,1 +1,269 @@
-int main (void) { return 0; }
+/* rs-cli.c
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rs-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "rs-bundle.h"
+#include "rs-case-store.h"
+#include "rs-core.h"
+#include "rs-enum-types.h"
+
+/* redstring-cli: the headless face of the core. Thin by design: every command is a
+ * few calls into redstring-core, so what it does is what the app does. Exit status:
+ * 0 success, 1 the operation failed, 2 the command line was wrong. */
+
+typedef int (*CommandFunc) (int argc, char **argv);
+
+static int
+fail (const GError *error)
+{
+  g_printerr ("redstring-cli: %s\n", error->message);
+  return 1;
+}
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  g_printerr ("redstring-cli: %s\n\n%s", message, help);
+  return 2;
+}
+
+static int
+cmd_new (int    argc,
+         char **argv)
+{
+  gboolean sample = FALSE, force = FALSE;
+  const GOptionEntry entries[] = {
+    { "sample", 's', 0, G_OPTION_ARG_NONE, &sample, N_("Fill the case with the sample case"), NULL },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace CASE if it exists"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("CASE — create a new case file"));
+  g_autoptr(RsCaseStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 2)
+    return usage_error (context, _("new needs exactly one CASE path"));
+
+  if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
+    {
+      if (!force)
+        {
+          g_printerr (_("redstring-cli: “%s” already exists (use --force to replace it)\n"), argv[1]);
+          return 1;
+        }
+      if (g_unlink (argv[1]) != 0)
+        {
+          g_printerr (_("redstring-cli: could not replace “%s”\n"), argv[1]);
+          return 1;
+        }
+    }
+
+  if (!(store = rs_case_store_open (argv[1], RS_CASE_STORE_OPEN_CREATE, &error)))
+    return fail (error);
+  if (sample && !rs_bundle_import_sample (store, &error))
+    {
+      g_clear_object (&store);
+      g_unlink (argv[1]);
+      return fail (error);
+    }
+  return 0;
+}
+
+static int
+cmd_import (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("BUNDLE CASE — add a JSON case bundle to CASE (created if missing)"));
+  g_autoptr(RsCaseStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean existed;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 3)
+    return usage_error (context, _("import needs a BUNDLE and a CASE"));
+
+  existed = g_file_test (argv[2], G_FILE_TEST_EXISTS);
+  if (!(store = rs_case_store_open (argv[2], RS_CASE_STORE_OPEN_CREATE, &error)))
+    return fail (error);
+  if (!rs_bundle_import_file (store, argv[1], &error))
+    {
+      /* A case this command created for a bundle that failed is not left behind. */
+      g_clear_object (&store);
+      if (!existed)
+        {
+          g_autofree char *wal = g_strconcat (argv[2], "-wal", NULL);
+          g_autofree char *shm = g_strconcat (argv[2], "-shm", NULL);
+
+          g_unlink (argv[2]);
+          g_unlink (wal);
+          g_unlink (shm);
+        }
+      return fail (error);
+    }
+  return 0;
+}
+
+static int
+cmd_export (int    argc,
+            char **argv)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: json"), "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (- for standard output)"),
+      "FILE" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("CASE — export a case"));
+  g_autoptr(RsCaseStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 2)
+    return usage_error (context, _("export needs exactly one CASE"));
+  if (format != NULL && g_strcmp0 (format, "json") != 0)
+    return usage_error (context, _("the only export format so far is json"));
+
+  if (!(store = rs_case_store_open (argv[1], RS_CASE_STORE_OPEN_NONE, &error)))
+    return fail (error);
+
+  if (output == NULL || g_str_equal (output, "-"))
+    {
+      if (!(bytes = rs_bundle_export (rs_case_store_get_case (store), &error)))
+        return fail (error);
+      fwrite (g_bytes_get_data (bytes, NULL), 1, g_bytes_get_size (bytes), stdout);
+      fputc ('\n', stdout);
+      return ferror (stdout) ? 1 : 0;
+    }
+
+  if (!rs_bundle_export_file (rs_case_store_get_case (store), output, &error))
+    return fail (error);
+  return 0;
+}
+
+static void
+print_count (const char *what,
+             GListModel *list)
+{
+  g_print ("%-10s %u\n", what, g_list_model_get_n_items (list));
+}
+
+static int
+cmd_info (int    argc,
+          char **argv)
+{
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("CASE — check a case file and say what it holds"));
+  g_autoptr(RsCaseStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  guint by_kind[RS_ENTITY_KIND_LAST] = { 0 };
+  GListModel *entities;
+  RsCase *kase;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 2)
+    return usage_error (context, _("info needs exactly one CASE"));
+
+  /* Opening checks the file (format, version, integrity, references). */
+  if (!(store = rs_case_store_open (argv[1], RS_CASE_STORE_OPEN_NONE, &error)))
+    return fail (error);
+
+  kase = rs_case_store_get_case (store);
+  entities = rs_case_get_entities (kase);
+  g_print ("%s\n", rs_case_get_title (kase));
+  g_print ("schema     %d\n", rs_case_store_get_schema_version (store));
+  print_count ("documents", rs_case_get_documents (kase));
+  print_count ("entities", entities);
+  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+    {
+      g_autoptr(RsEntity) entity = g_list_model_get_item (entities, i);
+      by_kind[rs_entity_get_kind (entity)]++;
+    }
+  for (guint k = 0; k < RS_ENTITY_KIND_LAST; k++)
+    if (by_kind[k] > 0)
+      g_print ("  %-14s %u\n", rs_enum_to_nick (RS_TYPE_ENTITY_KIND, k), by_kind[k]);
+  print_count ("relations", rs_case_get_relations (kase));
+  print_count ("quotes", rs_case_get_quotes (kase));
+  print_count ("evidence", rs_case_get_evidence (kase));
+  print_count ("events", rs_case_get_events (kase));
+  print_count ("notes", rs_case_get_notes (kase));
+  return 0;
+}
+
+static const struct {
+  const char  *name;
+  CommandFunc  func;
+  const char  *summary;
+} commands[] = {
+  { "new", cmd_new, N_("Create a case file (--sample: the sample case)") },
+  { "import", cmd_import, N_("Add a JSON case bundle to a case") },
+  { "export", cmd_export, N_("Export a case (--format json -o FILE)") },
+  { "info", cmd_info, N_("Check a case file and count what it holds") },
+};
+
+static int
+print_usage (FILE *out)
+{
+  fprintf (out, "%s", _("Usage: redstring-cli COMMAND [OPTION…] ARGUMENTS\n\nCommands:\n"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-8s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "%s", _("\nRun “redstring-cli COMMAND --help” for the options of a command.\n"));
+  return out == stdout ? 0 : 2;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  rs_core_init ();
+
+  if (argc < 2)
+    return print_usage (stderr);
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    return print_usage (stdout);
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("redstring-cli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      {
+        /* The command sees itself as argv[0]: "redstring-cli new" parses like a program. */
+        return commands[i].func (argc - 1, argv + 1);
+      }
+
+  g_printerr (_("redstring-cli: unknown command “%s”\n\n"), argv[1]);
+  return print_usage (stderr);
+}

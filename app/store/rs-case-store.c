@@ -200,13 +200,22 @@ init_new_case (RsCaseStore  *self,
   return rs_db_step_done (self->db, stmt, error);
 }
 
+static void
+prefix_with_name (GError     **error,
+                  const char  *path)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+
+  g_prefix_error (error, _("Could not open “%s”: "), name);
+}
+
 RsCaseStore *
 rs_case_store_open (const char            *path,
                     RsCaseStoreOpenFlags   flags,
                     GError               **error)
 {
   g_autoptr(RsCaseStore) self = NULL;
-  gboolean exists, is_empty = TRUE;
+  gboolean exists, is_empty = TRUE, loaded;
   gint64 version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -241,6 +250,12 @@ rs_case_store_open (const char            *path,
   if (exists && !is_empty && !check_existing (self, &version, error))
     return NULL;
 
+  /* A current file is read in full before anything is written to it, so one that
+   * fails to load is left exactly as it came. */
+  loaded = version == rs_migrations_get_latest ();
+  if (loaded && !_rs_case_store_load_all (self, error))
+    return prefix_with_name (error, path), NULL;
+
   /* Only now that the file is known to be ours may anything be written. FULL
    * synchronous: an acknowledged edit survives a power cut, not just a crash. */
   if (!rs_db_exec (self->db,
@@ -257,8 +272,8 @@ rs_case_store_open (const char            *path,
   if (version == 0 && !init_new_case (self, error))
     return NULL;
 
-  if (!_rs_case_store_load_all (self, error))
-    return NULL;
+  if (!loaded && !_rs_case_store_load_all (self, error))
+    return prefix_with_name (error, path), NULL;
 
   return g_steal_pointer (&self);
 }

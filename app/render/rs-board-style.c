@@ -1,0 +1,579 @@
+/* rs-board-style.c
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rs-board-style"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+
+#include "rs-board-style.h"
+
+/* Colours, fonts and shapes of the board, one palette for light and one for dark.
+ *
+ * Kinds use Paul Tol's "muted" scheme (colour-blind safe for the common deficiencies) and
+ * are told apart by shape and glyph as well, so nothing depends on hue alone. Measurement
+ * caches live here because they are only valid for these fonts; a style is used from one
+ * thread at a time. */
+
+struct _RsBoardStyle
+{
+  gatomicrefcount ref_count;
+
+  gboolean dark;
+
+  RsBoardColor colors[RS_BOARD_COLOR_LAST];
+  RsBoardColor kind_fill[RS_ENTITY_KIND_LAST];
+  RsBoardColor kind_stroke[RS_ENTITY_KIND_LAST];
+
+  /* Owned */
+  PangoFontDescription *fonts[RS_BOARD_FONT_LAST];
+  PangoContext         *measure_context;
+  GHashTable           *measure_cache;
+};
+
+G_DEFINE_BOXED_TYPE (RsBoardStyle, rs_board_style, rs_board_style_ref, rs_board_style_unref)
+
+#define MEASURE_CACHE_MAX 65536
+#define LABEL_MAX_CHARS   256
+
+typedef struct
+{
+  guint32 base;
+  guint32 light_stroke;
+  double  light_tint;
+} KindColors;
+
+static const KindColors kind_colors[RS_ENTITY_KIND_LAST] = {
+  [RS_ENTITY_KIND_PERSON]         = { 0x332288, 0x332288, 0.20 },
+  [RS_ENTITY_KIND_ORGANIZATION]   = { 0x44AA99, 0x2B7F70, 0.28 },
+  [RS_ENTITY_KIND_GROUP]          = { 0x882255, 0x882255, 0.20 },
+  [RS_ENTITY_KIND_UNIT]           = { 0x999933, 0x6F6F1F, 0.30 },
+  [RS_ENTITY_KIND_LOCATION]       = { 0x117733, 0x117733, 0.22 },
+  [RS_ENTITY_KIND_INFRASTRUCTURE] = { 0x88CCEE, 0x2F86B0, 0.38 },
+  [RS_ENTITY_KIND_MALWARE]        = { 0xCC6677, 0xA8404F, 0.28 },
+  [RS_ENTITY_KIND_VULNERABILITY]  = { 0xDDCC77, 0x927F22, 0.42 },
+  [RS_ENTITY_KIND_EVENT]          = { 0xAA4499, 0x913783, 0.24 },
+  [RS_ENTITY_KIND_OTHER]          = { 0x888888, 0x666666, 0.22 },
+};
+
+static RsBoardColor
+color_from_hex (guint32 hex,
+                double  alpha)
+{
+  return (RsBoardColor) {
+    ((hex >> 16) & 0xff) / 255.0,
+    ((hex >> 8) & 0xff) / 255.0,
+    (hex & 0xff) / 255.0,
+    alpha,
+  };
+}
+
+static RsBoardColor
+color_mix (RsBoardColor a,
+           RsBoardColor b,
+           double       t)
+{
+  return (RsBoardColor) {
+    a.red + (b.red - a.red) * t,
+    a.green + (b.green - a.green) * t,
+    a.blue + (b.blue - a.blue) * t,
+    a.alpha + (b.alpha - a.alpha) * t,
+  };
+}
+
+static void
+set_palette (RsBoardStyle *self)
+{
+  RsBoardColor *c = self->colors;
+  RsBoardColor white = color_from_hex (0xffffff, 1);
+
+  if (!self->dark)
+    {
+      c[RS_BOARD_COLOR_BACKGROUND] = color_from_hex (0xf6f5f4, 1);
+      c[RS_BOARD_COLOR_GRID] = color_from_hex (0xd6d4d0, 1);
+      c[RS_BOARD_COLOR_TEXT] = color_from_hex (0x1f1f23, 1);
+      c[RS_BOARD_COLOR_TEXT_SECONDARY] = color_from_hex (0x4f4f57, 1);
+      c[RS_BOARD_COLOR_EDGE] = color_from_hex (0x5e6470, 1);
+      c[RS_BOARD_COLOR_EDGE_LABEL_BACKGROUND] = color_from_hex (0xf6f5f4, 0.88);
+      c[RS_BOARD_COLOR_WARNING] = color_from_hex (0xd55e00, 1);
+      c[RS_BOARD_COLOR_BADGE] = color_from_hex (0x3d3846, 1);
+      c[RS_BOARD_COLOR_BADGE_TEXT] = color_from_hex (0xffffff, 1);
+      c[RS_BOARD_COLOR_SELECTION] = color_from_hex (0x1c71d8, 1);
+      c[RS_BOARD_COLOR_HOVER] = color_from_hex (0x3584e4, 0.55);
+      c[RS_BOARD_COLOR_FOCUS] = color_from_hex (0x1c71d8, 0.9);
+      c[RS_BOARD_COLOR_RUBBER_BAND] = color_from_hex (0x3584e4, 1);
+      c[RS_BOARD_COLOR_LEGEND_BACKGROUND] = color_from_hex (0xffffff, 0.94);
+      c[RS_BOARD_COLOR_LEGEND_BORDER] = color_from_hex (0xc8c6c2, 1);
+    }
+  else
+    {
+      c[RS_BOARD_COLOR_BACKGROUND] = color_from_hex (0x242424, 1);
+      c[RS_BOARD_COLOR_GRID] = color_from_hex (0x3d3d3d, 1);
+      c[RS_BOARD_COLOR_TEXT] = color_from_hex (0xeeeeec, 1);
+      c[RS_BOARD_COLOR_TEXT_SECONDARY] = color_from_hex (0xc0bfbc, 1);
+      c[RS_BOARD_COLOR_EDGE] = color_from_hex (0xa3aab5, 1);
+      c[RS_BOARD_COLOR_EDGE_LABEL_BACKGROUND] = color_from_hex (0x242424, 0.88);
+      c[RS_BOARD_COLOR_WARNING] = color_from_hex (0xff9248, 1);
+      c[RS_BOARD_COLOR_BADGE] = color_from_hex (0xdeddda, 1);
+      c[RS_BOARD_COLOR_BADGE_TEXT] = color_from_hex (0x1e1e1e, 1);
+      c[RS_BOARD_COLOR_SELECTION] = color_from_hex (0x78aeed, 1);
+      c[RS_BOARD_COLOR_HOVER] = color_from_hex (0x99c1f1, 0.6);
+      c[RS_BOARD_COLOR_FOCUS] = color_from_hex (0x78aeed, 0.9);
+      c[RS_BOARD_COLOR_RUBBER_BAND] = color_from_hex (0x78aeed, 1);
+      c[RS_BOARD_COLOR_LEGEND_BACKGROUND] = color_from_hex (0x303030, 0.94);
+      c[RS_BOARD_COLOR_LEGEND_BORDER] = color_from_hex (0x4a4a4a, 1);
+    }
+
+  for (guint k = 0; k < RS_ENTITY_KIND_LAST; k++)
+    {
+      RsBoardColor base = color_from_hex (kind_colors[k].base, 1);
+
+      if (!self->dark)
+        {
+          self->kind_stroke[k] = color_from_hex (kind_colors[k].light_stroke, 1);
+          self->kind_fill[k] = color_mix (white, base, kind_colors[k].light_tint);
+        }
+      else
+        {
+          self->kind_stroke[k] = color_mix (base, white, 0.35);
+          self->kind_fill[k] = color_mix (color_from_hex (0x2a2a2a, 1), base, 0.42);
+        }
+    }
+}
+
+RsBoardStyle *
+rs_board_style_new (gboolean dark)
+{
+  RsBoardStyle *self = g_new0 (RsBoardStyle, 1);
+  static const char * const font_names[RS_BOARD_FONT_LAST] = {
+    [RS_BOARD_FONT_NODE] = "Cantarell, Sans 10",
+    [RS_BOARD_FONT_EDGE] = "Cantarell, Sans 8.5",
+    [RS_BOARD_FONT_BADGE] = "Cantarell, Sans Bold 7",
+    [RS_BOARD_FONT_LEGEND] = "Cantarell, Sans 9",
+  };
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->dark = !!dark;
+  set_palette (self);
+
+  for (guint i = 0; i < RS_BOARD_FONT_LAST; i++)
+    self->fonts[i] = pango_font_description_from_string (font_names[i]);
+
+  self->measure_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  return self;
+}
+
+RsBoardStyle *
+rs_board_style_ref (RsBoardStyle *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+rs_board_style_unref (RsBoardStyle *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  for (guint i = 0; i < RS_BOARD_FONT_LAST; i++)
+    g_clear_pointer (&self->fonts[i], pango_font_description_free);
+  g_clear_object (&self->measure_context);
+  g_clear_pointer (&self->measure_cache, g_hash_table_unref);
+  g_free (self);
+}
+
+gboolean
+rs_board_style_get_dark (RsBoardStyle *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->dark;
+}
+
+const RsBoardColor *
+rs_board_style_get_color (RsBoardStyle     *self,
+                          RsBoardColorRole  role)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (role < RS_BOARD_COLOR_LAST, NULL);
+  return &self->colors[role];
+}
+
+const RsBoardColor *
+rs_board_style_get_kind_fill (RsBoardStyle *self,
+                              RsEntityKind  kind)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if ((guint)kind >= RS_ENTITY_KIND_LAST)
+    kind = RS_ENTITY_KIND_OTHER;
+  return &self->kind_fill[kind];
+}
+
+const RsBoardColor *
+rs_board_style_get_kind_stroke (RsBoardStyle *self,
+                                RsEntityKind  kind)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if ((guint)kind >= RS_ENTITY_KIND_LAST)
+    kind = RS_ENTITY_KIND_OTHER;
+  return &self->kind_stroke[kind];
+}
+
+void
+rs_board_style_get_status_stroke (RsBoardStyle     *self,
+                                  RsRelationStatus  status,
+                                  RsBoardStroke    *stroke)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (stroke != NULL);
+
+  *stroke = (RsBoardStroke) {
+    .color = self->colors[RS_BOARD_COLOR_EDGE],
+    .width = 1.3,
+  };
+
+  switch (status)
+    {
+    case RS_RELATION_STATUS_ALLEGED:
+      stroke->dashes[0] = 7;
+      stroke->dashes[1] = 4;
+      stroke->n_dashes = 2;
+      break;
+
+    case RS_RELATION_STATUS_REPORTED:
+      stroke->dashes[0] = 3;
+      stroke->dashes[1] = 2.5;
+      stroke->n_dashes = 2;
+      break;
+
+    case RS_RELATION_STATUS_DISPUTED:
+      stroke->color = self->colors[RS_BOARD_COLOR_WARNING];
+      stroke->width = 1.6;
+      stroke->dashes[0] = 8;
+      stroke->dashes[1] = 3.5;
+      stroke->n_dashes = 2;
+      break;
+
+    case RS_RELATION_STATUS_REFUTED:
+      /* Round dots: a zero-length dash with round caps. */
+      stroke->color = self->colors[RS_BOARD_COLOR_WARNING];
+      stroke->width = 1.8;
+      stroke->dashes[0] = 0;
+      stroke->dashes[1] = 4;
+      stroke->n_dashes = 2;
+      stroke->round_caps = TRUE;
+      stroke->struck = TRUE;
+      break;
+
+    case RS_RELATION_STATUS_CONFIRMED:
+    default:
+      stroke->color = self->colors[RS_BOARD_COLOR_TEXT_SECONDARY];
+      stroke->width = 1.8;
+      break;
+    }
+}
+
+const PangoFontDescription *
+rs_board_style_get_font (RsBoardStyle *self,
+                         RsBoardFont   font)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (font < RS_BOARD_FONT_LAST, NULL);
+  return self->fonts[font];
+}
+
+/* Metrics are unhinted and positions unrounded so a label measures the same at every zoom
+ * and on every surface (screen, PNG, SVG, PDF); 72 dpi makes a point one board unit. */
+PangoContext *
+rs_board_style_create_context (RsBoardStyle *self,
+                               cairo_t      *cr)
+{
+  g_autoptr(PangoContext) context = NULL;
+  cairo_font_options_t *options;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (cr != NULL)
+    context = pango_cairo_create_context (cr);
+  else
+    context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_SLIGHT);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+
+  pango_cairo_context_set_resolution (context, 72.0);
+  pango_context_set_round_glyph_positions (context, FALSE);
+
+  return g_steal_pointer (&context);
+}
+
+PangoLayout *
+rs_board_style_create_layout (RsBoardStyle *self,
+                              PangoContext *context,
+                              RsBoardFont   font,
+                              const char   *text,
+                              double        max_width,
+                              int           max_lines)
+{
+  PangoLayout *layout;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (font < RS_BOARD_FONT_LAST, NULL);
+
+  layout = pango_layout_new (context);
+  pango_layout_set_font_description (layout, self->fonts[font]);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_auto_dir (layout, TRUE);
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int)(max_width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (layout, max_lines > 0 ? -max_lines : -1);
+    }
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+
+  return layout;
+}
+
+void
+rs_board_style_measure_text (RsBoardStyle *self,
+                             RsBoardFont   font,
+                             const char   *text,
+                             double        max_width,
+                             int           max_lines,
+                             double       *width,
+                             double       *height)
+{
+  g_autofree char *key = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoRectangle logical;
+  double *cached;
+
+  g_return_if_fail (self != NULL);
+
+  if (text == NULL)
+    text = "";
+
+  key = g_strdup_printf ("%u|%g|%d|%s", font, max_width, max_lines, text);
+  if ((cached = g_hash_table_lookup (self->measure_cache, key)))
+    {
+      *width = cached[0];
+      *height = cached[1];
+      return;
+    }
+
+  if (self->measure_context == NULL)
+    self->measure_context = rs_board_style_create_context (self, NULL);
+
+  layout = rs_board_style_create_layout (self, self->measure_context, font, text,
+                                         max_width, max_lines);
+  pango_layout_get_extents (layout, NULL, &logical);
+
+  /* With a width set, the logical rect spans the whole width when centred: use the
+   * widest line instead, which is what ink will occupy. */
+  *width = 0;
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      PangoRectangle line_logical;
+
+      pango_layout_line_get_extents (l->data, NULL, &line_logical);
+      *width = MAX (*width, line_logical.width / (double)PANGO_SCALE);
+    }
+  *height = logical.height / (double)PANGO_SCALE;
+
+  if (g_hash_table_size (self->measure_cache) >= MEASURE_CACHE_MAX)
+    g_hash_table_remove_all (self->measure_cache);
+
+  cached = g_new (double, 2);
+  cached[0] = *width;
+  cached[1] = *height;
+  g_hash_table_insert (self->measure_cache, g_steal_pointer (&key), cached);
+}
+
+void
+rs_board_style_measure_node (RsBoardStyle *self,
+                             RsEntityKind  kind,
+                             const char   *label,
+                             double       *width,
+                             double       *height)
+{
+  double text_w, text_h, body_h, left, right, top, bottom;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (width != NULL && height != NULL);
+
+  rs_board_style_measure_text (self, RS_BOARD_FONT_NODE, label,
+                               RS_BOARD_NODE_MAX_TEXT, 2, &text_w, &text_h);
+
+  body_h = MAX (RS_BOARD_NODE_MIN_HEIGHT, ceil (text_h + 2 * RS_BOARD_NODE_PAD_Y));
+  rs_board_style_get_shape_insets (rs_board_style_get_kind_shape (kind), body_h,
+                                   &left, &right, &top, &bottom);
+
+  *width = ceil (left + RS_BOARD_NODE_PAD_X + RS_BOARD_NODE_GLYPH + RS_BOARD_NODE_GLYPH_GAP +
+                 MAX (text_w, 24) + RS_BOARD_NODE_PAD_X + right);
+  *height = body_h + top + bottom;
+}
+
+RsBoardShape
+rs_board_style_get_kind_shape (RsEntityKind kind)
+{
+  switch (kind)
+    {
+    case RS_ENTITY_KIND_PERSON:         return RS_BOARD_SHAPE_PILL;
+    case RS_ENTITY_KIND_ORGANIZATION:   return RS_BOARD_SHAPE_RECTANGLE;
+    case RS_ENTITY_KIND_GROUP:          return RS_BOARD_SHAPE_HEXAGON;
+    case RS_ENTITY_KIND_UNIT:           return RS_BOARD_SHAPE_FRAME;
+    case RS_ENTITY_KIND_LOCATION:       return RS_BOARD_SHAPE_PIN;
+    case RS_ENTITY_KIND_INFRASTRUCTURE: return RS_BOARD_SHAPE_CYLINDER;
+    case RS_ENTITY_KIND_MALWARE:        return RS_BOARD_SHAPE_OCTAGON;
+    case RS_ENTITY_KIND_VULNERABILITY:  return RS_BOARD_SHAPE_SLANT;
+    case RS_ENTITY_KIND_EVENT:          return RS_BOARD_SHAPE_CALENDAR;
+    case RS_ENTITY_KIND_OTHER:
+    default:                            return RS_BOARD_SHAPE_ROUNDED;
+    }
+}
+
+const char *
+rs_board_style_get_kind_label (RsEntityKind kind)
+{
+  switch (kind)
+    {
+    case RS_ENTITY_KIND_PERSON:         return _("Person");
+    case RS_ENTITY_KIND_ORGANIZATION:   return _("Organisation");
+    case RS_ENTITY_KIND_GROUP:          return _("Threat group");
+    case RS_ENTITY_KIND_UNIT:           return _("Unit");
+    case RS_ENTITY_KIND_LOCATION:       return _("Place");
+    case RS_ENTITY_KIND_INFRASTRUCTURE: return _("Infrastructure");
+    case RS_ENTITY_KIND_MALWARE:        return _("Malware");
+    case RS_ENTITY_KIND_VULNERABILITY:  return _("Vulnerability");
+    case RS_ENTITY_KIND_EVENT:          return _("Event");
+    case RS_ENTITY_KIND_OTHER:
+    default:                            return _("Other");
+    }
+}
+
+/* Room a shape takes around the label box: pointed ends, caps, tails. */
+void
+rs_board_style_get_shape_insets (RsBoardShape  shape,
+                                 double        height,
+                                 double       *left,
+                                 double       *right,
+                                 double       *top,
+                                 double       *bottom)
+{
+  *left = *right = *top = *bottom = 0;
+
+  switch (shape)
+    {
+    case RS_BOARD_SHAPE_PILL:
+      *left = *right = height * 0.25;
+      break;
+
+    case RS_BOARD_SHAPE_HEXAGON:
+      *left = *right = height * 0.32;
+      break;
+
+    case RS_BOARD_SHAPE_OCTAGON:
+      *left = *right = height * 0.18;
+      break;
+
+    case RS_BOARD_SHAPE_SLANT:
+      *left = *right = height * 0.28;
+      break;
+
+    case RS_BOARD_SHAPE_FRAME:
+      *top = 5;
+      break;
+
+    case RS_BOARD_SHAPE_PIN:
+      *bottom = 7;
+      break;
+
+    case RS_BOARD_SHAPE_CYLINDER:
+      *top = 8;
+      *bottom = 3;
+      break;
+
+    case RS_BOARD_SHAPE_CALENDAR:
+      *top = 4;
+      break;
+
+    case RS_BOARD_SHAPE_RECTANGLE:
+    case RS_BOARD_SHAPE_ROUNDED:
+    default:
+      break;
+    }
+}
+
+/* Labels come from files and imports: make them one valid, bounded line. */
+char *
+rs_board_style_dup_display_label (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+  guint n_chars = 0;
+  gboolean pending_space = FALSE;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  valid = g_utf8_make_valid (text, -1);
+  out = g_string_sized_new (MIN (strlen (valid), LABEL_MAX_CHARS * 4) + 4);
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (ch) || g_unichar_type (ch) == G_UNICODE_CONTROL ||
+          ch == 0x2028 || ch == 0x2029)
+        {
+          pending_space = out->len > 0;
+          continue;
+        }
+
+      if (n_chars >= LABEL_MAX_CHARS)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+
+      if (pending_space)
+        {
+          g_string_append_c (out, ' ');
+          n_chars++;
+          pending_space = FALSE;
+        }
+      g_string_append_unichar (out, ch);
+      n_chars++;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+void
+rs_board_color_set_source (cairo_t            *cr,
+                           const RsBoardColor *color,
+                           double              alpha)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
+}
