@@ -47,6 +47,7 @@ typedef struct
 {
   GHashTable *records;    /* bundle id -> Record */
   GPtrArray  *order;      /* Records in bundle order per array, documents first */
+  GHashTable *positions;  /* entity id -> JsonObject of its position */
   JsonObject *root;
 } Bundle;
 
@@ -55,6 +56,7 @@ bundle_clear (Bundle *bundle)
 {
   g_clear_pointer (&bundle->records, g_hash_table_unref);
   g_clear_pointer (&bundle->order, g_ptr_array_unref);
+  g_clear_pointer (&bundle->positions, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Bundle, bundle_clear)
@@ -597,6 +599,8 @@ check_positions (Bundle  *bundle,
           !get_number (object, "x", &x, "positions", i, error) ||
           !get_number (object, "y", &y, "positions", i, error))
         return FALSE;
+      g_hash_table_insert (bundle->positions,
+                           (gpointer)json_object_get_string_member (object, "entity"), object);
     }
   return TRUE;
 }
@@ -670,6 +674,30 @@ member_string (JsonObject *object,
   return node && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
 }
 
+/* A bundle's positions travel with their entities: the store writes both at once. */
+static void
+apply_position (Bundle     *bundle,
+                const char *entity_id,
+                RsEntity   *draft)
+{
+  JsonObject *o = g_hash_table_lookup (bundle->positions, entity_id);
+  JsonNode *pinned;
+  double x, y;
+
+  if (o == NULL)
+    return;
+
+  pinned = json_object_get_member (o, "pinned");
+  get_number (o, "x", &x, "positions", 0, NULL);
+  get_number (o, "y", &y, "positions", 0, NULL);
+  rs_entity_set_x (draft, x);
+  rs_entity_set_y (draft, y);
+  rs_entity_set_pinned (draft, pinned && JSON_NODE_HOLDS_VALUE (pinned) &&
+                               json_node_get_value_type (pinned) == G_TYPE_BOOLEAN &&
+                               json_node_get_boolean (pinned));
+  rs_entity_set_has_position (draft, TRUE);
+}
+
 static gint64
 write_record (RsCaseStore  *store,
               Bundle       *bundle,
@@ -724,6 +752,7 @@ write_record (RsCaseStore  *store,
         rs_entity_set_name (draft, member_string (o, "name"));
         rs_entity_set_aliases (draft, (const char * const *)aliases->pdata);
         rs_entity_set_description (draft, member_string (o, "description"));
+        apply_position (bundle, member_string (o, "id"), draft);
         entity = rs_case_store_add_entity (store, draft, error);
         return entity ? rs_entity_get_id (entity) : 0;
       }
@@ -866,34 +895,6 @@ write_evidence (RsCaseStore  *store,
 }
 
 static gboolean
-write_positions (RsCaseStore  *store,
-                 Bundle       *bundle,
-                 GError      **error)
-{
-  g_autoptr(GArray) placements = g_array_new (FALSE, TRUE, sizeof (RsNodePlacement));
-  JsonArray *array = NULL;
-
-  get_array (bundle->root, "positions", &array, NULL);
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
-    {
-      JsonObject *o = json_array_get_object_element (array, i);
-      JsonNode *pinned = json_object_get_member (o, "pinned");
-      RsNodePlacement placement = { 0 };
-
-      placement.entity_id = lookup (bundle, member_string (o, "entity"))->db_id;
-      get_number (o, "x", &placement.x, "positions", i, NULL);
-      get_number (o, "y", &placement.y, "positions", i, NULL);
-      placement.pinned = pinned && JSON_NODE_HOLDS_VALUE (pinned) &&
-                         json_node_get_value_type (pinned) == G_TYPE_BOOLEAN &&
-                         json_node_get_boolean (pinned);
-      g_array_append_val (placements, placement);
-    }
-  return placements->len == 0 ||
-         rs_case_store_set_board (store, (RsNodePlacement *)(gpointer)placements->data,
-                                  placements->len, NULL, 0, error);
-}
-
-static gboolean
 write_bundle (RsCaseStore  *store,
               Bundle       *bundle,
               GError      **error)
@@ -918,7 +919,7 @@ write_bundle (RsCaseStore  *store,
         }
     }
 
-  if (!write_evidence (store, bundle, error) || !write_positions (store, bundle, error))
+  if (!write_evidence (store, bundle, error))
     return FALSE;
 
   if (fresh && case_node && JSON_NODE_HOLDS_OBJECT (case_node))
@@ -970,6 +971,7 @@ rs_bundle_import_bytes (RsCaseStore  *store,
   bundle.root = json_node_get_object (root);
   bundle.records = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   bundle.order = g_ptr_array_new ();
+  bundle.positions = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (!check_bundle (&bundle, error))
     return FALSE;

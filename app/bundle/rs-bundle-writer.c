@@ -81,8 +81,7 @@ write_documents (JsonBuilder *b,
     {
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, assign_id (map, doc, rs_document_get_uid (doc), "doc-",
-                                                   rs_document_get_id (doc)));
+      json_builder_add_string_value (b, id_of (map, doc));
       add_optional (b, "title", rs_document_get_title (doc));
       add_optional (b, "publisher", rs_document_get_publisher (doc));
       add_optional (b, "author", rs_document_get_author (doc));
@@ -109,8 +108,7 @@ write_entities (JsonBuilder *b,
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, assign_id (map, entity, rs_entity_get_uid (entity), "entity-",
-                                                   rs_entity_get_id (entity)));
+      json_builder_add_string_value (b, id_of (map, entity));
       add_optional (b, "kind", rs_enum_to_nick (RS_TYPE_ENTITY_KIND, rs_entity_get_kind (entity)));
       add_optional (b, "name", rs_entity_get_name (entity));
       json_builder_set_member_name (b, "aliases");
@@ -135,8 +133,7 @@ write_relations (JsonBuilder *b,
     {
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, assign_id (map, relation, rs_relation_get_uid (relation),
-                                                   "relation-", rs_relation_get_id (relation)));
+      json_builder_add_string_value (b, id_of (map, relation));
       add_optional (b, "source",
                     id_of (map, rs_case_lookup_entity (kase, rs_relation_get_source_id (relation))));
       add_optional (b, "target",
@@ -162,8 +159,7 @@ write_quotes (JsonBuilder *b,
     {
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, assign_id (map, quote, rs_quote_get_uid (quote), "quote-",
-                                                   rs_quote_get_id (quote)));
+      json_builder_add_string_value (b, id_of (map, quote));
       add_optional (b, "document",
                     id_of (map, rs_case_lookup_document (kase, rs_quote_get_document_id (quote))));
       json_builder_set_member_name (b, "start");
@@ -237,8 +233,7 @@ write_events (JsonBuilder *b,
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, assign_id (map, event, rs_event_get_uid (event), "event-",
-                                                   rs_event_get_id (event)));
+      json_builder_add_string_value (b, id_of (map, event));
       add_optional (b, "date", start);
       add_optional (b, "end", end);
       add_optional (b, "precision",
@@ -274,8 +269,7 @@ write_notes (JsonBuilder *b,
     {
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, assign_id (map, note, rs_note_get_uid (note), "note-",
-                                                   rs_note_get_id (note)));
+      json_builder_add_string_value (b, id_of (map, note));
       add_optional (b, "target",
                     id_of (map, lookup_target (kase, rs_note_get_target (note),
                                                rs_note_get_target_id (note))));
@@ -312,6 +306,27 @@ write_positions (JsonBuilder *b,
   json_builder_end_array (b);
 }
 
+/* Every record gets its bundle id before anything is written: evidence and notes
+ * refer to records of any type. */
+static void
+assign_ids (RsCase *kase,
+            IdMap  *map)
+{
+  FOREACH_ITEM (rs_case_get_documents (kase), RsDocument, doc)
+    assign_id (map, doc, rs_document_get_uid (doc), "doc-", rs_document_get_id (doc));
+  FOREACH_ITEM (rs_case_get_entities (kase), RsEntity, entity)
+    assign_id (map, entity, rs_entity_get_uid (entity), "entity-", rs_entity_get_id (entity));
+  FOREACH_ITEM (rs_case_get_relations (kase), RsRelation, relation)
+    assign_id (map, relation, rs_relation_get_uid (relation), "relation-",
+               rs_relation_get_id (relation));
+  FOREACH_ITEM (rs_case_get_quotes (kase), RsQuote, quote)
+    assign_id (map, quote, rs_quote_get_uid (quote), "quote-", rs_quote_get_id (quote));
+  FOREACH_ITEM (rs_case_get_events (kase), RsEvent, event)
+    assign_id (map, event, rs_event_get_uid (event), "event-", rs_event_get_id (event));
+  FOREACH_ITEM (rs_case_get_notes (kase), RsNote, note)
+    assign_id (map, note, rs_note_get_uid (note), "note-", rs_note_get_id (note));
+}
+
 GBytes *
 rs_bundle_export (RsCase  *kase,
                   GError **error)
@@ -340,6 +355,7 @@ rs_bundle_export (RsCase  *kase,
   add_optional (b, "created", rs_case_get_created (kase));
   json_builder_end_object (b);
 
+  assign_ids (kase, &map);
   write_documents (b, kase, &map);
   write_entities (b, kase, &map);
   write_relations (b, kase, &map);

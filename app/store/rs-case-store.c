@@ -1194,6 +1194,7 @@ rs_case_store_set_board (RsCaseStore            *self,
   g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
   g_return_val_if_fail (nodes != NULL || n_nodes == 0, FALSE);
   g_return_val_if_fail (edges != NULL || n_edges == 0, FALSE);
+  g_return_val_if_fail (!self->in_batch, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   for (guint i = 0; i < n_nodes; i++)

@@ -1,0 +1,296 @@
+/* test-bundle.c
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "rs-bundle.h"
+#include "rs-error.h"
+#include "rs-fuzzy-date.h"
+#include "rs-test-utils.h"
+
+static void
+test_sample_quotes_match_text (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_sample_case ("sample.redstring");
+  RsCase *kase = rs_case_store_get_case (store);
+  GListModel *quotes = rs_case_get_quotes (kase);
+
+  g_assert_cmpuint (g_list_model_get_n_items (quotes), >, 50);
+  for (guint i = 0; i < g_list_model_get_n_items (quotes); i++)
+    {
+      g_autoptr(RsQuote) quote = g_list_model_get_item (quotes, i);
+      RsDocument *doc = rs_case_lookup_document (kase, rs_quote_get_document_id (quote));
+      g_autofree char *slice = g_utf8_substring (rs_document_get_text (doc),
+                                                 rs_quote_get_start (quote),
+                                                 rs_quote_get_end (quote));
+
+      g_assert_cmpstr (slice, ==, rs_quote_get_text (quote));
+    }
+}
+
+/* The sample's documents are the two seed reports, byte for byte. */
+static void
+test_sample_documents_are_the_reports (void)
+{
+  static const char *seeds[] = {
+    "bloomberg-2021-04-20-chinese-military-seen-behind-japan-cyber-attacks.txt",
+    "report-2021-04-20-chinese-military-hacked-japan-space-agency.txt",
+  };
+  g_autoptr(RsCaseStore) store = rs_test_open_sample_case ("sample.redstring");
+  GListModel *documents = rs_case_get_documents (rs_case_store_get_case (store));
+
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, G_N_ELEMENTS (seeds));
+  for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "seeds", seeds[i], NULL);
+      g_autoptr(GBytes) seed = rs_test_read_file (path);
+      g_autoptr(RsDocument) doc = g_list_model_get_item (documents, i);
+
+      g_assert_cmpstr (rs_document_get_text (doc), ==, g_bytes_get_data (seed, NULL));
+      /* Both report the police referral of Tuesday 20 April 2021. */
+      g_assert_true (g_str_has_prefix (rs_document_get_published (doc), "2021-04-2"));
+    }
+}
+
+static gboolean
+has_stance (RsCase   *kase,
+            RsTarget  target,
+            gint64    id,
+            RsStance  stance)
+{
+  g_autoptr(GPtrArray) evidence = rs_case_dup_evidence_for (kase, target, id);
+
+  for (guint i = 0; i < evidence->len; i++)
+    if (rs_evidence_get_stance (g_ptr_array_index (evidence, i)) == stance)
+      return TRUE;
+  return FALSE;
+}
+
+/* What an analyst expects pinned: the actors, every relation backed by a quote,
+ * the denial as contradicting evidence, dates as precise as the reports are. */
+static void
+test_sample_covers_the_case (void)
+{
+  static const char *names[] = {
+    "Tick", "Unit 61419", "People’s Liberation Army", "Japan Aerospace Exploration Agency",
+    "Mitsubishi Electric", "Keio University", "NHK", "Kyodo News", "Chinese Communist Party",
+    "Wang Wenbin", "FireEye", "ESET",
+  };
+  static const char *dates[] = {
+    "at least 2009", "2016", "2016–2017", "late Feb 2021", "20 Apr 2021", "12–18 Apr 2021",
+  };
+  g_autoptr(RsCaseStore) store = rs_test_open_sample_case ("sample.redstring");
+  RsCase *kase = rs_case_store_get_case (store);
+  GListModel *relations = rs_case_get_relations (kase);
+  GListModel *events = rs_case_get_events (kase);
+  guint disputed = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (rs_case_lookup_entity_by_name (kase, names[i]) == NULL)
+      g_error ("The sample case has no entity named “%s”", names[i]);
+
+  for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
+    {
+      g_autoptr(RsRelation) relation = g_list_model_get_item (relations, i);
+      gint64 id = rs_relation_get_id (relation);
+
+      g_assert_true (has_stance (kase, RS_TARGET_RELATION, id, RS_STANCE_SUPPORTS));
+      if (rs_relation_get_status (relation) == RS_RELATION_STATUS_DISPUTED)
+        {
+          disputed++;
+          g_assert_true (has_stance (kase, RS_TARGET_RELATION, id, RS_STANCE_CONTRADICTS));
+        }
+    }
+  g_assert_cmpuint (disputed, >, 0);
+
+  for (guint d = 0; d < G_N_ELEMENTS (dates); d++)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; !found && i < g_list_model_get_n_items (events); i++)
+        {
+          g_autoptr(RsEvent) event = g_list_model_get_item (events, i);
+          g_autofree char *text = rs_fuzzy_date_format (rs_event_get_date (event));
+
+          found = g_str_equal (text, dates[d]);
+        }
+      if (!found)
+        g_error ("No event of the sample case is dated “%s”", dates[d]);
+    }
+}
+
+static JsonNode *
+parse (GBytes *bytes)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                              &error);
+  g_assert_no_error (error);
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+/* Case → bundle → new case → bundle gives the same bundle (the case's own creation
+ * time aside), positions and notes included. */
+static void
+test_round_trip (void)
+{
+  g_autoptr(RsCaseStore) first = rs_test_open_sample_case ("first.redstring");
+  g_autoptr(RsCaseStore) second = rs_test_open_new_case ("second.redstring");
+  g_autoptr(GBytes) a = NULL;
+  g_autoptr(GBytes) b = NULL;
+  g_autoptr(JsonNode) na = NULL;
+  g_autoptr(JsonNode) nb = NULL;
+  g_autoptr(GError) error = NULL;
+  RsCase *kase = rs_case_store_get_case (first);
+  RsNodePlacement placement = { 0 };
+
+  placement.entity_id = rs_entity_get_id (rs_case_lookup_entity_by_name (kase, "Tick"));
+  placement.x = 120.5;
+  placement.y = -40;
+  placement.pinned = TRUE;
+  g_assert_true (rs_case_store_set_board (first, &placement, 1, NULL, 0, &error));
+
+  a = rs_bundle_export (kase, &error);
+  g_assert_no_error (error);
+  rs_bundle_import_bytes (second, a, &error);
+  g_assert_no_error (error);
+  b = rs_bundle_export (rs_case_store_get_case (second), &error);
+  g_assert_no_error (error);
+
+  na = parse (a);
+  nb = parse (b);
+  json_object_remove_member (json_object_get_object_member (json_node_get_object (na), "case"),
+                             "created");
+  json_object_remove_member (json_object_get_object_member (json_node_get_object (nb), "case"),
+                             "created");
+  g_assert_true (json_node_equal (na, nb));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (nb),
+                                                                         "positions")), ==, 1);
+}
+
+/* Adding a bundle to a case that has records adds them, with fresh uids. */
+static void
+test_import_adds (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_sample_case ("twice.redstring");
+  RsCase *kase = rs_case_store_get_case (store);
+  guint entities = g_list_model_get_n_items (rs_case_get_entities (kase));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rs_bundle_import_sample (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_entities (kase)), ==, 2 * entities);
+}
+
+#define VALID_HEAD "{\"format\": \"redstring-case\", \"version\": 1, "
+#define VALID_DOC "\"documents\": [{\"id\": \"d1\", \"title\": \"Report\", \"text\": \"Tick hacked JAXA.\"}]"
+#define VALID_ENTITIES "\"entities\": [{\"id\": \"tick\", \"kind\": \"group\", \"name\": \"Tick\"}, " \
+                       "{\"id\": \"jaxa\", \"kind\": \"organization\", \"name\": \"JAXA\"}]"
+
+typedef struct
+{
+  const char *json;
+  int         code;
+  const char *where;   /* the location the message must start with */
+} BadBundle;
+
+static const BadBundle bad_bundles[] = {
+  { "not json at all", RS_ERROR_INVALID_INPUT, "bundle" },
+  { "[1, 2]", RS_ERROR_INVALID_INPUT, "bundle" },
+  { "{\"format\": \"other\", \"version\": 1}", RS_ERROR_INVALID_INPUT, "bundle" },
+  { "{\"format\": \"redstring-case\", \"version\": 7}", RS_ERROR_UNSUPPORTED_VERSION, "bundle" },
+  { VALID_HEAD "\"entities\": [{\"id\": \"x\", \"kind\": \"spaceship\", \"name\": \"X\"}]}",
+    RS_ERROR_INVALID_INPUT, "entities[0]" },
+  { VALID_HEAD "\"entities\": [{\"id\": \"x\", \"kind\": \"group\", \"name\": \"\"}]}",
+    RS_ERROR_INVALID_INPUT, "entities[0]" },
+  { VALID_HEAD "\"entities\": [{\"id\": \"x\", \"kind\": \"group\", \"name\": \"X\", \"aliases\": [3]}]}",
+    RS_ERROR_INVALID_INPUT, "entities[0]" },
+  { VALID_HEAD VALID_DOC ", \"entities\": [{\"id\": \"d1\", \"kind\": \"group\", \"name\": \"X\"}]}",
+    RS_ERROR_INVALID_INPUT, "entities[0]" },
+  { VALID_HEAD VALID_ENTITIES ", \"relations\": [{\"id\": \"r\", \"source\": \"tick\", "
+    "\"target\": \"nobody\", \"label\": \"targeted\"}]}", RS_ERROR_INVALID_INPUT, "relations[0]" },
+  { VALID_HEAD VALID_ENTITIES ", \"relations\": [{\"id\": \"r\", \"source\": \"tick\", "
+    "\"target\": \"jaxa\", \"status\": \"rumoured\"}]}", RS_ERROR_INVALID_INPUT, "relations[0]" },
+  { VALID_HEAD VALID_DOC ", \"quotes\": [{\"id\": \"q\", \"document\": \"d1\", \"start\": 0, "
+    "\"end\": 4120}]}", RS_ERROR_INVALID_INPUT, "quotes[0]: end 4120 is past the end of document d1 (17" },
+  { VALID_HEAD VALID_DOC ", \"quotes\": [{\"id\": \"q\", \"document\": \"d1\", \"start\": 0, "
+    "\"end\": 4, \"text\": \"JAXA\"}]}", RS_ERROR_INVALID_INPUT, "quotes[0]" },
+  { VALID_HEAD VALID_DOC ", \"quotes\": [{\"id\": \"q\", \"document\": \"d1\", \"start\": 5, "
+    "\"end\": 5}]}", RS_ERROR_INVALID_INPUT, "quotes[0]" },
+  { VALID_HEAD VALID_DOC ", " VALID_ENTITIES ", \"quotes\": [{\"id\": \"q\", \"document\": \"d1\", "
+    "\"start\": 0, \"end\": 4}], \"evidence\": [{\"quote\": \"q\", \"target\": \"d1\"}]}",
+    RS_ERROR_INVALID_INPUT, "evidence[0]" },
+  { VALID_HEAD VALID_ENTITIES ", \"events\": [{\"id\": \"e\", \"title\": \"Hack\", \"date\": \"2016\", "
+    "\"precision\": \"day\"}]}", RS_ERROR_INVALID_INPUT, "events[0]" },
+  { VALID_HEAD VALID_ENTITIES ", \"events\": [{\"id\": \"e\", \"title\": \"Hack\", \"date\": \"2016\", "
+    "\"precision\": \"year\", \"entities\": [\"ghost\"]}]}", RS_ERROR_INVALID_INPUT, "events[0]" },
+  { VALID_HEAD VALID_ENTITIES ", \"notes\": [{\"id\": \"n\", \"target\": \"nowhere\", \"body\": \"x\"}]}",
+    RS_ERROR_INVALID_INPUT, "notes[0]" },
+  { VALID_HEAD VALID_ENTITIES ", \"positions\": [{\"entity\": \"tick\", \"x\": \"left\", \"y\": 0}]}",
+    RS_ERROR_INVALID_INPUT, "positions[0]" },
+  { VALID_HEAD "\"entities\": {\"id\": \"x\"}}", RS_ERROR_INVALID_INPUT, "entities" },
+};
+
+/* A bad bundle says what and where, and changes nothing: a good record before the
+ * bad one is not written either. */
+static void
+test_bad_bundles (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_sample_case ("target.redstring");
+  RsCase *kase = rs_case_store_get_case (store);
+  guint entities = g_list_model_get_n_items (rs_case_get_entities (kase));
+  guint documents = g_list_model_get_n_items (rs_case_get_documents (kase));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_bundles); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (bad_bundles[i].json, strlen (bad_bundles[i].json));
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (rs_bundle_import_bytes (store, bytes, &error));
+      g_assert_error (error, RS_ERROR, bad_bundles[i].code);
+      g_test_message ("%s", error->message);
+      if (!g_str_has_prefix (error->message, bad_bundles[i].where))
+        g_error ("bundle %u: “%s” does not start with “%s”", i, error->message, bad_bundles[i].where);
+
+      g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_entities (kase)), ==, entities);
+      g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_documents (kase)), ==, documents);
+    }
+}
+
+static void
+test_invalid_utf8 (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_new_case ("utf8.redstring");
+  const char json[] = VALID_HEAD "\"entities\": [{\"id\": \"x\", \"kind\": \"group\", \"name\": \"\xff\"}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rs_bundle_import_bytes (store, bytes, &error));
+  g_assert_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT);
+  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_entities (rs_case_store_get_case (store))),
+                    ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/bundle/sample/quotes-match-text", test_sample_quotes_match_text);
+  g_test_add_func ("/bundle/sample/documents-are-the-reports", test_sample_documents_are_the_reports);
+  g_test_add_func ("/bundle/sample/covers-the-case", test_sample_covers_the_case);
+  g_test_add_func ("/bundle/round-trip", test_round_trip);
+  g_test_add_func ("/bundle/import-adds", test_import_adds);
+  g_test_add_func ("/bundle/bad-bundles", test_bad_bundles);
+  g_test_add_func ("/bundle/invalid-utf8", test_invalid_utf8);
+
+  return g_test_run ();
+}
