@@ -79,7 +79,7 @@ test_sample_covers_the_case (void)
   static const char *names[] = {
     "Tick", "Unit 61419", "People’s Liberation Army", "Japan Aerospace Exploration Agency",
     "Mitsubishi Electric", "Keio University", "NHK", "Kyodo News", "Chinese Communist Party",
-    "Wang Wenbin", "FireEye", "ESET",
+    "Wang Wenbin", "FireEye Inc.", "ESET",
   };
   static const char *dates[] = {
     "at least 2009", "2016", "2016–2017", "late Feb 2021", "20 Apr 2021", "12–18 Apr 2021",
