@@ -1,0 +1,182 @@
+/* test-cli.c
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "rs-test-utils.h"
+
+/* redstring-cli is tested as a program: exit status, output and the files it writes. */
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run  *run,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("REDSTRING_CLI");
+  const char *arg;
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer)cli);
+  va_start (args, run);
+  while ((arg = va_arg (args, const char *)))
+    g_ptr_array_add (argv, (gpointer)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *)argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+/* The issue's acceptance: new --sample, then export, gives a bundle whose quotes
+ * all match their documents. */
+static void
+test_new_sample_and_export (void)
+{
+  g_autofree char *case_path = rs_test_temp_path ("s.redstring");
+  g_autofree char *json_path = rs_test_temp_path ("s.json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GHashTable) texts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) created = { 0 };
+  g_auto(Run) exported = { 0 };
+  JsonObject *root;
+  JsonArray *documents, *quotes;
+
+  run_cli (&created, "new", "--sample", case_path, NULL);
+  g_assert_cmpint (created.status, ==, 0);
+  run_cli (&exported, "export", case_path, "--format", "json", "-o", json_path, NULL);
+  g_assert_cmpint (exported.status, ==, 0);
+
+  json_parser_load_from_file (parser, json_path, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "redstring-case");
+
+  documents = json_object_get_array_member (root, "documents");
+  for (guint i = 0; i < json_array_get_length (documents); i++)
+    {
+      JsonObject *doc = json_array_get_object_element (documents, i);
+
+      g_hash_table_insert (texts, (gpointer)json_object_get_string_member (doc, "id"),
+                           (gpointer)json_object_get_string_member (doc, "text"));
+    }
+
+  quotes = json_object_get_array_member (root, "quotes");
+  g_assert_cmpuint (json_array_get_length (quotes), >, 50);
+  for (guint i = 0; i < json_array_get_length (quotes); i++)
+    {
+      JsonObject *quote = json_array_get_object_element (quotes, i);
+      const char *text = g_hash_table_lookup (texts, json_object_get_string_member (quote, "document"));
+      g_autofree char *slice = g_utf8_substring (text, json_object_get_int_member (quote, "start"),
+                                                 json_object_get_int_member (quote, "end"));
+
+      g_assert_cmpstr (slice, ==, json_object_get_string_member (quote, "text"));
+    }
+}
+
+static void
+test_import_then_info (void)
+{
+  g_autofree char *source = rs_test_temp_path ("a.redstring");
+  g_autofree char *bundle = rs_test_temp_path ("a.json");
+  g_autofree char *target = rs_test_temp_path ("b.redstring");
+  g_auto(Run) a = { 0 };
+  g_auto(Run) b = { 0 };
+  g_auto(Run) c = { 0 };
+  g_auto(Run) info = { 0 };
+
+  run_cli (&a, "new", "--sample", source, NULL);
+  run_cli (&b, "export", source, "-o", bundle, NULL);
+  run_cli (&c, "import", bundle, target, NULL);
+  g_assert_cmpint (c.status, ==, 0);
+
+  run_cli (&info, "info", target, NULL);
+  g_assert_cmpint (info.status, ==, 0);
+  g_assert_nonnull (strstr (info.out, "entities   38"));
+  g_assert_nonnull (strstr (info.out, "quotes     64"));
+}
+
+static void
+write_text (const char *path,
+            const char *text)
+{
+  rs_test_write_file (path, text, strlen (text));
+}
+
+static void
+test_errors (void)
+{
+  g_autofree char *junk = rs_test_temp_path ("junk.redstring");
+  g_autofree char *bad_bundle = rs_test_temp_path ("bad.json");
+  g_autofree char *target = rs_test_temp_path ("never.redstring");
+  g_auto(Run) usage = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) not_case = { 0 };
+  g_auto(Run) bad_import = { 0 };
+  g_auto(Run) exists = { 0 };
+
+  run_cli (&usage, NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+
+  run_cli (&unknown, "frobnicate", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+
+  rs_test_write_file (junk, "hello", 5);
+  run_cli (&not_case, "info", junk, NULL);
+  g_assert_cmpint (not_case.status, ==, 1);
+  g_assert_nonnull (strstr (not_case.err, "junk.redstring"));
+
+  /* A bad bundle leaves no half-made case behind. */
+  write_text (bad_bundle, "{\"format\": \"redstring-case\", \"version\": 1, "
+                      "\"relations\": [{\"id\": \"r\", \"source\": \"a\", \"target\": \"b\"}]}");
+  run_cli (&bad_import, "import", bad_bundle, target, NULL);
+  g_assert_cmpint (bad_import.status, ==, 1);
+  g_assert_nonnull (strstr (bad_import.err, "relations[0]"));
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+
+  run_cli (&exists, "new", junk, NULL);
+  g_assert_cmpint (exists.status, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/cli/new-sample-and-export", test_new_sample_and_export);
+  g_test_add_func ("/cli/import-then-info", test_import_then_info);
+  g_test_add_func ("/cli/errors", test_errors);
+
+  return g_test_run ();
+}
