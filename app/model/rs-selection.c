@@ -218,6 +218,35 @@ rs_selection_select_many (RsSelection  *self,
   emit_changed (self);
 }
 
+/* Replaces the selection with items of mixed kinds (an event and its entities),
+ * the first one primary, in one "changed". */
+void
+rs_selection_set_items (RsSelection    *self,
+                        const RsTarget *targets,
+                        const gint64   *ids,
+                        guint           n_items)
+{
+  gboolean same;
+
+  g_return_if_fail (RS_IS_SELECTION (self));
+  g_return_if_fail ((targets != NULL && ids != NULL) || n_items == 0);
+
+  same = self->items->len == n_items;
+  for (guint i = 0; same && i < n_items; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      same = item->target == targets[i] && item->id == ids[i];
+    }
+  if (same)
+    return;
+
+  g_array_set_size (self->items, 0);
+  for (guint i = 0; i < n_items; i++)
+    if (find (self, targets[i], ids[i]) < 0)
+      g_array_append_val (self->items, ((Item) { targets[i], ids[i] }));
+  emit_changed (self);
+}
+
 void
 rs_selection_toggle (RsSelection *self,
                      RsTarget     target,

@@ -33,6 +33,10 @@ void         rs_selection_select_many (RsSelection  *self,
                                        RsTarget      target,
                                        const gint64 *ids,
                                        guint         n_ids);
+void         rs_selection_set_items   (RsSelection    *self,
+                                       const RsTarget *targets,
+                                       const gint64   *ids,
+                                       guint           n_items);
 void         rs_selection_toggle      (RsSelection  *self,
                                        RsTarget      target,
                                        gint64        id);

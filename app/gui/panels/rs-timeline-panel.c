@@ -1,0 +1,438 @@
+/* rs-timeline-panel.c
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rs-timeline-panel"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rs-gui-closures.h"
+#include "rs-timeline-entry.h"
+#include "rs-timeline-panel.h"
+
+/* Every event of the case in date order, with honest dates. The pipeline is declared
+ * in the template: the case's events -> GtkSortListModel (GtkCustomSorter on
+ * rs_fuzzy_date_compare) -> GtkMapListModel to RsTimelineEntry (entity names,
+ * "involves the selection") -> GtkSingleSelection. Choosing a row selects the event
+ * and its entities in the shared selection; the shared selection, when its primary
+ * item is an event, chooses the row. */
+struct _RsTimelinePanel
+{
+  RsPanel parent_instance;
+
+  /* Template objects */
+  GtkListView        *list_view;
+  GtkSingleSelection *row_selection;
+  GtkSortListModel   *sorted;
+  GtkMapListModel    *entries;
+  GtkCustomSorter    *date_sorter;
+
+  /* Borrowed: what the current map function captured */
+  RsCase             *mapped_case;
+  RsSelection        *mapped_selection;
+
+  guint               n_events;
+  guint               n_involved;
+  guint               syncing : 1;
+};
+
+G_DEFINE_FINAL_TYPE (RsTimelinePanel, rs_timeline_panel, RS_TYPE_PANEL)
+
+enum {
+  PROP_0,
+  PROP_EVENTS,
+  PROP_N_EVENTS,
+  PROP_N_INVOLVED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Undated events go last; equal dates keep a stable order by title, then id. */
+static int
+compare_events (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  RsEvent *ea = (RsEvent *)a;
+  RsEvent *eb = (RsEvent *)b;
+  RsFuzzyDate *da = rs_event_get_date (ea);
+  RsFuzzyDate *db = rs_event_get_date (eb);
+  int cmp;
+
+  if ((da == NULL) != (db == NULL))
+    return da == NULL ? GTK_ORDERING_LARGER : GTK_ORDERING_SMALLER;
+  if (da != NULL && (cmp = rs_fuzzy_date_compare (da, db)) != 0)
+    return cmp < 0 ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+  if ((cmp = g_strcmp0 (rs_event_get_title (ea), rs_event_get_title (eb))) != 0)
+    return cmp < 0 ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+  return gtk_ordering_from_cmpfunc (rs_event_get_id (ea) < rs_event_get_id (eb) ? -1 :
+                                    rs_event_get_id (ea) > rs_event_get_id (eb));
+}
+
+static gpointer
+map_event_to_entry (gpointer item,
+                    gpointer user_data)
+{
+  RsTimelinePanel *self = user_data;
+  g_autoptr(RsEvent) event = item;
+
+  return rs_timeline_entry_new (event, self->mapped_case, self->mapped_selection);
+}
+
+/* Entries capture the case and the selection; when either object is replaced, every
+ * row is mapped again. */
+static void
+remap_if_needed (RsTimelinePanel *self)
+{
+  RsCase *kase = rs_panel_get_case (RS_PANEL (self));
+  RsSelection *selection = rs_panel_get_selection (RS_PANEL (self));
+
+  if (self->mapped_case == kase && self->mapped_selection == selection)
+    return;
+
+  self->mapped_case = kase;
+  self->mapped_selection = selection;
+  gtk_map_list_model_set_map_func (self->entries, map_event_to_entry, self, NULL);
+}
+
+static guint
+find_event (RsTimelinePanel *self,
+            gint64           event_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RsEvent) event = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
+
+      if (rs_event_get_id (event) == event_id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+update_counts (RsTimelinePanel *self)
+{
+  RsSelection *selection = rs_panel_get_selection (RS_PANEL (self));
+  GListModel *sorted = G_LIST_MODEL (self->sorted);
+  guint n_events = g_list_model_get_n_items (sorted);
+  guint n_involved = 0;
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      g_autoptr(RsEvent) event = g_list_model_get_item (sorted, i);
+
+      n_involved += rs_timeline_event_is_involved (event, selection);
+    }
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->n_events != n_events)
+    {
+      self->n_events = n_events;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_EVENTS]);
+    }
+  if (self->n_involved != n_involved)
+    {
+      self->n_involved = n_involved;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_INVOLVED]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* Shows the primary event of the shared selection as the chosen row, without
+ * feeding back into the selection. */
+static void
+sync_row_selection (RsTimelinePanel *self)
+{
+  RsSelection *selection = rs_panel_get_selection (RS_PANEL (self));
+  guint position = GTK_INVALID_LIST_POSITION;
+  RsTarget target;
+  gint64 id;
+
+  if (selection != NULL &&
+      rs_selection_get_primary (selection, &target, &id) &&
+      target == RS_TARGET_EVENT)
+    position = find_event (self, id);
+
+  if (gtk_single_selection_get_selected (self->row_selection) == position)
+    return;
+
+  self->syncing = TRUE;
+  gtk_single_selection_set_selected (self->row_selection, position);
+  self->syncing = FALSE;
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                                position);
+}
+
+static void
+select_event_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  RsTimelinePanel *self = RS_TIMELINE_PANEL (widget);
+  RsCase *kase = rs_panel_get_case (RS_PANEL (self));
+  RsSelection *selection = rs_panel_get_selection (RS_PANEL (self));
+  g_autoptr(GArray) targets = NULL;
+  const gint64 *ids;
+  RsEvent *event;
+  guint n_ids;
+
+  if (kase == NULL || selection == NULL ||
+      !(event = rs_case_lookup_event (kase, g_variant_get_int64 (param))))
+    return;
+
+  targets = g_array_new (FALSE, FALSE, sizeof (RsPanelTarget));
+  g_array_append_val (targets, ((RsPanelTarget) { RS_TARGET_EVENT, rs_event_get_id (event) }));
+  ids = rs_event_get_entity_ids (event, &n_ids);
+  for (guint i = 0; i < n_ids; i++)
+    if (rs_case_lookup_entity (kase, ids[i]) != NULL)
+      g_array_append_val (targets, ((RsPanelTarget) { RS_TARGET_ENTITY, ids[i] }));
+
+  rs_panel_select_targets (selection, (RsPanelTarget *)(gpointer)targets->data, targets->len);
+}
+
+static void
+activate_position (RsTimelinePanel *self,
+                   guint            position)
+{
+  g_autoptr(RsTimelineEntry) entry = NULL;
+
+  entry = g_list_model_get_item (G_LIST_MODEL (self->row_selection), position);
+  if (entry == NULL)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "timeline.select-event", "x",
+                              rs_event_get_id (rs_timeline_entry_get_event (entry)));
+}
+
+static void
+on_row_selection_notify_selected_cb (RsTimelinePanel    *self,
+                                     GParamSpec         *pspec,
+                                     GtkSingleSelection *row_selection)
+{
+  guint position = gtk_single_selection_get_selected (row_selection);
+
+  g_assert (RS_IS_TIMELINE_PANEL (self));
+
+  if (self->syncing || position == GTK_INVALID_LIST_POSITION)
+    return;
+  activate_position (self, position);
+}
+
+static void
+on_list_view_activate_cb (RsTimelinePanel *self,
+                          guint            position,
+                          GtkListView     *list_view)
+{
+  g_assert (RS_IS_TIMELINE_PANEL (self));
+  activate_position (self, position);
+}
+
+static void
+on_sorted_items_changed_cb (RsTimelinePanel *self,
+                            guint            position,
+                            guint            removed,
+                            guint            added,
+                            GListModel      *model)
+{
+  update_counts (self);
+}
+
+static void
+rs_timeline_panel_store_changed (RsPanel *panel)
+{
+  RsTimelinePanel *self = RS_TIMELINE_PANEL (panel);
+
+  remap_if_needed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENTS]);
+  update_counts (self);
+  sync_row_selection (self);
+}
+
+static void
+rs_timeline_panel_selection_changed (RsPanel *panel)
+{
+  RsTimelinePanel *self = RS_TIMELINE_PANEL (panel);
+
+  remap_if_needed (self);
+  update_counts (self);
+  sync_row_selection (self);
+}
+
+/* Dates may have been edited: sort again. */
+static void
+rs_timeline_panel_case_changed (RsPanel *panel)
+{
+  RsTimelinePanel *self = RS_TIMELINE_PANEL (panel);
+
+  gtk_sorter_changed (GTK_SORTER (self->date_sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  update_counts (self);
+  sync_row_selection (self);
+}
+
+static void
+rs_timeline_panel_dispose (GObject *object)
+{
+  RsTimelinePanel *self = (RsTimelinePanel *)object;
+
+  self->mapped_case = NULL;
+  self->mapped_selection = NULL;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RS_TYPE_TIMELINE_PANEL);
+
+  G_OBJECT_CLASS (rs_timeline_panel_parent_class)->dispose (object);
+}
+
+static void
+rs_timeline_panel_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RsTimelinePanel *self = RS_TIMELINE_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_EVENTS:
+      g_value_set_object (value, rs_timeline_panel_get_events (self));
+      break;
+
+    case PROP_N_EVENTS:
+      g_value_set_uint (value, rs_timeline_panel_get_n_events (self));
+      break;
+
+    case PROP_N_INVOLVED:
+      g_value_set_uint (value, rs_timeline_panel_get_n_involved (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rs_timeline_panel_class_init (RsTimelinePanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RsPanelClass *panel_class = RS_PANEL_CLASS (klass);
+
+  object_class->dispose = rs_timeline_panel_dispose;
+  object_class->get_property = rs_timeline_panel_get_property;
+
+  panel_class->store_changed = rs_timeline_panel_store_changed;
+  panel_class->selection_changed = rs_timeline_panel_selection_changed;
+  panel_class->case_changed = rs_timeline_panel_case_changed;
+
+  properties[PROP_EVENTS] =
+    g_param_spec_object ("events", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_EVENTS] =
+    g_param_spec_uint ("n-events", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_INVOLVED] =
+    g_param_spec_uint ("n-involved", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "timeline.select-event", "x",
+                                   select_event_action);
+
+  g_type_ensure (RS_TYPE_TIMELINE_ENTRY);
+  g_type_ensure (RS_TYPE_EVENT);
+  g_type_ensure (RS_TYPE_FUZZY_DATE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/rs-timeline-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, RsTimelinePanel, list_view);
+  gtk_widget_class_bind_template_child (widget_class, RsTimelinePanel, row_selection);
+  gtk_widget_class_bind_template_child (widget_class, RsTimelinePanel, sorted);
+  gtk_widget_class_bind_template_child (widget_class, RsTimelinePanel, entries);
+  gtk_widget_class_bind_template_child (widget_class, RsTimelinePanel, date_sorter);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_selection_notify_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sorted_items_changed_cb);
+  rs_gui_closures_bind_template (widget_class);
+
+  gtk_widget_class_set_css_name (widget_class, "rs-timeline-panel");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+rs_timeline_panel_init (RsTimelinePanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_custom_sorter_set_sort_func (self->date_sorter, compare_events, NULL, NULL);
+  gtk_map_list_model_set_map_func (self->entries, map_event_to_entry, self, NULL);
+}
+
+GtkWidget *
+rs_timeline_panel_new (void)
+{
+  return g_object_new (RS_TYPE_TIMELINE_PANEL, NULL);
+}
+
+/* The case's events, unsorted (NULL without a case). */
+GListModel *
+rs_timeline_panel_get_events (RsTimelinePanel *self)
+{
+  RsCase *kase;
+
+  g_return_val_if_fail (RS_IS_TIMELINE_PANEL (self), NULL);
+
+  kase = rs_panel_get_case (RS_PANEL (self));
+  return kase ? rs_case_get_events (kase) : NULL;
+}
+
+/* The RsEvent items in the order the rows show them. */
+GListModel *
+rs_timeline_panel_get_sorted_events (RsTimelinePanel *self)
+{
+  g_return_val_if_fail (RS_IS_TIMELINE_PANEL (self), NULL);
+  return G_LIST_MODEL (self->sorted);
+}
+
+guint
+rs_timeline_panel_get_n_events (RsTimelinePanel *self)
+{
+  g_return_val_if_fail (RS_IS_TIMELINE_PANEL (self), 0);
+  return self->n_events;
+}
+
+guint
+rs_timeline_panel_get_n_involved (RsTimelinePanel *self)
+{
+  g_return_val_if_fail (RS_IS_TIMELINE_PANEL (self), 0);
+  return self->n_involved;
+}
+
+/* Chooses the event's row the way a click does (the row selection changes, and that
+ * selects the event and its entities). FALSE if the event is not listed. */
+gboolean
+rs_timeline_panel_select_event (RsTimelinePanel *self,
+                                gint64           event_id)
+{
+  guint position;
+
+  g_return_val_if_fail (RS_IS_TIMELINE_PANEL (self), FALSE);
+
+  if ((position = find_event (self, event_id)) == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  /* The row may still be chosen while the shared selection has grown since: choose
+   * the event again, as activating the row does. */
+  if (gtk_single_selection_get_selected (self->row_selection) == position)
+    activate_position (self, position);
+  else
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->row_selection), position, TRUE);
+  return TRUE;
+}
