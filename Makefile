@@ -55,8 +55,8 @@ asan: deps
 
 # The core, store and bundle suites under valgrind's memcheck.
 valgrind: build
-	$(MESON) test -C $(BUILDDIR) --print-errorlogs --suite core --suite store --suite cli \
-	  --wrap='valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite --suppressions=/usr/share/glib-2.0/valgrind/glib.supp --suppressions=$(CURDIR)/tests/valgrind.supp' \
+	$(MESON) test -C $(BUILDDIR) --print-errorlogs --suite core --suite store --suite cli --suite layout \
+	  --wrap='valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite --suppressions=/usr/share/glib-2.0/valgrind/glib.supp --suppressions=$(CURDIR)/tests/valgrind.supp --suppressions=$(CURDIR)/tests/layout/graphviz.supp' \
 	  --timeout-multiplier=10
 
 bench: deps

@@ -257,6 +257,27 @@ close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+/* Focus the board on the selected entity's neighbourhood (depth from the filter
+ * popover); without an entity selected, clear the focus. */
+static void
+focus_selection_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  RsWindow *self = RS_WINDOW (widget);
+  RsTarget target;
+  gint64 id;
+
+  if (rs_selection_get_primary (self->selection, &target, &id) && target == RS_TARGET_ENTITY)
+    {
+      if (rs_board_filter_get_focus_hops (self->filter) == 0)
+        rs_board_filter_set_focus_hops (self->filter, 1);
+      rs_board_filter_set_focus_id (self->filter, id);
+    }
+  else
+    rs_board_filter_set_focus_id (self->filter, 0);
+}
+
 void
 _rs_window_class_actions_init (RsWindowClass *klass)
 {
@@ -271,10 +292,15 @@ _rs_window_class_actions_init (RsWindowClass *klass)
                                    toggle_side_panel_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-selection", NULL, focus_selection_action);
 }
 
 void
 _rs_window_actions_init (RsWindow *self)
 {
+  g_autoptr(GPropertyAction) engine = g_property_action_new ("layout-engine", self->board, "engine");
+
+  /* The layout menu's radio items follow and set the board's engine. */
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (engine));
   gtk_toggle_button_set_active (self->side_panel_button, gtk_widget_get_visible (self->side_box));
 }

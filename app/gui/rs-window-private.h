@@ -6,6 +6,13 @@
 
 #pragma once
 
+#include "rs-board-filter.h"
+#include "rs-board-view.h"
+#include "rs-filter-popover.h"
+#include "rs-notes-panel.h"
+#include "rs-quotes-panel.h"
+#include "rs-source-viewer.h"
+#include "rs-timeline-panel.h"
 #include "rs-window.h"
 
 G_BEGIN_DECLS
@@ -20,19 +27,22 @@ struct _RsWindow
   GtkPaned            *main_paned;
   GtkPaned            *board_paned;
   GtkOverlay          *board_overlay;
+  RsBoardView         *board;
   GtkWidget           *layout_status;
-  GtkWidget           *viewer_slot;
+  RsSourceViewer      *source_viewer;
   GtkWidget           *side_box;
   AdwViewStack        *side_stack;
-  GtkWidget           *quotes_slot;
-  GtkWidget           *timeline_slot;
-  GtkWidget           *notes_slot;
+  RsQuotesPanel       *quotes_panel;
+  RsTimelinePanel     *timeline_panel;
+  RsNotesPanel        *notes_panel;
   GtkSearchEntry      *search_entry;
   GtkToggleButton     *side_panel_button;
+  RsFilterPopover     *filter_popover;
 
   /* Owned */
   RsCaseStore         *store;
   RsSelection         *selection;
+  RsBoardFilter       *filter;
   GSettings           *settings;
   GCancellable        *cancellable;
 };
@@ -40,6 +50,8 @@ struct _RsWindow
 void _rs_window_class_actions_init (RsWindowClass *klass);
 void _rs_window_actions_init       (RsWindow      *self);
 void _rs_window_restore_side_width (RsWindow      *self);
+void _rs_window_reveal_quote       (RsWindow      *self,
+                                    gint64         quote_id);
 void _rs_window_show_error         (RsWindow      *self,
                                     const char    *heading,
                                     const GError  *error);

@@ -23,6 +23,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_SELECTION,
+  PROP_FILTER,
   N_PROPS
 };
 
@@ -178,9 +179,7 @@ on_search_entry_search_changed_cb (RsWindow       *self,
                                    GtkSearchEntry *entry)
 {
   g_assert (RS_IS_WINDOW (self));
-  g_object_set_data_full (G_OBJECT (self), "rs-filter-text",
-                          g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))), g_free);
-  g_signal_emit_by_name (self, "filter-text-changed");
+  rs_board_filter_set_text (self->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void
@@ -244,10 +243,86 @@ save_geometry (RsWindow *self)
                           gtk_widget_get_visible (self->side_box));
 }
 
+/* Opens the source viewer on a quote: the one click from the evidence back to the
+ * highlighted sentence in the report. */
+void
+_rs_window_reveal_quote (RsWindow *self,
+                         gint64    quote_id)
+{
+  int height = self->settings ? g_settings_get_int (self->settings, "source-viewer-height") : 260;
+  int total = gtk_widget_get_height (GTK_WIDGET (self->board_paned));
+
+  if (!rs_source_viewer_reveal_quote (self->source_viewer, quote_id))
+    return;
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->source_viewer)))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->source_viewer), TRUE);
+      if (total > 0)
+        gtk_paned_set_position (self->board_paned, MAX (total / 3, total - height));
+    }
+}
+
+static void
+on_quotes_panel_reveal_quote_cb (RsWindow      *self,
+                                 gint64         quote_id,
+                                 RsQuotesPanel *panel)
+{
+  _rs_window_reveal_quote (self, quote_id);
+}
+
+static void
+on_source_viewer_close_requested_cb (RsWindow       *self,
+                                     RsSourceViewer *viewer)
+{
+  int total = gtk_widget_get_height (GTK_WIDGET (self->board_paned));
+
+  if (self->settings && total > 0)
+    g_settings_set_int (self->settings, "source-viewer-height",
+                        total - gtk_paned_get_position (self->board_paned));
+  gtk_widget_set_visible (GTK_WIDGET (viewer), FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->board));
+}
+
+/* Enter or a double click on the board: show what backs the item, and the first
+ * quote of it in its report. */
+static void
+on_board_activate_item_cb (RsWindow    *self,
+                           int          target,
+                           gint64       id,
+                           RsBoardView *board)
+{
+  g_autoptr(GPtrArray) evidence = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  if (!gtk_widget_get_visible (self->side_box))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.toggle-side-panel", NULL);
+  adw_view_stack_set_visible_child_name (self->side_stack, "quotes");
+
+  evidence = rs_case_dup_evidence_for (rs_case_store_get_case (self->store), target, id);
+  if (evidence->len > 0)
+    _rs_window_reveal_quote (self, rs_evidence_get_quote_id (g_ptr_array_index (evidence, 0)));
+}
+
+static void
+on_style_dark_changed_cb (RsWindow       *self,
+                          GParamSpec     *pspec,
+                          AdwStyleManager *manager)
+{
+  rs_board_view_set_dark (self->board, adw_style_manager_get_dark (manager));
+}
+
 static gboolean
 rs_window_close_request (GtkWindow *window)
 {
   RsWindow *self = RS_WINDOW (window);
+  g_autoptr(GError) error = NULL;
+
+  /* Text typed in the last debounce interval is written now. */
+  if (!rs_notes_panel_flush (self->notes_panel, &error))
+    g_warning ("Could not save the note: %s", error->message);
 
   /* Everything the user did is already in the case file; only the look is saved. */
   save_geometry (self);
@@ -268,22 +343,20 @@ _rs_window_restore_side_width (RsWindow *self)
     gtk_paned_set_position (self->main_paned, MAX (main_width / 3, main_width - side));
 }
 
-static void
-rs_window_size_allocate (GtkWidget *widget,
-                         int        width,
-                         int        height,
-                         int        baseline)
+/* Placing the side panel needs the window's width, known only once it is laid
+ * out; moving a paned during size_allocate would leave it unallocated for a frame. */
+static gboolean
+restore_side_width_tick_cb (GtkWidget     *widget,
+                            GdkFrameClock *clock,
+                            gpointer       user_data)
 {
   RsWindow *self = RS_WINDOW (widget);
-  gboolean first = !g_object_get_data (G_OBJECT (self), "rs-side-restored");
 
-  GTK_WIDGET_CLASS (rs_window_parent_class)->size_allocate (widget, width, height, baseline);
+  if (gtk_widget_get_width (GTK_WIDGET (self->main_paned)) <= 0)
+    return G_SOURCE_CONTINUE;
 
-  if (first && gtk_widget_get_width (GTK_WIDGET (self->main_paned)) > 0)
-    {
-      g_object_set_data (G_OBJECT (self), "rs-side-restored", GINT_TO_POINTER (TRUE));
-      _rs_window_restore_side_width (self);
-    }
+  _rs_window_restore_side_width (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -298,6 +371,7 @@ rs_window_dispose (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->selection);
+  g_clear_object (&self->filter);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
 
@@ -320,6 +394,10 @@ rs_window_get_property (GObject    *object,
 
     case PROP_SELECTION:
       g_value_set_object (value, self->selection);
+      break;
+
+    case PROP_FILTER:
+      g_value_set_object (value, self->filter);
       break;
 
     default:
@@ -356,7 +434,6 @@ rs_window_class_init (RsWindowClass *klass)
   object_class->dispose = rs_window_dispose;
   object_class->get_property = rs_window_get_property;
   object_class->set_property = rs_window_set_property;
-  widget_class->size_allocate = rs_window_size_allocate;
   window_class->close_request = rs_window_close_request;
 
   properties[PROP_STORE] =
@@ -365,10 +442,17 @@ rs_window_class_init (RsWindowClass *klass)
   properties[PROP_SELECTION] =
     g_param_spec_object ("selection", NULL, NULL, RS_TYPE_SELECTION,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILTER] =
+    g_param_spec_object ("filter", NULL, NULL, RS_TYPE_BOARD_FILTER,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_signal_new ("filter-text-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                NULL, NULL, NULL, G_TYPE_NONE, 0);
+  g_type_ensure (RS_TYPE_BOARD_VIEW);
+  g_type_ensure (RS_TYPE_FILTER_POPOVER);
+  g_type_ensure (RS_TYPE_NOTES_PANEL);
+  g_type_ensure (RS_TYPE_QUOTES_PANEL);
+  g_type_ensure (RS_TYPE_SOURCE_VIEWER);
+  g_type_ensure (RS_TYPE_TIMELINE_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RsWindow, window_title);
@@ -377,16 +461,21 @@ rs_window_class_init (RsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RsWindow, board_paned);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, board_overlay);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, layout_status);
-  gtk_widget_class_bind_template_child (widget_class, RsWindow, viewer_slot);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, board);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, source_viewer);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, side_box);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, side_stack);
-  gtk_widget_class_bind_template_child (widget_class, RsWindow, quotes_slot);
-  gtk_widget_class_bind_template_child (widget_class, RsWindow, timeline_slot);
-  gtk_widget_class_bind_template_child (widget_class, RsWindow, notes_slot);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, quotes_panel);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, timeline_panel);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, notes_panel);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, filter_popover);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, side_panel_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_quotes_panel_reveal_quote_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_source_viewer_close_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_board_activate_item_cb);
 
   _rs_window_class_actions_init (klass);
 }
@@ -396,10 +485,14 @@ rs_window_init (RsWindow *self)
 {
   GtkDropTarget *drop;
   GApplication *app = g_application_get_default ();
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  /* Before the template: its bindings look these up on the window. */
+  self->selection = rs_selection_new ();
+  self->filter = rs_board_filter_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->selection = rs_selection_new ();
   self->cancellable = g_cancellable_new ();
 
   if (RS_IS_APPLICATION (app) && rs_application_get_settings (RS_APPLICATION (app)))
@@ -414,13 +507,19 @@ rs_window_init (RsWindow *self)
         gtk_window_maximize (GTK_WINDOW (self));
       gtk_widget_set_visible (self->side_box,
                               g_settings_get_boolean (self->settings, "side-panel-visible"));
+      g_settings_bind (self->settings, "layout-engine", self->board, "engine", G_SETTINGS_BIND_DEFAULT);
     }
+
+  rs_board_view_set_dark (self->board, adw_style_manager_get_dark (style));
+  g_signal_connect_object (style, "notify::dark", G_CALLBACK (on_style_dark_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   _rs_window_actions_init (self);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), restore_side_width_tick_cb, NULL, NULL);
   update_title (self);
 }
 

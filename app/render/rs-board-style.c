@@ -109,7 +109,7 @@ set_palette (RsBoardStyle *self)
       c[RS_BOARD_COLOR_HOVER] = color_from_hex (0x3584e4, 0.55);
       c[RS_BOARD_COLOR_FOCUS] = color_from_hex (0x1c71d8, 0.9);
       c[RS_BOARD_COLOR_RUBBER_BAND] = color_from_hex (0x3584e4, 1);
-      c[RS_BOARD_COLOR_LEGEND_BACKGROUND] = color_from_hex (0xffffff, 0.94);
+      c[RS_BOARD_COLOR_LEGEND_BACKGROUND] = color_from_hex (0xffffff, 1);
       c[RS_BOARD_COLOR_LEGEND_BORDER] = color_from_hex (0xc8c6c2, 1);
     }
   else
@@ -127,7 +127,7 @@ set_palette (RsBoardStyle *self)
       c[RS_BOARD_COLOR_HOVER] = color_from_hex (0x99c1f1, 0.6);
       c[RS_BOARD_COLOR_FOCUS] = color_from_hex (0x78aeed, 0.9);
       c[RS_BOARD_COLOR_RUBBER_BAND] = color_from_hex (0x78aeed, 1);
-      c[RS_BOARD_COLOR_LEGEND_BACKGROUND] = color_from_hex (0x303030, 0.94);
+      c[RS_BOARD_COLOR_LEGEND_BACKGROUND] = color_from_hex (0x303030, 1);
       c[RS_BOARD_COLOR_LEGEND_BORDER] = color_from_hex (0x4a4a4a, 1);
     }
 
@@ -156,7 +156,7 @@ rs_board_style_new (gboolean dark)
     [RS_BOARD_FONT_NODE] = "Cantarell, Sans 10",
     [RS_BOARD_FONT_EDGE] = "Cantarell, Sans 8.5",
     [RS_BOARD_FONT_BADGE] = "Cantarell, Sans Bold 7",
-    [RS_BOARD_FONT_LEGEND] = "Cantarell, Sans 9",
+    [RS_BOARD_FONT_LEGEND] = "Cantarell, Sans 8",
   };
 
   g_atomic_ref_count_init (&self->ref_count);
@@ -302,7 +302,7 @@ PangoContext *
 rs_board_style_create_context (RsBoardStyle *self,
                                cairo_t      *cr)
 {
-  g_autoptr(PangoContext) context = NULL;
+  PangoContext *context;
   cairo_font_options_t *options;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -322,7 +322,7 @@ rs_board_style_create_context (RsBoardStyle *self,
   pango_cairo_context_set_resolution (context, 72.0);
   pango_context_set_round_glyph_positions (context, FALSE);
 
-  return g_steal_pointer (&context);
+  return context;
 }
 
 PangoLayout *
@@ -551,7 +551,7 @@ rs_board_style_dup_display_label (const char *text)
           continue;
         }
 
-      if (n_chars >= LABEL_MAX_CHARS)
+      if (n_chars + (pending_space ? 1 : 0) >= LABEL_MAX_CHARS)
         {
           g_string_append (out, "…");
           break;

@@ -1,0 +1,60 @@
+/* rs-board-view.h
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "rs-board-filter.h"
+#include "rs-case-store.h"
+#include "rs-graph-layout.h"
+#include "rs-selection.h"
+
+G_BEGIN_DECLS
+
+#define RS_TYPE_BOARD_VIEW (rs_board_view_get_type ())
+G_DECLARE_FINAL_TYPE (RsBoardView, rs_board_view, RS, BOARD_VIEW, GtkWidget)
+
+GtkWidget      *rs_board_view_new                 (void);
+RsCaseStore    *rs_board_view_get_store           (RsBoardView     *self);
+void            rs_board_view_set_store           (RsBoardView     *self,
+                                                   RsCaseStore     *store);
+RsSelection    *rs_board_view_get_selection       (RsBoardView     *self);
+void            rs_board_view_set_selection       (RsBoardView     *self,
+                                                   RsSelection     *selection);
+RsBoardFilter  *rs_board_view_get_filter          (RsBoardView     *self);
+void            rs_board_view_set_filter          (RsBoardView     *self,
+                                                   RsBoardFilter   *filter);
+RsLayoutEngine  rs_board_view_get_engine          (RsBoardView     *self);
+void            rs_board_view_set_engine          (RsBoardView     *self,
+                                                   RsLayoutEngine   engine);
+double          rs_board_view_get_zoom            (RsBoardView     *self);
+void            rs_board_view_set_zoom            (RsBoardView     *self,
+                                                   double           zoom);
+gboolean        rs_board_view_get_dark            (RsBoardView     *self);
+void            rs_board_view_set_dark            (RsBoardView     *self,
+                                                   gboolean         dark);
+gboolean        rs_board_view_get_show_legend     (RsBoardView     *self);
+void            rs_board_view_set_show_legend     (RsBoardView     *self,
+                                                   gboolean         show_legend);
+gboolean        rs_board_view_get_layout_running  (RsBoardView     *self);
+guint           rs_board_view_get_layout_count    (RsBoardView     *self);
+const GError   *rs_board_view_get_layout_error    (RsBoardView     *self);
+
+void            rs_board_view_relayout            (RsBoardView     *self);
+void            rs_board_view_zoom_to_fit         (RsBoardView     *self);
+void            rs_board_view_zoom_to_selection   (RsBoardView     *self);
+gboolean        rs_board_view_pick                (RsBoardView     *self,
+                                                   double           widget_x,
+                                                   double           widget_y,
+                                                   RsTarget        *target,
+                                                   gint64          *id);
+gboolean        rs_board_view_get_node_position   (RsBoardView     *self,
+                                                   gint64           entity_id,
+                                                   double          *widget_x,
+                                                   double          *widget_y);
+
+G_END_DECLS

@@ -1,0 +1,77 @@
+/* rs-board-painter-private.h
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <pango/pango.h>
+
+#include "rs-board-painter.h"
+
+G_BEGIN_DECLS
+
+/* Shared by rs-board-painter.c, rs-board-painter-shapes.c and rs-board-painter-legend.c. */
+
+typedef struct
+{
+  cairo_t      *cr;
+  RsBoardScene *scene;
+  RsBoardStyle *style;
+  double        scale;
+  double        px;                 /* one device pixel in board units */
+  RsBoardLod    lod;
+  double        node_label_alpha;
+  double        edge_label_alpha;
+  PangoContext *pango;
+} RsBoardPaint;
+
+
+void         _rs_board_paint_init     (RsBoardPaint                    *p,
+                                       cairo_t                  *cr,
+                                       RsBoardScene             *scene,
+                                       RsBoardStyle             *style,
+                                       const RsBoardPaintParams *params);
+void         _rs_board_paint_finish   (RsBoardPaint                    *p);
+PangoLayout *_rs_board_paint_layout   (RsBoardPaint                    *p,
+                                       RsBoardFont               font,
+                                       const char               *text,
+                                       double                    max_width,
+                                       double                   *text_width,
+                                       double                   *text_height);
+void         _rs_board_draw_badge     (RsBoardPaint                    *p,
+                                       double                    cx,
+                                       double                    cy,
+                                       guint                     count,
+                                       double                    alpha);
+
+void         _rs_board_rounded_rect   (cairo_t                  *cr,
+                                       double                    x,
+                                       double                    y,
+                                       double                    w,
+                                       double                    h,
+                                       double                    r);
+void         _rs_board_shape_details  (cairo_t                  *cr,
+                                       RsBoardShape              shape,
+                                       double                    x,
+                                       double                    y,
+                                       double                    width,
+                                       double                    height,
+                                       const RsBoardColor       *stroke,
+                                       double                    alpha);
+void         _rs_board_draw_glyph     (cairo_t                  *cr,
+                                       RsEntityKind              kind,
+                                       double                    cx,
+                                       double                    cy,
+                                       const RsBoardColor       *ink,
+                                       const RsBoardColor       *paper,
+                                       double                    alpha);
+void         _rs_board_draw_pin       (cairo_t                  *cr,
+                                       double                    cx,
+                                       double                    cy,
+                                       const RsBoardColor       *ink,
+                                       const RsBoardColor       *paper,
+                                       double                    alpha);
+
+G_END_DECLS

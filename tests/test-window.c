@@ -1,0 +1,300 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "rs-core.h"
+#include "rs-test-utils.h"
+#include "rs-window-private.h"
+
+/* The real window on the sample case: one selection followed by the board, the
+ * quotes, the timeline and the notes; notes saved as typed; a case with stored
+ * positions opens without a layout. */
+
+GResource *rs_gui_get_resource (void);
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+iterate (guint msec)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (msec, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+wait_for_layout (RsBoardView *board,
+                 guint        timeout_msec)
+{
+  gint64 end = g_get_monotonic_time () + timeout_msec * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      if (!rs_board_view_get_layout_running (board) && rs_board_view_get_layout_count (board) > 0)
+        return TRUE;
+      iterate (20);
+    }
+  return FALSE;
+}
+
+static RsWindow *
+present_window (RsCaseStore *store)
+{
+  RsWindow *window = g_object_new (RS_TYPE_WINDOW, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  rs_window_set_store (window, store);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+static gint64
+entity_id (RsCaseStore *store,
+           const char  *name)
+{
+  RsEntity *entity = rs_case_lookup_entity_by_name (rs_case_store_get_case (store), name);
+
+  g_assert_nonnull (entity);
+  return rs_entity_get_id (entity);
+}
+
+static GHashTable *
+quote_ids_of (RsCase   *kase,
+              RsTarget  target,
+              gint64    id)
+{
+  g_autoptr(GPtrArray) evidence = rs_case_dup_evidence_for (kase, target, id);
+  GHashTable *set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      *key = rs_evidence_get_quote_id (g_ptr_array_index (evidence, i));
+      g_hash_table_add (set, key);
+    }
+  return set;
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (renderer, node, NULL);
+  gdk_texture_save_to_png (texture, path);
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+test_selection_followed_everywhere (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_sample_case ("window.redstring");
+  RsCase *kase = rs_case_store_get_case (store);
+  RsWindow *window = present_window (store);
+  RsSelection *selection = rs_window_get_selection (window);
+  g_autoptr(GHashTable) expected = NULL;
+  GListModel *listed;
+  gint64 tick = entity_id (store, "Tick");
+  gint64 jaxa = entity_id (store, "Japan Aerospace Exploration Agency");
+  GListModel *events;
+  RsEvent *event = NULL;
+  const gint64 *members;
+  guint n_members;
+  double x, y;
+  RsTarget target;
+  gint64 id;
+
+  g_assert_true (wait_for_layout (window->board, 30000));
+  save_screenshot (GTK_WIDGET (window), "window-board.png");
+
+  /* Selecting Tick fills the Quotes panel with exactly Tick's quotes. */
+  rs_selection_select (selection, RS_TARGET_ENTITY, tick);
+  iterate (50);
+  expected = quote_ids_of (kase, RS_TARGET_ENTITY, tick);
+  listed = rs_quotes_panel_get_quotes (window->quotes_panel);
+  g_assert_cmpuint (g_hash_table_size (expected), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, g_hash_table_size (expected));
+  for (guint i = 0; i < g_list_model_get_n_items (listed); i++)
+    {
+      g_autoptr(RsQuote) quote = g_list_model_get_item (listed, i);
+      gint64 quote_id = rs_quote_get_id (quote);
+
+      g_assert_true (g_hash_table_contains (expected, &quote_id));
+    }
+  save_screenshot (GTK_WIDGET (window), "window-tick-selected.png");
+
+  /* Selecting a timeline event selects its entities on the board. */
+  events = rs_case_get_events (kase);
+  for (guint i = 0; event == NULL && i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(RsEvent) candidate = g_list_model_get_item (events, i);
+
+      rs_event_get_entity_ids (candidate, &n_members);
+      if (n_members >= 2)
+        event = candidate;
+    }
+  g_assert_nonnull (event);
+  g_assert_true (rs_timeline_panel_select_event (window->timeline_panel, rs_event_get_id (event)));
+  members = rs_event_get_entity_ids (event, &n_members);
+  for (guint i = 0; i < n_members; i++)
+    g_assert_true (rs_selection_contains (selection, RS_TARGET_ENTITY, members[i]));
+
+  /* The board's hit-test at a node's on-screen position finds that node; the
+   * empty corner finds nothing. */
+  g_assert_true (rs_board_view_get_node_position (window->board, jaxa, &x, &y));
+  g_assert_true (rs_board_view_pick (window->board, x, y, &target, &id));
+  g_assert_cmpint (target, ==, RS_TARGET_ENTITY);
+  g_assert_cmpint (id, ==, jaxa);
+  g_assert_false (rs_board_view_pick (window->board, 2, 2, &target, &id));
+
+  /* Activating a quote opens the source viewer on it. */
+  rs_selection_select (selection, RS_TARGET_ENTITY, tick);
+  iterate (50);
+  {
+    g_autoptr(RsQuote) first = g_list_model_get_item (rs_quotes_panel_get_quotes (window->quotes_panel), 0);
+
+    _rs_window_reveal_quote (window, rs_quote_get_id (first));
+    iterate (100);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->source_viewer)));
+    g_assert_cmpint (rs_source_viewer_get_revealed_quote_id (window->source_viewer), ==,
+                     rs_quote_get_id (first));
+  }
+  save_screenshot (GTK_WIDGET (window), "window-source-viewer.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkTextView *
+find_text_view (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkTextView *found;
+
+      if (GTK_IS_TEXT_VIEW (child) && gtk_text_view_get_editable (GTK_TEXT_VIEW (child)))
+        return GTK_TEXT_VIEW (child);
+      if ((found = find_text_view (child)))
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+note_on_disk (const char *path,
+              gint64      entity)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsCaseStore) other = rs_case_store_open (path, RS_CASE_STORE_OPEN_NONE, &error);
+  g_autoptr(GPtrArray) notes = NULL;
+  GString *bodies = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  notes = rs_case_dup_notes_for (rs_case_store_get_case (other), RS_TARGET_ENTITY, entity);
+  for (guint i = 0; i < notes->len; i++)
+    g_string_append (bodies, rs_note_get_body (g_ptr_array_index (notes, i)));
+  return g_string_free (bodies, FALSE);
+}
+
+static void
+test_notes_saved_as_typed (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_sample_case ("notes.redstring");
+  g_autofree char *path = g_strdup (rs_case_store_get_path (store));
+  RsWindow *window = present_window (store);
+  gint64 unit = entity_id (store, "Unit 61419");
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  g_autofree char *after_debounce = NULL;
+  g_autofree char *after_close = NULL;
+
+  adw_view_stack_set_visible_child_name (window->side_stack, "notes");
+  rs_selection_select (rs_window_get_selection (window), RS_TARGET_ENTITY, unit);
+  iterate (100);
+
+  view = find_text_view (GTK_WIDGET (window->notes_panel));
+  g_assert_nonnull (view);
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, " Qingdao unit: check Kyodo", -1);
+
+  /* In the file once the typing pauses... */
+  iterate (1000);
+  after_debounce = note_on_disk (path, unit);
+  g_assert_nonnull (strstr (after_debounce, "Qingdao unit: check Kyodo"));
+
+  /* ...and what is typed just before the window goes is not lost. */
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, " — last words", -1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+
+  after_close = note_on_disk (path, unit);
+  g_assert_nonnull (strstr (after_close, "— last words"));
+}
+
+/* Positions are in the case: opening it again shows the board at once. */
+static void
+test_stored_positions_need_no_layout (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_sample_case ("positions.redstring");
+  g_autofree char *path = g_strdup (rs_case_store_get_path (store));
+  g_autoptr(GError) error = NULL;
+  RsWindow *window = present_window (store);
+
+  g_assert_true (wait_for_layout (window->board, 30000));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+
+  store = rs_case_store_open (path, RS_CASE_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  window = present_window (store);
+  iterate (500);
+  g_assert_cmpuint (rs_board_view_get_layout_count (window->board), ==, 0);
+  g_assert_false (rs_board_view_get_layout_running (window->board));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  adw_init ();
+  rs_core_init ();
+  g_resources_register (rs_gui_get_resource ());
+
+  g_test_add_func ("/window/selection-followed-everywhere", test_selection_followed_everywhere);
+  g_test_add_func ("/window/notes-saved-as-typed", test_notes_saved_as_typed);
+  g_test_add_func ("/window/stored-positions-need-no-layout", test_stored_positions_need_no_layout);
+
+  return g_test_run ();
+}

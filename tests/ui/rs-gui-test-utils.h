@@ -1,0 +1,39 @@
+/* rs-gui-test-utils.h
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*RsGuiTestCondition) (gpointer user_data);
+
+void        rs_gui_test_init               (int                 *argc,
+                                            char              ***argv);
+void        rs_gui_test_iterate            (guint                msec);
+gboolean    rs_gui_test_wait_until         (RsGuiTestCondition   condition,
+                                            gpointer             user_data,
+                                            guint                timeout_msec);
+void        rs_gui_test_wait_for_draw      (GtkWidget           *widget);
+GdkTexture *rs_gui_test_render_widget      (GtkWidget           *widget);
+char       *rs_gui_test_save_png           (GdkTexture          *texture,
+                                            const char          *name);
+void        rs_gui_test_compare_reference  (GdkTexture          *texture,
+                                            const char          *reference,
+                                            double               max_mean_difference,
+                                            double               max_differing_fraction);
+gboolean    rs_gui_test_can_click          (void);
+gboolean    rs_gui_test_click              (GtkWidget           *widget,
+                                            double               x,
+                                            double               y);
+gboolean    rs_gui_test_drag               (GtkWidget           *widget,
+                                            double               x,
+                                            double               y,
+                                            double               dx,
+                                            double               dy);
+
+G_END_DECLS
