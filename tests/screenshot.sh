@@ -3,7 +3,8 @@
 #   tests/screenshot.sh [BUILDDIR]
 # Starts Redstring on a fresh sample case (its own XDG dirs, so your cases are not
 # touched), waits for the board, and saves data/screenshots/board.png (light) and
-# board-dark.png (dark style).
+# board-dark.png (dark style); then selection.png and source-viewer.png from the
+# window test.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,6 +29,7 @@ shoot () {
     done
     wid=$(xdotool search --onlyvisible --class redstring | head -n 1)
     xdotool windowsize "$wid" 1600 1000 windowmove "$wid" 0 0
+    xdotool mousemove 1590 990
     sleep 4
     import -window root "$1"
     kill "$app"
@@ -38,3 +40,11 @@ shoot () {
 
 shoot prefer-light board.png
 shoot prefer-dark board-dark.png
+
+# A selection followed by the panels and the source viewer: the window test saves
+# these as it goes.
+GDK_BACKEND=x11 GTK_A11Y=none NO_AT_BRIDGE=1 GSK_RENDERER=cairo \
+  xvfb-run -a -s '-screen 0 1600x1000x24' meson test -C "$build" test-window >/dev/null
+cp "$build/tests/window-tick-selected.png" "$out/selection.png"
+cp "$build/tests/window-source-viewer.png" "$out/source-viewer.png"
+echo "wrote $out/selection.png and $out/source-viewer.png"

@@ -289,6 +289,9 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   gtk_init ();
   adw_init ();
+  /* G_TEST_OPTION_ISOLATE_DIRS hides the system data dirs, and with them the icons. */
+  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                  "/usr/share/icons");
   rs_core_init ();
   g_resources_register (rs_gui_get_resource ());
 
