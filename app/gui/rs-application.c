@@ -79,7 +79,10 @@ open_window (RsApplication *self,
   RsWindow *window = rs_window_new (self);
 
   gtk_window_present (GTK_WINDOW (window));
-  rs_window_open_case (window, path, path == NULL);
+  /* A case that cannot be opened says why, over the default case rather than over
+   * an empty window. */
+  if (!rs_window_open_case (window, path, path == NULL) && path != NULL)
+    rs_window_open_case (window, NULL, TRUE);
 }
 
 static void

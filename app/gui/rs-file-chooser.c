@@ -66,7 +66,7 @@ rs_file_chooser_run_async (GtkWindow             *parent,
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   GtkFileChooserNative *native;
 
-  task = g_task_new (parent, cancellable, callback, user_data);
+  task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, rs_file_chooser_run_async);
 
   native = gtk_file_chooser_native_new (title, parent, action,

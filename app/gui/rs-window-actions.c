@@ -18,6 +18,29 @@
 /* win.* actions: case files, bundles, panels. Everything else belongs to the
  * board (board.*) and the panels. */
 
+/* The path the user chose, with @suffix added when it lacks it (NULL: as chosen).
+ * NULL when the chooser was cancelled or failed; @error then says which. */
+static char *
+dup_chosen_path (GAsyncResult  *result,
+                 const char    *suffix,
+                 GError       **error)
+{
+  g_autoptr(GFile) file = rs_file_chooser_run_finish (result, error);
+  g_autofree char *path = NULL;
+
+  if (file == NULL)
+    return NULL;
+  if ((path = g_file_get_path (file)) == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Only local files can hold a case"));
+      return NULL;
+    }
+  if (suffix == NULL || g_str_has_suffix (path, suffix))
+    return g_steal_pointer (&path);
+  return g_strconcat (path, suffix, NULL);
+}
+
 static void
 on_open_chosen_cb (GObject      *source,
                    GAsyncResult *result,
@@ -25,16 +48,14 @@ on_open_chosen_cb (GObject      *source,
 {
   g_autoptr(RsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = rs_file_chooser_run_finish (result, &error);
-  g_autofree char *path = NULL;
+  g_autofree char *path = dup_chosen_path (result, NULL, &error);
 
-  if (file == NULL)
+  if (path == NULL)
     {
       _rs_window_show_error (self, _("Could not open the case"), error);
       return;
     }
-  if ((path = g_file_get_path (file)))
-    rs_window_open_case (self, path, FALSE);
+  rs_window_open_case (self, path, FALSE);
 }
 
 static void
@@ -49,13 +70,6 @@ open_action (GtkWidget  *widget,
                              g_object_ref (self));
 }
 
-static char *
-ensure_suffix (const char *path,
-               const char *suffix)
-{
-  return g_str_has_suffix (path, suffix) ? g_strdup (path) : g_strconcat (path, suffix, NULL);
-}
-
 static void
 on_new_chosen_cb (GObject      *source,
                   GAsyncResult *result,
@@ -63,19 +77,15 @@ on_new_chosen_cb (GObject      *source,
 {
   g_autoptr(RsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = rs_file_chooser_run_finish (result, &error);
   g_autoptr(RsCaseStore) store = NULL;
-  g_autofree char *raw = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = dup_chosen_path (result, ".redstring", &error);
 
-  if (file == NULL || !(raw = g_file_get_path (file)))
+  if (path == NULL)
     {
-      if (error)
-        _rs_window_show_error (self, _("Could not create the case"), error);
+      _rs_window_show_error (self, _("Could not create the case"), error);
       return;
     }
 
-  path = ensure_suffix (raw, ".redstring");
   /* The chooser already asked about overwriting; a new case starts from nothing. */
   if (g_file_test (path, G_FILE_TEST_EXISTS) && g_unlink (path) != 0)
     {
@@ -111,18 +121,15 @@ on_save_as_chosen_cb (GObject      *source,
 {
   g_autoptr(RsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = rs_file_chooser_run_finish (result, &error);
-  g_autofree char *raw = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = dup_chosen_path (result, ".redstring", &error);
 
-  if (file == NULL || !(raw = g_file_get_path (file)) || self->store == NULL)
+  if (path == NULL || self->store == NULL)
     {
       if (error)
         _rs_window_show_error (self, _("Could not save the case"), error);
       return;
     }
 
-  path = ensure_suffix (raw, ".redstring");
   if (!rs_case_store_save_as (self->store, path, &error))
     {
       _rs_window_show_error (self, _("Could not save the case"), error);
@@ -156,18 +163,15 @@ on_export_chosen_cb (GObject      *source,
 {
   g_autoptr(RsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = rs_file_chooser_run_finish (result, &error);
-  g_autofree char *raw = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = dup_chosen_path (result, ".json", &error);
 
-  if (file == NULL || !(raw = g_file_get_path (file)) || self->store == NULL)
+  if (path == NULL || self->store == NULL)
     {
       if (error)
         _rs_window_show_error (self, _("Could not export the case"), error);
       return;
     }
 
-  path = ensure_suffix (raw, ".json");
   if (!rs_bundle_export_file (rs_case_store_get_case (self->store), path, &error))
     {
       _rs_window_show_error (self, _("Could not export the case"), error);
@@ -195,10 +199,9 @@ on_import_chosen_cb (GObject      *source,
 {
   g_autoptr(RsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = rs_file_chooser_run_finish (result, &error);
-  g_autofree char *path = NULL;
+  g_autofree char *path = dup_chosen_path (result, NULL, &error);
 
-  if (file == NULL || !(path = g_file_get_path (file)) || self->store == NULL)
+  if (path == NULL || self->store == NULL)
     {
       if (error)
         _rs_window_show_error (self, _("Could not import the case bundle"), error);

@@ -109,6 +109,9 @@ rs_window_set_store (RsWindow    *self,
         g_settings_set_string (self->settings, "last-case", path);
     }
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-bundle", store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-bundle", store != NULL);
   update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -163,10 +166,8 @@ rs_window_open_case (RsWindow   *self,
 
   if (store == NULL)
     {
-      g_autofree char *name = g_filename_display_basename (path);
-      g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
-
-      _rs_window_show_error (self, heading, error);
+      /* The message names the file already. */
+      _rs_window_show_error (self, _("Could Not Open the Case"), error);
       return FALSE;
     }
 
@@ -519,6 +520,9 @@ rs_window_init (RsWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   _rs_window_actions_init (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-bundle", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-bundle", FALSE);
   gtk_widget_add_tick_callback (GTK_WIDGET (self), restore_side_width_tick_cb, NULL, NULL);
   update_title (self);
 }
