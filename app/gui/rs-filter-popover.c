@@ -154,13 +154,6 @@ on_remove_switch_active_cb (RsFilterPopover *self)
     rs_board_filter_set_remove_hidden (self->filter, gtk_switch_get_active (self->remove_switch));
 }
 
-static void
-on_reset_button_clicked_cb (RsFilterPopover *self)
-{
-  if (self->filter)
-    rs_board_filter_reset (self->filter);
-}
-
 static GtkWidget *
 make_check (const char *label)
 {
@@ -274,7 +267,6 @@ rs_filter_popover_class_init (RsFilterPopoverClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_document_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_hops_spin_value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_switch_active_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_reset_button_clicked_cb);
 }
 
 static void

@@ -281,6 +281,17 @@ focus_selection_action (GtkWidget  *widget,
     rs_board_filter_set_focus_id (self->filter, 0);
 }
 
+static void
+show_everything_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  RsWindow *self = RS_WINDOW (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  rs_board_filter_reset (self->filter);
+}
+
 void
 _rs_window_class_actions_init (RsWindowClass *klass)
 {
@@ -296,6 +307,7 @@ _rs_window_class_actions_init (RsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.focus-selection", NULL, focus_selection_action);
+  gtk_widget_class_install_action (widget_class, "win.show-everything", NULL, show_everything_action);
 }
 
 void
