@@ -387,17 +387,10 @@ op_rollback (RsCaseStore *self)
   rs_db_exec (self->db, "ROLLBACK TO rs_op; RELEASE rs_op", NULL);
 }
 
-/* The object reaches the model now, or when the batch commits. */
 static void
-publish (RsCaseStore *self,
-         gpointer     object)
+add_to_case (RsCaseStore *self,
+             gpointer     object)
 {
-  if (self->in_batch)
-    {
-      g_ptr_array_add (self->pending, g_object_ref (object));
-      return;
-    }
-
   if (RS_IS_DOCUMENT (object))
     rs_case_add_document (self->kase, object);
   else if (RS_IS_ENTITY (object))
@@ -414,7 +407,20 @@ publish (RsCaseStore *self,
     rs_case_add_note (self->kase, object);
   else
     g_assert_not_reached ();
+}
 
+/* The object reaches the model now, or when the batch commits. */
+static void
+publish (RsCaseStore *self,
+         gpointer     object)
+{
+  if (self->in_batch)
+    {
+      g_ptr_array_add (self->pending, g_object_ref (object));
+      return;
+    }
+
+  add_to_case (self, object);
   rs_case_emit_changed (self->kase);
 }
 
@@ -450,27 +456,10 @@ rs_case_store_commit_batch (RsCaseStore  *self,
   pending = g_steal_pointer (&self->pending);
   self->pending = g_ptr_array_new_with_free_func (g_object_unref);
 
+  /* A whole batch is one change for the views that redraw on "changed". */
   g_object_freeze_notify (G_OBJECT (self->kase));
   for (guint i = 0; i < pending->len; i++)
-    {
-      /* publish() emits "changed" per object outside a batch; a batch emits once. */
-      self->in_batch = TRUE;
-      self->in_batch = FALSE;
-      if (RS_IS_DOCUMENT (pending->pdata[i]))
-        rs_case_add_document (self->kase, pending->pdata[i]);
-      else if (RS_IS_ENTITY (pending->pdata[i]))
-        rs_case_add_entity (self->kase, pending->pdata[i]);
-      else if (RS_IS_RELATION (pending->pdata[i]))
-        rs_case_add_relation (self->kase, pending->pdata[i]);
-      else if (RS_IS_QUOTE (pending->pdata[i]))
-        rs_case_add_quote (self->kase, pending->pdata[i]);
-      else if (RS_IS_EVIDENCE (pending->pdata[i]))
-        rs_case_add_evidence (self->kase, pending->pdata[i]);
-      else if (RS_IS_EVENT (pending->pdata[i]))
-        rs_case_add_event (self->kase, pending->pdata[i]);
-      else if (RS_IS_NOTE (pending->pdata[i]))
-        rs_case_add_note (self->kase, pending->pdata[i]);
-    }
+    add_to_case (self, g_ptr_array_index (pending, i));
   g_object_thaw_notify (G_OBJECT (self->kase));
   rs_case_emit_changed (self->kase);
 
