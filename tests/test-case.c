@@ -81,6 +81,13 @@ test_remove_entity_cascades (void)
   rs_case_add_event (kase, event);
 
   g_assert_cmpuint (rs_case_count_documents_for (kase, RS_TARGET_ENTITY, 2), ==, 1);
+  {
+    g_autoptr(GPtrArray) links = rs_case_dup_evidence_of_quote (kase, 30);
+    g_autoptr(GPtrArray) quotes = rs_case_dup_quotes_of (kase, 20);
+
+    g_assert_cmpuint (links->len, ==, 2);
+    g_assert_cmpuint (quotes->len, ==, 1);
+  }
   g_signal_connect (rs_case_get_entities (kase), "items-changed", G_CALLBACK (count_changes),
                     &entity_changes);
 
@@ -93,6 +100,11 @@ test_remove_entity_cascades (void)
   g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_notes (kase)), ==, 0);
   g_assert_nonnull (rs_case_lookup_quote (kase, 30));
   g_assert_nonnull (rs_case_lookup_document (kase, 20));
+  {
+    g_autoptr(GPtrArray) links = rs_case_dup_evidence_of_quote (kase, 30);
+
+    g_assert_cmpuint (links->len, ==, 0);
+  }
   g_assert_true (rs_event_has_entity (event, 1));
   g_assert_false (rs_event_has_entity (event, 2));
   rs_event_get_entity_ids (event, &n);

@@ -42,6 +42,8 @@ struct _RsCase
 
   /* Owned indices: key -> GPtrArray of borrowed objects */
   GHashTable *evidence_by_target;   /* target_key () */
+  GHashTable *evidence_by_quote;    /* quote id */
+  GHashTable *quotes_by_document;   /* document id */
   GHashTable *relations_by_entity;  /* entity id, both ends */
 };
 
@@ -162,6 +164,8 @@ rs_case_dispose (GObject *object)
   RsCase *self = (RsCase *)object;
 
   g_clear_pointer (&self->evidence_by_target, g_hash_table_unref);
+  g_clear_pointer (&self->evidence_by_quote, g_hash_table_unref);
+  g_clear_pointer (&self->quotes_by_document, g_hash_table_unref);
   g_clear_pointer (&self->relations_by_entity, g_hash_table_unref);
   g_clear_pointer (&self->document_by_id, g_hash_table_unref);
   g_clear_pointer (&self->entity_by_id, g_hash_table_unref);
@@ -314,6 +318,8 @@ rs_case_init (RsCase *self)
   self->note_by_id = id_table_new ();
 
   self->evidence_by_target = multi_table_new ();
+  self->evidence_by_quote = multi_table_new ();
+  self->quotes_by_document = multi_table_new ();
   self->relations_by_entity = multi_table_new ();
 }
 
@@ -468,19 +474,20 @@ filter_list (GListModel *list,
   return ar;
 }
 
-static gboolean
-quote_in_document (gpointer item,
-                   gpointer data)
-{
-  return rs_quote_get_document_id (item) == *(gint64 *)data;
-}
-
 GPtrArray *
 rs_case_dup_quotes_of (RsCase *self,
                        gint64  document_id)
 {
   g_return_val_if_fail (RS_IS_CASE (self), NULL);
-  return filter_list (G_LIST_MODEL (self->quotes), quote_in_document, &document_id);
+  return multi_dup (self->quotes_by_document, document_id);
+}
+
+GPtrArray *
+rs_case_dup_evidence_of_quote (RsCase *self,
+                               gint64  quote_id)
+{
+  g_return_val_if_fail (RS_IS_CASE (self), NULL);
+  return multi_dup (self->evidence_by_quote, quote_id);
 }
 
 typedef struct
@@ -569,6 +576,7 @@ rs_case_add_quote (RsCase  *self,
   g_return_if_fail (RS_IS_QUOTE (quote));
 
   index_insert (self->quote_by_id, rs_quote_get_id (quote), quote);
+  multi_add (self->quotes_by_document, rs_quote_get_document_id (quote), quote);
   g_list_store_append (self->quotes, quote);
 }
 
@@ -583,6 +591,7 @@ rs_case_add_evidence (RsCase     *self,
   multi_add (self->evidence_by_target,
              target_key (rs_evidence_get_target (evidence), rs_evidence_get_target_id (evidence)),
              evidence);
+  multi_add (self->evidence_by_quote, rs_evidence_get_quote_id (evidence), evidence);
   g_list_store_append (self->evidence, evidence);
 }
 
@@ -647,6 +656,7 @@ rs_case_remove_evidence (RsCase *self,
   multi_remove (self->evidence_by_target,
                 target_key (rs_evidence_get_target (evidence), rs_evidence_get_target_id (evidence)),
                 evidence);
+  multi_remove (self->evidence_by_quote, rs_evidence_get_quote_id (evidence), evidence);
   store_remove (self->evidence, evidence);
 }
 
@@ -746,7 +756,6 @@ rs_case_remove_quote (RsCase *self,
   g_autoptr(RsQuote) quote = NULL;
   g_autoptr(GPtrArray) links = NULL;
   RsQuote *found;
-  guint n;
 
   g_return_if_fail (RS_IS_CASE (self));
 
@@ -754,21 +763,12 @@ rs_case_remove_quote (RsCase *self,
     return;
 
   quote = g_object_ref (found);
-  links = g_ptr_array_new_with_free_func (g_object_unref);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->evidence));
-  for (guint i = 0; i < n; i++)
-    {
-      RsEvidence *evidence = g_list_model_get_item (G_LIST_MODEL (self->evidence), i);
-
-      if (rs_evidence_get_quote_id (evidence) == id)
-        g_ptr_array_add (links, evidence);
-      else
-        g_object_unref (evidence);
-    }
+  links = rs_case_dup_evidence_of_quote (self, id);
   for (guint i = 0; i < links->len; i++)
     rs_case_remove_evidence (self, rs_evidence_get_id (g_ptr_array_index (links, i)));
 
   g_hash_table_remove (self->quote_by_id, &id);
+  multi_remove (self->quotes_by_document, rs_quote_get_document_id (quote), quote);
   store_remove (self->quotes, quote);
 }
 

@@ -69,6 +69,8 @@ GPtrArray   *rs_case_dup_relations_of      (RsCase     *self,
                                             gint64      entity_id);
 GPtrArray   *rs_case_dup_quotes_of         (RsCase     *self,
                                             gint64      document_id);
+GPtrArray   *rs_case_dup_evidence_of_quote (RsCase     *self,
+                                            gint64      quote_id);
 GPtrArray   *rs_case_dup_notes_for         (RsCase     *self,
                                             RsTarget    target,
                                             gint64      target_id);

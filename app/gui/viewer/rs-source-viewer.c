@@ -109,9 +109,7 @@ highlight_quotes (RsSourceViewer *self)
   RsCase *kase = rs_panel_get_case (RS_PANEL (self));
   g_autoptr(GHashTable) stances = NULL;
   g_autoptr(GPtrArray) quotes = NULL;
-  GListModel *evidence;
   GtkTextIter start, end;
-  guint n;
 
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   gtk_text_buffer_remove_tag (self->buffer, self->supports_tag, &start, &end);
@@ -133,18 +131,15 @@ highlight_quotes (RsSourceViewer *self)
       g_hash_table_insert (stances, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (0));
     }
 
-  evidence = rs_case_get_evidence (kase);
-  n = g_list_model_get_n_items (evidence);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < quotes->len; i++)
     {
-      g_autoptr(RsEvidence) link = g_list_model_get_item (evidence, i);
-      gint64 quote_id = rs_evidence_get_quote_id (link);
-      gpointer value;
+      gint64 quote_id = rs_quote_get_id (g_ptr_array_index (quotes, i));
+      g_autoptr(GPtrArray) links = rs_case_dup_evidence_of_quote (kase, quote_id);
+      guint mask = 0;
 
-      if (g_hash_table_lookup_extended (stances, &quote_id, NULL, &value))
-        g_hash_table_insert (stances, g_memdup2 (&quote_id, sizeof quote_id),
-                             GUINT_TO_POINTER (GPOINTER_TO_UINT (value) |
-                                               (1u << rs_evidence_get_stance (link))));
+      for (guint j = 0; j < links->len; j++)
+        mask |= 1u << rs_evidence_get_stance (g_ptr_array_index (links, j));
+      g_hash_table_insert (stances, g_memdup2 (&quote_id, sizeof quote_id), GUINT_TO_POINTER (mask));
     }
 
   for (guint i = 0; i < quotes->len; i++)
@@ -203,18 +198,17 @@ dup_quote_targets (RsCase *kase,
                    gint64  quote_id)
 {
   static const RsTarget order[] = { RS_TARGET_RELATION, RS_TARGET_EVENT, RS_TARGET_ENTITY };
-  GListModel *evidence = rs_case_get_evidence (kase);
+  g_autoptr(GPtrArray) links = rs_case_dup_evidence_of_quote (kase, quote_id);
   GArray *targets = g_array_new (FALSE, FALSE, sizeof (RsPanelTarget));
-  guint n = g_list_model_get_n_items (evidence);
 
   for (guint k = 0; k < G_N_ELEMENTS (order); k++)
-    for (guint i = 0; i < n; i++)
+    for (guint i = 0; i < links->len; i++)
       {
-        g_autoptr(RsEvidence) link = g_list_model_get_item (evidence, i);
+        RsEvidence *link = g_ptr_array_index (links, i);
         RsPanelTarget target = { rs_evidence_get_target (link), rs_evidence_get_target_id (link) };
         gboolean seen = FALSE;
 
-        if (rs_evidence_get_quote_id (link) != quote_id || target.target != order[k])
+        if (target.target != order[k])
           continue;
         for (guint j = 0; !seen && j < targets->len; j++)
           seen = g_array_index (targets, RsPanelTarget, j).id == target.id &&
