@@ -203,7 +203,8 @@ set_graph_attributes_locked (Agraph_t         *graph,
        * short boxes in columns, where top-to-bottom ranks lined them up in a strip
        * several screens wide (the sample case drew 3.7 times wider than tall). */
       declare_locked (graph, AGRAPH, "rankdir", "LR");
-      declare_locked (graph, AGRAPH, "ranksep", "0.7");
+      declare_locked (graph, AGRAPH, "ranksep", "0.5");
+      declare_locked (graph, AGRAPH, "nodesep", "0.35");
       break;
 
     case RS_LAYOUT_ENGINE_CIRCO:

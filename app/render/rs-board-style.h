@@ -69,7 +69,7 @@ typedef struct
 #define RS_BOARD_NODE_GLYPH        13.0
 #define RS_BOARD_NODE_GLYPH_GAP     6.0
 #define RS_BOARD_NODE_MIN_HEIGHT   30.0
-#define RS_BOARD_NODE_MAX_TEXT    190.0
+#define RS_BOARD_NODE_MAX_TEXT    130.0
 #define RS_BOARD_EDGE_MAX_TEXT    150.0
 #define RS_BOARD_EDGE_LABEL_PAD_X   4.0
 #define RS_BOARD_EDGE_LABEL_PAD_Y   2.0
