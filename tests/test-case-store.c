@@ -310,6 +310,8 @@ test_rejects_bad_records (void)
   g_assert_null (rs_case_store_add_entity (store, nameless, &error));
   g_assert_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT);
   g_clear_error (&error);
+  /* Callers that do not want the reason may pass no GError. */
+  g_assert_null (rs_case_store_add_entity (store, nameless, NULL));
 
   rs_entity_set_name (bad_utf8, "\xff\xfe");
   g_assert_null (rs_case_store_add_entity (store, bad_utf8, &error));

@@ -488,14 +488,13 @@ invalid (GError     **error,
          const char  *format,
          ...)
 {
+  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  g_set_error_literal (error, RS_ERROR, RS_ERROR_INVALID_INPUT, "");
-  g_free ((*error) ? (*error)->message : NULL);
-  if (*error)
-    (*error)->message = g_strdup_vprintf (format, args);
+  message = g_strdup_vprintf (format, args);
   va_end (args);
+  g_set_error_literal (error, RS_ERROR, RS_ERROR_INVALID_INPUT, message);
   return FALSE;
 }
 
