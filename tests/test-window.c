@@ -279,6 +279,13 @@ test_stored_positions_need_no_layout (void)
   iterate (500);
   g_assert_cmpuint (rs_board_view_get_layout_count (window->board), ==, 0);
   g_assert_false (rs_board_view_get_layout_running (window->board));
+
+  /* Picking another engine in the layout menu lays the board out with it. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "layout-engine",
+                                  g_variant_new_string ("neato"));
+  g_assert_cmpint (rs_board_view_get_engine (window->board), ==, RS_LAYOUT_ENGINE_NEATO);
+  g_assert_true (wait_for_layout (window->board, 30000));
+  g_assert_cmpuint (rs_board_view_get_layout_count (window->board), ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -286,12 +293,18 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The MIME database is found through XDG_DATA_DIRS, which the isolated test dirs hide:
+   * load it now so that SVG icons (the layout spinner) can be read. */
+  g_free (g_content_type_guess ("icon.svg", NULL, 0, NULL));
+
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   gtk_init ();
   adw_init ();
   /* G_TEST_OPTION_ISOLATE_DIRS hides the system data dirs, and with them the icons. */
   gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                   "/usr/share/icons");
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    RESOURCE_BASE "/icons");
   rs_core_init ();
   g_resources_register (rs_gui_get_resource ());
 

@@ -307,6 +307,16 @@ on_board_activate_item_cb (RsWindow    *self,
     _rs_window_reveal_quote (self, rs_evidence_get_quote_id (g_ptr_array_index (evidence, 0)));
 }
 
+/* Choosing an engine in the layout menu lays the board out with it (pinned nodes
+ * stay). Connected after the settings binding, so starting up lays out nothing. */
+static void
+on_board_engine_changed_cb (RsWindow    *self,
+                            GParamSpec  *pspec,
+                            RsBoardView *board)
+{
+  rs_board_view_relayout (board);
+}
+
 static void
 on_style_dark_changed_cb (RsWindow       *self,
                           GParamSpec     *pspec,
@@ -511,6 +521,8 @@ rs_window_init (RsWindow *self)
       g_settings_bind (self->settings, "layout-engine", self->board, "engine", G_SETTINGS_BIND_DEFAULT);
     }
 
+  g_signal_connect_object (self->board, "notify::engine", G_CALLBACK (on_board_engine_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   rs_board_view_set_dark (self->board, adw_style_manager_get_dark (style));
   g_signal_connect_object (style, "notify::dark", G_CALLBACK (on_style_dark_changed_cb), self,
                            G_CONNECT_SWAPPED);
