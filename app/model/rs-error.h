@@ -24,6 +24,9 @@ typedef enum
   RS_ERROR_LAYOUT_FAILED,
   RS_ERROR_EXPORT_FAILED,
   RS_ERROR_CANCELLED,
+  RS_ERROR_ALREADY_OPEN,
+  RS_ERROR_READ_ONLY,
+  RS_ERROR_CONFLICT,
 } RsError;
 
 GQuark rs_error_quark (void);
