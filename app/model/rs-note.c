@@ -8,6 +8,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gi18n.h>
+
 #include "rs-enum-types.h"
 #include "rs-note.h"
 
@@ -373,4 +377,41 @@ rs_note_set_updated (RsNote     *self,
   g_free (self->updated);
   self->updated = g_strdup (updated);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
+}
+
+/* The text to keep when this window saves OURS over BASE but the file already
+ * holds THEIRS, written meanwhile by another window or program. Nothing of either
+ * side is dropped: when both only added text at the end of BASE (the usual case:
+ * two people appending to one note), both additions are kept after it, theirs
+ * first; otherwise the two versions are kept one after the other, marked. */
+char *
+rs_note_merge_bodies (const char *base,
+                      const char *theirs,
+                      const char *ours)
+{
+  gsize base_len;
+
+  g_return_val_if_fail (theirs != NULL, NULL);
+  g_return_val_if_fail (ours != NULL, NULL);
+
+  if (g_str_equal (theirs, ours) || (base != NULL && g_str_equal (base, theirs)))
+    return g_strdup (ours);
+  if (base != NULL && g_str_equal (base, ours))
+    return g_strdup (theirs);
+
+  base_len = base ? strlen (base) : 0;
+  if (base_len > 0 && g_str_has_prefix (theirs, base) && g_str_has_prefix (ours, base))
+    {
+      const char *added = ours + base_len;
+
+      /* Separate the two additions the way they were separated from BASE. */
+      if (theirs[strlen (theirs) - 1] != '\n' && *added != '\n' && *added != '\0')
+        return g_strconcat (theirs, "\n", added, NULL);
+      return g_strconcat (theirs, added, NULL);
+    }
+
+  /* Translators: separates two versions of a note written at the same time */
+  return g_strdup_printf ("%s\n\n%s\n%s", theirs,
+                          _("——— This window’s version (the note was changed elsewhere meanwhile) ———"),
+                          ours);
 }

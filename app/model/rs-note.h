@@ -37,4 +37,8 @@ const char *rs_note_get_updated   (RsNote *self);
 void        rs_note_set_updated   (RsNote     *self,
                                    const char *updated);
 
+char       *rs_note_merge_bodies  (const char *base,
+                                   const char *theirs,
+                                   const char *ours);
+
 G_END_DECLS

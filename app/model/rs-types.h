@@ -99,6 +99,15 @@ typedef enum
   RS_TARGET_QUOTE,
 } RsTarget;
 
+/* Where the case's writes stand: shown in the window so "saved" means on disk. */
+typedef enum
+{
+  RS_SAVE_STATE_SAVED,
+  RS_SAVE_STATE_SAVING,
+  RS_SAVE_STATE_WAITING,
+  RS_SAVE_STATE_FAILED,
+} RsSaveState;
+
 const char *rs_enum_to_nick   (GType       enum_type,
                                int         value);
 gboolean    rs_enum_from_nick (GType       enum_type,

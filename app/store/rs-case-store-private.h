@@ -23,7 +23,35 @@ struct _RsCaseStore
   /* Records written in the open batch, added to the case when it commits. */
   GPtrArray *pending;
   gboolean   in_batch;
+
+  /* The connection is shared with the note writer's worker thread: every use of
+   * it, and every transaction as a whole, holds this lock. The worker never holds
+   * it while it waits for another program's lock, so the UI thread never waits on
+   * another program. */
+  GRecMutex  gate;
+
+  /* PRAGMA data_version when the case was last loaded: it changes only when
+   * another connection (another program) commits. */
+  gint64     data_version;
+
+  RsSaveState save_state;
+  guint       n_saving;
+  guint       lock_timeout_msec;
 };
+
+void        _rs_case_store_class_sync_init (RsCaseStoreClass *klass);
+void        _rs_case_store_publish       (RsCaseStore  *self,
+                                          gpointer      object);
+gboolean    _rs_case_store_insert_note   (RsCaseStore  *self,
+                                          RsNote       *draft,
+                                          gint64       *id,
+                                          GError      **error);
+
+void        _rs_case_store_lock          (RsCaseStore  *self);
+void        _rs_case_store_unlock        (RsCaseStore  *self);
+gboolean    _rs_case_store_read_data_version (RsCaseStore  *self,
+                                          gint64       *version,
+                                          GError      **error);
 
 gboolean    _rs_case_store_load_all      (RsCaseStore  *self,
                                           GError      **error);

@@ -49,6 +49,7 @@ rs_case_store_finalize (GObject *object)
     rs_db_exec (self->db, "ROLLBACK", NULL);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
+  g_rec_mutex_clear (&self->gate);
 
   G_OBJECT_CLASS (rs_case_store_parent_class)->finalize (object);
 }
@@ -60,6 +61,8 @@ rs_case_store_class_init (RsCaseStoreClass *klass)
 
   object_class->dispose = rs_case_store_dispose;
   object_class->finalize = rs_case_store_finalize;
+
+  _rs_case_store_class_sync_init (klass);
 }
 
 static void
@@ -67,6 +70,20 @@ rs_case_store_init (RsCaseStore *self)
 {
   self->kase = rs_case_new ();
   self->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  g_rec_mutex_init (&self->gate);
+  self->lock_timeout_msec = RS_DB_LOCK_TIMEOUT_MSEC;
+}
+
+void
+_rs_case_store_lock (RsCaseStore *self)
+{
+  g_rec_mutex_lock (&self->gate);
+}
+
+void
+_rs_case_store_unlock (RsCaseStore *self)
+{
+  g_rec_mutex_unlock (&self->gate);
 }
 
 static char *
@@ -275,6 +292,9 @@ rs_case_store_open (const char            *path,
   if (!loaded && !_rs_case_store_load_all (self, error))
     return prefix_with_name (error, path), NULL;
 
+  if (!_rs_case_store_read_data_version (self, &self->data_version, error))
+    return prefix_with_name (error, path), NULL;
+
   return g_steal_pointer (&self);
 }
 
@@ -299,7 +319,9 @@ rs_case_store_get_schema_version (RsCaseStore *self)
 
   g_return_val_if_fail (RS_IS_CASE_STORE (self), 0);
 
+  _rs_case_store_lock (self);
   rs_db_get_int (self->db, "PRAGMA user_version", &version, NULL);
+  _rs_case_store_unlock (self);
   return version;
 }
 
@@ -327,9 +349,11 @@ rs_case_store_save_as (RsCaseStore  *self,
       return FALSE;
     }
 
+  _rs_case_store_lock (self);
   backup = sqlite3_backup_init (dest, "main", self->db, "main");
   if (backup == NULL)
     {
+      _rs_case_store_unlock (self);
       rs_db_set_error (dest, sqlite3_errcode (dest), error, path);
       g_clear_pointer (&dest, sqlite3_close);
       g_unlink (tmp_path);
@@ -337,6 +361,7 @@ rs_case_store_save_as (RsCaseStore  *self,
     }
   sqlite3_backup_step (backup, -1);
   rc = sqlite3_backup_finish (backup);
+  _rs_case_store_unlock (self);
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
@@ -366,25 +391,35 @@ static gboolean
 op_begin (RsCaseStore  *self,
           GError      **error)
 {
-  return rs_db_exec (self->db, "SAVEPOINT rs_op", error);
+  _rs_case_store_lock (self);
+  if (!rs_db_exec (self->db, "SAVEPOINT rs_op", error))
+    {
+      _rs_case_store_unlock (self);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
 op_commit (RsCaseStore  *self,
            GError      **error)
 {
+  gboolean ok = TRUE;
+
   if (!rs_db_exec (self->db, "RELEASE rs_op", error))
     {
       rs_db_exec (self->db, "ROLLBACK TO rs_op; RELEASE rs_op", NULL);
-      return FALSE;
+      ok = FALSE;
     }
-  return TRUE;
+  _rs_case_store_unlock (self);
+  return ok;
 }
 
 static void
 op_rollback (RsCaseStore *self)
 {
   rs_db_exec (self->db, "ROLLBACK TO rs_op; RELEASE rs_op", NULL);
+  _rs_case_store_unlock (self);
 }
 
 static void
@@ -410,9 +445,9 @@ add_to_case (RsCaseStore *self,
 }
 
 /* The object reaches the model now, or when the batch commits. */
-static void
-publish (RsCaseStore *self,
-         gpointer     object)
+void
+_rs_case_store_publish (RsCaseStore *self,
+                        gpointer     object)
 {
   if (self->in_batch)
     {
@@ -431,8 +466,12 @@ rs_case_store_begin_batch (RsCaseStore  *self,
   g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
   g_return_val_if_fail (!self->in_batch, FALSE);
 
+  _rs_case_store_lock (self);
   if (!rs_db_exec (self->db, "BEGIN IMMEDIATE", error))
-    return FALSE;
+    {
+      _rs_case_store_unlock (self);
+      return FALSE;
+    }
   self->in_batch = TRUE;
   return TRUE;
 }
@@ -453,6 +492,7 @@ rs_case_store_commit_batch (RsCaseStore  *self,
     }
 
   self->in_batch = FALSE;
+  _rs_case_store_unlock (self);
   pending = g_steal_pointer (&self->pending);
   self->pending = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -475,6 +515,7 @@ rs_case_store_rollback_batch (RsCaseStore *self)
     return;
   rs_db_exec (self->db, "ROLLBACK", NULL);
   self->in_batch = FALSE;
+  _rs_case_store_unlock (self);
   g_ptr_array_set_size (self->pending, 0);
 }
 
@@ -609,7 +650,7 @@ rs_case_store_add_document (RsCaseStore  *self,
       !op_commit (self, error))
     goto fail;
 
-  publish (self, document);
+  _rs_case_store_publish (self, document);
   return document;
 
 fail:
@@ -727,7 +768,7 @@ rs_case_store_add_entity (RsCaseStore  *self,
   if (!(entity = _rs_case_store_load_entity (self, id, error)) || !op_commit (self, error))
     goto fail;
 
-  publish (self, entity);
+  _rs_case_store_publish (self, entity);
   return entity;
 
 fail:
@@ -778,7 +819,7 @@ rs_case_store_add_relation (RsCaseStore  *self,
       !op_commit (self, error))
     goto fail;
 
-  publish (self, relation);
+  _rs_case_store_publish (self, relation);
   return relation;
 
 fail:
@@ -857,7 +898,7 @@ rs_case_store_add_quote (RsCaseStore  *self,
       !op_commit (self, error))
     goto fail;
 
-  publish (self, quote);
+  _rs_case_store_publish (self, quote);
   return quote;
 
 fail:
@@ -911,7 +952,7 @@ rs_case_store_add_evidence (RsCaseStore  *self,
       !op_commit (self, error))
     goto fail;
 
-  publish (self, evidence);
+  _rs_case_store_publish (self, evidence);
   return evidence;
 
 fail:
@@ -986,7 +1027,7 @@ rs_case_store_add_event (RsCaseStore  *self,
   if (!(event = _rs_case_store_load_event (self, id, error)) || !op_commit (self, error))
     goto fail;
 
-  publish (self, event);
+  _rs_case_store_publish (self, event);
   return event;
 
 fail:
@@ -994,10 +1035,13 @@ fail:
   return NULL;
 }
 
-RsNote *
-rs_case_store_add_note (RsCaseStore  *self,
-                        RsNote       *draft,
-                        GError      **error)
+/* Validates a note and inserts its row; the caller holds the transaction. Shared
+ * by the UI-thread path and the note writer's worker, which must not publish. */
+gboolean
+_rs_case_store_insert_note (RsCaseStore  *self,
+                            RsNote       *draft,
+                            gint64       *id,
+                            GError      **error)
 {
   static const char *columns[] = {
     [RS_TARGET_DOCUMENT] = "document_id",
@@ -1006,22 +1050,17 @@ rs_case_store_add_note (RsCaseStore  *self,
     [RS_TARGET_EVENT] = "event_id",
   };
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(RsNote) note = NULL;
   g_autofree char *uid = NULL;
   g_autofree char *now = now_iso8601 ();
   g_autofree char *sql = NULL;
   RsTarget target;
 
-  g_return_val_if_fail (RS_IS_CASE_STORE (self), NULL);
-  g_return_val_if_fail (RS_IS_NOTE (draft), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
   target = rs_note_get_target (draft);
   if (target != RS_TARGET_CASE && (target == RS_TARGET_QUOTE || (guint)target >= G_N_ELEMENTS (columns)))
-    return invalid (error, _("A note is on the case, a document, an entity, a relation or an event")), NULL;
+    return invalid (error, _("A note is on the case, a document, an entity, a relation or an event"));
   if (!check_text (rs_note_get_body (draft), FALSE, _("note"), error) ||
       !check_text (rs_note_get_author (draft), FALSE, _("note author"), error))
-    return NULL;
+    return FALSE;
 
   uid = dup_uid (rs_note_get_uid (draft));
   sql = target == RS_TARGET_CASE
@@ -1029,11 +1068,8 @@ rs_case_store_add_note (RsCaseStore  *self,
         : g_strdup_printf ("INSERT INTO note (uid, body, author, created, updated, %s) "
                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", columns[target]);
 
-  if (!op_begin (self, error))
-    return NULL;
-
   if (!(stmt = rs_db_prepare (self->db, sql, error)))
-    goto fail;
+    return FALSE;
   rs_db_bind_text (stmt, 1, uid);
   rs_db_bind_text (stmt, 2, rs_note_get_body (draft) ? rs_note_get_body (draft) : "");
   rs_db_bind_text (stmt, 3, rs_note_get_author (draft) ? rs_note_get_author (draft) : "");
@@ -1042,12 +1078,33 @@ rs_case_store_add_note (RsCaseStore  *self,
   if (target != RS_TARGET_CASE)
     sqlite3_bind_int64 (stmt, 6, rs_note_get_target_id (draft));
 
-  if (!rs_db_step_done (self->db, stmt, error) ||
-      !(note = _rs_case_store_load_note (self, sqlite3_last_insert_rowid (self->db), error)) ||
+  if (!rs_db_step_done (self->db, stmt, error))
+    return FALSE;
+  *id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+RsNote *
+rs_case_store_add_note (RsCaseStore  *self,
+                        RsNote       *draft,
+                        GError      **error)
+{
+  g_autoptr(RsNote) note = NULL;
+  gint64 id = 0;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (RS_IS_NOTE (draft), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!op_begin (self, error))
+    return NULL;
+
+  if (!_rs_case_store_insert_note (self, draft, &id, error) ||
+      !(note = _rs_case_store_load_note (self, id, error)) ||
       !op_commit (self, error))
     goto fail;
 
-  publish (self, note);
+  _rs_case_store_publish (self, note);
   return note;
 
 fail:
@@ -1121,16 +1178,22 @@ rs_case_store_set_relation_status (RsCaseStore       *self,
   if ((guint)status > RS_RELATION_STATUS_REFUTED)
     return invalid (error, _("Unknown relation status"));
 
-  if (!(stmt = rs_db_prepare (self->db, "UPDATE relation SET status = ?1 WHERE id = ?2", error)))
+  if (!op_begin (self, error))
     return FALSE;
+  if (!(stmt = rs_db_prepare (self->db, "UPDATE relation SET status = ?1 WHERE id = ?2", error)))
+    goto fail;
   rs_db_bind_text (stmt, 1, rs_enum_to_nick (RS_TYPE_RELATION_STATUS, status));
   sqlite3_bind_int64 (stmt, 2, relation_id);
-  if (!rs_db_step_done (self->db, stmt, error))
-    return FALSE;
+  if (!rs_db_step_done (self->db, stmt, error) || !op_commit (self, error))
+    goto fail;
 
   rs_relation_set_status (relation, status);
   rs_case_emit_changed (self->kase);
   return TRUE;
+
+fail:
+  op_rollback (self);
+  return FALSE;
 }
 
 gboolean
@@ -1152,18 +1215,24 @@ rs_case_store_set_note_body (RsCaseStore  *self,
   if (!(note = rs_case_lookup_note (self->kase, note_id)))
     return invalid (error, _("The note is not in the case"));
 
+  if (!op_begin (self, error))
+    return FALSE;
   if (!(stmt = rs_db_prepare (self->db, "UPDATE note SET body = ?1, updated = ?2 WHERE id = ?3",
                               error)))
-    return FALSE;
+    goto fail;
   rs_db_bind_text (stmt, 1, body);
   rs_db_bind_text (stmt, 2, now);
   sqlite3_bind_int64 (stmt, 3, note_id);
-  if (!rs_db_step_done (self->db, stmt, error))
-    return FALSE;
+  if (!rs_db_step_done (self->db, stmt, error) || !op_commit (self, error))
+    goto fail;
 
   rs_note_set_body (note, body);
   rs_note_set_updated (note, now);
   return TRUE;
+
+fail:
+  op_rollback (self);
+  return FALSE;
 }
 
 /* Writes a layout (or one dragged node) in one transaction, then moves the model. */
@@ -1282,18 +1351,24 @@ delete_row (RsCaseStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (!(stmt = rs_db_prepare (self->db, sql, error)))
+  if (!op_begin (self, error))
     return FALSE;
+  if (!(stmt = rs_db_prepare (self->db, sql, error)))
+    goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!rs_db_step_done (self->db, stmt, error))
-    return FALSE;
+    goto fail;
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, RS_ERROR, RS_ERROR_NOT_FOUND,
                    _("Record %" G_GINT64_FORMAT " is not in the case"), id);
-      return FALSE;
+      goto fail;
     }
-  return TRUE;
+  return op_commit (self, error);
+
+fail:
+  op_rollback (self);
+  return FALSE;
 }
 
 #define DEFINE_DELETE(what, table)                                                  \

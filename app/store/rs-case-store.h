@@ -48,6 +48,30 @@ gboolean     rs_case_store_save_as            (RsCaseStore            *self,
                                                const char             *path,
                                                GError                **error);
 
+void         rs_case_store_set_lock_timeout   (RsCaseStore            *self,
+                                               guint                   msec);
+RsSaveState  rs_case_store_get_save_state     (RsCaseStore            *self);
+gboolean     rs_case_store_check_for_changes  (RsCaseStore            *self,
+                                               gboolean               *reloaded,
+                                               GError                **error);
+gboolean     rs_case_store_reload             (RsCaseStore            *self,
+                                               GError                **error);
+RsNote      *rs_case_store_save_note          (RsCaseStore            *self,
+                                               RsNote                 *draft,
+                                               const char             *base,
+                                               gboolean               *merged,
+                                               GError                **error);
+void         rs_case_store_save_note_async    (RsCaseStore            *self,
+                                               RsNote                 *draft,
+                                               const char             *base,
+                                               GCancellable           *cancellable,
+                                               GAsyncReadyCallback     callback,
+                                               gpointer                user_data);
+RsNote      *rs_case_store_save_note_finish   (RsCaseStore            *self,
+                                               GAsyncResult           *result,
+                                               gboolean               *merged,
+                                               GError                **error);
+
 gboolean     rs_case_store_begin_batch        (RsCaseStore            *self,
                                                GError                **error);
 gboolean     rs_case_store_commit_batch       (RsCaseStore            *self,

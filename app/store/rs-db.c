@@ -23,7 +23,7 @@ rs_db_open_untrusted (const char  *path,
                       GError     **error)
 {
   g_autoptr(sqlite3) db = NULL;
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE;
   int rc;
 
   if (create)
@@ -41,7 +41,7 @@ rs_db_open_untrusted (const char  *path,
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
   sqlite3_db_config (db, SQLITE_DBCONFIG_DQS_DML, 0, NULL);
   sqlite3_db_config (db, SQLITE_DBCONFIG_DQS_DDL, 0, NULL);
-  sqlite3_busy_timeout (db, 5000);
+  sqlite3_busy_timeout (db, RS_DB_LOCK_TIMEOUT_MSEC);
 
   return g_steal_pointer (&db);
 }
@@ -82,6 +82,19 @@ rs_db_set_error (sqlite3    *db,
     default:
       code = RS_ERROR_STORAGE;
       break;
+    }
+
+  /* Waiting for another program is not damage: say which file and what to do. */
+  if (code == RS_ERROR_BUSY)
+    {
+      const char *file = db != NULL ? sqlite3_db_filename (db, "main") : NULL;
+      g_autofree char *name = file && *file ? g_filename_display_basename (file) : NULL;
+
+      g_set_error (error, RS_ERROR, code,
+                   _("“%s” is locked by another program that is changing it (%s). "
+                     "Wait for it to finish, or close the other program, then try again."),
+                   name ? name : what ? what : _("The case file"), message);
+      return;
     }
 
   g_set_error (error, RS_ERROR, code, "%s: %s", what ? what : _("Case file"), message);

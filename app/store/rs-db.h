@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 /* "RSTG": marks a SQLite file as a Redstring case (PRAGMA application_id). */
 #define RS_DB_APPLICATION_ID 0x52535447
 
+/* How long a write waits for another program's lock before it fails. */
+#define RS_DB_LOCK_TIMEOUT_MSEC 5000
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close)
 
