@@ -367,6 +367,9 @@ rs_board_view_size_allocate (GtkWidget *widget,
 
 /* GObject ------------------------------------------------------------------------------- */
 
+static void on_store_reloaded_cb (RsBoardView *self,
+                                  RsCaseStore *store);
+
 static void
 rs_board_view_dispose (GObject *object)
 {
@@ -374,6 +377,8 @@ rs_board_view_dispose (GObject *object)
 
   _rs_board_view_cancel_layout (self);
   g_clear_handle_id (&self->rerender_id, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_store_reloaded_cb, self);
   g_clear_signal_handler (&self->case_changed_id, self->kase);
   g_clear_signal_handler (&self->selection_changed_id, self->selection);
   g_clear_signal_handler (&self->filter_changed_id, self->filter);
@@ -678,6 +683,34 @@ rs_board_view_get_store (RsBoardView *self)
   return self->store;
 }
 
+static void
+follow_case (RsBoardView *self)
+{
+  g_clear_signal_handler (&self->case_changed_id, self->kase);
+  g_clear_object (&self->kase);
+
+  if (self->store != NULL)
+    {
+      self->kase = g_object_ref (rs_case_store_get_case (self->store));
+      self->case_changed_id = g_signal_connect_object (self->kase, "changed",
+                                                       G_CALLBACK (on_case_changed_cb), self,
+                                                       G_CONNECT_SWAPPED);
+    }
+}
+
+/* Another program changed the file: the same board, read again. The camera stays
+ * where the analyst left it. */
+static void
+on_store_reloaded_cb (RsBoardView *self,
+                      RsCaseStore *store)
+{
+  _rs_board_view_cancel_layout (self);
+  follow_case (self);
+  self->hover_node = self->hover_edge = 0;
+  _rs_board_view_rebuild (self);
+  _rs_board_view_maybe_layout (self);
+}
+
 /* Showing a case never lays it out when it has positions; entities without one are
  * placed (all of them when none has a position). */
 void
@@ -691,17 +724,13 @@ rs_board_view_set_store (RsBoardView *self,
     return;
 
   _rs_board_view_cancel_layout (self);
-  g_clear_signal_handler (&self->case_changed_id, self->kase);
-  g_clear_object (&self->kase);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_store_reloaded_cb, self);
   g_set_object (&self->store, store);
-
+  follow_case (self);
   if (store != NULL)
-    {
-      self->kase = g_object_ref (rs_case_store_get_case (store));
-      self->case_changed_id = g_signal_connect_object (self->kase, "changed",
-                                                       G_CALLBACK (on_case_changed_cb), self,
-                                                       G_CONNECT_SWAPPED);
-    }
+    g_signal_connect_object (store, "reloaded", G_CALLBACK (on_store_reloaded_cb), self,
+                             G_CONNECT_SWAPPED);
 
   self->hover_node = self->hover_edge = self->focus_node = 0;
   self->auto_view = RS_BOARD_AUTO_VIEW_INITIAL;

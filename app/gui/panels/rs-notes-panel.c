@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 
+#include "rs-error.h"
 #include "rs-gui-closures.h"
 #include "rs-notes-panel.h"
 
@@ -22,7 +23,12 @@
  * Typing is saved through the store 400 ms after the last keystroke, and at once
  * when the target changes, when the panel is unmapped or disposed, and on Ctrl+S:
  * nothing typed is lost when the window closes. A note is created on the first save
- * that has text, so "Add Note" never leaves empty notes behind. */
+ * that has text, so "Add Note" never leaves empty notes behind.
+ *
+ * Saves while typing run in the store's worker (they may wait for another program's
+ * lock) and are written over the text the editor started from ("base"): if another
+ * program changed the note meanwhile, the store keeps both versions and the editor
+ * shows the result. "busy" is TRUE while something typed is not on disk yet. */
 
 #define SAVE_DELAY_MSEC 400
 
@@ -53,6 +59,8 @@ struct _RsNotesPanel
   GSignalGroup       *note_signals;
   char               *heading;
   char               *byline;
+  char               *base;          /* the note's text as last read or written */
+  GCancellable       *cancellable;
 
   RsTarget            target;
   gint64              target_id;
@@ -62,6 +70,8 @@ struct _RsNotesPanel
   guint               loading : 1;
   guint               saving : 1;
   guint               adding : 1;
+  guint               in_flight : 1; /* an asynchronous save is running */
+  guint               resave : 1;    /* save again when it is done */
 };
 
 G_DEFINE_FINAL_TYPE (RsNotesPanel, rs_notes_panel, RS_TYPE_PANEL)
@@ -73,6 +83,7 @@ enum {
   PROP_HEADING,
   PROP_BYLINE,
   PROP_N_OTHERS,
+  PROP_BUSY,
   N_PROPS
 };
 
@@ -124,6 +135,56 @@ set_note (RsNotesPanel *self,
   g_signal_group_set_target (self->note_signals, note);
   update_byline (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
+
+static gboolean
+is_busy (RsNotesPanel *self)
+{
+  return self->dirty || self->in_flight;
+}
+
+static void
+set_dirty (RsNotesPanel *self,
+           gboolean      dirty,
+           gboolean      in_flight)
+{
+  gboolean was_busy = is_busy (self);
+
+  self->dirty = dirty;
+  self->in_flight = in_flight;
+  if (was_busy != is_busy (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static char *
+dup_text (RsNotesPanel *self)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  return gtk_text_buffer_get_text (self->buffer, &start, &end, FALSE);
+}
+
+static void
+set_text (RsNotesPanel *self,
+          const char   *text)
+{
+  self->loading = TRUE;
+  gtk_text_buffer_set_text (self->buffer, text, -1);
+  self->loading = FALSE;
+}
+
+static RsNote *
+draft_for_save (RsNotesPanel *self,
+                const char   *body)
+{
+  RsNote *draft = rs_note_new (self->note ? rs_note_get_id (self->note) : 0);
+
+  rs_note_set_target (draft, self->target);
+  rs_note_set_target_id (draft, self->target_id);
+  rs_note_set_body (draft, body);
+  rs_note_set_author (draft, self->note ? rs_note_get_author (self->note) : author_name ());
+  return draft;
 }
 
 static void
@@ -185,13 +246,150 @@ current_target (RsNotesPanel *self,
     }
 }
 
+typedef struct
+{
+  RsNotesPanel *self;
+  RsTarget      target;
+  gint64        target_id;
+  char         *sent;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->self);
+  g_free (data->sent);
+  g_free (data);
+}
+
+static void start_save (RsNotesPanel *self);
+
+/* The note as the store wrote it is now the editor's base. When the store had to
+ * keep another program's version too, the editor shows the result, plus anything
+ * typed while the save ran. */
+static void
+take_saved_note (RsNotesPanel *self,
+                 RsNote       *note,
+                 const char   *sent,
+                 gboolean      merged)
+{
+  const char *body = rs_note_get_body (note);
+
+  set_note (self, note);
+  self->adding = FALSE;
+  g_free (self->base);
+  self->base = g_strdup (body);
+
+  if (merged)
+    {
+      g_autofree char *text = dup_text (self);
+      g_autofree char *shown = NULL;
+
+      if (g_str_equal (text, sent))
+        shown = g_strdup (body);
+      else if (g_str_has_prefix (text, sent))
+        shown = g_strconcat (body, text + strlen (sent), NULL);
+      else
+        shown = rs_note_merge_bodies (sent, body, text);
+      set_text (self, shown);
+      set_dirty (self, !g_str_equal (shown, body), self->in_flight);
+    }
+  gtk_filter_changed (GTK_FILTER (self->others_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_note_saved_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  SaveData *data = user_data;
+  RsNotesPanel *self = data->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsNote) note = NULL;
+  gboolean merged = FALSE;
+  gboolean same_target;
+
+  note = rs_case_store_save_note_finish (RS_CASE_STORE (source), result, &merged, &error);
+
+  /* Disposed meanwhile: the store has published what it wrote. */
+  if (self->buffer == NULL)
+    {
+      save_data_free (data);
+      return;
+    }
+
+  same_target = data->target == self->target && data->target_id == self->target_id;
+  set_dirty (self, self->dirty, FALSE);
+
+  if (note == NULL)
+    {
+      if (same_target && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          set_dirty (self, TRUE, FALSE);
+          show_error (self, error);
+        }
+    }
+  else if (same_target)
+    {
+      show_error (self, NULL);
+      take_saved_note (self, note, data->sent, merged);
+    }
+
+  save_data_free (data);
+
+  if (self->resave || self->save_source == 0)
+    {
+      self->resave = FALSE;
+      if (self->dirty && note != NULL)
+        start_save (self);
+    }
+}
+
+/* Saves what was typed in the store's worker. One save at a time: typing while it
+ * runs saves again when it is done. */
+static void
+start_save (RsNotesPanel *self)
+{
+  g_autoptr(RsNote) draft = NULL;
+  g_autofree char *body = NULL;
+  SaveData *data;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  if (!self->dirty || self->note_store == NULL)
+    return;
+  if (self->in_flight)
+    {
+      self->resave = TRUE;
+      return;
+    }
+
+  body = dup_text (self);
+  if (self->note == NULL && *body == '\0')
+    {
+      set_dirty (self, FALSE, FALSE);
+      return;
+    }
+
+  draft = draft_for_save (self, body);
+  data = g_new0 (SaveData, 1);
+  data->self = g_object_ref (self);
+  data->target = self->target;
+  data->target_id = self->target_id;
+  data->sent = g_steal_pointer (&body);
+
+  set_dirty (self, FALSE, TRUE);
+  rs_case_store_save_note_async (self->note_store, draft, self->base, self->cancellable,
+                                 on_note_saved_cb, data);
+}
+
 static gboolean
 save_timeout_cb (gpointer user_data)
 {
   RsNotesPanel *self = user_data;
 
   self->save_source = 0;
-  rs_notes_panel_flush (self, NULL);
+  start_save (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -204,7 +402,7 @@ on_buffer_changed_cb (RsNotesPanel  *self,
   if (self->loading)
     return;
 
-  self->dirty = TRUE;
+  set_dirty (self, TRUE, self->in_flight);
   g_clear_handle_id (&self->save_source, g_source_remove);
   self->save_source = g_timeout_add (SAVE_DELAY_MSEC, save_timeout_cb, self);
 }
@@ -226,7 +424,7 @@ load_target (RsNotesPanel *self,
   g_set_object (&self->note_store, store);
   self->target = target;
   self->target_id = target_id;
-  self->dirty = FALSE;
+  set_dirty (self, FALSE, self->in_flight);
   self->adding = FALSE;
 
   if (kase != NULL && target_exists (kase, target, target_id))
@@ -235,10 +433,9 @@ load_target (RsNotesPanel *self,
       note = notes->len > 0 ? g_ptr_array_index (notes, 0) : NULL;
     }
   set_note (self, note);
-
-  self->loading = TRUE;
-  gtk_text_buffer_set_text (self->buffer, note ? rs_note_get_body (note) : "", -1);
-  self->loading = FALSE;
+  g_free (self->base);
+  self->base = g_strdup (note ? rs_note_get_body (note) : NULL);
+  set_text (self, note ? rs_note_get_body (note) : "");
 
   if (kase == NULL)
     label = g_strdup (_("Notes"));
@@ -288,7 +485,20 @@ follow_selection (RsNotesPanel *self)
       self->target == target && self->target_id == id)
     return;
 
-  rs_notes_panel_flush (self, NULL);
+  /* The text is written before the editor leaves it. If another program holds the
+   * lock, the worker waits for it, carrying the text and its target; if the write
+   * fails otherwise, the editor stays on the text, so nothing is lost. */
+  if (self->dirty)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!rs_notes_panel_flush (self, &error))
+        {
+          if (!g_error_matches (error, RS_ERROR, RS_ERROR_BUSY) || self->in_flight)
+            return;
+          start_save (self);
+        }
+    }
   load_target (self, target, id);
 }
 
@@ -343,8 +553,38 @@ static void
 rs_notes_panel_store_changed (RsPanel *panel)
 {
   RsNotesPanel *self = RS_NOTES_PANEL (panel);
+  RsCase *kase = rs_panel_get_case (panel);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+
+  /* The same store read again after another program changed it: show its text,
+   * unless something typed here is not saved yet; that is saved over the base it
+   * was typed on, so the store keeps both versions if the note changed. */
+  if (self->note_store != NULL && self->note_store == rs_panel_get_store (panel) && kase != NULL)
+    {
+      RsTarget target;
+      gint64 id;
+
+      current_target (self, &target, &id);
+      if (target == self->target && id == self->target_id && is_busy (self))
+        {
+          if (self->note != NULL)
+            {
+              RsNote *fresh = rs_case_lookup_note (kase, rs_note_get_id (self->note));
+
+              if (fresh != NULL)
+                set_note (self, fresh);
+            }
+          gtk_filter_changed (GTK_FILTER (self->others_filter), GTK_FILTER_CHANGE_DIFFERENT);
+          return;
+        }
+      if (target == self->target && id == self->target_id)
+        {
+          load_target (self, target, id);
+          return;
+        }
+    }
+
   follow_selection (self);
 }
 
@@ -361,7 +601,7 @@ rs_notes_panel_case_changed (RsPanel *panel)
   RsNotesPanel *self = RS_NOTES_PANEL (panel);
   RsCase *kase = rs_panel_get_case (panel);
 
-  if (self->saving || kase == NULL)
+  if (self->saving || self->in_flight || kase == NULL)
     return;
 
   if (!target_exists (kase, self->target, self->target_id))
@@ -407,6 +647,7 @@ rs_notes_panel_dispose (GObject *object)
   g_clear_object (&self->note_signals);
   g_clear_object (&self->note);
   g_clear_object (&self->note_store);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (rs_notes_panel_parent_class)->dispose (object);
 }
@@ -418,6 +659,7 @@ rs_notes_panel_finalize (GObject *object)
 
   g_clear_pointer (&self->heading, g_free);
   g_clear_pointer (&self->byline, g_free);
+  g_clear_pointer (&self->base, g_free);
 
   G_OBJECT_CLASS (rs_notes_panel_parent_class)->finalize (object);
 }
@@ -452,6 +694,10 @@ rs_notes_panel_get_property (GObject    *object,
 
     case PROP_N_OTHERS:
       g_value_set_uint (value, self->n_others);
+      break;
+
+    case PROP_BUSY:
+      g_value_set_boolean (value, rs_notes_panel_get_busy (self));
       break;
 
     default:
@@ -491,6 +737,9 @@ rs_notes_panel_class_init (RsNotesPanelClass *klass)
   properties[PROP_N_OTHERS] =
     g_param_spec_uint ("n-others", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "notes.add", NULL, add_action);
@@ -520,6 +769,7 @@ rs_notes_panel_class_init (RsNotesPanelClass *klass)
 static void
 rs_notes_panel_init (RsNotesPanel *self)
 {
+  self->cancellable = g_cancellable_new ();
   self->note_signals = g_signal_group_new (RS_TYPE_NOTE);
   g_signal_group_connect_object (self->note_signals, "notify::updated",
                                  G_CALLBACK (update_byline), self, G_CONNECT_SWAPPED);
@@ -562,16 +812,26 @@ rs_notes_panel_get_others (RsNotesPanel *self)
   return G_LIST_MODEL (self->others);
 }
 
-/* Saves what was typed and not saved yet, now. On failure the text stays in the
- * editor, the panel says why, and a later flush tries again. */
+/* TRUE while something typed is not on disk yet (typed, or being saved). */
+gboolean
+rs_notes_panel_get_busy (RsNotesPanel *self)
+{
+  g_return_val_if_fail (RS_IS_NOTES_PANEL (self), FALSE);
+  return is_busy (self);
+}
+
+/* Saves what was typed and not saved yet, now, on this thread, without waiting for
+ * another program's lock. On failure the text stays in the editor, the panel says
+ * why, and a later save tries again. */
 gboolean
 rs_notes_panel_flush (RsNotesPanel  *self,
                       GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(RsNote) draft = NULL;
   g_autofree char *body = NULL;
-  GtkTextIter start, end;
-  gboolean ok;
+  gboolean merged = FALSE;
+  RsNote *note;
 
   g_return_val_if_fail (RS_IS_NOTES_PANEL (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -581,43 +841,26 @@ rs_notes_panel_flush (RsNotesPanel  *self,
   if (!self->dirty || self->note_store == NULL)
     return TRUE;
 
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  body = gtk_text_buffer_get_text (self->buffer, &start, &end, FALSE);
-
-  if (self->note != NULL)
-    ok = rs_case_store_set_note_body (self->note_store, rs_note_get_id (self->note), body,
-                                      &local_error);
-  else if (*body == '\0')
-    ok = TRUE;
-  else
+  body = dup_text (self);
+  if (self->note == NULL && *body == '\0')
     {
-      g_autoptr(RsNote) draft = rs_note_new (0);
-      RsNote *note;
-
-      rs_note_set_target (draft, self->target);
-      rs_note_set_target_id (draft, self->target_id);
-      rs_note_set_body (draft, body);
-      rs_note_set_author (draft, author_name ());
-
-      self->saving = TRUE;
-      note = rs_case_store_add_note (self->note_store, draft, &local_error);
-      self->saving = FALSE;
-
-      if ((ok = note != NULL))
-        {
-          set_note (self, note);
-          self->adding = FALSE;
-          gtk_filter_changed (GTK_FILTER (self->others_filter), GTK_FILTER_CHANGE_DIFFERENT);
-        }
+      set_dirty (self, FALSE, self->in_flight);
+      return TRUE;
     }
 
+  draft = draft_for_save (self, body);
+  self->saving = TRUE;
+  note = rs_case_store_save_note (self->note_store, draft, self->base, &merged, &local_error);
+  self->saving = FALSE;
+
   show_error (self, local_error);
-  if (!ok)
+  if (note == NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  self->dirty = FALSE;
+  set_dirty (self, FALSE, self->in_flight);
+  take_saved_note (self, note, body, merged);
   return TRUE;
 }

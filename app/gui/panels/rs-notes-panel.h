@@ -19,5 +19,6 @@ const char *rs_notes_panel_get_heading (RsNotesPanel  *self);
 GListModel *rs_notes_panel_get_others  (RsNotesPanel  *self);
 gboolean    rs_notes_panel_flush       (RsNotesPanel  *self,
                                         GError       **error);
+gboolean    rs_notes_panel_get_busy    (RsNotesPanel  *self);
 
 G_END_DECLS

@@ -22,6 +22,7 @@ typedef struct
   RsSelection  *selection;
   GSignalGroup *selection_signals;
   GSignalGroup *case_signals;
+  GSignalGroup *store_signals;
 } RsPanelPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RsPanel, rs_panel, GTK_TYPE_WIDGET)
@@ -55,6 +56,21 @@ on_case_changed_cb (RsPanel *self,
     RS_PANEL_GET_CLASS (self)->case_changed (self);
 }
 
+/* Another program changed the file and the store read it again into a new case:
+ * for the subclass, the same as a new store. */
+static void
+on_store_reloaded_cb (RsPanel     *self,
+                      RsCaseStore *store)
+{
+  RsPanelPrivate *priv = rs_panel_get_instance_private (self);
+
+  g_assert (RS_IS_PANEL (self));
+
+  g_signal_group_set_target (priv->case_signals, rs_case_store_get_case (store));
+  if (RS_PANEL_GET_CLASS (self)->store_changed)
+    RS_PANEL_GET_CLASS (self)->store_changed (self);
+}
+
 static void
 rs_panel_dispose (GObject *object)
 {
@@ -66,12 +82,15 @@ rs_panel_dispose (GObject *object)
     g_signal_group_set_target (priv->selection_signals, NULL);
   if (priv->case_signals != NULL)
     g_signal_group_set_target (priv->case_signals, NULL);
+  if (priv->store_signals != NULL)
+    g_signal_group_set_target (priv->store_signals, NULL);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
   g_clear_object (&priv->selection_signals);
   g_clear_object (&priv->case_signals);
+  g_clear_object (&priv->store_signals);
   g_clear_object (&priv->store);
   g_clear_object (&priv->selection);
 
@@ -160,6 +179,10 @@ rs_panel_init (RsPanel *self)
   priv->case_signals = g_signal_group_new (RS_TYPE_CASE);
   g_signal_group_connect_object (priv->case_signals, "changed",
                                  G_CALLBACK (on_case_changed_cb), self, G_CONNECT_SWAPPED);
+
+  priv->store_signals = g_signal_group_new (RS_TYPE_CASE_STORE);
+  g_signal_group_connect_object (priv->store_signals, "reloaded",
+                                 G_CALLBACK (on_store_reloaded_cb), self, G_CONNECT_SWAPPED);
 }
 
 RsCaseStore *
@@ -184,6 +207,7 @@ rs_panel_set_store (RsPanel     *self,
     return;
 
   g_signal_group_set_target (priv->case_signals, store ? rs_case_store_get_case (store) : NULL);
+  g_signal_group_set_target (priv->store_signals, store);
 
   if (RS_PANEL_GET_CLASS (self)->store_changed)
     RS_PANEL_GET_CLASS (self)->store_changed (self);
