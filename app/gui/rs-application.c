@@ -9,10 +9,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 
 #include "rs-application.h"
 #include "rs-core.h"
-#include "rs-window.h"
+#include "rs-window-private.h"
 
 struct _RsApplication
 {
@@ -39,6 +40,56 @@ rs_application_get_settings (RsApplication *self)
 {
   g_return_val_if_fail (RS_IS_APPLICATION (self), NULL);
   return self->settings;
+}
+
+/* SIGTERM, SIGINT and SIGHUP quit the way Ctrl+Q does. */
+static gboolean
+on_signal_cb (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The desktop session is ending: there may be no time for dialogs or waiting, so
+ * write everything now; if something could not be written, ask the session to
+ * wait (the windows say why). */
+static void
+on_query_end_cb (GtkApplication *app,
+                 gpointer        user_data)
+{
+  gboolean all_saved = TRUE;
+
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (RS_IS_WINDOW (l->data) && !_rs_window_flush (l->data, &error))
+        all_saved = FALSE;
+    }
+
+  if (!all_saved)
+    gtk_application_inhibit (app, gtk_application_get_active_window (app),
+                             GTK_APPLICATION_INHIBIT_LOGOUT,
+                             _("A note could not be saved yet"));
+}
+
+static void
+on_about (GSimpleAction *action,
+          GVariant      *param,
+          gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "The Redstring authors", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", "Redstring",
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("An evidence board for investigators: who did what to "
+                                       "whom, when, and on what evidence."),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         NULL);
 }
 
 static void
@@ -70,13 +121,27 @@ rs_application_startup (GApplication *app)
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
                                            accels[i].accels);
+
+  g_unix_signal_add (SIGTERM, on_signal_cb, app);
+  g_unix_signal_add (SIGINT, on_signal_cb, app);
+  g_unix_signal_add (SIGHUP, on_signal_cb, app);
+  g_signal_connect (app, "query-end", G_CALLBACK (on_query_end_cb), NULL);
 }
 
 static void
 open_window (RsApplication *self,
              const char    *path)
 {
-  RsWindow *window = rs_window_new (self);
+  RsWindow *window = path ? rs_window_find_for_case (path) : NULL;
+
+  /* A case already open is shown, not opened twice. */
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  window = rs_window_new (self);
 
   gtk_window_present (GTK_WINDOW (window));
   /* A case that cannot be opened says why, over the default case rather than over
@@ -97,6 +162,27 @@ rs_application_activate (GApplication *app)
       gtk_window_present (window);
       return;
     }
+
+  /* A case whose last opening never finished (it hung or crashed the window) is not
+   * opened again by itself: the window starts empty and says so. */
+  {
+    g_autofree char *unfinished = g_settings_get_string (self->settings, "opening-case");
+
+    if (unfinished[0] != '\0')
+      {
+        RsWindow *empty = rs_window_new (self);
+        g_autofree char *name = g_filename_display_basename (unfinished);
+        g_autofree char *message = g_strdup_printf (_("“%s” did not finish opening last time, so "
+                                                      "it was not opened again. Open it with "
+                                                      "Ctrl+O if you want to try again."), name);
+
+        g_settings_set_string (self->settings, "opening-case", "");
+        g_settings_set_string (self->settings, "last-case", "");
+        gtk_window_present (GTK_WINDOW (empty));
+        rs_window_show_toast (empty, message);
+        return;
+      }
+  }
 
   /* The last case if it is still there, else the default (sample) case. */
   open_window (self, last[0] != '\0' && g_file_test (last, G_FILE_TEST_EXISTS) ? last : NULL);
@@ -139,31 +225,20 @@ rs_application_class_init (RsApplicationClass *klass)
   app_class->open = rs_application_open;
 }
 
+/* Quitting closes each window through its close path, which writes what was typed
+ * and keeps a window open when that fails; the application ends with its last
+ * window. g_application_quit() would skip all of that. */
 static void
 on_quit (GSimpleAction *action,
          GVariant      *param,
          gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
-}
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
 
-static void
-on_about (GSimpleAction *action,
-          GVariant      *param,
-          gpointer       user_data)
-{
-  GtkApplication *app = GTK_APPLICATION (user_data);
-  static const char *developers[] = { "The Redstring authors", NULL };
-
-  adw_show_about_window (gtk_application_get_active_window (app),
-                         "application-name", "Redstring",
-                         "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("An evidence board for investigators: who did what to "
-                                       "whom, when, and on what evidence."),
-                         "developers", developers,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         NULL);
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (RS_IS_WINDOW (l->data))
+      gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free (windows);
 }
 
 static void
@@ -184,5 +259,6 @@ rs_application_new (void)
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_BASE,
+                       "register-session", TRUE,
                        NULL);
 }

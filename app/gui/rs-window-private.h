@@ -38,6 +38,7 @@ struct _RsWindow
   GtkSearchEntry      *search_entry;
   GtkToggleButton     *side_panel_button;
   RsFilterPopover     *filter_popover;
+  GtkLabel            *save_label;
 
   /* Owned */
   RsCaseStore         *store;
@@ -45,6 +46,11 @@ struct _RsWindow
   RsBoardFilter       *filter;
   GSettings           *settings;
   GCancellable        *cancellable;
+
+  guint                watch_source;     /* polls the file for other programs' changes */
+  guint                opening_tick;     /* clears "opening-case" once the case is shown */
+  gboolean             close_when_saved; /* close once the notes are on disk */
+  gboolean             force_close;      /* the user chose to close without saving */
 };
 
 void _rs_window_class_actions_init (RsWindowClass *klass);
@@ -52,6 +58,8 @@ void _rs_window_actions_init       (RsWindow      *self);
 void _rs_window_restore_side_width (RsWindow      *self);
 void _rs_window_reveal_quote       (RsWindow      *self,
                                     gint64         quote_id);
+gboolean _rs_window_flush      (RsWindow      *self,
+                                GError       **error);
 void _rs_window_show_error         (RsWindow      *self,
                                     const char    *heading,
                                     const GError  *error);

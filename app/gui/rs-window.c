@@ -9,8 +9,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "rs-bundle.h"
+#include "rs-error.h"
 #include "rs-window-private.h"
 
 /* The window wires things together: it owns the open case and the one selection,
@@ -82,6 +84,94 @@ on_case_changed_cb (RsWindow *self)
   update_title (self);
 }
 
+/* "Saved" only once the store says the write has returned from disk; typing not
+ * yet handed to the store counts as saving. */
+static void
+update_save_label (RsWindow *self)
+{
+  const char *text = "";
+
+  if (self->store != NULL)
+    {
+      switch (rs_case_store_get_save_state (self->store))
+        {
+        case RS_SAVE_STATE_WAITING:
+          text = _("Waiting for another program…");
+          break;
+
+        case RS_SAVE_STATE_FAILED:
+          text = _("Not saved");
+          break;
+
+        case RS_SAVE_STATE_SAVING:
+          text = _("Saving…");
+          break;
+
+        case RS_SAVE_STATE_SAVED:
+        default:
+          text = rs_notes_panel_get_busy (self->notes_panel) ? _("Saving…") : _("Saved");
+          break;
+        }
+    }
+  gtk_label_set_label (self->save_label, text);
+}
+
+static void
+on_note_merged_cb (RsWindow    *self,
+                   RsNote      *note,
+                   RsCaseStore *store)
+{
+  rs_window_show_toast (self, _("The note was also changed in another window or program: "
+                                "both versions are kept"));
+}
+
+static void
+on_store_reloaded_cb (RsWindow    *self,
+                      RsCaseStore *store)
+{
+  g_signal_connect_object (rs_case_store_get_case (store), "changed",
+                           G_CALLBACK (on_case_changed_cb), self, G_CONNECT_SWAPPED);
+  update_title (self);
+  rs_window_show_toast (self, _("Updated with changes made by another program"));
+}
+
+/* Another program (a second Redstring, the command line) may have changed the
+ * file: cheap to ask, so asked every second and whenever the window is focused. */
+static void
+check_for_changes (RsWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!rs_case_store_check_for_changes (self->store, NULL, &error) &&
+      !g_error_matches (error, RS_ERROR, RS_ERROR_BUSY))
+    {
+      /* Said once, not every second. */
+      if (!g_str_equal (gtk_widget_get_tooltip_text (GTK_WIDGET (self->save_label)) ?: "",
+                        error->message))
+        {
+          gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_label), error->message);
+          rs_window_show_toast (self, error->message);
+        }
+    }
+}
+
+static gboolean
+watch_cb (gpointer user_data)
+{
+  check_for_changes (RS_WINDOW (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_is_active_changed_cb (RsWindow   *self,
+                         GParamSpec *pspec)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    check_for_changes (self);
+}
+
 void
 rs_window_set_store (RsWindow    *self,
                      RsCaseStore *store)
@@ -93,8 +183,12 @@ rs_window_set_store (RsWindow    *self,
     return;
 
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (rs_case_store_get_case (self->store),
-                                          on_case_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (rs_case_store_get_case (self->store),
+                                            on_case_changed_cb, self);
+      g_signal_handlers_disconnect_by_data (self->store, self);
+    }
+  g_clear_handle_id (&self->watch_source, g_source_remove);
 
   rs_selection_clear (self->selection);
   g_set_object (&self->store, store);
@@ -103,8 +197,18 @@ rs_window_set_store (RsWindow    *self,
     {
       g_autofree char *path = g_canonicalize_filename (rs_case_store_get_path (store), NULL);
 
+      /* The UI thread never waits for another program: a locked case fails a write
+       * at once, and notes wait for the lock in the store's worker. */
+      rs_case_store_set_lock_timeout (store, 0);
       g_signal_connect_object (rs_case_store_get_case (store), "changed",
                                G_CALLBACK (on_case_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "notify::save-state", G_CALLBACK (update_save_label), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "note-merged", G_CALLBACK (on_note_merged_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "reloaded", G_CALLBACK (on_store_reloaded_cb), self,
+                               G_CONNECT_SWAPPED);
+      self->watch_source = g_timeout_add_seconds (1, watch_cb, self);
       if (self->settings != NULL)
         g_settings_set_string (self->settings, "last-case", path);
     }
@@ -113,6 +217,7 @@ rs_window_set_store (RsWindow    *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-bundle", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-bundle", store != NULL);
   update_title (self);
+  update_save_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -128,6 +233,61 @@ rs_window_get_selection (RsWindow *self)
 {
   g_return_val_if_fail (RS_IS_WINDOW (self), NULL);
   return self->selection;
+}
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  if (g_stat (a, &sa) != 0 || g_stat (b, &sb) != 0)
+    return FALSE;
+  return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* The window that has the case at PATH open, if any. One process holds one store
+ * per file: opening a file twice would close a second descriptor on it, and on
+ * POSIX that drops every lock SQLite holds on it. */
+RsWindow *
+rs_window_find_for_case (const char *path)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      RsWindow *candidate = RS_IS_WINDOW (window) ? RS_WINDOW (window) : NULL;
+
+      if (candidate != NULL && candidate->store != NULL &&
+          same_file (rs_case_store_get_path (candidate->store), path))
+        return candidate;
+    }
+  return NULL;
+}
+
+static gboolean
+opening_done_tick_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  RsWindow *self = RS_WINDOW (widget);
+
+  /* The first tick comes before the case's first frame; the second, after it. */
+  if (GPOINTER_TO_UINT (user_data) == 0)
+    {
+      gtk_widget_remove_tick_callback (widget, self->opening_tick);
+      self->opening_tick = gtk_widget_add_tick_callback (widget, opening_done_tick_cb,
+                                                         GUINT_TO_POINTER (1), NULL);
+      return G_SOURCE_REMOVE;
+    }
+
+  self->opening_tick = 0;
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "opening-case", "");
+  return G_SOURCE_REMOVE;
 }
 
 /* Opens (or, for the default case, creates with the sample) a case file. On
@@ -159,6 +319,26 @@ rs_window_open_case (RsWindow   *self,
       g_mkdir_with_parents (dir, 0700);
     }
 
+  {
+    RsWindow *other = rs_window_find_for_case (path);
+
+    if (other != NULL)
+      {
+        gtk_window_present (GTK_WINDOW (other));
+        rs_window_show_toast (other, _("This case is already open in this window"));
+        return TRUE;
+      }
+  }
+
+  /* Remembered until the case has been shown once: a case that hangs or crashes
+   * the window is not reopened by itself at the next launch. */
+  if (self->settings != NULL)
+    {
+      g_autofree char *canonical = g_canonicalize_filename (path, NULL);
+
+      g_settings_set_string (self->settings, "opening-case", canonical);
+    }
+
   store = rs_case_store_open (path, fresh ? RS_CASE_STORE_OPEN_CREATE : RS_CASE_STORE_OPEN_NONE,
                               &error);
   if (store != NULL && fresh && !rs_bundle_import_sample (store, &error))
@@ -166,12 +346,18 @@ rs_window_open_case (RsWindow   *self,
 
   if (store == NULL)
     {
+      if (self->settings != NULL)
+        g_settings_set_string (self->settings, "opening-case", "");
       /* The message names the file already. */
       _rs_window_show_error (self, _("Could Not Open the Case"), error);
       return FALSE;
     }
 
   rs_window_set_store (self, store);
+  if (self->opening_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->opening_tick);
+  self->opening_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), opening_done_tick_cb,
+                                                     GUINT_TO_POINTER (0), NULL);
   return TRUE;
 }
 
@@ -325,18 +511,91 @@ on_style_dark_changed_cb (RsWindow       *self,
   rs_board_view_set_dark (self->board, adw_style_manager_get_dark (manager));
 }
 
+/* Writes what is not on disk yet, now, without waiting for another program, and
+ * saves the window's look: the last chance before the session ends. */
+gboolean
+_rs_window_flush (RsWindow  *self,
+                  GError   **error)
+{
+  save_geometry (self);
+  return rs_notes_panel_flush (self->notes_panel, error);
+}
+
+static void
+on_close_anyway_cb (RsWindow        *self,
+                    const char      *response,
+                    AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "close") != 0)
+    return;
+  self->force_close = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+on_notes_busy_changed_cb (RsWindow     *self,
+                          GParamSpec   *pspec,
+                          RsNotesPanel *panel)
+{
+  update_save_label (self);
+
+  if (self->close_when_saved && !rs_notes_panel_get_busy (panel))
+    {
+      self->close_when_saved = FALSE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+/* Like GNOME Text Editor: the window closes only once what was typed is on disk.
+ * A save that must wait for another program keeps it open until the save lands;
+ * a save that fails keeps it open and asks. Every quit route comes here. */
 static gboolean
 rs_window_close_request (GtkWindow *window)
 {
   RsWindow *self = RS_WINDOW (window);
   g_autoptr(GError) error = NULL;
 
-  /* Text typed in the last debounce interval is written now. */
-  if (!rs_notes_panel_flush (self->notes_panel, &error))
-    g_warning ("Could not save the note: %s", error->message);
+  if (!self->force_close && !_rs_window_flush (self, &error))
+    {
+      if (g_error_matches (error, RS_ERROR, RS_ERROR_BUSY) ||
+          rs_notes_panel_get_busy (self->notes_panel))
+        {
+          self->close_when_saved = TRUE;
+          rs_notes_panel_save (self->notes_panel);
+          rs_window_show_toast (self, _("Waiting for another program to release the case: "
+                                        "the window closes once the note is saved"));
+        }
+      else
+        {
+          AdwMessageDialog *dialog;
+          g_autofree char *body = g_strdup_printf (_("%s\n\nThe text is still in the notes "
+                                                     "panel. Close anyway and lose it?"),
+                                                   error->message);
 
-  /* Everything the user did is already in the case file; only the look is saved. */
-  save_geometry (self);
+          dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window,
+                                                               _("Could Not Save the Note"),
+                                                               body));
+          adw_message_dialog_add_responses (dialog, "cancel", _("_Keep Open"),
+                                            "close", _("_Close Without Saving"), NULL);
+          adw_message_dialog_set_response_appearance (dialog, "close",
+                                                      ADW_RESPONSE_DESTRUCTIVE);
+          adw_message_dialog_set_default_response (dialog, "cancel");
+          adw_message_dialog_set_close_response (dialog, "cancel");
+          g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_anyway_cb), self,
+                                   G_CONNECT_SWAPPED);
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      return TRUE;
+    }
+
+  /* A save that is still running (it may be waiting for another program). */
+  if (!self->force_close && rs_notes_panel_get_busy (self->notes_panel))
+    {
+      self->close_when_saved = TRUE;
+      return TRUE;
+    }
+
+  g_clear_handle_id (&self->watch_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
 
   return GTK_WINDOW_CLASS (rs_window_parent_class)->close_request (window);
@@ -377,6 +636,9 @@ rs_window_dispose (GObject *object)
 
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->watch_source, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RS_TYPE_WINDOW);
 
@@ -482,6 +744,7 @@ rs_window_class_init (RsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RsWindow, filter_popover);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, side_panel_button);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, save_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_quotes_panel_reveal_quote_cb);
@@ -526,6 +789,10 @@ rs_window_init (RsWindow *self)
   rs_board_view_set_dark (self->board, adw_style_manager_get_dark (style));
   g_signal_connect_object (style, "notify::dark", G_CALLBACK (on_style_dark_changed_cb), self,
                            G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->notes_panel, "notify::busy",
+                           G_CALLBACK (on_notes_busy_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
 
   drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);

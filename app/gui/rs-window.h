@@ -27,5 +27,6 @@ RsCaseStore *rs_window_get_store     (RsWindow      *self);
 RsSelection *rs_window_get_selection (RsWindow      *self);
 void         rs_window_show_toast    (RsWindow      *self,
                                       const char    *message);
+RsWindow    *rs_window_find_for_case (const char    *path);
 
 G_END_DECLS

@@ -812,6 +812,15 @@ rs_notes_panel_get_others (RsNotesPanel *self)
   return G_LIST_MODEL (self->others);
 }
 
+/* Saves what was typed in the store's worker, which waits for another program's
+ * lock if it must; "busy" turns FALSE once it is on disk. */
+void
+rs_notes_panel_save (RsNotesPanel *self)
+{
+  g_return_if_fail (RS_IS_NOTES_PANEL (self));
+  start_save (self);
+}
+
 /* TRUE while something typed is not on disk yet (typed, or being saved). */
 gboolean
 rs_notes_panel_get_busy (RsNotesPanel *self)

@@ -20,5 +20,6 @@ GListModel *rs_notes_panel_get_others  (RsNotesPanel  *self);
 gboolean    rs_notes_panel_flush       (RsNotesPanel  *self,
                                         GError       **error);
 gboolean    rs_notes_panel_get_busy    (RsNotesPanel  *self);
+void        rs_notes_panel_save        (RsNotesPanel  *self);
 
 G_END_DECLS
