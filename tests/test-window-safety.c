@@ -1,0 +1,405 @@
+/* test-window-safety.c
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <signal.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include <adwaita.h>
+
+#include "rs-application.h"
+#include "rs-core.h"
+#include "rs-test-utils.h"
+#include "rs-window-private.h"
+
+/* Nothing lost with the real application: a case opened twice is one window (SQLite
+ * keeps its locks, so another program's run leaves the -wal alone and later edits
+ * reach the file); typing is on disk after every quit route; another program's
+ * changes reach the window and a note edited on both sides keeps both versions; a
+ * locked case never freezes the window; a case whose opening never finished is not
+ * reopened by itself. "Another program" is redstring-cli, or a second SQLite
+ * connection, which SQLite locks exactly like another process. */
+
+GResource *rs_gui_get_resource (void);
+
+static RsApplication *app;
+
+static void
+iterate (guint msec)
+{
+  gint64 end = g_get_monotonic_time () + msec * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static gboolean
+wait_until (gboolean (*condition) (gpointer),
+            gpointer   data,
+            guint      timeout_msec)
+{
+  gint64 end = g_get_monotonic_time () + timeout_msec * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  return TRUE;
+}
+
+static guint
+n_windows (void)
+{
+  return g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+}
+
+static gboolean
+no_windows (gpointer data)
+{
+  return n_windows () == 0;
+}
+
+static char *
+make_case (const char *name)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_sample_case (name);
+
+  return g_strdup (rs_case_store_get_path (store));
+}
+
+static RsWindow *
+open_in_app (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  RsWindow *window;
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  window = rs_window_find_for_case (path);
+  g_assert_nonnull (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+type_note (RsWindow   *window,
+           const char *text)
+{
+  GtkTextView *view = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+
+  /* The case's note (nothing selected): what a keystroke does, at the end. */
+  rs_selection_clear (window->selection);
+  view = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window->notes_panel),
+                                                      RS_TYPE_NOTES_PANEL, "text_view"));
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, TRUE);
+}
+
+/* The case note as another program reads it. */
+static char *
+case_note_on_disk (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *body = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT body FROM note WHERE document_id IS NULL AND "
+                                           "entity_id IS NULL AND relation_id IS NULL AND "
+                                           "event_id IS NULL ORDER BY id LIMIT 1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    body = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return body;
+}
+
+static gboolean
+has_suffix (const char *body,
+            const char *suffix)
+{
+  return body != NULL && g_str_has_suffix (body, suffix);
+}
+
+/* Opening a case that is open already shows its window; SQLite's locks survive, so
+ * another program's run leaves the -wal in place, and edits afterwards reach the
+ * file. */
+static void
+test_open_twice (void)
+{
+  g_autofree char *path = make_case ("twice.redstring");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *note = NULL;
+  g_autoptr(GSubprocess) cli = NULL;
+  g_autoptr(GError) error = NULL;
+  RsWindow *window = open_in_app (path);
+  RsWindow *again;
+
+  g_assert_cmpuint (n_windows (), ==, 1);
+  again = open_in_app (path);
+  g_assert_true (again == window);
+  g_assert_cmpuint (n_windows (), ==, 1);
+  /* Through the window's own Open as well. */
+  g_assert_true (rs_window_open_case (window, path, FALSE));
+  g_assert_cmpuint (n_windows (), ==, 1);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  cli = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error,
+                          g_getenv ("REDSTRING_CLI"), "info", path, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (cli, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  type_note (window, " Edited after the second opening.");
+  g_assert_true (rs_notes_panel_flush (window->notes_panel, &error));
+  g_assert_no_error (error);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_assert_true (wait_until (no_windows, NULL, 10000));
+
+  note = case_note_on_disk (path);
+  g_assert_true (has_suffix (note, " Edited after the second opening."));
+}
+
+typedef enum
+{
+  QUIT_CLOSE,
+  QUIT_CTRL_Q,
+  QUIT_SIGTERM,
+  QUIT_SESSION_END,
+} QuitRoute;
+
+/* Typed, not yet saved (well inside the 400 ms debounce), then quit: on disk. */
+static void
+test_quit_route (gconstpointer data)
+{
+  QuitRoute route = GPOINTER_TO_INT (data);
+  g_autofree char *name = g_strdup_printf ("quit-%d.redstring", route);
+  g_autofree char *path = make_case (name);
+  g_autofree char *note = NULL;
+  RsWindow *window = open_in_app (path);
+  GSettings *settings = rs_application_get_settings (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1111, 777);
+  type_note (window, " Typed a moment before quitting.");
+  note = case_note_on_disk (path);
+  g_assert_false (has_suffix (note, " Typed a moment before quitting."));
+  g_clear_pointer (&note, g_free);
+
+  switch (route)
+    {
+    case QUIT_CLOSE:
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
+      break;
+
+    case QUIT_CTRL_Q:
+      g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+      break;
+
+    case QUIT_SIGTERM:
+      kill (getpid (), SIGTERM);
+      break;
+
+    case QUIT_SESSION_END:
+      g_signal_emit_by_name (app, "query-end");
+      note = case_note_on_disk (path);
+      g_assert_true (has_suffix (note, " Typed a moment before quitting."));
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_assert_true (wait_until (no_windows, NULL, 10000));
+  note = case_note_on_disk (path);
+  g_assert_true (has_suffix (note, " Typed a moment before quitting."));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1111);
+}
+
+typedef struct
+{
+  RsWindow   *window;
+  const char *text;
+} LabelIs;
+
+static gboolean
+save_label_is (gpointer data)
+{
+  LabelIs *is = data;
+
+  return g_strcmp0 (gtk_label_get_label (is->window->save_label), is->text) == 0;
+}
+
+static gboolean
+entity_renamed (gpointer data)
+{
+  RsWindow *window = data;
+
+  return rs_case_lookup_entity_by_name (rs_case_store_get_case (window->store),
+                                        "Tick (renamed elsewhere)") != NULL;
+}
+
+static void
+other_exec (sqlite3    *db,
+            const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("other program: %s: %s", sql, message);
+}
+
+/* Another program renames an entity and appends to the case note while this
+ * window, holding the old text, appends too: the rename reaches the window by
+ * itself, and the note keeps both additions. */
+static void
+test_other_program (void)
+{
+  g_autofree char *path = make_case ("other.redstring");
+  g_autofree char *note = NULL;
+  RsWindow *window = open_in_app (path);
+  sqlite3 *other = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  type_note (window, "\nHere: typed in this window.");
+  other_exec (other, "UPDATE entity SET name = 'Tick (renamed elsewhere)' WHERE name = 'Tick'");
+  other_exec (other, "UPDATE note SET body = body || '\nThere: typed in another program.' "
+                     "WHERE document_id IS NULL AND entity_id IS NULL AND relation_id IS NULL "
+                     "AND event_id IS NULL");
+
+  g_assert_true (wait_until (entity_renamed, window, 5000));
+  g_assert_true (rs_notes_panel_flush (window->notes_panel, NULL));
+  note = case_note_on_disk (path);
+  g_assert_nonnull (strstr (note, "There: typed in another program."));
+  g_assert_nonnull (strstr (note, "Here: typed in this window."));
+
+  sqlite3_close (other);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+ticked (gpointer data)
+{
+  (*(guint *)data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Another program holds the write lock: the window keeps running (its main loop
+ * turns), says it is waiting, cannot be closed until the note is written, and
+ * writes it by itself once the lock is free. */
+static void
+test_locked_case (void)
+{
+  g_autofree char *path = make_case ("locked.redstring");
+  g_autofree char *note = NULL;
+  RsWindow *window = open_in_app (path);
+  LabelIs waiting = { window, "Waiting for another program…" };
+  sqlite3 *other = NULL;
+  guint ticks = 0, tick_source;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  other_exec (other, "BEGIN IMMEDIATE");
+
+  type_note (window, " Written while the case was locked.");
+  tick_source = g_timeout_add (10, ticked, &ticks);
+  g_assert_true (wait_until (save_label_is, &waiting, 5000));
+  iterate (500);
+  /* 50 ticks expected in 500 ms; a frozen loop gives none. */
+  g_assert_cmpuint (ticks, >, 20);
+  g_source_remove (tick_source);
+
+  gtk_window_close (GTK_WINDOW (window));
+  iterate (300);
+  g_assert_cmpuint (n_windows (), ==, 1);
+  note = case_note_on_disk (path);
+  g_assert_false (has_suffix (note, " Written while the case was locked."));
+  g_clear_pointer (&note, g_free);
+
+  other_exec (other, "COMMIT");
+  g_assert_true (wait_until (no_windows, NULL, 10000));
+  note = case_note_on_disk (path);
+  g_assert_true (has_suffix (note, " Written while the case was locked."));
+  sqlite3_close (other);
+}
+
+/* The last launch never finished opening a case: this one starts without it. */
+static void
+test_unfinished_opening (void)
+{
+  g_autofree char *path = make_case ("hangs.redstring");
+  GSettings *settings = rs_application_get_settings (app);
+  GtkWindow *window;
+
+  g_settings_set_string (settings, "opening-case", path);
+  g_settings_set_string (settings, "last-case", path);
+  g_application_activate (G_APPLICATION (app));
+
+  g_assert_cmpuint (n_windows (), ==, 1);
+  window = gtk_application_get_windows (GTK_APPLICATION (app))->data;
+  g_assert_null (rs_window_get_store (RS_WINDOW (window)));
+  g_assert_cmpstr (g_settings_get_string (settings, "opening-case"), ==, "");
+  gtk_window_destroy (window);
+
+  /* A case that opens and is shown clears the mark. */
+  {
+    RsWindow *shown = open_in_app (path);
+
+    iterate (300);
+    g_assert_cmpstr (g_settings_get_string (settings, "opening-case"), ==, "");
+    g_assert_nonnull (rs_window_get_store (shown));
+    gtk_window_destroy (GTK_WINDOW (shown));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* As in test-window: the MIME database, before the isolated dirs hide it, so SVG
+   * icons load. */
+  g_free (g_content_type_guess ("icon.svg", NULL, 0, NULL));
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  app = rs_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  rs_test_init_resources ();
+
+  g_test_add_func ("/window-safety/open-twice", test_open_twice);
+  g_test_add_data_func ("/window-safety/quit/close", GINT_TO_POINTER (QUIT_CLOSE), test_quit_route);
+  g_test_add_data_func ("/window-safety/quit/ctrl-q", GINT_TO_POINTER (QUIT_CTRL_Q), test_quit_route);
+  g_test_add_data_func ("/window-safety/quit/sigterm", GINT_TO_POINTER (QUIT_SIGTERM), test_quit_route);
+  g_test_add_data_func ("/window-safety/quit/session-end", GINT_TO_POINTER (QUIT_SESSION_END),
+                        test_quit_route);
+  g_test_add_func ("/window-safety/other-program", test_other_program);
+  g_test_add_func ("/window-safety/locked-case", test_locked_case);
+  g_test_add_func ("/window-safety/unfinished-opening", test_unfinished_opening);
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
