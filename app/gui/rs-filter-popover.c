@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "rs-filter-popover.h"
+#include "rs-text.h"
 
 /* Edits an RsBoardFilter: kinds, relation statuses, "what does report X alone
  * support?", focus depth, dim or remove. The filter is the state; this popover
@@ -94,9 +95,12 @@ rebuild_documents (RsFilterPopover *self)
         {
           g_autoptr(RsDocument) doc = g_list_model_get_item (documents, i);
           const char *publisher = rs_document_get_publisher (doc);
-          g_autofree char *label = publisher && *publisher
-                                   ? g_strdup_printf ("%s — %s", publisher, rs_document_get_title (doc))
-                                   : g_strdup (rs_document_get_title (doc));
+          g_autofree char *title = rs_text_dup_for_label (rs_document_get_title (doc),
+                                                          RS_TEXT_LABEL_MAX_CHARS);
+          g_autofree char *from = rs_text_dup_for_label (publisher, RS_TEXT_LABEL_MAX_CHARS);
+          g_autofree char *label = *from != '\0'
+                                   ? g_strdup_printf ("%s — %s", from, title)
+                                   : g_steal_pointer (&title);
           gint64 id = rs_document_get_id (doc);
 
           gtk_string_list_append (names, label);

@@ -14,6 +14,7 @@
 #include <pango/pangocairo.h>
 
 #include "rs-board-style.h"
+#include "rs-text.h"
 
 /* Colours, fonts and shapes of the board, one palette for light and one for dark.
  *
@@ -41,7 +42,6 @@ struct _RsBoardStyle
 G_DEFINE_BOXED_TYPE (RsBoardStyle, rs_board_style, rs_board_style_ref, rs_board_style_unref)
 
 #define MEASURE_CACHE_MAX 65536
-#define LABEL_MAX_CHARS   256
 
 typedef struct
 {
@@ -333,11 +333,16 @@ rs_board_style_create_layout (RsBoardStyle *self,
                               double        max_width,
                               int           max_lines)
 {
+  g_autofree char *bounded = NULL;
   PangoLayout *layout;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (font < RS_BOARD_FONT_LAST, NULL);
+
+  /* Callers pass display labels, but this is where Pango starts work: whatever text comes
+   * in (an exporter's, a future caller's), no more than a label's worth is laid out. */
+  bounded = rs_text_dup_for_label (text, RS_TEXT_LABEL_MAX_CHARS);
 
   layout = pango_layout_new (context);
   pango_layout_set_font_description (layout, self->fonts[font]);
@@ -350,7 +355,7 @@ rs_board_style_create_layout (RsBoardStyle *self,
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_height (layout, max_lines > 0 ? -max_lines : -1);
     }
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  pango_layout_set_text (layout, bounded, -1);
 
   return layout;
 }
@@ -364,6 +369,7 @@ rs_board_style_measure_text (RsBoardStyle *self,
                              double       *width,
                              double       *height)
 {
+  g_autofree char *bounded = NULL;
   g_autofree char *key = NULL;
   g_autoptr(PangoLayout) layout = NULL;
   PangoRectangle logical;
@@ -371,10 +377,9 @@ rs_board_style_measure_text (RsBoardStyle *self,
 
   g_return_if_fail (self != NULL);
 
-  if (text == NULL)
-    text = "";
-
-  key = g_strdup_printf ("%u|%g|%d|%s", font, max_width, max_lines, text);
+  /* The key holds what create_layout will lay out, so it stays small too. */
+  bounded = rs_text_dup_for_label (text, RS_TEXT_LABEL_MAX_CHARS);
+  key = g_strdup_printf ("%u|%g|%d|%s", font, max_width, max_lines, bounded);
   if ((cached = g_hash_table_lookup (self->measure_cache, key)))
     {
       *width = cached[0];
@@ -385,7 +390,7 @@ rs_board_style_measure_text (RsBoardStyle *self,
   if (self->measure_context == NULL)
     self->measure_context = rs_board_style_create_context (self, NULL);
 
-  layout = rs_board_style_create_layout (self, self->measure_context, font, text,
+  layout = rs_board_style_create_layout (self, self->measure_context, font, bounded,
                                          max_width, max_lines);
   pango_layout_get_extents (layout, NULL, &logical);
 
@@ -529,45 +534,7 @@ rs_board_style_get_shape_insets (RsBoardShape  shape,
 char *
 rs_board_style_dup_display_label (const char *text)
 {
-  g_autofree char *valid = NULL;
-  GString *out;
-  guint n_chars = 0;
-  gboolean pending_space = FALSE;
-
-  if (text == NULL)
-    return g_strdup ("");
-
-  valid = g_utf8_make_valid (text, -1);
-  out = g_string_sized_new (MIN (strlen (valid), LABEL_MAX_CHARS * 4) + 4);
-
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar ch = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (ch) || g_unichar_type (ch) == G_UNICODE_CONTROL ||
-          ch == 0x2028 || ch == 0x2029)
-        {
-          pending_space = out->len > 0;
-          continue;
-        }
-
-      if (n_chars + (pending_space ? 1 : 0) >= LABEL_MAX_CHARS)
-        {
-          g_string_append (out, "…");
-          break;
-        }
-
-      if (pending_space)
-        {
-          g_string_append_c (out, ' ');
-          n_chars++;
-          pending_space = FALSE;
-        }
-      g_string_append_unichar (out, ch);
-      n_chars++;
-    }
-
-  return g_string_free (out, FALSE);
+  return rs_text_dup_for_label (text, RS_TEXT_LABEL_MAX_CHARS);
 }
 
 void

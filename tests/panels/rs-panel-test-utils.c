@@ -145,6 +145,68 @@ rs_panel_test_find_label (GtkWidget  *root,
   return NULL;
 }
 
+/* The first mapped label under ROOT whose text starts with PREFIX, or NULL. */
+GtkWidget *
+rs_panel_test_find_label_prefix (GtkWidget  *root,
+                                 const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_str_has_prefix (gtk_label_get_label (GTK_LABEL (root)), prefix))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = rs_panel_test_find_label_prefix (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Asserts that no label under ROOT (mapped or not) holds more than MAX_CHARS characters;
+ * returns how many labels were checked. */
+guint
+rs_panel_test_assert_labels_at_most (GtkWidget *root,
+                                     guint      max_chars)
+{
+  guint n = 0;
+
+  if (GTK_IS_LABEL (root))
+    {
+      const char *text = gtk_label_get_label (GTK_LABEL (root));
+
+      g_assert_cmpint (g_utf8_strlen (text, -1), <=, max_chars);
+      n++;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += rs_panel_test_assert_labels_at_most (child, max_chars);
+  return n;
+}
+
+/* At least MIN_CHARS characters of hostile label text: words, markup, line breaks, RTL and
+ * combining marks. Starts with "Ministry of State Security". */
+char *
+rs_panel_test_dup_hostile_text (gsize min_chars)
+{
+  GString *text = g_string_new (NULL);
+  gsize n_chars = 0;
+
+  while (n_chars < min_chars)
+    {
+      static const char unit[] = "Ministry of State Security <b>&amp;</b>\nשלום e\xcc\x81 ";
+
+      g_string_append (text, unit);
+      n_chars += g_utf8_strlen (unit, -1);
+    }
+  return g_string_free (text, FALSE);
+}
+
 /* A named object of WIDGET's template (of the class WIDGET_TYPE), asserted present. */
 gpointer
 rs_panel_test_template_child (gpointer    widget,

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "rs-gui-closures.h"
+#include "rs-text.h"
 
 static void
 test_format_fuzzy_date (void)
@@ -278,8 +279,56 @@ test_labels (void)
       g_assert_cmpstr (text, ==, more[i].expected);
     }
 
+  /* A name from a case is bounded in a heading; the kind is still said. */
   long_heading = rs_gui_closures_entity_heading (NULL, long_name, RS_ENTITY_KIND_PERSON);
-  g_assert_cmpuint (strlen (long_heading), ==, 10000 + strlen (" — person"));
+  g_assert_cmpuint (g_utf8_strlen (long_heading, -1), ==,
+                    RS_TEXT_LABEL_MAX_CHARS + g_utf8_strlen (" — person", -1));
+  g_assert_true (g_str_has_suffix (long_heading, "x… — person"));
+}
+
+/* Issue item 11: whatever a case holds, a closure gives a label a bounded string. */
+static void
+test_bounded (void)
+{
+  g_autoptr(GString) huge = g_string_new (NULL);
+  g_autofree char *row = NULL;
+  g_autofree char *quote = NULL;
+  g_autofree char *byline = NULL;
+  g_autofree char *note_byline = NULL;
+  g_autofree char *relation = NULL;
+  g_autofree char *more = NULL;
+  g_autofree char *published = NULL;
+  g_autofree char *short_row = NULL;
+
+  while (huge->len < 30000)
+    g_string_append (huge, "Ministry of State Security\n");
+
+  row = rs_gui_closures_row_text (NULL, huge->str);
+  g_assert_cmpuint (g_utf8_strlen (row, -1), <=, RS_TEXT_ROW_MAX_CHARS);
+  g_assert_true (g_str_has_prefix (row, "Ministry of State Security Ministry"));
+  g_assert_true (g_str_has_suffix (row, "…"));
+  short_row = rs_gui_closures_row_text (NULL, "Tick\nattacked JAXA");
+  g_assert_cmpstr (short_row, ==, "Tick attacked JAXA");
+
+  quote = rs_gui_closures_quote_text (NULL, huge->str);
+  g_assert_cmpuint (g_utf8_strlen (quote, -1), <=, RS_TEXT_ROW_MAX_CHARS);
+  g_assert_true (g_str_has_prefix (quote, "“Ministry"));
+  g_assert_true (g_str_has_suffix (quote, "…”"));
+
+  byline = rs_gui_closures_document_byline (NULL, huge->str, huge->str, 3);
+  g_assert_cmpuint (g_utf8_strlen (byline, -1), <=, 2 * RS_TEXT_LABEL_MAX_CHARS + 20);
+
+  note_byline = rs_gui_closures_note_byline (NULL, huge->str, huge->str);
+  g_assert_cmpuint (g_utf8_strlen (note_byline, -1), <=, 2 * RS_TEXT_LABEL_MAX_CHARS + 20);
+
+  relation = rs_gui_closures_relation_label (NULL, huge->str, huge->str, huge->str, TRUE);
+  g_assert_cmpuint (g_utf8_strlen (relation, -1), <=, 3 * RS_TEXT_LABEL_MAX_CHARS + 10);
+
+  more = rs_gui_closures_and_more (NULL, huge->str, 2);
+  g_assert_cmpuint (g_utf8_strlen (more, -1), <=, RS_TEXT_ROW_MAX_CHARS + 20);
+
+  published = rs_gui_closures_format_published (NULL, huge->str);
+  g_assert_cmpuint (g_utf8_strlen (published, -1), <=, RS_TEXT_LABEL_MAX_CHARS);
 }
 
 static void
@@ -374,6 +423,7 @@ main (int   argc,
   g_test_add_func ("/gui-closures/quote-text", test_quote_text);
   g_test_add_func ("/gui-closures/misc", test_misc);
   g_test_add_func ("/gui-closures/note-byline", test_note_byline);
+  g_test_add_func ("/gui-closures/bounded", test_bounded);
 
   return g_test_run ();
 }

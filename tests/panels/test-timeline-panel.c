@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "rs-panel-test-utils.h"
+#include "rs-text.h"
 #include "rs-timeline-panel.h"
 
 typedef struct
@@ -173,6 +174,75 @@ test_activate_row (Fixture       *fixture,
   g_assert_cmpint (id, ==, rs_event_get_id (event));
 }
 
+/* A case from a colleague: an event titled with 30,000 characters of hostile text,
+ * involving an entity named with as many, is in the case before the panel shows it. */
+static void
+long_title_set_up (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *hostile = rs_panel_test_dup_hostile_text (30000);
+  g_autoptr(RsEvent) draft = rs_event_new (0);
+  g_autoptr(RsFuzzyDate) date = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsCaseStore) store = rs_test_open_sample_case ("long-title.redstring");
+  RsEntity *entity = rs_test_add_entity (store, RS_ENTITY_KIND_ORGANIZATION, hostile);
+  gint64 entity_id = rs_entity_get_id (entity);
+
+  /* The earliest event: the first row, in view. */
+  date = rs_fuzzy_date_parse ("1990", NULL, RS_DATE_PRECISION_YEAR, RS_DATE_QUALIFIER_NONE,
+                              &error);
+  g_assert_no_error (error);
+  rs_event_set_title (draft, hostile);
+  rs_event_set_date (draft, date);
+  rs_event_set_entity_ids (draft, &entity_id, 1);
+  g_assert_nonnull (rs_case_store_add_event (store, draft, &error));
+  g_assert_no_error (error);
+
+  fixture->store = g_steal_pointer (&store);
+  fixture->selection = rs_selection_new ();
+  fixture->panel = g_object_ref_sink (RS_TIMELINE_PANEL (rs_timeline_panel_new ()));
+  rs_panel_set_store (RS_PANEL (fixture->panel), fixture->store);
+  rs_panel_set_selection (RS_PANEL (fixture->panel), fixture->selection);
+  fixture->window = rs_panel_test_present (GTK_WIDGET (fixture->panel), 380, 760);
+}
+
+/* Issue item 11: the hostile event shows as a row of bounded, ellipsized labels that draws. */
+static void
+test_long_title (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  GListModel *sorted = rs_timeline_panel_get_sorted_events (fixture->panel);
+  g_autoptr(RsEvent) event = g_list_model_get_item (sorted, 0);
+  GtkWidget *title_label, *entities_label;
+  const char *text;
+
+  g_assert_cmpuint (strlen (rs_event_get_title (event)), >=, 30000);
+  g_assert_true (rs_timeline_panel_select_event (fixture->panel, rs_event_get_id (event)));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  title_label = rs_panel_test_find_label_prefix (GTK_WIDGET (fixture->panel),
+                                                 "Ministry of State Security <b>&amp;</b>");
+  g_assert_nonnull (title_label);
+  text = gtk_label_get_label (GTK_LABEL (title_label));
+  g_assert_cmpint (g_utf8_strlen (text, -1), <=, RS_TEXT_ROW_MAX_CHARS);
+  g_assert_null (strchr (text, '\n'));
+  g_assert_true (g_str_has_suffix (text, "…"));
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (title_label)), ==, PANGO_ELLIPSIZE_END);
+  g_assert_cmpint (gtk_label_get_lines (GTK_LABEL (title_label)), >, 0);
+
+  /* The entities line names the same entity, bounded too. */
+  entities_label = gtk_widget_get_next_sibling (title_label);
+  g_assert_true (GTK_IS_LABEL (entities_label));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (entities_label)), "Ministry"));
+
+  /* Every label of the panel is bounded, and the row keeps a sane height. */
+  g_assert_cmpuint (rs_panel_test_assert_labels_at_most (GTK_WIDGET (fixture->panel),
+                                                         RS_TEXT_ROW_MAX_CHARS), >, 10);
+  g_assert_cmpint (gtk_widget_get_height (title_label), <, 200);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->panel));
+  rs_panel_test_save_screenshot (GTK_WIDGET (fixture->panel), "timeline-panel-long-labels");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,6 +258,8 @@ main (int   argc,
               fixture_set_up, test_follows_selection, fixture_tear_down);
   g_test_add ("/timeline-panel/activate-row", Fixture, NULL,
               fixture_set_up, test_activate_row, fixture_tear_down);
+  g_test_add ("/timeline-panel/long-title", Fixture, NULL,
+              long_title_set_up, test_long_title, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include "rs-board-scene.h"
 #include "rs-render-test-utils.h"
 #include "rs-test-utils.h"
+#include "rs-text.h"
 
 #define N_LARGE 20000
 
@@ -410,7 +411,7 @@ test_hostile_labels (void)
       g_assert_true (g_utf8_validate (node->label, -1, NULL));
       g_assert_null (strchr (node->label, '\n'));
       g_assert_null (strchr (node->label, '\t'));
-      g_assert_cmpuint (g_utf8_strlen (node->label, -1), <=, 257);
+      g_assert_cmpuint (g_utf8_strlen (node->label, -1), <=, RS_TEXT_LABEL_MAX_CHARS);
       g_assert_cmpfloat (node->width, <=, RS_BOARD_NODE_MAX_TEXT + 100);
       g_assert_cmpfloat (node->height, <=, 60);
       g_assert_cmpfloat (node->width, >=, 50);
@@ -465,6 +466,80 @@ test_move_node (void)
     }
 }
 
+/* Issue item 11: a 30,000-character name or relation label from a case is measured and laid
+ * out as a label-sized text. The sizes and the text Pango gets are bounded; nothing here
+ * times anything (see tests/bench for figures). */
+static void
+test_label_30000 (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_new_case ("label-30000.redstring");
+  g_autoptr(RsBoardStyle) style = rs_board_style_new (FALSE);
+  g_autoptr(RsBoardScene) scene = NULL;
+  /* Pango 1.50 has no autoptr for PangoContext. */
+  g_autoptr(GObject) context = G_OBJECT (rs_board_style_create_context (style, NULL));
+  g_autoptr(GString) words = g_string_new (NULL);
+  g_autoptr(GString) word = g_string_new (NULL);
+  g_autoptr(RsRelation) draft = rs_relation_new (0);
+  g_autoptr(GError) error = NULL;
+  RsEntity *a, *b;
+  double width, height;
+
+  while (words->len < 30000)
+    g_string_append (words, "Ministry of State Security \n");
+  while (word->len < 30000)
+    g_string_append_c (word, 'W');
+
+  a = rs_test_add_entity (store, RS_ENTITY_KIND_ORGANIZATION, words->str);
+  b = rs_test_add_entity (store, RS_ENTITY_KIND_GROUP, word->str);
+  rs_relation_set_source_id (draft, rs_entity_get_id (a));
+  rs_relation_set_target_id (draft, rs_entity_get_id (b));
+  rs_relation_set_label (draft, words->str);
+  g_assert_nonnull (rs_case_store_add_relation (store, draft, &error));
+  g_assert_no_error (error);
+
+  rs_render_test_place_grid (store, 2, 400, 150);
+  scene = rs_board_scene_new (rs_case_store_get_case (store), NULL, style);
+
+  g_assert_cmpuint (rs_board_scene_get_n_nodes (scene), ==, 2);
+  for (guint i = 0; i < rs_board_scene_get_n_nodes (scene); i++)
+    {
+      const RsBoardNode *node = rs_board_scene_get_node (scene, i);
+      g_autoptr(PangoLayout) layout = NULL;
+
+      /* The full name stays in the scene for the filter; the label is bounded. */
+      g_assert_cmpuint (strlen (node->name), >=, 30000);
+      g_assert_cmpuint (g_utf8_strlen (node->label, -1), <=, RS_TEXT_LABEL_MAX_CHARS);
+      g_assert_true (g_str_has_suffix (node->label, "…"));
+      g_assert_cmpfloat (node->width, <=, RS_BOARD_NODE_MAX_TEXT + 100);
+      g_assert_cmpfloat (node->height, <=, 60);
+
+      /* What the painter lays out: the label, at most two lines. */
+      layout = rs_board_style_create_layout (style, PANGO_CONTEXT (context),
+                                             RS_BOARD_FONT_NODE, node->name,
+                                             RS_BOARD_NODE_MAX_TEXT, 2);
+      g_assert_cmpint (pango_layout_get_character_count (layout), <=, RS_TEXT_LABEL_MAX_CHARS);
+      g_assert_cmpint (pango_layout_get_line_count (layout), <=, 2);
+    }
+
+  g_assert_cmpuint (rs_board_scene_get_n_edges (scene), ==, 1);
+  {
+    const RsBoardEdge *edge = rs_board_scene_get_edge (scene, 0);
+
+    g_assert_cmpuint (g_utf8_strlen (edge->label, -1), <=, RS_TEXT_LABEL_MAX_CHARS);
+    g_assert_cmpfloat (edge->text_width, <=, RS_BOARD_EDGE_MAX_TEXT);
+    g_assert_cmpfloat (edge->label_height, <=, 40);
+  }
+
+  /* Measured without a width (as the legend and badges are), a 30,000-character text is
+   * still measured as a label: one line of at most the cap, not a line 150,000 pt long. */
+  rs_board_style_measure_text (style, RS_BOARD_FONT_EDGE, words->str, -1, 1, &width, &height);
+  g_assert_cmpfloat (width, >, 0);
+  g_assert_cmpfloat (width, <=, RS_TEXT_LABEL_MAX_CHARS * 12);
+  g_assert_cmpfloat (height, <=, 30);
+  rs_board_style_measure_text (style, RS_BOARD_FONT_NODE, word->str, -1, 1, &width, &height);
+  g_assert_cmpfloat (width, <=, RS_TEXT_LABEL_MAX_CHARS * 12);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -477,6 +552,7 @@ main (int   argc,
   g_test_add_func ("/render/scene/culling-large", test_culling_large);
   g_test_add_func ("/render/scene/hostile-labels", test_hostile_labels);
   g_test_add_func ("/render/scene/move-node", test_move_node);
+  g_test_add_func ("/render/scene/label-30000", test_label_30000);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "rs-board-view-private.h"
+#include "rs-text.h"
 
 /* Keyboard focus between nodes, and tooltips. */
 
@@ -154,6 +155,24 @@ support_line (guint n_quotes,
                           quotes, n_documents);
 }
 
+/* "A, B, C" for the tooltip: a case may give an entity any number of aliases of any length,
+ * and the tooltip's label wraps all of it, so both are bounded. */
+static char *
+dup_aliases_line (char **aliases)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (guint i = 0; aliases[i] != NULL && joined->len < RS_TEXT_ROW_MAX_CHARS * 4; i++)
+    {
+      g_autofree char *alias = rs_text_dup_for_label (aliases[i], RS_TEXT_LABEL_MAX_CHARS);
+
+      if (i > 0)
+        g_string_append (joined, ", ");
+      g_string_append (joined, alias);
+    }
+  return rs_text_dup_for_label (joined->str, RS_TEXT_ROW_MAX_CHARS);
+}
+
 gboolean
 _rs_board_view_query_tooltip (GtkWidget  *widget,
                               int         x,
@@ -181,16 +200,17 @@ _rs_board_view_query_tooltip (GtkWidget  *widget,
   if (target == RS_TARGET_ENTITY && rs_board_scene_lookup_node (self->scene, id, &index))
     {
       const RsBoardNode *node = rs_board_scene_get_node (self->scene, index);
+      g_autofree char *name = rs_text_dup_for_label (node->name, RS_TEXT_ROW_MAX_CHARS);
       g_autofree char *aliases = NULL;
 
       support = support_line (count_quotes (self->kase, target, id), node->n_documents);
       if (node->aliases != NULL && node->aliases[0] != NULL)
         {
-          g_autofree char *joined = g_strjoinv (", ", node->aliases);
+          g_autofree char *joined = dup_aliases_line (node->aliases);
 
           aliases = g_strdup_printf ("%s %s\n", _("Also known as"), joined);
         }
-      markup = g_markup_printf_escaped ("<b>%s</b>\n%s\n%s%s", node->name ? node->name : "",
+      markup = g_markup_printf_escaped ("<b>%s</b>\n%s\n%s%s", name,
                                         rs_entity_kind_to_display (node->kind),
                                         aliases ? aliases : "", support);
     }

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "rs-gui-closures.h"
+#include "rs-text.h"
 
 /* GtkBuilder's C scope looks closures up by name; in a static library with hidden
  * symbols dlsym cannot find them, so every template that uses them binds them all. */
@@ -23,6 +24,7 @@ rs_gui_closures_bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback_full (widget_class, #name, G_CALLBACK (name))
   BIND (rs_gui_closures_not);
   BIND (rs_gui_closures_is_nonempty);
+  BIND (rs_gui_closures_row_text);
   BIND (rs_gui_closures_format_fuzzy_date);
   BIND (rs_gui_closures_format_published);
   BIND (rs_gui_closures_format_timestamp);
@@ -76,6 +78,15 @@ rs_gui_closures_is_nonempty (gpointer    this_object,
   return text != NULL && *text != '\0';
 }
 
+/* What a list row or a header shows of a title, a name list or a note: one bounded line.
+ * The row's label wraps and ellipsizes it; the full text is in the case. */
+char *
+rs_gui_closures_row_text (gpointer    this_object,
+                          const char *text)
+{
+  return rs_text_dup_for_label (text, RS_TEXT_ROW_MAX_CHARS);
+}
+
 char *
 rs_gui_closures_format_fuzzy_date (gpointer     this_object,
                                    RsFuzzyDate *date)
@@ -100,7 +111,7 @@ rs_gui_closures_format_published (gpointer    this_object,
 
   n = sscanf (iso_date, "%4d-%2d-%2d", &year, &month, &day);
   if (n < 1 || year < 1 || year > 9999)
-    return g_strdup (iso_date);
+    return rs_text_dup_for_label (iso_date, RS_TEXT_LABEL_MAX_CHARS);
   if (n < 2 || month < 1 || month > 12)
     return g_strdup_printf ("%04d", year);
 
@@ -125,7 +136,7 @@ rs_gui_closures_format_timestamp (gpointer    this_object,
   if (iso_timestamp == NULL || *iso_timestamp == '\0')
     return g_strdup ("");
   if ((dt = g_date_time_new_from_iso8601 (iso_timestamp, utc)) == NULL)
-    return g_strdup (iso_timestamp);
+    return rs_text_dup_for_label (iso_timestamp, RS_TEXT_LABEL_MAX_CHARS);
 
   local = g_date_time_to_local (dt);
   /* Translators: date and time of an edit, strftime format */
@@ -141,7 +152,7 @@ rs_gui_closures_document_byline (gpointer    this_object,
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
   if (publisher != NULL && *publisher != '\0')
-    g_ptr_array_add (parts, g_strdup (publisher));
+    g_ptr_array_add (parts, rs_text_dup_for_label (publisher, RS_TEXT_LABEL_MAX_CHARS));
   g_ptr_array_add (parts, rs_gui_closures_format_published (NULL, published));
   if (n_quotes > 0)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u quote", "%u quotes",
@@ -245,35 +256,20 @@ is_quotation (const char *text)
   return opens && closes;
 }
 
-/* Quotes are shown as running text: the line breaks of the source do not help. */
+/* Quotes are shown as running text: the line breaks of the source do not help. A quote can
+ * be a whole document; the row shows its start, and "reveal quote" shows it in full. */
 char *
 rs_gui_closures_quote_text (gpointer    this_object,
                             const char *text)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
-  gboolean space = FALSE;
-
-  for (const char *p = text ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        {
-          space = out->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, c);
-    }
+  g_autofree char *line = rs_text_dup_for_label (text, RS_TEXT_ROW_MAX_CHARS - 2);
 
   /* A quote that is itself a quotation already carries its marks. */
-  if (is_quotation (out->str))
-    return g_string_free (g_steal_pointer (&out), FALSE);
+  if (is_quotation (line))
+    return g_steal_pointer (&line);
 
   /* Translators: a quotation; use your language's quotation marks */
-  return g_strdup_printf (_("“%s”"), out->str);
+  return g_strdup_printf (_("“%s”"), line);
 }
 
 char *
@@ -318,9 +314,10 @@ rs_gui_closures_entity_heading (gpointer      this_object,
                                 RsEntityKind  kind)
 {
   g_autofree char *kind_name = g_utf8_strdown (rs_entity_kind_to_display (kind), -1);
+  g_autofree char *bounded = rs_text_dup_for_label (name, RS_TEXT_LABEL_MAX_CHARS);
 
   /* Translators: an entity and its kind, "Tick — threat group" */
-  return g_strdup_printf (_("%s — %s"), name ? name : "", kind_name);
+  return g_strdup_printf (_("%s — %s"), bounded, kind_name);
 }
 
 char *
@@ -331,14 +328,14 @@ rs_gui_closures_relation_label (gpointer    this_object,
                                 gboolean    directed)
 {
   const char *arrow = directed ? "→" : "↔";
+  g_autofree char *source = rs_text_dup_for_label (source_name, RS_TEXT_LABEL_MAX_CHARS);
+  g_autofree char *target = rs_text_dup_for_label (target_name, RS_TEXT_LABEL_MAX_CHARS);
+  g_autofree char *bounded = rs_text_dup_for_label (label, RS_TEXT_LABEL_MAX_CHARS);
 
-  source_name = source_name ? source_name : "";
-  target_name = target_name ? target_name : "";
-
-  if (label == NULL || *label == '\0')
-    return g_strdup_printf ("%s %s %s", source_name, arrow, target_name);
+  if (*bounded == '\0')
+    return g_strdup_printf ("%s %s %s", source, arrow, target);
   /* Translators: a relation, "PLA → Tick: directed" */
-  return g_strdup_printf (_("%s %s %s: %s"), source_name, arrow, target_name, label);
+  return g_strdup_printf (_("%s %s %s: %s"), source, arrow, target, bounded);
 }
 
 char *
@@ -346,12 +343,14 @@ rs_gui_closures_and_more (gpointer    this_object,
                           const char *first,
                           guint       n_more)
 {
+  g_autofree char *bounded = rs_text_dup_for_label (first, RS_TEXT_ROW_MAX_CHARS);
+
   if (n_more == 0)
-    return g_strdup (first ? first : "");
+    return g_steal_pointer (&bounded);
   /* Translators: a selection, "Tick and 2 more" */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s and %u more", "%s and %u more",
                                        n_more),
-                          first ? first : "", n_more);
+                          bounded, n_more);
 }
 
 char *
@@ -399,14 +398,16 @@ rs_gui_closures_note_byline (gpointer    this_object,
                              const char *updated)
 {
   g_autofree char *when = NULL;
+  g_autofree char *who = NULL;
 
   if (updated == NULL || *updated == '\0')
     return g_strdup (_("New note · saved as you type"));
 
   when = rs_gui_closures_format_timestamp (NULL, updated);
-  if (author == NULL || *author == '\0')
+  who = rs_text_dup_for_label (author, RS_TEXT_LABEL_MAX_CHARS);
+  if (*who == '\0')
     /* Translators: %s is a date and time */
     return g_strdup_printf (_("Edited %s"), when);
   /* Translators: an author, then a date and time */
-  return g_strdup_printf (_("%s · edited %s"), author, when);
+  return g_strdup_printf (_("%s · edited %s"), who, when);
 }

@@ -15,13 +15,17 @@ G_BEGIN_DECLS
 
 /* Pure formatting functions for <closure> in the ui/ templates. GtkBuilder passes the object
  * the expression is evaluated on first ("this", unused here); tests pass NULL.
- * Strings and string vectors are returned owned, as GtkClosureExpression takes them. */
+ * Strings and string vectors are returned owned, as GtkClosureExpression takes them.
+ * Text from the case is untrusted and of any length: every string returned here is
+ * bounded (rs-text.h), so a label never measures more than a row's worth. */
 
 void      rs_gui_closures_bind_template       (GtkWidgetClass    *widget_class);
 
 gboolean  rs_gui_closures_not                 (gpointer           this_object,
                                                gboolean           value);
 gboolean  rs_gui_closures_is_nonempty         (gpointer           this_object,
+                                               const char        *text);
+char     *rs_gui_closures_row_text            (gpointer           this_object,
                                                const char        *text);
 char     *rs_gui_closures_format_fuzzy_date   (gpointer           this_object,
                                                RsFuzzyDate       *date);

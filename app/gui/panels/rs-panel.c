@@ -10,6 +10,7 @@
 
 #include "rs-gui-closures.h"
 #include "rs-panel.h"
+#include "rs-text.h"
 
 /* The base of the side panels and the source viewer (like SysprofSection): it holds
  * the open case and the shared selection, follows both with signal groups, and
@@ -284,6 +285,7 @@ rs_panel_select_targets (RsSelection         *selection,
 
 /* How a selected thing is named in headings and "what it backs": "Tick" (or "Tick —
  * threat group" with_kind), "PLA → Tick: directed", an event's or document's title.
+ * Bounded (rs-text.h): headings and the "what it backs" lists are built from these.
  * NULL when it is not in the case. */
 char *
 rs_panel_dup_target_label (RsCase   *kase,
@@ -304,7 +306,7 @@ rs_panel_dup_target_label (RsCase   *kase,
         if (with_kind)
           return rs_gui_closures_entity_heading (NULL, rs_entity_get_name (entity),
                                                  rs_entity_get_kind (entity));
-        return g_strdup (rs_entity_get_name (entity));
+        return rs_text_dup_for_label (rs_entity_get_name (entity), RS_TEXT_LABEL_MAX_CHARS);
       }
 
     case RS_TARGET_RELATION:
@@ -327,14 +329,16 @@ rs_panel_dup_target_label (RsCase   *kase,
       {
         RsEvent *event = rs_case_lookup_event (kase, id);
 
-        return event ? g_strdup (rs_event_get_title (event)) : NULL;
+        return event ? rs_text_dup_for_label (rs_event_get_title (event),
+                                              RS_TEXT_LABEL_MAX_CHARS) : NULL;
       }
 
     case RS_TARGET_DOCUMENT:
       {
         RsDocument *document = rs_case_lookup_document (kase, id);
 
-        return document ? g_strdup (rs_document_get_title (document)) : NULL;
+        return document ? rs_text_dup_for_label (rs_document_get_title (document),
+                                                 RS_TEXT_LABEL_MAX_CHARS) : NULL;
       }
 
     case RS_TARGET_QUOTE:
@@ -346,6 +350,6 @@ rs_panel_dup_target_label (RsCase   *kase,
 
     case RS_TARGET_CASE:
     default:
-      return g_strdup (rs_case_get_title (kase));
+      return rs_text_dup_for_label (rs_case_get_title (kase), RS_TEXT_LABEL_MAX_CHARS);
     }
 }
