@@ -13,6 +13,7 @@
 
 #include "rs-bundle.h"
 #include "rs-error.h"
+#include "rs-text.h"
 #include "rs-window-private.h"
 
 /* The window wires things together: it owns the open case and the one selection,
@@ -35,7 +36,9 @@ static void
 update_title (RsWindow *self)
 {
   RsCase *kase = self->store ? rs_case_store_get_case (self->store) : NULL;
-  const char *title = kase ? rs_case_get_title (kase) : NULL;
+  /* The title comes from the file: bounded before anything measures it. */
+  g_autofree char *title = kase ? rs_text_dup_for_label (rs_case_get_title (kase),
+                                                         RS_TEXT_LABEL_MAX_CHARS) : NULL;
   g_autofree char *subtitle = NULL;
 
   if (self->store != NULL)
