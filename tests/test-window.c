@@ -289,6 +289,25 @@ test_stored_positions_need_no_layout (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Typing in "Filter the board…" filters the board; Escape empties the field. */
+static void
+test_filter_field (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_sample_case ("filter.redstring");
+  RsWindow *window = present_window (store);
+
+  gtk_widget_grab_focus (GTK_WIDGET (window->search_entry));
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "T");
+  g_signal_emit_by_name (window->search_entry, "search-changed");
+  g_assert_cmpstr (rs_board_filter_get_text (window->filter), ==, "T");
+
+  g_signal_emit_by_name (window->search_entry, "stop-search");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (window->search_entry)), ==, "");
+  g_signal_emit_by_name (window->search_entry, "stop-search");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -311,6 +330,7 @@ main (int   argc,
   g_test_add_func ("/window/selection-followed-everywhere", test_selection_followed_everywhere);
   g_test_add_func ("/window/notes-saved-as-typed", test_notes_saved_as_typed);
   g_test_add_func ("/window/stored-positions-need-no-layout", test_stored_positions_need_no_layout);
+  g_test_add_func ("/window/filter-field", test_filter_field);
 
   return g_test_run ();
 }
