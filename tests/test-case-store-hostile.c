@@ -748,7 +748,6 @@ test_read_only_folder_cli (void)
   g_assert_nonnull (strstr (imported.err, "read-only"));
 
   {
-    g_autoptr(GFile) file = g_file_new_for_path (top);
     g_autofree char *command = g_strdup_printf ("rm -rf '%s'", top);
 
     g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));

@@ -28,9 +28,10 @@ typedef enum
 sqlite3      *rs_db_open_untrusted (const char    *path,
                                     gboolean       create,
                                     GError       **error);
-sqlite3      *rs_db_open_untrusted_full (const char    *path,
-                                         RsDbOpenMode   mode,
-                                         GError       **error);
+sqlite3      *rs_db_open_untrusted_full
+                                   (const char    *path,
+                                    RsDbOpenMode   mode,
+                                    GError       **error);
 void          rs_db_set_error      (sqlite3       *db,
                                     int            rc,
                                     GError       **error,
