@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include <gio/gio.h>
 
 #include "rs-bundle.h"
@@ -89,4 +91,33 @@ rs_test_add_entity (RsCaseStore  *store,
   g_assert_no_error (error);
   g_assert_nonnull (entity);
   return entity;
+}
+
+/* The case at PATH as another process would read it now, opened from a copy: this
+ * process may hold only one store per file (a second would drop SQLite's locks).
+ * The copy is taken through SQLite, which shares its locks between connections. */
+RsCaseStore *
+rs_test_open_snapshot (const char *path)
+{
+  static guint n_snapshots;
+  g_autofree char *name = g_strdup_printf ("snapshot-%u.redstring", n_snapshots++);
+  g_autofree char *copy = rs_test_temp_path (name);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *source = NULL, *dest = NULL;
+  sqlite3_backup *backup;
+  RsCaseStore *store;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &source, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open_v2 (copy, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+                   ==, SQLITE_OK);
+  backup = sqlite3_backup_init (dest, "main", source, "main");
+  g_assert_nonnull (backup);
+  g_assert_cmpint (sqlite3_backup_step (backup, -1), ==, SQLITE_DONE);
+  g_assert_cmpint (sqlite3_backup_finish (backup), ==, SQLITE_OK);
+  sqlite3_close (dest);
+  sqlite3_close (source);
+
+  store = rs_case_store_open (copy, RS_CASE_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  return store;
 }

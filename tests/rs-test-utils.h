@@ -18,6 +18,7 @@ GBytes      *rs_test_read_file        (const char  *path);
 void         rs_test_write_file       (const char  *path,
                                        const void  *data,
                                        gsize        size);
+RsCaseStore *rs_test_open_snapshot    (const char  *path);
 RsEntity    *rs_test_add_entity       (RsCaseStore *store,
                                        RsEntityKind kind,
                                        const char  *name);

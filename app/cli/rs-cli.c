@@ -8,8 +8,10 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -42,6 +44,35 @@ usage_error (GOptionContext *context,
   return 2;
 }
 
+/* Where a case's bytes really are: SQLite follows a symbolic link and keeps -wal
+ * and -shm beside its target. NULL if nothing is there. */
+static char *
+dup_real_path (const char *path)
+{
+  char *resolved = realpath (path, NULL);
+  char *copy = g_strdup (resolved);
+
+  free (resolved);
+  return copy;
+}
+
+/* Removes a case file this command made (never a link to it) and what SQLite
+ * keeps beside it. */
+static void
+remove_case (const char *real_path)
+{
+  static const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  if (real_path == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (real_path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
 static int
 cmd_new (int    argc,
          char **argv)
@@ -55,6 +86,7 @@ cmd_new (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (_("CASE — create a new case file"));
   g_autoptr(RsCaseStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *real_path = NULL;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -69,19 +101,28 @@ cmd_new (int    argc,
           g_printerr (_("redstring-cli: “%s” already exists (use --force to replace it)\n"), argv[1]);
           return 1;
         }
-      if (g_unlink (argv[1]) != 0)
+      /* Replace what a link points to, not the link. */
+      real_path = dup_real_path (argv[1]);
+      if (real_path == NULL || g_unlink (real_path) != 0)
         {
-          g_printerr (_("redstring-cli: could not replace “%s”\n"), argv[1]);
+          int saved_errno = errno;
+
+          g_printerr (_("redstring-cli: could not replace “%s”: %s\n"), argv[1],
+                      g_strerror (saved_errno));
           return 1;
         }
+      remove_case (real_path);
     }
 
+  /* A case that cannot be created is not left behind (the store sees to it). */
   if (!(store = rs_case_store_open (argv[1], RS_CASE_STORE_OPEN_CREATE, &error)))
     return fail (error);
   if (sample && !rs_bundle_import_sample (store, &error))
     {
+      g_clear_pointer (&real_path, g_free);
+      real_path = dup_real_path (argv[1]);
       g_clear_object (&store);
-      g_unlink (argv[1]);
+      remove_case (real_path);
       return fail (error);
     }
   return 0;
@@ -107,17 +148,12 @@ cmd_import (int    argc,
     return fail (error);
   if (!rs_bundle_import_file (store, argv[1], &error))
     {
-      /* A case this command created for a bundle that failed is not left behind. */
-      g_clear_object (&store);
-      if (!existed)
-        {
-          g_autofree char *wal = g_strconcat (argv[2], "-wal", NULL);
-          g_autofree char *shm = g_strconcat (argv[2], "-shm", NULL);
+      /* A case this command created for a bundle that failed is not left behind;
+       * if CASE was a dangling link, the link stays and the file it got goes. */
+      g_autofree char *real_path = existed ? NULL : dup_real_path (argv[2]);
 
-          g_unlink (argv[2]);
-          g_unlink (wal);
-          g_unlink (shm);
-        }
+      g_clear_object (&store);
+      remove_case (real_path);
       return fail (error);
     }
   return 0;

@@ -71,15 +71,45 @@ column_utf8 (sqlite3_stmt *stmt,
   return text == NULL || g_utf8_validate (text, -1, NULL);
 }
 
+/* No column of ours holds a BLOB: one in a text column would reach the model as
+ * unchecked bytes through sqlite3_column_text. */
 static gboolean
 row_is_utf8 (sqlite3_stmt *stmt)
 {
   int n = sqlite3_column_count (stmt);
 
   for (int i = 0; i < n; i++)
-    if (sqlite3_column_type (stmt, i) == SQLITE_TEXT && !column_utf8 (stmt, i))
-      return FALSE;
+    {
+      int type = sqlite3_column_type (stmt, i);
+
+      if (type == SQLITE_BLOB || (type == SQLITE_TEXT && !column_utf8 (stmt, i)))
+        return FALSE;
+    }
   return TRUE;
+}
+
+/* The columns (a bit per column of the SELECT) the schema declares NOT NULL and the
+ * model relies on: a file that holds NULL there is refused, not passed on. */
+static gboolean
+row_has_null (sqlite3_stmt *stmt,
+              guint32       required)
+{
+  for (int i = 0; i < 32 && i < sqlite3_column_count (stmt); i++)
+    if ((required & (1u << i)) && sqlite3_column_type (stmt, i) == SQLITE_NULL)
+      return TRUE;
+  return FALSE;
+}
+
+#define COLUMNS(...) columns_mask ((const int[]) { __VA_ARGS__, -1 })
+
+static guint32
+columns_mask (const int *columns)
+{
+  guint32 mask = 0;
+
+  for (guint i = 0; columns[i] >= 0; i++)
+    mask |= 1u << columns[i];
+  return mask;
 }
 
 static RsDocument *
@@ -92,6 +122,8 @@ document_from_row (sqlite3_stmt  *stmt,
   const char *grade = rs_db_column_text (stmt, 11);
   RsReliability reliability = RS_RELIABILITY_UNKNOWN;
 
+  if (row_has_null (stmt, COLUMNS (0, 1, 2, 7, 8, 9, 10, 11)))
+    return corrupt (error, "document", id, _("an empty required field")), NULL;
   if (!row_is_utf8 (stmt) || text == NULL)
     return corrupt (error, "document", id, _("text that is not valid UTF-8")), NULL;
 
@@ -126,6 +158,8 @@ entity_from_row (sqlite3_stmt  *stmt,
   g_autoptr(RsEntity) entity = rs_entity_new (id);
   int kind;
 
+  if (row_has_null (stmt, COLUMNS (0, 1, 2, 3, 4)))
+    return corrupt (error, "entity", id, _("an empty required field")), NULL;
   if (!row_is_utf8 (stmt))
     return corrupt (error, "entity", id, _("text that is not valid UTF-8")), NULL;
   if (!column_enum (stmt, 2, RS_TYPE_ENTITY_KIND, &kind))
@@ -141,7 +175,7 @@ entity_from_row (sqlite3_stmt  *stmt,
       double x = sqlite3_column_double (stmt, 5);
       double y = sqlite3_column_double (stmt, 6);
 
-      if (!isfinite (x) || !isfinite (y))
+      if (!isfinite (x) || !isfinite (y) || sqlite3_column_type (stmt, 6) == SQLITE_NULL)
         return corrupt (error, "entity", id, _("a position that is not a number")), NULL;
 
       rs_entity_set_x (entity, x);
@@ -161,6 +195,8 @@ relation_from_row (sqlite3_stmt  *stmt,
   g_autoptr(RsRelation) relation = rs_relation_new (id);
   int status;
 
+  if (row_has_null (stmt, COLUMNS (0, 1, 2, 3, 4, 5, 6)))
+    return corrupt (error, "relation", id, _("an empty required field")), NULL;
   if (!row_is_utf8 (stmt))
     return corrupt (error, "relation", id, _("text that is not valid UTF-8")), NULL;
   if (!column_enum (stmt, 6, RS_TYPE_RELATION_STATUS, &status))
@@ -200,6 +236,8 @@ quote_from_row (sqlite3_stmt  *stmt,
   gint64 start = sqlite3_column_int64 (stmt, 3);
   gint64 end = sqlite3_column_int64 (stmt, 4);
 
+  if (row_has_null (stmt, COLUMNS (0, 1, 2, 3, 4, 5)))
+    return corrupt (error, "quote", id, _("an empty required field")), NULL;
   if (!row_is_utf8 (stmt) || rs_db_column_text (stmt, 5) == NULL)
     return corrupt (error, "quote", id, _("text that is not valid UTF-8")), NULL;
   if (credibility < 0 || credibility > 6)
@@ -225,6 +263,8 @@ evidence_from_row (sqlite3_stmt  *stmt,
   g_autoptr(RsEvidence) evidence = rs_evidence_new (id);
   int stance;
 
+  if (row_has_null (stmt, COLUMNS (0, 1, 5)) || !row_is_utf8 (stmt))
+    return corrupt (error, "evidence", id, _("an empty required field")), NULL;
   if (!column_enum (stmt, 5, RS_TYPE_STANCE, &stance))
     return corrupt (error, "evidence", id, _("an unknown stance")), NULL;
 
@@ -261,6 +301,8 @@ event_from_row (sqlite3_stmt  *stmt,
   g_autoptr(RsFuzzyDate) date = NULL;
   int precision, qualifier;
 
+  if (row_has_null (stmt, COLUMNS (0, 1, 2, 3, 4, 6, 7)))
+    return corrupt (error, "event", id, _("an empty required field")), NULL;
   if (!row_is_utf8 (stmt))
     return corrupt (error, "event", id, _("text that is not valid UTF-8")), NULL;
   if (!column_enum (stmt, 6, RS_TYPE_DATE_PRECISION, &precision) ||
@@ -289,6 +331,8 @@ note_from_row (sqlite3_stmt  *stmt,
   gint64 id = sqlite3_column_int64 (stmt, 0);
   g_autoptr(RsNote) note = rs_note_new (id);
 
+  if (row_has_null (stmt, COLUMNS (0, 1, 6, 7, 8, 9)))
+    return corrupt (error, "note", id, _("an empty required field")), NULL;
   if (!row_is_utf8 (stmt))
     return corrupt (error, "note", id, _("text that is not valid UTF-8")), NULL;
 
@@ -410,8 +454,10 @@ load_aliases (RsCaseStore  *self,
         }
       if (!has_row)
         break;
-      if (!column_utf8 (stmt, 1))
+      if (sqlite3_column_type (stmt, 1) != SQLITE_TEXT || !column_utf8 (stmt, 1))
         return corrupt (error, "entity", id, _("an alias that is not valid UTF-8"));
+      if (g_hash_table_lookup (entities, &id) == NULL)
+        return corrupt (error, "entity_alias", id, _("no entity"));
       if (current == NULL)
         {
           current = g_ptr_array_new_with_free_func (g_free);
@@ -463,6 +509,8 @@ load_event_entities (RsCaseStore  *self,
         }
       if (!has_row)
         break;
+      if (g_hash_table_lookup (events, &id) == NULL)
+        return corrupt (error, "event_entity", id, _("no event"));
       current_id = id;
       g_array_append_vals (ids, &(gint64) { sqlite3_column_int64 (stmt, 1) }, 1);
     }
@@ -484,6 +532,30 @@ index_by_id (GPtrArray *objects,
       g_hash_table_insert (table, key, g_ptr_array_index (objects, i));
     }
   return table;
+}
+
+/* Ids are primary keys in our schema; a file whose schema says otherwise could
+ * repeat one, and the model's indices assume they are unique. */
+static gboolean
+check_unique (GHashTable  *table,
+              GPtrArray   *objects,
+              const char  *what,
+              GError     **error)
+{
+  if (g_hash_table_size (table) != objects->len)
+    {
+      g_set_error (error, RS_ERROR, RS_ERROR_CORRUPT_CASE,
+                   _("The case file is damaged: two %s records have the same id"), what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+has_id (GHashTable *table,
+        gint64      id)
+{
+  return g_hash_table_lookup (table, &id) != NULL;
 }
 
 RsDocument *
@@ -583,6 +655,10 @@ _rs_case_store_load_all (RsCaseStore  *self,
   g_autoptr(GHashTable) entity_table = NULL;
   g_autoptr(GHashTable) event_table = NULL;
   g_autoptr(GHashTable) document_table = NULL;
+  g_autoptr(GHashTable) relation_table = NULL;
+  g_autoptr(GHashTable) quote_table = NULL;
+  g_autoptr(GHashTable) evidence_table = NULL;
+  g_autoptr(GHashTable) note_table = NULL;
   g_autoptr(sqlite3_stmt) info = NULL;
   gboolean has_row;
 
@@ -598,9 +674,80 @@ _rs_case_store_load_all (RsCaseStore  *self,
   entity_table = index_by_id (entities, (gint64 (*) (gpointer))rs_entity_get_id);
   event_table = index_by_id (events, (gint64 (*) (gpointer))rs_event_get_id);
   document_table = index_by_id (documents, (gint64 (*) (gpointer))rs_document_get_id);
+  relation_table = index_by_id (relations, (gint64 (*) (gpointer))rs_relation_get_id);
+  quote_table = index_by_id (quotes, (gint64 (*) (gpointer))rs_quote_get_id);
+  evidence_table = index_by_id (evidence, (gint64 (*) (gpointer))rs_evidence_get_id);
+  note_table = index_by_id (notes, (gint64 (*) (gpointer))rs_note_get_id);
+  if (!check_unique (entity_table, entities, "entity", error) ||
+      !check_unique (event_table, events, "event", error) ||
+      !check_unique (document_table, documents, "document", error) ||
+      !check_unique (relation_table, relations, "relation", error) ||
+      !check_unique (quote_table, quotes, "quote", error) ||
+      !check_unique (evidence_table, evidence, "evidence", error) ||
+      !check_unique (note_table, notes, "note", error))
+    return FALSE;
+
   if (!load_aliases (self, entity_table, 0, error) ||
       !load_event_entities (self, event_table, 0, error))
     return FALSE;
+
+  /* Foreign keys are checked on open, but only where the schema declares them: the
+   * model must never be handed an id that points nowhere. */
+  for (guint i = 0; i < relations->len; i++)
+    {
+      RsRelation *relation = g_ptr_array_index (relations, i);
+
+      if (!has_id (entity_table, rs_relation_get_source_id (relation)) ||
+          !has_id (entity_table, rs_relation_get_target_id (relation)))
+        return corrupt (error, "relation", rs_relation_get_id (relation), _("a missing entity"));
+    }
+  for (guint i = 0; i < events->len; i++)
+    {
+      RsEvent *event = g_ptr_array_index (events, i);
+      guint n_ids = 0;
+      const gint64 *ids = rs_event_get_entity_ids (event, &n_ids);
+
+      for (guint j = 0; j < n_ids; j++)
+        if (!has_id (entity_table, ids[j]))
+          return corrupt (error, "event", rs_event_get_id (event), _("a missing entity"));
+    }
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      RsEvidence *item = g_ptr_array_index (evidence, i);
+      gint64 target_id = rs_evidence_get_target_id (item);
+      GHashTable *targets = rs_evidence_get_target (item) == RS_TARGET_ENTITY ? entity_table
+                            : rs_evidence_get_target (item) == RS_TARGET_RELATION ? relation_table
+                            : event_table;
+
+      if (!has_id (quote_table, rs_evidence_get_quote_id (item)) || !has_id (targets, target_id))
+        return corrupt (error, "evidence", rs_evidence_get_id (item), _("a missing quote or target"));
+    }
+  for (guint i = 0; i < notes->len; i++)
+    {
+      RsNote *note = g_ptr_array_index (notes, i);
+      gint64 target_id = rs_note_get_target_id (note);
+      GHashTable *targets = NULL;
+
+      switch (rs_note_get_target (note))
+        {
+        case RS_TARGET_DOCUMENT:
+          targets = document_table;
+          break;
+        case RS_TARGET_ENTITY:
+          targets = entity_table;
+          break;
+        case RS_TARGET_RELATION:
+          targets = relation_table;
+          break;
+        case RS_TARGET_EVENT:
+          targets = event_table;
+          break;
+        default:
+          break;
+        }
+      if (targets != NULL && !has_id (targets, target_id))
+        return corrupt (error, "note", rs_note_get_id (note), _("a missing target"));
+    }
 
   /* A quote must lie inside its document: views slice the text with it. */
   for (guint i = 0; i < quotes->len; i++)
@@ -617,7 +764,7 @@ _rs_case_store_load_all (RsCaseStore  *self,
                               error)) ||
       !rs_db_step_row (self->db, info, &has_row, error))
     return FALSE;
-  if (!has_row || !row_is_utf8 (info))
+  if (!has_row || !row_is_utf8 (info) || row_has_null (info, COLUMNS (0, 1, 2, 3)))
     return corrupt (error, "case_info", 1, _("no readable title"));
 
   rs_case_set_uid (self->kase, rs_db_column_text (info, 0));

@@ -20,6 +20,13 @@ struct _RsCaseStore
   char      *path;
   RsCase    *kase;
 
+  /* The file, as the process-wide registry of open cases knows it. */
+  guint64    dev;
+  guint64    ino;
+  gboolean   registered;
+  gboolean   opened;
+  gboolean   read_only;
+
   /* Records written in the open batch, added to the case when it commits. */
   GPtrArray *pending;
   gboolean   in_batch;
@@ -53,6 +60,8 @@ gboolean    _rs_case_store_read_data_version (RsCaseStore  *self,
                                           gint64       *version,
                                           GError      **error);
 
+gboolean    _rs_case_store_check_writable (RsCaseStore  *self,
+                                           GError      **error);
 gboolean    _rs_case_store_load_all      (RsCaseStore  *self,
                                           GError      **error);
 RsDocument *_rs_case_store_load_document (RsCaseStore  *self,

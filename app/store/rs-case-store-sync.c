@@ -322,6 +322,9 @@ try_save_note (RsCaseStore   *self,
 {
   gboolean ok;
 
+  if (!_rs_case_store_check_writable (self, error))
+    return FALSE;
+
   _rs_case_store_lock (self);
   sqlite3_busy_timeout (self->db, lock_timeout_msec);
   ok = rs_db_exec (self->db, "BEGIN IMMEDIATE", error);

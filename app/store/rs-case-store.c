@@ -9,8 +9,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
@@ -28,6 +32,88 @@
  * records reach the model only once it has committed. */
 
 G_DEFINE_FINAL_TYPE (RsCaseStore, rs_case_store, G_TYPE_OBJECT)
+
+/* Every case open in this process, by device and inode. On POSIX, closing *any*
+ * descriptor of a file drops all of the process's fcntl locks on it, SQLite's
+ * included: a second store (or anything else that opens and closes the file) in the
+ * same process would silently unlock the first, and another process could then
+ * checkpoint and delete its -wal under it. So a file is opened once per process,
+ * and nothing here opens one that is already open. */
+typedef struct
+{
+  guint64 dev;
+  guint64 ino;
+} FileKey;
+
+static GMutex registry_lock;
+static GHashTable *registry; /* FileKey -> RsCaseStore (borrowed, removed in finalize) */
+
+static guint
+file_key_hash (gconstpointer key)
+{
+  const FileKey *k = key;
+
+  return (guint)(k->ino ^ (k->ino >> 32) ^ (k->dev * 2654435761u));
+}
+
+static gboolean
+file_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const FileKey *ka = a, *kb = b;
+
+  return ka->dev == kb->dev && ka->ino == kb->ino;
+}
+
+/* The caller holds registry_lock. */
+static RsCaseStore *
+registry_lookup (const GStatBuf *st)
+{
+  FileKey key = { st->st_dev, st->st_ino };
+
+  return registry != NULL ? g_hash_table_lookup (registry, &key) : NULL;
+}
+
+/* Claims the file for self before anything touches it. */
+static gboolean
+registry_reserve (RsCaseStore     *self,
+                  const GStatBuf  *st,
+                  GError         **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&registry_lock);
+  FileKey key = { st->st_dev, st->st_ino };
+
+  if (registry_lookup (st) != NULL)
+    {
+      g_autofree char *name = g_filename_display_basename (self->path);
+
+      g_set_error (error, RS_ERROR, RS_ERROR_ALREADY_OPEN,
+                   _("Could not open “%s”: it is already open"), name);
+      return FALSE;
+    }
+
+  if (registry == NULL)
+    registry = g_hash_table_new_full (file_key_hash, file_key_equal, g_free, NULL);
+  g_hash_table_insert (registry, g_memdup2 (&key, sizeof key), self);
+  self->dev = key.dev;
+  self->ino = key.ino;
+  self->registered = TRUE;
+  return TRUE;
+}
+
+static void
+registry_release (RsCaseStore *self)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  FileKey key = { self->dev, self->ino };
+
+  if (!self->registered)
+    return;
+
+  locker = g_mutex_locker_new (&registry_lock);
+  g_hash_table_remove (registry, &key);
+  self->registered = FALSE;
+}
 
 static void
 rs_case_store_dispose (GObject *object)
@@ -48,6 +134,8 @@ rs_case_store_finalize (GObject *object)
   if (self->in_batch)
     rs_db_exec (self->db, "ROLLBACK", NULL);
   g_clear_pointer (&self->db, sqlite3_close);
+  /* Only once SQLite has let go of the file may another store open it. */
+  registry_release (self);
   g_clear_pointer (&self->path, g_free);
   g_rec_mutex_clear (&self->gate);
 
@@ -95,16 +183,19 @@ now_iso8601 (void)
 }
 
 /* Reads the first bytes of an existing file without SQLite, so that a file that is
- * not a database at all is refused before anything can touch it. */
+ * not a database at all is refused before anything can touch it. Only called once
+ * the registry says no store of this process has the file open: closing this
+ * descriptor cannot drop anyone's locks. */
 static gboolean
 check_header (const char  *path,
               gboolean    *is_empty,
+              gboolean    *is_wal,
               GError     **error)
 {
   static const char magic[16] = "SQLite format 3";
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInputStream) in = NULL;
-  char header[16];
+  guint8 header[20];
   gsize n_read = 0;
 
   if (!(in = g_file_read (file, NULL, error)))
@@ -113,6 +204,8 @@ check_header (const char  *path,
     return FALSE;
 
   *is_empty = n_read == 0;
+  /* File format write/read versions 2: the file is in WAL mode. */
+  *is_wal = n_read == sizeof header && (header[18] == 2 || header[19] == 2);
   if (n_read == 0)
     return TRUE;
 
@@ -127,22 +220,34 @@ check_header (const char  *path,
   return TRUE;
 }
 
-/* Everything here only reads: a file we refuse is left exactly as it was. */
+static void prefix_with_name (GError     **error,
+                              const char  *path);
+
+/* Everything here only reads, on a read-only connection: a file we refuse is left
+ * exactly as it was, -wal included. */
 static gboolean
-check_existing (RsCaseStore  *self,
+check_existing (sqlite3      *db,
+                const char   *path,
                 gint64       *version,
                 GError      **error)
 {
-  g_autofree char *name = g_filename_display_basename (self->path);
+  g_autofree char *name = g_filename_display_basename (path);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 app_id = 0, n_tables = 0;
   gboolean has_row;
 
-  if (!rs_db_get_int (self->db, "PRAGMA application_id", &app_id, &local_error) ||
-      !rs_db_get_int (self->db, "PRAGMA user_version", version, &local_error) ||
-      !rs_db_get_int (self->db, "SELECT count(*) FROM sqlite_schema", &n_tables, &local_error))
+  if (!rs_db_get_int (db, "PRAGMA application_id", &app_id, &local_error) ||
+      !rs_db_get_int (db, "PRAGMA user_version", version, &local_error) ||
+      !rs_db_get_int (db, "SELECT count(*) FROM sqlite_schema", &n_tables, &local_error))
     {
+      if (local_error->code == RS_ERROR_READ_ONLY)
+        {
+          g_set_error (error, RS_ERROR, RS_ERROR_READ_ONLY,
+                       _("Could not open “%s”: the file is read-only and cannot be read without "
+                         "writing beside it (%s)"), name, local_error->message);
+          return FALSE;
+        }
       g_set_error (error, RS_ERROR,
                    local_error->code == RS_ERROR_NOT_A_CASE ? RS_ERROR_NOT_A_CASE
                                                             : RS_ERROR_CORRUPT_CASE,
@@ -168,10 +273,25 @@ check_existing (RsCaseStore  *self,
       return FALSE;
     }
 
+  /* Format 0 is a database nothing has been written to yet; anything else below 1
+   * is damage (and would index the migrations backwards). */
+  if (*version < 0 || (*version == 0 && n_tables > 0))
+    {
+      g_set_error (error, RS_ERROR, RS_ERROR_CORRUPT_CASE,
+                   _("Could not open “%s”: the case file is damaged (its format number %d is "
+                     "not valid)"), name, (int)*version);
+      return FALSE;
+    }
+  if (*version == 0)
+    return TRUE;
+
+  if (!rs_migrations_check_schema (db, *version, error))
+    return prefix_with_name (error, path), FALSE;
+
   /* Damage anywhere (a truncated copy, a flipped page) is found now, not halfway
    * through an edit. quick_check is linear in the file size. */
-  if (!(stmt = rs_db_prepare (self->db, "PRAGMA quick_check", &local_error)) ||
-      !rs_db_step_row (self->db, stmt, &has_row, &local_error) ||
+  if (!(stmt = rs_db_prepare (db, "PRAGMA quick_check", &local_error)) ||
+      !rs_db_step_row (db, stmt, &has_row, &local_error) ||
       !has_row || g_strcmp0 (rs_db_column_text (stmt, 0), "ok") != 0)
     {
       g_set_error (error, RS_ERROR, RS_ERROR_CORRUPT_CASE,
@@ -182,8 +302,8 @@ check_existing (RsCaseStore  *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!(stmt = rs_db_prepare (self->db, "PRAGMA foreign_key_check", &local_error)) ||
-      !rs_db_step_row (self->db, stmt, &has_row, &local_error) || has_row)
+  if (!(stmt = rs_db_prepare (db, "PRAGMA foreign_key_check", &local_error)) ||
+      !rs_db_step_row (db, stmt, &has_row, &local_error) || has_row)
     {
       g_set_error (error, RS_ERROR, RS_ERROR_CORRUPT_CASE,
                    _("Could not open “%s”: the case file has broken references%s%s"), name,
@@ -226,76 +346,375 @@ prefix_with_name (GError     **error,
   g_prefix_error (error, _("Could not open “%s”: "), name);
 }
 
+/* "Could not create “x”: …" rather than SQLite's words alone. The cause keeps its
+ * code (a full disk is RS_ERROR_STORAGE, a read-only file RS_ERROR_READ_ONLY). */
+typedef enum
+{
+  WHILE_OPENING,
+  WHILE_CREATING,
+  WHILE_UPGRADING,
+} WriteStep;
+
+static void
+explain_write_failure (GError     **error,
+                       WriteStep    step,
+                       const char  *path)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *quoted = g_strdup_printf ("“%s”: ", name);
+  g_autofree char *message = NULL;
+  const char *cause;
+
+  if (error == NULL || *error == NULL)
+    return;
+
+  cause = (*error)->message;
+  if (g_str_has_prefix (cause, quoted))
+    cause += strlen (quoted);
+  switch (step)
+    {
+    case WHILE_OPENING:
+      message = g_strdup_printf (_("Could not open “%s”: %s"), name, cause);
+      break;
+
+    case WHILE_CREATING:
+      message = g_strdup_printf (_("Could not create “%s”: %s"), name, cause);
+      break;
+
+    case WHILE_UPGRADING:
+      message = g_strdup_printf (_("Could not upgrade “%s” to the current case format: %s"),
+                                 name, cause);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+  g_free ((*error)->message);
+  (*error)->message = g_steal_pointer (&message);
+}
+
+static void
+remove_case_files (const char *real_path)
+{
+  static const char *suffixes[] = { "-wal", "-shm", "-journal" };
+
+  g_unlink (real_path);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *aux = g_strconcat (real_path, suffixes[i], NULL);
+
+      g_unlink (aux);
+    }
+}
+
+static gboolean
+folder_is_writable (const char *real_path)
+{
+  g_autofree char *dir = g_path_get_dirname (real_path);
+
+  return g_access (dir, W_OK) == 0;
+}
+
+/* The read-only connection a file is checked through. In WAL mode SQLite needs the
+ * -shm even to read; in a folder we cannot write, a missing one cannot be made. If
+ * there is no -wal either, nothing but the main file holds data and immutable=1
+ * reads it without the -shm; if there is a -wal, its changes cannot be read there
+ * and reading the main file alone would show an older case, so we say so instead. */
+static sqlite3 *
+open_for_reading (const char  *path,
+                  const char  *real_path,
+                  gboolean     is_wal,
+                  GError     **error)
+{
+  g_autofree char *shm = g_strconcat (real_path, "-shm", NULL);
+  g_autofree char *wal = g_strconcat (real_path, "-wal", NULL);
+  GStatBuf st;
+
+  if (is_wal && !g_file_test (shm, G_FILE_TEST_EXISTS) && !folder_is_writable (real_path))
+    {
+      if (g_stat (wal, &st) == 0 && st.st_size > 0)
+        {
+          g_autofree char *name = g_filename_display_basename (path);
+          g_autofree char *wal_name = g_filename_display_basename (wal);
+
+          g_set_error (error, RS_ERROR, RS_ERROR_READ_ONLY,
+                       _("Could not open “%s”: its latest changes are in “%s”, which cannot be "
+                         "read in a folder Redstring may not write to"), name, wal_name);
+          return NULL;
+        }
+      return rs_db_open_untrusted_full (path, RS_DB_OPEN_IMMUTABLE, error);
+    }
+
+  return rs_db_open_untrusted_full (path, RS_DB_OPEN_READ_ONLY, error);
+}
+
+/* A case in an older format is loaded from an upgraded copy in memory, so that it
+ * is read in full before the file itself is upgraded. */
+static gboolean
+load_upgraded_copy (RsCaseStore  *self,
+                    sqlite3      *db,
+                    GError      **error)
+{
+  g_autoptr(sqlite3) copy = NULL;
+  sqlite3_backup *backup;
+  sqlite3 *saved;
+  gboolean loaded;
+  int rc;
+
+  if (!(copy = rs_db_open_untrusted_full (":memory:", RS_DB_OPEN_CREATE, error)))
+    return FALSE;
+  if (!(backup = sqlite3_backup_init (copy, "main", db, "main")))
+    {
+      rs_db_set_error (copy, sqlite3_errcode (copy), error, NULL);
+      return FALSE;
+    }
+  sqlite3_backup_step (backup, -1);
+  if ((rc = sqlite3_backup_finish (backup)) != SQLITE_OK)
+    {
+      rs_db_set_error (copy, rc, error, NULL);
+      return FALSE;
+    }
+  if (!rs_migrations_apply (copy, rs_migrations_get_latest (), error))
+    return FALSE;
+
+  saved = self->db;
+  self->db = copy;
+  loaded = _rs_case_store_load_all (self, error);
+  self->db = saved;
+  return loaded;
+}
+
+/* Checks and loads an existing case through a read-only connection, in one read
+ * transaction so that what is checked is what is loaded. */
+static sqlite3 *
+read_existing (RsCaseStore  *self,
+               const char   *real_path,
+               gboolean      is_wal,
+               gint64       *version,
+               GError      **error)
+{
+  g_autoptr(sqlite3) db = NULL;
+  gboolean loaded;
+
+  if (!(db = open_for_reading (self->path, real_path, is_wal, error)))
+    return NULL;
+
+  if (!rs_db_exec (db, "BEGIN", error))
+    return prefix_with_name (error, self->path), NULL;
+  if (!check_existing (db, self->path, version, error))
+    return NULL;
+
+  if (*version == rs_migrations_get_latest ())
+    {
+      self->db = db;
+      loaded = _rs_case_store_load_all (self, error);
+      self->db = NULL;
+    }
+  else if (*version > 0)
+    loaded = load_upgraded_copy (self, db, error);
+  else
+    loaded = TRUE;
+  if (!loaded)
+    return prefix_with_name (error, self->path), NULL;
+
+  rs_db_exec (db, "COMMIT", NULL);
+  return g_steal_pointer (&db);
+}
+
+/* Only once a file is known to be ours may anything be written. FULL synchronous:
+ * an acknowledged edit survives a power cut, not just a crash. */
+static gboolean
+prepare_for_writing (RsCaseStore  *self,
+                     gint64        version,
+                     GError      **error)
+{
+  gint64 n_items;
+
+  if (!rs_db_exec (self->db,
+                   "PRAGMA journal_mode = WAL;"
+                   "PRAGMA synchronous = FULL;"
+                   "PRAGMA foreign_keys = ON;",
+                   error))
+    return explain_write_failure (error, WHILE_OPENING, self->path), FALSE;
+
+  /* A file switched to WAL opens its -wal and -shm only at the next read. Read now:
+   * from here on the connection holds its lock on the -shm for as long as it is
+   * open, which is how other processes (and Save As) see that the case is in use. */
+  if (!rs_db_get_int (self->db, "SELECT count(*) FROM sqlite_schema", &n_items, error))
+    return explain_write_failure (error, WHILE_OPENING, self->path), FALSE;
+
+  if (version < rs_migrations_get_latest () &&
+      !rs_migrations_apply (self->db, rs_migrations_get_latest (), error))
+    {
+      if (version == 0)
+        explain_write_failure (error, WHILE_CREATING, self->path);
+      else
+        explain_write_failure (error, WHILE_UPGRADING, self->path);
+      return FALSE;
+    }
+
+  if (version == 0)
+    {
+      if (!init_new_case (self, error))
+        return explain_write_failure (error, WHILE_CREATING, self->path), FALSE;
+      if (!_rs_case_store_load_all (self, error))
+        return prefix_with_name (error, self->path), FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A new file: whatever fails, nothing is left behind, -wal and -shm included. The
+ * file is the one SQLite made, where a symbolic link points, never the link. */
+static RsCaseStore *
+create_case (RsCaseStore  *self_,
+             GError      **error)
+{
+  g_autoptr(RsCaseStore) self = self_;
+  g_autofree char *real_path = NULL;
+  GStatBuf st;
+
+  if (!(self->db = rs_db_open_untrusted (self->path, TRUE, error)))
+    return explain_write_failure (error, WHILE_CREATING, self->path), NULL;
+  real_path = g_strdup (sqlite3_db_filename (self->db, "main"));
+
+  if (g_stat (real_path, &st) != 0 || !registry_reserve (self, &st, error))
+    {
+      /* Another store of this process made the same file at the same moment: it
+       * is theirs, leave it. */
+      if (error != NULL && *error == NULL)
+        g_set_error (error, RS_ERROR, RS_ERROR_STORAGE, _("Could not create “%s”"), self->path);
+      return NULL;
+    }
+
+  if (!prepare_for_writing (self, 0, error) ||
+      !_rs_case_store_read_data_version (self, &self->data_version, error))
+    {
+      g_clear_pointer (&self->db, sqlite3_close);
+      remove_case_files (real_path);
+      return NULL;
+    }
+
+  self->opened = TRUE;
+  return g_steal_pointer (&self);
+}
+
 RsCaseStore *
 rs_case_store_open (const char            *path,
                     RsCaseStoreOpenFlags   flags,
                     GError               **error)
 {
   g_autoptr(RsCaseStore) self = NULL;
-  gboolean exists, is_empty = TRUE, loaded;
+  g_autoptr(sqlite3) reader = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *real_path = NULL;
+  gboolean is_empty = TRUE, is_wal = FALSE, read_only;
   gint64 version = 0;
+  GStatBuf st;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  exists = g_file_test (path, G_FILE_TEST_EXISTS);
-  if (!exists && !(flags & RS_CASE_STORE_OPEN_CREATE))
-    {
-      g_autofree char *name = g_filename_display_basename (path);
+  name = g_filename_display_basename (path);
+  self = g_object_new (RS_TYPE_CASE_STORE, NULL);
+  self->path = g_strdup (path);
 
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("Could not open “%s”: no such file"), name);
+  /* Until the registry has it, the file is only stat()ed. */
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT && (flags & RS_CASE_STORE_OPEN_CREATE) &&
+          !(flags & RS_CASE_STORE_OPEN_READ_ONLY))
+        return create_case (g_steal_pointer (&self), error);
+
+      if (saved_errno == ENOENT)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("Could not open “%s”: no such file"), name);
+      else
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                     _("Could not open “%s”: %s"), name, g_strerror (saved_errno));
       return NULL;
     }
-  if (exists && !check_header (path, &is_empty, error))
-    return NULL;
-  if (exists && is_empty && !(flags & RS_CASE_STORE_OPEN_CREATE))
+  if (!S_ISREG (st.st_mode))
     {
-      g_autofree char *name = g_filename_display_basename (path);
+      g_set_error (error, RS_ERROR, RS_ERROR_NOT_A_CASE,
+                   _("Could not open “%s”: it is not a file"), name);
+      return NULL;
+    }
+  if (!registry_reserve (self, &st, error))
+    return NULL;
 
+  if (!check_header (path, &is_empty, &is_wal, error))
+    return NULL;
+  if (is_empty && (!(flags & RS_CASE_STORE_OPEN_CREATE) || (flags & RS_CASE_STORE_OPEN_READ_ONLY)))
+    {
       g_set_error (error, RS_ERROR, RS_ERROR_NOT_A_CASE,
                    _("Could not open “%s”: the file is empty"), name);
       return NULL;
     }
 
-  self = g_object_new (RS_TYPE_CASE_STORE, NULL);
-  self->path = g_strdup (path);
+  /* SQLite keeps -wal and -shm beside the file a symbolic link points to. */
+  {
+    char *resolved = realpath (path, NULL);
 
-  if (!(self->db = rs_db_open_untrusted (path, flags & RS_CASE_STORE_OPEN_CREATE, error)))
+    real_path = g_strdup (resolved ? resolved : path);
+    free (resolved);
+  }
+
+  read_only = (flags & RS_CASE_STORE_OPEN_READ_ONLY) ||
+              g_access (real_path, W_OK) != 0 || !folder_is_writable (real_path);
+
+  if (!is_empty && !(reader = read_existing (self, real_path, is_wal, &version, error)))
     return NULL;
 
-  if (exists && !is_empty && !check_existing (self, &version, error))
-    return NULL;
+  if (read_only)
+    {
+      if (version != rs_migrations_get_latest ())
+        {
+          g_set_error (error, RS_ERROR, RS_ERROR_READ_ONLY,
+                       _("Could not open “%s”: it must be upgraded to the current case format, "
+                         "but the file is read-only"), name);
+          return NULL;
+        }
+      self->db = g_steal_pointer (&reader);
+      self->read_only = TRUE;
+      if (!_rs_case_store_read_data_version (self, &self->data_version, error))
+        return prefix_with_name (error, path), NULL;
+      self->opened = TRUE;
+      return g_steal_pointer (&self);
+    }
 
-  /* A current file is read in full before anything is written to it, so one that
-   * fails to load is left exactly as it came. */
-  loaded = version == rs_migrations_get_latest ();
-  if (loaded && !_rs_case_store_load_all (self, error))
+  /* The file is accepted (and, if current, loaded): only now is it opened for
+   * writing. */
+  g_clear_pointer (&reader, sqlite3_close);
+  if (!(self->db = rs_db_open_untrusted (path, FALSE, error)))
     return prefix_with_name (error, path), NULL;
-
-  /* Only now that the file is known to be ours may anything be written. FULL
-   * synchronous: an acknowledged edit survives a power cut, not just a crash. */
-  if (!rs_db_exec (self->db,
-                   "PRAGMA journal_mode = WAL;"
-                   "PRAGMA synchronous = FULL;"
-                   "PRAGMA foreign_keys = ON;",
-                   error))
+  if (!prepare_for_writing (self, version, error))
     return NULL;
-
-  if (version < rs_migrations_get_latest () &&
-      !rs_migrations_apply (self->db, rs_migrations_get_latest (), error))
-    return NULL;
-
-  if (version == 0 && !init_new_case (self, error))
-    return NULL;
-
-  if (!loaded && !_rs_case_store_load_all (self, error))
-    return prefix_with_name (error, path), NULL;
 
   if (!_rs_case_store_read_data_version (self, &self->data_version, error))
     return prefix_with_name (error, path), NULL;
 
+  self->opened = TRUE;
   return g_steal_pointer (&self);
+}
+
+RsCaseStore *
+rs_case_store_find_open (const char *path)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  RsCaseStore *store;
+  GStatBuf st;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_stat (path, &st) != 0)
+    return NULL;
+
+  locker = g_mutex_locker_new (&registry_lock);
+  store = registry_lookup (&st);
+  return store != NULL && store->opened ? store : NULL;
 }
 
 RsCase *
@@ -312,6 +731,28 @@ rs_case_store_get_path (RsCaseStore *self)
   return self->path;
 }
 
+gboolean
+rs_case_store_is_read_only (RsCaseStore *self)
+{
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
+  return self->read_only;
+}
+
+gboolean
+_rs_case_store_check_writable (RsCaseStore  *self,
+                               GError      **error)
+{
+  g_autofree char *name = NULL;
+
+  if (!self->read_only)
+    return TRUE;
+
+  name = g_filename_display_basename (self->path);
+  g_set_error (error, RS_ERROR, RS_ERROR_READ_ONLY,
+               _("Could not change “%s”: the case is open read-only"), name);
+  return FALSE;
+}
+
 int
 rs_case_store_get_schema_version (RsCaseStore *self)
 {
@@ -325,6 +766,24 @@ rs_case_store_get_schema_version (RsCaseStore *self)
   return version;
 }
 
+/* In SQLite's unix VFS every connection to a WAL database holds a read lock on the
+ * "DMS" byte of the -shm for as long as it is open: offset (22 + 8) * 4 + 8 = 128.
+ * F_GETLK from here sees other processes' locks. Opening and closing the -shm would
+ * drop this process's own locks on it, which is why the caller first makes sure no
+ * store of ours has the file open. */
+static gboolean
+shm_is_in_use (const char *shm_path)
+{
+  struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 128, .l_len = 1 };
+  int fd, rc;
+
+  if ((fd = g_open (shm_path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0)) < 0)
+    return errno != ENOENT;
+  rc = fcntl (fd, F_GETLK, &lock);
+  close (fd);
+  return rc != 0 || lock.l_type != F_UNLCK;
+}
+
 /* Copies the live case through the backup API into a temporary file next to the
  * destination, then renames it into place: the destination is never half-written. */
 gboolean
@@ -332,16 +791,50 @@ rs_case_store_save_as (RsCaseStore  *self,
                        const char   *path,
                        GError      **error)
 {
+  static const char *stale[] = { "-wal", "-shm", "-journal" };
   g_autoptr(sqlite3) dest = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *real_path = NULL;
+  g_autofree char *shm_path = NULL;
   g_autofree char *tmp_path = NULL;
   sqlite3_backup *backup;
+  GStatBuf st;
   int rc;
 
   g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  tmp_path = g_strdup_printf ("%s.part-%08x", path, g_random_int ());
+  name = g_filename_display_basename (path);
+  if (g_stat (path, &st) == 0)
+    {
+      g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&registry_lock);
+      char *resolved;
+
+      if (registry_lookup (&st) != NULL)
+        {
+          g_set_error (error, RS_ERROR, RS_ERROR_ALREADY_OPEN,
+                       _("Could not save the case as “%s”: that case is open; close it or "
+                         "choose another name"), name);
+          return FALSE;
+        }
+      resolved = realpath (path, NULL);
+      real_path = g_strdup (resolved ? resolved : path);
+      free (resolved);
+    }
+  else
+    real_path = g_strdup (path);
+
+  shm_path = g_strconcat (real_path, "-shm", NULL);
+  if (shm_is_in_use (shm_path))
+    {
+      g_set_error (error, RS_ERROR, RS_ERROR_ALREADY_OPEN,
+                   _("Could not save the case as “%s”: that case is open in another program; "
+                     "close it or choose another name"), name);
+      return FALSE;
+    }
+
+  tmp_path = g_strdup_printf ("%s.part-%08x", real_path, g_random_int ());
   if ((rc = sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
                              NULL)) != SQLITE_OK)
     {
@@ -356,7 +849,7 @@ rs_case_store_save_as (RsCaseStore  *self,
       _rs_case_store_unlock (self);
       rs_db_set_error (dest, sqlite3_errcode (dest), error, path);
       g_clear_pointer (&dest, sqlite3_close);
-      g_unlink (tmp_path);
+      remove_case_files (tmp_path);
       return FALSE;
     }
   sqlite3_backup_step (backup, -1);
@@ -368,18 +861,38 @@ rs_case_store_save_as (RsCaseStore  *self,
     {
       rs_db_set_error (dest, rc, error, path);
       g_clear_pointer (&dest, sqlite3_close);
-      g_unlink (tmp_path);
+      remove_case_files (tmp_path);
       return FALSE;
     }
   g_clear_pointer (&dest, sqlite3_close);
 
-  if (g_rename (tmp_path, path) != 0)
+  /* A -wal or -journal left by whatever was at the destination would be applied to
+   * the new copy the next time it is opened: remove them first. Nobody has the
+   * destination open (checked above), so they are stale. */
+  for (guint i = 0; i < G_N_ELEMENTS (stale); i++)
+    {
+      g_autofree char *aux = g_strconcat (real_path, stale[i], NULL);
+
+      if (g_unlink (aux) != 0 && errno != ENOENT)
+        {
+          int saved_errno = errno;
+          g_autofree char *aux_name = g_filename_display_basename (aux);
+
+          remove_case_files (tmp_path);
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Could not save the case as “%s”: could not remove the stale “%s”: %s"),
+                       name, aux_name, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  if (g_rename (tmp_path, real_path) != 0)
     {
       int saved_errno = errno;
 
-      g_unlink (tmp_path);
+      remove_case_files (tmp_path);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not save the case as “%s”: %s"), path, g_strerror (saved_errno));
+                   _("Could not save the case as “%s”: %s"), name, g_strerror (saved_errno));
       return FALSE;
     }
   return TRUE;
@@ -466,6 +979,8 @@ rs_case_store_begin_batch (RsCaseStore  *self,
   g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
   g_return_val_if_fail (!self->in_batch, FALSE);
 
+  if (!_rs_case_store_check_writable (self, error))
+    return FALSE;
   _rs_case_store_lock (self);
   if (!rs_db_exec (self->db, "BEGIN IMMEDIATE", error))
     {
@@ -569,6 +1084,9 @@ rs_case_store_set_info (RsCaseStore  *self,
   g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!_rs_case_store_check_writable (self, error))
+    return FALSE;
+
   if (!check_text (title, FALSE, _("case title"), error) ||
       !check_text (description, FALSE, _("case description"), error))
     return FALSE;
@@ -605,6 +1123,9 @@ rs_case_store_add_document (RsCaseStore  *self,
   g_return_val_if_fail (RS_IS_CASE_STORE (self), NULL);
   g_return_val_if_fail (RS_IS_DOCUMENT (draft), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_rs_case_store_check_writable (self, error))
+    return NULL;
 
   text = rs_document_get_text (draft);
   reliability = rs_document_get_reliability (draft);
@@ -722,6 +1243,9 @@ rs_case_store_add_entity (RsCaseStore  *self,
   g_return_val_if_fail (RS_IS_ENTITY (draft), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (!_rs_case_store_check_writable (self, error))
+    return NULL;
+
   if (!check_entity (rs_entity_get_kind (draft), rs_entity_get_name (draft),
                      rs_entity_get_aliases (draft), rs_entity_get_description (draft), error))
     return NULL;
@@ -789,6 +1313,9 @@ rs_case_store_add_relation (RsCaseStore  *self,
   g_return_val_if_fail (RS_IS_RELATION (draft), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (!_rs_case_store_check_writable (self, error))
+    return NULL;
+
   if (!check_text (rs_relation_get_label (draft), FALSE, _("relation label"), error))
     return NULL;
   if ((guint)rs_relation_get_status (draft) > RS_RELATION_STATUS_REFUTED)
@@ -846,6 +1373,9 @@ rs_case_store_add_quote (RsCaseStore  *self,
   g_return_val_if_fail (RS_IS_CASE_STORE (self), NULL);
   g_return_val_if_fail (RS_IS_QUOTE (draft), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_rs_case_store_check_writable (self, error))
+    return NULL;
 
   start = rs_quote_get_start (draft);
   end = rs_quote_get_end (draft);
@@ -919,6 +1449,9 @@ rs_case_store_add_evidence (RsCaseStore  *self,
   g_return_val_if_fail (RS_IS_EVIDENCE (draft), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (!_rs_case_store_check_writable (self, error))
+    return NULL;
+
   switch (rs_evidence_get_target (draft))
     {
     case RS_TARGET_ENTITY:   column = "entity_id"; break;
@@ -979,6 +1512,9 @@ rs_case_store_add_event (RsCaseStore  *self,
   g_return_val_if_fail (RS_IS_CASE_STORE (self), NULL);
   g_return_val_if_fail (RS_IS_EVENT (draft), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_rs_case_store_check_writable (self, error))
+    return NULL;
 
   if (!check_text (rs_event_get_title (draft), TRUE, _("event title"), error) ||
       !check_text (rs_event_get_description (draft), FALSE, _("event description"), error))
@@ -1055,6 +1591,9 @@ _rs_case_store_insert_note (RsCaseStore  *self,
   g_autofree char *sql = NULL;
   RsTarget target;
 
+  if (!_rs_case_store_check_writable (self, error))
+    return FALSE;
+
   target = rs_note_get_target (draft);
   if (target != RS_TARGET_CASE && (target == RS_TARGET_QUOTE || (guint)target >= G_N_ELEMENTS (columns)))
     return invalid (error, _("A note is on the case, a document, an entity, a relation or an event"));
@@ -1127,6 +1666,9 @@ rs_case_store_update_entity (RsCaseStore         *self,
   g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!_rs_case_store_check_writable (self, error))
+    return FALSE;
+
   if (!(entity = rs_case_lookup_entity (self->kase, entity_id)))
     return invalid (error, _("The entity is not in the case"));
   if (!check_entity (kind, name, aliases, description, error))
@@ -1173,6 +1715,9 @@ rs_case_store_set_relation_status (RsCaseStore       *self,
   g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!_rs_case_store_check_writable (self, error))
+    return FALSE;
+
   if (!(relation = rs_case_lookup_relation (self->kase, relation_id)))
     return invalid (error, _("The relation is not in the case"));
   if ((guint)status > RS_RELATION_STATUS_REFUTED)
@@ -1208,6 +1753,9 @@ rs_case_store_set_note_body (RsCaseStore  *self,
 
   g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_rs_case_store_check_writable (self, error))
+    return FALSE;
 
   /* Case files and pasted text are untrusted: refuse before touching the file. */
   if (body == NULL || !g_utf8_validate (body, -1, NULL))
@@ -1253,6 +1801,9 @@ rs_case_store_set_board (RsCaseStore            *self,
   g_return_val_if_fail (edges != NULL || n_edges == 0, FALSE);
   g_return_val_if_fail (!self->in_batch, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_rs_case_store_check_writable (self, error))
+    return FALSE;
 
   for (guint i = 0; i < n_nodes; i++)
     if (!isfinite (nodes[i].x) || !isfinite (nodes[i].y) ||
@@ -1381,6 +1932,8 @@ fail:
     g_return_val_if_fail (!self->in_batch, FALSE);                                  \
     g_return_val_if_fail (error == NULL || *error == NULL, FALSE);                  \
                                                                                     \
+    if (!_rs_case_store_check_writable (self, error))                               \
+      return FALSE;                                                                 \
     if (!delete_row (self, "DELETE FROM " table " WHERE id = ?1", id, error))       \
       return FALSE;                                                                 \
     rs_case_remove_##what (self->kase, id);                                         \

@@ -16,7 +16,8 @@ G_DECLARE_FINAL_TYPE (RsCaseStore, rs_case_store, RS, CASE_STORE, GObject)
 typedef enum
 {
   RS_CASE_STORE_OPEN_NONE   = 0,
-  RS_CASE_STORE_OPEN_CREATE = 1 << 0,
+  RS_CASE_STORE_OPEN_CREATE    = 1 << 0,
+  RS_CASE_STORE_OPEN_READ_ONLY = 1 << 1,
 } RsCaseStoreOpenFlags;
 
 /* Where the board puts an entity, and whether the analyst pinned it there. */
@@ -41,7 +42,9 @@ typedef struct
 RsCaseStore *rs_case_store_open               (const char             *path,
                                                RsCaseStoreOpenFlags    flags,
                                                GError                **error);
+RsCaseStore *rs_case_store_find_open          (const char             *path);
 RsCase      *rs_case_store_get_case           (RsCaseStore            *self);
+gboolean     rs_case_store_is_read_only       (RsCaseStore            *self);
 const char  *rs_case_store_get_path           (RsCaseStore            *self);
 int          rs_case_store_get_schema_version (RsCaseStore            *self);
 gboolean     rs_case_store_save_as            (RsCaseStore            *self,

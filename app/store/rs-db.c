@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n.h>
 
 #include "rs-db.h"
@@ -22,14 +24,54 @@ rs_db_open_untrusted (const char  *path,
                       gboolean     create,
                       GError     **error)
 {
+  return rs_db_open_untrusted_full (path, create ? RS_DB_OPEN_CREATE : RS_DB_OPEN_READ_WRITE,
+                                    error);
+}
+
+/* RS_DB_OPEN_READ_ONLY opens the file O_RDONLY: such a connection can take no write
+ * lock, so it can neither write the file nor checkpoint its -wal into it, even when
+ * it is the last one to close. RS_DB_OPEN_IMMUTABLE also takes no locks and ignores
+ * any -wal: only for a WAL file without one, in a folder where no -shm can be made. */
+sqlite3 *
+rs_db_open_untrusted_full (const char    *path,
+                           RsDbOpenMode   mode,
+                           GError       **error)
+{
   g_autoptr(sqlite3) db = NULL;
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE;
+  g_autofree char *uri = NULL;
+  /* Serialized: the store shares its connection with the note writer's worker. */
+  int flags = SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE;
   int rc;
 
-  if (create)
-    flags |= SQLITE_OPEN_CREATE;
+  switch (mode)
+    {
+    case RS_DB_OPEN_CREATE:
+      flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+      break;
 
-  if ((rc = sqlite3_open_v2 (path, &db, flags, NULL)) != SQLITE_OK)
+    case RS_DB_OPEN_READ_WRITE:
+      flags |= SQLITE_OPEN_READWRITE;
+      break;
+
+    case RS_DB_OPEN_READ_ONLY:
+      flags |= SQLITE_OPEN_READONLY;
+      break;
+
+    case RS_DB_OPEN_IMMUTABLE:
+      flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+      {
+        /* Percent-encoded: a '?', '#' or '%' in a file name is not URI syntax. */
+        g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+
+        uri = g_strdup_printf ("file:%s?immutable=1", escaped);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if ((rc = sqlite3_open_v2 (uri ? uri : path, &db, flags, NULL)) != SQLITE_OK)
     {
       rs_db_set_error (db, rc, error, path);
       return NULL;
@@ -41,6 +83,8 @@ rs_db_open_untrusted (const char  *path,
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
   sqlite3_db_config (db, SQLITE_DBCONFIG_DQS_DML, 0, NULL);
   sqlite3_db_config (db, SQLITE_DBCONFIG_DQS_DDL, 0, NULL);
+  if (mode == RS_DB_OPEN_READ_ONLY || mode == RS_DB_OPEN_IMMUTABLE)
+    sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
   sqlite3_busy_timeout (db, RS_DB_LOCK_TIMEOUT_MSEC);
 
   return g_steal_pointer (&db);
@@ -54,7 +98,21 @@ rs_db_set_error (sqlite3    *db,
                  const char *what)
 {
   const char *message = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  const char *filename = db != NULL ? sqlite3_db_filename (db, "main") : NULL;
+  g_autofree char *label = NULL;
   RsError code;
+
+  /* Every message names the file, even when the caller did not say which. */
+  if (what != NULL)
+    label = g_strdup (what);
+  else if (filename != NULL && *filename != '\0')
+    {
+      g_autofree char *name = g_filename_display_basename (filename);
+
+      label = g_strdup_printf ("“%s”", name);
+    }
+  else
+    label = g_strdup (_("Case file"));
 
   switch (rc & 0xff)
     {
@@ -65,6 +123,10 @@ rs_db_set_error (sqlite3    *db,
     case SQLITE_CORRUPT:
     case SQLITE_FORMAT:
       code = RS_ERROR_CORRUPT_CASE;
+      break;
+
+    case SQLITE_READONLY:
+      code = RS_ERROR_READ_ONLY;
       break;
 
     case SQLITE_BUSY:
@@ -93,11 +155,38 @@ rs_db_set_error (sqlite3    *db,
       g_set_error (error, RS_ERROR, code,
                    _("“%s” is locked by another program that is changing it (%s). "
                      "Wait for it to finish, or close the other program, then try again."),
-                   name ? name : what ? what : _("The case file"), message);
+                   name ? name : label, message);
       return;
     }
 
-  g_set_error (error, RS_ERROR, code, "%s: %s", what ? what : _("Case file"), message);
+
+  /* "disk I/O error" alone does not say that the disk (or the file size limit) is
+   * full, which is the usual reason a write fails. */
+  if (db != NULL && ((rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR))
+    {
+      int sys_errno = sqlite3_system_errno (db);
+
+      if ((rc & 0xff) == SQLITE_FULL || sys_errno == ENOSPC || sys_errno == EFBIG
+#ifdef EDQUOT
+          || sys_errno == EDQUOT
+#endif
+          )
+        {
+          g_set_error (error, RS_ERROR, RS_ERROR_STORAGE,
+                       _("%s: the disk is full or the file size limit is reached (%s)"),
+                       label,
+                       sys_errno != 0 ? g_strerror (sys_errno) : message);
+          return;
+        }
+      if (sys_errno != 0)
+        {
+          g_set_error (error, RS_ERROR, RS_ERROR_STORAGE, "%s: %s (%s)",
+                       label, message, g_strerror (sys_errno));
+          return;
+        }
+    }
+
+  g_set_error (error, RS_ERROR, code, "%s: %s", label, message);
 }
 
 sqlite3_stmt *

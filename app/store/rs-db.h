@@ -20,8 +20,20 @@ G_BEGIN_DECLS
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close)
 
+typedef enum
+{
+  RS_DB_OPEN_CREATE,
+  RS_DB_OPEN_READ_WRITE,
+  RS_DB_OPEN_READ_ONLY,
+  RS_DB_OPEN_IMMUTABLE,
+} RsDbOpenMode;
+
 sqlite3      *rs_db_open_untrusted (const char    *path,
                                     gboolean       create,
+                                    GError       **error);
+sqlite3      *rs_db_open_untrusted_full
+                                   (const char    *path,
+                                    RsDbOpenMode   mode,
                                     GError       **error);
 void          rs_db_set_error      (sqlite3       *db,
                                     int            rc,

@@ -37,9 +37,18 @@ rs_migrations_apply (sqlite3  *db,
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (target_version <= rs_migrations_get_latest (), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!rs_db_get_int (db, "PRAGMA user_version", &version, error))
     return FALSE;
+
+  /* user_version is a signed 32-bit value anyone can set: it indexes migrations[]. */
+  if (version < 0 || version > rs_migrations_get_latest ())
+    {
+      g_set_error (error, RS_ERROR, RS_ERROR_CORRUPT_CASE,
+                   _("The case format number %" G_GINT64_FORMAT " is not valid"), version);
+      return FALSE;
+    }
 
   for (int v = version + 1; v <= target_version; v++)
     {
@@ -47,6 +56,8 @@ rs_migrations_apply (sqlite3  *db,
       g_autofree char *sql = NULL;
       g_autofree char *bump = NULL;
       g_autoptr(GError) local_error = NULL;
+
+      g_assert (v >= 1 && v <= (int)G_N_ELEMENTS (migrations));
 
       bytes = g_resources_lookup_data (migrations[v - 1], 0, error);
       if (bytes == NULL)
@@ -60,16 +71,183 @@ rs_migrations_apply (sqlite3  *db,
       if (!rs_db_exec (db, "BEGIN IMMEDIATE", error))
         return FALSE;
 
+      /* The caller says what was being done and to which file; the cause (a full
+       * disk, a read-only file) comes from SQLite with its error code. */
       if (!rs_db_exec (db, sql, &local_error) || !rs_db_exec (db, bump, &local_error) ||
           !rs_db_exec (db, "COMMIT", &local_error))
         {
           rs_db_exec (db, "ROLLBACK", NULL);
-          g_set_error (error, RS_ERROR, RS_ERROR_STORAGE,
-                       _("Could not upgrade the case file to version %d: %s"), v,
-                       local_error->message);
+          g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
     }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  char *type;
+  char *name;
+  char *tbl_name;
+  char *sql;
+} SchemaItem;
+
+static void
+schema_item_free (SchemaItem *item)
+{
+  g_free (item->type);
+  g_free (item->name);
+  g_free (item->tbl_name);
+  g_free (item->sql);
+  g_free (item);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SchemaItem, schema_item_free)
+
+/* Whitespace runs become one space: the text SQLite keeps is the CREATE statement as
+ * written, so only layout may differ between two files made by the same migrations. */
+static char *
+normalise_sql (const char *sql)
+{
+  GString *out;
+  gboolean space = FALSE;
+
+  if (sql == NULL)
+    return NULL;
+
+  out = g_string_new (NULL);
+  for (const char *p = sql; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* type + NUL + name -> SchemaItem, for every entry of sqlite_schema. */
+static GHashTable *
+read_schema (sqlite3  *db,
+             GError  **error)
+{
+  g_autoptr(GHashTable) items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify)schema_item_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row;
+
+  if (!(stmt = rs_db_prepare (db, "SELECT type, name, tbl_name, sql FROM main.sqlite_schema",
+                              error)))
+    return NULL;
+
+  for (;;)
+    {
+      g_autoptr(SchemaItem) item = g_new0 (SchemaItem, 1);
+      g_autofree char *key = NULL;
+
+      if (!rs_db_step_row (db, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+
+      item->type = g_strdup (rs_db_column_text (stmt, 0));
+      item->name = g_strdup (rs_db_column_text (stmt, 1));
+      item->tbl_name = g_strdup (rs_db_column_text (stmt, 2));
+      item->sql = normalise_sql (rs_db_column_text (stmt, 3));
+      if (item->type == NULL || item->name == NULL ||
+          !g_utf8_validate (item->type, -1, NULL) || !g_utf8_validate (item->name, -1, NULL))
+        {
+          g_set_error (error, RS_ERROR, RS_ERROR_CORRUPT_CASE,
+                       _("its list of tables is damaged"));
+          return NULL;
+        }
+      key = g_strconcat (item->type, " ", item->name, NULL);
+      g_hash_table_replace (items, g_steal_pointer (&key), g_steal_pointer (&item));
+    }
+
+  return g_steal_pointer (&items);
+}
+
+static const char *
+describe_type (const char *type)
+{
+  if (g_str_equal (type, "table"))
+    return _("table");
+  if (g_str_equal (type, "index"))
+    return _("index");
+  if (g_str_equal (type, "trigger"))
+    return _("trigger");
+  if (g_str_equal (type, "view"))
+    return _("view");
+  return type;
+}
+
+/* The file's schema must be exactly the one the migrations make at its version: a
+ * trigger in a file runs on our own writes (even with trusted_schema off), and a view
+ * named like one of our tables would feed the loader whatever it computes. Comparing
+ * against the migrations themselves means every later migration extends the check. */
+gboolean
+rs_migrations_check_schema (sqlite3  *db,
+                            int       version,
+                            GError  **error)
+{
+  g_autoptr(sqlite3) reference = NULL;
+  g_autoptr(GHashTable) expected = NULL;
+  g_autoptr(GHashTable) found = NULL;
+  g_autoptr(GList) keys = NULL;
+  SchemaItem *item;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (version >= 1 && version <= rs_migrations_get_latest (), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(reference = rs_db_open_untrusted_full (":memory:", RS_DB_OPEN_CREATE, error)) ||
+      !rs_migrations_apply (reference, version, error) ||
+      !(expected = read_schema (reference, error)))
+    return FALSE;
+  if (!(found = read_schema (db, error)))
+    return FALSE;
+
+  /* Sorted, so that the message is the same each time for the same file. */
+  keys = g_list_sort (g_hash_table_get_keys (found), (GCompareFunc)g_strcmp0);
+  for (const GList *l = keys; l != NULL; l = l->next)
+    {
+      SchemaItem *mine;
+
+      item = g_hash_table_lookup (found, l->data);
+      mine = g_hash_table_lookup (expected, l->data);
+      if (mine == NULL)
+        {
+          g_set_error (error, RS_ERROR, RS_ERROR_CORRUPT_CASE,
+                       _("it contains a %s “%s” that Redstring did not create"),
+                       describe_type (item->type), item->name);
+          return FALSE;
+        }
+      if (g_strcmp0 (mine->tbl_name, item->tbl_name) != 0 || g_strcmp0 (mine->sql, item->sql) != 0)
+        {
+          g_set_error (error, RS_ERROR, RS_ERROR_CORRUPT_CASE,
+                       _("its %s “%s” is not the one Redstring creates (it was edited by hand "
+                         "or by another program)"), describe_type (item->type), item->name);
+          return FALSE;
+        }
+    }
+
+  g_clear_pointer (&keys, g_list_free);
+  keys = g_list_sort (g_hash_table_get_keys (expected), (GCompareFunc)g_strcmp0);
+  for (const GList *l = keys; l != NULL; l = l->next)
+    if (!g_hash_table_contains (found, l->data))
+      {
+        item = g_hash_table_lookup (expected, l->data);
+        g_set_error (error, RS_ERROR, RS_ERROR_CORRUPT_CASE,
+                     _("its %s “%s” is missing"), describe_type (item->type), item->name);
+        return FALSE;
+      }
 
   return TRUE;
 }

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include "rs-error.h"
 #include "rs-notes-panel.h"
 #include "rs-panel-test-utils.h"
@@ -50,11 +52,8 @@ reopen_notes_for (Fixture  *fixture,
                   RsTarget  target,
                   gint64    id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RsCaseStore) other = rs_case_store_open (fixture->path, RS_CASE_STORE_OPEN_NONE,
-                                                     &error);
+  g_autoptr(RsCaseStore) other = rs_test_open_snapshot (fixture->path);
 
-  g_assert_no_error (error);
   return rs_case_dup_notes_for (rs_case_store_get_case (other), target, id);
 }
 
@@ -204,8 +203,7 @@ test_typed_before_dispose (void)
   gtk_text_buffer_insert_interactive_at_cursor (buffer, "Unsaved until dispose", -1, TRUE);
   g_assert_finalize_object (panel);
 
-  other = rs_case_store_open (path, RS_CASE_STORE_OPEN_NONE, &error);
-  g_assert_no_error (error);
+  other = rs_test_open_snapshot (path);
   notes = rs_case_dup_notes_for (rs_case_store_get_case (other), RS_TARGET_ENTITY,
                                  rs_entity_get_id (entity));
   g_assert_cmpuint (notes->len, ==, 1);
@@ -291,7 +289,7 @@ test_store_error_inline (Fixture       *fixture,
 {
   RsCase *kase = rs_case_store_get_case (fixture->store);
   RsEntity *tick = rs_case_lookup_entity_by_name (kase, "Tick");
-  g_autoptr(RsCaseStore) other = NULL;
+  sqlite3 *other = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) notes = NULL;
   GtkWidget *error_box = rs_panel_test_template_child (fixture->panel, RS_TYPE_NOTES_PANEL,
@@ -302,20 +300,23 @@ test_store_error_inline (Fixture       *fixture,
   expected = g_strconcat (rs_note_get_body (rs_notes_panel_get_note (fixture->panel)),
                           " (locked)", NULL);
 
-  other = rs_case_store_open (fixture->path, RS_CASE_STORE_OPEN_NONE, &error);
-  g_assert_no_error (error);
-  g_assert_true (rs_case_store_begin_batch (other, &error));
-  g_assert_no_error (error);
+  /* Another process: its own SQLite connection, holding the write lock. The UI
+   * thread does not wait for it (lock timeout 0, as the window sets). */
+  rs_case_store_set_lock_timeout (fixture->store, 0);
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &other, SQLITE_OPEN_READWRITE, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
 
   type_text (fixture, " (locked)");
   g_assert_false (rs_notes_panel_flush (fixture->panel, &error));
-  g_assert_nonnull (error);
+  g_assert_error (error, RS_ERROR, RS_ERROR_BUSY);
   g_assert_true (gtk_widget_get_visible (error_box));
   g_clear_error (&error);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
   rs_panel_test_save_screenshot (GTK_WIDGET (fixture->panel), "notes-panel-error");
 
-  rs_case_store_rollback_batch (other);
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
   g_assert_true (rs_notes_panel_flush (fixture->panel, &error));
   g_assert_no_error (error);
   g_assert_false (gtk_widget_get_visible (error_box));
