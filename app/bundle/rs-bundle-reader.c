@@ -934,6 +934,17 @@ write_bundle (RsCaseStore  *store,
   return TRUE;
 }
 
+/* Nothing but JSON white space (RFC 8259: space, tab, line feed, carriage return). */
+static gboolean
+is_blank (const char *data,
+          gsize       size)
+{
+  for (gsize i = 0; i < size; i++)
+    if (data[i] != ' ' && data[i] != '\t' && data[i] != '\n' && data[i] != '\r')
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 rs_bundle_import_bytes (RsCaseStore  *store,
                         GBytes       *bytes,
@@ -950,7 +961,11 @@ rs_bundle_import_bytes (RsCaseStore  *store,
   g_return_val_if_fail (bytes != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* An empty GBytes (an empty file, mapped) may have no data pointer at all, which
+   * json-glib refuses with a critical and no GError. */
   data = g_bytes_get_data (bytes, &size);
+  if (is_blank (data, size))
+    return fail (error, "bundle", G_MAXUINT, _("the file is empty"));
   if (!g_utf8_validate_len (data, size, NULL))
     {
       g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
@@ -960,7 +975,7 @@ rs_bundle_import_bytes (RsCaseStore  *store,
   if (!json_parser_load_from_data (parser, data, size, &parse_error))
     {
       g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT, _("bundle: not valid JSON: %s"),
-                   parse_error->message);
+                   parse_error ? parse_error->message : _("the parser gave no reason"));
       return FALSE;
     }
 
