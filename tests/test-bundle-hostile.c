@@ -42,6 +42,45 @@ empty (void)
   return g_bytes_new (NULL, 0);
 }
 
+/* Nesting far past what json-glib's recursive parser survives on a thread's stack. */
+#define DEEP 100000
+
+static GBytes *
+deep_arrays (void)
+{
+  GString *s = g_string_new (HEAD "\"extra\": ");
+
+  for (guint i = 0; i < DEEP; i++)
+    g_string_append_c (s, '[');
+  for (guint i = 0; i < DEEP; i++)
+    g_string_append_c (s, ']');
+  g_string_append_c (s, '}');
+  return g_string_free_to_bytes (s);
+}
+
+static GBytes *
+deep_objects (void)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < DEEP; i++)
+    g_string_append (s, "{\"a\":");
+  g_string_append (s, "1");
+  for (guint i = 0; i < DEEP; i++)
+    g_string_append_c (s, '}');
+  return g_string_free_to_bytes (s);
+}
+
+static GBytes *
+deep_unclosed (void)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < DEEP; i++)
+    g_string_append (s, "[{\"a\":");
+  return g_string_free_to_bytes (s);
+}
+
 static GBytes *
 read_sample (void)
 {
@@ -90,6 +129,28 @@ sample_with_bad_last (void)
 static const Hostile hostile[] = {
   { "empty", GEN (empty), rs_error_quark, RS_ERROR_INVALID_INPUT, "bundle: " },
   { "whitespace", J (" \n\t\r\n "), rs_error_quark, RS_ERROR_INVALID_INPUT, "bundle: " },
+  { "deep-arrays", GEN (deep_arrays), rs_error_quark, RS_ERROR_INVALID_INPUT, "bundle: line 1" },
+  { "deep-objects", GEN (deep_objects), rs_error_quark, RS_ERROR_INVALID_INPUT, "bundle: line 1" },
+  { "deep-unclosed", GEN (deep_unclosed), rs_error_quark, RS_ERROR_INVALID_INPUT,
+    "bundle: line 1" },
+  { "nul-in-text", J (HEAD "\"documents\": [{\"id\": \"d1\", \"title\": \"Report\", "
+                      "\"text\": \"Tick\\u0000 hacked JAXA.\"}]}"),
+    rs_error_quark, RS_ERROR_INVALID_INPUT, "documents[0].text: " },
+  { "nul-in-name", J (HEAD "\"entities\": [{\"id\": \"tick\", \"kind\": \"group\", "
+                      "\"name\": \"Ti\\u0000ck\"}]}"),
+    rs_error_quark, RS_ERROR_INVALID_INPUT, "entities[0].name: " },
+  { "nul-in-id", J (HEAD DOC ", \"entities\": [{\"id\": \"d1\\u0000x\", \"kind\": \"group\", "
+                    "\"name\": \"Tick\"}]}"),
+    rs_error_quark, RS_ERROR_INVALID_INPUT, "entities[0].id: " },
+  { "nul-in-alias", J (HEAD "\"entities\": [{\"id\": \"tick\", \"kind\": \"group\", "
+                       "\"name\": \"Tick\", \"aliases\": [\"BRONZE\", \"\\u0000\"]}]}"),
+    rs_error_quark, RS_ERROR_INVALID_INPUT, "entities[0].aliases[1]: " },
+  { "nul-after-escaped-backslash", J (HEAD "\"entities\": [{\"id\": \"tick\", \"kind\": \"group\", "
+                                      "\"name\": \"\\\\\\u0000\"}]}"),
+    rs_error_quark, RS_ERROR_INVALID_INPUT, "entities[0].name: " },
+  { "lone-surrogate", J (HEAD "\"entities\": [{\"id\": \"tick\", \"kind\": \"group\", "
+                         "\"name\": \"\\ud800x\"}]}"),
+    rs_error_quark, RS_ERROR_INVALID_INPUT, "entities[0].name: " },
   { "kind-number", J (ENTITY ("3")), rs_error_quark, RS_ERROR_INVALID_INPUT,
     "entities[0]: “kind”" },
   { "kind-object", J (ENTITY ("{}")), rs_error_quark, RS_ERROR_INVALID_INPUT,
@@ -99,7 +160,33 @@ static const Hostile hostile[] = {
     rs_error_quark, RS_ERROR_INVALID_INPUT, "events[0]: “precision”" },
   { "name-null", J (HEAD "\"entities\": [{\"id\": \"tick\", \"kind\": \"group\", \"name\": null}]}"),
     rs_error_quark, RS_ERROR_INVALID_INPUT, "entities[0]: “name”" },
+  { "offset-1e30", J (QUOTE ("1e30", "5")), rs_error_quark, RS_ERROR_INVALID_INPUT,
+    "quotes[0]: “start” is 1e30" },
+  { "offset-2^64", J (QUOTE ("0", "18446744073709551616")), rs_error_quark,
+    RS_ERROR_INVALID_INPUT, "quotes[0].end: 18446744073709551616" },
+  { "offset-2^64+1", J (QUOTE ("0", "18446744073709551617")), rs_error_quark,
+    RS_ERROR_INVALID_INPUT, "quotes[0].end: 18446744073709551617" },
+  { "offset-below-int64", J (QUOTE ("-9223372036854775809", "5")), rs_error_quark,
+    RS_ERROR_INVALID_INPUT, "quotes[0].start: -9223372036854775809" },
+  { "offset-negative", J (QUOTE ("-1", "5")), rs_error_quark, RS_ERROR_INVALID_INPUT,
+    "quotes[0]: “start” is -1" },
+  { "offset-fraction", J (QUOTE ("0", "2.5")), rs_error_quark, RS_ERROR_INVALID_INPUT,
+    "quotes[0]: “end” is 2.5" },
+  { "credibility-fraction", J (HEAD DOC ", \"quotes\": [{\"id\": \"q\", \"document\": \"d1\", "
+                               "\"start\": 0, \"end\": 4, \"credibility\": 2.0}]}"),
+    rs_error_quark, RS_ERROR_INVALID_INPUT, "quotes[0]: “credibility” is 2.0" },
+  { "position-2^64", J (HEAD "\"entities\": [{\"id\": \"tick\", \"kind\": \"group\", "
+                        "\"name\": \"T\"}], \"positions\": [{\"entity\": \"tick\", "
+                        "\"x\": 18446744073709551616, \"y\": 0}]}"),
+    rs_error_quark, RS_ERROR_INVALID_INPUT, "positions[0].x: 18446744073709551616" },
+  { "version-2^64+1", J ("{\"format\": \"redstring-case\", \"version\": 18446744073709551617}"),
+    rs_error_quark, RS_ERROR_INVALID_INPUT, "version: 18446744073709551617" },
   { "truncated", GEN (truncated_sample), rs_error_quark, RS_ERROR_INVALID_INPUT, "bundle: " },
+  { "invalid-utf8", J (HEAD "\"entities\": [{\"id\": \"tick\", \"kind\": \"group\",\n"
+                       "\"name\": \"T\xc3\x28\"}]}"),
+    rs_error_quark, RS_ERROR_INVALID_INPUT, "bundle: line 2" },
+  { "nul-byte", J (HEAD "\"entities\": [{\"id\": \"tick\", \"kind\": \"group\", \"name\": \"T\0\"}]}"),
+    rs_error_quark, RS_ERROR_INVALID_INPUT, "bundle: line 1" },
   { "bad-last-record", GEN (sample_with_bad_last), rs_error_quark, RS_ERROR_INVALID_INPUT,
     "notes[12]: " },
 };
