@@ -151,6 +151,8 @@ static const Hostile hostile[] = {
   { "lone-surrogate", J (HEAD "\"entities\": [{\"id\": \"tick\", \"kind\": \"group\", "
                          "\"name\": \"\\ud800x\"}]}"),
     rs_error_quark, RS_ERROR_INVALID_INPUT, "entities[0].name: " },
+  { "kind-null", J (ENTITY ("null")), rs_error_quark, RS_ERROR_INVALID_INPUT,
+    "entities[0]: “kind”" },
   { "kind-number", J (ENTITY ("3")), rs_error_quark, RS_ERROR_INVALID_INPUT,
     "entities[0]: “kind”" },
   { "kind-object", J (ENTITY ("{}")), rs_error_quark, RS_ERROR_INVALID_INPUT,

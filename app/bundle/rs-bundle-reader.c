@@ -119,10 +119,16 @@ get_string (JsonObject   *object,
   JsonNode *node = json_object_get_member (object, member);
 
   *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL)
     {
       if (required)
         return fail (error, where, index, _("“%s” is missing"), member);
+      return TRUE;
+    }
+  if (JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        return fail (error, where, index, _("“%s” is null; it must be a string"), member);
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
@@ -238,6 +244,8 @@ get_number (Bundle      *bundle,
   return TRUE;
 }
 
+/* An enum member by nick. A fallback of -1 makes it required: absent or null is
+ * an error rather than a value nobody chose. */
 static gboolean
 get_enum (JsonObject  *object,
           const char  *member,
@@ -250,7 +258,8 @@ get_enum (JsonObject  *object,
 {
   const char *nick;
 
-  if (!get_string (object, member, FALSE, &nick, where, index, error))
+  *out = fallback;
+  if (!get_string (object, member, fallback < 0, &nick, where, index, error))
     return FALSE;
   if (nick == NULL)
     {
@@ -413,11 +422,9 @@ check_entity (Bundle  *bundle,
   if (!get_string (record->object, "name", TRUE, &name, "entities", record->index, error) ||
       !get_string (record->object, "description", FALSE, &description, "entities", record->index,
                    error) ||
-      !get_enum (record->object, "kind", RS_TYPE_ENTITY_KIND, RS_ENTITY_KIND_OTHER, &kind,
-                 "entities", record->index, error))
+      !get_enum (record->object, "kind", RS_TYPE_ENTITY_KIND, -1, &kind, "entities",
+                 record->index, error))
     return FALSE;
-  if (json_object_get_member (record->object, "kind") == NULL)
-    return fail (error, "entities", record->index, _("“kind” is missing"));
 
   if (json_object_has_member (record->object, "aliases"))
     {
@@ -549,8 +556,6 @@ check_event (Bundle  *bundle,
       !get_enum (record->object, "qualifier", RS_TYPE_DATE_QUALIFIER, RS_DATE_QUALIFIER_NONE,
                  &qualifier, "events", record->index, error))
     return FALSE;
-  if (precision < 0)
-    return fail (error, "events", record->index, _("“precision” is missing"));
 
   if (!(date = rs_fuzzy_date_parse (start, end, precision, qualifier, &date_error)))
     return fail (error, "events", record->index, "%s", date_error->message);
@@ -791,7 +796,7 @@ write_record (RsCaseStore  *store,
         g_autoptr(GPtrArray) aliases = g_ptr_array_new ();
         JsonNode *alias_node = json_object_get_member (o, "aliases");
         RsEntity *entity;
-        int kind;
+        int kind = RS_ENTITY_KIND_OTHER;
 
         if (alias_node && JSON_NODE_HOLDS_ARRAY (alias_node))
           {
@@ -856,7 +861,7 @@ write_record (RsCaseStore  *store,
         g_autoptr(RsFuzzyDate) date = NULL;
         g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
         JsonNode *entities = json_object_get_member (o, "entities");
-        int precision, qualifier = RS_DATE_QUALIFIER_NONE;
+        int precision = RS_DATE_PRECISION_YEAR, qualifier = RS_DATE_QUALIFIER_NONE;
         RsEvent *event;
 
         rs_enum_from_nick (RS_TYPE_DATE_PRECISION, member_string (o, "precision"), &precision);
