@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <signal.h>
+#include <sys/resource.h>
+
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
@@ -317,6 +320,81 @@ test_escaped_backslash_is_not_nul (void)
   g_assert_nonnull (tick);
 }
 
+/* A storage failure in the middle of an import is the case file's fault, not the
+ * bundle's: the message names the file and SQLite's reason and no bundle record,
+ * and the case is as it was. The file-size limit (RLIMIT_FSIZE, which binds root
+ * too) makes the disk "full" for this process while a big document is written. */
+static void
+test_storage_failure (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_sample_case ("full.redstring");
+  g_autofree char *path = g_strdup (rs_case_store_get_path (store));
+  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autoptr(GString) json = g_string_new (HEAD "\"documents\": [{\"id\": \"big\", "
+                                          "\"title\": \"Big\", \"text\": \"");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(RsCaseStore) reopened = NULL;
+  guint counts_before[7], counts_after[7];
+  struct rlimit saved, limit;
+  GStatBuf db_stat, wal_stat = { 0 };
+  void (*saved_handler) (int);
+  gboolean ok;
+
+  /* 8 MiB of text: more than SQLite's page cache, so pages spill to the WAL while
+   * the document row is inserted, well before COMMIT. */
+  for (guint i = 0; i < 8 * 1024; i++)
+    g_string_append (json, "Tick hacked JAXA and about 200 Japanese organisations, said NHK. "
+                           "The Tokyo police referred a Chinese engineer to prosecutors. "
+                           "A Unit 61419 member directed a former student to rent servers. "
+                           "China's Foreign Ministry denied it, in general terms, in Beijing. "
+                           "ESET saw Tick exploit an Exchange flaw in late February 2021. "
+                           "Mitsubishi Electric, Keio University and JAXA were targets.....\n");
+  g_string_append (json, "\"}]}");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&json));
+
+  before = rs_bundle_export (rs_case_store_get_case (store), &error);
+  g_assert_no_error (error);
+  count_case (rs_case_store_get_case (store), counts_before);
+
+  g_assert_cmpint (g_stat (path, &db_stat), ==, 0);
+  g_stat (wal_path, &wal_stat);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limit = saved;
+  limit.rlim_cur = MAX (db_stat.st_size, wal_stat.st_size) + 256 * 1024;
+  saved_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+  ok = rs_bundle_import_bytes (store, bytes, &error);
+
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, saved_handler);
+
+  g_assert_false (ok);
+  g_assert_error (error, RS_ERROR, RS_ERROR_STORAGE);
+  g_test_message ("%s", error->message);
+  g_assert_null (strstr (error->message, "documents["));
+  g_assert_nonnull (strstr (error->message, basename));
+
+  /* The model did not take the rolled-back records ... */
+  count_case (rs_case_store_get_case (store), counts_after);
+  g_assert_cmpmem (counts_before, sizeof counts_before, counts_after, sizeof counts_after);
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  /* ... and neither did the file: opened afresh it exports the same bundle. */
+  reopened = rs_case_store_open (path, RS_CASE_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  count_case (rs_case_store_get_case (reopened), counts_after);
+  g_assert_cmpmem (counts_before, sizeof counts_before, counts_after, sizeof counts_after);
+  after = rs_bundle_export (rs_case_store_get_case (reopened), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 /* Deterministic mutations of the sample bundle: none crashes, each either imports
  * or is refused with RS_ERROR, and a refused one writes nothing. */
 #define N_MUTANTS 2000
@@ -434,6 +512,7 @@ main (int   argc,
   g_test_add_func ("/bundle-hostile/empty-file", test_empty_file);
   g_test_add_func ("/bundle-hostile/escaped-backslash-is-not-nul",
                    test_escaped_backslash_is_not_nul);
+  g_test_add_func ("/bundle-hostile/storage-failure", test_storage_failure);
   g_test_add_func ("/bundle-hostile/fuzz", test_fuzz);
 
   return g_test_run ();

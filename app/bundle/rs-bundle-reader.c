@@ -920,6 +920,36 @@ write_record (RsCaseStore  *store,
     }
 }
 
+/* Says whose fault a failed write is. The store refuses a record it finds invalid
+ * with RS_ERROR_INVALID_INPUT: that is the bundle's, and gets the record's place
+ * (where NULL: the bundle as a whole). Anything else (a full disk, a read-only or
+ * locked file, an I/O error) is the case file's: it names the file and keeps the
+ * store's reason, and no record of the bundle is blamed. */
+static gboolean
+fail_write (RsCaseStore  *store,
+            GError      **error,
+            const char   *where,
+            guint         index)
+{
+  g_autofree char *name = NULL;
+
+  if (error == NULL || *error == NULL)
+    return FALSE;
+
+  if (g_error_matches (*error, RS_ERROR, RS_ERROR_INVALID_INPUT))
+    {
+      if (where != NULL && index != G_MAXUINT)
+        g_prefix_error (error, "%s[%u]: ", where, index);
+      else if (where != NULL)
+        g_prefix_error (error, "%s: ", where);
+      return FALSE;
+    }
+
+  name = g_filename_display_name (rs_case_store_get_path (store));
+  g_prefix_error (error, _("Could not import the bundle into “%s”: "), name);
+  return FALSE;
+}
+
 static gboolean
 write_evidence (RsCaseStore  *store,
                 Bundle       *bundle,
@@ -947,10 +977,7 @@ write_evidence (RsCaseStore  *store,
       rs_evidence_set_target_id (draft, target->db_id);
       rs_evidence_set_stance (draft, stance);
       if (!rs_case_store_add_evidence (store, draft, error))
-        {
-          g_prefix_error (error, "evidence[%u]: ", i);
-          return FALSE;
-        }
+        return fail_write (store, error, "evidence", i);
     }
   return TRUE;
 }
@@ -974,10 +1001,7 @@ write_bundle (RsCaseStore  *store,
       const char *id = member_string (record->object, "id");
 
       if ((record->db_id = write_record (store, bundle, record, fresh ? id : NULL, error)) == 0)
-        {
-          g_prefix_error (error, "%s[%u]: ", array_names[record->kind], record->index);
-          return FALSE;
-        }
+        return fail_write (store, error, array_names[record->kind], record->index);
     }
 
   if (!write_evidence (store, bundle, error))
@@ -990,7 +1014,7 @@ write_bundle (RsCaseStore  *store,
       if (member_string (o, "title") &&
           !rs_case_store_set_info (store, member_string (o, "title"),
                                    member_string (o, "description"), error))
-        return FALSE;
+        return fail_write (store, error, "case", G_MAXUINT);
     }
   return TRUE;
 }
@@ -1071,13 +1095,15 @@ rs_bundle_import_bytes (RsCaseStore  *store,
     return FALSE;
 
   if (!rs_case_store_begin_batch (store, error))
-    return FALSE;
+    return fail_write (store, error, NULL, G_MAXUINT);
   if (!write_bundle (store, &bundle, error))
     {
       rs_case_store_rollback_batch (store);
       return FALSE;
     }
-  return rs_case_store_commit_batch (store, error);
+  if (!rs_case_store_commit_batch (store, error))
+    return fail_write (store, error, NULL, G_MAXUINT);
+  return TRUE;
 }
 
 gboolean
