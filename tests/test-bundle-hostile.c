@@ -20,7 +20,8 @@
  * case it was imported into byte for byte as it was. */
 
 #define HEAD "{\"format\": \"redstring-case\", \"version\": 1, "
-#define DOC "\"documents\": [{\"id\": \"d1\", \"title\": \"Report\", \"text\": \"Tick hacked JAXA.\"}]"
+#define DOC \
+  "\"documents\": [{\"id\": \"d1\", \"title\": \"Report\", \"text\": \"Tick hacked JAXA.\"}]"
 #define QUOTE(start, end) \
   HEAD DOC ", \"quotes\": [{\"id\": \"q\", \"document\": \"d1\", \"start\": " start ", " \
   "\"end\": " end "}]}"
@@ -168,7 +169,8 @@ static const Hostile hostile[] = {
   { "precision-null", J (HEAD "\"events\": [{\"id\": \"e\", \"title\": \"Hack\", "
                          "\"date\": \"2016\", \"precision\": null}]}"),
     rs_error_quark, RS_ERROR_INVALID_INPUT, "events[0]: “precision”" },
-  { "name-null", J (HEAD "\"entities\": [{\"id\": \"tick\", \"kind\": \"group\", \"name\": null}]}"),
+  { "name-null", J (HEAD "\"entities\": [{\"id\": \"tick\", \"kind\": \"group\", "
+                    "\"name\": null}]}"),
     rs_error_quark, RS_ERROR_INVALID_INPUT, "entities[0]: “name”" },
   { "offset-1e30", J (QUOTE ("1e30", "5")), rs_error_quark, RS_ERROR_INVALID_INPUT,
     "quotes[0]: “start” is 1e30" },
@@ -195,7 +197,8 @@ static const Hostile hostile[] = {
   { "invalid-utf8", J (HEAD "\"entities\": [{\"id\": \"tick\", \"kind\": \"group\",\n"
                        "\"name\": \"T\xc3\x28\"}]}"),
     rs_error_quark, RS_ERROR_INVALID_INPUT, "bundle: line 2" },
-  { "nul-byte", J (HEAD "\"entities\": [{\"id\": \"tick\", \"kind\": \"group\", \"name\": \"T\0\"}]}"),
+  { "nul-byte", J (HEAD "\"entities\": [{\"id\": \"tick\", \"kind\": \"group\", "
+                   "\"name\": \"T\0\"}]}"),
     rs_error_quark, RS_ERROR_INVALID_INPUT, "bundle: line 1" },
   { "bad-last-record", GEN (sample_with_bad_last), rs_error_quark, RS_ERROR_INVALID_INPUT,
     "notes[12]: " },
