@@ -14,10 +14,16 @@
 #include <json-glib/json-glib.h>
 
 #include "rs-bundle.h"
+#include "rs-bundle-scan.h"
 #include "rs-core.h"
 #include "rs-enum-types.h"
 #include "rs-error.h"
 #include "rs-fuzzy-date.h"
+
+/* The format nests four levels deep (root, array, record, aliases or entities);
+ * anything much deeper is not a bundle, and json-glib's recursive parser must
+ * never see it. */
+#define MAX_DEPTH 64
 
 /* Import is two passes. The first reads and checks the whole bundle, every field
  * and every reference, and says exactly where a problem is ("quotes[12]: ...").
@@ -49,6 +55,7 @@ typedef struct
   GPtrArray  *order;      /* Records in bundle order per array, documents first */
   GHashTable *positions;  /* entity id -> JsonObject of its position */
   JsonObject *root;
+  GHashTable *numbers;    /* borrowed from the scan: path -> number as written */
 } Bundle;
 
 static void
@@ -112,10 +119,16 @@ get_string (JsonObject   *object,
   JsonNode *node = json_object_get_member (object, member);
 
   *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL)
     {
       if (required)
         return fail (error, where, index, _("“%s” is missing"), member);
+      return TRUE;
+    }
+  if (JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        return fail (error, where, index, _("“%s” is null; it must be a string"), member);
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
@@ -127,38 +140,82 @@ get_string (JsonObject   *object,
   return TRUE;
 }
 
+/* "quotes[3].start", the path the scanner gives the same value. */
+static char *
+dup_member_path (const char *where,
+                 guint       index,
+                 const char *member)
+{
+  if (index != G_MAXUINT)
+    return g_strdup_printf ("%s[%u].%s", where, index, member);
+  if (g_str_equal (where, "bundle"))
+    return g_strdup (member);
+  return g_strdup_printf ("%s.%s", where, member);
+}
+
+/* A number as the bundle writes it, not as json-glib rounded it. */
+static char *
+dup_number_as_written (Bundle     *bundle,
+                       JsonNode   *node,
+                       const char *where,
+                       guint       index,
+                       const char *member)
+{
+  g_autofree char *path = dup_member_path (where, index, member);
+  const char *raw = g_hash_table_lookup (bundle->numbers, path);
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (raw != NULL)
+    return g_strdup (raw);
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+  return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, json_node_get_double (node)));
+}
+
+/* A whole number from min to max. Integers past 64 bits were refused by the scan,
+ * so an INT64 node holds the value as written. */
 static gboolean
-get_int (JsonObject  *object,
+get_int (Bundle      *bundle,
+         JsonObject  *object,
          const char  *member,
          gboolean     required,
+         gint64       min,
+         gint64       max,
          gint64      *out,
-         gboolean    *present,
          const char  *where,
          guint        index,
          GError     **error)
 {
   JsonNode *node = json_object_get_member (object, member);
+  GType type;
 
   *out = 0;
-  if (present)
-    *present = FALSE;
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
       if (required)
         return fail (error, where, index, _("“%s” is missing"), member);
       return TRUE;
     }
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+  if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
     return fail (error, where, index, _("“%s” must be a whole number"), member);
 
+  if (type == G_TYPE_DOUBLE || json_node_get_int (node) < min || json_node_get_int (node) > max)
+    {
+      g_autofree char *written = dup_number_as_written (bundle, node, where, index, member);
+
+      return fail (error, where, index,
+                   _("“%s” is %s; it must be a whole number from %" G_GINT64_FORMAT " to %"
+                     G_GINT64_FORMAT), member, written, min, max);
+    }
+
   *out = json_node_get_int (node);
-  if (present)
-    *present = TRUE;
   return TRUE;
 }
 
 static gboolean
-get_number (JsonObject  *object,
+get_number (Bundle      *bundle,
+            JsonObject  *object,
             const char  *member,
             double      *out,
             const char  *where,
@@ -178,10 +235,17 @@ get_number (JsonObject  *object,
   else
     return fail (error, where, index, _("“%s” must be a number"), member);
   if (!isfinite (*out) || fabs (*out) > 1e9)
-    return fail (error, where, index, _("“%s” is out of range"), member);
+    {
+      g_autofree char *written = dup_number_as_written (bundle, node, where, index, member);
+
+      return fail (error, where, index, _("“%s” is %s, out of range (at most 1e9 either way)"),
+                   member, written);
+    }
   return TRUE;
 }
 
+/* An enum member by nick. A fallback of -1 makes it required: absent or null is
+ * an error rather than a value nobody chose. */
 static gboolean
 get_enum (JsonObject  *object,
           const char  *member,
@@ -194,7 +258,8 @@ get_enum (JsonObject  *object,
 {
   const char *nick;
 
-  if (!get_string (object, member, FALSE, &nick, where, index, error))
+  *out = fallback;
+  if (!get_string (object, member, fallback < 0, &nick, where, index, error))
     return FALSE;
   if (nick == NULL)
     {
@@ -357,11 +422,9 @@ check_entity (Bundle  *bundle,
   if (!get_string (record->object, "name", TRUE, &name, "entities", record->index, error) ||
       !get_string (record->object, "description", FALSE, &description, "entities", record->index,
                    error) ||
-      !get_enum (record->object, "kind", RS_TYPE_ENTITY_KIND, RS_ENTITY_KIND_OTHER, &kind,
-                 "entities", record->index, error))
+      !get_enum (record->object, "kind", RS_TYPE_ENTITY_KIND, -1, &kind, "entities",
+                 record->index, error))
     return FALSE;
-  if (json_object_get_member (record->object, "kind") == NULL)
-    return fail (error, "entities", record->index, _("“kind” is missing"));
 
   if (json_object_has_member (record->object, "aliases"))
     {
@@ -444,15 +507,17 @@ check_quote (Bundle  *bundle,
 
   if (!check_reference (bundle, record->object, "document", KIND_DOCUMENT, "quotes",
                         record->index, &document, error) ||
-      !get_int (record->object, "start", TRUE, &start, NULL, "quotes", record->index, error) ||
-      !get_int (record->object, "end", TRUE, &end, NULL, "quotes", record->index, error) ||
+      !get_int (bundle, record->object, "start", TRUE, 0, G_MAXINT, &start, "quotes",
+                record->index, error) ||
+      !get_int (bundle, record->object, "end", TRUE, 0, G_MAXINT, &end, "quotes", record->index,
+                error) ||
       !get_string (record->object, "text", FALSE, &text, "quotes", record->index, error) ||
-      !get_int (record->object, "credibility", FALSE, &credibility, NULL, "quotes", record->index,
-                error))
+      !get_int (bundle, record->object, "credibility", FALSE, 0, 6, &credibility, "quotes",
+                record->index, error))
     return FALSE;
 
   doc_id = json_object_get_string_member (record->object, "document");
-  if (start < 0 || end <= start)
+  if (end <= start)
     return fail (error, "quotes", record->index,
                  _("span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " is empty or reversed"),
                  start, end);
@@ -460,9 +525,6 @@ check_quote (Bundle  *bundle,
     return fail (error, "quotes", record->index,
                  _("end %" G_GINT64_FORMAT " is past the end of document %s (%" G_GINT64_FORMAT
                    " characters)"), end, doc_id, document->length);
-  if (credibility < 0 || credibility > 6)
-    return fail (error, "quotes", record->index,
-                 _("credibility %" G_GINT64_FORMAT " is not a grade from 1 to 6"), credibility);
 
   doc_text = json_object_get_string_member (document->object, "text");
   slice = g_utf8_substring (doc_text, start, end);
@@ -494,8 +556,6 @@ check_event (Bundle  *bundle,
       !get_enum (record->object, "qualifier", RS_TYPE_DATE_QUALIFIER, RS_DATE_QUALIFIER_NONE,
                  &qualifier, "events", record->index, error))
     return FALSE;
-  if (precision < 0)
-    return fail (error, "events", record->index, _("“precision” is missing"));
 
   if (!(date = rs_fuzzy_date_parse (start, end, precision, qualifier, &date_error)))
     return fail (error, "events", record->index, "%s", date_error->message);
@@ -596,8 +656,8 @@ check_positions (Bundle  *bundle,
         return fail (error, "positions", i, _("must be an object"));
       object = json_node_get_object (node);
       if (!check_reference (bundle, object, "entity", KIND_ENTITY, "positions", i, NULL, error) ||
-          !get_number (object, "x", &x, "positions", i, error) ||
-          !get_number (object, "y", &y, "positions", i, error))
+          !get_number (bundle, object, "x", &x, "positions", i, error) ||
+          !get_number (bundle, object, "y", &y, "positions", i, error))
         return FALSE;
       g_hash_table_insert (bundle->positions,
                            (gpointer)json_object_get_string_member (object, "entity"), object);
@@ -618,7 +678,8 @@ check_bundle (Bundle  *bundle,
     return FALSE;
   if (!g_str_equal (format, RS_BUNDLE_FORMAT))
     return fail (error, "bundle", G_MAXUINT, _("format “%s” is not “%s”"), format, RS_BUNDLE_FORMAT);
-  if (!get_int (bundle->root, "version", TRUE, &version, NULL, "bundle", G_MAXUINT, error))
+  if (!get_int (bundle, bundle->root, "version", TRUE, G_MININT64, G_MAXINT64, &version,
+                "bundle", G_MAXUINT, error))
     return FALSE;
   if (version > RS_BUNDLE_VERSION || version < 1)
     {
@@ -688,8 +749,8 @@ apply_position (Bundle     *bundle,
     return;
 
   pinned = json_object_get_member (o, "pinned");
-  get_number (o, "x", &x, "positions", 0, NULL);
-  get_number (o, "y", &y, "positions", 0, NULL);
+  get_number (bundle, o, "x", &x, "positions", 0, NULL);
+  get_number (bundle, o, "y", &y, "positions", 0, NULL);
   rs_entity_set_x (draft, x);
   rs_entity_set_y (draft, y);
   rs_entity_set_pinned (draft, pinned && JSON_NODE_HOLDS_VALUE (pinned) &&
@@ -735,7 +796,7 @@ write_record (RsCaseStore  *store,
         g_autoptr(GPtrArray) aliases = g_ptr_array_new ();
         JsonNode *alias_node = json_object_get_member (o, "aliases");
         RsEntity *entity;
-        int kind;
+        int kind = RS_ENTITY_KIND_OTHER;
 
         if (alias_node && JSON_NODE_HOLDS_ARRAY (alias_node))
           {
@@ -800,7 +861,7 @@ write_record (RsCaseStore  *store,
         g_autoptr(RsFuzzyDate) date = NULL;
         g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
         JsonNode *entities = json_object_get_member (o, "entities");
-        int precision, qualifier = RS_DATE_QUALIFIER_NONE;
+        int precision = RS_DATE_PRECISION_YEAR, qualifier = RS_DATE_QUALIFIER_NONE;
         RsEvent *event;
 
         rs_enum_from_nick (RS_TYPE_DATE_PRECISION, member_string (o, "precision"), &precision);
@@ -859,6 +920,36 @@ write_record (RsCaseStore  *store,
     }
 }
 
+/* Says whose fault a failed write is. The store refuses a record it finds invalid
+ * with RS_ERROR_INVALID_INPUT: that is the bundle's, and gets the record's place
+ * (where NULL: the bundle as a whole). Anything else (a full disk, a read-only or
+ * locked file, an I/O error) is the case file's: it names the file and keeps the
+ * store's reason, and no record of the bundle is blamed. */
+static gboolean
+fail_write (RsCaseStore  *store,
+            GError      **error,
+            const char   *where,
+            guint         index)
+{
+  g_autofree char *name = NULL;
+
+  if (error == NULL || *error == NULL)
+    return FALSE;
+
+  if (g_error_matches (*error, RS_ERROR, RS_ERROR_INVALID_INPUT))
+    {
+      if (where != NULL && index != G_MAXUINT)
+        g_prefix_error (error, "%s[%u]: ", where, index);
+      else if (where != NULL)
+        g_prefix_error (error, "%s: ", where);
+      return FALSE;
+    }
+
+  name = g_filename_display_name (rs_case_store_get_path (store));
+  g_prefix_error (error, _("Could not import the bundle into “%s”: "), name);
+  return FALSE;
+}
+
 static gboolean
 write_evidence (RsCaseStore  *store,
                 Bundle       *bundle,
@@ -886,10 +977,7 @@ write_evidence (RsCaseStore  *store,
       rs_evidence_set_target_id (draft, target->db_id);
       rs_evidence_set_stance (draft, stance);
       if (!rs_case_store_add_evidence (store, draft, error))
-        {
-          g_prefix_error (error, "evidence[%u]: ", i);
-          return FALSE;
-        }
+        return fail_write (store, error, "evidence", i);
     }
   return TRUE;
 }
@@ -913,10 +1001,7 @@ write_bundle (RsCaseStore  *store,
       const char *id = member_string (record->object, "id");
 
       if ((record->db_id = write_record (store, bundle, record, fresh ? id : NULL, error)) == 0)
-        {
-          g_prefix_error (error, "%s[%u]: ", array_names[record->kind], record->index);
-          return FALSE;
-        }
+        return fail_write (store, error, array_names[record->kind], record->index);
     }
 
   if (!write_evidence (store, bundle, error))
@@ -929,8 +1014,19 @@ write_bundle (RsCaseStore  *store,
       if (member_string (o, "title") &&
           !rs_case_store_set_info (store, member_string (o, "title"),
                                    member_string (o, "description"), error))
-        return FALSE;
+        return fail_write (store, error, "case", G_MAXUINT);
     }
+  return TRUE;
+}
+
+/* Nothing but JSON white space (RFC 8259: space, tab, line feed, carriage return). */
+static gboolean
+is_blank (const char *data,
+          gsize       size)
+{
+  for (gsize i = 0; i < size; i++)
+    if (data[i] != ' ' && data[i] != '\t' && data[i] != '\n' && data[i] != '\r')
+      return FALSE;
   return TRUE;
 }
 
@@ -942,7 +1038,8 @@ rs_bundle_import_bytes (RsCaseStore  *store,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) parse_error = NULL;
   g_auto(Bundle) bundle = { 0 };
-  const char *data;
+  g_auto(RsBundleScan) scan = { 0 };
+  const char *data, *invalid;
   gsize size;
   JsonNode *root;
 
@@ -950,17 +1047,37 @@ rs_bundle_import_bytes (RsCaseStore  *store,
   g_return_val_if_fail (bytes != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* An empty GBytes (an empty file, mapped) may have no data pointer at all, which
+   * json-glib refuses with a critical and no GError. */
   data = g_bytes_get_data (bytes, &size);
-  if (!g_utf8_validate_len (data, size, NULL))
+  if (is_blank (data, size))
+    return fail (error, "bundle", G_MAXUINT, _("the file is empty"));
+  if (!g_utf8_validate_len (data, size, &invalid))
     {
-      g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
-                   _("bundle: the file is not valid UTF-8 text"));
+      guint line, column;
+
+      rs_bundle_locate (data, invalid - data, &line, &column);
+      if (*invalid == '\0')
+        g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
+                     _("bundle: line %u, column %u: the file holds a NUL byte"), line, column);
+      else
+        g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
+                     _("bundle: line %u, column %u: the file is not valid UTF-8 text"), line,
+                     column);
       return FALSE;
     }
+  if (!rs_bundle_scan (data, size, MAX_DEPTH, &scan, error))
+    return FALSE;
   if (!json_parser_load_from_data (parser, data, size, &parse_error))
     {
       g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT, _("bundle: not valid JSON: %s"),
-                   parse_error->message);
+                   parse_error ? parse_error->message : _("the parser gave no reason"));
+      return FALSE;
+    }
+  /* Well-formed, so the scan's paths are right: refuse what json-glib lost. */
+  if (scan.problem != NULL)
+    {
+      g_set_error_literal (error, RS_ERROR, RS_ERROR_INVALID_INPUT, scan.problem);
       return FALSE;
     }
 
@@ -969,6 +1086,7 @@ rs_bundle_import_bytes (RsCaseStore  *store,
     return fail (error, "bundle", G_MAXUINT, _("the top level must be an object"));
 
   bundle.root = json_node_get_object (root);
+  bundle.numbers = scan.numbers;
   bundle.records = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   bundle.order = g_ptr_array_new ();
   bundle.positions = g_hash_table_new (g_str_hash, g_str_equal);
@@ -977,13 +1095,15 @@ rs_bundle_import_bytes (RsCaseStore  *store,
     return FALSE;
 
   if (!rs_case_store_begin_batch (store, error))
-    return FALSE;
+    return fail_write (store, error, NULL, G_MAXUINT);
   if (!write_bundle (store, &bundle, error))
     {
       rs_case_store_rollback_batch (store);
       return FALSE;
     }
-  return rs_case_store_commit_batch (store, error);
+  if (!rs_case_store_commit_batch (store, error))
+    return fail_write (store, error, NULL, G_MAXUINT);
+  return TRUE;
 }
 
 gboolean
