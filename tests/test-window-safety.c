@@ -15,6 +15,8 @@
 #include <adwaita.h>
 
 #include "rs-application.h"
+#include "rs-bundle.h"
+#include "rs-error.h"
 #include "rs-core.h"
 #include "rs-test-utils.h"
 #include "rs-window-private.h"
@@ -129,6 +131,27 @@ case_note_on_disk (const char *path)
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return body;
+}
+
+/* For a human to look at: G_TEST_BUILDDIR/NAME. */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  if ((node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot))) == NULL)
+    return;
+  texture = gsk_renderer_render_texture (renderer, node, NULL);
+  gdk_texture_save_to_png (texture, path);
+  g_test_message ("screenshot: %s", path);
 }
 
 static gboolean
@@ -322,6 +345,8 @@ test_locked_case (void)
   type_note (window, " Written while the case was locked.");
   tick_source = g_timeout_add (10, ticked, &ticks);
   g_assert_true (wait_until (save_label_is, &waiting, 5000));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "window-waiting.png");
   iterate (500);
   /* 50 ticks expected in 500 ms; a frozen loop gives none. */
   g_assert_cmpuint (ticks, >, 20);
@@ -370,6 +395,46 @@ test_unfinished_opening (void)
   }
 }
 
+/* A write-protected case: shown, laid out, read; the window says it is read-only,
+ * notes cannot be typed, bundles cannot be imported into it. */
+static void
+test_read_only_case (void)
+{
+  g_autofree char *path = make_case ("protected.redstring");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsCaseStore) store = NULL;
+  g_autoptr(GBytes) before = rs_test_read_file (path);
+  g_autoptr(GBytes) after = NULL;
+  RsWindow *window = rs_window_new (app);
+  GtkTextView *view;
+
+  store = rs_case_store_open (path, RS_CASE_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  rs_window_set_store (window, store);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  g_assert_cmpstr (gtk_label_get_label (window->save_label), ==, "Read-only");
+  save_screenshot (GTK_WIDGET (window), "window-read-only.png");
+  view = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window->notes_panel),
+                                                      RS_TYPE_NOTES_PANEL, "text_view"));
+  g_assert_false (gtk_text_view_get_editable (view));
+  /* Importing into it fails, saying why, and writes nothing. */
+  {
+    g_autofree char *bundle = g_test_build_filename (G_TEST_DIST, "data", "bundles",
+                                                     "tick-2021-excerpt.json", NULL);
+
+    g_assert_false (rs_bundle_import_file (store, bundle, &error));
+    g_assert_error (error, RS_ERROR, RS_ERROR_READ_ONLY);
+  }
+
+  gtk_window_close (GTK_WINDOW (window));
+  iterate (100);
+  g_clear_object (&store);
+  after = rs_test_read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,6 +453,9 @@ main (int   argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
   rs_test_init_resources ();
+  /* G_TEST_OPTION_ISOLATE_DIRS hides the system data dirs, and with them the icons. */
+  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                  "/usr/share/icons");
 
   g_test_add_func ("/window-safety/open-twice", test_open_twice);
   g_test_add_data_func ("/window-safety/quit/close", GINT_TO_POINTER (QUIT_CLOSE), test_quit_route);
@@ -398,6 +466,7 @@ main (int   argc,
   g_test_add_func ("/window-safety/other-program", test_other_program);
   g_test_add_func ("/window-safety/locked-case", test_locked_case);
   g_test_add_func ("/window-safety/unfinished-opening", test_unfinished_opening);
+  g_test_add_func ("/window-safety/read-only-case", test_read_only_case);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -94,6 +94,18 @@ update_save_label (RsWindow *self)
 {
   const char *text = "";
 
+  if (self->store != NULL && rs_case_store_is_read_only (self->store))
+    {
+      gtk_label_set_label (self->save_label, _("Read-only"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_label),
+                                   _("The case file or its folder is write-protected: you can "
+                                     "read the case, not change it. Save As makes a copy you "
+                                     "can change."));
+      return;
+    }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_label),
+                               _("Every change is written to the case file as you make it"));
+
   if (self->store != NULL)
     {
       switch (rs_case_store_get_save_state (self->store))
@@ -218,7 +230,8 @@ rs_window_set_store (RsWindow    *self,
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-bundle", store != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-bundle", store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-bundle",
+                                 store != NULL && !rs_case_store_is_read_only (store));
   update_title (self);
   update_save_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);

@@ -1783,6 +1783,79 @@ fail:
   return FALSE;
 }
 
+static gboolean
+check_board (RsCaseStore            *self,
+             const RsNodePlacement  *nodes,
+             guint                   n_nodes,
+             const RsEdgePlacement  *edges,
+             guint                   n_edges,
+             GError                **error)
+{
+  for (guint i = 0; i < n_nodes; i++)
+    if (!isfinite (nodes[i].x) || !isfinite (nodes[i].y) ||
+        !rs_case_lookup_entity (self->kase, nodes[i].entity_id))
+      return invalid (error, _("A board position is not a number or not for an entity of the case"));
+  for (guint i = 0; i < n_edges; i++)
+    if (!rs_case_lookup_relation (self->kase, edges[i].relation_id) ||
+        (edges[i].route != NULL && !g_utf8_validate (edges[i].route, -1, NULL)))
+      return invalid (error, _("An edge route is not for a relation of the case"));
+
+  return TRUE;
+}
+
+static void
+apply_board (RsCaseStore            *self,
+             const RsNodePlacement  *nodes,
+             guint                   n_nodes,
+             const RsEdgePlacement  *edges,
+             guint                   n_edges)
+{
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      RsEntity *entity = rs_case_lookup_entity (self->kase, nodes[i].entity_id);
+
+      g_object_freeze_notify (G_OBJECT (entity));
+      rs_entity_set_x (entity, nodes[i].x);
+      rs_entity_set_y (entity, nodes[i].y);
+      rs_entity_set_pinned (entity, nodes[i].pinned);
+      rs_entity_set_has_position (entity, TRUE);
+      g_object_thaw_notify (G_OBJECT (entity));
+    }
+  for (guint i = 0; i < n_edges; i++)
+    {
+      RsRelation *relation = rs_case_lookup_relation (self->kase, edges[i].relation_id);
+
+      g_object_freeze_notify (G_OBJECT (relation));
+      rs_relation_set_route (relation, edges[i].route);
+      rs_relation_set_has_label_position (relation, edges[i].route && edges[i].has_label_position);
+      rs_relation_set_label_x (relation, edges[i].label_x);
+      rs_relation_set_label_y (relation, edges[i].label_y);
+      g_object_thaw_notify (G_OBJECT (relation));
+    }
+}
+
+/* Places the board in the model only, writing nothing: for a read-only case, whose
+ * layout can be shown but not kept. */
+gboolean
+rs_case_store_show_board (RsCaseStore            *self,
+                          const RsNodePlacement  *nodes,
+                          guint                   n_nodes,
+                          const RsEdgePlacement  *edges,
+                          guint                   n_edges,
+                          GError                **error)
+{
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (nodes != NULL || n_nodes == 0, FALSE);
+  g_return_val_if_fail (edges != NULL || n_edges == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_board (self, nodes, n_nodes, edges, n_edges, error))
+    return FALSE;
+  apply_board (self, nodes, n_nodes, edges, n_edges);
+  rs_case_emit_changed (self->kase);
+  return TRUE;
+}
+
 /* Writes a layout (or one dragged node) in one transaction, then moves the model. */
 gboolean
 rs_case_store_set_board (RsCaseStore            *self,
@@ -1805,14 +1878,8 @@ rs_case_store_set_board (RsCaseStore            *self,
   if (!_rs_case_store_check_writable (self, error))
     return FALSE;
 
-  for (guint i = 0; i < n_nodes; i++)
-    if (!isfinite (nodes[i].x) || !isfinite (nodes[i].y) ||
-        !rs_case_lookup_entity (self->kase, nodes[i].entity_id))
-      return invalid (error, _("A board position is not a number or not for an entity of the case"));
-  for (guint i = 0; i < n_edges; i++)
-    if (!rs_case_lookup_relation (self->kase, edges[i].relation_id) ||
-        (edges[i].route != NULL && !g_utf8_validate (edges[i].route, -1, NULL)))
-      return invalid (error, _("An edge route is not for a relation of the case"));
+  if (!check_board (self, nodes, n_nodes, edges, n_edges, error))
+    return FALSE;
 
   if (!op_begin (self, error))
     return FALSE;
@@ -1864,28 +1931,7 @@ rs_case_store_set_board (RsCaseStore            *self,
   if (!op_commit (self, error))
     goto fail;
 
-  for (guint i = 0; i < n_nodes; i++)
-    {
-      RsEntity *entity = rs_case_lookup_entity (self->kase, nodes[i].entity_id);
-
-      g_object_freeze_notify (G_OBJECT (entity));
-      rs_entity_set_x (entity, nodes[i].x);
-      rs_entity_set_y (entity, nodes[i].y);
-      rs_entity_set_pinned (entity, nodes[i].pinned);
-      rs_entity_set_has_position (entity, TRUE);
-      g_object_thaw_notify (G_OBJECT (entity));
-    }
-  for (guint i = 0; i < n_edges; i++)
-    {
-      RsRelation *relation = rs_case_lookup_relation (self->kase, edges[i].relation_id);
-
-      g_object_freeze_notify (G_OBJECT (relation));
-      rs_relation_set_route (relation, edges[i].route);
-      rs_relation_set_has_label_position (relation, edges[i].route && edges[i].has_label_position);
-      rs_relation_set_label_x (relation, edges[i].label_x);
-      rs_relation_set_label_y (relation, edges[i].label_y);
-      g_object_thaw_notify (G_OBJECT (relation));
-    }
+  apply_board (self, nodes, n_nodes, edges, n_edges);
   rs_case_emit_changed (self->kase);
   return TRUE;
 

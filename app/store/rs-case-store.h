@@ -129,6 +129,13 @@ gboolean     rs_case_store_set_board          (RsCaseStore            *self,
                                                guint                   n_edges,
                                                GError                **error);
 
+gboolean     rs_case_store_show_board         (RsCaseStore            *self,
+                                               const RsNodePlacement  *nodes,
+                                               guint                   n_nodes,
+                                               const RsEdgePlacement  *edges,
+                                               guint                   n_edges,
+                                               GError                **error);
+
 gboolean     rs_case_store_delete_document    (RsCaseStore            *self,
                                                gint64                  document_id,
                                                GError                **error);

@@ -116,6 +116,12 @@ apply_result (RsBoardView     *self,
   if (nodes->len == 0 && edges->len == 0)
     return TRUE;
 
+  /* A read-only case is laid out for the screen only. */
+  if (rs_case_store_is_read_only (self->store))
+    return rs_case_store_show_board (self->store,
+                                     (const RsNodePlacement *)(gpointer)nodes->data, nodes->len,
+                                     (const RsEdgePlacement *)(gpointer)edges->data, edges->len,
+                                     error);
   return rs_case_store_set_board (self->store,
                                   (const RsNodePlacement *)(gpointer)nodes->data, nodes->len,
                                   (const RsEdgePlacement *)(gpointer)edges->data, edges->len,

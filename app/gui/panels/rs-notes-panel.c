@@ -419,6 +419,7 @@ load_target (RsNotesPanel *self,
   g_autoptr(GPtrArray) notes = NULL;
   g_autofree char *label = NULL;
   RsNote *note = NULL;
+  gboolean read_only;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_set_object (&self->note_store, store);
@@ -453,6 +454,11 @@ load_target (RsNotesPanel *self,
   gtk_filter_changed (GTK_FILTER (self->others_filter), GTK_FILTER_CHANGE_DIFFERENT);
   show_error (self, NULL);
 
+  /* A write-protected case is read, not written. */
+  read_only = store != NULL && rs_case_store_is_read_only (store);
+  gtk_text_view_set_editable (self->text_view, !read_only);
+  gtk_text_view_set_cursor_visible (self->text_view, !read_only);
+
   if (kase == NULL)
     {
       adw_status_page_set_description (self->unavailable_page, _("Open a case to write notes"));
@@ -468,6 +474,12 @@ load_target (RsNotesPanel *self,
   else if (!target_exists (kase, target, target_id))
     {
       adw_status_page_set_description (self->unavailable_page, _("This is no longer in the case"));
+      show_page (self, PAGE_UNAVAILABLE);
+    }
+  else if (read_only && note == NULL)
+    {
+      adw_status_page_set_description (self->unavailable_page,
+                                       _("No notes here, and this case is read-only"));
       show_page (self, PAGE_UNAVAILABLE);
     }
   else
