@@ -325,10 +325,122 @@ test_locked_case (Fixture       *fixture,
   g_assert_cmpstr (on_disk, ==, "after");
 }
 
+#define CHILD_ENV "RS_TEST_SYNC_CHILD"
+
+/* The second program: a real second process with its own store, appending to the
+ * case note. Prints "saved" once its write is acknowledged. */
+static int
+run_child (const char *path)
+{
+  g_autoptr(RsCaseStore) store = NULL;
+  g_autoptr(RsNote) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autofree char *body = NULL;
+  RsNote *note;
+
+  rs_test_init_resources ();
+  if (!(store = rs_case_store_open (path, RS_CASE_STORE_OPEN_NONE, &error)))
+    {
+      g_printerr ("child: %s\n", error->message);
+      return 1;
+    }
+  notes = rs_case_dup_notes_for (rs_case_store_get_case (store), RS_TARGET_CASE, 0);
+  note = g_ptr_array_index (notes, 0);
+  body = g_strconcat (rs_note_get_body (note), "\nB: added by the second program.", NULL);
+  draft = draft_of (note, body);
+  if (!rs_case_store_save_note (store, draft, rs_note_get_body (note), NULL, &error))
+    {
+      g_printerr ("child: %s\n", error->message);
+      return 1;
+    }
+  g_print ("saved\n");
+  return 0;
+}
+
+/* Two programs, two processes, one case note: the first read the note, the second
+ * appends and saves, then the first (stale) appends and saves. Both additions are
+ * in the file, and the first process sees the second's commit. */
+static void
+test_two_processes (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_sample_case ("two.redstring");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(RsNote) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *self_path = g_test_build_filename (G_TEST_BUILT, "test-case-store-sync", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *ours = NULL;
+  gboolean merged = FALSE, reloaded = FALSE;
+  RsNote *saved;
+
+  notes = rs_case_dup_notes_for (rs_case_store_get_case (store), RS_TARGET_CASE, 0);
+  g_assert_cmpuint (notes->len, >, 0);
+  base = g_strdup (rs_note_get_body (g_ptr_array_index (notes, 0)));
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_setenv (launcher, CHILD_ENV, rs_case_store_get_path (store), TRUE);
+  child = g_subprocess_launcher_spawn (launcher, &error, self_path, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (child, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (child));
+  g_assert_cmpstr (out, ==, "saved\n");
+
+  ours = g_strconcat (base, "\nA: added by the first program.", NULL);
+  draft = draft_of (g_ptr_array_index (notes, 0), ours);
+  saved = rs_case_store_save_note (store, draft, base, &merged, &error);
+  g_assert_no_error (error);
+  g_assert_true (merged);
+  g_assert_nonnull (strstr (rs_note_get_body (saved), "B: added by the second program."));
+  g_assert_nonnull (strstr (rs_note_get_body (saved), "A: added by the first program."));
+
+  g_assert_true (rs_case_store_check_for_changes (store, &reloaded, &error));
+  g_assert_no_error (error);
+  g_assert_true (reloaded);
+  notes = (g_ptr_array_unref (notes),
+           rs_case_dup_notes_for (rs_case_store_get_case (store), RS_TARGET_CASE, 0));
+  g_assert_nonnull (strstr (rs_note_get_body (g_ptr_array_index (notes, 0)),
+                            "B: added by the second program."));
+  g_assert_nonnull (strstr (rs_note_get_body (g_ptr_array_index (notes, 0)),
+                            "A: added by the first program."));
+}
+
+/* The command line, blocked by another program's write lock, says which file is
+ * locked and what to do, after waiting a few seconds. */
+static void
+test_cli_names_locked_file (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autofree char *bundle = g_test_build_filename (G_TEST_DIST, "data", "bundles",
+                                                   "tick-2021-excerpt.json", NULL);
+  g_autoptr(GSubprocess) cli = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+
+  g_clear_object (&fixture->store);   /* the CLI is the only Redstring on the file */
+  other_exec (fixture, "BEGIN IMMEDIATE");
+  cli = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE,
+                          &error, g_getenv ("REDSTRING_CLI"), "import", bundle, fixture->path,
+                          NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (cli, NULL, NULL, NULL, &err, &error));
+  other_exec (fixture, "ROLLBACK");
+  g_assert_cmpint (g_subprocess_get_exit_status (cli), ==, 1);
+  g_assert_nonnull (strstr (err, "sync.redstring"));
+  g_assert_nonnull (strstr (err, "locked by another program"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  if (g_getenv (CHILD_ENV) != NULL)
+    return run_child (g_getenv (CHILD_ENV));
+
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   rs_test_init_resources ();
 
@@ -341,6 +453,9 @@ main (int   argc,
               test_note_deleted_elsewhere, fixture_tear_down);
   g_test_add ("/store/sync/locked-case", Fixture, NULL, fixture_set_up, test_locked_case,
               fixture_tear_down);
+  g_test_add_func ("/store/sync/two-processes", test_two_processes);
+  g_test_add ("/store/sync/cli-names-locked-file", Fixture, NULL, fixture_set_up,
+              test_cli_names_locked_file, fixture_tear_down);
 
   return g_test_run ();
 }
