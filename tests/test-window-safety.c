@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -395,6 +396,121 @@ test_unfinished_opening (void)
   }
 }
 
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* An entity of the case nobody wrote a note on. */
+static RsEntity *
+entity_without_notes (RsCase *kase)
+{
+  for (guint i = 0; ; i++)
+    {
+      g_autoptr(RsEntity) entity = g_list_model_get_item (rs_case_get_entities (kase), i);
+      g_autoptr(GPtrArray) notes = NULL;
+
+      g_assert_nonnull (entity);
+      notes = rs_case_dup_notes_for (kase, RS_TARGET_ENTITY, rs_entity_get_id (entity));
+      if (notes->len == 0)
+        return entity;
+    }
+}
+
+static GtkTextBuffer *
+notes_buffer (RsWindow *window)
+{
+  return gtk_text_view_get_buffer (
+    GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window->notes_panel),
+                                                  RS_TYPE_NOTES_PANEL, "text_view")));
+}
+
+/* A new note is typed on an entity that another program deletes meanwhile: the
+ * text is kept, on the case, and the window closes. */
+static void
+test_note_on_deleted_entity (void)
+{
+  g_autofree char *path = make_case ("deleted.redstring");
+  g_autofree char *sql = NULL;
+  g_autoptr(RsCaseStore) reread = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  RsWindow *window = open_in_app (path);
+  RsEntity *entity = entity_without_notes (rs_case_store_get_case (window->store));
+  gboolean kept = FALSE;
+  sqlite3 *other = NULL;
+
+  rs_selection_select (window->selection, RS_TARGET_ENTITY, rs_entity_get_id (entity));
+  gtk_widget_activate_action (GTK_WIDGET (window->notes_panel), "notes.add", NULL);
+  gtk_text_buffer_insert_interactive_at_cursor (notes_buffer (window), "On a deleted entity", -1,
+                                                TRUE);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  other_exec (other, "PRAGMA foreign_keys = ON");
+  sql = g_strdup_printf ("DELETE FROM entity WHERE id = %" G_GINT64_FORMAT,
+                         rs_entity_get_id (entity));
+  other_exec (other, sql);
+  sqlite3_close (other);
+
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (wait_until (no_windows, NULL, 5000));
+
+  reread = rs_test_open_snapshot (path);
+  notes = rs_case_dup_notes_for (rs_case_store_get_case (reread), RS_TARGET_CASE, 0);
+  for (guint i = 0; i < notes->len; i++)
+    kept |= has_suffix (rs_note_get_body (g_ptr_array_index (notes, i)), "On a deleted entity");
+  g_assert_true (kept);
+}
+
+/* The final save fails (here: the disk is full, as a file size limit makes it): the
+ * window stays open and asks; only "Close Without Saving" closes it. */
+static void
+test_close_when_save_fails (void)
+{
+  g_autofree char *path = make_case ("fails.redstring");
+  RsWindow *window = open_in_app (path);
+  AdwMessageDialog *dialog;
+  struct rlimit saved, tiny;
+
+  type_note (window, " Cannot be written: the disk is full.");
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  tiny = saved;
+  tiny.rlim_cur = 1024;
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &tiny), ==, 0);
+
+  gtk_window_close (GTK_WINDOW (window));
+  iterate (200);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+
+  g_assert_cmpuint (n_windows (), ==, 1);
+  g_assert_nonnull ((dialog = find_dialog ()));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  save_screenshot (GTK_WIDGET (dialog), "window-save-failed.png");
+
+  adw_message_dialog_response (dialog, "cancel");
+  iterate (100);
+  g_assert_cmpuint (n_windows (), ==, 1);
+
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &tiny), ==, 0);
+  gtk_window_close (GTK_WINDOW (window));
+  iterate (200);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  g_assert_nonnull ((dialog = find_dialog ()));
+  adw_message_dialog_response (dialog, "close");
+  g_assert_true (wait_until (no_windows, NULL, 5000));
+}
+
 /* A write-protected case: shown, laid out, read; the window says it is read-only,
  * notes cannot be typed, bundles cannot be imported into it. */
 static void
@@ -467,6 +583,8 @@ main (int   argc,
   g_test_add_func ("/window-safety/locked-case", test_locked_case);
   g_test_add_func ("/window-safety/unfinished-opening", test_unfinished_opening);
   g_test_add_func ("/window-safety/read-only-case", test_read_only_case);
+  g_test_add_func ("/window-safety/close-when-save-fails", test_close_when_save_fails);
+  g_test_add_func ("/window-safety/note-on-deleted-entity", test_note_on_deleted_entity);
 
   status = g_test_run ();
   g_object_unref (app);

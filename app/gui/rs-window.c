@@ -129,6 +129,14 @@ update_save_label (RsWindow *self)
         }
     }
   gtk_label_set_label (self->save_label, text);
+
+  /* Closing waited for a save that has now failed: ask, as a failed close does. */
+  if (self->close_when_saved && self->store != NULL &&
+      rs_case_store_get_save_state (self->store) == RS_SAVE_STATE_FAILED)
+    {
+      self->close_when_saved = FALSE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
 }
 
 static void
@@ -138,6 +146,15 @@ on_note_merged_cb (RsWindow    *self,
 {
   rs_window_show_toast (self, _("The note was also changed in another window or program: "
                                 "both versions are kept"));
+}
+
+static void
+on_note_moved_cb (RsWindow    *self,
+                  RsNote      *note,
+                  RsCaseStore *store)
+{
+  rs_window_show_toast (self, _("What the note was about was deleted in another window or "
+                                "program: the text is kept in the notes on the case"));
 }
 
 static void
@@ -220,6 +237,8 @@ rs_window_set_store (RsWindow    *self,
       g_signal_connect_object (store, "notify::save-state", G_CALLBACK (update_save_label), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "note-merged", G_CALLBACK (on_note_merged_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "note-moved", G_CALLBACK (on_note_moved_cb), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "reloaded", G_CALLBACK (on_store_reloaded_cb), self,
                                G_CONNECT_SWAPPED);
@@ -537,6 +556,13 @@ _rs_window_flush (RsWindow  *self,
   return rs_notes_panel_flush (self->notes_panel, error);
 }
 
+static gboolean
+close_idle_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_close_anyway_cb (RsWindow        *self,
                     const char      *response,
@@ -544,8 +570,10 @@ on_close_anyway_cb (RsWindow        *self,
 {
   if (g_strcmp0 (response, "close") != 0)
     return;
+  /* Once the dialog, our transient child, has finished closing: destroying its
+   * parent from inside its "response" tears both down at once. */
   self->force_close = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -573,8 +601,7 @@ rs_window_close_request (GtkWindow *window)
 
   if (!self->force_close && !_rs_window_flush (self, &error))
     {
-      if (g_error_matches (error, RS_ERROR, RS_ERROR_BUSY) ||
-          rs_notes_panel_get_busy (self->notes_panel))
+      if (g_error_matches (error, RS_ERROR, RS_ERROR_BUSY))
         {
           self->close_when_saved = TRUE;
           rs_notes_panel_save (self->notes_panel);

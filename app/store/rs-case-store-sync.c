@@ -36,6 +36,7 @@ enum {
 enum {
   RELOADED,
   NOTE_MERGED,
+  NOTE_MOVED,
   N_SIGNALS
 };
 
@@ -94,6 +95,17 @@ _rs_case_store_class_sync_init (RsCaseStoreClass *klass)
   signals[NOTE_MERGED] = g_signal_new ("note-merged", G_TYPE_FROM_CLASS (klass),
                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                        G_TYPE_NONE, 1, RS_TYPE_NOTE);
+
+  /**
+   * RsCaseStore::note-moved:
+   * @note: the note, now on the case
+   *
+   * What a note saved from here was about had been deleted elsewhere meanwhile; the
+   * text was kept as a note on the case.
+   */
+  signals[NOTE_MOVED] = g_signal_new ("note-moved", G_TYPE_FROM_CLASS (klass),
+                                      G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                      G_TYPE_NONE, 1, RS_TYPE_NOTE);
 }
 
 gboolean
@@ -218,6 +230,7 @@ typedef struct
   char     *updated;
   gboolean  merged;
   gboolean  created;
+  gboolean  moved;     /* its target was deleted elsewhere: now on the case */
 } SaveNote;
 
 static void
@@ -241,6 +254,30 @@ save_note_new (RsNote     *draft,
   op->draft = g_object_ref (draft);
   op->base = g_strdup (base);
   return op;
+}
+
+static gboolean
+target_exists (RsCaseStore  *self,
+               RsTarget      target,
+               gint64        id,
+               gboolean     *exists,
+               GError      **error)
+{
+  static const char *queries[] = {
+    [RS_TARGET_DOCUMENT] = "SELECT 1 FROM document WHERE id = ?1",
+    [RS_TARGET_ENTITY] = "SELECT 1 FROM entity WHERE id = ?1",
+    [RS_TARGET_RELATION] = "SELECT 1 FROM relation WHERE id = ?1",
+    [RS_TARGET_EVENT] = "SELECT 1 FROM event WHERE id = ?1",
+  };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  *exists = TRUE;
+  if (target == RS_TARGET_CASE || (guint)target >= G_N_ELEMENTS (queries) || !queries[target])
+    return TRUE;
+  if (!(stmt = rs_db_prepare (self->db, queries[target], error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return rs_db_step_row (self->db, stmt, exists, error);
 }
 
 /* The write itself, inside a transaction the caller began. */
@@ -277,14 +314,28 @@ write_note (RsCaseStore  *self,
   if (!has_row)
     {
       /* New, or deleted elsewhere meanwhile: the text becomes a note again rather
-       * than being lost. */
+       * than being lost; on the case if what it is about was deleted too. */
       g_autoptr(RsNote) draft = rs_note_new (0);
+      RsTarget target = rs_note_get_target (op->draft);
+      gboolean exists = TRUE;
 
-      rs_note_set_target (draft, rs_note_get_target (op->draft));
-      rs_note_set_target_id (draft, rs_note_get_target_id (op->draft));
+      if (!target_exists (self, target, rs_note_get_target_id (op->draft), &exists, error))
+        return FALSE;
+      if (exists)
+        {
+          rs_note_set_target (draft, target);
+          rs_note_set_target_id (draft, rs_note_get_target_id (op->draft));
+          op->body = g_strdup (ours);
+        }
+      else
+        {
+          op->moved = TRUE;
+          op->body = g_strdup_printf ("%s\n\n%s",
+                                      _("(Written on something that was deleted in another "
+                                        "window or program meanwhile.)"), ours);
+        }
       rs_note_set_author (draft, rs_note_get_author (op->draft));
-      rs_note_set_body (draft, ours);
-      op->body = g_strdup (ours);
+      rs_note_set_body (draft, op->body);
       op->created = TRUE;
       return _rs_case_store_insert_note (self, draft, &op->id, error);
     }
@@ -376,6 +427,8 @@ apply_saved_note (RsCaseStore *self,
   *out_note = g_object_ref (note);
   if (op->merged)
     g_signal_emit (self, signals[NOTE_MERGED], 0, note);
+  if (op->moved)
+    g_signal_emit (self, signals[NOTE_MOVED], 0, note);
 }
 
 static void

@@ -184,6 +184,15 @@ rs_db_set_error (sqlite3    *db,
                        label, message, g_strerror (sys_errno));
           return;
         }
+      /* SQLite does not always keep errno for a failed write; a full disk is by far
+       * the likeliest cause. */
+      if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE ||
+          rc == SQLITE_IOERR_SHMSIZE)
+        {
+          g_set_error (error, RS_ERROR, RS_ERROR_STORAGE,
+                       _("%s: could not write to the disk; it may be full (%s)"), label, message);
+          return;
+        }
     }
 
   g_set_error (error, RS_ERROR, code, "%s: %s", label, message);

@@ -262,7 +262,10 @@ save_data_free (SaveData *data)
   g_free (data);
 }
 
-static void start_save (RsNotesPanel *self);
+static void start_save  (RsNotesPanel *self);
+static void load_target (RsNotesPanel *self,
+                         RsTarget      target,
+                         gint64        target_id);
 
 /* The note as the store wrote it is now the editor's base. When the store had to
  * keep another program's version too, the editor shows the result, plus anything
@@ -274,6 +277,16 @@ take_saved_note (RsNotesPanel *self,
                  gboolean      merged)
 {
   const char *body = rs_note_get_body (note);
+
+  /* What the note was about was deleted elsewhere: the store kept the text on the
+   * case; the editor shows the target as it is now. */
+  if (rs_note_get_target (note) != self->target ||
+      (self->target != RS_TARGET_CASE && rs_note_get_target_id (note) != self->target_id))
+    {
+      set_dirty (self, FALSE, self->in_flight);
+      load_target (self, self->target, self->target_id);
+      return;
+    }
 
   set_note (self, note);
   self->adding = FALSE;
@@ -319,16 +332,18 @@ on_note_saved_cb (GObject      *source,
     }
 
   same_target = data->target == self->target && data->target_id == self->target_id;
-  set_dirty (self, self->dirty, FALSE);
+
+  /* A failed save leaves the text unsaved (busy throughout), never "done". */
+  if (note == NULL && same_target && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      set_dirty (self, TRUE, FALSE);
+      show_error (self, error);
+    }
+  else
+    set_dirty (self, self->dirty, FALSE);
 
   if (note == NULL)
-    {
-      if (same_target && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          set_dirty (self, TRUE, FALSE);
-          show_error (self, error);
-        }
-    }
+    ;
   else if (same_target)
     {
       show_error (self, NULL);
