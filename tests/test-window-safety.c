@@ -382,15 +382,21 @@ test_unfinished_opening (void)
   g_assert_cmpuint (n_windows (), ==, 1);
   window = gtk_application_get_windows (GTK_APPLICATION (app))->data;
   g_assert_null (rs_window_get_store (RS_WINDOW (window)));
-  g_assert_cmpstr (g_settings_get_string (settings, "opening-case"), ==, "");
+  {
+    g_autofree char *mark = g_settings_get_string (settings, "opening-case");
+
+    g_assert_cmpstr (mark, ==, "");
+  }
   gtk_window_destroy (window);
 
   /* A case that opens and is shown clears the mark. */
   {
     RsWindow *shown = open_in_app (path);
+    g_autofree char *mark = NULL;
 
     iterate (300);
-    g_assert_cmpstr (g_settings_get_string (settings, "opening-case"), ==, "");
+    mark = g_settings_get_string (settings, "opening-case");
+    g_assert_cmpstr (mark, ==, "");
     g_assert_nonnull (rs_window_get_store (shown));
     gtk_window_destroy (GTK_WINDOW (shown));
   }
