@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <sqlite3.h>
@@ -434,12 +435,94 @@ test_cli_names_locked_file (Fixture       *fixture,
   g_assert_nonnull (strstr (err, "locked by another program"));
 }
 
+#define HOLD_ENV "RS_TEST_SYNC_HOLD"
+
+/* Another program with the case open: it says so, then waits for its stdin to close. */
+static int
+run_holder (const char *path)
+{
+  g_autoptr(RsCaseStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  char buffer[16];
+
+  rs_test_init_resources ();
+  if (!(store = rs_case_store_open (path, RS_CASE_STORE_OPEN_NONE, &error)))
+    {
+      g_printerr ("holder: %s\n", error->message);
+      return 1;
+    }
+  g_print ("open\n");
+  fflush (stdout);
+  while (fread (buffer, 1, sizeof buffer, stdin) > 0)
+    ;
+  return 0;
+}
+
+/* "New" over an existing file: refused while the case is open here or in another
+ * program; otherwise the file goes with its -wal, -shm and -journal, so that nothing
+ * stale is read into the new case. */
+static void
+test_remove_case_file (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_sample_case ("replace.redstring");
+  g_autofree char *path = g_strdup (rs_case_store_get_path (store));
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *self_path = g_test_build_filename (G_TEST_BUILT, "test-case-store-sync", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) holder = NULL;
+  g_autoptr(GSubprocess) cli = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+
+  g_assert_false (rs_case_store_remove_case_file (path, &error));
+  g_assert_error (error, RS_ERROR, RS_ERROR_ALREADY_OPEN);
+  g_clear_error (&error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_object (&store);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDIN_PIPE);
+  g_subprocess_launcher_setenv (launcher, HOLD_ENV, path, TRUE);
+  holder = g_subprocess_launcher_spawn (launcher, &error, self_path, NULL);
+  g_assert_no_error (error);
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (holder));
+  line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
+  g_assert_cmpstr (line, ==, "open");
+
+  g_assert_false (rs_case_store_remove_case_file (path, &error));
+  g_assert_error (error, RS_ERROR, RS_ERROR_ALREADY_OPEN);
+  g_clear_error (&error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* The command line's new --force refuses too. */
+  cli = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, g_getenv ("REDSTRING_CLI"),
+                          "new", "--force", path, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait (cli, NULL, &error));
+  g_assert_cmpint (g_subprocess_get_exit_status (cli), ==, 1);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_output_stream_close (g_subprocess_get_stdin_pipe (holder), NULL, &error));
+  g_assert_true (g_subprocess_wait_check (holder, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Nobody has it: it goes, with a stale -wal. */
+  rs_test_write_file (wal, "stale", 5);
+  g_assert_true (rs_case_store_remove_case_file (path, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   if (g_getenv (CHILD_ENV) != NULL)
     return run_child (g_getenv (CHILD_ENV));
+  if (g_getenv (HOLD_ENV) != NULL)
+    return run_holder (g_getenv (HOLD_ENV));
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   rs_test_init_resources ();
@@ -454,6 +537,7 @@ main (int   argc,
   g_test_add ("/store/sync/locked-case", Fixture, NULL, fixture_set_up, test_locked_case,
               fixture_tear_down);
   g_test_add_func ("/store/sync/two-processes", test_two_processes);
+  g_test_add_func ("/store/sync/remove-case-file", test_remove_case_file);
   g_test_add ("/store/sync/cli-names-locked-file", Fixture, NULL, fixture_set_up,
               test_cli_names_locked_file, fixture_tear_down);
 

@@ -101,17 +101,9 @@ cmd_new (int    argc,
           g_printerr (_("redstring-cli: “%s” already exists (use --force to replace it)\n"), argv[1]);
           return 1;
         }
-      /* Replace what a link points to, not the link. */
-      real_path = dup_real_path (argv[1]);
-      if (real_path == NULL || g_unlink (real_path) != 0)
-        {
-          int saved_errno = errno;
-
-          g_printerr (_("redstring-cli: could not replace “%s”: %s\n"), argv[1],
-                      g_strerror (saved_errno));
-          return 1;
-        }
-      remove_case (real_path);
+      /* What a link points to, not the link; never a case another program has open. */
+      if (!rs_case_store_remove_case_file (argv[1], &error))
+        return fail (error);
     }
 
   /* A case that cannot be created is not left behind (the store sees to it). */

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "rs-bundle.h"
+#include "rs-error.h"
 #include "rs-file-chooser.h"
 #include "rs-window-private.h"
 
@@ -86,10 +87,10 @@ on_new_chosen_cb (GObject      *source,
       return;
     }
 
-  /* The chooser already asked about overwriting; a new case starts from nothing. */
-  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_unlink (path) != 0)
+  /* The chooser already asked about overwriting; a new case starts from nothing,
+   * and a case open in a window or another program is not replaced under it. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && !rs_case_store_remove_case_file (path, &error))
     {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not replace “%s”"), path);
       _rs_window_show_error (self, _("Could not create the case"), error);
       return;
     }

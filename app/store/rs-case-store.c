@@ -784,6 +784,77 @@ shm_is_in_use (const char *shm_path)
   return rc != 0 || lock.l_type != F_UNLCK;
 }
 
+/* Whether the file at PATH may be replaced: no store of this process has it open
+ * and no other process holds it (its -shm lock). REAL_PATH: where a link points. */
+static gboolean
+check_replaceable (const char  *path,
+                   char       **real_path,
+                   GError     **error)
+{
+  g_autofree char *shm_path = NULL;
+  GStatBuf st;
+
+  if (g_stat (path, &st) == 0)
+    {
+      g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&registry_lock);
+      char *resolved;
+
+      if (registry_lookup (&st) != NULL)
+        {
+          g_set_error_literal (error, RS_ERROR, RS_ERROR_ALREADY_OPEN,
+                               _("that case is open; close it or choose another name"));
+          return FALSE;
+        }
+      resolved = realpath (path, NULL);
+      *real_path = g_strdup (resolved ? resolved : path);
+      free (resolved);
+    }
+  else
+    *real_path = g_strdup (path);
+
+  shm_path = g_strconcat (*real_path, "-shm", NULL);
+  if (shm_is_in_use (shm_path))
+    {
+      g_clear_pointer (real_path, g_free);
+      g_set_error_literal (error, RS_ERROR, RS_ERROR_ALREADY_OPEN,
+                           _("that case is open in another program; close it or choose "
+                             "another name"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Deletes the case at PATH (what a link points to) with its -wal, -shm and
+ * -journal, unless it is open here or in another program: for "New" over an
+ * existing file, whose stale -wal must not be read into the new case. */
+gboolean
+rs_case_store_remove_case_file (const char  *path,
+                                GError     **error)
+{
+  g_autofree char *real_path = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  name = g_filename_display_basename (path);
+  if (!check_replaceable (path, &real_path, error))
+    {
+      g_prefix_error (error, _("Could not replace “%s”: "), name);
+      return FALSE;
+    }
+  if (g_unlink (real_path) != 0 && errno != ENOENT)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not replace “%s”: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  remove_case_files (real_path);
+  return TRUE;
+}
+
 /* Copies the live case through the backup API into a temporary file next to the
  * destination, then renames it into place: the destination is never half-written. */
 gboolean
@@ -795,10 +866,8 @@ rs_case_store_save_as (RsCaseStore  *self,
   g_autoptr(sqlite3) dest = NULL;
   g_autofree char *name = NULL;
   g_autofree char *real_path = NULL;
-  g_autofree char *shm_path = NULL;
   g_autofree char *tmp_path = NULL;
   sqlite3_backup *backup;
-  GStatBuf st;
   int rc;
 
   g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
@@ -806,31 +875,9 @@ rs_case_store_save_as (RsCaseStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   name = g_filename_display_basename (path);
-  if (g_stat (path, &st) == 0)
+  if (!check_replaceable (path, &real_path, error))
     {
-      g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&registry_lock);
-      char *resolved;
-
-      if (registry_lookup (&st) != NULL)
-        {
-          g_set_error (error, RS_ERROR, RS_ERROR_ALREADY_OPEN,
-                       _("Could not save the case as “%s”: that case is open; close it or "
-                         "choose another name"), name);
-          return FALSE;
-        }
-      resolved = realpath (path, NULL);
-      real_path = g_strdup (resolved ? resolved : path);
-      free (resolved);
-    }
-  else
-    real_path = g_strdup (path);
-
-  shm_path = g_strconcat (real_path, "-shm", NULL);
-  if (shm_is_in_use (shm_path))
-    {
-      g_set_error (error, RS_ERROR, RS_ERROR_ALREADY_OPEN,
-                   _("Could not save the case as “%s”: that case is open in another program; "
-                     "close it or choose another name"), name);
+      g_prefix_error (error, _("Could not save the case as “%s”: "), name);
       return FALSE;
     }
 

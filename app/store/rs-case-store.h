@@ -43,6 +43,8 @@ RsCaseStore *rs_case_store_open               (const char             *path,
                                                RsCaseStoreOpenFlags    flags,
                                                GError                **error);
 RsCaseStore *rs_case_store_find_open          (const char             *path);
+gboolean     rs_case_store_remove_case_file   (const char             *path,
+                                               GError                **error);
 RsCase      *rs_case_store_get_case           (RsCaseStore            *self);
 gboolean     rs_case_store_is_read_only       (RsCaseStore            *self);
 const char  *rs_case_store_get_path           (RsCaseStore            *self);
