@@ -19,6 +19,7 @@
 #include "rs-bundle.h"
 #include "rs-error.h"
 #include "rs-core.h"
+#include "rs-gui-test-utils.h"
 #include "rs-test-utils.h"
 #include "rs-window-private.h"
 
@@ -33,35 +34,6 @@
 GResource *rs_gui_get_resource (void);
 
 static RsApplication *app;
-
-static void
-iterate (guint msec)
-{
-  gint64 end = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-static gboolean
-wait_until (gboolean (*condition) (gpointer),
-            gpointer   data,
-            guint      timeout_msec)
-{
-  gint64 end = g_get_monotonic_time () + timeout_msec * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  return TRUE;
-}
 
 static guint
 n_windows (void)
@@ -134,25 +106,13 @@ case_note_on_disk (const char *path)
   return body;
 }
 
-/* For a human to look at: G_TEST_BUILDDIR/NAME. */
+/* For a human to look at, in G_TEST_BUILDDIR. */
 static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
-                          gtk_widget_get_height (widget));
-  if ((node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot))) == NULL)
-    return;
-  texture = gsk_renderer_render_texture (renderer, node, NULL);
-  gdk_texture_save_to_png (texture, path);
-  g_test_message ("screenshot: %s", path);
+  g_autoptr(GdkTexture) texture = rs_gui_test_render_widget (widget);
+  g_autofree char *path = rs_gui_test_save_png (texture, name);
 }
 
 static gboolean
@@ -197,7 +157,7 @@ test_open_twice (void)
   g_assert_no_error (error);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  g_assert_true (wait_until (no_windows, NULL, 10000));
+  g_assert_true (rs_gui_test_wait_until (no_windows, NULL, 10000));
 
   note = case_note_on_disk (path);
   g_assert_true (has_suffix (note, " Edited after the second opening."));
@@ -253,7 +213,7 @@ test_quit_route (gconstpointer data)
       g_assert_not_reached ();
     }
 
-  g_assert_true (wait_until (no_windows, NULL, 10000));
+  g_assert_true (rs_gui_test_wait_until (no_windows, NULL, 10000));
   note = case_note_on_disk (path);
   g_assert_true (has_suffix (note, " Typed a moment before quitting."));
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1111);
@@ -310,7 +270,7 @@ test_other_program (void)
                      "WHERE document_id IS NULL AND entity_id IS NULL AND relation_id IS NULL "
                      "AND event_id IS NULL");
 
-  g_assert_true (wait_until (entity_renamed, window, 5000));
+  g_assert_true (rs_gui_test_wait_until (entity_renamed, window, 5000));
   g_assert_true (rs_notes_panel_flush (window->notes_panel, NULL));
   note = case_note_on_disk (path);
   g_assert_nonnull (strstr (note, "There: typed in another program."));
@@ -345,23 +305,23 @@ test_locked_case (void)
 
   type_note (window, " Written while the case was locked.");
   tick_source = g_timeout_add (10, ticked, &ticks);
-  g_assert_true (wait_until (save_label_is, &waiting, 5000));
+  g_assert_true (rs_gui_test_wait_until (save_label_is, &waiting, 5000));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   save_screenshot (GTK_WIDGET (window), "window-waiting.png");
-  iterate (500);
+  rs_gui_test_iterate (500);
   /* 50 ticks expected in 500 ms; a frozen loop gives none. */
   g_assert_cmpuint (ticks, >, 20);
   g_source_remove (tick_source);
 
   gtk_window_close (GTK_WINDOW (window));
-  iterate (300);
+  rs_gui_test_iterate (300);
   g_assert_cmpuint (n_windows (), ==, 1);
   note = case_note_on_disk (path);
   g_assert_false (has_suffix (note, " Written while the case was locked."));
   g_clear_pointer (&note, g_free);
 
   other_exec (other, "COMMIT");
-  g_assert_true (wait_until (no_windows, NULL, 10000));
+  g_assert_true (rs_gui_test_wait_until (no_windows, NULL, 10000));
   note = case_note_on_disk (path);
   g_assert_true (has_suffix (note, " Written while the case was locked."));
   sqlite3_close (other);
@@ -394,7 +354,7 @@ test_unfinished_opening (void)
     RsWindow *shown = open_in_app (path);
     g_autofree char *mark = NULL;
 
-    iterate (300);
+    rs_gui_test_iterate (300);
     mark = g_settings_get_string (settings, "opening-case");
     g_assert_cmpstr (mark, ==, "");
     g_assert_nonnull (rs_window_get_store (shown));
@@ -468,7 +428,7 @@ test_note_on_deleted_entity (void)
   sqlite3_close (other);
 
   gtk_window_close (GTK_WINDOW (window));
-  g_assert_true (wait_until (no_windows, NULL, 5000));
+  g_assert_true (rs_gui_test_wait_until (no_windows, NULL, 5000));
 
   reread = rs_test_open_snapshot (path);
   notes = rs_case_dup_notes_for (rs_case_store_get_case (reread), RS_TARGET_CASE, 0);
@@ -496,7 +456,7 @@ test_close_when_save_fails (void)
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &tiny), ==, 0);
 
   gtk_window_close (GTK_WINDOW (window));
-  iterate (200);
+  rs_gui_test_iterate (200);
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
 
   g_assert_cmpuint (n_windows (), ==, 1);
@@ -505,16 +465,16 @@ test_close_when_save_fails (void)
   save_screenshot (GTK_WIDGET (dialog), "window-save-failed.png");
 
   adw_message_dialog_response (dialog, "cancel");
-  iterate (100);
+  rs_gui_test_iterate (100);
   g_assert_cmpuint (n_windows (), ==, 1);
 
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &tiny), ==, 0);
   gtk_window_close (GTK_WINDOW (window));
-  iterate (200);
+  rs_gui_test_iterate (200);
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
   g_assert_nonnull ((dialog = find_dialog ()));
   adw_message_dialog_response (dialog, "close");
-  g_assert_true (wait_until (no_windows, NULL, 5000));
+  g_assert_true (rs_gui_test_wait_until (no_windows, NULL, 5000));
 }
 
 /* A write-protected case: shown, laid out, read; the window says it is read-only,
@@ -551,7 +511,7 @@ test_read_only_case (void)
   }
 
   gtk_window_close (GTK_WINDOW (window));
-  iterate (100);
+  rs_gui_test_iterate (100);
   g_clear_object (&store);
   after = rs_test_read_file (path);
   g_assert_true (g_bytes_equal (before, after));
