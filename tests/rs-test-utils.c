@@ -121,3 +121,64 @@ rs_test_open_snapshot (const char *path)
   g_assert_no_error (error);
   return store;
 }
+
+void
+rs_test_run_clear (RsTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+void
+rs_test_run_argv (RsTestRun          *run,
+                  const char * const *argv)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+  g_test_message ("%s → %d: %s", argv[1] ? argv[1] : argv[0], run->status, run->err);
+}
+
+/* redstring-cli as built (tests/meson.build sets REDSTRING_CLI). */
+const char *
+rs_test_cli_path (void)
+{
+  const char *cli = g_getenv ("REDSTRING_CLI");
+
+  g_assert_nonnull (cli);
+  return cli;
+}
+
+/* A self-contained sample case file (no -wal beside it) at NAME in the temp dir,
+ * closed: for tests that damage or inspect the file itself. */
+char *
+rs_test_make_sample_file (const char *name)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_sample_case ("source.redstring");
+  g_autofree char *path = rs_test_temp_path (name);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rs_case_store_save_as (store, path, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+/* Runs SQL on the file through a plain SQLite connection: a hand-edited case. */
+void
+rs_test_raw_exec (const char *path,
+                  const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}

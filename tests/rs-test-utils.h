@@ -10,6 +10,20 @@
 
 G_BEGIN_DECLS
 
+/* A program run to its end: exit status (-1 if killed), stdout, stderr. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} RsTestRun;
+
+void         rs_test_run_clear        (RsTestRun   *run);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RsTestRun, rs_test_run_clear)
+void         rs_test_run_argv         (RsTestRun          *run,
+                                       const char * const *argv);
+const char  *rs_test_cli_path         (void);
+
 void         rs_test_init_resources   (void);
 char        *rs_test_temp_path        (const char  *name);
 RsCaseStore *rs_test_open_new_case    (const char  *name);
@@ -19,6 +33,9 @@ void         rs_test_write_file       (const char  *path,
                                        const void  *data,
                                        gsize        size);
 RsCaseStore *rs_test_open_snapshot    (const char  *path);
+char        *rs_test_make_sample_file (const char  *name);
+void         rs_test_raw_exec         (const char  *path,
+                                       const char  *sql);
 RsEntity    *rs_test_add_entity       (RsCaseStore *store,
                                        RsEntityKind kind,
                                        const char  *name);

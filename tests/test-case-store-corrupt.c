@@ -16,28 +16,7 @@
 /* Case files come from colleagues: whatever is wrong with one, opening it gives a
  * GError that names the problem, and the file is left exactly as it was. */
 
-static char *
-make_sample_file (const char *name)
-{
-  g_autoptr(RsCaseStore) store = rs_test_open_sample_case ("source.redstring");
-  g_autofree char *path = rs_test_temp_path (name);
-  g_autoptr(GError) error = NULL;
 
-  /* save_as gives a self-contained file (no -wal beside it). */
-  g_assert_true (rs_case_store_save_as (store, path, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&path);
-}
-
-static void
-raw_exec (const char *path,
-          const char *sql)
-{
-  g_autoptr(sqlite3) db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-}
 
 static void
 assert_refused (const char *path,
@@ -87,14 +66,14 @@ test_other_database (void)
   g_autofree char *path = rs_test_temp_path ("other.sqlite");
 
   rs_test_init_resources ();
-  raw_exec (path, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+  rs_test_raw_exec (path, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
   assert_refused (path, RS_ERROR_NOT_A_CASE);
 }
 
 static void
 test_truncated (void)
 {
-  g_autofree char *path = make_sample_file ("truncated.redstring");
+  g_autofree char *path = rs_test_make_sample_file ("truncated.redstring");
   g_autoptr(GBytes) whole = rs_test_read_file (path);
   gsize size = g_bytes_get_size (whole);
 
@@ -106,7 +85,7 @@ test_truncated (void)
 static void
 test_corrupted_pages (void)
 {
-  g_autofree char *path = make_sample_file ("corrupted.redstring");
+  g_autofree char *path = rs_test_make_sample_file ("corrupted.redstring");
   g_autoptr(GBytes) whole = rs_test_read_file (path);
   gsize size = g_bytes_get_size (whole);
   g_autofree guint8 *data = g_memdup2 (g_bytes_get_data (whole, NULL), size);
@@ -122,37 +101,37 @@ test_corrupted_pages (void)
 static void
 test_newer_schema (void)
 {
-  g_autofree char *path = make_sample_file ("future.redstring");
+  g_autofree char *path = rs_test_make_sample_file ("future.redstring");
 
-  raw_exec (path, "PRAGMA user_version = 99");
+  rs_test_raw_exec (path, "PRAGMA user_version = 99");
   assert_refused (path, RS_ERROR_UNSUPPORTED_VERSION);
 }
 
 static void
 test_invalid_utf8 (void)
 {
-  g_autofree char *path = make_sample_file ("bad-utf8.redstring");
+  g_autofree char *path = rs_test_make_sample_file ("bad-utf8.redstring");
 
-  raw_exec (path, "UPDATE entity SET name = CAST (X'54FFFE6B' AS TEXT) WHERE uid = 'tick'");
+  rs_test_raw_exec (path, "UPDATE entity SET name = CAST (X'54FFFE6B' AS TEXT) WHERE uid = 'tick'");
   assert_refused (path, RS_ERROR_CORRUPT_CASE);
 }
 
 static void
 test_quote_outside_document (void)
 {
-  g_autofree char *path = make_sample_file ("bad-span.redstring");
+  g_autofree char *path = rs_test_make_sample_file ("bad-span.redstring");
 
-  raw_exec (path, "UPDATE quote SET end_offset = 1000000 WHERE id = 1");
+  rs_test_raw_exec (path, "UPDATE quote SET end_offset = 1000000 WHERE id = 1");
   assert_refused (path, RS_ERROR_CORRUPT_CASE);
 }
 
 static void
 test_broken_reference (void)
 {
-  g_autofree char *path = make_sample_file ("dangling.redstring");
+  g_autofree char *path = rs_test_make_sample_file ("dangling.redstring");
 
   /* Written with foreign keys off, as a hand-edited or hostile file could be. */
-  raw_exec (path, "PRAGMA foreign_keys = OFF; UPDATE relation SET target_id = 99999 WHERE id = 1");
+  rs_test_raw_exec (path, "PRAGMA foreign_keys = OFF; UPDATE relation SET target_id = 99999 WHERE id = 1");
   assert_refused (path, RS_ERROR_CORRUPT_CASE);
 }
 

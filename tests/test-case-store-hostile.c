@@ -30,29 +30,7 @@
 
 /* ---- helpers ---------------------------------------------------------------- */
 
-static char *
-make_sample_file (const char *name)
-{
-  g_autoptr(RsCaseStore) store = rs_test_open_sample_case ("source.redstring");
-  g_autofree char *path = rs_test_temp_path (name);
-  g_autoptr(GError) error = NULL;
 
-  g_assert_true (rs_case_store_save_as (store, path, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&path);
-}
-
-static void
-raw_exec (const char *path,
-          const char *sql)
-{
-  g_autoptr(sqlite3) db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-}
 
 /* Runs sql in WAL mode and leaves it in the -wal: the main file does not have it. */
 static void
@@ -129,7 +107,7 @@ craft_truncated (const char *path,
                  double      fraction,
                  gsize       extra)
 {
-  g_autofree char *sample = make_sample_file ("whole.redstring");
+  g_autofree char *sample = rs_test_make_sample_file ("whole.redstring");
   g_autoptr(GBytes) whole = rs_test_read_file (sample);
   gsize size = ((gsize)(g_bytes_get_size (whole) * fraction) & ~(gsize)4095) + extra;
 
@@ -144,7 +122,7 @@ static void craft_truncated_header (const char *path) { craft_truncated (path, 0
 static void
 craft_foreign (const char *path)
 {
-  raw_exec (path, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+  rs_test_raw_exec (path, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
 }
 
 static void
@@ -156,7 +134,7 @@ craft_empty (const char *path)
 static void
 craft_sample (const char *path)
 {
-  g_autofree char *sample = make_sample_file ("whole.redstring");
+  g_autofree char *sample = rs_test_make_sample_file ("whole.redstring");
 
   g_assert_cmpint (g_rename (sample, path), ==, 0);
 }
@@ -165,14 +143,14 @@ static void
 craft_trigger (const char *path)
 {
   craft_sample (path);
-  raw_exec (path, "CREATE TRIGGER wipe AFTER INSERT ON note BEGIN DELETE FROM entity; END");
+  rs_test_raw_exec (path, "CREATE TRIGGER wipe AFTER INSERT ON note BEGIN DELETE FROM entity; END");
 }
 
 static void
 craft_view_as_table (const char *path)
 {
   craft_sample (path);
-  raw_exec (path, "DROP TABLE edge_route;"
+  rs_test_raw_exec (path, "DROP TABLE edge_route;"
                   "CREATE VIEW edge_route (relation_id, points, label_x, label_y) AS "
                   "SELECT id, '0,0 1,1', 0, 0 FROM relation");
 }
@@ -181,21 +159,21 @@ static void
 craft_extra_view (const char *path)
 {
   craft_sample (path);
-  raw_exec (path, "CREATE VIEW names AS SELECT name FROM entity");
+  rs_test_raw_exec (path, "CREATE VIEW names AS SELECT name FROM entity");
 }
 
 static void
 craft_extra_table (const char *path)
 {
   craft_sample (path);
-  raw_exec (path, "CREATE TABLE extra (x)");
+  rs_test_raw_exec (path, "CREATE TABLE extra (x)");
 }
 
 static void
 craft_extra_index (const char *path)
 {
   craft_sample (path);
-  raw_exec (path, "CREATE INDEX entity_name ON entity (name)");
+  rs_test_raw_exec (path, "CREATE INDEX entity_name ON entity (name)");
 }
 
 /* REFERENCES and NOT NULL removed by hand, then a dangling id and a NULL body. */
@@ -203,7 +181,7 @@ static void
 craft_hand_edited (const char *path)
 {
   craft_sample (path);
-  raw_exec (path, "PRAGMA foreign_keys = OFF;"
+  rs_test_raw_exec (path, "PRAGMA foreign_keys = OFF;"
                   "CREATE TABLE note_x AS SELECT * FROM note; DROP TABLE note;"
                   "ALTER TABLE note_x RENAME TO note;"
                   "INSERT INTO note (id, uid, entity_id, body, author, created, updated) "
@@ -217,7 +195,7 @@ craft_version (const char *path,
   g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", version);
 
   craft_sample (path);
-  raw_exec (path, sql);
+  rs_test_raw_exec (path, sql);
 }
 
 static void craft_version_minus_one (const char *path) { craft_version (path, -1); }
@@ -246,7 +224,7 @@ static void
 craft_blob_title (const char *path)
 {
   craft_sample (path);
-  raw_exec (path, "UPDATE document SET title = X'FF00' WHERE id = (SELECT min(id) FROM document)");
+  rs_test_raw_exec (path, "UPDATE document SET title = X'FF00' WHERE id = (SELECT min(id) FROM document)");
 }
 
 static void
@@ -398,7 +376,7 @@ test_loader_refuses (gconstpointer data)
 
   rs_test_init_resources ();
   craft_sample (path);
-  raw_exec (path, loader_case->sql);
+  rs_test_raw_exec (path, loader_case->sql);
 
   /* Through the front door the schema check refuses it... */
   store = rs_case_store_open (path, RS_CASE_STORE_OPEN_NONE, &error);
@@ -415,47 +393,6 @@ test_loader_refuses (gconstpointer data)
 
 /* ---- one store per file per process ------------------------------------------- */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_argv (Run                *run,
-          const char * const *argv)
-{
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-  g_test_message ("%s → %d: %s", argv[1], run->status, run->err);
-}
-
-static const char *
-cli_path (void)
-{
-  const char *cli = g_getenv ("REDSTRING_CLI");
-
-  g_assert_nonnull (cli);
-  return cli;
-}
-
 static void
 test_second_open_refused (void)
 {
@@ -466,7 +403,7 @@ test_second_open_refused (void)
   g_autoptr(RsCaseStore) reopened = NULL;
   RsEntity *written;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) info = { 0 };
+  g_auto(RsTestRun) info = { 0 };
 
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
 
@@ -478,7 +415,7 @@ test_second_open_refused (void)
 
   /* Another process reads it; had our locks been dropped, it would checkpoint and
    * delete the -wal our store still writes to. */
-  run_argv (&info, (const char * const[]) { cli_path (), "info", path, NULL });
+  rs_test_run_argv (&info, (const char * const[]) { rs_test_cli_path (), "info", path, NULL });
   g_assert_cmpint (info.status, ==, 0);
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
 
@@ -523,7 +460,7 @@ test_save_as_onto_open_case (void)
   g_autoptr(RsCaseStore) store = rs_test_open_sample_case ("mine.redstring");
   g_autoptr(RsCaseStore) other = rs_test_open_new_case ("other.redstring");
   g_autofree char *other_path = g_strdup (rs_case_store_get_path (other));
-  g_autofree char *held = make_sample_file ("held.redstring");
+  g_autofree char *held = rs_test_make_sample_file ("held.redstring");
   g_autofree char *self_path = g_test_build_filename (G_TEST_BUILT, "test-case-store-hostile", NULL);
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) child = NULL;
@@ -576,7 +513,7 @@ test_save_as_removes_stale_wal (void)
   g_autoptr(GError) error = NULL;
 
   /* What was at the destination crashed and left its -wal and -shm. */
-  raw_exec (dest, "CREATE TABLE case_info (id INTEGER PRIMARY KEY, uid, title, description, created);"
+  rs_test_raw_exec (dest, "CREATE TABLE case_info (id INTEGER PRIMARY KEY, uid, title, description, created);"
                   "INSERT INTO case_info VALUES (1, 'u', 'Stale', '', 'x');");
   raw_exec_in_wal (dest, "UPDATE case_info SET title = 'Stale in the wal';"
                          "CREATE TABLE filler (x); INSERT INTO filler SELECT zeroblob (4000) "
@@ -601,7 +538,7 @@ test_save_as_removes_stale_wal (void)
 static void
 test_read_only_flag (void)
 {
-  g_autofree char *path = make_sample_file ("ro.redstring");
+  g_autofree char *path = rs_test_make_sample_file ("ro.redstring");
   g_autofree char *copy_path = rs_test_temp_path ("ro-copy.redstring");
   g_autoptr(GBytes) before = rs_test_read_file (path);
   g_autoptr(GBytes) after = NULL;
@@ -649,7 +586,7 @@ test_read_only_flag (void)
 static void
 test_read_only_folder_cli (void)
 {
-  g_autofree char *sample = make_sample_file ("sample.redstring");
+  g_autofree char *sample = rs_test_make_sample_file ("sample.redstring");
   g_autofree char *setpriv = g_find_program_in_path ("setpriv");
   g_autofree char *top = NULL;
   g_autofree char *dir = NULL;
@@ -658,9 +595,9 @@ test_read_only_folder_cli (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) prefix = g_ptr_array_new ();
   gboolean as_root = geteuid () == 0;
-  g_auto(Run) info = { 0 };
-  g_auto(Run) exported = { 0 };
-  g_auto(Run) imported = { 0 };
+  g_auto(RsTestRun) info = { 0 };
+  g_auto(RsTestRun) exported = { 0 };
+  g_auto(RsTestRun) imported = { 0 };
 
   if (as_root && setpriv == NULL)
     {
@@ -717,7 +654,7 @@ test_read_only_folder_cli (void)
       g_ptr_array_add (prefix, (gpointer)"--regid=65534");
       g_ptr_array_add (prefix, (gpointer)"--clear-groups");
     }
-  g_ptr_array_add (prefix, (gpointer)cli_path ());
+  g_ptr_array_add (prefix, (gpointer)rs_test_cli_path ());
 
 #define RUN(run, ...)                                                               \
   G_STMT_START {                                                                    \
@@ -728,7 +665,7 @@ test_read_only_folder_cli (void)
     for (guint i = 0; rest[i] != NULL; i++)                                         \
       g_ptr_array_add (argv, (gpointer)rest[i]);                                    \
     g_ptr_array_add (argv, NULL);                                                   \
-    run_argv (run, (const char * const *)argv->pdata);                              \
+    rs_test_run_argv (run, (const char * const *)argv->pdata);                              \
   } G_STMT_END
 
   RUN (&info, "info", path);
@@ -775,8 +712,8 @@ test_new_on_full_disk (void)
 {
   g_autofree char *path = rs_test_temp_path ("full.redstring");
   g_autofree char *prlimit = g_find_program_in_path ("prlimit");
-  g_auto(Run) limited = { 0 };
-  g_auto(Run) retry = { 0 };
+  g_auto(RsTestRun) limited = { 0 };
+  g_auto(RsTestRun) retry = { 0 };
 
   if (prlimit == NULL)
     {
@@ -786,16 +723,16 @@ test_new_on_full_disk (void)
 
   /* A file size limit below what a new case needs; SIGXFSZ ignored, so writes fail
    * with EFBIG as they would with ENOSPC. */
-  run_argv (&limited, (const char * const[]) {
+  rs_test_run_argv (&limited, (const char * const[]) {
               "/bin/sh", "-c", "trap '' XFSZ; exec \"$0\" --fsize=40000 \"$@\"",
-              prlimit, cli_path (), "new", path, NULL });
+              prlimit, rs_test_cli_path (), "new", path, NULL });
   g_assert_cmpint (limited.status, ==, 1);
   g_assert_nonnull (strstr (limited.err, "full.redstring"));
   g_assert_true (strstr (limited.err, "full") != NULL || strstr (limited.err, "limit") != NULL);
   g_assert_null (strstr (limited.err, "upgrade"));
   assert_nothing_at (path);
 
-  run_argv (&retry, (const char * const[]) { cli_path (), "new", path, NULL });
+  rs_test_run_argv (&retry, (const char * const[]) { rs_test_cli_path (), "new", path, NULL });
   g_assert_cmpint (retry.status, ==, 0);
 }
 
@@ -807,12 +744,12 @@ test_import_into_dangling_link (void)
   g_autofree char *bundle = rs_test_temp_path ("bad.json");
   const char bad[] = "{\"format\": \"redstring-case\", \"version\": 1, "
                      "\"relations\": [{\"id\": \"r\", \"source\": \"a\", \"target\": \"b\"}]}";
-  g_auto(Run) imported = { 0 };
+  g_auto(RsTestRun) imported = { 0 };
 
   rs_test_write_file (bundle, bad, sizeof bad - 1);
   g_assert_cmpint (symlink (target, link), ==, 0);
 
-  run_argv (&imported, (const char * const[]) { cli_path (), "import", bundle, link, NULL });
+  rs_test_run_argv (&imported, (const char * const[]) { rs_test_cli_path (), "import", bundle, link, NULL });
   g_assert_cmpint (imported.status, ==, 1);
   g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
   assert_nothing_at (target);
@@ -822,13 +759,13 @@ static void
 test_new_force_keeps_link (void)
 {
   g_autofree char *link = rs_test_temp_path ("link.redstring");
-  g_autofree char *target = make_sample_file ("target.redstring");
+  g_autofree char *target = rs_test_make_sample_file ("target.redstring");
   g_autoptr(RsCaseStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) created = { 0 };
+  g_auto(RsTestRun) created = { 0 };
 
   g_assert_cmpint (symlink (target, link), ==, 0);
-  run_argv (&created, (const char * const[]) { cli_path (), "new", "--force", link, NULL });
+  rs_test_run_argv (&created, (const char * const[]) { rs_test_cli_path (), "new", "--force", link, NULL });
   g_assert_cmpint (created.status, ==, 0);
   g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
 

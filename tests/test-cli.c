@@ -13,48 +13,23 @@
 
 /* redstring-cli is tested as a program: exit status, output and the files it writes. */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
+/* Runs redstring-cli with the arguments, NULL-terminated. */
 static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run  *run,
+run_cli (RsTestRun *run,
          ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("REDSTRING_CLI");
   const char *arg;
   va_list args;
 
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer)cli);
+  g_ptr_array_add (argv, (gpointer)rs_test_cli_path ());
   va_start (args, run);
   while ((arg = va_arg (args, const char *)))
     g_ptr_array_add (argv, (gpointer)arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  process = g_subprocess_newv ((const char * const *)argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
+  rs_test_run_argv (run, (const char * const *)argv->pdata);
 }
 
 /* The issue's acceptance: new --sample, then export, gives a bundle whose quotes
@@ -67,8 +42,8 @@ test_new_sample_and_export (void)
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GHashTable) texts = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) error = NULL;
-  g_auto(Run) created = { 0 };
-  g_auto(Run) exported = { 0 };
+  g_auto(RsTestRun) created = { 0 };
+  g_auto(RsTestRun) exported = { 0 };
   JsonObject *root;
   JsonArray *documents, *quotes;
 
@@ -110,10 +85,10 @@ test_import_then_info (void)
   g_autofree char *source = rs_test_temp_path ("a.redstring");
   g_autofree char *bundle = rs_test_temp_path ("a.json");
   g_autofree char *target = rs_test_temp_path ("b.redstring");
-  g_auto(Run) a = { 0 };
-  g_auto(Run) b = { 0 };
-  g_auto(Run) c = { 0 };
-  g_auto(Run) info = { 0 };
+  g_auto(RsTestRun) a = { 0 };
+  g_auto(RsTestRun) b = { 0 };
+  g_auto(RsTestRun) c = { 0 };
+  g_auto(RsTestRun) info = { 0 };
 
   run_cli (&a, "new", "--sample", source, NULL);
   run_cli (&b, "export", source, "-o", bundle, NULL);
@@ -139,11 +114,11 @@ test_errors (void)
   g_autofree char *junk = rs_test_temp_path ("junk.redstring");
   g_autofree char *bad_bundle = rs_test_temp_path ("bad.json");
   g_autofree char *target = rs_test_temp_path ("never.redstring");
-  g_auto(Run) usage = { 0 };
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) not_case = { 0 };
-  g_auto(Run) bad_import = { 0 };
-  g_auto(Run) exists = { 0 };
+  g_auto(RsTestRun) usage = { 0 };
+  g_auto(RsTestRun) unknown = { 0 };
+  g_auto(RsTestRun) not_case = { 0 };
+  g_auto(RsTestRun) bad_import = { 0 };
+  g_auto(RsTestRun) exists = { 0 };
 
   run_cli (&usage, NULL);
   g_assert_cmpint (usage.status, ==, 2);
