@@ -51,6 +51,7 @@ struct _RsWindow
   guint                opening_tick;     /* clears "opening-case" once the case is shown */
   gboolean             close_when_saved; /* close once the notes are on disk */
   gboolean             force_close;      /* the user chose to close without saving */
+  AdwToast            *reload_toast;     /* weak: the "updated" notice while shown */
 };
 
 void _rs_window_class_actions_init (RsWindowClass *klass);

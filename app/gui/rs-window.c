@@ -164,7 +164,14 @@ on_store_reloaded_cb (RsWindow    *self,
   g_signal_connect_object (rs_case_store_get_case (store), "changed",
                            G_CALLBACK (on_case_changed_cb), self, G_CONNECT_SWAPPED);
   update_title (self);
-  rs_window_show_toast (self, _("Updated with changes made by another program"));
+
+  /* One notice while it is shown, not one a second while the other program types. */
+  if (self->reload_toast == NULL)
+    {
+      self->reload_toast = adw_toast_new (_("Updated with changes made by another program"));
+      g_object_add_weak_pointer (G_OBJECT (self->reload_toast), (gpointer *)&self->reload_toast);
+      adw_toast_overlay_add_toast (self->toast_overlay, self->reload_toast);
+    }
 }
 
 /* Another program (a second Redstring, the command line) may have changed the
@@ -682,6 +689,9 @@ rs_window_dispose (GObject *object)
   g_clear_handle_id (&self->watch_source, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->reload_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->reload_toast), (gpointer *)&self->reload_toast);
+  self->reload_toast = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RS_TYPE_WINDOW);
 
