@@ -220,6 +220,10 @@ rs_case_store_check_for_changes (RsCaseStore  *self,
 typedef struct
 {
   /* In */
+  RsCaseStore *store;   /* released on the main thread, never by the worker: the
+                         * last reference to a store takes its whole case with it,
+                         * and model objects (watched by the UI) die on the main
+                         * thread only */
   RsNote   *draft;      /* id 0: a new note */
   char     *base;       /* the text the editor started from; NULL for a new note */
   gboolean  may_wait;
@@ -236,6 +240,8 @@ typedef struct
 static void
 save_note_free (SaveNote *op)
 {
+  /* Stolen on the main thread when the save completes. */
+  g_clear_object (&op->store);
   g_clear_object (&op->draft);
   g_free (op->base);
   g_free (op->body);
@@ -512,8 +518,8 @@ save_note_thread (GTask        *task,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
-  RsCaseStore *self = source_object;
   SaveNote *op = task_data;
+  RsCaseStore *self = op->store;
   gboolean said_waiting = FALSE;
 
   for (;;)
@@ -548,10 +554,10 @@ on_save_note_done (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  RsCaseStore *self = RS_CASE_STORE (source);
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
   SaveNote *op = g_task_get_task_data (G_TASK (result));
+  g_autoptr(RsCaseStore) self = g_steal_pointer (&op->store);
   RsNote *note = NULL;
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
@@ -587,6 +593,7 @@ rs_case_store_save_note_async (RsCaseStore         *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GTask) worker = NULL;
+  SaveNote *op;
 
   g_return_if_fail (RS_IS_CASE_STORE (self));
   g_return_if_fail (RS_IS_NOTE (draft));
@@ -595,8 +602,11 @@ rs_case_store_save_note_async (RsCaseStore         *self,
   g_task_set_source_tag (task, rs_case_store_save_note_async);
 
   begin_saving (self);
-  worker = g_task_new (self, cancellable, on_save_note_done, g_steal_pointer (&task));
-  g_task_set_task_data (worker, save_note_new (draft, base), (GDestroyNotify)save_note_free);
+  op = save_note_new (draft, base);
+  op->store = g_object_ref (self);
+  /* No source object: the worker's task may be freed on the worker thread. */
+  worker = g_task_new (NULL, cancellable, on_save_note_done, g_steal_pointer (&task));
+  g_task_set_task_data (worker, op, (GDestroyNotify)save_note_free);
   g_task_run_in_thread (worker, save_note_thread);
 }
 
