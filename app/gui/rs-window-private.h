@@ -52,6 +52,7 @@ struct _RsWindow
   gboolean             close_when_saved; /* close once the notes are on disk */
   gboolean             force_close;      /* the user chose to close without saving */
   AdwToast            *reload_toast;     /* weak: the "updated" notice while shown */
+  char                *watch_error;      /* the last failure to read changes, said once */
 };
 
 void _rs_window_class_actions_init (RsWindowClass *klass);

@@ -97,14 +97,8 @@ update_save_label (RsWindow *self)
   if (self->store != NULL && rs_case_store_is_read_only (self->store))
     {
       gtk_label_set_label (self->save_label, _("Read-only"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_label),
-                                   _("The case file or its folder is write-protected: you can "
-                                     "read the case, not change it. Save As makes a copy you "
-                                     "can change."));
       return;
     }
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_label),
-                               _("Every change is written to the case file as you make it"));
 
   if (self->store != NULL)
     {
@@ -187,10 +181,10 @@ check_for_changes (RsWindow *self)
       !g_error_matches (error, RS_ERROR, RS_ERROR_BUSY))
     {
       /* Said once, not every second. */
-      if (!g_str_equal (gtk_widget_get_tooltip_text (GTK_WIDGET (self->save_label)) ?: "",
-                        error->message))
+      if (g_strcmp0 (self->watch_error, error->message) != 0)
         {
-          gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_label), error->message);
+          g_free (self->watch_error);
+          self->watch_error = g_strdup (error->message);
           rs_window_show_toast (self, error->message);
         }
     }
@@ -258,6 +252,12 @@ rs_window_set_store (RsWindow    *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-bundle", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-bundle",
                                  store != NULL && !rs_case_store_is_read_only (store));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_label),
+                               store != NULL && rs_case_store_is_read_only (store)
+                               ? _("The case file or its folder is write-protected: you can read "
+                                   "the case, not change it. Save As makes a copy you can change.")
+                               : _("Every change is written to the case file as you make it"));
+  g_clear_pointer (&self->watch_error, g_free);
   update_title (self);
   update_save_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -381,8 +381,13 @@ rs_window_open_case (RsWindow   *self,
       g_settings_set_string (self->settings, "opening-case", canonical);
     }
 
-  store = rs_case_store_open (path, fresh ? RS_CASE_STORE_OPEN_CREATE : RS_CASE_STORE_OPEN_NONE,
-                              &error);
+  /* Still held by this process, though no window shows it (a closed window's
+   * layout finishing): the same store, never a second one. */
+  if ((store = rs_case_store_find_open (path)) != NULL)
+    g_object_ref (store);
+  else
+    store = rs_case_store_open (path, fresh ? RS_CASE_STORE_OPEN_CREATE : RS_CASE_STORE_OPEN_NONE,
+                                &error);
   if (store != NULL && fresh && !rs_bundle_import_sample (store, &error))
     g_clear_object (&store);
 
@@ -687,8 +692,15 @@ rs_window_dispose (GObject *object)
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->watch_source, g_source_remove);
+  /* The last write before the panels go; a window being torn down is not updated
+   * about it (GTK must not be asked to change its widgets now). */
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->notes_panel != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->notes_panel, self);
+      rs_notes_panel_flush (self->notes_panel, NULL);
+    }
   if (self->reload_toast != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->reload_toast), (gpointer *)&self->reload_toast);
   self->reload_toast = NULL;
@@ -700,6 +712,7 @@ rs_window_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->watch_error, g_free);
 
   G_OBJECT_CLASS (rs_window_parent_class)->dispose (object);
 }
