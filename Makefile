@@ -46,9 +46,10 @@ test: build
 	$(TEST_ENV) xvfb-run -a -s '-screen 0 1600x1000x24' \
 	  dbus-run-session -- $(MESON) test -C $(BUILDDIR) --print-errorlogs
 
-# The store and model tests under AddressSanitizer (leaks included).
+# The whole suite under AddressSanitizer (leaks included) and UndefinedBehaviorSanitizer.
 asan: deps
-	[ -f $(ASANDIR)/build.ninja ] || $(MESON) setup $(ASANDIR) -Db_sanitize=address -Db_lundef=false
+	[ -f $(ASANDIR)/build.ninja ] || $(MESON) setup $(ASANDIR) -Db_sanitize=address,undefined -Db_lundef=false
+	$(MESON) configure $(ASANDIR) -Db_sanitize=address,undefined
 	$(MESON) compile -C $(ASANDIR)
 	$(TEST_ENV) xvfb-run -a -s '-screen 0 1600x1000x24' \
 	  dbus-run-session -- $(MESON) test -C $(ASANDIR) --print-errorlogs
