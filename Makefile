@@ -40,7 +40,7 @@ build: setup
 	$(MESON) compile -C $(BUILDDIR)
 
 run: build
-	GSETTINGS_SCHEMA_DIR=$(BUILDDIR)/data $(BUILDDIR)/app/redstring $(CASE)
+	GSETTINGS_SCHEMA_DIR=$(BUILDDIR)/data $(BUILDDIR)/app/gui/redstring $(CASE)
 
 test: build
 	$(TEST_ENV) xvfb-run -a -s '-screen 0 1600x1000x24' \

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -293,6 +295,20 @@ show_everything_action (GtkWidget  *widget,
   rs_board_filter_reset (self->filter);
 }
 
+/* win.relayout, win.zoom-*: the board's own actions (board.*), for the header
+ * bar's menus and the application's shortcuts, which cannot reach the board's
+ * actions from outside it. */
+static void
+board_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  RsWindow *self = RS_WINDOW (widget);
+  g_autofree char *name = g_strconcat ("board.", action_name + strlen ("win."), NULL);
+
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->board), name, param);
+}
+
 void
 _rs_window_class_actions_init (RsWindowClass *klass)
 {
@@ -309,6 +325,10 @@ _rs_window_class_actions_init (RsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.focus-selection", NULL, focus_selection_action);
   gtk_widget_class_install_action (widget_class, "win.show-everything", NULL, show_everything_action);
+  gtk_widget_class_install_action (widget_class, "win.relayout", NULL, board_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, board_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, board_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, board_action);
 }
 
 void

@@ -252,6 +252,10 @@ rs_window_set_store (RsWindow    *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-bundle", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-bundle",
                                  store != NULL && !rs_case_store_is_read_only (store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relayout", store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", store != NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_label),
                                store != NULL && rs_case_store_is_read_only (store)
                                ? _("The case file or its folder is write-protected: you can read "
@@ -868,6 +872,10 @@ rs_window_init (RsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-bundle", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-bundle", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relayout", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", FALSE);
   gtk_widget_add_tick_callback (GTK_WIDGET (self), restore_side_width_tick_cb, NULL, NULL);
   update_title (self);
 }

@@ -1,0 +1,355 @@
+/* test-window-controls.c
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "rs-application.h"
+#include "rs-core.h"
+#include "rs-gui-test-utils.h"
+#include "rs-test-utils.h"
+#include "rs-window-private.h"
+
+/* Every control the window shows, used as a user would, on the sample case, with
+ * warnings fatal: every item of every menu is sensitive where it is shown and does
+ * what it says; every entry takes typing; every toggle toggles; every popover
+ * opens. The first round shipped a crash one keystroke into the filter field. */
+
+static RsApplication *app;
+
+static RsWindow *
+open_sample (const char *name)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_sample_case (name);
+  g_autofree char *path = g_strdup (rs_case_store_get_path (store));
+  g_autoptr(GFile) file = NULL;
+  RsWindow *window;
+
+  g_clear_object (&store);
+  file = g_file_new_for_path (path);
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  window = rs_window_find_for_case (path);
+  g_assert_nonnull (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
+  rs_gui_test_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+collect (GtkWidget   *widget,
+         const char  *type_name,
+         GPtrArray   *found)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), type_name) ||
+      g_type_is_a (G_OBJECT_TYPE (widget), g_type_from_name (type_name)))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type_name, found);
+}
+
+/* A header bar menu button, found as the user finds it: by its icon. */
+static GtkMenuButton *
+menu_button (RsWindow   *window,
+             const char *icon_name)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (window), "GtkMenuButton", buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_menu_button_get_icon_name (g_ptr_array_index (buttons, i)), icon_name) == 0)
+      return g_ptr_array_index (buttons, i);
+  g_error ("no menu button with the icon %s", icon_name);
+}
+
+static gboolean
+popover_shown (gpointer data)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (data);
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+/* Opens the menu and returns its items as the user sees them (GtkModelButton). */
+static GPtrArray *
+open_menu (GtkMenuButton *button)
+{
+  GPtrArray *items = g_ptr_array_new ();
+
+  gtk_menu_button_popup (button);
+  g_assert_true (rs_gui_test_wait_until (popover_shown, button, 5000));
+  rs_gui_test_iterate (50);
+  collect (GTK_WIDGET (gtk_menu_button_get_popover (button)), "GtkModelButton", items);
+  g_assert_cmpuint (items->len, >, 0);
+  return items;
+}
+
+/* "Lay Out Again" and "Zoom to Fit" were always greyed out: every item of both
+ * header menus is sensitive where the user sees it. */
+static void
+test_menu_items_sensitive (void)
+{
+  RsWindow *window = open_sample ("menus.redstring");
+  const char *buttons[] = { "open-menu-symbolic", "view-grid-symbolic" };
+
+  for (guint b = 0; b < G_N_ELEMENTS (buttons); b++)
+    {
+      GtkMenuButton *button = menu_button (window, buttons[b]);
+      g_autoptr(GPtrArray) items = open_menu (button);
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          g_autofree char *text = NULL;
+
+          g_object_get (g_ptr_array_index (items, i), "text", &text, NULL);
+          g_test_message ("%s: “%s”", buttons[b], text);
+          if (!gtk_widget_is_sensitive (g_ptr_array_index (items, i)))
+            g_error ("%s: “%s” is greyed out", buttons[b], text);
+        }
+      gtk_menu_button_popdown (button);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Shown toplevels: a window's help overlay exists, hidden, from the start. */
+static guint
+n_toplevels (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      n += gtk_widget_get_visible (toplevel);
+    }
+  return n;
+}
+
+static gboolean
+more_toplevels (gpointer data)
+{
+  return n_toplevels () > GPOINTER_TO_UINT (data);
+}
+
+/* Closes every toplevel a menu item opened (a file chooser, the About window, the
+ * shortcuts window), as the user would: through its close request. */
+static void
+close_new_toplevels (RsWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i - 1);
+
+      if (toplevel != GTK_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        gtk_window_close (toplevel);
+    }
+  rs_gui_test_iterate (100);
+}
+
+typedef struct
+{
+  RsWindow *window;
+  guint     layouts;
+} LayoutDone;
+
+static gboolean
+layout_done (gpointer data)
+{
+  LayoutDone *done = data;
+
+  return !rs_board_view_get_layout_running (done->window->board) &&
+         rs_board_view_get_layout_count (done->window->board) > done->layouts;
+}
+
+/* Each item, activated from its menu, does what it says. */
+static void
+test_menu_items_work (void)
+{
+  RsWindow *window = open_sample ("work.redstring");
+  GtkMenuButton *layout = menu_button (window, "view-grid-symbolic");
+  GtkMenuButton *primary = menu_button (window, "open-menu-symbolic");
+  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (window->board));
+  const char *dialogs[] = { "win.new", "win.open", "win.save-as", "win.import-bundle",
+                            "win.export-bundle", "win.show-help-overlay", "app.about" };
+  LayoutDone done = { window, 0 };
+  double zoom;
+
+  /* Wait for the first placement, if any, to end. */
+  rs_gui_test_iterate (300);
+  while (rs_board_view_get_layout_running (window->board))
+    rs_gui_test_iterate (50);
+
+  /* Lay Out Again: one more layout. */
+  done.layouts = rs_board_view_get_layout_count (window->board);
+  gtk_menu_button_popup (layout);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (gtk_menu_button_get_popover (layout)),
+                                             "win.relayout", NULL));
+  gtk_menu_button_popdown (layout);
+  g_assert_true (rs_gui_test_wait_until (layout_done, &done, 60000));
+
+  /* Zoom In, Zoom Out, Zoom to Fit change the view. */
+  zoom = rs_board_view_get_zoom (window->board);
+  gtk_widget_activate_action (GTK_WIDGET (gtk_menu_button_get_popover (layout)), "win.zoom-in",
+                              NULL);
+  rs_gui_test_iterate (400);
+  g_assert_cmpfloat (rs_board_view_get_zoom (window->board), >, zoom);
+  zoom = rs_board_view_get_zoom (window->board);
+  gtk_widget_activate_action (GTK_WIDGET (gtk_menu_button_get_popover (layout)), "win.zoom-out",
+                              NULL);
+  rs_gui_test_iterate (400);
+  g_assert_cmpfloat (rs_board_view_get_zoom (window->board), <, zoom);
+  gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_value (hadjustment) + 500);
+  gtk_widget_activate_action (GTK_WIDGET (gtk_menu_button_get_popover (layout)), "win.zoom-fit",
+                              NULL);
+  rs_gui_test_iterate (400);
+  g_assert_cmpfloat (rs_board_view_get_zoom (window->board), !=, zoom);
+
+  /* An engine: the board's engine follows, and the board is laid out with it. */
+  done.layouts = rs_board_view_get_layout_count (window->board);
+  gtk_widget_activate_action (GTK_WIDGET (gtk_menu_button_get_popover (layout)),
+                              "win.layout-engine", "s", "circo");
+  g_assert_cmpint (rs_board_view_get_engine (window->board), ==, RS_LAYOUT_ENGINE_CIRCO);
+  g_assert_true (rs_gui_test_wait_until (layout_done, &done, 60000));
+
+  /* The items that open a window open one, which closes again. */
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    {
+      guint before = n_toplevels ();
+
+      g_test_message ("activating %s", dialogs[i]);
+      gtk_menu_button_popup (primary);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (gtk_menu_button_get_popover (primary)),
+                                                 dialogs[i], NULL));
+      gtk_menu_button_popdown (primary);
+      if (!rs_gui_test_wait_until (more_toplevels, GUINT_TO_POINTER (before), 5000))
+        g_error ("%s opened no window", dialogs[i]);
+      close_new_toplevels (window);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Every entry takes typing and every toggle toggles, in the window and in every
+ * popover it opens; warnings are fatal, so a handler that chokes fails the test. */
+static void
+exercise (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) editables = g_ptr_array_new ();
+  g_autoptr(GPtrArray) toggles = g_ptr_array_new ();
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+
+  collect (root, "GtkText", editables);
+  collect (root, "GtkToggleButton", toggles);
+  collect (root, "GtkCheckButton", checks);
+
+  for (guint i = 0; i < editables->len; i++)
+    {
+      GtkEditable *editable = g_ptr_array_index (editables, i);
+
+      if (!gtk_widget_is_sensitive (GTK_WIDGET (editable)) || !gtk_editable_get_editable (editable))
+        continue;
+      gtk_editable_set_text (editable, "T");
+      rs_gui_test_iterate (50);
+      gtk_editable_set_text (editable, "Tick <b>&amp;</b> \"JAXA\"");
+      rs_gui_test_iterate (50);
+      gtk_editable_set_text (editable, "");
+      rs_gui_test_iterate (50);
+    }
+
+  for (guint i = 0; i < toggles->len; i++)
+    {
+      GtkToggleButton *toggle = g_ptr_array_index (toggles, i);
+      gboolean active = gtk_toggle_button_get_active (toggle);
+
+      if (!gtk_widget_is_sensitive (GTK_WIDGET (toggle)) || GTK_IS_MENU_BUTTON (
+            gtk_widget_get_parent (GTK_WIDGET (toggle))))
+        continue;
+      gtk_toggle_button_set_active (toggle, !active);
+      rs_gui_test_iterate (50);
+      gtk_toggle_button_set_active (toggle, active);
+      rs_gui_test_iterate (50);
+    }
+
+  for (guint i = 0; i < checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (checks, i);
+      gboolean active = gtk_check_button_get_active (check);
+
+      if (!gtk_widget_is_sensitive (GTK_WIDGET (check)))
+        continue;
+      gtk_check_button_set_active (check, !active);
+      rs_gui_test_iterate (50);
+      gtk_check_button_set_active (check, active);
+      rs_gui_test_iterate (50);
+    }
+}
+
+static void
+test_every_control (void)
+{
+  RsWindow *window = open_sample ("controls.redstring");
+  g_autoptr(GPtrArray) menu_buttons = g_ptr_array_new ();
+
+  exercise (GTK_WIDGET (window));
+
+  /* Every popover the header opens (filter, menus) opens, and its controls work. */
+  collect (GTK_WIDGET (window), "GtkMenuButton", menu_buttons);
+  g_assert_cmpuint (menu_buttons->len, >=, 3);
+  for (guint i = 0; i < menu_buttons->len; i++)
+    {
+      GtkMenuButton *button = g_ptr_array_index (menu_buttons, i);
+
+      if (!gtk_widget_is_sensitive (GTK_WIDGET (button)))
+        continue;
+      gtk_menu_button_popup (button);
+      g_assert_true (rs_gui_test_wait_until (popover_shown, button, 5000));
+      exercise (GTK_WIDGET (gtk_menu_button_get_popover (button)));
+      gtk_menu_button_popdown (button);
+      rs_gui_test_iterate (50);
+    }
+
+  /* Escape in the empty filter field is harmless; the board keeps every node. */
+  g_signal_emit_by_name (window->search_entry, "stop-search");
+  g_assert_cmpstr (rs_board_filter_get_text (window->filter) ?: "", ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* The MIME database, before the isolated dirs hide it, so SVG icons load. */
+  g_free (g_content_type_guess ("icon.svg", NULL, 0, NULL));
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  app = rs_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  rs_test_init_resources ();
+  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                  "/usr/share/icons");
+
+  g_test_add_func ("/window-controls/menu-items-sensitive", test_menu_items_sensitive);
+  g_test_add_func ("/window-controls/menu-items-work", test_menu_items_work);
+  g_test_add_func ("/window-controls/every-control", test_every_control);
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
