@@ -58,6 +58,14 @@ test_application_icon (void)
   gtk_window_destroy (GTK_WINDOW (about));
 }
 
+/* The Quotes tab's icon and the panel's empty page use the shipped quotation mark,
+ * not Adwaita's format-text-rich (a letter “A”). */
+static void
+test_quote_icon (void)
+{
+  assert_resource_icon ("rs-quote-symbolic", 16);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -77,6 +85,7 @@ main (int   argc,
   rs_test_init_resources ();
 
   g_test_add_func ("/application/icon", test_application_icon);
+  g_test_add_func ("/application/quote-icon", test_quote_icon);
 
   status = g_test_run ();
   g_object_unref (app);

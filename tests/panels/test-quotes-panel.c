@@ -122,6 +122,7 @@ test_empty_selection (Fixture       *fixture,
                       gconstpointer  user_data)
 {
   GtkWidget *stack = rs_panel_test_template_child (fixture->panel, RS_TYPE_QUOTES_PANEL, "stack");
+  GtkWidget *status_page;
 
   g_assert_cmpuint (g_list_model_get_n_items (rs_quotes_panel_get_quotes (fixture->panel)), ==, 0);
   g_assert_false (rs_quotes_panel_get_has_selection (fixture->panel));
@@ -129,6 +130,12 @@ test_empty_selection (Fixture       *fixture,
   g_assert_nonnull (rs_panel_test_find_label (GTK_WIDGET (fixture->panel),
                                               "Select something on the board "
                                               "to see the quotes behind it"));
+  /* The shipped quotation mark (from the resources), not a letter “A”. */
+  status_page = gtk_stack_get_visible_child (GTK_STACK (stack));
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (status_page)), ==,
+                   "rs-quote-symbolic");
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                          "rs-quote-symbolic"));
   rs_panel_test_save_screenshot (GTK_WIDGET (fixture->panel), "quotes-panel-empty");
 }
 
