@@ -278,6 +278,59 @@ test_invalid_utf8 (void)
                     ==, 0);
 }
 
+typedef struct
+{
+  const char *text;
+  const char *message;   /* the whole message, as the import dialog shows it */
+} BrokenFile;
+
+static const BrokenFile broken_files[] = {
+  { "{\n  \"format\": \"redstring-case\",\n  \"version\" 1\n}\n",
+    "Could not read “x.json”: it is not a valid case bundle (line 3, column 11: a colon is "
+    "missing after a member name)" },
+  { "{\n  \"format\": \"redstring-case\",\n  \"version\": 1,\n}\n",
+    "Could not read “x.json”: it is not a valid case bundle (line 3, column 15: a comma comes right "
+    "before a closing bracket)" },
+  { "{\n  \"format\": \"redstring-case\",\n  \"version\": 1\n  \"entities\": []\n}",
+    "Could not read “x.json”: it is not a valid case bundle (line 3, column 14: a comma is missing "
+    "between two values)" },
+  { "{\n  \"format\": redstring\n}",
+    "Could not read “x.json”: it is not a valid case bundle (line 2, column 21: a word is not in "
+    "quotes; only true, false and null go without)" },
+  { "{\n  \"format\": \"redstring-case\",\n  \"version\": 1,\n  \"entities\": [\n\n",
+    "Could not read “x.json”: it is not a valid case bundle (line 4, column 15: the file ends too "
+    "early; it may have been cut short)" },
+  { "{\"format\": \"redstring-case\", \"version\": 1, \"entities\": [{\"id\": \"x\", "
+    "\"kind\": \"spaceship\", \"name\": \"X\"}]}",
+    "Could not read “x.json”: it is not a valid case bundle (entities[0]: “spaceship” is not a "
+    "known kind)" },
+  { "{\"format\": \"redstring-case\", \"version\": 7}",
+    "Could not read “x.json”: version 7 is not supported" },
+};
+
+/* A file that is not a bundle says so in words, names the file and keeps the place:
+ * no "<data>:3:14: Parse error: unexpected character" from json-glib. */
+static void
+test_broken_file_in_words (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_new_case ("broken.redstring");
+  g_autofree char *path = rs_test_temp_path ("x.json");
+
+  for (guint i = 0; i < G_N_ELEMENTS (broken_files); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      rs_test_write_file (path, broken_files[i].text, strlen (broken_files[i].text));
+      g_assert_false (rs_bundle_import_file (store, path, &error));
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == RS_ERROR);
+      g_test_message ("%s", error->message);
+      if (!g_str_has_prefix (error->message, broken_files[i].message))
+        g_error ("file %u: “%s” does not start with “%s”", i, error->message,
+                 broken_files[i].message);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +344,7 @@ main (int   argc,
   g_test_add_func ("/bundle/import-adds", test_import_adds);
   g_test_add_func ("/bundle/bad-bundles", test_bad_bundles);
   g_test_add_func ("/bundle/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/bundle/broken-file-in-words", test_broken_file_in_words);
 
   return g_test_run ();
 }
