@@ -271,6 +271,44 @@ get_enum (JsonObject  *object,
   return TRUE;
 }
 
+/* Entity kinds are written as the schema's tokens (rs-types.h: person, organization,
+ * group, unit, location, ...). People write bundles by hand from the README or from
+ * what the window shows, so the reader also takes, in any case, the British spelling
+ * and the display names that differ from the token. Nothing else: a kind that is
+ * close to a token but not in this table is refused, not guessed. */
+static const struct
+{
+  const char   *alias;
+  RsEntityKind  kind;
+} entity_kind_aliases[] = {
+  { "organisation",  RS_ENTITY_KIND_ORGANIZATION },
+  { "place",         RS_ENTITY_KIND_LOCATION },
+  { "threat group",  RS_ENTITY_KIND_GROUP },
+  { "threat-group",  RS_ENTITY_KIND_GROUP },
+  { "military unit", RS_ENTITY_KIND_UNIT },
+  { "military-unit", RS_ENTITY_KIND_UNIT },
+};
+
+static gboolean
+entity_kind_from_token (const char *token,
+                        int        *kind)
+{
+  g_autofree char *folded = NULL;
+
+  if (token == NULL)
+    return FALSE;
+  folded = g_ascii_strdown (token, -1);
+  if (rs_enum_from_nick (RS_TYPE_ENTITY_KIND, folded, kind))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (entity_kind_aliases); i++)
+    if (g_str_equal (folded, entity_kind_aliases[i].alias))
+      {
+        *kind = entity_kind_aliases[i].kind;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static gboolean
 get_reliability (JsonObject     *object,
                  RsReliability  *out,
@@ -415,16 +453,18 @@ check_entity (Bundle  *bundle,
               Record  *record,
               GError **error)
 {
-  const char *name, *description;
+  const char *name, *description, *kind_token;
   JsonArray *aliases;
   int kind;
 
   if (!get_string (record->object, "name", TRUE, &name, "entities", record->index, error) ||
       !get_string (record->object, "description", FALSE, &description, "entities", record->index,
                    error) ||
-      !get_enum (record->object, "kind", RS_TYPE_ENTITY_KIND, -1, &kind, "entities",
-                 record->index, error))
+      !get_string (record->object, "kind", TRUE, &kind_token, "entities", record->index, error))
     return FALSE;
+  if (!entity_kind_from_token (kind_token, &kind))
+    return fail (error, "entities", record->index, _("“%s” is not a known %s"), kind_token,
+                 "kind");
 
   if (json_object_has_member (record->object, "aliases"))
     {
@@ -807,7 +847,7 @@ write_record (RsCaseStore  *store,
           }
         g_ptr_array_add (aliases, NULL);
 
-        rs_enum_from_nick (RS_TYPE_ENTITY_KIND, member_string (o, "kind"), &kind);
+        entity_kind_from_token (member_string (o, "kind"), &kind);
         rs_entity_set_uid (draft, uid);
         rs_entity_set_kind (draft, kind);
         rs_entity_set_name (draft, member_string (o, "name"));
