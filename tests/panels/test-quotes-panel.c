@@ -161,6 +161,7 @@ test_entity (Fixture       *fixture,
   g_assert_cmpuint (rs_quotes_panel_get_n_documents (fixture->panel), ==, n_documents);
   g_assert_true (rs_quotes_panel_get_has_selection (fixture->panel));
   g_assert_cmpstr (rs_quotes_panel_get_heading (fixture->panel), ==, "Tick — threat group");
+  g_assert_null (rs_quotes_panel_get_status (fixture->panel));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "list");
 
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
@@ -182,6 +183,8 @@ test_relation_with_contradiction (Fixture       *fixture,
   g_autoptr(GHashTable) expected = NULL;
   g_autoptr(GHashTable) contradicting = NULL;
   gint64 relation_id = -1;
+  RsRelation *chosen;
+  const char *status;
 
   for (guint i = 0; relation_id < 0 && i < g_list_model_get_n_items (relations); i++)
     {
@@ -204,6 +207,25 @@ test_relation_with_contradiction (Fixture       *fixture,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
   g_assert_nonnull (rs_panel_test_find_label (GTK_WIDGET (fixture->panel), "Contradicts"));
   g_test_message ("relation heading: %s", rs_quotes_panel_get_heading (fixture->panel));
+
+  /* The header says how sure the relation is, and follows a change of status. */
+  chosen = rs_case_lookup_relation (kase, relation_id);
+  status = rs_relation_status_to_display (rs_relation_get_status (chosen));
+  g_assert_cmpstr (rs_quotes_panel_get_status (fixture->panel), ==, status);
+  g_assert_nonnull (rs_panel_test_find_label (GTK_WIDGET (fixture->panel), status));
+  for (RsRelationStatus s = RS_RELATION_STATUS_ALLEGED; s <= RS_RELATION_STATUS_REFUTED; s++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (rs_case_store_set_relation_status (fixture->store, relation_id, s, &error));
+      g_assert_no_error (error);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+      g_assert_cmpstr (rs_quotes_panel_get_status (fixture->panel), ==,
+                       rs_relation_status_to_display (s));
+      g_assert_nonnull (rs_panel_test_find_label (GTK_WIDGET (fixture->panel),
+                                                  rs_relation_status_to_display (s)));
+    }
+  rs_panel_test_save_screenshot (GTK_WIDGET (fixture->panel), "quotes-panel-relation");
   rs_panel_test_save_screenshot (GTK_WIDGET (fixture->panel), "quotes-panel-relation");
 }
 
