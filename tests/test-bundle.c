@@ -278,6 +278,128 @@ test_invalid_utf8 (void)
                     ==, 0);
 }
 
+/* Kinds as the README and the window name them are read as the schema's tokens,
+ * in any case; the export writes the tokens. */
+static void
+test_kind_aliases (void)
+{
+  static const struct
+  {
+    const char   *written;
+    RsEntityKind  kind;
+    const char   *exported;
+  } kinds[] = {
+    { "organization", RS_ENTITY_KIND_ORGANIZATION, "\"kind\":\"organization\"" },
+    { "organisation", RS_ENTITY_KIND_ORGANIZATION, "\"kind\":\"organization\"" },
+    { "Organisation", RS_ENTITY_KIND_ORGANIZATION, "\"kind\":\"organization\"" },
+    { "place", RS_ENTITY_KIND_LOCATION, "\"kind\":\"location\"" },
+    { "LOCATION", RS_ENTITY_KIND_LOCATION, "\"kind\":\"location\"" },
+    { "threat group", RS_ENTITY_KIND_GROUP, "\"kind\":\"group\"" },
+    { "Threat-Group", RS_ENTITY_KIND_GROUP, "\"kind\":\"group\"" },
+    { "military unit", RS_ENTITY_KIND_UNIT, "\"kind\":\"unit\"" },
+    { "Military-unit", RS_ENTITY_KIND_UNIT, "\"kind\":\"unit\"" },
+    { "Person", RS_ENTITY_KIND_PERSON, "\"kind\":\"person\"" },
+  };
+  static const char *refused[] = { "threatgroup", "organisations", "unit ", "lieu", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("kinds-%u.redstring", i);
+      g_autoptr(RsCaseStore) store = rs_test_open_new_case (name);
+      g_autofree char *json = g_strdup_printf (VALID_HEAD "\"entities\": [{\"id\": \"x\", "
+                                               "\"kind\": \"%s\", \"name\": \"X\"}]}",
+                                               kinds[i].written);
+      g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+      g_autoptr(GBytes) exported = NULL;
+      g_autoptr(RsEntity) entity = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *compact = NULL;
+      GString *text;
+
+      g_test_message ("kind “%s”", kinds[i].written);
+      g_assert_true (rs_bundle_import_bytes (store, bytes, &error));
+      g_assert_no_error (error);
+      entity = g_list_model_get_item (rs_case_get_entities (rs_case_store_get_case (store)), 0);
+      g_assert_cmpint (rs_entity_get_kind (entity), ==, kinds[i].kind);
+
+      exported = rs_bundle_export (rs_case_store_get_case (store), &error);
+      g_assert_no_error (error);
+      text = g_string_new_len (g_bytes_get_data (exported, NULL), g_bytes_get_size (exported));
+      g_string_replace (text, " ", "", 0);
+      compact = g_string_free (text, FALSE);
+      g_assert_nonnull (strstr (compact, kinds[i].exported));
+
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("refused-%u.redstring", i);
+      g_autoptr(RsCaseStore) store = rs_test_open_new_case (name);
+      g_autofree char *json = g_strdup_printf (VALID_HEAD "\"entities\": [{\"id\": \"x\", "
+                                               "\"kind\": \"%s\", \"name\": \"X\"}]}",
+                                               refused[i]);
+      g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (rs_bundle_import_bytes (store, bytes, &error));
+      g_assert_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT);
+      g_assert_true (g_str_has_prefix (error->message, "entities[0]"));
+    }
+}
+
+typedef struct
+{
+  const char *text;
+  const char *message;   /* the whole message, as the import dialog shows it */
+} BrokenFile;
+
+static const BrokenFile broken_files[] = {
+  { "{\n  \"format\": \"redstring-case\",\n  \"version\" 1\n}\n",
+    "Could not read “x.json”: it is not a valid case bundle (line 3, column 11: a colon is "
+    "missing after a member name)" },
+  { "{\n  \"format\": \"redstring-case\",\n  \"version\": 1,\n}\n",
+    "Could not read “x.json”: it is not a valid case bundle (line 3, column 15: a comma comes right "
+    "before a closing bracket)" },
+  { "{\n  \"format\": \"redstring-case\",\n  \"version\": 1\n  \"entities\": []\n}",
+    "Could not read “x.json”: it is not a valid case bundle (line 3, column 14: a comma is missing "
+    "between two values)" },
+  { "{\n  \"format\": redstring\n}",
+    "Could not read “x.json”: it is not a valid case bundle (line 2, column 21: a word is not in "
+    "quotes; only true, false and null go without)" },
+  { "{\n  \"format\": \"redstring-case\",\n  \"version\": 1,\n  \"entities\": [\n\n",
+    "Could not read “x.json”: it is not a valid case bundle (line 4, column 15: the file ends too "
+    "early; it may have been cut short)" },
+  { "{\"format\": \"redstring-case\", \"version\": 1, \"entities\": [{\"id\": \"x\", "
+    "\"kind\": \"spaceship\", \"name\": \"X\"}]}",
+    "Could not read “x.json”: it is not a valid case bundle (entities[0]: “spaceship” is not a "
+    "known kind)" },
+  { "{\"format\": \"redstring-case\", \"version\": 7}",
+    "Could not read “x.json”: version 7 is not supported" },
+};
+
+/* A file that is not a bundle says so in words, names the file and keeps the place:
+ * no "<data>:3:14: Parse error: unexpected character" from json-glib. */
+static void
+test_broken_file_in_words (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_new_case ("broken.redstring");
+  g_autofree char *path = rs_test_temp_path ("x.json");
+
+  for (guint i = 0; i < G_N_ELEMENTS (broken_files); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      rs_test_write_file (path, broken_files[i].text, strlen (broken_files[i].text));
+      g_assert_false (rs_bundle_import_file (store, path, &error));
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == RS_ERROR);
+      g_test_message ("%s", error->message);
+      if (!g_str_has_prefix (error->message, broken_files[i].message))
+        g_error ("file %u: “%s” does not start with “%s”", i, error->message,
+                 broken_files[i].message);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +413,8 @@ main (int   argc,
   g_test_add_func ("/bundle/import-adds", test_import_adds);
   g_test_add_func ("/bundle/bad-bundles", test_bad_bundles);
   g_test_add_func ("/bundle/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/bundle/broken-file-in-words", test_broken_file_in_words);
+  g_test_add_func ("/bundle/kind-aliases", test_kind_aliases);
 
   return g_test_run ();
 }

@@ -271,6 +271,44 @@ get_enum (JsonObject  *object,
   return TRUE;
 }
 
+/* Entity kinds are written as the schema's tokens (rs-types.h: person, organization,
+ * group, unit, location, ...). People write bundles by hand from the README or from
+ * what the window shows, so the reader also takes, in any case, the British spelling
+ * and the display names that differ from the token. Nothing else: a kind that is
+ * close to a token but not in this table is refused, not guessed. */
+static const struct
+{
+  const char   *alias;
+  RsEntityKind  kind;
+} entity_kind_aliases[] = {
+  { "organisation",  RS_ENTITY_KIND_ORGANIZATION },
+  { "place",         RS_ENTITY_KIND_LOCATION },
+  { "threat group",  RS_ENTITY_KIND_GROUP },
+  { "threat-group",  RS_ENTITY_KIND_GROUP },
+  { "military unit", RS_ENTITY_KIND_UNIT },
+  { "military-unit", RS_ENTITY_KIND_UNIT },
+};
+
+static gboolean
+entity_kind_from_token (const char *token,
+                        int        *kind)
+{
+  g_autofree char *folded = NULL;
+
+  if (token == NULL)
+    return FALSE;
+  folded = g_ascii_strdown (token, -1);
+  if (rs_enum_from_nick (RS_TYPE_ENTITY_KIND, folded, kind))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (entity_kind_aliases); i++)
+    if (g_str_equal (folded, entity_kind_aliases[i].alias))
+      {
+        *kind = entity_kind_aliases[i].kind;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static gboolean
 get_reliability (JsonObject     *object,
                  RsReliability  *out,
@@ -415,16 +453,18 @@ check_entity (Bundle  *bundle,
               Record  *record,
               GError **error)
 {
-  const char *name, *description;
+  const char *name, *description, *kind_token;
   JsonArray *aliases;
   int kind;
 
   if (!get_string (record->object, "name", TRUE, &name, "entities", record->index, error) ||
       !get_string (record->object, "description", FALSE, &description, "entities", record->index,
                    error) ||
-      !get_enum (record->object, "kind", RS_TYPE_ENTITY_KIND, -1, &kind, "entities",
-                 record->index, error))
+      !get_string (record->object, "kind", TRUE, &kind_token, "entities", record->index, error))
     return FALSE;
+  if (!entity_kind_from_token (kind_token, &kind))
+    return fail (error, "entities", record->index, _("“%s” is not a known %s"), kind_token,
+                 "kind");
 
   if (json_object_has_member (record->object, "aliases"))
     {
@@ -807,7 +847,7 @@ write_record (RsCaseStore  *store,
           }
         g_ptr_array_add (aliases, NULL);
 
-        rs_enum_from_nick (RS_TYPE_ENTITY_KIND, member_string (o, "kind"), &kind);
+        entity_kind_from_token (member_string (o, "kind"), &kind);
         rs_entity_set_uid (draft, uid);
         rs_entity_set_kind (draft, kind);
         rs_entity_set_name (draft, member_string (o, "name"));
@@ -1019,6 +1059,53 @@ write_bundle (RsCaseStore  *store,
   return TRUE;
 }
 
+/* Where json-glib's scanner stopped: it knows only while it reports the error. */
+typedef struct
+{
+  guint line;
+  guint column;
+} ParseSpot;
+
+static void
+on_parser_error_cb (JsonParser *parser,
+                    gpointer    error,
+                    gpointer    user_data)
+{
+  ParseSpot *spot = user_data;
+
+  spot->line = json_parser_get_current_line (parser);
+  spot->column = json_parser_get_current_pos (parser);
+}
+
+/* What json-glib's error code means, in words: its own message ("<data>:3:5: Parse
+ * error: unexpected character `x', expected ...") is for programmers. */
+static const char *
+describe_parse_error (const GError *parse_error,
+                      gboolean      at_end)
+{
+  if (parse_error != NULL && parse_error->domain == JSON_PARSER_ERROR)
+    switch (parse_error->code)
+      {
+      case JSON_PARSER_ERROR_TRAILING_COMMA:
+        return _("a comma comes right before a closing bracket");
+      case JSON_PARSER_ERROR_MISSING_COMMA:
+        return _("a comma is missing between two values");
+      case JSON_PARSER_ERROR_MISSING_COLON:
+        return _("a colon is missing after a member name");
+      case JSON_PARSER_ERROR_INVALID_BAREWORD:
+        return _("a word is not in quotes; only true, false and null go without");
+      case JSON_PARSER_ERROR_EMPTY_MEMBER_NAME:
+        return _("a member name is empty");
+      case JSON_PARSER_ERROR_INVALID_DATA:
+        return _("the text is not valid UTF-8");
+      default:
+        break;
+      }
+  if (at_end)
+    return _("the file ends too early; it may have been cut short");
+  return _("this is not JSON (a bracket, quote or comma missing or out of place?)");
+}
+
 /* Nothing but JSON white space (RFC 8259: space, tab, line feed, carriage return). */
 static gboolean
 is_blank (const char *data,
@@ -1039,6 +1126,7 @@ rs_bundle_import_bytes (RsCaseStore  *store,
   g_autoptr(GError) parse_error = NULL;
   g_auto(Bundle) bundle = { 0 };
   g_auto(RsBundleScan) scan = { 0 };
+  ParseSpot spot = { 0 };
   const char *data, *invalid;
   gsize size;
   JsonNode *root;
@@ -1068,10 +1156,32 @@ rs_bundle_import_bytes (RsCaseStore  *store,
     }
   if (!rs_bundle_scan (data, size, MAX_DEPTH, &scan, error))
     return FALSE;
+  g_signal_connect (parser, "error", G_CALLBACK (on_parser_error_cb), &spot);
   if (!json_parser_load_from_data (parser, data, size, &parse_error))
     {
-      g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT, _("bundle: not valid JSON: %s"),
-                   parse_error ? parse_error->message : _("the parser gave no reason"));
+      guint end_line, end_column;
+      gboolean at_end;
+
+      if (spot.line == 0)
+        {
+          g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT, _("bundle: %s"),
+                       describe_parse_error (parse_error, FALSE));
+          return FALSE;
+        }
+      /* json-glib stops on the last character it read. At the end of a file cut
+       * short that is past any trailing white space: point at the last character. */
+      while (size > 1 && is_blank (data + size - 1, 1))
+        size--;
+      rs_bundle_locate (data, size - 1, &end_line, &end_column);
+      at_end = spot.line > end_line || (spot.line == end_line && spot.column >= end_column);
+      if (at_end)
+        {
+          spot.line = end_line;
+          spot.column = end_column;
+        }
+      g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
+                   _("bundle: line %u, column %u: %s"), spot.line, MAX (spot.column, 1),
+                   describe_parse_error (parse_error, at_end));
       return FALSE;
     }
   /* Well-formed, so the scan's paths are right: refuse what json-glib lost. */
@@ -1106,6 +1216,37 @@ rs_bundle_import_bytes (RsCaseStore  *store,
   return TRUE;
 }
 
+/* A file's bundle error says which file and that it is not a bundle, keeping where
+ * and what: "Could not read “x.json”: it is not a valid case bundle (line 3, column
+ * 5: a comma is missing between two values)". Errors writing the case already name
+ * it and stay as they are. */
+static void
+name_the_file (GError     **error,
+               const char  *path)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *detail = NULL;
+  const char *located;
+
+  if (error == NULL || *error == NULL || (*error)->domain != RS_ERROR ||
+      ((*error)->code != RS_ERROR_INVALID_INPUT && (*error)->code != RS_ERROR_UNSUPPORTED_VERSION))
+    return;
+
+  name = g_filename_display_basename (path);
+  located = (*error)->message;
+  /* "bundle:" says "the file as a whole"; once the file is named it says nothing. */
+  if (g_str_has_prefix (located, "bundle: "))
+    located += strlen ("bundle: ");
+
+  if ((*error)->code == RS_ERROR_UNSUPPORTED_VERSION)
+    detail = g_strdup_printf (_("Could not read “%s”: %s"), name, located);
+  else
+    detail = g_strdup_printf (_("Could not read “%s”: it is not a valid case bundle (%s)"), name,
+                              located);
+  g_free ((*error)->message);
+  (*error)->message = g_steal_pointer (&detail);
+}
+
 gboolean
 rs_bundle_import_file (RsCaseStore  *store,
                        const char   *path,
@@ -1119,7 +1260,12 @@ rs_bundle_import_file (RsCaseStore  *store,
   if (!(mapped = g_mapped_file_new (path, FALSE, error)))
     return FALSE;
   bytes = g_mapped_file_get_bytes (mapped);
-  return rs_bundle_import_bytes (store, bytes, error);
+  if (!rs_bundle_import_bytes (store, bytes, error))
+    {
+      name_the_file (error, path);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

@@ -18,6 +18,9 @@ rs_panel_test_init (int    *argc,
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
   g_autofree char *css_path = NULL;
 
+  /* The MIME database, before the isolated dirs hide it, so SVG icons load (the
+   * application's own icons are SVG files in the resources). */
+  g_free (g_content_type_guess ("icon.svg", NULL, 0, NULL));
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   gtk_init ();
   adw_init ();
@@ -27,6 +30,9 @@ rs_panel_test_init (int    *argc,
   /* G_TEST_OPTION_ISOLATE_DIRS hides the system data dirs, and with them the icons. */
   gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                   "/usr/share/icons");
+  /* What GtkApplication adds for the application's own icons. */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    RESOURCE_BASE "/icons");
 
   /* The panels' CSS is merged into ui/style.css by the window's owner; until the
    * application loads it, load the fragment so screenshots show what users see. */

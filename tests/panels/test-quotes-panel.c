@@ -122,6 +122,7 @@ test_empty_selection (Fixture       *fixture,
                       gconstpointer  user_data)
 {
   GtkWidget *stack = rs_panel_test_template_child (fixture->panel, RS_TYPE_QUOTES_PANEL, "stack");
+  GtkWidget *status_page;
 
   g_assert_cmpuint (g_list_model_get_n_items (rs_quotes_panel_get_quotes (fixture->panel)), ==, 0);
   g_assert_false (rs_quotes_panel_get_has_selection (fixture->panel));
@@ -129,6 +130,12 @@ test_empty_selection (Fixture       *fixture,
   g_assert_nonnull (rs_panel_test_find_label (GTK_WIDGET (fixture->panel),
                                               "Select something on the board "
                                               "to see the quotes behind it"));
+  /* The shipped quotation mark (from the resources), not a letter “A”. */
+  status_page = gtk_stack_get_visible_child (GTK_STACK (stack));
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (status_page)), ==,
+                   "rs-quote-symbolic");
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                          "rs-quote-symbolic"));
   rs_panel_test_save_screenshot (GTK_WIDGET (fixture->panel), "quotes-panel-empty");
 }
 
@@ -154,6 +161,7 @@ test_entity (Fixture       *fixture,
   g_assert_cmpuint (rs_quotes_panel_get_n_documents (fixture->panel), ==, n_documents);
   g_assert_true (rs_quotes_panel_get_has_selection (fixture->panel));
   g_assert_cmpstr (rs_quotes_panel_get_heading (fixture->panel), ==, "Tick — threat group");
+  g_assert_null (rs_quotes_panel_get_status (fixture->panel));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "list");
 
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
@@ -175,6 +183,8 @@ test_relation_with_contradiction (Fixture       *fixture,
   g_autoptr(GHashTable) expected = NULL;
   g_autoptr(GHashTable) contradicting = NULL;
   gint64 relation_id = -1;
+  RsRelation *chosen;
+  const char *status;
 
   for (guint i = 0; relation_id < 0 && i < g_list_model_get_n_items (relations); i++)
     {
@@ -197,6 +207,25 @@ test_relation_with_contradiction (Fixture       *fixture,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
   g_assert_nonnull (rs_panel_test_find_label (GTK_WIDGET (fixture->panel), "Contradicts"));
   g_test_message ("relation heading: %s", rs_quotes_panel_get_heading (fixture->panel));
+
+  /* The header says how sure the relation is, and follows a change of status. */
+  chosen = rs_case_lookup_relation (kase, relation_id);
+  status = rs_relation_status_to_display (rs_relation_get_status (chosen));
+  g_assert_cmpstr (rs_quotes_panel_get_status (fixture->panel), ==, status);
+  g_assert_nonnull (rs_panel_test_find_label (GTK_WIDGET (fixture->panel), status));
+  for (RsRelationStatus s = RS_RELATION_STATUS_ALLEGED; s <= RS_RELATION_STATUS_REFUTED; s++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (rs_case_store_set_relation_status (fixture->store, relation_id, s, &error));
+      g_assert_no_error (error);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+      g_assert_cmpstr (rs_quotes_panel_get_status (fixture->panel), ==,
+                       rs_relation_status_to_display (s));
+      g_assert_nonnull (rs_panel_test_find_label (GTK_WIDGET (fixture->panel),
+                                                  rs_relation_status_to_display (s)));
+    }
+  rs_panel_test_save_screenshot (GTK_WIDGET (fixture->panel), "quotes-panel-relation");
   rs_panel_test_save_screenshot (GTK_WIDGET (fixture->panel), "quotes-panel-relation");
 }
 

@@ -32,6 +32,7 @@ struct _RsQuotesPanel
 
   /* Owned */
   char            *heading;
+  char            *status;          /* the heading relation's status, for people */
   GArray          *targets;         /* RsPanelTarget: what the list was built for */
 
   guint            n_quotes;
@@ -45,6 +46,7 @@ enum {
   PROP_0,
   PROP_QUOTES,
   PROP_HEADING,
+  PROP_STATUS,
   PROP_N_QUOTES,
   PROP_N_DOCUMENTS,
   PROP_HAS_SELECTION,
@@ -182,6 +184,7 @@ rebuild (RsQuotesPanel *self)
   g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GPtrArray) hits = NULL;
   g_autofree char *heading = NULL;
+  g_autofree char *status = NULL;
   GHashTableIter iter;
   QuoteLinks *links;
   guint n_quotes = 0;
@@ -274,6 +277,14 @@ rebuild (RsQuotesPanel *self)
       g_autofree char *label = rs_panel_dup_target_label (kase, first->target, first->id, TRUE);
 
       heading = rs_gui_closures_and_more (NULL, label, targets->len - 1);
+      /* A relation is only as good as its status: alleged is not confirmed. */
+      if (first->target == RS_TARGET_RELATION && label != NULL)
+        {
+          RsRelation *relation = rs_case_lookup_relation (kase, first->id);
+
+          if (relation != NULL)
+            status = g_strdup (rs_relation_status_to_display (rs_relation_get_status (relation)));
+        }
     }
 
   g_list_store_splice (self->hits, 0, g_list_model_get_n_items (G_LIST_MODEL (self->hits)),
@@ -288,6 +299,12 @@ rebuild (RsQuotesPanel *self)
       g_free (self->heading);
       self->heading = g_steal_pointer (&heading);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEADING]);
+    }
+  if (g_strcmp0 (self->status, status) != 0)
+    {
+      g_free (self->status);
+      self->status = g_steal_pointer (&status);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
     }
   if (self->n_quotes != n_quotes)
     {
@@ -381,6 +398,7 @@ rs_quotes_panel_finalize (GObject *object)
   RsQuotesPanel *self = (RsQuotesPanel *)object;
 
   g_clear_pointer (&self->heading, g_free);
+  g_clear_pointer (&self->status, g_free);
   g_clear_pointer (&self->targets, g_array_unref);
 
   G_OBJECT_CLASS (rs_quotes_panel_parent_class)->finalize (object);
@@ -402,6 +420,10 @@ rs_quotes_panel_get_property (GObject    *object,
 
     case PROP_HEADING:
       g_value_set_string (value, rs_quotes_panel_get_heading (self));
+      break;
+
+    case PROP_STATUS:
+      g_value_set_string (value, rs_quotes_panel_get_status (self));
       break;
 
     case PROP_N_QUOTES:
@@ -441,6 +463,9 @@ rs_quotes_panel_class_init (RsQuotesPanelClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_HEADING] =
     g_param_spec_string ("heading", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATUS] =
+    g_param_spec_string ("status", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_QUOTES] =
     g_param_spec_uint ("n-quotes", NULL, NULL, 0, G_MAXUINT, 0,
@@ -509,6 +534,14 @@ rs_quotes_panel_get_heading (RsQuotesPanel *self)
 {
   g_return_val_if_fail (RS_IS_QUOTES_PANEL (self), NULL);
   return self->heading;
+}
+
+/* When the heading names a relation, its status (“Alleged”, “Confirmed”…), else NULL. */
+const char *
+rs_quotes_panel_get_status (RsQuotesPanel *self)
+{
+  g_return_val_if_fail (RS_IS_QUOTES_PANEL (self), NULL);
+  return self->status;
 }
 
 guint

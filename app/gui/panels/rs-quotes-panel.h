@@ -16,6 +16,7 @@ G_DECLARE_FINAL_TYPE (RsQuotesPanel, rs_quotes_panel, RS, QUOTES_PANEL, RsPanel)
 GtkWidget  *rs_quotes_panel_new               (void);
 GListModel *rs_quotes_panel_get_quotes        (RsQuotesPanel *self);
 const char *rs_quotes_panel_get_heading       (RsQuotesPanel *self);
+const char *rs_quotes_panel_get_status        (RsQuotesPanel *self);
 guint       rs_quotes_panel_get_n_quotes      (RsQuotesPanel *self);
 guint       rs_quotes_panel_get_n_documents   (RsQuotesPanel *self);
 gboolean    rs_quotes_panel_get_has_selection (RsQuotesPanel *self);
