@@ -55,7 +55,7 @@ on_open_chosen_cb (GObject      *source,
 
   if (path == NULL)
     {
-      _rs_window_show_error (self, _("Could not open the case"), error);
+      _rs_window_show_error (self, _("Could Not Open the Case"), error);
       return;
     }
   rs_window_open_case (self, path, FALSE);
@@ -85,7 +85,7 @@ on_new_chosen_cb (GObject      *source,
 
   if (path == NULL)
     {
-      _rs_window_show_error (self, _("Could not create the case"), error);
+      _rs_window_show_error (self, _("Could Not Create the Case"), error);
       return;
     }
 
@@ -93,13 +93,13 @@ on_new_chosen_cb (GObject      *source,
    * and a case open in a window or another program is not replaced under it. */
   if (g_file_test (path, G_FILE_TEST_EXISTS) && !rs_case_store_remove_case_file (path, &error))
     {
-      _rs_window_show_error (self, _("Could not create the case"), error);
+      _rs_window_show_error (self, _("Could Not Create the Case"), error);
       return;
     }
 
   if (!(store = rs_case_store_open (path, RS_CASE_STORE_OPEN_CREATE, &error)))
     {
-      _rs_window_show_error (self, _("Could not create the case"), error);
+      _rs_window_show_error (self, _("Could Not Create the Case"), error);
       return;
     }
   rs_window_set_store (self, store);
@@ -129,13 +129,13 @@ on_save_as_chosen_cb (GObject      *source,
   if (path == NULL || self->store == NULL)
     {
       if (error)
-        _rs_window_show_error (self, _("Could not save the case"), error);
+        _rs_window_show_error (self, _("Could Not Save the Case"), error);
       return;
     }
 
   if (!rs_case_store_save_as (self->store, path, &error))
     {
-      _rs_window_show_error (self, _("Could not save the case"), error);
+      _rs_window_show_error (self, _("Could Not Save the Case"), error);
       return;
     }
   /* Like any editor: from now on the window works on the copy. */
@@ -171,13 +171,13 @@ on_export_chosen_cb (GObject      *source,
   if (path == NULL || self->store == NULL)
     {
       if (error)
-        _rs_window_show_error (self, _("Could not export the case"), error);
+        _rs_window_show_error (self, _("Could Not Export the Case"), error);
       return;
     }
 
   if (!rs_bundle_export_file (rs_case_store_get_case (self->store), path, &error))
     {
-      _rs_window_show_error (self, _("Could not export the case"), error);
+      _rs_window_show_error (self, _("Could Not Export the Case"), error);
       return;
     }
   rs_window_show_toast (self, _("Case exported as a bundle"));
@@ -207,13 +207,13 @@ on_import_chosen_cb (GObject      *source,
   if (path == NULL || self->store == NULL)
     {
       if (error)
-        _rs_window_show_error (self, _("Could not import the case bundle"), error);
+        _rs_window_show_error (self, _("Could Not Import the Case Bundle"), error);
       return;
     }
 
   if (!rs_bundle_import_file (self->store, path, &error))
     {
-      _rs_window_show_error (self, _("Could not import the case bundle"), error);
+      _rs_window_show_error (self, _("Could Not Import the Case Bundle"), error);
       return;
     }
   rs_window_show_toast (self, _("Case bundle imported"));

@@ -8,6 +8,7 @@
 
 #include "rs-board-filter.h"
 #include "rs-board-view.h"
+#include "rs-empty-state.h"
 #include "rs-filter-popover.h"
 #include "rs-notes-panel.h"
 #include "rs-quotes-panel.h"

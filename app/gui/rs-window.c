@@ -446,7 +446,7 @@ on_drop_cb (GtkDropTarget *target,
 
       if (self->store == NULL || !rs_bundle_import_file (self->store, path, &error))
         {
-          _rs_window_show_error (self, _("Could not import the case bundle"), error);
+          _rs_window_show_error (self, _("Could Not Import the Case Bundle"), error);
           return FALSE;
         }
       rs_window_show_toast (self, _("Case bundle imported"));
@@ -791,6 +791,7 @@ rs_window_class_init (RsWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RS_TYPE_BOARD_VIEW);
+  g_type_ensure (RS_TYPE_EMPTY_STATE);
   g_type_ensure (RS_TYPE_FILTER_POPOVER);
   g_type_ensure (RS_TYPE_NOTES_PANEL);
   g_type_ensure (RS_TYPE_QUOTES_PANEL);
