@@ -1066,6 +1066,55 @@ test_legend_folds (Fixture       *fixture,
   g_assert_true (g_settings_get_boolean (settings, "legend-expanded"));
 }
 
+typedef struct
+{
+  Fixture *fixture;
+  int      width;
+  int      height;
+} SizeWait;
+
+static gboolean
+laid_out_at_size (gpointer data)
+{
+  SizeWait *wait = data;
+  GtkWidget *board = GTK_WIDGET (wait->fixture->board);
+
+  return !rs_board_view_get_layout_running (wait->fixture->board) &&
+         wait->fixture->n_finished > 0 &&
+         gtk_widget_get_width (board) == wait->width &&
+         gtk_widget_get_height (board) == wait->height;
+}
+
+/* The sample, laid out by the board in the area a 1600 × 1000 window leaves it, opens
+ * whole with node labels at least 11 px tall (from the scene: font size × zoom). */
+static void
+test_first_view_legible (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  const PangoFontDescription *font;
+  SizeWait wait = { fixture, 1220, 900 };
+  double size, pixels;
+
+  rs_board_view_set_engine (fixture->board, RS_LAYOUT_ENGINE_AUTO);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), wait.width, wait.height);
+  g_assert_true (rs_gui_test_wait_until (laid_out_at_size, &wait, LAYOUT_TIMEOUT_MSEC));
+  g_assert_null (rs_board_view_get_layout_error (fixture->board));
+  rs_gui_test_wait_for_draw (GTK_WIDGET (fixture->board));
+
+  assert_board_shown (fixture->board);
+
+  font = rs_board_style_get_font (fixture->board->style, RS_BOARD_FONT_NODE);
+  size = pango_font_description_get_size (font) / (double)PANGO_SCALE;
+  /* Board units are points; the viewport's scale is device pixels per point. */
+  pixels = pango_font_description_get_size_is_absolute (font) ?
+           size * fixture->board->viewport.scale / RS_BOARD_PIXELS_PER_UNIT :
+           size * fixture->board->viewport.scale;
+  g_test_message ("node labels %.1f px at zoom %.2f", pixels,
+                  rs_board_view_get_zoom (fixture->board));
+  g_assert_cmpfloat (pixels, >=, 11.0);
+  save_view (fixture, "board-sample-first-view.png");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1096,6 +1145,8 @@ main (int   argc,
               fixture_set_up, test_first_view_follows_allocation, fixture_tear_down);
   g_test_add ("/ui/board/legend-folds", Fixture, GINT_TO_POINTER (SAMPLE_PLACED),
               fixture_set_up, test_legend_folds, fixture_tear_down);
+  g_test_add ("/ui/board/first-view-legible", Fixture, GINT_TO_POINTER (SAMPLE_UNPLACED),
+              fixture_set_up, test_first_view_legible, fixture_tear_down);
   g_test_add ("/ui/board/new-case-is-laid-out", Fixture, GINT_TO_POINTER (SAMPLE_UNPLACED),
               fixture_set_up, test_new_case_is_laid_out, fixture_tear_down);
 
