@@ -133,6 +133,12 @@ on_pressed_cb (GtkGestureClick *gesture,
                double           y,
                RsBoardLegend   *self)
 {
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+
+  /* The toggle's own click: claiming it here would cancel the button's. */
+  if (picked != NULL && picked != GTK_WIDGET (self))
+    return;
+
   /* Clicks on the key are not clicks on the board items it covers. */
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
