@@ -248,8 +248,13 @@ draw_node (RsBoardPaint      *p,
   if (node->flags & RS_BOARD_ITEM_PINNED)
     _rs_board_draw_pin (cr, box.x0 + box.left + 4, box.body_top + 1, stroke, fill, alpha);
 
-  _rs_board_draw_badge (p, box.x0 + node->width - box.right - 5, box.body_top, node->n_documents,
-                        alpha);
+  /* An entity's own count: the documents quoted about the entity itself. Most entities
+   * are supported through their relations, which carry their own badges, so an entity
+   * with none of its own shows nothing rather than a warning; an unsupported relation
+   * keeps its orange "0". */
+  if (node->n_documents > 0)
+    _rs_board_draw_badge (p, box.x0 + node->width - box.right - 5, box.body_top,
+                          node->n_documents, alpha);
 }
 
 static void

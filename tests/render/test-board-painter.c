@@ -178,6 +178,65 @@ test_kind_colours (Fixture       *fixture,
     }
 }
 
+/* An entity whose evidence sits on its relations only has no badge of its own: no
+ * warning-coloured "0" over its top-right corner. */
+static void
+test_no_zero_badge (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(RsBoardScene) scene = rs_board_scene_new (rs_case_store_get_case (fixture->store),
+                                                      NULL, fixture->style);
+  const RsBoardColor *warning = rs_board_style_get_color (fixture->style,
+                                                          RS_BOARD_COLOR_WARNING);
+  const RsBoardColor *badge = rs_board_style_get_color (fixture->style, RS_BOARD_COLOR_BADGE);
+  const double scale = 2.0;
+  cairo_surface_t *surface;
+  RsBoardRect origin;
+  guint n_without = 0, n_with = 0;
+
+  surface = paint (scene, fixture->style, scale, RS_BOARD_LOD_FULL, &origin);
+
+  for (guint i = 0; i < rs_board_scene_get_n_nodes (scene); i++)
+    {
+      const RsBoardNode *node = rs_board_scene_get_node (scene, i);
+      double left, right, top, bottom;
+      gboolean warned = FALSE, badged = FALSE;
+
+      rs_board_style_get_shape_insets (rs_board_style_get_kind_shape (node->kind), node->height,
+                                       &left, &right, &top, &bottom);
+
+      /* The badge's disc: centred on the body's top edge, near the right. */
+      for (double dx = -RS_BOARD_BADGE_RADIUS; dx <= RS_BOARD_BADGE_RADIUS; dx += 0.5)
+        for (double dy = -RS_BOARD_BADGE_RADIUS; dy <= RS_BOARD_BADGE_RADIUS; dy += 0.5)
+          {
+            RsBoardColor color;
+
+            pixel_at (surface, &origin, scale,
+                      node->x + node->width / 2 - right - 5 + dx,
+                      node->y - node->height / 2 + top + dy, &color);
+            warned |= rs_render_test_color_near (&color, warning, 0.02);
+            badged |= rs_render_test_color_near (&color, badge, 0.02);
+          }
+
+      if (node->n_documents == 0)
+        {
+          n_without++;
+          if (warned || badged)
+            g_error ("%s has no document of its own but shows a badge", node->label);
+        }
+      else
+        {
+          n_with++;
+          g_assert_true (badged);
+        }
+    }
+
+  /* The sample has both kinds (Breitbart News is only quoted through its relations). */
+  g_assert_cmpuint (n_without, >, 0);
+  g_assert_cmpuint (n_with, >, 0);
+  cairo_surface_destroy (surface);
+}
+
 static gboolean
 edge_near (RsBoardScene *scene,
            double        x,
@@ -460,6 +519,8 @@ main (int   argc,
               fixture_set_up, test_kind_colours, fixture_tear_down);
   g_test_add ("/render/painter/kind-colours/dark", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_kind_colours, fixture_tear_down);
+  g_test_add ("/render/painter/no-zero-badge", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_no_zero_badge, fixture_tear_down);
   g_test_add ("/render/painter/dimmed", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_dimmed, fixture_tear_down);
   g_test_add ("/render/painter/overlay", Fixture, GINT_TO_POINTER (FALSE),

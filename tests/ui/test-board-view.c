@@ -8,6 +8,7 @@
 
 #include <math.h>
 
+#include "rs-board-legend.h"
 #include "rs-board-view-private.h"
 #include "rs-gui-test-utils.h"
 #include "rs-test-utils.h"
@@ -471,6 +472,70 @@ find_empty_point (RsBoardView *board,
   return FALSE;
 }
 
+/* The legend's rectangle in the board's coordinates, if it is shown. */
+static gboolean
+legend_rect (RsBoardView *board,
+             RsBoardRect *rect)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_visible (board->legend) ||
+      !gtk_widget_compute_bounds (board->legend, GTK_WIDGET (board), &bounds))
+    return FALSE;
+  *rect = (RsBoardRect) { bounds.origin.x, bounds.origin.y, bounds.size.width,
+                          bounds.size.height };
+  return TRUE;
+}
+
+/* Every drawn node lies inside the widget and outside the legend, or FALSE with what is
+ * not (in @why). */
+static gboolean
+board_shown (RsBoardView  *board,
+             char        **why)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (board));
+  double height = gtk_widget_get_height (GTK_WIDGET (board));
+  RsBoardRect legend;
+  gboolean has_legend = legend_rect (board, &legend);
+
+  for (guint i = 0; i < rs_board_scene_get_n_nodes (board->scene); i++)
+    {
+      const RsBoardNode *node = rs_board_scene_get_node (board->scene, i);
+      RsBoardRect box;
+      double x0, y0, x1, y1;
+
+      if (node->flags & RS_BOARD_ITEM_NOT_DRAWN)
+        continue;
+      rs_board_viewport_to_widget (&board->viewport, node->x - node->width / 2,
+                                   node->y - node->height / 2, &x0, &y0);
+      rs_board_viewport_to_widget (&board->viewport, node->x + node->width / 2,
+                                   node->y + node->height / 2, &x1, &y1);
+      box = (RsBoardRect) { x0, y0, x1 - x0, y1 - y0 };
+      if (x0 < 0 || y0 < 0 || x1 > width || y1 > height)
+        {
+          *why = g_strdup_printf ("%s at %.0f,%.0f–%.0f,%.0f is outside %.0f×%.0f", node->label,
+                                  x0, y0, x1, y1, width, height);
+          return FALSE;
+        }
+      if (has_legend && rs_board_rect_intersects (&box, &legend))
+        {
+          *why = g_strdup_printf ("%s at %.0f,%.0f–%.0f,%.0f is under the legend", node->label,
+                                  x0, y0, x1, y1);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+assert_board_shown (RsBoardView *board)
+{
+  g_autofree char *why = NULL;
+
+  if (!board_shown (board, &why))
+    g_error ("not the whole board: %s", why);
+}
+
 static void
 move_pointer_away (void)
 {
@@ -506,7 +571,6 @@ test_opening_laid_out_case (Fixture       *fixture,
                             gconstpointer  user_data)
 {
   gint64 tick = entity_by_uid (rs_case_store_get_case (fixture->store), "tick");
-  guint n_visible = 0;
   double x, y;
 
   /* Every entity has a place: no layout, now or later. */
@@ -516,21 +580,13 @@ test_opening_laid_out_case (Fixture       *fixture,
   g_assert_cmpuint (rs_board_view_get_layout_count (fixture->board), ==, 0);
   g_assert_cmpuint (fixture->n_finished, ==, 0);
 
-  /* A small board that would be tiny when fitted opens at a zoom that shows its labels,
-   * centred; most of it is on screen. */
-  g_assert_cmpfloat_with_epsilon (rs_board_view_get_zoom (fixture->board), 0.5, 1e-9);
-  for (guint i = 0; i < G_N_ELEMENTS (sample_positions); i++)
-    {
-      gint64 id = entity_by_uid (rs_case_store_get_case (fixture->store), sample_positions[i].uid);
+  /* The first view is the whole board, clear of the legend. */
+  assert_board_shown (fixture->board);
 
-      g_assert_true (rs_board_view_get_node_position (fixture->board, id, &x, &y));
-      n_visible += x > 0 && x < WINDOW_WIDTH && y > 0 && y < WINDOW_HEIGHT;
-    }
-  g_assert_cmpuint (n_visible, >=, 19);
-
-  /* Zoom to fit: the whole board. */
+  /* Zoom to fit: the same view. */
+  x = rs_board_view_get_zoom (fixture->board);
   rs_board_view_zoom_to_fit (fixture->board);
-  g_assert_cmpfloat (rs_board_view_get_zoom (fixture->board), <, 0.5);
+  g_assert_cmpfloat_with_epsilon (rs_board_view_get_zoom (fixture->board), x, 1e-9);
   g_assert_true (rs_board_view_get_node_position (fixture->board, tick, &x, &y));
   g_assert_cmpfloat (x, >, 0);
   g_assert_cmpfloat (x, <, WINDOW_WIDTH);
@@ -880,6 +936,185 @@ test_reference_image (Fixture       *fixture,
   save_view (fixture, "board-sample-focus.png");
 }
 
+/* Choosing another engine lays the whole board out again, and the view follows: circo
+ * draws a ring much wider than dot's columns. A few new entities keep the camera. */
+static void
+test_relayout_fits (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  double zoom = rs_board_view_get_zoom (fixture->board);
+  RsBoardViewport before;
+
+  rs_board_view_set_engine (fixture->board, RS_LAYOUT_ENGINE_CIRCO);
+  rs_board_view_relayout (fixture->board);
+  wait_for_layout (fixture);
+  g_assert_null (rs_board_view_get_layout_error (fixture->board));
+
+  assert_board_shown (fixture->board);
+  g_assert_cmpfloat (rs_board_view_get_zoom (fixture->board), <, zoom);
+
+  /* The user looks closer, then an entity arrives and is placed on its own. */
+  _rs_board_view_zoom_at (fixture->board, 1.0, 100, 100);
+  before = fixture->board->viewport;
+  rs_test_add_entity (fixture->store, RS_ENTITY_KIND_MALWARE, "ShadowPad");
+  wait_for_layout (fixture);
+  g_assert_null (rs_board_view_get_layout_error (fixture->board));
+  g_assert_cmpfloat (fixture->board->viewport.scale, ==, before.scale);
+  g_assert_cmpfloat (fixture->board->viewport.x, ==, before.x);
+  g_assert_cmpfloat (fixture->board->viewport.y, ==, before.y);
+}
+
+typedef struct
+{
+  GtkWidget *board;
+  int        width;
+} WidthWait;
+
+static gboolean
+has_width (gpointer data)
+{
+  WidthWait *wait = data;
+
+  return gtk_widget_get_width (wait->board) == wait->width;
+}
+
+/* The window gives the board its final width only once the side panel has its own, a few
+ * frames after the first: the first view follows until the user pans or zooms. */
+static void
+test_first_view_follows_allocation (Fixture       *fixture,
+                                    gconstpointer  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *side = gtk_label_new (NULL);
+  WidthWait wait = { GTK_WIDGET (fixture->board), 1220 };
+
+  /* The board alone in a 1220×900 window. */
+  g_object_ref (fixture->board);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), NULL);
+  gtk_widget_set_hexpand (GTK_WIDGET (fixture->board), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture->board));
+  gtk_box_append (GTK_BOX (box), side);
+  g_object_unref (fixture->board);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), box);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1220, 900);
+  rs_board_view_set_store (fixture->board, NULL);
+  rs_board_view_set_store (fixture->board, fixture->store);
+  g_assert_true (rs_gui_test_wait_until (has_width, &wait, 5000));
+  rs_gui_test_wait_for_draw (GTK_WIDGET (fixture->board));
+  assert_board_shown (fixture->board);
+
+  /* The side panel takes its width: the board narrows, the view follows. */
+  gtk_widget_set_size_request (side, 380, -1);
+  wait.width = 1220 - 380;
+  g_assert_true (rs_gui_test_wait_until (has_width, &wait, 5000));
+  rs_gui_test_wait_for_draw (GTK_WIDGET (fixture->board));
+  assert_board_shown (fixture->board);
+
+  /* Once the user zoomed, the view is theirs. */
+  _rs_board_view_zoom_at (fixture->board, 1.0, 10, 10);
+  gtk_widget_set_size_request (side, 100, -1);
+  wait.width = 1220 - 100;
+  g_assert_true (rs_gui_test_wait_until (has_width, &wait, 5000));
+  g_assert_cmpfloat (rs_board_view_get_zoom (fixture->board), ==, 1.0);
+}
+
+static gboolean
+legend_folded (gpointer data)
+{
+  RsBoardView *board = data;
+
+  return gtk_widget_get_height (board->legend) < 60;
+}
+
+/* The legend folds to a button and stays folded in the next board (and the next run). */
+static void
+test_legend_folds (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.redstring.Redstring");
+  GtkWidget *toggle;
+  RsBoardRect legend;
+  GtkWidget *other;
+  double zoom;
+
+  g_settings_reset (settings, "legend-expanded");
+  rs_board_view_bind_settings (fixture->board, settings);
+  g_assert_true (legend_rect (fixture->board, &legend));
+  g_assert_cmpfloat (legend.height, >, 100);
+  assert_board_shown (fixture->board);
+  zoom = rs_board_view_get_zoom (fixture->board);
+
+  /* The toggle is the legend's only child. */
+  toggle = gtk_widget_get_first_child (fixture->board->legend);
+  g_assert_true (GTK_IS_BUTTON (toggle));
+  g_signal_emit_by_name (toggle, "clicked");
+  g_assert_false (g_settings_get_boolean (settings, "legend-expanded"));
+  g_assert_true (rs_gui_test_wait_until (legend_folded, fixture->board, 5000));
+  rs_gui_test_wait_for_draw (GTK_WIDGET (fixture->board));
+
+  /* The board was still shown as chosen for the user: it takes the room. */
+  assert_board_shown (fixture->board);
+  g_assert_cmpfloat (rs_board_view_get_zoom (fixture->board), >=, zoom);
+
+  /* Remembered. */
+  other = g_object_ref_sink (rs_board_view_new ());
+  rs_board_view_bind_settings (RS_BOARD_VIEW (other), settings);
+  g_assert_false (rs_board_legend_get_expanded (RS_BOARD_LEGEND (RS_BOARD_VIEW (other)->legend)));
+  g_assert_finalize_object (other);
+
+  g_signal_emit_by_name (toggle, "clicked");
+  g_assert_true (g_settings_get_boolean (settings, "legend-expanded"));
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  int      width;
+  int      height;
+} SizeWait;
+
+static gboolean
+laid_out_at_size (gpointer data)
+{
+  SizeWait *wait = data;
+  GtkWidget *board = GTK_WIDGET (wait->fixture->board);
+
+  return !rs_board_view_get_layout_running (wait->fixture->board) &&
+         wait->fixture->n_finished > 0 &&
+         gtk_widget_get_width (board) == wait->width &&
+         gtk_widget_get_height (board) == wait->height;
+}
+
+/* The sample, laid out by the board in the area a 1600 × 1000 window leaves it, opens
+ * whole with node labels at least 11 px tall (from the scene: font size × zoom). */
+static void
+test_first_view_legible (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  const PangoFontDescription *font;
+  SizeWait wait = { fixture, 1220, 900 };
+  double size, pixels;
+
+  rs_board_view_set_engine (fixture->board, RS_LAYOUT_ENGINE_AUTO);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), wait.width, wait.height);
+  g_assert_true (rs_gui_test_wait_until (laid_out_at_size, &wait, LAYOUT_TIMEOUT_MSEC));
+  g_assert_null (rs_board_view_get_layout_error (fixture->board));
+  rs_gui_test_wait_for_draw (GTK_WIDGET (fixture->board));
+
+  assert_board_shown (fixture->board);
+
+  font = rs_board_style_get_font (fixture->board->style, RS_BOARD_FONT_NODE);
+  size = pango_font_description_get_size (font) / (double)PANGO_SCALE;
+  /* Board units are points; the viewport's scale is device pixels per point. */
+  pixels = pango_font_description_get_size_is_absolute (font) ?
+           size * fixture->board->viewport.scale / RS_BOARD_PIXELS_PER_UNIT :
+           size * fixture->board->viewport.scale;
+  g_test_message ("node labels %.1f px at zoom %.2f", pixels,
+                  rs_board_view_get_zoom (fixture->board));
+  g_assert_cmpfloat (pixels, >=, 11.0);
+  save_view (fixture, "board-sample-first-view.png");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -903,6 +1138,15 @@ main (int   argc,
               fixture_set_up, test_drag_pins, fixture_tear_down);
   g_test_add ("/ui/board/relayout-keeps-pinned", Fixture, GINT_TO_POINTER (SAMPLE_PLACED),
               fixture_set_up, test_relayout_keeps_pinned, fixture_tear_down);
+  g_test_add ("/ui/board/relayout-fits", Fixture, GINT_TO_POINTER (SAMPLE_PLACED),
+              fixture_set_up, test_relayout_fits, fixture_tear_down);
+  g_test_add ("/ui/board/first-view-follows-allocation", Fixture,
+              GINT_TO_POINTER (SAMPLE_PLACED),
+              fixture_set_up, test_first_view_follows_allocation, fixture_tear_down);
+  g_test_add ("/ui/board/legend-folds", Fixture, GINT_TO_POINTER (SAMPLE_PLACED),
+              fixture_set_up, test_legend_folds, fixture_tear_down);
+  g_test_add ("/ui/board/first-view-legible", Fixture, GINT_TO_POINTER (SAMPLE_UNPLACED),
+              fixture_set_up, test_first_view_legible, fixture_tear_down);
   g_test_add ("/ui/board/new-case-is-laid-out", Fixture, GINT_TO_POINTER (SAMPLE_UNPLACED),
               fixture_set_up, test_new_case_is_laid_out, fixture_tear_down);
 

@@ -147,11 +147,12 @@ layout_done_cb (GObject      *object,
   g_clear_object (&self->layout_cancellable);
   g_clear_error (&self->layout_error);
 
-  /* A board laid out anew is shown anew; placing a few entities leaves the view alone. */
+  /* A board laid out anew is shown whole (its bounds can be anything now: circo draws
+   * a ring several screens wide); placing a few entities leaves the view alone. */
   if (result == NULL || !apply_result (self, data, result, &error))
     self->layout_error = g_steal_pointer (&error);
   else if (data->everything)
-    _rs_board_view_request_auto_view (self, RS_BOARD_AUTO_VIEW_INITIAL);
+    _rs_board_view_request_auto_view (self, RS_BOARD_AUTO_VIEW_FIT);
 
   _rs_board_view_layout_state (self, FALSE, FALSE);
 

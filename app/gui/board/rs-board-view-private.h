@@ -64,8 +64,6 @@ struct _RsBoardView
   /* View */
   RsBoardViewport  viewport;
   RsBoardAutoView  auto_view;
-  int              last_width;
-  int              last_height;
   RsLayoutEngine   engine;
   guint            hscroll_policy : 1;
   guint            vscroll_policy : 1;

@@ -38,9 +38,6 @@
  * rs-board-view-layout.c (Graphviz in a worker thread). */
 
 #define FIT_MARGIN           24.0
-/* A small board opens at a zoom that shows its labels rather than at a tiny fit. */
-#define INITIAL_MIN_ZOOM     0.5
-#define INITIAL_MAX_NODES    200
 #define LEGEND_MARGIN        12
 
 static void rs_board_view_scrollable_init (GtkScrollableInterface *iface);
@@ -204,6 +201,70 @@ _rs_board_view_pan_by (RsBoardView *self,
   _rs_board_view_set_viewport (self, &vp);
 }
 
+/* Where the legend sits in a widget of @width × @height; FALSE when it is hidden. */
+static gboolean
+get_legend_rect (RsBoardView  *self,
+                 int           width,
+                 int           height,
+                 GdkRectangle *rect)
+{
+  GtkRequisition legend;
+
+  gtk_widget_get_preferred_size (self->legend, NULL, &legend);
+  rect->x = LEGEND_MARGIN;
+  rect->y = MAX (0, height - legend.height - LEGEND_MARGIN);
+  rect->width = legend.width;
+  rect->height = legend.height;
+  return gtk_widget_get_visible (self->legend);
+}
+
+/* Fits @bounds into the part of the widget at (@x, @y), @width × @height. */
+static void
+fit_into (RsBoardViewport   *vp,
+          const RsBoardRect *bounds,
+          double             x,
+          double             y,
+          double             width,
+          double             height)
+{
+  rs_board_viewport_fit (vp, bounds, MAX (width, 1), MAX (height, 1), FIT_MARGIN,
+                         RS_BOARD_VIEW_MIN_ZOOM * RS_BOARD_PIXELS_PER_UNIT,
+                         1.0 * RS_BOARD_PIXELS_PER_UNIT);
+  vp->x -= x / vp->scale;
+  vp->y -= y / vp->scale;
+}
+
+/* The whole board, clear of the legend: fitted to the widget when the legend lands on
+ * empty space, otherwise to the larger of the strips beside and above the legend. */
+static void
+fit_viewport (RsBoardView       *self,
+              const RsBoardRect *bounds,
+              double             width,
+              double             height,
+              RsBoardViewport   *vp)
+{
+  GdkRectangle legend;
+  RsBoardRect shown, covered;
+
+  fit_into (vp, bounds, 0, 0, width, height);
+
+  if (!get_legend_rect (self, width, height, &legend))
+    return;
+
+  shown = (RsBoardRect) { (bounds->x - vp->x) * vp->scale, (bounds->y - vp->y) * vp->scale,
+                          bounds->width * vp->scale, bounds->height * vp->scale };
+  covered = (RsBoardRect) { legend.x, legend.y, legend.width, legend.height };
+  if (rs_board_rect_intersects (&shown, &covered))
+    {
+      RsBoardViewport beside = { 0 }, above = { 0 };
+      double right = legend.x + legend.width;
+
+      fit_into (&beside, bounds, right, 0, width - right, height);
+      fit_into (&above, bounds, 0, 0, width, legend.y);
+      *vp = beside.scale > above.scale ? beside : above;
+    }
+}
+
 static gboolean
 apply_auto_view (RsBoardView *self)
 {
@@ -216,23 +277,11 @@ apply_auto_view (RsBoardView *self)
       !rs_board_scene_get_bounds (self->scene, &bounds))
     return FALSE;
 
-  rs_board_viewport_fit (&vp, &bounds, width, height, FIT_MARGIN,
-                         RS_BOARD_VIEW_MIN_ZOOM * RS_BOARD_PIXELS_PER_UNIT,
-                         1.0 * RS_BOARD_PIXELS_PER_UNIT);
-
-  if (self->auto_view == RS_BOARD_AUTO_VIEW_INITIAL &&
-      vp.scale < INITIAL_MIN_ZOOM * RS_BOARD_PIXELS_PER_UNIT &&
-      rs_board_scene_get_n_placed (self->scene) <= INITIAL_MAX_NODES)
-    {
-      vp.scale = INITIAL_MIN_ZOOM * RS_BOARD_PIXELS_PER_UNIT;
-      rs_board_viewport_center_on (&vp, bounds.x + bounds.width / 2, bounds.y + bounds.height / 2,
-                                   width, height);
-    }
+  fit_viewport (self, &bounds, width, height, &vp);
 
   self->auto_view_pending = FALSE;
-  self->last_width = (int)width;
-  self->last_height = (int)height;
-  _rs_board_view_set_viewport (self, &vp);
+  if (vp.scale != self->viewport.scale || vp.x != self->viewport.x || vp.y != self->viewport.y)
+    _rs_board_view_set_viewport (self, &vp);
   return TRUE;
 }
 
@@ -347,22 +396,17 @@ rs_board_view_size_allocate (GtkWidget *widget,
                              int        baseline)
 {
   RsBoardView *self = RS_BOARD_VIEW (widget);
-  GtkRequisition legend;
+  GdkRectangle legend;
+
+  get_legend_rect (self, width, height, &legend);
+  gtk_widget_size_allocate (self->legend, &legend, -1);
 
   configure_adjustments (self);
 
-  /* An automatic view follows the widget's size. */
-  if (self->auto_view_pending ||
-      (self->auto_view != RS_BOARD_AUTO_VIEW_NONE &&
-       (width != self->last_width || height != self->last_height)))
+  /* An automatic view follows the widget's size (the window settles its panes over its
+   * first frames) and the legend's. */
+  if (self->auto_view != RS_BOARD_AUTO_VIEW_NONE)
     apply_auto_view (self);
-
-  gtk_widget_get_preferred_size (self->legend, NULL, &legend);
-  gtk_widget_size_allocate (self->legend,
-                            &(GtkAllocation) { LEGEND_MARGIN,
-                                               MAX (0, height - legend.height - LEGEND_MARGIN),
-                                               legend.width, legend.height },
-                            -1);
 }
 
 /* GObject ------------------------------------------------------------------------------- */
@@ -910,6 +954,23 @@ rs_board_view_get_layout_error (RsBoardView *self)
 {
   g_return_val_if_fail (RS_IS_BOARD_VIEW (self), NULL);
   return self->layout_error;
+}
+
+/**
+ * rs_board_view_bind_settings:
+ * @settings: a #GSettings for the app's schema
+ *
+ * Remembers in @settings what the user chose for the board ("legend-expanded").
+ */
+void
+rs_board_view_bind_settings (RsBoardView *self,
+                             GSettings   *settings)
+{
+  g_return_if_fail (RS_IS_BOARD_VIEW (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  g_settings_bind (settings, "legend-expanded", self->legend, "expanded",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 /* Lays out every entity again, except pinned ones, which keep their place. */

@@ -44,6 +44,8 @@ gboolean        rs_board_view_get_layout_running  (RsBoardView     *self);
 guint           rs_board_view_get_layout_count    (RsBoardView     *self);
 const GError   *rs_board_view_get_layout_error    (RsBoardView     *self);
 
+void            rs_board_view_bind_settings       (RsBoardView     *self,
+                                                   GSettings       *settings);
 void            rs_board_view_relayout            (RsBoardView     *self);
 void            rs_board_view_zoom_to_fit         (RsBoardView     *self);
 void            rs_board_view_zoom_to_selection   (RsBoardView     *self);
