@@ -853,6 +853,7 @@ rs_window_init (RsWindow *self)
       gtk_widget_set_visible (self->side_box,
                               g_settings_get_boolean (self->settings, "side-panel-visible"));
       g_settings_bind (self->settings, "layout-engine", self->board, "engine", G_SETTINGS_BIND_DEFAULT);
+      rs_board_view_bind_settings (self->board, self->settings);
     }
 
   g_signal_connect_object (self->board, "notify::engine", G_CALLBACK (on_board_engine_changed_cb),
