@@ -47,8 +47,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Agraph_t, agclose)
  * set_graph_attributes_locked(). */
 #define DOT_COMPACT_MAX_NODES  80
 /* Links to a leaf are 1 to this many ranks long, in turn (what Graphviz's `unflatten -l`
- * does): a hub's leaves spread over several short ranks instead of one wide one. */
-#define DOT_COMPACT_STAGGER    4
+ * does): a hub's leaves spread over several short ranks instead of one wide one. Two,
+ * since each rank now costs a label's height (see set_graph_attributes_locked()). */
+#define DOT_COMPACT_STAGGER    2
 
 static const char * const engine_names[] = {
   [RS_LAYOUT_ENGINE_DOT] = "dot",
@@ -211,11 +212,16 @@ set_graph_attributes_locked (Agraph_t         *graph,
            * enough to fit a screen with its labels legible (the sample case fitted at
            * 56% with the settings below, labels 7 px tall). Top to bottom with leaves
            * staggered over ranks (see DOT_COMPACT_STAGGER), tight separations, and
-           * dot's compression towards a 4:3 box: the sample draws 978 × 558 points
-           * instead of 1,580 × 933. */
+           * dot's compression towards a 4:3 box. Between ranks there is room for a line
+           * of edge label and a node's badge (the board places labels there, see
+           * rs-board-labels.c: at 0.25" 41 of the sample's 58 labels had nowhere
+           * to go); fewer, wider ranks keep the height, and slightly tighter columns the
+           * width: the sample draws 1,027 × 569 points (978 × 558 with 0.25" between
+           * four staggered ranks) and shows 39 of its 58 labels; at nodesep 0.15 it
+           * showed 41 but opened below 11 px node labels (test-board-view). */
           declare_locked (graph, AGRAPH, "rankdir", "TB");
-          declare_locked (graph, AGRAPH, "ranksep", "0.25");
-          declare_locked (graph, AGRAPH, "nodesep", "0.15");
+          declare_locked (graph, AGRAPH, "ranksep", "0.5");
+          declare_locked (graph, AGRAPH, "nodesep", "0.13");
           declare_locked (graph, AGRAPH, "ratio", "compress");
           declare_locked (graph, AGRAPH, "size", "10,7.5");
           break;

@@ -337,7 +337,8 @@ rs_board_hit_test (RsBoardScene *scene,
                             edge->label_width, edge->label_height };
       double distance;
 
-      if (edge->label_width > 0 && rs_board_rect_contains_point (&label, board_x, board_y))
+      if (edge->label_width > 0 && (edge->flags & RS_BOARD_ITEM_LABEL_HIDDEN) == 0 &&
+          rs_board_rect_contains_point (&label, board_x, board_y))
         distance = 0;
       else
         distance = rs_board_distance_to_path (edge->points, edge->n_points, board_x, board_y);

@@ -209,3 +209,35 @@ rs_board_grid_query (RsBoardGrid       *self,
 
   return cost;
 }
+
+/* Whether any item meets @rect, stopping at the first: no bitmap, so a caller asking many
+ * small questions (edge label placement) pays only for the cells it covers. An item may be
+ * tested more than once. */
+gboolean
+rs_board_grid_any (RsBoardGrid       *self,
+                   const RsBoardRect *rect,
+                   RsBoardGridTest    test,
+                   gpointer           user_data)
+{
+  guint c0, r0, c1, r1;
+  RsBoardRect covered;
+
+  g_return_val_if_fail (self != NULL && self->start != NULL, FALSE);
+
+  covered = (RsBoardRect) { self->x0, self->y0, self->cols * self->cell, self->rows * self->cell };
+  if (rect->width < 0 || rect->height < 0 || !rs_board_rect_intersects (&covered, rect))
+    return FALSE;
+
+  cover (self, rect, &c0, &r0, &c1, &r1);
+  for (guint r = r0; r <= r1; r++)
+    for (guint c = c0; c <= c1; c++)
+      {
+        guint cell = r * self->cols + c;
+
+        for (guint k = self->start[cell]; k < self->start[cell + 1]; k++)
+          if (test (self->items[k], rect, user_data))
+            return TRUE;
+      }
+
+  return FALSE;
+}

@@ -30,6 +30,10 @@ guint        rs_board_grid_query    (RsBoardGrid       *self,
                                      RsBoardGridTest    test,
                                      gpointer           user_data,
                                      GArray            *items);
+gboolean     rs_board_grid_any      (RsBoardGrid       *self,
+                                     const RsBoardRect *rect,
+                                     RsBoardGridTest    test,
+                                     gpointer           user_data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsBoardGrid, rs_board_grid_free)
 

@@ -352,14 +352,17 @@ draw_edge (RsBoardPaint      *p,
       cairo_fill (cr);
     }
 
-  /* Refuted and without a label to strike: two short bars across the middle. */
-  if (stroke.struck && (edge->label_width <= 0 || p->edge_label_alpha <= 0))
+  /* Refuted and without a label to strike: two short bars across the middle of the path
+   * (a label may be placed beside it). */
+  if (stroke.struck && (edge->label_width <= 0 || p->edge_label_alpha <= 0 ||
+                        (edge->flags & RS_BOARD_ITEM_LABEL_HIDDEN)))
     {
-      double mx = edge->label_x, my = edge->label_y, dx, dy, len;
+      double mx, my, dx, dy, len;
       guint n_segments = (edge->n_points - 1) / 3;
+      const double *middle = edge->points + 6 * (n_segments / 2);
 
-      rs_board_bezier_tangent (edge->points + 6 * (n_segments / 2), n_segments % 2 ? 0.5 : 0.0,
-                               &dx, &dy);
+      rs_board_bezier_point (middle, n_segments % 2 ? 0.5 : 0.0, &mx, &my);
+      rs_board_bezier_tangent (middle, n_segments % 2 ? 0.5 : 0.0, &dx, &dy);
       len = hypot (dx, dy);
       if (len > 0)
         {
@@ -586,7 +589,8 @@ draw_items (RsBoardPaint *p,
             const RsBoardEdge *edge = rs_board_scene_get_edge (p->scene, g_array_index (edges,
                                                                                         guint, i));
 
-            if (!skip (edge->flags, dimmed_pass, skip_floating))
+            if (!skip (edge->flags, dimmed_pass, skip_floating) &&
+                (edge->flags & RS_BOARD_ITEM_LABEL_HIDDEN) == 0)
               draw_edge_label (p, edge);
           }
 
@@ -709,6 +713,16 @@ edge_halo (RsBoardPaint       *p,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
 }
 
+/* A label the scene found no room for, shown while its edge is hovered or selected. */
+static void
+hidden_label (RsBoardPaint      *p,
+              const RsBoardEdge *edge)
+{
+  if ((edge->flags & RS_BOARD_ITEM_LABEL_HIDDEN) && p->lod == RS_BOARD_LOD_FULL &&
+      p->edge_label_alpha > 0)
+    draw_edge_label (p, edge);
+}
+
 static gboolean
 node_visible (RsBoardPaint             *p,
               const RsBoardPaintParams *params,
@@ -755,7 +769,10 @@ rs_board_painter_draw_overlay (cairo_t                  *cr,
       const RsBoardEdge *edge = rs_board_scene_get_edge (scene, index);
 
       if ((edge->flags & RS_BOARD_ITEM_NOT_DRAWN) == 0)
-        edge_halo (&p, edge, hover, 6);
+        {
+          edge_halo (&p, edge, hover, 6);
+          hidden_label (&p, edge);
+        }
     }
 
   if (overlay->hover_node != 0 && rs_board_scene_lookup_node (scene, overlay->hover_node, &index))
@@ -812,7 +829,10 @@ rs_board_painter_draw_overlay (cairo_t                  *cr,
 
               if ((edge->flags & RS_BOARD_ITEM_NOT_DRAWN) == 0 &&
                   rs_board_rect_intersects (&edge->bounds, &params->clip))
-                edge_halo (&p, edge, selection, 7);
+                {
+                  edge_halo (&p, edge, selection, 7);
+                  hidden_label (&p, edge);
+                }
             }
         }
     }

@@ -14,6 +14,7 @@
 
 #include "rs-board-geometry.h"
 #include "rs-board-grid.h"
+#include "rs-board-labels.h"
 #include "rs-board-scene.h"
 #include "rs-layout-result.h"
 
@@ -360,15 +361,10 @@ set_edge_geometry (RsBoardScene *self,
           edge->flags |= RS_BOARD_ITEM_ROUTED;
           points = NULL;
 
-          if (rs_relation_get_has_label_position (relation) &&
-              isfinite (rs_relation_get_label_x (relation)) &&
-              isfinite (rs_relation_get_label_y (relation)))
-            {
-              edge->label_x = rs_relation_get_label_x (relation);
-              edge->label_y = rs_relation_get_label_y (relation);
-            }
-          else
-            path_point_at (edge->points, edge->n_points, 0.5, &edge->label_x, &edge->label_y);
+          /* The label position stored with the route is the layout engine's, placed for
+           * the engine's own reasons (dot's xlabels land wherever there is room): the
+           * scene places labels itself, see rs-board-labels.c. */
+          path_point_at (edge->points, edge->n_points, 0.5, &edge->label_x, &edge->label_y);
         }
     }
   g_free (points);
@@ -509,19 +505,24 @@ edge_meets (guint              item,
   return rs_board_rect_intersects (&edge_at (user_data, item)->bounds, rect);
 }
 
-static void
-build_grids (RsBoardScene *self)
+static guint
+count_drawn_nodes (RsBoardScene *self)
 {
   guint n_drawn = 0;
-
-  if (!self->has_bounds)
-    return;
 
   for (guint i = 0; i < self->nodes->len; i++)
     if ((node_at (self, i)->flags & RS_BOARD_ITEM_NOT_DRAWN) == 0)
       n_drawn++;
+  return n_drawn;
+}
 
-  self->node_grid = rs_board_grid_new (&self->bounds, n_drawn);
+static void
+build_node_grid (RsBoardScene *self)
+{
+  if (!self->has_bounds)
+    return;
+
+  self->node_grid = rs_board_grid_new (&self->bounds, count_drawn_nodes (self));
   for (guint i = 0; i < self->nodes->len; i++)
     {
       const RsBoardNode *node = node_at (self, i);
@@ -534,8 +535,15 @@ build_grids (RsBoardScene *self)
       rs_board_grid_add (self->node_grid, i, &rect);
     }
   rs_board_grid_pack (self->node_grid);
+}
 
-  self->edge_grid = rs_board_grid_new (&self->bounds, n_drawn);
+static void
+build_edge_grid (RsBoardScene *self)
+{
+  if (!self->has_bounds)
+    return;
+
+  self->edge_grid = rs_board_grid_new (&self->bounds, count_drawn_nodes (self));
   for (guint i = 0; i < self->edges->len; i++)
     {
       const RsBoardEdge *edge = edge_at (self, i);
@@ -816,8 +824,18 @@ rs_board_scene_new (RsCase        *kase,
     if ((edge_at (self, i)->flags & RS_BOARD_ITEM_UNPLACED) == 0)
       set_edge_geometry (self, i, g_ptr_array_index (relations, i));
 
+  /* Labels are placed against the nodes (found through their grid), and then count in
+   * the bounds and the edge grid where they ended up. */
   compute_bounds (self);
-  build_grids (self);
+  build_node_grid (self);
+  rs_board_place_edge_labels ((const RsBoardNode *)(gpointer)self->nodes->data, self->nodes->len,
+                              (RsBoardEdge *)(gpointer)self->edges->data, self->edges->len,
+                              self->node_grid, &self->bounds);
+  for (guint i = 0; i < self->edges->len; i++)
+    if ((edge_at (self, i)->flags & RS_BOARD_ITEM_UNPLACED) == 0)
+      update_edge_bounds (edge_at (self, i));
+  compute_bounds (self);
+  build_edge_grid (self);
 
   return self;
 }

@@ -72,6 +72,9 @@ typedef enum /*< flags >*/
   RS_BOARD_ITEM_FLOATING = 1 << 4,
   RS_BOARD_ITEM_ROUTED   = 1 << 5,
   RS_BOARD_ITEM_LOOP     = 1 << 6,
+  /* An edge whose label found no place clear of nodes and other labels: the board's
+   * picture leaves it out, the overlay draws it while the edge is hovered or selected. */
+  RS_BOARD_ITEM_LABEL_HIDDEN = 1 << 7,
 } RsBoardItemFlags;
 
 /* Items the board neither draws nor hits. */
