@@ -22,7 +22,9 @@
 
 typedef struct
 {
-  RsBoardView *self;
+  /* Weak: a layout still running must not keep the board (and, through its
+   * template bindings, its window) alive after the window is closed. */
+  GWeakRef     self;
   guint        generation;
   gboolean     everything;
   GHashTable  *unplaced;   /* entity ids without a position when the layout started */
@@ -31,7 +33,7 @@ typedef struct
 static void
 layout_data_free (LayoutData *data)
 {
-  g_clear_object (&data->self);
+  g_weak_ref_clear (&data->self);
   g_clear_pointer (&data->unplaced, g_hash_table_unref);
   g_free (data);
 }
@@ -134,14 +136,14 @@ layout_done_cb (GObject      *object,
                 gpointer      user_data)
 {
   g_autoptr(LayoutData) data = user_data;
-  RsBoardView *self = data->self;
+  g_autoptr(RsBoardView) self = g_weak_ref_get (&data->self);
   g_autoptr(RsLayoutResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
   result = rs_graph_layout_run_finish (res, &error);
 
   /* Replaced by a newer layout, or the board went away. */
-  if (data->generation != self->layout_generation || self->store == NULL)
+  if (self == NULL || data->generation != self->layout_generation || self->store == NULL)
     return;
 
   g_clear_object (&self->layout_cancellable);
@@ -188,7 +190,7 @@ _rs_board_view_start_layout (RsBoardView *self,
 
   request = rs_layout_request_new (self->engine);
   data = g_new0 (LayoutData, 1);
-  data->self = g_object_ref (self);
+  g_weak_ref_init (&data->self, self);
   data->everything = everything;
   data->unplaced = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 

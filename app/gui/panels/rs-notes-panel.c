@@ -248,7 +248,8 @@ current_target (RsNotesPanel *self,
 
 typedef struct
 {
-  RsNotesPanel *self;
+  GWeakRef      self;      /* weak: a save in flight does not keep the panel (and,
+                            * through its template bindings, its window) alive */
   RsTarget      target;
   gint64        target_id;
   char         *sent;
@@ -257,7 +258,7 @@ typedef struct
 static void
 save_data_free (SaveData *data)
 {
-  g_clear_object (&data->self);
+  g_weak_ref_clear (&data->self);
   g_free (data->sent);
   g_free (data);
 }
@@ -316,7 +317,7 @@ on_note_saved_cb (GObject      *source,
                   gpointer      user_data)
 {
   SaveData *data = user_data;
-  RsNotesPanel *self = data->self;
+  g_autoptr(RsNotesPanel) self = g_weak_ref_get (&data->self);
   g_autoptr(GError) error = NULL;
   g_autoptr(RsNote) note = NULL;
   gboolean merged = FALSE;
@@ -324,8 +325,8 @@ on_note_saved_cb (GObject      *source,
 
   note = rs_case_store_save_note_finish (RS_CASE_STORE (source), result, &merged, &error);
 
-  /* Disposed meanwhile: the store has published what it wrote. */
-  if (self->buffer == NULL)
+  /* Gone or disposed meanwhile: the store has published what it wrote. */
+  if (self == NULL || self->buffer == NULL)
     {
       save_data_free (data);
       return;
@@ -388,7 +389,7 @@ start_save (RsNotesPanel *self)
 
   draft = draft_for_save (self, body);
   data = g_new0 (SaveData, 1);
-  data->self = g_object_ref (self);
+  g_weak_ref_init (&data->self, self);
   data->target = self->target;
   data->target_id = self->target_id;
   data->sent = g_steal_pointer (&body);
