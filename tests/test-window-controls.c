@@ -156,11 +156,34 @@ close_new_toplevels (RsWindow *window)
   rs_gui_test_iterate (100);
 }
 
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+static GtkFileChooser *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return GTK_FILE_CHOOSER (toplevel);
+    }
+  return NULL;
+}
+G_GNUC_END_IGNORE_DEPRECATIONS
+
 typedef struct
 {
   RsWindow *window;
   guint     layouts;
 } LayoutDone;
+
+static gboolean
+layout_idle (gpointer data)
+{
+  return !rs_board_view_get_layout_running (RS_WINDOW (data)->board);
+}
 
 static gboolean
 layout_done (gpointer data)
@@ -169,6 +192,23 @@ layout_done (gpointer data)
 
   return !rs_board_view_get_layout_running (done->window->board) &&
          rs_board_view_get_layout_count (done->window->board) > done->layouts;
+}
+
+typedef struct
+{
+  RsWindow *window;
+  double    before;
+  int       direction;
+} ZoomMoved;
+
+/* The zoom has settled on the side it was asked to move to. */
+static gboolean
+zoom_moved (gpointer data)
+{
+  ZoomMoved *zoom = data;
+  double now = rs_board_view_get_zoom (zoom->window->board);
+
+  return zoom->direction > 0 ? now > zoom->before * 1.01 : now < zoom->before * 0.99;
 }
 
 /* Each item, activated from its menu, does what it says. */
@@ -182,12 +222,10 @@ test_menu_items_work (void)
   const char *dialogs[] = { "win.new", "win.open", "win.save-as", "win.import-bundle",
                             "win.export-bundle", "win.show-help-overlay", "app.about" };
   LayoutDone done = { window, 0 };
-  double zoom;
+  ZoomMoved zoom;
 
   /* Wait for the first placement, if any, to end. */
-  rs_gui_test_iterate (300);
-  while (rs_board_view_get_layout_running (window->board))
-    rs_gui_test_iterate (50);
+  g_assert_true (rs_gui_test_wait_until (layout_idle, window, 60000));
 
   /* Lay Out Again: one more layout. */
   done.layouts = rs_board_view_get_layout_count (window->board);
@@ -197,22 +235,29 @@ test_menu_items_work (void)
   gtk_menu_button_popdown (layout);
   g_assert_true (rs_gui_test_wait_until (layout_done, &done, 60000));
 
-  /* Zoom In, Zoom Out, Zoom to Fit change the view. */
-  zoom = rs_board_view_get_zoom (window->board);
+  /* Zoom In, Zoom Out, Zoom to Fit change the view (animated: wait for the zoom). */
+  zoom.window = window;
+  zoom.before = rs_board_view_get_zoom (window->board);
+  zoom.direction = 1;
   gtk_widget_activate_action (GTK_WIDGET (gtk_menu_button_get_popover (layout)), "win.zoom-in",
                               NULL);
-  rs_gui_test_iterate (400);
-  g_assert_cmpfloat (rs_board_view_get_zoom (window->board), >, zoom);
-  zoom = rs_board_view_get_zoom (window->board);
+  g_assert_true (rs_gui_test_wait_until (zoom_moved, &zoom, 5000));
+  zoom.before = rs_board_view_get_zoom (window->board);
+  zoom.direction = -1;
   gtk_widget_activate_action (GTK_WIDGET (gtk_menu_button_get_popover (layout)), "win.zoom-out",
                               NULL);
-  rs_gui_test_iterate (400);
-  g_assert_cmpfloat (rs_board_view_get_zoom (window->board), <, zoom);
+  g_assert_true (rs_gui_test_wait_until (zoom_moved, &zoom, 5000));
+  zoom.before = rs_board_view_get_zoom (window->board);
+  zoom.direction = 1;
+  gtk_widget_activate_action (GTK_WIDGET (gtk_menu_button_get_popover (layout)), "win.zoom-in",
+                              NULL);
+  g_assert_true (rs_gui_test_wait_until (zoom_moved, &zoom, 5000));
+  zoom.before = rs_board_view_get_zoom (window->board);
+  zoom.direction = -1;
   gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_value (hadjustment) + 500);
   gtk_widget_activate_action (GTK_WIDGET (gtk_menu_button_get_popover (layout)), "win.zoom-fit",
                               NULL);
-  rs_gui_test_iterate (400);
-  g_assert_cmpfloat (rs_board_view_get_zoom (window->board), !=, zoom);
+  g_assert_true (rs_gui_test_wait_until (zoom_moved, &zoom, 5000));
 
   /* An engine: the board's engine follows, and the board is laid out with it. */
   done.layouts = rs_board_view_get_layout_count (window->board);
@@ -233,6 +278,14 @@ test_menu_items_work (void)
       gtk_menu_button_popdown (primary);
       if (!rs_gui_test_wait_until (more_toplevels, GUINT_TO_POINTER (before), 5000))
         g_error ("%s opened no window", dialogs[i]);
+      /* Export proposes the case's own name, not "case.json". */
+      if (g_str_equal (dialogs[i], "win.export-bundle"))
+        {
+          GtkFileChooser *chooser = find_file_chooser ();
+
+          g_assert_nonnull (chooser);
+          g_assert_cmpstr (gtk_file_chooser_get_current_name (chooser), ==, "work.json");
+        }
       close_new_toplevels (window);
     }
 

@@ -189,9 +189,20 @@ export_bundle_action (GtkWidget  *widget,
                       GVariant   *param)
 {
   RsWindow *self = RS_WINDOW (widget);
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  /* The case's own name: "tick-2021.redstring" exports as "tick-2021.json". */
+  base = g_path_get_basename (rs_case_store_get_path (self->store));
+  if (g_str_has_suffix (base, ".redstring") && strlen (base) > strlen (".redstring"))
+    base[strlen (base) - strlen (".redstring")] = '\0';
+  name = g_strconcat (base, ".json", NULL);
 
   rs_file_chooser_run_async (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, RS_FILE_KIND_BUNDLE,
-                             _("Export Case Bundle"), _("case.json"), self->cancellable,
+                             _("Export Case Bundle"), name, self->cancellable,
                              on_export_chosen_cb, g_object_ref (self));
 }
 
