@@ -182,3 +182,22 @@ rs_test_raw_exec (const char *path,
     g_error ("%s: %s", sql, message);
   sqlite3_close (db);
 }
+
+/* The sample case at ~/Cases/NAME (the isolated home): for screenshots, whose
+ * window subtitle then reads like a user's ("~/Cases/tick-2021.redstring"). */
+RsCaseStore *
+rs_test_open_sample_case_in_home (const char *name)
+{
+  g_autofree char *dir = g_build_filename (g_get_home_dir (), "Cases", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(RsCaseStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rs_test_init_resources ();
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  store = rs_case_store_open (path, RS_CASE_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (rs_bundle_import_sample (store, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
+}

@@ -28,6 +28,7 @@ void         rs_test_init_resources   (void);
 char        *rs_test_temp_path        (const char  *name);
 RsCaseStore *rs_test_open_new_case    (const char  *name);
 RsCaseStore *rs_test_open_sample_case (const char  *name);
+RsCaseStore *rs_test_open_sample_case_in_home (const char *name);
 GBytes      *rs_test_read_file        (const char  *path);
 void         rs_test_write_file       (const char  *path,
                                        const void  *data,

@@ -17,7 +17,8 @@ shoot () {
   local tmp
   tmp=$(mktemp -d)
   # shellcheck disable=SC2016
-  XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache" \
+  # A home of its own, so the subtitle reads ~/.local/share/redstring/default.redstring.
+  HOME="$tmp" XDG_DATA_HOME="$tmp/.local/share" XDG_CONFIG_HOME="$tmp/.config" XDG_CACHE_HOME="$tmp/.cache" \
   GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" \
   GDK_BACKEND=x11 GTK_A11Y=none NO_AT_BRIDGE=1 GSK_RENDERER=cairo ADW_DEBUG_COLOR_SCHEME="$scheme" \
   xvfb-run -a -s '-screen 0 1600x1000x24' bash -c '
@@ -29,7 +30,7 @@ shoot () {
     done
     wid=$(xdotool search --onlyvisible --class redstring | head -n 1)
     xdotool windowsize "$wid" 1600 1000 windowmove "$wid" 0 0
-    xdotool mousemove 1590 990
+    xdotool mousemove 5000 5000
     sleep 4
     import -window root "$1"
     kill "$app"

@@ -114,7 +114,7 @@ save_screenshot (GtkWidget  *widget,
 static void
 test_selection_followed_everywhere (void)
 {
-  g_autoptr(RsCaseStore) store = rs_test_open_sample_case ("window.redstring");
+  g_autoptr(RsCaseStore) store = rs_test_open_sample_case_in_home ("tick-2021.redstring");
   RsCase *kase = rs_case_store_get_case (store);
   RsWindow *window = present_window (store);
   RsSelection *selection = rs_window_get_selection (window);
