@@ -64,9 +64,14 @@ rs_board_legend_measure (GtkWidget      *widget,
   if (self->style != NULL && self->expanded)
     rs_board_painter_measure_legend (self->style, &width, &height);
 
-  *minimum = *natural =
-    MAX (toggle_nat, (int)ceil ((orientation == GTK_ORIENTATION_HORIZONTAL ? width : height) *
-                                RS_BOARD_PIXELS_PER_UNIT));
+  /* Expanded, the toggle has a strip of its own beside the legend: over the legend
+   * it would cover the first row of line styles, and above it the legend would be
+   * taller, which the board's fit pays for in zoom. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *minimum = *natural = toggle_nat + (self->expanded && self->style != NULL
+                                        ? (int)ceil (width * RS_BOARD_PIXELS_PER_UNIT) : 0);
+  else
+    *minimum = *natural = MAX (toggle_nat, (int)ceil (height * RS_BOARD_PIXELS_PER_UNIT));
 }
 
 static void
