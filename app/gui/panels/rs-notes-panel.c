@@ -334,18 +334,25 @@ on_note_saved_cb (GObject      *source,
 
   same_target = data->target == self->target && data->target_id == self->target_id;
 
-  /* A failed save leaves the text unsaved (busy throughout), never "done". */
-  if (note == NULL && same_target && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (note == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      set_dirty (self, TRUE, FALSE);
+      /* A failed save leaves the text unsaved (busy throughout), never "done". If
+       * the editor has moved on to another item with nothing typed there yet, it
+       * goes back to the text that could not be saved, so it is not lost. */
+      if (!same_target && !self->dirty)
+        {
+          load_target (self, data->target, data->target_id);
+          set_text (self, data->sent);
+          show_page (self, PAGE_EDITOR);
+          same_target = TRUE;
+        }
+      set_dirty (self, same_target || self->dirty, FALSE);
       show_error (self, error);
     }
   else
     set_dirty (self, self->dirty, FALSE);
 
-  if (note == NULL)
-    ;
-  else if (same_target)
+  if (note != NULL && same_target)
     {
       show_error (self, NULL);
       take_saved_note (self, note, data->sent, merged);
