@@ -521,23 +521,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  /* As in test-window: the MIME database, before the isolated dirs hide it, so SVG
-   * icons load. */
-  g_free (g_content_type_guess ("icon.svg", NULL, 0, NULL));
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  app = rs_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  rs_test_init_resources ();
-  /* G_TEST_OPTION_ISOLATE_DIRS hides the system data dirs, and with them the icons. */
-  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                  "/usr/share/icons");
+  app = RS_APPLICATION (rs_gui_test_init_application (&argc, &argv));
 
   g_test_add_func ("/window-safety/open-twice", test_open_twice);
   g_test_add_data_func ("/window-safety/quit/close", GINT_TO_POINTER (QUIT_CLOSE), test_quit_route);

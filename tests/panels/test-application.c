@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "rs-application.h"
+#include "rs-gui-test-utils.h"
 #include "rs-panel-test-utils.h"
 
 static RsApplication *app;
@@ -70,19 +71,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  /* The MIME database, before the isolated dirs hide it, so SVG icons load. */
-  g_free (g_content_type_guess ("icon.svg", NULL, 0, NULL));
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  app = rs_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  rs_test_init_resources ();
+  app = RS_APPLICATION (rs_gui_test_init_application (&argc, &argv));
 
   g_test_add_func ("/application/icon", test_application_icon);
   g_test_add_func ("/application/quote-icon", test_quote_icon);

@@ -8,7 +8,9 @@
 
 #include <math.h>
 
+#include "rs-application.h"
 #include "rs-gui-test-utils.h"
+#include "rs-test-utils.h"
 #include "rs-test-utils.h"
 
 /* After gtk.h, which says which backends GDK has. */
@@ -35,6 +37,29 @@ rs_gui_test_iterate (guint msec)
   while (g_get_monotonic_time () < end)
     if (!g_main_context_iteration (NULL, FALSE))
       g_usleep (1000);
+}
+
+/* The real application, registered (not unique, no D-Bus name needed) and started
+ * up as a launch would, over isolated test dirs; icons load as in the app. */
+GApplication *
+rs_gui_test_init_application (int    *argc,
+                              char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  GApplication *app;
+
+  /* The MIME database, before the isolated dirs hide it, so SVG icons load. */
+  g_free (g_content_type_guess ("icon.svg", NULL, 0, NULL));
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  app = G_APPLICATION (rs_application_new ());
+  g_application_set_flags (app, G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (app, NULL, &error));
+  g_assert_no_error (error);
+  rs_test_init_resources ();
+  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                  "/usr/share/icons");
+  return app;
 }
 
 gboolean

@@ -14,6 +14,8 @@ typedef gboolean (*RsGuiTestCondition) (gpointer user_data);
 
 void        rs_gui_test_init               (int                 *argc,
                                             char              ***argv);
+GApplication *rs_gui_test_init_application (int                 *argc,
+                                            char              ***argv);
 void        rs_gui_test_iterate            (guint                msec);
 gboolean    rs_gui_test_wait_until         (RsGuiTestCondition   condition,
                                             gpointer             user_data,
