@@ -321,7 +321,18 @@ test_locked_case (void)
   g_clear_pointer (&note, g_free);
 
   other_exec (other, "COMMIT");
-  g_assert_true (rs_gui_test_wait_until (no_windows, NULL, 10000));
+  if (!rs_gui_test_wait_until (no_windows, NULL, 20000))
+    {
+      /* Say where it stopped: the label, the panel, the store. */
+      g_autofree char *on_disk = case_note_on_disk (path);
+
+      g_error ("the window did not close once the lock was released: label “%s”, "
+               "notes busy %d, save state %d, note %s on disk",
+               gtk_label_get_label (window->save_label),
+               rs_notes_panel_get_busy (window->notes_panel),
+               window->store ? (int)rs_case_store_get_save_state (window->store) : -1,
+               has_suffix (on_disk, " Written while the case was locked.") ? "is" : "is not");
+    }
   note = case_note_on_disk (path);
   g_assert_true (has_suffix (note, " Written while the case was locked."));
   sqlite3_close (other);

@@ -705,6 +705,8 @@ rs_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->notes_panel, self);
       rs_notes_panel_flush (self->notes_panel, NULL);
     }
+  /* The layout menu's property action holds the board: let it go with the window. */
+  g_action_map_remove_action (G_ACTION_MAP (self), "layout-engine");
   if (self->reload_toast != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->reload_toast), (gpointer *)&self->reload_toast);
   self->reload_toast = NULL;
