@@ -6,7 +6,13 @@
 
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include <adwaita.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "rs-application.h"
 #include "rs-core.h"
@@ -382,6 +388,69 @@ test_every_control (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+#ifdef GDK_WINDOWING_X11
+/* Where the X server has the window, as xdotool reports it. */
+static void
+window_origin (RsWindow *window,
+               int      *x,
+               int      *y)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *command = g_strdup_printf ("xdotool getwindowgeometry %lu",
+                                              (gulong)gdk_x11_surface_get_xid (surface));
+  g_autofree char *out = NULL;
+  const char *position;
+
+  g_assert_true (g_spawn_command_line_sync (command, &out, NULL, NULL, NULL));
+  g_assert_nonnull ((position = strstr (out, "Position: ")));
+  g_assert_cmpint (sscanf (position, "Position: %d,%d", x, y), ==, 2);
+}
+#endif
+
+/* Without a window manager (as under Xvfb), a drag on the header bar does not move
+ * the window off the screen, where GTK 4.8 cannot place the window's menus. */
+static void
+test_header_drag_without_window_manager (void)
+{
+#ifdef GDK_WINDOWING_X11
+  RsWindow *window;
+  int x0, y0, x1, y1;
+
+  if (!rs_gui_test_can_click ())
+    {
+      g_test_skip ("needs xdotool on an X11 display");
+      return;
+    }
+  if (g_strcmp0 (gdk_x11_screen_get_window_manager_name (
+                   gdk_x11_display_get_screen (gdk_display_get_default ())), "unknown") != 0)
+    {
+      g_test_skip ("a window manager moves windows here");
+      return;
+    }
+
+  window = open_sample ("drag.redstring");
+  window_origin (window, &x0, &y0);
+  {
+    /* What the monkey does: press on the header bar, jump, release, click
+     * elsewhere (a move GTK emulates follows the pointer until the next click). */
+    g_autofree char *command =
+      g_strdup_printf ("xdotool mousemove %d %d mousedown 1 mousemove %d %d mouseup 1 "
+                       "sleep 0.2 mousemove %d %d click 1",
+                       x0 + 700, y0 + 12, x0 + 400, y0 + 700, x0 + 1200, y0 + 80);
+
+    g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+    rs_gui_test_iterate (500);
+  }
+  window_origin (window, &x1, &y1);
+  g_assert_cmpint (x1, ==, x0);
+  g_assert_cmpint (y1, ==, y0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+#else
+  g_test_skip ("X11 only");
+#endif
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -393,6 +462,8 @@ main (int   argc,
   g_test_add_func ("/window-controls/menu-items-sensitive", test_menu_items_sensitive);
   g_test_add_func ("/window-controls/menu-items-work", test_menu_items_work);
   g_test_add_func ("/window-controls/every-control", test_every_control);
+  g_test_add_func ("/window-controls/header-drag-without-window-manager",
+                   test_header_drag_without_window_manager);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -23,6 +23,7 @@ struct _RsWindow
   AdwApplicationWindow parent_instance;
 
   /* Template widgets */
+  GtkWidget           *header_bar;
   AdwWindowTitle      *window_title;
   AdwToastOverlay     *toast_overlay;
   GtkPaned            *main_paned;

@@ -11,6 +11,11 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include <gtk/gtk.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 #include "rs-bundle.h"
 #include "rs-error.h"
 #include "rs-text.h"
@@ -660,6 +665,48 @@ rs_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (rs_window_parent_class)->close_request (window);
 }
 
+/* Without a window manager (a kiosk session, Xvfb) GTK moves a window dragged by
+ * its header bar itself, and can move it off every monitor, where GTK 4.8 cannot
+ * place the window's menus and popovers. There the header bar does not move the
+ * window: a drag on it is claimed, before the header's own window handle, once it
+ * is clearly a drag and not a click. */
+static gboolean
+has_window_manager (GtkWidget *widget)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkDisplay *display = gtk_widget_get_display (widget);
+
+  if (GDK_IS_X11_DISPLAY (display))
+    return g_strcmp0 (gdk_x11_screen_get_window_manager_name (
+                        gdk_x11_display_get_screen (display)), "unknown") != 0;
+#endif
+  return TRUE;
+}
+
+static void
+on_header_drag_update_cb (GtkGestureDrag *gesture,
+                          double          dx,
+                          double          dy,
+                          RsWindow       *self)
+{
+  if (ABS (dx) > 3 || ABS (dy) > 3)
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+pin_header_without_window_manager (RsWindow *self)
+{
+  GtkGesture *drag;
+
+  if (has_window_manager (GTK_WIDGET (self)))
+    return;
+
+  drag = gtk_gesture_drag_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_header_drag_update_cb), self);
+  gtk_widget_add_controller (self->header_bar, GTK_EVENT_CONTROLLER (drag));
+}
+
 /* GtkPaned positions are measured from the start; the side panel keeps its width
  * from the end, so it is placed once the window has a size. */
 void
@@ -818,6 +865,7 @@ rs_window_class_init (RsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RsWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, side_panel_button);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, save_label);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, header_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_quotes_panel_reveal_quote_cb);
@@ -867,6 +915,8 @@ rs_window_init (RsWindow *self)
   g_signal_connect_object (self->notes_panel, "notify::busy",
                            G_CALLBACK (on_notes_busy_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
+
+  pin_header_without_window_manager (self);
 
   drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
