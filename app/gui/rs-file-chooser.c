@@ -57,6 +57,7 @@ rs_file_chooser_run_async (GtkWindow             *parent,
                            RsFileKind             kind,
                            const char            *title,
                            const char            *suggested_name,
+                           const char            *folder,
                            GCancellable          *cancellable,
                            GAsyncReadyCallback    callback,
                            gpointer               user_data)
@@ -79,6 +80,13 @@ rs_file_chooser_run_async (GtkWindow             *parent,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
   if (suggested_name != NULL && action == GTK_FILE_CHOOSER_ACTION_SAVE)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
+  /* Where the open case lives, rather than "Recent". */
+  if (folder != NULL && g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (folder);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), file, NULL);
+    }
 
   g_signal_connect (native, "response", G_CALLBACK (on_response), g_steal_pointer (&task));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));

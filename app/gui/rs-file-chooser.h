@@ -21,6 +21,7 @@ void   rs_file_chooser_run_async  (GtkWindow             *parent,
                                    RsFileKind             kind,
                                    const char            *title,
                                    const char            *suggested_name,
+                                   const char            *folder,
                                    GCancellable          *cancellable,
                                    GAsyncReadyCallback    callback,
                                    gpointer               user_data);

@@ -44,6 +44,13 @@ dup_chosen_path (GAsyncResult  *result,
   return g_strconcat (path, suffix, NULL);
 }
 
+/* The folder of the open case, where the file choosers start; NULL without one. */
+static char *
+dup_case_folder (RsWindow *self)
+{
+  return self->store != NULL ? g_path_get_dirname (rs_case_store_get_path (self->store)) : NULL;
+}
+
 static void
 on_open_chosen_cb (GObject      *source,
                    GAsyncResult *result,
@@ -67,9 +74,10 @@ open_action (GtkWidget  *widget,
              GVariant   *param)
 {
   RsWindow *self = RS_WINDOW (widget);
+  g_autofree char *folder = dup_case_folder (self);
 
   rs_file_chooser_run_async (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN, RS_FILE_KIND_CASE,
-                             _("Open a Case"), NULL, self->cancellable, on_open_chosen_cb,
+                             _("Open a Case"), NULL, folder, self->cancellable, on_open_chosen_cb,
                              g_object_ref (self));
 }
 
@@ -111,9 +119,10 @@ new_action (GtkWidget  *widget,
             GVariant   *param)
 {
   RsWindow *self = RS_WINDOW (widget);
+  g_autofree char *folder = dup_case_folder (self);
 
   rs_file_chooser_run_async (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, RS_FILE_KIND_CASE,
-                             _("New Case"), _("Untitled.redstring"), self->cancellable,
+                             _("New Case"), _("Untitled.redstring"), folder, self->cancellable,
                              on_new_chosen_cb, g_object_ref (self));
 }
 
@@ -150,12 +159,14 @@ save_as_action (GtkWidget  *widget,
 {
   RsWindow *self = RS_WINDOW (widget);
   g_autofree char *name = NULL;
+  g_autofree char *folder = NULL;
 
   if (self->store == NULL)
     return;
   name = g_path_get_basename (rs_case_store_get_path (self->store));
+  folder = dup_case_folder (self);
   rs_file_chooser_run_async (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, RS_FILE_KIND_CASE,
-                             _("Save Case As"), name, self->cancellable, on_save_as_chosen_cb,
+                             _("Save Case As"), name, folder, self->cancellable, on_save_as_chosen_cb,
                              g_object_ref (self));
 }
 
@@ -191,6 +202,7 @@ export_bundle_action (GtkWidget  *widget,
   RsWindow *self = RS_WINDOW (widget);
   g_autofree char *base = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *folder = NULL;
 
   if (self->store == NULL)
     return;
@@ -200,9 +212,10 @@ export_bundle_action (GtkWidget  *widget,
   if (g_str_has_suffix (base, ".redstring") && strlen (base) > strlen (".redstring"))
     base[strlen (base) - strlen (".redstring")] = '\0';
   name = g_strconcat (base, ".json", NULL);
+  folder = dup_case_folder (self);
 
   rs_file_chooser_run_async (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, RS_FILE_KIND_BUNDLE,
-                             _("Export Case Bundle"), name, self->cancellable,
+                             _("Export Case Bundle"), name, folder, self->cancellable,
                              on_export_chosen_cb, g_object_ref (self));
 }
 
@@ -236,9 +249,10 @@ import_bundle_action (GtkWidget  *widget,
                       GVariant   *param)
 {
   RsWindow *self = RS_WINDOW (widget);
+  g_autofree char *folder = dup_case_folder (self);
 
   rs_file_chooser_run_async (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN, RS_FILE_KIND_BUNDLE,
-                             _("Import Case Bundle"), NULL, self->cancellable,
+                             _("Import Case Bundle"), NULL, folder, self->cancellable,
                              on_import_chosen_cb, g_object_ref (self));
 }
 
