@@ -11,6 +11,8 @@ build=$2
 command -v make >/dev/null || { echo "1..0 # SKIP make is missing"; exit 0; }
 command -v xdotool >/dev/null || { echo "1..0 # SKIP xdotool is missing"; exit 0; }
 [ -n "${DISPLAY:-}" ] || { echo "1..0 # SKIP no X display"; exit 0; }
+xdotool getdisplaygeometry >/dev/null 2>&1 ||
+  { echo "1..0 # SKIP the X display $DISPLAY does not answer"; exit 0; }
 
 echo "1..1"
 home=$(mktemp -d)
