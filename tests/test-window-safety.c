@@ -326,9 +326,12 @@ test_locked_case (void)
       /* Say where it stopped: the label, the panel, the store. */
       g_autofree char *on_disk = case_note_on_disk (path);
 
+      GtkLabel *error_label = GTK_LABEL (gtk_widget_get_template_child (
+        GTK_WIDGET (window->notes_panel), RS_TYPE_NOTES_PANEL, "error_label"));
+
       g_error ("the window did not close once the lock was released: label “%s”, "
-               "notes busy %d, save state %d, note %s on disk",
-               gtk_label_get_label (window->save_label),
+               "panel error “%s”, notes busy %d, save state %d, note %s on disk",
+               gtk_label_get_label (window->save_label), gtk_label_get_label (error_label),
                rs_notes_panel_get_busy (window->notes_panel),
                window->store ? (int)rs_case_store_get_save_state (window->store) : -1,
                has_suffix (on_disk, " Written while the case was locked.") ? "is" : "is not");

@@ -131,6 +131,8 @@ rs_db_set_error (sqlite3    *db,
 
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
+    /* In WAL mode, lock contention that outlasts SQLite's own retries: transient. */
+    case SQLITE_PROTOCOL:
       code = RS_ERROR_BUSY;
       break;
 
