@@ -217,6 +217,19 @@ zoom_moved (gpointer data)
   return zoom->direction > 0 ? now > zoom->before * 1.01 : now < zoom->before * 0.99;
 }
 
+/* Activates a zoom item of the menu and waits for the zoom to move that way. */
+static void
+activate_zoom (ZoomMoved     *zoom,
+               GtkMenuButton *menu,
+               const char    *action,
+               int            direction)
+{
+  zoom->before = rs_board_view_get_zoom (zoom->window->board);
+  zoom->direction = direction;
+  gtk_widget_activate_action (GTK_WIDGET (gtk_menu_button_get_popover (menu)), action, NULL);
+  g_assert_true (rs_gui_test_wait_until (zoom_moved, zoom, 5000));
+}
+
 /* Each item, activated from its menu, does what it says. */
 static void
 test_menu_items_work (void)
@@ -243,27 +256,11 @@ test_menu_items_work (void)
 
   /* Zoom In, Zoom Out, Zoom to Fit change the view (animated: wait for the zoom). */
   zoom.window = window;
-  zoom.before = rs_board_view_get_zoom (window->board);
-  zoom.direction = 1;
-  gtk_widget_activate_action (GTK_WIDGET (gtk_menu_button_get_popover (layout)), "win.zoom-in",
-                              NULL);
-  g_assert_true (rs_gui_test_wait_until (zoom_moved, &zoom, 5000));
-  zoom.before = rs_board_view_get_zoom (window->board);
-  zoom.direction = -1;
-  gtk_widget_activate_action (GTK_WIDGET (gtk_menu_button_get_popover (layout)), "win.zoom-out",
-                              NULL);
-  g_assert_true (rs_gui_test_wait_until (zoom_moved, &zoom, 5000));
-  zoom.before = rs_board_view_get_zoom (window->board);
-  zoom.direction = 1;
-  gtk_widget_activate_action (GTK_WIDGET (gtk_menu_button_get_popover (layout)), "win.zoom-in",
-                              NULL);
-  g_assert_true (rs_gui_test_wait_until (zoom_moved, &zoom, 5000));
-  zoom.before = rs_board_view_get_zoom (window->board);
-  zoom.direction = -1;
+  activate_zoom (&zoom, layout, "win.zoom-in", 1);
+  activate_zoom (&zoom, layout, "win.zoom-out", -1);
+  activate_zoom (&zoom, layout, "win.zoom-in", 1);
   gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_value (hadjustment) + 500);
-  gtk_widget_activate_action (GTK_WIDGET (gtk_menu_button_get_popover (layout)), "win.zoom-fit",
-                              NULL);
-  g_assert_true (rs_gui_test_wait_until (zoom_moved, &zoom, 5000));
+  activate_zoom (&zoom, layout, "win.zoom-fit", -1);
 
   /* An engine: the board's engine follows, and the board is laid out with it. */
   done.layouts = rs_board_view_get_layout_count (window->board);

@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include <gtk/gtk.h>
 #ifdef GDK_WINDOWING_X11
@@ -286,17 +285,6 @@ rs_window_get_selection (RsWindow *self)
   return self->selection;
 }
 
-static gboolean
-same_file (const char *a,
-           const char *b)
-{
-  GStatBuf sa, sb;
-
-  if (g_stat (a, &sa) != 0 || g_stat (b, &sb) != 0)
-    return FALSE;
-  return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
 /* The window that has the case at PATH open, if any. One process holds one store
  * per file: opening a file twice would close a second descriptor on it, and on
  * POSIX that drops every lock SQLite holds on it. */
@@ -304,17 +292,20 @@ RsWindow *
 rs_window_find_for_case (const char *path)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
+  RsCaseStore *store;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  /* The store registry knows the file by device and inode. */
+  if ((store = rs_case_store_find_open (path)) == NULL)
+    return NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      RsWindow *candidate = RS_IS_WINDOW (window) ? RS_WINDOW (window) : NULL;
 
-      if (candidate != NULL && candidate->store != NULL &&
-          same_file (rs_case_store_get_path (candidate->store), path))
-        return candidate;
+      if (RS_IS_WINDOW (window) && RS_WINDOW (window)->store == store)
+        return RS_WINDOW (window);
     }
   return NULL;
 }
