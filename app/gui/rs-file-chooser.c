@@ -51,6 +51,45 @@ filter_for (RsFileKind kind)
   return filter;
 }
 
+/* GTK 4.8's tree view hits a critical when its own type-ahead popover opens
+ * (Ctrl+F in the chooser's file list, even with search disabled; GTK issue
+ * 4884).  A tree view given a search entry of its own never opens that
+ * popover, and the chooser has its own search, so the file list gets a
+ * detached entry it never shows.  Only the fallback dialog (no portal) is a
+ * widget we can reach. */
+static void
+disable_tree_type_ahead (GtkWidget *widget)
+{
+  if (GTK_IS_TREE_VIEW (widget))
+    {
+      GtkWidget *unused = g_object_ref_sink (gtk_entry_new ());
+
+      gtk_tree_view_set_enable_search (GTK_TREE_VIEW (widget), FALSE);
+      gtk_tree_view_set_search_entry (GTK_TREE_VIEW (widget), GTK_EDITABLE (unused));
+      g_object_unref (unused);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    disable_tree_type_ahead (child);
+}
+
+static void
+tame_fallback_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) &&
+          gtk_window_get_transient_for (window) == parent)
+        disable_tree_type_ahead (GTK_WIDGET (window));
+    }
+}
+
 void
 rs_file_chooser_run_async (GtkWindow             *parent,
                            GtkFileChooserAction   action,
@@ -90,6 +129,9 @@ rs_file_chooser_run_async (GtkWindow             *parent,
 
   g_signal_connect (native, "response", G_CALLBACK (on_response), g_steal_pointer (&task));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  tame_fallback_dialog (parent);
+  G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
 GFile *
