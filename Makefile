@@ -3,6 +3,11 @@
 
 BUILDDIR ?= _build
 ASANDIR  ?= _build-asan
+FUZZDIR  ?= _build-fuzz
+# make fuzz: seconds per harness, and where the growing corpus lives (outside the tree).
+FUZZ_SECONDS ?= 60
+FUZZ_CORPUS  ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/redstring-fuzz
+FUZZERS      = bundle fuzzy-date case-file
 MESON    ?= meson
 
 # Debian 12 packages the build, the tests and the screenshots need.
@@ -11,18 +16,20 @@ PACKAGES = build-essential pkg-config meson ninja-build gettext \
            libsqlite3-dev libgraphviz-dev libjson-glib-dev \
            desktop-file-utils xvfb xauth dbus imagemagick xdotool \
            fonts-cantarell fonts-dejavu-core adwaita-icon-theme
+# and for make fuzz: clang with its libFuzzer runtime.
+FUZZ_PACKAGES = clang libclang-rt-14-dev
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Tests must not depend on the user's session: isolated, deterministic, no portals.
 TEST_ENV = env GDK_BACKEND=x11 GTK_A11Y=none NO_AT_BRIDGE=1 GSK_RENDERER=cairo
 
-.PHONY: all deps setup build run test asan valgrind bench screenshot clean
+.PHONY: all deps setup build run test asan valgrind bench fuzz screenshot clean
 
 all: build
 
 deps:
-	@missing=$$(for p in $(PACKAGES); do \
+	@missing=$$(for p in $(PACKAGES) $(EXTRA_PACKAGES); do \
 	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; \
 	  done); \
 	if [ -n "$$missing" ]; then \
@@ -60,6 +67,14 @@ valgrind: build
 	  --wrap='valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite --suppressions=/usr/share/glib-2.0/valgrind/glib.supp --suppressions=$(CURDIR)/tests/valgrind.supp --suppressions=$(CURDIR)/tests/layout/graphviz.supp' \
 	  --timeout-multiplier=10
 
+# Every libFuzzer harness for FUZZ_SECONDS each (clang, ASan + UBSan).
+fuzz:
+	$(MAKE) deps EXTRA_PACKAGES="$(FUZZ_PACKAGES)"
+	[ -f $(FUZZDIR)/build.ninja ] || CC=clang $(MESON) setup $(FUZZDIR) -Dfuzzing=true \
+	  -Db_sanitize=address,undefined -Db_lundef=false
+	$(MESON) compile -C $(FUZZDIR) $(addprefix fuzz-,$(FUZZERS))
+	tests/fuzz/run-fuzzers.sh $(FUZZDIR) $(FUZZ_CORPUS) $(FUZZ_SECONDS) $(FUZZERS)
+
 bench: deps
 	[ -f $(BUILDDIR)/build.ninja ] || $(MESON) setup $(BUILDDIR)
 	$(MESON) configure $(BUILDDIR) -Dbench=true
@@ -70,4 +85,4 @@ screenshot: build
 	tests/screenshot.sh $(BUILDDIR)
 
 clean:
-	rm -rf $(BUILDDIR) $(ASANDIR)
+	rm -rf $(BUILDDIR) $(ASANDIR) $(FUZZDIR)

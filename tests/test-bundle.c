@@ -136,8 +136,8 @@ parse (GBytes *bytes)
   return json_node_ref (json_parser_get_root (parser));
 }
 
-/* Case → bundle → new case → bundle gives the same bundle (the case's own creation
- * time aside), positions and notes included. */
+/* Case → bundle → new case → bundle gives the same bundle, the case's creation
+ * date, positions and notes included. */
 static void
 test_round_trip (void)
 {
@@ -166,11 +166,12 @@ test_round_trip (void)
 
   na = parse (a);
   nb = parse (b);
-  json_object_remove_member (json_object_get_object_member (json_node_get_object (na), "case"),
-                             "created");
-  json_object_remove_member (json_object_get_object_member (json_node_get_object (nb), "case"),
-                             "created");
   g_assert_true (json_node_equal (na, nb));
+  /* The case keeps the date it began, not the new file's (the fuzzer found
+   * export → import → export differing whenever a second passed between). */
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_object_get_object_member (json_node_get_object (nb), "case"), "created"),
+                   ==, "2021-04-20T00:00:00Z");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (nb),
                                                                          "positions")), ==, 1);
 }

@@ -1055,6 +1055,9 @@ write_bundle (RsCaseStore  *store,
           !rs_case_store_set_info (store, member_string (o, "title"),
                                    member_string (o, "description"), error))
         return fail_write (store, error, "case", G_MAXUINT);
+      if (member_string (o, "created") &&
+          !rs_case_store_set_created (store, member_string (o, "created"), error))
+        return fail_write (store, error, "case", G_MAXUINT);
     }
   return TRUE;
 }

@@ -130,6 +130,15 @@ rs_fuzzy_date_parse (const char       *start,
       return NULL;
     }
 
+  /* Messages below quote the date: it must be text first (found by fuzzing). */
+  if ((start != NULL && !g_utf8_validate (start, -1, NULL)) ||
+      (end != NULL && !g_utf8_validate (end, -1, NULL)))
+    {
+      g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
+                   _("A date is not valid text (UTF-8)"));
+      return NULL;
+    }
+
   if (!parse_partial (start, &self->start))
     {
       g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,

@@ -1153,6 +1153,34 @@ rs_case_store_set_info (RsCaseStore  *self,
   return TRUE;
 }
 
+/* When the case began, as a bundle of it says: a case moved into a new file
+ * through a bundle keeps its own date rather than the new file's. */
+gboolean
+rs_case_store_set_created (RsCaseStore  *self,
+                           const char   *created,
+                           GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (created != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_rs_case_store_check_writable (self, error) ||
+      !check_text (created, TRUE, _("case creation date"), error))
+    return FALSE;
+
+  if (!(stmt = rs_db_prepare (self->db, "UPDATE case_info SET created = ?1 WHERE id = 1", error)))
+    return FALSE;
+  rs_db_bind_text (stmt, 1, created);
+  if (!rs_db_step_done (self->db, stmt, error))
+    return FALSE;
+
+  rs_case_set_created (self->kase, created);
+  rs_case_emit_changed (self->kase);
+  return TRUE;
+}
+
 RsDocument *
 rs_case_store_add_document (RsCaseStore  *self,
                             RsDocument   *draft,

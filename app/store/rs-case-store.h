@@ -87,6 +87,9 @@ gboolean     rs_case_store_set_info           (RsCaseStore            *self,
                                                const char             *title,
                                                const char             *description,
                                                GError                **error);
+gboolean     rs_case_store_set_created        (RsCaseStore            *self,
+                                               const char             *created,
+                                               GError                **error);
 RsDocument  *rs_case_store_add_document       (RsCaseStore            *self,
                                                RsDocument             *draft,
                                                GError                **error);

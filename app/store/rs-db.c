@@ -97,7 +97,9 @@ rs_db_set_error (sqlite3    *db,
                  GError    **error,
                  const char *what)
 {
-  const char *message = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  /* SQLite quotes what it could not parse, raw bytes of a hostile file included:
+   * the message goes into a dialog, which takes only UTF-8 (found by fuzzing). */
+  g_autofree char *message = g_utf8_make_valid (db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc), -1);
   const char *filename = db != NULL ? sqlite3_db_filename (db, "main") : NULL;
   g_autofree char *label = NULL;
   RsError code;
