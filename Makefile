@@ -4,6 +4,7 @@
 BUILDDIR ?= _build
 ASANDIR  ?= _build-asan
 FUZZDIR  ?= _build-fuzz
+SANDIR   ?= _build-sanitize
 # make fuzz: seconds per harness, and where the growing corpus lives (outside the tree).
 FUZZ_SECONDS ?= 60
 FUZZ_CORPUS  ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/redstring-fuzz
@@ -24,7 +25,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Tests must not depend on the user's session: isolated, deterministic, no portals.
 TEST_ENV = env GDK_BACKEND=x11 GTK_A11Y=none NO_AT_BRIDGE=1 GSK_RENDERER=cairo
 
-.PHONY: all deps setup build run test asan valgrind bench fuzz screenshot clean
+.PHONY: all deps setup build run test sanitize-core asan valgrind bench fuzz screenshot clean
 
 all: build
 
@@ -49,9 +50,18 @@ build: setup
 run: build
 	GSETTINGS_SCHEMA_DIR=$(BUILDDIR)/data $(BUILDDIR)/app/gui/redstring $(CASE)
 
-test: build
+test: build sanitize-core
 	$(TEST_ENV) xvfb-run -a -s '-screen 0 1600x1000x24' \
 	  dbus-run-session -- $(MESON) test -C $(BUILDDIR) --print-errorlogs
+
+# Part of make test: the core, store, cli and fuzz suites (the harnesses over their
+# seeds and regressions) again under AddressSanitizer and UndefinedBehaviorSanitizer,
+# in a build without the GUI; any report fails.
+sanitize-core: deps
+	[ -f $(SANDIR)/build.ninja ] || $(MESON) setup $(SANDIR) -Dgui=false \
+	  -Db_sanitize=address,undefined -Db_lundef=false
+	$(MESON) compile -C $(SANDIR)
+	$(MESON) test -C $(SANDIR) --print-errorlogs --suite core --suite store --suite cli --suite fuzz
 
 # The whole suite under AddressSanitizer (leaks included) and UndefinedBehaviorSanitizer.
 asan: deps
@@ -85,4 +95,4 @@ screenshot: build
 	tests/screenshot.sh $(BUILDDIR)
 
 clean:
-	rm -rf $(BUILDDIR) $(ASANDIR) $(FUZZDIR)
+	rm -rf $(BUILDDIR) $(ASANDIR) $(FUZZDIR) $(SANDIR)
