@@ -401,6 +401,12 @@ rs_board_view_size_allocate (GtkWidget *widget,
   get_legend_rect (self, width, height, &legend);
   gtk_widget_size_allocate (self->legend, &legend, -1);
 
+  /* Popovers shown on the board (context menus, editors) are ours to place. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+      gtk_popover_present (GTK_POPOVER (child));
+
   configure_adjustments (self);
 
   /* An automatic view follows the widget's size (the window settles its panes over its
@@ -427,6 +433,14 @@ rs_board_view_dispose (GObject *object)
   g_clear_signal_handler (&self->selection_changed_id, self->selection);
   g_clear_signal_handler (&self->filter_changed_id, self->filter);
   g_clear_pointer (&self->legend, gtk_widget_unparent);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self)); child != NULL;)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (GTK_IS_POPOVER (child))
+        gtk_widget_unparent (child);
+      child = next;
+    }
   g_clear_object (&self->store);
   g_clear_object (&self->kase);
   g_clear_object (&self->selection);
@@ -1090,4 +1104,27 @@ _rs_board_view_layout_state (RsBoardView *self,
     }
 
   g_signal_emit (self, signals[started ? LAYOUT_STARTED : LAYOUT_FINISHED], 0);
+}
+
+/* Shows @popover on the board, pointing at (@x, @y) in widget coordinates: the
+ * board's context menus and editors. The board holds it from then on. */
+void
+rs_board_view_popup (RsBoardView *self,
+                     GtkPopover  *popover,
+                     double       x,
+                     double       y)
+{
+  GdkRectangle spot = { (int) x, (int) y, 1, 1 };
+
+  g_return_if_fail (RS_IS_BOARD_VIEW (self));
+  g_return_if_fail (GTK_IS_POPOVER (popover));
+
+  if (gtk_widget_get_parent (GTK_WIDGET (popover)) != GTK_WIDGET (self))
+    {
+      if (gtk_widget_get_parent (GTK_WIDGET (popover)) != NULL)
+        gtk_widget_unparent (GTK_WIDGET (popover));
+      gtk_widget_set_parent (GTK_WIDGET (popover), GTK_WIDGET (self));
+    }
+  gtk_popover_set_pointing_to (popover, &spot);
+  gtk_popover_popup (popover);
 }

@@ -59,4 +59,9 @@ gboolean        rs_board_view_get_node_position   (RsBoardView     *self,
                                                    double          *widget_x,
                                                    double          *widget_y);
 
+void            rs_board_view_popup               (RsBoardView     *self,
+                                                   GtkPopover      *popover,
+                                                   double           x,
+                                                   double           y);
+
 G_END_DECLS
