@@ -292,8 +292,13 @@ rs_db_bind_text (sqlite3_stmt *stmt,
 {
   if (text == NULL)
     sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  /* SQLite copies the text. When the copy fails it leaves the parameter NULL and
+   * the statement runs anyway: a nullable column loses its value without a word,
+   * a NOT NULL one fails as if the input were wrong. Out of memory ends the
+   * program here, as a failed g_malloc does, before the statement can run: an
+   * open transaction is never committed. */
+  else if (sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT) == SQLITE_NOMEM)
+    g_error ("%s: failed to allocate memory for a bound value", G_STRLOC);
 }
 
 const char *
