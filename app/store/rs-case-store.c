@@ -248,9 +248,16 @@ check_existing (sqlite3      *db,
                          "writing beside it (%s)"), name, local_error->message);
           return FALSE;
         }
-      g_set_error (error, RS_ERROR,
-                   local_error->code == RS_ERROR_NOT_A_CASE ? RS_ERROR_NOT_A_CASE
-                                                            : RS_ERROR_CORRUPT_CASE,
+      /* Only what SQLite says about the file itself means a damaged file: a lock
+       * wait or a lack of memory is said as such (the failing-allocator run
+       * found "damaged" for out-of-memory). */
+      if (local_error->code != RS_ERROR_NOT_A_CASE && local_error->code != RS_ERROR_CORRUPT_CASE)
+        {
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                      _("Could not open “%s”: "), name);
+          return FALSE;
+        }
+      g_set_error (error, RS_ERROR, local_error->code,
                    _("Could not open “%s”: the file is damaged or not a case file (%s)"),
                    name, local_error->message);
       return FALSE;
