@@ -270,6 +270,24 @@ toggle_side_panel_action (GtkWidget  *widget,
     _rs_window_restore_side_width (self);
 }
 
+/* Alt+1…4: a side panel by name, shown if hidden, with the keyboard in it. */
+static void
+show_side_page_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  RsWindow *self = RS_WINDOW (widget);
+  const char *name = g_variant_get_string (param, NULL);
+  GtkWidget *page = adw_view_stack_get_child_by_name (self->side_stack, name);
+
+  if (page == NULL)
+    return;
+  if (!gtk_widget_get_visible (self->side_box))
+    gtk_widget_activate_action (widget, "win.toggle-side-panel", NULL);
+  adw_view_stack_set_visible_child (self->side_stack, page);
+  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 find_action (GtkWidget  *widget,
              const char *action_name,
@@ -346,6 +364,15 @@ _rs_window_class_actions_init (RsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-bundle", NULL, import_bundle_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-side-panel", NULL,
                                    toggle_side_panel_action);
+  gtk_widget_class_install_action (widget_class, "win.show-side-page", "s", show_side_page_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "win.show-side-page", "s", "quotes");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.show-side-page", "s", "timeline");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
+                                       "win.show-side-page", "s", "notes");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
+                                       "win.show-side-page", "s", "documents");
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.focus-selection", NULL, focus_selection_action);

@@ -8,6 +8,7 @@
 
 #include "rs-board-filter.h"
 #include "rs-board-view.h"
+#include "rs-documents-panel.h"
 #include "rs-empty-state.h"
 #include "rs-filter-popover.h"
 #include "rs-notes-panel.h"
@@ -37,6 +38,7 @@ struct _RsWindow
   RsQuotesPanel       *quotes_panel;
   RsTimelinePanel     *timeline_panel;
   RsNotesPanel        *notes_panel;
+  RsDocumentsPanel    *documents_panel;
   GtkSearchEntry      *search_entry;
   GtkToggleButton     *side_panel_button;
   RsFilterPopover     *filter_popover;

@@ -477,17 +477,12 @@ save_geometry (RsWindow *self)
                           gtk_widget_get_visible (self->side_box));
 }
 
-/* Opens the source viewer on a quote: the one click from the evidence back to the
- * highlighted sentence in the report. */
-void
-_rs_window_reveal_quote (RsWindow *self,
-                         gint64    quote_id)
+/* At the height the user last gave it. */
+static void
+show_source_viewer (RsWindow *self)
 {
   int height = self->settings ? g_settings_get_int (self->settings, "source-viewer-height") : 260;
   int total = gtk_widget_get_height (GTK_WIDGET (self->board_paned));
-
-  if (!rs_source_viewer_reveal_quote (self->source_viewer, quote_id))
-    return;
 
   if (!gtk_widget_get_visible (GTK_WIDGET (self->source_viewer)))
     {
@@ -495,6 +490,35 @@ _rs_window_reveal_quote (RsWindow *self,
       if (total > 0)
         gtk_paned_set_position (self->board_paned, MAX (total / 3, total - height));
     }
+}
+
+/* Opens the source viewer on a quote: the one click from the evidence back to the
+ * highlighted sentence in the report. */
+void
+_rs_window_reveal_quote (RsWindow *self,
+                         gint64    quote_id)
+{
+  if (rs_source_viewer_reveal_quote (self->source_viewer, quote_id))
+    show_source_viewer (self);
+}
+
+/* A report from the Documents panel: from its start, nothing highlighted, and the
+ * board's selection left as it is. */
+static void
+on_documents_panel_open_document_cb (RsWindow         *self,
+                                     gint64            document_id,
+                                     RsDocumentsPanel *panel)
+{
+  if (self->store == NULL ||
+      !rs_case_lookup_document (rs_case_store_get_case (self->store), document_id))
+    return;
+
+  /* Already open on a revealed quote: open it afresh, without the highlight. */
+  if (rs_source_viewer_get_document_id (self->source_viewer) == document_id &&
+      rs_source_viewer_get_revealed_quote_id (self->source_viewer) != 0)
+    rs_source_viewer_set_document_id (self->source_viewer, 0);
+  rs_source_viewer_set_document_id (self->source_viewer, document_id);
+  show_source_viewer (self);
 }
 
 static void
@@ -831,6 +855,7 @@ rs_window_class_init (RsWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RS_TYPE_BOARD_VIEW);
+  g_type_ensure (RS_TYPE_DOCUMENTS_PANEL);
   g_type_ensure (RS_TYPE_EMPTY_STATE);
   g_type_ensure (RS_TYPE_FILTER_POPOVER);
   g_type_ensure (RS_TYPE_NOTES_PANEL);
@@ -852,6 +877,7 @@ rs_window_class_init (RsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RsWindow, quotes_panel);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, timeline_panel);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, notes_panel);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, documents_panel);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, filter_popover);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, side_panel_button);
@@ -860,6 +886,7 @@ rs_window_class_init (RsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_quotes_panel_reveal_quote_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_documents_panel_open_document_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_source_viewer_close_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_board_activate_item_cb);
 

@@ -141,6 +141,13 @@ gboolean     rs_case_store_show_board         (RsCaseStore            *self,
                                                guint                   n_edges,
                                                GError                **error);
 
+/* rs-case-store-documents.c */
+gboolean     rs_case_store_update_document    (RsCaseStore            *self,
+                                               RsDocument             *draft,
+                                               GError                **error);
+gboolean     rs_case_store_check_published    (const char             *published,
+                                               GError                **error);
+
 gboolean     rs_case_store_delete_document    (RsCaseStore            *self,
                                                gint64                  document_id,
                                                GError                **error);
