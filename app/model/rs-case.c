@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "rs-case.h"
+#include "rs-case-changes.h"
 
 /* The aggregate root the UI binds to: one GListStore per record type, plus indices
  * so that "what backs this node?" never scans the whole case. It holds no SQL: the
@@ -45,6 +46,11 @@ struct _RsCase
   GHashTable *evidence_by_quote;    /* quote id */
   GHashTable *quotes_by_document;   /* document id */
   GHashTable *relations_by_entity;  /* entity id, both ends */
+
+  /* The transaction being mirrored (rs_case_begin_changes): nesting depth, and what it
+   * did so far. Its additions reach the lists in one splice per list when it ends. */
+  guint          change_depth;
+  RsCaseChanges *changes;
 };
 
 G_DEFINE_FINAL_TYPE (RsCase, rs_case, G_TYPE_OBJECT)
@@ -59,6 +65,7 @@ enum {
 };
 
 enum {
+  CHANGES,
   CHANGED,
   N_SIGNALS
 };
@@ -148,15 +155,41 @@ index_insert (GHashTable *table,
   g_hash_table_insert (table, key, object);
 }
 
+/* Inside a transaction an addition waits for the splice at its end. */
 static void
-store_remove (GListStore *store,
-              gpointer    item)
+list_add (RsCase     *self,
+          GListStore *store,
+          gpointer    item)
+{
+  if (self->change_depth > 0)
+    rs_case_changes_add (self->changes, item);
+  else
+    g_list_store_append (store, item);
+}
+
+static gboolean
+is_pending (RsCase   *self,
+            GType     type,
+            gpointer  item)
+{
+  return self->change_depth > 0 &&
+         g_ptr_array_find (rs_case_changes_get_added (self->changes, type), item, NULL);
+}
+
+static void
+store_remove_item (RsCase     *self,
+                   GListStore *store,
+                   gpointer    item)
 {
   guint position;
+  gboolean pending = is_pending (self, g_list_model_get_item_type (G_LIST_MODEL (store)), item);
 
-  if (g_list_store_find (store, item, &position))
+  if (self->change_depth > 0)
+    rs_case_changes_remove (self->changes, item);
+  if (!pending && g_list_store_find (store, item, &position))
     g_list_store_remove (store, position);
 }
+
 
 static void
 rs_case_dispose (GObject *object)
@@ -182,6 +215,7 @@ rs_case_dispose (GObject *object)
   g_clear_object (&self->evidence);
   g_clear_object (&self->events);
   g_clear_object (&self->notes);
+  g_clear_pointer (&self->changes, rs_case_changes_unref);
 
   G_OBJECT_CLASS (rs_case_parent_class)->dispose (object);
 }
@@ -296,6 +330,19 @@ rs_case_class_init (RsCaseClass *klass)
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * RsCase::changes:
+   * @changes: what the transaction added, changed and removed
+   *
+   * Emitted once per committed transaction, after the lists' items-changed (additions
+   * arrive as one splice per list) and just before #RsCase::changed. Views that keep
+   * a derived picture update only what @changes names.
+   */
+  signals[CHANGES] =
+    g_signal_new ("changes", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  RS_TYPE_CASE_CHANGES | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
@@ -540,7 +587,7 @@ rs_case_add_document (RsCase     *self,
   g_return_if_fail (RS_IS_DOCUMENT (document));
 
   index_insert (self->document_by_id, rs_document_get_id (document), document);
-  g_list_store_append (self->documents, document);
+  list_add (self, self->documents, document);
 }
 
 void
@@ -551,7 +598,7 @@ rs_case_add_entity (RsCase   *self,
   g_return_if_fail (RS_IS_ENTITY (entity));
 
   index_insert (self->entity_by_id, rs_entity_get_id (entity), entity);
-  g_list_store_append (self->entities, entity);
+  list_add (self, self->entities, entity);
 }
 
 void
@@ -565,7 +612,7 @@ rs_case_add_relation (RsCase     *self,
   multi_add (self->relations_by_entity, rs_relation_get_source_id (relation), relation);
   if (rs_relation_get_target_id (relation) != rs_relation_get_source_id (relation))
     multi_add (self->relations_by_entity, rs_relation_get_target_id (relation), relation);
-  g_list_store_append (self->relations, relation);
+  list_add (self, self->relations, relation);
 }
 
 void
@@ -577,7 +624,7 @@ rs_case_add_quote (RsCase  *self,
 
   index_insert (self->quote_by_id, rs_quote_get_id (quote), quote);
   multi_add (self->quotes_by_document, rs_quote_get_document_id (quote), quote);
-  g_list_store_append (self->quotes, quote);
+  list_add (self, self->quotes, quote);
 }
 
 void
@@ -592,7 +639,7 @@ rs_case_add_evidence (RsCase     *self,
              target_key (rs_evidence_get_target (evidence), rs_evidence_get_target_id (evidence)),
              evidence);
   multi_add (self->evidence_by_quote, rs_evidence_get_quote_id (evidence), evidence);
-  g_list_store_append (self->evidence, evidence);
+  list_add (self, self->evidence, evidence);
 }
 
 void
@@ -603,7 +650,7 @@ rs_case_add_event (RsCase  *self,
   g_return_if_fail (RS_IS_EVENT (event));
 
   index_insert (self->event_by_id, rs_event_get_id (event), event);
-  g_list_store_append (self->events, event);
+  list_add (self, self->events, event);
 }
 
 void
@@ -614,7 +661,7 @@ rs_case_add_note (RsCase *self,
   g_return_if_fail (RS_IS_NOTE (note));
 
   index_insert (self->note_by_id, rs_note_get_id (note), note);
-  g_list_store_append (self->notes, note);
+  list_add (self, self->notes, note);
 }
 
 static void
@@ -657,7 +704,7 @@ rs_case_remove_evidence (RsCase *self,
                 target_key (rs_evidence_get_target (evidence), rs_evidence_get_target_id (evidence)),
                 evidence);
   multi_remove (self->evidence_by_quote, rs_evidence_get_quote_id (evidence), evidence);
-  store_remove (self->evidence, evidence);
+  store_remove_item (self, self->evidence, evidence);
 }
 
 void
@@ -674,7 +721,7 @@ rs_case_remove_note (RsCase *self,
 
   note = g_object_ref (found);
   g_hash_table_remove (self->note_by_id, &id);
-  store_remove (self->notes, note);
+  store_remove_item (self, self->notes, note);
 }
 
 void
@@ -695,7 +742,7 @@ rs_case_remove_relation (RsCase *self,
   g_hash_table_remove (self->relation_by_id, &id);
   multi_remove (self->relations_by_entity, rs_relation_get_source_id (relation), relation);
   multi_remove (self->relations_by_entity, rs_relation_get_target_id (relation), relation);
-  store_remove (self->relations, relation);
+  store_remove_item (self, self->relations, relation);
 }
 
 /* Mirrors the schema's cascades: an entity takes its relations, evidence links, notes
@@ -724,10 +771,14 @@ rs_case_remove_entity (RsCase *self,
 
   events = rs_case_dup_events_of (self, id);
   for (guint i = 0; i < events->len; i++)
-    rs_event_remove_entity (g_ptr_array_index (events, i), id);
+    {
+      rs_event_remove_entity (g_ptr_array_index (events, i), id);
+      if (self->change_depth > 0)
+        rs_case_changes_change (self->changes, g_ptr_array_index (events, i));
+    }
 
   g_hash_table_remove (self->entity_by_id, &id);
-  store_remove (self->entities, entity);
+  store_remove_item (self, self->entities, entity);
 }
 
 void
@@ -746,7 +797,7 @@ rs_case_remove_event (RsCase *self,
   remove_evidence_on (self, RS_TARGET_EVENT, id);
   remove_notes_on (self, RS_TARGET_EVENT, id);
   g_hash_table_remove (self->event_by_id, &id);
-  store_remove (self->events, event);
+  store_remove_item (self, self->events, event);
 }
 
 void
@@ -769,7 +820,7 @@ rs_case_remove_quote (RsCase *self,
 
   g_hash_table_remove (self->quote_by_id, &id);
   multi_remove (self->quotes_by_document, rs_quote_get_document_id (quote), quote);
-  store_remove (self->quotes, quote);
+  store_remove_item (self, self->quotes, quote);
 }
 
 void
@@ -792,12 +843,97 @@ rs_case_remove_document (RsCase *self,
   remove_notes_on (self, RS_TARGET_DOCUMENT, id);
 
   g_hash_table_remove (self->document_by_id, &id);
-  store_remove (self->documents, document);
+  store_remove_item (self, self->documents, document);
+}
+
+/**
+ * rs_case_begin_changes:
+ *
+ * Opens a transaction: what follows, up to the matching rs_case_end_changes(), is
+ * recorded and announced once. Transactions nest; the outermost one counts.
+ */
+void
+rs_case_begin_changes (RsCase *self)
+{
+  g_return_if_fail (RS_IS_CASE (self));
+
+  if (self->change_depth++ == 0)
+    self->changes = rs_case_changes_new ();
+}
+
+/* An object already in the case whose properties the store has just set. */
+void
+rs_case_mark_changed (RsCase   *self,
+                      gpointer  object)
+{
+  g_return_if_fail (RS_IS_CASE (self));
+  g_return_if_fail (G_IS_OBJECT (object));
+
+  rs_case_begin_changes (self);
+  rs_case_changes_change (self->changes, object);
+  rs_case_end_changes (self);
+}
+
+static void
+splice_added (RsCase     *self,
+              GListStore *store)
+{
+  GPtrArray *added = rs_case_changes_get_added (self->changes,
+                                                g_list_model_get_item_type (G_LIST_MODEL (store)));
+
+  if (added->len > 0)
+    g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
+                         added->pdata, added->len);
+}
+
+/**
+ * rs_case_end_changes:
+ *
+ * Closes a transaction. The outermost one splices its additions into the lists (one
+ * items-changed per list), then emits #RsCase::changes and #RsCase::changed.
+ */
+void
+rs_case_end_changes (RsCase *self)
+{
+  g_autoptr(RsCaseChanges) changes = NULL;
+
+  g_return_if_fail (RS_IS_CASE (self));
+  g_return_if_fail (self->change_depth > 0);
+
+  if (--self->change_depth > 0)
+    return;
+
+  /* Records before what points at them: a quote's list handler finds its document. */
+  splice_added (self, self->documents);
+  splice_added (self, self->entities);
+  splice_added (self, self->relations);
+  splice_added (self, self->quotes);
+  splice_added (self, self->events);
+  splice_added (self, self->evidence);
+  splice_added (self, self->notes);
+
+  changes = g_steal_pointer (&self->changes);
+  g_signal_emit (self, signals[CHANGES], 0, changes);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Closes the outermost transaction without announcing it: its writes were rolled
+ * back before any addition reached the case. */
+void
+rs_case_discard_changes (RsCase *self)
+{
+  g_return_if_fail (RS_IS_CASE (self));
+  g_return_if_fail (self->change_depth == 1);
+
+  self->change_depth = 0;
+  g_clear_pointer (&self->changes, rs_case_changes_unref);
 }
 
 void
 rs_case_emit_changed (RsCase *self)
 {
   g_return_if_fail (RS_IS_CASE (self));
-  g_signal_emit (self, signals[CHANGED], 0);
+
+  rs_case_begin_changes (self);
+  rs_case_end_changes (self);
 }

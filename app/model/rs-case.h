@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "rs-case-changes.h"
 #include "rs-document.h"
 #include "rs-entity.h"
 #include "rs-event.h"
@@ -106,6 +107,11 @@ void         rs_case_remove_event          (RsCase     *self,
                                             gint64      id);
 void         rs_case_remove_note           (RsCase     *self,
                                             gint64      id);
+void         rs_case_begin_changes         (RsCase     *self);
+void         rs_case_mark_changed          (RsCase     *self,
+                                            gpointer    object);
+void         rs_case_end_changes           (RsCase     *self);
+void         rs_case_discard_changes       (RsCase     *self);
 void         rs_case_emit_changed          (RsCase     *self);
 
 G_END_DECLS

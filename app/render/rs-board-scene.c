@@ -22,8 +22,11 @@
  * with measured sizes, edges with their drawn curves, the bounds, and a uniform grid over
  * the bounds so drawing and hit-testing only look at the cells a rectangle covers.
  *
- * A scene is not changed after it is built, except by rs_board_scene_move_node() while
- * a node is dragged; queries are safe from several threads as long as nobody moves. */
+ * A scene changes only on the main thread: rs_board_scene_move_node() while a node is
+ * dragged, and rs_board_scene_apply_changes() after a committed transaction, which
+ * updates the nodes and edges concerned in place. Nodes and edges keep their index for
+ * the scene's life (a removed one stays as a REMOVED tombstone), so indices held by the
+ * view stay valid; queries are safe from several threads as long as nobody changes it. */
 
 #define NODE_MARGIN    10.0   /* badge and outline beyond the node box */
 #define EDGE_MARGIN     4.0
@@ -805,9 +808,12 @@ rs_board_scene_new (RsCase        *kase,
 
   self = g_new0 (RsBoardScene, 1);
   g_atomic_ref_count_init (&self->ref_count);
-  self->nodes = g_array_new (FALSE, TRUE, sizeof (RsBoardNode));
+  /* Head room: entities added later are appended without moving the others. */
+  self->nodes = g_array_sized_new (FALSE, TRUE, sizeof (RsBoardNode),
+                                   g_list_model_get_n_items (rs_case_get_entities (kase)) + 256);
   g_array_set_clear_func (self->nodes, node_clear);
-  self->edges = g_array_new (FALSE, TRUE, sizeof (RsBoardEdge));
+  self->edges = g_array_sized_new (FALSE, TRUE, sizeof (RsBoardEdge),
+                                   g_list_model_get_n_items (rs_case_get_relations (kase)) + 256);
   g_array_set_clear_func (self->edges, edge_clear);
   self->node_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->edge_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -1050,4 +1056,361 @@ rs_board_scene_move_node (RsBoardScene *self,
       set_straight_geometry (self, edge, self->edge_offsets[adjacent[k]]);
       update_edge_bounds (edge);
     }
+}
+
+/* Incremental update ------------------------------------------------------------------ */
+
+/* The id tables point into the arrays: after an append moved them, index them again. */
+static void
+reindex (RsBoardScene *self)
+{
+  g_hash_table_remove_all (self->node_by_id);
+  g_hash_table_remove_all (self->edge_by_id);
+  for (guint i = 0; i < self->nodes->len; i++)
+    if ((node_at (self, i)->flags & RS_BOARD_ITEM_REMOVED) == 0)
+      g_hash_table_insert (self->node_by_id, &node_at (self, i)->id, GUINT_TO_POINTER (i + 1));
+  for (guint i = 0; i < self->edges->len; i++)
+    if ((edge_at (self, i)->flags & RS_BOARD_ITEM_REMOVED) == 0)
+      g_hash_table_insert (self->edge_by_id, &edge_at (self, i)->id, GUINT_TO_POINTER (i + 1));
+}
+
+static void
+count_node (RsBoardScene      *self,
+            const RsBoardNode *node,
+            int                sign)
+{
+  if (node->flags & RS_BOARD_ITEM_REMOVED)
+    return;
+  if (node->flags & (RS_BOARD_ITEM_UNPLACED | RS_BOARD_ITEM_PROVISIONAL))
+    self->n_unplaced += sign;
+  else
+    self->n_placed += sign;
+}
+
+/* Name, kind and place from the entity; measures the label again only when it changed. */
+static gboolean
+set_node_from_entity (RsBoardScene *self,
+                      RsBoardNode  *node,
+                      RsEntity     *entity,
+                      RsCase       *kase,
+                      RsBoardStyle *style,
+                      guint        *n_provisional)
+{
+  RsEntityKind kind = rs_entity_get_kind (entity);
+  gboolean moved = FALSE;
+
+  kind = (guint)kind < RS_ENTITY_KIND_LAST ? kind : RS_ENTITY_KIND_OTHER;
+  if (node->name == NULL || g_strcmp0 (node->name, rs_entity_get_name (entity)) != 0 ||
+      node->kind != kind)
+    {
+      g_free (node->name);
+      g_free (node->label);
+      node->name = g_strdup (rs_entity_get_name (entity));
+      node->label = rs_board_style_dup_display_label (node->name);
+      node->kind = kind;
+      rs_board_style_measure_node (style, node->kind, node->label, &node->width, &node->height);
+      moved = TRUE;
+    }
+  g_strfreev (node->aliases);
+  node->aliases = g_strdupv ((char **)rs_entity_get_aliases (entity));
+  node->n_documents = rs_case_count_documents_for (kase, RS_TARGET_ENTITY, node->id);
+
+  count_node (self, node, -1);
+  /* A dragged node is where the drop left it, but its edges are still the drag's. */
+  moved |= (node->flags & RS_BOARD_ITEM_FLOATING) != 0;
+  node->flags &= ~(RS_BOARD_ITEM_PINNED | RS_BOARD_ITEM_FLOATING);
+  if (rs_entity_get_pinned (entity))
+    node->flags |= RS_BOARD_ITEM_PINNED;
+
+  if (rs_entity_get_has_position (entity) &&
+      isfinite (rs_entity_get_x (entity)) && isfinite (rs_entity_get_y (entity)))
+    {
+      moved |= node->x != rs_entity_get_x (entity) || node->y != rs_entity_get_y (entity) ||
+               (node->flags & (RS_BOARD_ITEM_UNPLACED | RS_BOARD_ITEM_PROVISIONAL));
+      node->x = rs_entity_get_x (entity);
+      node->y = rs_entity_get_y (entity);
+      node->flags &= ~(RS_BOARD_ITEM_UNPLACED | RS_BOARD_ITEM_PROVISIONAL);
+    }
+  else if ((node->flags & RS_BOARD_ITEM_PROVISIONAL) == 0 && self->has_bounds)
+    {
+      /* A column right of the board, where the next layout will find and place it. */
+      node->x = self->bounds.x + self->bounds.width + 40 + node->width / 2;
+      node->y = self->bounds.y + node->height / 2 + (*n_provisional)++ * (node->height + 20);
+      node->flags &= ~RS_BOARD_ITEM_UNPLACED;
+      node->flags |= RS_BOARD_ITEM_PROVISIONAL;
+      moved = TRUE;
+    }
+  else if ((node->flags & RS_BOARD_ITEM_PROVISIONAL) == 0)
+    node->flags |= RS_BOARD_ITEM_UNPLACED;
+  count_node (self, node, +1);
+
+  return moved;
+}
+
+/* Label, status and direction from the relation; TRUE when its geometry must be redone. */
+static gboolean
+set_edge_from_relation (RsBoardScene *self,
+                        RsBoardEdge  *edge,
+                        RsRelation   *relation,
+                        RsCase       *kase,
+                        RsBoardStyle *style)
+{
+  g_autofree char *label = rs_board_style_dup_display_label (rs_relation_get_label (relation));
+  RsRelationStatus status = rs_relation_get_status (relation);
+
+  edge->status = (guint)status <= RS_RELATION_STATUS_REFUTED ? status : RS_RELATION_STATUS_ALLEGED;
+  edge->directed = rs_relation_get_directed (relation);
+  edge->n_documents = rs_case_count_documents_for (kase, RS_TARGET_RELATION, edge->id);
+
+  if (edge->label == NULL || strcmp (edge->label, label) != 0)
+    {
+      g_free (edge->label);
+      edge->label = g_steal_pointer (&label);
+      edge->text_width = edge->text_height = edge->label_width = edge->label_height = 0;
+      if (edge->label[0] != '\0')
+        {
+          rs_board_style_measure_text (style, RS_BOARD_FONT_EDGE, edge->label,
+                                       RS_BOARD_EDGE_MAX_TEXT, 2,
+                                       &edge->text_width, &edge->text_height);
+          edge->label_width = ceil (edge->text_width + 2 * RS_BOARD_EDGE_LABEL_PAD_X +
+                                    2 * RS_BOARD_BADGE_RADIUS + 3);
+          edge->label_height = ceil (MAX (edge->text_height + 2 * RS_BOARD_EDGE_LABEL_PAD_Y,
+                                          2 * RS_BOARD_BADGE_RADIUS + 2));
+        }
+    }
+  return TRUE;
+}
+
+static void
+redo_edge_geometry (RsBoardScene *self,
+                    RsCase       *kase,
+                    guint         index)
+{
+  RsBoardEdge *edge = edge_at (self, index);
+  RsRelation *relation;
+
+  if (edge->flags & RS_BOARD_ITEM_REMOVED)
+    return;
+
+  edge->flags &= ~(RS_BOARD_ITEM_UNPLACED | RS_BOARD_ITEM_FLOATING | RS_BOARD_ITEM_ROUTED |
+                   RS_BOARD_ITEM_LOOP | RS_BOARD_ITEM_LABEL_HIDDEN);
+  if ((node_at (self, edge->source)->flags | node_at (self, edge->target)->flags) &
+      RS_BOARD_ITEM_UNPLACED)
+    {
+      edge->flags |= RS_BOARD_ITEM_UNPLACED;
+      return;
+    }
+
+  relation = rs_case_lookup_relation (kase, edge->id);
+  g_clear_pointer (&edge->points, g_free);
+  edge->n_points = 0;
+  if (relation != NULL)
+    set_edge_geometry (self, index, relation);
+  else
+    {
+      set_straight_geometry (self, edge, self->edge_offsets[index]);
+      update_edge_bounds (edge);
+    }
+}
+
+static void
+mark_edges_of (RsBoardScene *self,
+               guint         node,
+               GHashTable   *redo)
+{
+  guint n_adjacent;
+  const guint *adjacent = rs_board_scene_get_node_edges (self, node, &n_adjacent);
+
+  for (guint k = 0; k < n_adjacent; k++)
+    g_hash_table_add (redo, GUINT_TO_POINTER (adjacent[k] + 1));
+}
+
+/**
+ * rs_board_scene_apply_changes:
+ * @changes: what one transaction did to @kase
+ *
+ * Brings the scene up to date with @changes in place: new entities get a node (at a
+ * provisional place when they have none), new relations an edge, renamed ones are
+ * measured again, moved nodes take their edges along; removed ones become tombstones.
+ * Everything else keeps its node, its edge and its measurements. Labels of the edges
+ * concerned sit at the middle of their path until the next full build places them.
+ *
+ * Returns: %FALSE when the scene cannot follow (an active filter, a document or quote
+ *   removed): build a new one
+ */
+gboolean
+rs_board_scene_apply_changes (RsBoardScene  *self,
+                              RsCase        *kase,
+                              RsBoardFilter *filter,
+                              RsBoardStyle  *style,
+                              RsCaseChanges *changes)
+{
+  g_autoptr(GHashTable) redo = g_hash_table_new (NULL, NULL);
+  GPtrArray *items;
+  gconstpointer nodes_data, edges_data;
+  guint n_provisional = 0;
+  guint old_n_edges;
+  gboolean grew = FALSE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (RS_IS_CASE (kase), FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
+
+  if (filter != NULL && rs_board_filter_get_active (filter))
+    return FALSE;
+  if (rs_case_changes_get_removed (changes, RS_TYPE_DOCUMENT)->len > 0 ||
+      rs_case_changes_get_removed (changes, RS_TYPE_QUOTE)->len > 0)
+    return FALSE;
+
+  for (guint i = 0; i < self->nodes->len; i++)
+    if (node_at (self, i)->flags & RS_BOARD_ITEM_PROVISIONAL)
+      n_provisional++;
+
+  /* Removed: tombstones, out of the id tables. */
+  items = rs_case_changes_get_removed (changes, RS_TYPE_RELATION);
+  for (guint i = 0; i < items->len; i++)
+    {
+      gint64 id = rs_relation_get_id (g_ptr_array_index (items, i));
+      guint index;
+
+      if (!rs_board_scene_lookup_edge (self, id, &index))
+        continue;
+      g_hash_table_remove (self->edge_by_id, &id);
+      edge_at (self, index)->flags |= RS_BOARD_ITEM_REMOVED;
+    }
+  items = rs_case_changes_get_removed (changes, RS_TYPE_ENTITY);
+  for (guint i = 0; i < items->len; i++)
+    {
+      gint64 id = rs_entity_get_id (g_ptr_array_index (items, i));
+      guint index;
+
+      if (!rs_board_scene_lookup_node (self, id, &index))
+        continue;
+      count_node (self, node_at (self, index), -1);
+      g_hash_table_remove (self->node_by_id, &id);
+      node_at (self, index)->flags |= RS_BOARD_ITEM_REMOVED;
+    }
+
+  /* Changed entities: measure or move only those. */
+  items = rs_case_changes_get_changed (changes, RS_TYPE_ENTITY);
+  for (guint i = 0; i < items->len; i++)
+    {
+      RsEntity *entity = g_ptr_array_index (items, i);
+      guint index;
+
+      if (rs_board_scene_lookup_node (self, rs_entity_get_id (entity), &index) &&
+          set_node_from_entity (self, node_at (self, index), entity, kase, style, &n_provisional))
+        mark_edges_of (self, index, redo);
+    }
+
+  /* Added entities and relations: appended, so every index held elsewhere stays valid. */
+  nodes_data = self->nodes->data;
+  edges_data = self->edges->data;
+  old_n_edges = self->edges->len;
+  items = rs_case_changes_get_added (changes, RS_TYPE_ENTITY);
+  for (guint i = 0; i < items->len; i++)
+    {
+      RsEntity *entity = g_ptr_array_index (items, i);
+      RsBoardNode node = { 0 };
+
+      if (rs_board_scene_lookup_node (self, rs_entity_get_id (entity), NULL))
+        continue;
+      node.id = rs_entity_get_id (entity);
+      node.flags = RS_BOARD_ITEM_UNPLACED;
+      g_array_append_val (self->nodes, node);
+      self->n_unplaced++;
+      set_node_from_entity (self, node_at (self, self->nodes->len - 1), entity, kase, style,
+                            &n_provisional);
+      if (self->nodes->data != nodes_data)
+        reindex (self), nodes_data = self->nodes->data;
+      g_hash_table_insert (self->node_by_id, &node_at (self, self->nodes->len - 1)->id,
+                           GUINT_TO_POINTER (self->nodes->len));
+      grew = TRUE;
+    }
+
+  items = rs_case_changes_get_added (changes, RS_TYPE_RELATION);
+  for (guint i = 0; i < items->len; i++)
+    {
+      RsRelation *relation = g_ptr_array_index (items, i);
+      RsBoardEdge edge = { 0 };
+
+      if (rs_board_scene_lookup_edge (self, rs_relation_get_id (relation), NULL) ||
+          !rs_board_scene_lookup_node (self, rs_relation_get_source_id (relation), &edge.source) ||
+          !rs_board_scene_lookup_node (self, rs_relation_get_target_id (relation), &edge.target))
+        continue;
+      edge.id = rs_relation_get_id (relation);
+      g_array_append_val (self->edges, edge);
+      set_edge_from_relation (self, edge_at (self, self->edges->len - 1), relation, kase, style);
+      if (self->edges->data != edges_data)
+        reindex (self), edges_data = self->edges->data;
+      g_hash_table_insert (self->edge_by_id, &edge_at (self, self->edges->len - 1)->id,
+                           GUINT_TO_POINTER (self->edges->len));
+      g_hash_table_add (redo, GUINT_TO_POINTER (self->edges->len));
+      grew = TRUE;
+    }
+
+  items = rs_case_changes_get_changed (changes, RS_TYPE_RELATION);
+  for (guint i = 0; i < items->len; i++)
+    {
+      RsRelation *relation = g_ptr_array_index (items, i);
+      guint index;
+
+      if (rs_board_scene_lookup_edge (self, rs_relation_get_id (relation), &index) &&
+          set_edge_from_relation (self, edge_at (self, index), relation, kase, style))
+        g_hash_table_add (redo, GUINT_TO_POINTER (index + 1));
+    }
+
+  /* Evidence moves a badge count only. */
+  for (guint what = 0; what < 2; what++)
+    {
+      items = what == 0 ? rs_case_changes_get_added (changes, RS_TYPE_EVIDENCE)
+                        : rs_case_changes_get_removed (changes, RS_TYPE_EVIDENCE);
+      for (guint i = 0; i < items->len; i++)
+        {
+          RsEvidence *evidence = g_ptr_array_index (items, i);
+          gint64 id = rs_evidence_get_target_id (evidence);
+          guint index;
+
+          if (rs_evidence_get_target (evidence) == RS_TARGET_ENTITY &&
+              rs_board_scene_lookup_node (self, id, &index))
+            node_at (self, index)->n_documents =
+              rs_case_count_documents_for (kase, RS_TARGET_ENTITY, id);
+          else if (rs_evidence_get_target (evidence) == RS_TARGET_RELATION &&
+                   rs_board_scene_lookup_edge (self, id, &index))
+            edge_at (self, index)->n_documents =
+              rs_case_count_documents_for (kase, RS_TARGET_RELATION, id);
+        }
+    }
+
+  /* What hangs on the set of edges: cheap array passes, no measuring, no layout. */
+  if (grew || rs_case_changes_get_removed (changes, RS_TYPE_RELATION)->len > 0)
+    {
+      g_clear_pointer (&self->adjacency_start, g_free);
+      g_clear_pointer (&self->adjacency, g_free);
+      build_adjacency (self);
+    }
+  if (g_hash_table_size (redo) > 0 || grew)
+    {
+      g_autofree double *old_offsets = g_steal_pointer (&self->edge_offsets);
+      GHashTableIter iter;
+      gpointer key;
+
+      compute_parallel_offsets (self);
+      /* An edge that gained or lost a parallel twin bends anew. */
+      for (guint i = 0; old_offsets != NULL && i < self->edges->len; i++)
+        if (i >= old_n_edges || self->edge_offsets[i] != old_offsets[i])
+          g_hash_table_add (redo, GUINT_TO_POINTER (i + 1));
+
+      g_hash_table_iter_init (&iter, redo);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        redo_edge_geometry (self, kase, GPOINTER_TO_UINT (key) - 1);
+    }
+
+  compute_bounds (self);
+  g_clear_pointer (&self->node_grid, rs_board_grid_free);
+  g_clear_pointer (&self->edge_grid, rs_board_grid_free);
+  build_node_grid (self);
+  build_edge_grid (self);
+
+  return TRUE;
 }

@@ -88,6 +88,11 @@ guint              rs_board_scene_query_nodes      (RsBoardScene       *self,
 guint              rs_board_scene_query_edges      (RsBoardScene       *self,
                                                     const RsBoardRect  *rect,
                                                     GArray             *indices);
+gboolean           rs_board_scene_apply_changes    (RsBoardScene       *self,
+                                                    RsCase             *kase,
+                                                    RsBoardFilter      *filter,
+                                                    RsBoardStyle       *style,
+                                                    RsCaseChanges      *changes);
 void               rs_board_scene_move_node        (RsBoardScene       *self,
                                                     guint               index,
                                                     double              x,

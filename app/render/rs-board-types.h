@@ -75,6 +75,9 @@ typedef enum /*< flags >*/
   /* An edge whose label found no place clear of nodes and other labels: the board's
    * picture leaves it out, the overlay draws it while the edge is hovered or selected. */
   RS_BOARD_ITEM_LABEL_HIDDEN = 1 << 7,
+  /* A node new to the case, drawn at a place the scene picked until a layout places it
+   * (counted as unplaced). */
+  RS_BOARD_ITEM_PROVISIONAL = 1 << 8,
 } RsBoardItemFlags;
 
 /* Items the board neither draws nor hits. */

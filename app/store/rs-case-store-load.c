@@ -772,6 +772,8 @@ _rs_case_store_load_all (RsCaseStore  *self,
   rs_case_set_description (self->kase, rs_db_column_text (info, 2));
   rs_case_set_created (self->kase, rs_db_column_text (info, 3));
 
+  /* One splice per list for the whole case, announced as one change. */
+  rs_case_begin_changes (self->kase);
   for (guint i = 0; i < documents->len; i++)
     rs_case_add_document (self->kase, g_ptr_array_index (documents, i));
   for (guint i = 0; i < entities->len; i++)
@@ -786,6 +788,7 @@ _rs_case_store_load_all (RsCaseStore  *self,
     rs_case_add_evidence (self->kase, g_ptr_array_index (evidence, i));
   for (guint i = 0; i < notes->len; i++)
     rs_case_add_note (self->kase, g_ptr_array_index (notes, i));
+  rs_case_end_changes (self->kase);
 
   return TRUE;
 }

@@ -1022,8 +1022,9 @@ _rs_case_store_publish (RsCaseStore *self,
       return;
     }
 
+  rs_case_begin_changes (self->kase);
   add_to_case (self, object);
-  rs_case_emit_changed (self->kase);
+  rs_case_end_changes (self->kase);
 }
 
 gboolean
@@ -1042,6 +1043,8 @@ rs_case_store_begin_batch (RsCaseStore  *self,
       return FALSE;
     }
   self->in_batch = TRUE;
+  /* The case announces the whole batch once, when it ends (case info included). */
+  rs_case_begin_changes (self->kase);
   return TRUE;
 }
 
@@ -1069,8 +1072,8 @@ rs_case_store_commit_batch (RsCaseStore  *self,
   g_object_freeze_notify (G_OBJECT (self->kase));
   for (guint i = 0; i < pending->len; i++)
     add_to_case (self, g_ptr_array_index (pending, i));
+  rs_case_end_changes (self->kase);
   g_object_thaw_notify (G_OBJECT (self->kase));
-  rs_case_emit_changed (self->kase);
 
   return TRUE;
 }
@@ -1086,6 +1089,7 @@ rs_case_store_rollback_batch (RsCaseStore *self)
   self->in_batch = FALSE;
   _rs_case_store_unlock (self);
   g_ptr_array_set_size (self->pending, 0);
+  rs_case_discard_changes (self->kase);
 }
 
 static gboolean
@@ -1777,7 +1781,7 @@ rs_case_store_update_entity (RsCaseStore         *self,
   rs_entity_set_aliases (entity, aliases);
   rs_entity_set_description (entity, description ? description : "");
   g_object_thaw_notify (G_OBJECT (entity));
-  rs_case_emit_changed (self->kase);
+  rs_case_mark_changed (self->kase, entity);
   return TRUE;
 
 fail:
@@ -1815,7 +1819,7 @@ rs_case_store_set_relation_status (RsCaseStore       *self,
     goto fail;
 
   rs_relation_set_status (relation, status);
-  rs_case_emit_changed (self->kase);
+  rs_case_mark_changed (self->kase, relation);
   return TRUE;
 
 fail:
@@ -1902,6 +1906,7 @@ apply_board (RsCaseStore            *self,
       rs_entity_set_pinned (entity, nodes[i].pinned);
       rs_entity_set_has_position (entity, TRUE);
       g_object_thaw_notify (G_OBJECT (entity));
+      rs_case_mark_changed (self->kase, entity);
     }
   for (guint i = 0; i < n_edges; i++)
     {
@@ -1913,6 +1918,7 @@ apply_board (RsCaseStore            *self,
       rs_relation_set_label_x (relation, edges[i].label_x);
       rs_relation_set_label_y (relation, edges[i].label_y);
       g_object_thaw_notify (G_OBJECT (relation));
+      rs_case_mark_changed (self->kase, relation);
     }
 }
 
@@ -1933,8 +1939,9 @@ rs_case_store_show_board (RsCaseStore            *self,
 
   if (!check_board (self, nodes, n_nodes, edges, n_edges, error))
     return FALSE;
+  rs_case_begin_changes (self->kase);
   apply_board (self, nodes, n_nodes, edges, n_edges);
-  rs_case_emit_changed (self->kase);
+  rs_case_end_changes (self->kase);
   return TRUE;
 }
 
@@ -2013,8 +2020,9 @@ rs_case_store_set_board (RsCaseStore            *self,
   if (!op_commit (self, error))
     goto fail;
 
+  rs_case_begin_changes (self->kase);
   apply_board (self, nodes, n_nodes, edges, n_edges);
-  rs_case_emit_changed (self->kase);
+  rs_case_end_changes (self->kase);
   return TRUE;
 
 fail:
@@ -2064,8 +2072,9 @@ fail:
       return FALSE;                                                                 \
     if (!delete_row (self, "DELETE FROM " table " WHERE id = ?1", id, error))       \
       return FALSE;                                                                 \
+    rs_case_begin_changes (self->kase);                                             \
     rs_case_remove_##what (self->kase, id);                                         \
-    rs_case_emit_changed (self->kase);                                              \
+    rs_case_end_changes (self->kase);                                               \
     return TRUE;                                                                    \
   }
 

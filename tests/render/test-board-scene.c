@@ -540,6 +540,91 @@ test_label_30000 (void)
   g_assert_cmpfloat (width, <=, RS_TEXT_LABEL_MAX_CHARS * 12);
 }
 
+static void
+on_changes_cb (RsCase        *kase,
+               RsCaseChanges *changes,
+               gpointer       user_data)
+{
+  RsBoardScene **scene = user_data;
+  g_autoptr(RsBoardStyle) style = rs_board_style_new (FALSE);
+
+  g_assert_true (rs_board_scene_apply_changes (*scene, kase, NULL, style, changes));
+}
+
+/* An edit updates the scene in place: untouched nodes keep their struct (same pointer,
+ * same measurements), a new entity gets a provisional place, a new relation an edge. */
+static void
+test_incremental (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_sample_case ("incremental.redstring");
+  RsCase *kase = rs_case_store_get_case (store);
+  g_autoptr(RsBoardScene) scene = NULL;
+  g_autoptr(RsRelation) draft = rs_relation_new (0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+  const char * const no_aliases[] = { NULL };
+  gint64 tokyo, newcomer_id;
+  RsEntity *newcomer;
+  guint n_nodes, n_edges, index, tokyo_index;
+  const RsBoardNode *tokyo_node;
+  double old_width;
+
+  rs_render_test_place_grid (store, 6, 260, 100);
+  scene = build (store);
+  tokyo = rs_render_test_entity_id (store, "Tokyo Metropolitan Police Department");
+  n_nodes = rs_board_scene_get_n_nodes (scene);
+  n_edges = rs_board_scene_get_n_edges (scene);
+  for (guint i = 0; i < n_nodes; i++)
+    g_ptr_array_add (before, g_memdup2 (rs_board_scene_get_node (scene, i), sizeof (RsBoardNode)));
+  g_signal_connect (kase, "changes", G_CALLBACK (on_changes_cb), &scene);
+
+  /* Rename one entity: one node measured again, every other untouched. */
+  g_assert_true (rs_board_scene_lookup_node (scene, tokyo, &tokyo_index));
+  tokyo_node = rs_board_scene_get_node (scene, tokyo_index);
+  old_width = tokyo_node->width;
+  g_assert_true (rs_case_store_update_entity (store, tokyo, RS_ENTITY_KIND_UNIT, "TMPD", no_aliases,
+                                              "", &error));
+  g_assert_no_error (error);
+  g_assert_true (rs_board_scene_get_node (scene, tokyo_index) == tokyo_node);
+  g_assert_cmpstr (tokyo_node->label, ==, "TMPD");
+  g_assert_cmpfloat (tokyo_node->width, <, old_width);
+  for (guint i = 0; i < n_nodes; i++)
+    if (i != tokyo_index)
+      {
+        const RsBoardNode *old = g_ptr_array_index (before, i);
+        const RsBoardNode *node = rs_board_scene_get_node (scene, i);
+
+        g_assert_true (node->label == old->label);   /* the same string: not rebuilt */
+        g_assert_cmpfloat (node->width, ==, old->width);
+      }
+
+  /* Add an entity without a place, then relate it. */
+  newcomer = rs_test_add_entity (store, RS_ENTITY_KIND_PERSON, "Newcomer");
+  g_assert_cmpuint (rs_board_scene_get_n_nodes (scene), ==, n_nodes + 1);
+  g_assert_true (rs_board_scene_get_node (scene, tokyo_index) == tokyo_node);
+  g_assert_true (rs_board_scene_lookup_node (scene, rs_entity_get_id (newcomer), &index));
+  g_assert_true (rs_board_scene_get_node (scene, index)->flags & RS_BOARD_ITEM_PROVISIONAL);
+  g_assert_false (rs_board_scene_get_node (scene, index)->flags & RS_BOARD_ITEM_NOT_DRAWN);
+  g_assert_cmpuint (rs_board_scene_get_n_unplaced (scene), ==, 1);
+
+  rs_relation_set_source_id (draft, rs_entity_get_id (newcomer));
+  rs_relation_set_target_id (draft, tokyo);
+  rs_relation_set_label (draft, "met");
+  g_assert_nonnull (rs_case_store_add_relation (store, draft, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rs_board_scene_get_n_edges (scene), ==, n_edges + 1);
+  g_assert_true (rs_board_scene_get_node (scene, tokyo_index) == tokyo_node);
+
+  /* Delete it: a tombstone, out of the lookups. */
+  newcomer_id = rs_entity_get_id (newcomer);
+  g_assert_true (rs_case_store_delete_entity (store, newcomer_id, &error));
+  g_assert_no_error (error);
+  g_assert_false (rs_board_scene_lookup_node (scene, newcomer_id, NULL));
+  g_assert_cmpuint (rs_board_scene_get_n_unplaced (scene), ==, 0);
+
+  g_signal_handlers_disconnect_by_func (kase, on_changes_cb, &scene);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -553,6 +638,7 @@ main (int   argc,
   g_test_add_func ("/render/scene/hostile-labels", test_hostile_labels);
   g_test_add_func ("/render/scene/move-node", test_move_node);
   g_test_add_func ("/render/scene/label-30000", test_label_30000);
+  g_test_add_func ("/render/scene/incremental", test_incremental);
 
   return g_test_run ();
 }

@@ -253,8 +253,8 @@ finish_move (RsBoardView *self)
 
   self->drag_mode = RS_BOARD_DRAG_NONE;
 
-  /* On success the case changes and the scene is rebuilt from it; on failure rebuild
-   * anyway, which puts the node back. */
+  /* On success the case changes and the scene follows the node and its edges in place;
+   * on failure rebuild, which puts the node back. */
   if (!rs_case_store_set_board (self->store, &placement, 1,
                                 (const RsEdgePlacement *)(gpointer)edges->data, edges->len, &error))
     {

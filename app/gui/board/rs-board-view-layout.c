@@ -197,7 +197,7 @@ _rs_board_view_start_layout (RsBoardView *self,
   for (guint i = 0; i < n_nodes; i++)
     {
       const RsBoardNode *node = rs_board_scene_get_node (self->scene, i);
-      gboolean placed = (node->flags & RS_BOARD_ITEM_UNPLACED) == 0;
+      gboolean placed = (node->flags & (RS_BOARD_ITEM_UNPLACED | RS_BOARD_ITEM_PROVISIONAL)) == 0;
       gboolean fixed = placed && (!everything || (node->flags & RS_BOARD_ITEM_PINNED));
 
       if (!placed)

@@ -324,17 +324,11 @@ _rs_board_view_update_accessible (RsBoardView *self)
     gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
-void
-_rs_board_view_rebuild (RsBoardView *self)
+/* Hover, focus, scroll range and actions after the scene changed. */
+static void
+scene_changed (RsBoardView *self)
 {
   guint index;
-
-  /* A drag in progress refers to the old scene. */
-  self->drag_mode = RS_BOARD_DRAG_NONE;
-
-  g_clear_pointer (&self->scene, rs_board_scene_unref);
-  if (self->kase != NULL)
-    self->scene = rs_board_scene_new (self->kase, self->filter, self->style);
 
   if (self->scene == NULL || !rs_board_scene_lookup_node (self->scene, self->hover_node, NULL))
     self->hover_node = 0;
@@ -353,11 +347,41 @@ _rs_board_view_rebuild (RsBoardView *self)
   _rs_board_view_invalidate (self);
 }
 
-static void
-on_case_changed_cb (RsBoardView *self,
-                    RsCase      *kase)
+void
+_rs_board_view_rebuild (RsBoardView *self)
 {
-  _rs_board_view_rebuild (self);
+  /* A drag in progress refers to the old scene. */
+  self->drag_mode = RS_BOARD_DRAG_NONE;
+
+  g_clear_pointer (&self->scene, rs_board_scene_unref);
+  if (self->kase != NULL)
+    self->scene = rs_board_scene_new (self->kase, self->filter, self->style);
+  scene_changed (self);
+}
+
+/* One committed transaction: the scene follows it in place (nodes and edges it does not
+ * name stay as they are, measured and routed), or is built again when it cannot. */
+static void
+on_case_changes_cb (RsBoardView   *self,
+                    RsCaseChanges *changes,
+                    RsCase        *kase)
+{
+  gboolean touches_board =
+    !rs_case_changes_only_touch (changes, RS_TYPE_NOTE) ||
+    rs_case_changes_is_empty (changes);
+
+  if (!touches_board)
+    return;
+
+  if (self->scene != NULL && !rs_case_changes_is_empty (changes) &&
+      rs_board_scene_apply_changes (self->scene, self->kase, self->filter, self->style, changes))
+    {
+      if (rs_case_changes_get_removed (changes, RS_TYPE_ENTITY)->len > 0)
+        self->drag_mode = RS_BOARD_DRAG_NONE;
+      scene_changed (self);
+    }
+  else
+    _rs_board_view_rebuild (self);
   _rs_board_view_maybe_layout (self);
 }
 
@@ -750,8 +774,8 @@ follow_case (RsBoardView *self)
   if (self->store != NULL)
     {
       self->kase = g_object_ref (rs_case_store_get_case (self->store));
-      self->case_changed_id = g_signal_connect_object (self->kase, "changed",
-                                                       G_CALLBACK (on_case_changed_cb), self,
+      self->case_changed_id = g_signal_connect_object (self->kase, "changes",
+                                                       G_CALLBACK (on_case_changes_cb), self,
                                                        G_CONNECT_SWAPPED);
     }
 }
