@@ -52,6 +52,8 @@ RsRelation  *rs_case_lookup_relation       (RsCase     *self,
                                             gint64      id);
 RsQuote     *rs_case_lookup_quote          (RsCase     *self,
                                             gint64      id);
+RsEvidence  *rs_case_lookup_evidence       (RsCase     *self,
+                                            gint64      id);
 RsEvent     *rs_case_lookup_event          (RsCase     *self,
                                             gint64      id);
 RsNote      *rs_case_lookup_note           (RsCase     *self,
@@ -106,6 +108,8 @@ void         rs_case_remove_event          (RsCase     *self,
                                             gint64      id);
 void         rs_case_remove_note           (RsCase     *self,
                                             gint64      id);
+void         rs_case_put                   (RsCase     *self,
+                                            gpointer    record);
 void         rs_case_emit_changed          (RsCase     *self);
 
 G_END_DECLS
