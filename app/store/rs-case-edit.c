@@ -75,7 +75,7 @@ rs_case_edit_create_entity (RsCaseStore         *store,
                             GError             **error)
 {
   g_autoptr(RsEntity) draft = rs_entity_new (0);
-  g_autoptr(RsEntity) entity = NULL;
+  RsEntity *entity;
   g_autofree char *label = NULL;
 
   g_return_val_if_fail (RS_IS_CASE_STORE (store), NULL);
@@ -231,7 +231,7 @@ rs_case_edit_split_entity (RsCaseStore         *store,
   RsCase *kase;
   RsEntity *original;
   g_autoptr(RsEntity) draft = NULL;
-  g_autoptr(RsEntity) created = NULL;
+  RsEntity *created;
   g_autoptr(GPtrArray) kept = NULL;
   g_autofree char *label = NULL;
   g_autofree char *original_name = NULL;
@@ -392,7 +392,7 @@ rs_case_edit_create_relation (RsCaseStore       *store,
                               GError           **error)
 {
   g_autoptr(RsRelation) draft = rs_relation_new (0);
-  g_autoptr(RsRelation) relation = NULL;
+  RsRelation *relation;
   g_autofree char *change_label = NULL;
 
   g_return_val_if_fail (RS_IS_CASE_STORE (store), NULL);
@@ -487,7 +487,7 @@ rs_case_edit_create_event (RsCaseStore     *store,
 {
   g_autoptr(RsFuzzyDate) date = NULL;
   g_autoptr(RsEvent) draft = rs_event_new (0);
-  g_autoptr(RsEvent) event = NULL;
+  RsEvent *event;
   g_autofree char *label = NULL;
   RsCase *kase;
 

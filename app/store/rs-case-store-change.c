@@ -60,6 +60,7 @@ typedef struct
 {
   GArray     *ids[RS_RECORD_LAST];
   GHashTable *seen[RS_RECORD_LAST];
+  GArray     *gone[RS_RECORD_LAST];  /* the ones no longer in the file */
   gboolean    info;
 } Touched;
 
@@ -70,6 +71,7 @@ touched_clear (Touched *touched)
     {
       g_clear_pointer (&touched->ids[i], g_array_unref);
       g_clear_pointer (&touched->seen[i], g_hash_table_unref);
+      g_clear_pointer (&touched->gone[i], g_array_unref);
     }
 }
 
@@ -272,9 +274,12 @@ _rs_case_store_refresh (RsCaseStore   *self,
   return TRUE;
 }
 
-/* Reloads every record the changeset touched. Records that are gone go first,
- * children before parents; then the others, parents before children, so that a
- * record never reaches the model before what it refers to. */
+/* Reloads every record the changeset touched. First the records that are still
+ * there, parents before children, so that a record never reaches the model before
+ * what it refers to; then the ones that are gone, children before parents. In that
+ * order the model's own cascades (removing an entity removes its relations) only
+ * ever find what the file no longer has: a relation moved off a deleted entity has
+ * already been moved in the model. */
 static gboolean
 sync_model (RsCaseStore  *self,
             GBytes       *changeset,
@@ -284,7 +289,8 @@ sync_model (RsCaseStore  *self,
     RS_RECORD_DOCUMENT, RS_RECORD_ENTITY, RS_RECORD_RELATION, RS_RECORD_QUOTE,
     RS_RECORD_EVENT, RS_RECORD_EVIDENCE, RS_RECORD_NOTE,
   };
-  g_auto(Touched) touched = { { NULL }, { NULL }, FALSE };
+  g_auto(Touched) touched = { { NULL }, { NULL }, { NULL }, FALSE };
+  GArray **gone = touched.gone;
   gsize size = 0;
   gconstpointer data = g_bytes_get_data (changeset, &size);
   gboolean ok = TRUE;
@@ -295,29 +301,41 @@ sync_model (RsCaseStore  *self,
   _rs_case_store_lock (self);
   rs_db_exec (self->db, "BEGIN", NULL);
 
-  for (int k = G_N_ELEMENTS (parents_first) - 1; k >= 0; k--)
+  for (guint k = 0; ok && k < G_N_ELEMENTS (parents_first); k++)
     {
-      GArray *ids = touched.ids[parents_first[k]];
+      RsRecordKind kind = parents_first[k];
+      GArray *ids = touched.ids[kind];
 
-      for (guint i = 0; i < ids->len; i++)
+      gone[kind] = g_array_new (FALSE, FALSE, sizeof (gint64));
+      for (guint i = 0; ok && i < ids->len; i++)
         {
           gint64 id = g_array_index (ids, gint64, i);
           g_autoptr(GError) local_error = NULL;
-          g_autoptr(GObject) record = _rs_case_store_load_record (self, parents_first[k], id,
-                                                                  &local_error);
+          g_autoptr(GObject) record = _rs_case_store_load_record (self, kind, id, &local_error);
 
-          if (record == NULL && g_error_matches (local_error, RS_ERROR, RS_ERROR_NOT_FOUND))
-            remove_record (self->kase, parents_first[k], id);
+          if (record != NULL)
+            {
+              if ((ok = check_references (self->kase, record, error)))
+                rs_case_put (self->kase, record);
+            }
+          else if (g_error_matches (local_error, RS_ERROR, RS_ERROR_NOT_FOUND))
+            g_array_append_val (gone[kind], id);
+          else
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              ok = FALSE;
+            }
         }
     }
 
-  for (guint k = 0; ok && k < G_N_ELEMENTS (parents_first); k++)
+  for (int k = G_N_ELEMENTS (parents_first) - 1; ok && k >= 0; k--)
     {
-      GArray *ids = touched.ids[parents_first[k]];
+      RsRecordKind kind = parents_first[k];
 
-      ok = _rs_case_store_refresh (self, parents_first[k], (const gint64 *)(gpointer)ids->data,
-                                   ids->len, error);
+      for (guint i = 0; i < gone[kind]->len; i++)
+        remove_record (self->kase, kind, g_array_index (gone[kind], gint64, i));
     }
+
   if (ok && touched.info)
     ok = _rs_case_store_load_info (self, error);
 
