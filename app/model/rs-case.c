@@ -431,6 +431,7 @@ DEFINE_LOOKUP (RsDocument, document, document_by_id)
 DEFINE_LOOKUP (RsEntity, entity, entity_by_id)
 DEFINE_LOOKUP (RsRelation, relation, relation_by_id)
 DEFINE_LOOKUP (RsQuote, quote, quote_by_id)
+DEFINE_LOOKUP (RsEvidence, evidence, evidence_by_id)
 DEFINE_LOOKUP (RsEvent, event, event_by_id)
 DEFINE_LOOKUP (RsNote, note, note_by_id)
 
@@ -874,16 +875,66 @@ rs_case_mark_changed (RsCase   *self,
   rs_case_end_changes (self);
 }
 
+typedef gint64 (*IdGetter) (gpointer record);
+
+static int compare_ids (gconstpointer a,
+                        gconstpointer b,
+                        gpointer      user_data);
+
+static IdGetter
+id_getter_for (GType type)
+{
+  if (type == RS_TYPE_DOCUMENT) return (IdGetter) rs_document_get_id;
+  if (type == RS_TYPE_ENTITY) return (IdGetter) rs_entity_get_id;
+  if (type == RS_TYPE_RELATION) return (IdGetter) rs_relation_get_id;
+  if (type == RS_TYPE_QUOTE) return (IdGetter) rs_quote_get_id;
+  if (type == RS_TYPE_EVENT) return (IdGetter) rs_event_get_id;
+  if (type == RS_TYPE_EVIDENCE) return (IdGetter) rs_evidence_get_id;
+  if (type == RS_TYPE_NOTE) return (IdGetter) rs_note_get_id;
+  g_return_val_if_reached (NULL);
+}
+
+static int
+compare_record_ids (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  IdGetter get_id = user_data;
+  gint64 ia = get_id (*(gpointer *) a), ib = get_id (*(gpointer *) b);
+
+  return ia < ib ? -1 : ia > ib;
+}
+
+/* The lists stay in id order, as a fresh load lists them: new records (ids past
+ * every other) go in with one splice; records an undo brings back go where
+ * their ids sort. */
 static void
 splice_added (RsCase     *self,
               GListStore *store)
 {
-  GPtrArray *added = rs_case_changes_get_added (self->changes,
-                                                g_list_model_get_item_type (G_LIST_MODEL (store)));
+  GType type = g_list_model_get_item_type (G_LIST_MODEL (store));
+  GPtrArray *added = rs_case_changes_get_added (self->changes, type);
+  IdGetter get_id;
+  guint n;
 
-  if (added->len > 0)
-    g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
-                         added->pdata, added->len);
+  if (added->len == 0)
+    return;
+
+  get_id = id_getter_for (type);
+  g_ptr_array_sort_with_data (added, compare_record_ids, get_id);
+  n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  if (n > 0)
+    {
+      g_autoptr(GObject) last = g_list_model_get_item (G_LIST_MODEL (store), n - 1);
+
+      if (get_id (g_ptr_array_index (added, 0)) < get_id (last))
+        {
+          for (guint i = 0; i < added->len; i++)
+            g_list_store_insert_sorted (store, g_ptr_array_index (added, i), compare_ids, get_id);
+          return;
+        }
+    }
+  g_list_store_splice (store, n, 0, added->pdata, added->len);
 }
 
 /**
@@ -927,6 +978,277 @@ rs_case_discard_changes (RsCase *self)
 
   self->change_depth = 0;
   g_clear_pointer (&self->changes, rs_case_changes_unref);
+}
+
+static void
+copy_document (RsDocument *dst,
+               RsDocument *src)
+{
+  rs_document_set_uid (dst, rs_document_get_uid (src));
+  rs_document_set_title (dst, rs_document_get_title (src));
+  rs_document_set_publisher (dst, rs_document_get_publisher (src));
+  rs_document_set_author (dst, rs_document_get_author (src));
+  rs_document_set_url (dst, rs_document_get_url (src));
+  rs_document_set_published (dst, rs_document_get_published (src));
+  rs_document_set_imported_at (dst, rs_document_get_imported_at (src));
+  rs_document_set_text (dst, rs_document_get_text (src));
+  rs_document_set_sha256 (dst, rs_document_get_sha256 (src));
+  rs_document_set_length (dst, rs_document_get_length (src));
+  rs_document_set_reliability (dst, rs_document_get_reliability (src));
+}
+
+static void
+copy_entity (RsEntity *dst,
+             RsEntity *src)
+{
+  rs_entity_set_uid (dst, rs_entity_get_uid (src));
+  rs_entity_set_kind (dst, rs_entity_get_kind (src));
+  rs_entity_set_name (dst, rs_entity_get_name (src));
+  rs_entity_set_aliases (dst, rs_entity_get_aliases (src));
+  rs_entity_set_description (dst, rs_entity_get_description (src));
+  rs_entity_set_x (dst, rs_entity_get_x (src));
+  rs_entity_set_y (dst, rs_entity_get_y (src));
+  rs_entity_set_pinned (dst, rs_entity_get_pinned (src));
+  rs_entity_set_has_position (dst, rs_entity_get_has_position (src));
+}
+
+static void
+copy_relation (RsRelation *dst,
+               RsRelation *src)
+{
+  rs_relation_set_uid (dst, rs_relation_get_uid (src));
+  rs_relation_set_source_id (dst, rs_relation_get_source_id (src));
+  rs_relation_set_target_id (dst, rs_relation_get_target_id (src));
+  rs_relation_set_label (dst, rs_relation_get_label (src));
+  rs_relation_set_directed (dst, rs_relation_get_directed (src));
+  rs_relation_set_status (dst, rs_relation_get_status (src));
+  rs_relation_set_route (dst, rs_relation_get_route (src));
+  rs_relation_set_label_x (dst, rs_relation_get_label_x (src));
+  rs_relation_set_label_y (dst, rs_relation_get_label_y (src));
+  rs_relation_set_has_label_position (dst, rs_relation_get_has_label_position (src));
+}
+
+static void
+copy_quote (RsQuote *dst,
+            RsQuote *src)
+{
+  rs_quote_set_uid (dst, rs_quote_get_uid (src));
+  rs_quote_set_document_id (dst, rs_quote_get_document_id (src));
+  rs_quote_set_start (dst, rs_quote_get_start (src));
+  rs_quote_set_end (dst, rs_quote_get_end (src));
+  rs_quote_set_text (dst, rs_quote_get_text (src));
+  rs_quote_set_credibility (dst, rs_quote_get_credibility (src));
+}
+
+static void
+copy_evidence (RsEvidence *dst,
+               RsEvidence *src)
+{
+  rs_evidence_set_quote_id (dst, rs_evidence_get_quote_id (src));
+  rs_evidence_set_target (dst, rs_evidence_get_target (src));
+  rs_evidence_set_target_id (dst, rs_evidence_get_target_id (src));
+  rs_evidence_set_stance (dst, rs_evidence_get_stance (src));
+}
+
+static void
+copy_event (RsEvent *dst,
+            RsEvent *src)
+{
+  const gint64 *ids;
+  guint n_ids = 0;
+
+  rs_event_set_uid (dst, rs_event_get_uid (src));
+  rs_event_set_title (dst, rs_event_get_title (src));
+  rs_event_set_description (dst, rs_event_get_description (src));
+  rs_event_set_date (dst, rs_event_get_date (src));
+  ids = rs_event_get_entity_ids (src, &n_ids);
+  rs_event_set_entity_ids (dst, ids, n_ids);
+}
+
+static void
+copy_note (RsNote *dst,
+           RsNote *src)
+{
+  rs_note_set_uid (dst, rs_note_get_uid (src));
+  rs_note_set_target (dst, rs_note_get_target (src));
+  rs_note_set_target_id (dst, rs_note_get_target_id (src));
+  rs_note_set_body (dst, rs_note_get_body (src));
+  rs_note_set_author (dst, rs_note_get_author (src));
+  rs_note_set_created (dst, rs_note_get_created (src));
+  rs_note_set_updated (dst, rs_note_get_updated (src));
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b,
+             gpointer      user_data)
+{
+  gint64 (*get_id) (gpointer) = user_data;
+  gint64 ia = get_id ((gpointer)a), ib = get_id ((gpointer)b);
+
+  return ia < ib ? -1 : ia > ib;
+}
+
+/* Mirrors one record reloaded from the file (undo, redo): the model's object with
+ * its id takes its state in place, so that views holding it stay valid, and the
+ * indices that depend on that state follow; a record the case does not have is
+ * inserted where its id sorts, as a fresh load of the file would list it. */
+static void
+put_record (RsCase   *self,
+            gpointer  record)
+{
+  gint64 id;
+
+  if (RS_IS_DOCUMENT (record))
+    {
+      RsDocument *found;
+
+      id = rs_document_get_id (record);
+      if ((found = g_hash_table_lookup (self->document_by_id, &id)))
+        {
+          g_object_freeze_notify (G_OBJECT (found));
+          copy_document (found, record);
+          g_object_thaw_notify (G_OBJECT (found));
+          rs_case_changes_change (self->changes, found);
+          return;
+        }
+      index_insert (self->document_by_id, id, record);
+      list_add (self, self->documents, record);
+    }
+  else if (RS_IS_ENTITY (record))
+    {
+      RsEntity *found;
+
+      id = rs_entity_get_id (record);
+      if ((found = g_hash_table_lookup (self->entity_by_id, &id)))
+        {
+          g_object_freeze_notify (G_OBJECT (found));
+          copy_entity (found, record);
+          g_object_thaw_notify (G_OBJECT (found));
+          rs_case_changes_change (self->changes, found);
+          return;
+        }
+      index_insert (self->entity_by_id, id, record);
+      list_add (self, self->entities, record);
+    }
+  else if (RS_IS_RELATION (record))
+    {
+      RsRelation *found;
+
+      id = rs_relation_get_id (record);
+      if ((found = g_hash_table_lookup (self->relation_by_id, &id)))
+        {
+          multi_remove (self->relations_by_entity, rs_relation_get_source_id (found), found);
+          multi_remove (self->relations_by_entity, rs_relation_get_target_id (found), found);
+          g_object_freeze_notify (G_OBJECT (found));
+          copy_relation (found, record);
+          multi_add (self->relations_by_entity, rs_relation_get_source_id (found), found);
+          if (rs_relation_get_target_id (found) != rs_relation_get_source_id (found))
+            multi_add (self->relations_by_entity, rs_relation_get_target_id (found), found);
+          g_object_thaw_notify (G_OBJECT (found));
+          rs_case_changes_change (self->changes, found);
+          return;
+        }
+      index_insert (self->relation_by_id, id, record);
+      multi_add (self->relations_by_entity, rs_relation_get_source_id (record), record);
+      if (rs_relation_get_target_id (record) != rs_relation_get_source_id (record))
+        multi_add (self->relations_by_entity, rs_relation_get_target_id (record), record);
+      list_add (self, self->relations, record);
+    }
+  else if (RS_IS_QUOTE (record))
+    {
+      RsQuote *found;
+
+      id = rs_quote_get_id (record);
+      if ((found = g_hash_table_lookup (self->quote_by_id, &id)))
+        {
+          multi_remove (self->quotes_by_document, rs_quote_get_document_id (found), found);
+          g_object_freeze_notify (G_OBJECT (found));
+          copy_quote (found, record);
+          multi_add (self->quotes_by_document, rs_quote_get_document_id (found), found);
+          g_object_thaw_notify (G_OBJECT (found));
+          rs_case_changes_change (self->changes, found);
+          return;
+        }
+      index_insert (self->quote_by_id, id, record);
+      multi_add (self->quotes_by_document, rs_quote_get_document_id (record), record);
+      list_add (self, self->quotes, record);
+    }
+  else if (RS_IS_EVIDENCE (record))
+    {
+      RsEvidence *found;
+
+      id = rs_evidence_get_id (record);
+      if ((found = g_hash_table_lookup (self->evidence_by_id, &id)))
+        {
+          multi_remove (self->evidence_by_target,
+                        target_key (rs_evidence_get_target (found), rs_evidence_get_target_id (found)),
+                        found);
+          multi_remove (self->evidence_by_quote, rs_evidence_get_quote_id (found), found);
+          g_object_freeze_notify (G_OBJECT (found));
+          copy_evidence (found, record);
+          multi_add (self->evidence_by_target,
+                     target_key (rs_evidence_get_target (found), rs_evidence_get_target_id (found)),
+                     found);
+          multi_add (self->evidence_by_quote, rs_evidence_get_quote_id (found), found);
+          g_object_thaw_notify (G_OBJECT (found));
+          rs_case_changes_change (self->changes, found);
+          return;
+        }
+      index_insert (self->evidence_by_id, id, record);
+      multi_add (self->evidence_by_target,
+                 target_key (rs_evidence_get_target (record), rs_evidence_get_target_id (record)),
+                 record);
+      multi_add (self->evidence_by_quote, rs_evidence_get_quote_id (record), record);
+      list_add (self, self->evidence, record);
+    }
+  else if (RS_IS_EVENT (record))
+    {
+      RsEvent *found;
+
+      id = rs_event_get_id (record);
+      if ((found = g_hash_table_lookup (self->event_by_id, &id)))
+        {
+          g_object_freeze_notify (G_OBJECT (found));
+          copy_event (found, record);
+          g_object_thaw_notify (G_OBJECT (found));
+          rs_case_changes_change (self->changes, found);
+          return;
+        }
+      index_insert (self->event_by_id, id, record);
+      list_add (self, self->events, record);
+    }
+  else if (RS_IS_NOTE (record))
+    {
+      RsNote *found;
+
+      id = rs_note_get_id (record);
+      if ((found = g_hash_table_lookup (self->note_by_id, &id)))
+        {
+          g_object_freeze_notify (G_OBJECT (found));
+          copy_note (found, record);
+          g_object_thaw_notify (G_OBJECT (found));
+          rs_case_changes_change (self->changes, found);
+          return;
+        }
+      index_insert (self->note_by_id, id, record);
+      list_add (self, self->notes, record);
+    }
+  else
+    g_return_if_reached ();
+}
+
+void
+rs_case_put (RsCase   *self,
+             gpointer  record)
+{
+  g_return_if_fail (RS_IS_CASE (self));
+  g_return_if_fail (G_IS_OBJECT (record));
+
+  /* Within the store's transaction when there is one: reported with it. */
+  rs_case_begin_changes (self);
+  put_record (self, record);
+  rs_case_end_changes (self);
 }
 
 void

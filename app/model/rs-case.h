@@ -53,6 +53,8 @@ RsRelation  *rs_case_lookup_relation       (RsCase     *self,
                                             gint64      id);
 RsQuote     *rs_case_lookup_quote          (RsCase     *self,
                                             gint64      id);
+RsEvidence  *rs_case_lookup_evidence       (RsCase     *self,
+                                            gint64      id);
 RsEvent     *rs_case_lookup_event          (RsCase     *self,
                                             gint64      id);
 RsNote      *rs_case_lookup_note           (RsCase     *self,
@@ -112,6 +114,8 @@ void         rs_case_mark_changed          (RsCase     *self,
                                             gpointer    object);
 void         rs_case_end_changes           (RsCase     *self);
 void         rs_case_discard_changes       (RsCase     *self);
+void         rs_case_put                   (RsCase     *self,
+                                            gpointer    record);
 void         rs_case_emit_changed          (RsCase     *self);
 
 G_END_DECLS

@@ -15,12 +15,8 @@
 #include "rs-case-store-private.h"
 #include "rs-error.h"
 
-/* Editing a document's metadata (the Documents panel). A plain store write: the
- * undoable command layer (issue 16) is meant to wrap it, building its "revert"
- * draft from the document as it was. The text, its checksum and the import date
- * are what the report *is* and are never edited here. */
-
-static const char *grades[] = { "unknown", "A", "B", "C", "D", "E", "F" };
+/* What a document's metadata must look like (the Documents panel checks as the
+ * user types; rs_case_store_update_document() checks again before writing). */
 
 static gboolean
 invalid (GError     **error,
@@ -28,25 +24,6 @@ invalid (GError     **error,
 {
   g_set_error_literal (error, RS_ERROR, RS_ERROR_INVALID_INPUT, message);
   return FALSE;
-}
-
-/* Optional text: NULL or "" (stored as NULL), else valid UTF-8 on one line. */
-static gboolean
-check_field (const char  *text,
-             const char  *message,
-             GError     **error)
-{
-  if (text == NULL || *text == '\0')
-    return TRUE;
-  if (!g_utf8_validate (text, -1, NULL) || strpbrk (text, "\n\r") != NULL)
-    return invalid (error, message);
-  return TRUE;
-}
-
-static const char *
-or_null (const char *text)
-{
-  return text != NULL && *text != '\0' ? text : NULL;
 }
 
 /* The forms the rest of Redstring reads a publication date in (bundles, the
@@ -86,91 +63,4 @@ rs_case_store_check_published (const char  *published,
 
 bad:
   return invalid (error, _("The publication date is not a date of the form YYYY-MM-DD"));
-}
-
-/* Writes the draft's title, publisher, author, URL, publication date and
- * reliability over the document with the draft's id, in one savepoint, then updates
- * the case's RsDocument (one notify per changed property) and emits
- * RsCase::changed. Bad input writes nothing. */
-gboolean
-rs_case_store_update_document (RsCaseStore  *self,
-                               RsDocument   *draft,
-                               GError      **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *stripped = NULL;
-  RsReliability reliability;
-  RsDocument *document;
-  const char *title;
-
-  g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
-  g_return_val_if_fail (RS_IS_DOCUMENT (draft), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!_rs_case_store_check_writable (self, error))
-    return FALSE;
-
-  if (!(document = rs_case_lookup_document (self->kase, rs_document_get_id (draft))))
-    return invalid (error, _("The document is not in the case"));
-
-  /* Case files, bundles and pasted text are untrusted: refuse before the file. */
-  title = rs_document_get_title (draft);
-  reliability = rs_document_get_reliability (draft);
-  stripped = g_strstrip (g_strdup (title ? title : ""));
-  if (*stripped == '\0')
-    return invalid (error, _("The document title is empty"));
-  if (!check_field (title, _("The document title is not one line of text"), error) ||
-      !check_field (rs_document_get_publisher (draft),
-                    _("The publisher is not one line of text"), error) ||
-      !check_field (rs_document_get_author (draft),
-                    _("The author is not one line of text"), error) ||
-      !check_field (rs_document_get_url (draft), _("The URL is not one line of text"), error) ||
-      !rs_case_store_check_published (rs_document_get_published (draft), error))
-    return FALSE;
-  if ((guint)reliability >= G_N_ELEMENTS (grades))
-    return invalid (error, _("Unknown reliability grade"));
-
-  /* The same savepoint as the other writes (rs-case-store.c's op_begin/commit):
-   * alone it is its own transaction, inside a batch it nests in the batch's. */
-  _rs_case_store_lock (self);
-  if (!rs_db_exec (self->db, "SAVEPOINT rs_op", error))
-    {
-      _rs_case_store_unlock (self);
-      return FALSE;
-    }
-
-  if (!(stmt = rs_db_prepare (self->db,
-                              "UPDATE document SET title = ?1, publisher = ?2, author = ?3, "
-                              "url = ?4, published = ?5, reliability = ?6 WHERE id = ?7",
-                              error)))
-    goto fail;
-  rs_db_bind_text (stmt, 1, title);
-  rs_db_bind_text (stmt, 2, or_null (rs_document_get_publisher (draft)));
-  rs_db_bind_text (stmt, 3, or_null (rs_document_get_author (draft)));
-  rs_db_bind_text (stmt, 4, or_null (rs_document_get_url (draft)));
-  rs_db_bind_text (stmt, 5, or_null (rs_document_get_published (draft)));
-  rs_db_bind_text (stmt, 6, grades[reliability]);
-  sqlite3_bind_int64 (stmt, 7, rs_document_get_id (document));
-  if (!rs_db_step_done (self->db, stmt, error))
-    goto fail;
-
-  if (!rs_db_exec (self->db, "RELEASE rs_op", error))
-    goto fail;
-  _rs_case_store_unlock (self);
-
-  g_object_freeze_notify (G_OBJECT (document));
-  rs_document_set_title (document, title);
-  rs_document_set_publisher (document, or_null (rs_document_get_publisher (draft)));
-  rs_document_set_author (document, or_null (rs_document_get_author (draft)));
-  rs_document_set_url (document, or_null (rs_document_get_url (draft)));
-  rs_document_set_published (document, or_null (rs_document_get_published (draft)));
-  rs_document_set_reliability (document, reliability);
-  g_object_thaw_notify (G_OBJECT (document));
-  rs_case_emit_changed (self->kase);
-  return TRUE;
-
-fail:
-  rs_db_exec (self->db, "ROLLBACK TO rs_op; RELEASE rs_op", NULL);
-  _rs_case_store_unlock (self);
-  return FALSE;
 }

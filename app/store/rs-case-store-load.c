@@ -641,6 +641,88 @@ _rs_case_store_load_note (RsCaseStore  *self,
   return load_one (self, NOTE_SELECT, "id", id, (FromRow)note_from_row, error);
 }
 
+/* The case's own row: title, description, creation date. */
+gboolean
+_rs_case_store_load_info (RsCaseStore  *self,
+                          GError      **error)
+{
+  g_autoptr(sqlite3_stmt) info = NULL;
+  gboolean has_row;
+
+  if (!(info = rs_db_prepare (self->db, "SELECT uid, title, description, created FROM case_info",
+                              error)) ||
+      !rs_db_step_row (self->db, info, &has_row, error))
+    return FALSE;
+  if (!has_row || !row_is_utf8 (info) || row_has_null (info, COLUMNS (0, 1, 2, 3)))
+    return corrupt (error, "case_info", 1, _("no readable title"));
+
+  rs_case_set_uid (self->kase, rs_db_column_text (info, 0));
+  rs_case_set_title (self->kase, rs_db_column_text (info, 1));
+  rs_case_set_description (self->kase, rs_db_column_text (info, 2));
+  rs_case_set_created (self->kase, rs_db_column_text (info, 3));
+  return TRUE;
+}
+
+RsRecordKind
+_rs_case_store_record_kind (const char *table)
+{
+  static const struct
+  {
+    const char   *table;
+    RsRecordKind  kind;
+  } tables[] = {
+    { "case_info", RS_RECORD_CASE },
+    { "document", RS_RECORD_DOCUMENT },
+    { "entity", RS_RECORD_ENTITY },
+    { "entity_alias", RS_RECORD_ENTITY },
+    { "position", RS_RECORD_ENTITY },
+    { "relation", RS_RECORD_RELATION },
+    { "edge_route", RS_RECORD_RELATION },
+    { "quote", RS_RECORD_QUOTE },
+    { "event", RS_RECORD_EVENT },
+    { "event_entity", RS_RECORD_EVENT },
+    { "evidence", RS_RECORD_EVIDENCE },
+    { "note", RS_RECORD_NOTE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    if (g_strcmp0 (table, tables[i].table) == 0)
+      return tables[i].kind;
+  return RS_RECORD_NONE;
+}
+
+/* One record as the file has it now, with the loaders' checks; NULL and
+ * RS_ERROR_NOT_FOUND if it is not there. */
+gpointer
+_rs_case_store_load_record (RsCaseStore   *self,
+                            RsRecordKind   kind,
+                            gint64         id,
+                            GError       **error)
+{
+  switch (kind)
+    {
+    case RS_RECORD_DOCUMENT:
+      return _rs_case_store_load_document (self, id, error);
+    case RS_RECORD_ENTITY:
+      return _rs_case_store_load_entity (self, id, error);
+    case RS_RECORD_RELATION:
+      return _rs_case_store_load_relation (self, id, error);
+    case RS_RECORD_QUOTE:
+      return _rs_case_store_load_quote (self, id, error);
+    case RS_RECORD_EVENT:
+      return _rs_case_store_load_event (self, id, error);
+    case RS_RECORD_EVIDENCE:
+      return _rs_case_store_load_evidence (self, id, error);
+    case RS_RECORD_NOTE:
+      return _rs_case_store_load_note (self, id, error);
+    case RS_RECORD_NONE:
+    case RS_RECORD_CASE:
+    case RS_RECORD_LAST:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 gboolean
 _rs_case_store_load_all (RsCaseStore  *self,
                          GError      **error)
@@ -659,8 +741,6 @@ _rs_case_store_load_all (RsCaseStore  *self,
   g_autoptr(GHashTable) quote_table = NULL;
   g_autoptr(GHashTable) evidence_table = NULL;
   g_autoptr(GHashTable) note_table = NULL;
-  g_autoptr(sqlite3_stmt) info = NULL;
-  gboolean has_row;
 
   if (!(documents = load_rows (self, DOCUMENT_SELECT, NULL, 0, (FromRow)document_from_row, error)) ||
       !(entities = load_rows (self, ENTITY_SELECT, NULL, 0, (FromRow)entity_from_row, error)) ||
@@ -760,17 +840,8 @@ _rs_case_store_load_all (RsCaseStore  *self,
         return corrupt (error, "quote", rs_quote_get_id (quote), _("a span outside its document"));
     }
 
-  if (!(info = rs_db_prepare (self->db, "SELECT uid, title, description, created FROM case_info",
-                              error)) ||
-      !rs_db_step_row (self->db, info, &has_row, error))
+  if (!_rs_case_store_load_info (self, error))
     return FALSE;
-  if (!has_row || !row_is_utf8 (info) || row_has_null (info, COLUMNS (0, 1, 2, 3)))
-    return corrupt (error, "case_info", 1, _("no readable title"));
-
-  rs_case_set_uid (self->kase, rs_db_column_text (info, 0));
-  rs_case_set_title (self->kase, rs_db_column_text (info, 1));
-  rs_case_set_description (self->kase, rs_db_column_text (info, 2));
-  rs_case_set_created (self->kase, rs_db_column_text (info, 3));
 
   /* One splice per list for the whole case, announced as one change. */
   rs_case_begin_changes (self->kase);

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "rs-case-store.h"
+#include "rs-change.h"
 #include "rs-db.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,13 @@ struct _RsCaseStore
   GPtrArray *pending;
   gboolean   in_batch;
 
+  /* The open change (rs-case-store-change.c): one transaction whose rows the
+   * session records, so that it can be undone. */
+  sqlite3_session *session;
+  char            *change_label;
+  gboolean         in_change;
+  char            *author;
+
   /* The connection is shared with the note writer's worker thread: every use of
    * it, and every transaction as a whole, holds this lock. The worker never holds
    * it while it waits for another program's lock, so the UI thread never waits on
@@ -52,6 +60,54 @@ void        _rs_case_store_publish       (RsCaseStore  *self,
 gboolean    _rs_case_store_insert_note   (RsCaseStore  *self,
                                           RsNote       *draft,
                                           gint64       *id,
+                                          GError      **error);
+
+void        _rs_case_store_emit_changed  (RsCaseStore  *self);
+void        _rs_case_store_emit_change_committed (RsCaseStore *self,
+                                                  RsChange    *change);
+gboolean    _rs_case_store_op_begin      (RsCaseStore  *self,
+                                          GError      **error);
+gboolean    _rs_case_store_op_commit     (RsCaseStore  *self,
+                                          GError      **error);
+void        _rs_case_store_op_rollback   (RsCaseStore  *self);
+gboolean    _rs_case_store_check_text    (const char   *text,
+                                          gboolean      required,
+                                          const char   *what,
+                                          GError      **error);
+gboolean    _rs_case_store_check_entity  (RsEntityKind         kind,
+                                          const char          *name,
+                                          const char * const  *aliases,
+                                          const char          *description,
+                                          GError             **error);
+char       *_rs_case_store_now           (void);
+
+/* Which model record a row of TABLE belongs to (entity_alias and position are
+ * their entity's, edge_route its relation's, event_entity its event's). */
+typedef enum
+{
+  RS_RECORD_NONE,
+  RS_RECORD_CASE,
+  RS_RECORD_DOCUMENT,
+  RS_RECORD_ENTITY,
+  RS_RECORD_RELATION,
+  RS_RECORD_QUOTE,
+  RS_RECORD_EVENT,
+  RS_RECORD_EVIDENCE,
+  RS_RECORD_NOTE,
+  RS_RECORD_LAST,
+} RsRecordKind;
+
+RsRecordKind _rs_case_store_record_kind  (const char   *table);
+gpointer    _rs_case_store_load_record   (RsCaseStore  *self,
+                                          RsRecordKind  kind,
+                                          gint64        id,
+                                          GError      **error);
+gboolean    _rs_case_store_load_info     (RsCaseStore  *self,
+                                          GError      **error);
+gboolean    _rs_case_store_refresh       (RsCaseStore  *self,
+                                          RsRecordKind  kind,
+                                          const gint64 *ids,
+                                          guint         n_ids,
                                           GError      **error);
 
 void        _rs_case_store_lock          (RsCaseStore  *self);

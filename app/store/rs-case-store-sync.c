@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "rs-case-store-private.h"
+#include "rs-change.h"
 #include "rs-enum-types.h"
 #include "rs-error.h"
 
@@ -37,6 +38,7 @@ enum {
   RELOADED,
   NOTE_MERGED,
   NOTE_MOVED,
+  CHANGE_COMMITTED,
   N_SIGNALS
 };
 
@@ -106,6 +108,24 @@ _rs_case_store_class_sync_init (RsCaseStoreClass *klass)
   signals[NOTE_MOVED] = g_signal_new ("note-moved", G_TYPE_FROM_CLASS (klass),
                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                       G_TYPE_NONE, 1, RS_TYPE_NOTE);
+
+  /**
+   * RsCaseStore::change-committed:
+   * @change: the #RsChange just written
+   *
+   * A command (rs_case_store_end_change()) is in the file, from whichever part of
+   * the window made it: the window's undo stack listens here.
+   */
+  signals[CHANGE_COMMITTED] = g_signal_new ("change-committed", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, RS_TYPE_CHANGE);
+}
+
+void
+_rs_case_store_emit_change_committed (RsCaseStore *self,
+                                      RsChange    *change)
+{
+  g_signal_emit (self, signals[CHANGE_COMMITTED], 0, change);
 }
 
 gboolean

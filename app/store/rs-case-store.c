@@ -131,8 +131,11 @@ rs_case_store_finalize (GObject *object)
 {
   RsCaseStore *self = (RsCaseStore *)object;
 
-  if (self->in_batch)
+  if (self->in_batch || self->in_change)
     rs_db_exec (self->db, "ROLLBACK", NULL);
+  g_clear_pointer (&self->session, sqlite3session_delete);
+  g_clear_pointer (&self->change_label, g_free);
+  g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->db, sqlite3_close);
   /* Only once SQLite has let go of the file may another store open it. */
   registry_release (self);
@@ -1037,7 +1040,9 @@ rs_case_store_begin_batch (RsCaseStore  *self,
   if (!_rs_case_store_check_writable (self, error))
     return FALSE;
   _rs_case_store_lock (self);
-  if (!rs_db_exec (self->db, "BEGIN IMMEDIATE", error))
+  /* Inside a change (an import as one undoable command) the batch nests in the
+   * change's transaction. */
+  if (!rs_db_exec (self->db, self->in_change ? "SAVEPOINT rs_batch" : "BEGIN IMMEDIATE", error))
     {
       _rs_case_store_unlock (self);
       return FALSE;
@@ -1057,7 +1062,7 @@ rs_case_store_commit_batch (RsCaseStore  *self,
   g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
   g_return_val_if_fail (self->in_batch, FALSE);
 
-  if (!rs_db_exec (self->db, "COMMIT", error))
+  if (!rs_db_exec (self->db, self->in_change ? "RELEASE rs_batch" : "COMMIT", error))
     {
       rs_case_store_rollback_batch (self);
       return FALSE;
@@ -1085,7 +1090,8 @@ rs_case_store_rollback_batch (RsCaseStore *self)
 
   if (!self->in_batch)
     return;
-  rs_db_exec (self->db, "ROLLBACK", NULL);
+  rs_db_exec (self->db, self->in_change ? "ROLLBACK TO rs_batch; RELEASE rs_batch" : "ROLLBACK",
+              NULL);
   self->in_batch = FALSE;
   _rs_case_store_unlock (self);
   g_ptr_array_set_size (self->pending, 0);
@@ -1160,7 +1166,7 @@ rs_case_store_set_info (RsCaseStore  *self,
 
   rs_case_set_title (self->kase, title ? title : "");
   rs_case_set_description (self->kase, description ? description : "");
-  rs_case_emit_changed (self->kase);
+  _rs_case_store_emit_changed (self);
   return TRUE;
 }
 
@@ -1188,7 +1194,7 @@ rs_case_store_set_created (RsCaseStore  *self,
     return FALSE;
 
   rs_case_set_created (self->kase, created);
-  rs_case_emit_changed (self->kase);
+  _rs_case_store_emit_changed (self);
   return TRUE;
 }
 
@@ -2085,3 +2091,57 @@ DEFINE_DELETE (quote, "quote")
 DEFINE_DELETE (evidence, "evidence")
 DEFINE_DELETE (event, "event")
 DEFINE_DELETE (note, "note")
+
+/* The change (rs-case-store-change.c) tells the case once, when it ends. */
+void
+_rs_case_store_emit_changed (RsCaseStore *self)
+{
+  if (!self->in_change)
+    rs_case_emit_changed (self->kase);
+}
+
+/* For the writes split into other files of the store. */
+gboolean
+_rs_case_store_op_begin (RsCaseStore  *self,
+                         GError      **error)
+{
+  return op_begin (self, error);
+}
+
+gboolean
+_rs_case_store_op_commit (RsCaseStore  *self,
+                          GError      **error)
+{
+  return op_commit (self, error);
+}
+
+void
+_rs_case_store_op_rollback (RsCaseStore *self)
+{
+  op_rollback (self);
+}
+
+gboolean
+_rs_case_store_check_text (const char  *text,
+                           gboolean     required,
+                           const char  *what,
+                           GError     **error)
+{
+  return check_text (text, required, what, error);
+}
+
+gboolean
+_rs_case_store_check_entity (RsEntityKind         kind,
+                             const char          *name,
+                             const char * const  *aliases,
+                             const char          *description,
+                             GError             **error)
+{
+  return check_entity (kind, name, aliases, description, error);
+}
+
+char *
+_rs_case_store_now (void)
+{
+  return now_iso8601 ();
+}

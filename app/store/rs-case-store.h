@@ -7,6 +7,8 @@
 #pragma once
 
 #include "rs-case.h"
+#include "rs-change.h"
+#include "rs-fuzzy-date.h"
 
 G_BEGIN_DECLS
 
@@ -83,6 +85,23 @@ gboolean     rs_case_store_commit_batch       (RsCaseStore            *self,
                                                GError                **error);
 void         rs_case_store_rollback_batch     (RsCaseStore            *self);
 
+void         rs_case_store_set_author         (RsCaseStore            *self,
+                                               const char             *author);
+const char  *rs_case_store_get_author         (RsCaseStore            *self);
+gboolean     rs_case_store_begin_change       (RsCaseStore            *self,
+                                               const char             *label,
+                                               GError                **error);
+RsChange    *rs_case_store_end_change         (RsCaseStore            *self,
+                                               GError                **error);
+void         rs_case_store_cancel_change      (RsCaseStore            *self);
+gboolean     rs_case_store_in_change          (RsCaseStore            *self);
+gboolean     rs_case_store_undo_change        (RsCaseStore            *self,
+                                               RsChange               *change,
+                                               GError                **error);
+gboolean     rs_case_store_redo_change        (RsCaseStore            *self,
+                                               RsChange               *change,
+                                               GError                **error);
+
 gboolean     rs_case_store_set_info           (RsCaseStore            *self,
                                                const char             *title,
                                                const char             *description,
@@ -123,6 +142,51 @@ gboolean     rs_case_store_set_relation_status (RsCaseStore           *self,
                                                gint64                  relation_id,
                                                RsRelationStatus        status,
                                                GError                **error);
+gboolean     rs_case_store_update_relation    (RsCaseStore            *self,
+                                               gint64                  relation_id,
+                                               gint64                  source_id,
+                                               gint64                  target_id,
+                                               const char             *label,
+                                               gboolean                directed,
+                                               RsRelationStatus        status,
+                                               GError                **error);
+gboolean     rs_case_store_update_event       (RsCaseStore            *self,
+                                               gint64                  event_id,
+                                               const char             *title,
+                                               const char             *description,
+                                               RsFuzzyDate            *date,
+                                               const gint64           *entity_ids,
+                                               guint                   n_entities,
+                                               GError                **error);
+gboolean     rs_case_store_update_quote       (RsCaseStore            *self,
+                                               gint64                  quote_id,
+                                               gint64                  start,
+                                               gint64                  end,
+                                               int                     credibility,
+                                               GError                **error);
+gboolean     rs_case_store_update_evidence    (RsCaseStore            *self,
+                                               gint64                  evidence_id,
+                                               RsTarget                target,
+                                               gint64                  target_id,
+                                               RsStance                stance,
+                                               GError                **error);
+gboolean     rs_case_store_update_document    (RsCaseStore            *self,
+                                               gint64                  document_id,
+                                               const char             *title,
+                                               const char             *publisher,
+                                               const char             *author,
+                                               const char             *published,
+                                               const char             *url,
+                                               RsReliability           reliability,
+                                               GError                **error);
+gboolean     rs_case_store_set_pinned         (RsCaseStore            *self,
+                                               gint64                  entity_id,
+                                               gboolean                pinned,
+                                               GError                **error);
+gboolean     rs_case_store_repoint_entity     (RsCaseStore            *self,
+                                               gint64                  from_id,
+                                               gint64                  to_id,
+                                               GError                **error);
 gboolean     rs_case_store_set_note_body      (RsCaseStore            *self,
                                                gint64                  note_id,
                                                const char             *body,
@@ -142,9 +206,6 @@ gboolean     rs_case_store_show_board         (RsCaseStore            *self,
                                                GError                **error);
 
 /* rs-case-store-documents.c */
-gboolean     rs_case_store_update_document    (RsCaseStore            *self,
-                                               RsDocument             *draft,
-                                               GError                **error);
 gboolean     rs_case_store_check_published    (const char             *published,
                                                GError                **error);
 

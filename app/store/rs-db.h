@@ -7,6 +7,16 @@
 #pragma once
 
 #include <glib.h>
+
+/* Undo records each command's changes with SQLite's session extension, which
+ * Debian's libsqlite3 is built with; its declarations are behind these. Only
+ * app/store includes this header. */
+#ifndef SQLITE_ENABLE_SESSION
+# define SQLITE_ENABLE_SESSION 1
+#endif
+#ifndef SQLITE_ENABLE_PREUPDATE_HOOK
+# define SQLITE_ENABLE_PREUPDATE_HOOK 1
+#endif
 #include <sqlite3.h>
 
 G_BEGIN_DECLS
@@ -19,6 +29,8 @@ G_BEGIN_DECLS
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_session, sqlite3session_delete)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_changeset_iter, sqlite3changeset_finalize)
 
 typedef enum
 {

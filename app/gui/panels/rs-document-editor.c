@@ -11,13 +11,14 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "rs-case-edit.h"
 #include "rs-document-editor.h"
 #include "rs-error.h"
 
 /* The Documents panel's form for a report's metadata: title, publisher, author,
  * publication date, URL and reliability grade. It checks as the user types (an
  * empty title or a date that is not YYYY-MM-DD is marked on its row and Save is
- * off), saves through rs_case_store_update_document(), and shows what the store
+ * off), saves through rs_case_edit_update_document() (undoable), and shows what the store
  * refused under the form: a failed save leaves the form as typed. "done" tells the
  * panel to go back to the list. */
 
@@ -55,6 +56,12 @@ enum {
   N_SIGNALS
 };
 
+
+static const char *
+or_null (const char *text)
+{
+  return text != NULL && *text != '\0' ? text : NULL;
+}
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
@@ -344,7 +351,7 @@ rs_document_editor_set_document (RsDocumentEditor *self,
 gboolean
 rs_document_editor_save (RsDocumentEditor *self)
 {
-  g_autoptr(RsDocument) draft = NULL;
+  g_autoptr(RsChange) change = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   g_autofree char *publisher = NULL;
@@ -373,16 +380,15 @@ rs_document_editor_save (RsDocumentEditor *self)
       return FALSE;
     }
 
-  draft = rs_document_new (rs_document_get_id (self->document));
-  rs_document_set_title (draft, title);
-  rs_document_set_publisher (draft, publisher);
-  rs_document_set_author (draft, author);
-  rs_document_set_published (draft, published);
-  rs_document_set_url (draft, url);
-  rs_document_set_reliability (draft, selected <= RS_RELIABILITY_F ? (RsReliability)selected
-                                                                   : RS_RELIABILITY_UNKNOWN);
-
-  if (!rs_case_store_update_document (self->store, draft, &error))
+  /* A command: the window's undo stack takes it from the store. */
+  /* An emptied field means "not known": NULL in the file, as an import leaves it. */
+  change = rs_case_edit_update_document (self->store, rs_document_get_id (self->document),
+                                         title, or_null (publisher), or_null (author),
+                                         or_null (published), or_null (url),
+                                         selected <= RS_RELIABILITY_F ? (RsReliability)selected
+                                                                      : RS_RELIABILITY_UNKNOWN,
+                                         &error);
+  if (change == NULL)
     {
       show_error (self->error_label, error);
       return FALSE;

@@ -1,0 +1,121 @@
+/* rs-case-edit.h
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rs-case-store.h"
+#include "rs-change.h"
+
+G_BEGIN_DECLS
+
+RsChange *rs_case_edit_create_entity   (RsCaseStore         *store,
+                                        RsEntityKind         kind,
+                                        const char          *name,
+                                        const char * const  *aliases,
+                                        const char          *description,
+                                        gint64              *entity_id,
+                                        GError             **error);
+RsChange *rs_case_edit_update_entity   (RsCaseStore         *store,
+                                        gint64               entity_id,
+                                        RsEntityKind         kind,
+                                        const char          *name,
+                                        const char * const  *aliases,
+                                        const char          *description,
+                                        GError             **error);
+RsChange *rs_case_edit_delete_entity   (RsCaseStore         *store,
+                                        gint64               entity_id,
+                                        GError             **error);
+RsChange *rs_case_edit_merge_entities  (RsCaseStore         *store,
+                                        gint64               into_id,
+                                        gint64               from_id,
+                                        GError             **error);
+RsChange *rs_case_edit_split_entity    (RsCaseStore         *store,
+                                        gint64               entity_id,
+                                        RsEntityKind         kind,
+                                        const char          *name,
+                                        const char * const  *aliases,
+                                        const gint64        *relation_ids,
+                                        guint                n_relations,
+                                        const gint64        *evidence_ids,
+                                        guint                n_evidence,
+                                        gint64              *new_id,
+                                        GError             **error);
+RsChange *rs_case_edit_unpin           (RsCaseStore         *store,
+                                        gint64               entity_id,
+                                        GError             **error);
+RsChange *rs_case_edit_unpin_all       (RsCaseStore         *store,
+                                        GError             **error);
+
+RsChange *rs_case_edit_create_relation (RsCaseStore         *store,
+                                        gint64               source_id,
+                                        gint64               target_id,
+                                        const char          *label,
+                                        gboolean             directed,
+                                        RsRelationStatus     status,
+                                        gint64              *relation_id,
+                                        GError             **error);
+RsChange *rs_case_edit_update_relation (RsCaseStore         *store,
+                                        gint64               relation_id,
+                                        gint64               source_id,
+                                        gint64               target_id,
+                                        const char          *label,
+                                        gboolean             directed,
+                                        RsRelationStatus     status,
+                                        GError             **error);
+RsChange *rs_case_edit_delete_relation (RsCaseStore         *store,
+                                        gint64               relation_id,
+                                        GError             **error);
+
+RsChange *rs_case_edit_create_event    (RsCaseStore         *store,
+                                        const char          *title,
+                                        const char          *description,
+                                        const char          *date_start,
+                                        const char          *date_end,
+                                        RsDatePrecision      precision,
+                                        RsDateQualifier      qualifier,
+                                        const gint64        *entity_ids,
+                                        guint                n_entities,
+                                        gint64              *event_id,
+                                        GError             **error);
+RsChange *rs_case_edit_update_event    (RsCaseStore         *store,
+                                        gint64               event_id,
+                                        const char          *title,
+                                        const char          *description,
+                                        const char          *date_start,
+                                        const char          *date_end,
+                                        RsDatePrecision      precision,
+                                        RsDateQualifier      qualifier,
+                                        const gint64        *entity_ids,
+                                        guint                n_entities,
+                                        GError             **error);
+RsChange *rs_case_edit_delete_event    (RsCaseStore         *store,
+                                        gint64               event_id,
+                                        GError             **error);
+
+RsChange *rs_case_edit_update_quote    (RsCaseStore         *store,
+                                        gint64               quote_id,
+                                        gint64               start,
+                                        gint64               end,
+                                        int                  credibility,
+                                        GError             **error);
+RsChange *rs_case_edit_set_stance      (RsCaseStore         *store,
+                                        gint64               evidence_id,
+                                        RsStance             stance,
+                                        GError             **error);
+RsChange *rs_case_edit_update_document (RsCaseStore         *store,
+                                        gint64               document_id,
+                                        const char          *title,
+                                        const char          *publisher,
+                                        const char          *author,
+                                        const char          *published,
+                                        const char          *url,
+                                        RsReliability        reliability,
+                                        GError             **error);
+RsChange *rs_case_edit_delete_document (RsCaseStore         *store,
+                                        gint64               document_id,
+                                        GError             **error);
+
+G_END_DECLS
