@@ -113,6 +113,11 @@ rs_application_startup (GApplication *app)
     { "win.find", { "<Control>f", NULL } },
     { "win.toggle-side-panel", { "F9", NULL } },
     { "win.close", { "<Control>w", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "win.new-entity", { "<Control><Shift>n", NULL } },
+    { "win.link-selection", { "<Control>k", NULL } },
+    { "win.merge-selection", { "<Control>m", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 

@@ -10,11 +10,14 @@
 #include "rs-board-view.h"
 #include "rs-documents-panel.h"
 #include "rs-empty-state.h"
+#include "rs-entity-editor.h"
 #include "rs-filter-popover.h"
 #include "rs-notes-panel.h"
 #include "rs-quotes-panel.h"
+#include "rs-relation-editor.h"
 #include "rs-source-viewer.h"
 #include "rs-timeline-panel.h"
+#include "rs-undo-stack.h"
 #include "rs-window.h"
 
 G_BEGIN_DECLS
@@ -43,6 +46,7 @@ struct _RsWindow
   GtkToggleButton     *side_panel_button;
   RsFilterPopover     *filter_popover;
   GtkLabel            *save_label;
+  GMenu               *primary_menu;
 
   /* Owned */
   RsCaseStore         *store;
@@ -57,9 +61,24 @@ struct _RsWindow
   gboolean             force_close;      /* the user chose to close without saving */
   AdwToast            *reload_toast;     /* weak: the "updated" notice while shown */
   char                *watch_error;      /* the last failure to read changes, said once */
+
+  /* Editing (rs-window-editing.c) */
+  RsUndoStack         *undo_stack;       /* this window's history of the open case */
+  GMenu               *undo_menu;        /* "Undo …" / "Redo …", named after the commands */
+  RsEntityEditor      *entity_editor;
+  RsRelationEditor    *relation_editor;
+  GtkPopoverMenu      *context_menu;
+  double               menu_x;           /* where the last context menu opened; -1: none */
+  double               menu_y;
 };
 
 void _rs_window_class_actions_init (RsWindowClass *klass);
+void _rs_window_class_editing_init (RsWindowClass *klass);
+void _rs_window_editing_init       (RsWindow      *self);
+void _rs_window_editing_dispose    (RsWindow      *self);
+void _rs_window_editing_set_store  (RsWindow      *self);
+void _rs_window_update_edit_actions (RsWindow     *self);
+GMenuModel *_rs_window_get_undo_menu (RsWindow    *self);
 void _rs_window_actions_init       (RsWindow      *self);
 void _rs_window_restore_side_width (RsWindow      *self);
 void _rs_window_reveal_quote       (RsWindow      *self,

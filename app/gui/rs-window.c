@@ -266,6 +266,7 @@ rs_window_set_store (RsWindow    *self,
                                    "the case, not change it. Save As makes a copy you can change.")
                                : _("Every change is written to the case file as you make it"));
   g_clear_pointer (&self->watch_error, g_free);
+  _rs_window_editing_set_store (self);
   update_title (self);
   update_save_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -774,6 +775,7 @@ rs_window_dispose (GObject *object)
   self->reload_toast = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RS_TYPE_WINDOW);
+  _rs_window_editing_dispose (self);
 
   g_clear_object (&self->store);
   g_clear_object (&self->selection);
@@ -882,6 +884,7 @@ rs_window_class_init (RsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RsWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, side_panel_button);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, save_label);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, header_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
@@ -891,6 +894,7 @@ rs_window_class_init (RsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_board_activate_item_cb);
 
   _rs_window_class_actions_init (klass);
+  _rs_window_class_editing_init (klass);
 }
 
 static void
@@ -941,6 +945,10 @@ rs_window_init (RsWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   _rs_window_actions_init (self);
+  _rs_window_editing_init (self);
+  g_menu_prepend_section (self->primary_menu, NULL, _rs_window_get_undo_menu (self));
+  g_signal_connect_object (self->selection, "changed", G_CALLBACK (_rs_window_update_edit_actions),
+                           self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-bundle", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-bundle", FALSE);

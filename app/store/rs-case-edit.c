@@ -65,6 +65,14 @@ entity_name (RsCaseStore *store,
   return entity ? rs_entity_get_name (entity) : "?";
 }
 
+/* A name as typed, without the spaces around it: "  Tick " is Tick, and a name
+ * of spaces only is empty (the store refuses it). */
+static char *
+tidy_name (const char *name)
+{
+  return name != NULL ? g_strstrip (g_strdup (name)) : NULL;
+}
+
 RsChange *
 rs_case_edit_create_entity (RsCaseStore         *store,
                             RsEntityKind         kind,
@@ -75,12 +83,14 @@ rs_case_edit_create_entity (RsCaseStore         *store,
                             GError             **error)
 {
   g_autoptr(RsEntity) draft = rs_entity_new (0);
+  g_autofree char *tidy = tidy_name (name);
   RsEntity *entity;
   g_autofree char *label = NULL;
 
   g_return_val_if_fail (RS_IS_CASE_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  name = tidy;
   rs_entity_set_kind (draft, kind);
   rs_entity_set_name (draft, name);
   rs_entity_set_aliases (draft, aliases);
@@ -105,11 +115,13 @@ rs_case_edit_update_entity (RsCaseStore         *store,
                             GError             **error)
 {
   g_autofree char *label = NULL;
+  g_autofree char *tidy = tidy_name (name);
   const char *old_name;
 
   g_return_val_if_fail (RS_IS_CASE_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  name = tidy;
   old_name = entity_name (store, entity_id);
   if (name != NULL && g_strcmp0 (old_name, name) != 0)
     label = g_strdup_printf (_("Rename “%s” to “%s”"), old_name, name);
