@@ -175,6 +175,60 @@ test_entity_create (Fixture       *fixture,
   g_assert_nonnull (rs_case_lookup_entity (kase (fixture), id));
 }
 
+/* The board lays out what a command added (a position for the new entity, a route
+ * for the new relation) after the command: that never blocks its undo, and the
+ * layout rows go with what they placed. The monkey-like walk found "the case
+ * changed since" here. */
+static void
+test_undo_after_layout (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  RsEntity *tick = rs_case_lookup_entity_by_name (kase (fixture), "Tick");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) start = rs_bundle_export (kase (fixture), NULL);
+  g_autoptr(GBytes) now = NULL;
+  RsChange *entity_change, *relation_change;
+  RsNodePlacement node = { 0 };
+  RsEdgePlacement edge = { 0 };
+  gint64 id = 0, relation_id = 0;
+
+  entity_change = rs_case_edit_create_entity (fixture->store, RS_ENTITY_KIND_GROUP, "BRONZE BUTLER",
+                                              NULL, NULL, &id, &error);
+  g_assert_no_error (error);
+  rs_undo_stack_push (fixture->stack, entity_change);
+  g_object_unref (entity_change);
+  relation_change = rs_case_edit_create_relation (fixture->store, id, rs_entity_get_id (tick),
+                                                  "same as", FALSE, RS_RELATION_STATUS_REPORTED,
+                                                  &relation_id, &error);
+  g_assert_no_error (error);
+  rs_undo_stack_push (fixture->stack, relation_change);
+  g_object_unref (relation_change);
+
+  /* What a layout writes next. */
+  node.entity_id = id;
+  node.x = 40;
+  node.y = 80;
+  edge.relation_id = relation_id;
+  edge.route = "40,80 100,100";
+  g_assert_true (rs_case_store_set_board (fixture->store, &node, 1, &edge, 1, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (rs_undo_stack_undo (fixture->stack, &error));
+  g_assert_no_error (error);
+  g_assert_null (rs_case_lookup_relation (kase (fixture), relation_id));
+  g_assert_true (rs_undo_stack_undo (fixture->stack, &error));
+  g_assert_no_error (error);
+  g_assert_null (rs_case_lookup_entity (kase (fixture), id));
+
+  now = export_checked (fixture);
+  assert_same_bundle (start, now);
+
+  g_assert_true (rs_undo_stack_redo (fixture->stack, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (rs_case_lookup_entity (kase (fixture), id));
+  g_bytes_unref (export_checked (fixture));
+}
+
 static void
 test_entity_update (Fixture       *fixture,
                     gconstpointer  user_data)
@@ -912,6 +966,7 @@ main (int   argc,
   ADD ("/undo/change/author", test_author);
   ADD ("/undo/entity/create", test_entity_create);
   ADD ("/undo/entity/update", test_entity_update);
+  ADD ("/undo/entity/after-layout", test_undo_after_layout);
   ADD ("/undo/entity/delete", test_entity_delete);
   ADD ("/undo/relation/create-update-delete", test_relation);
   ADD ("/undo/relation/delete-with-evidence", test_relation_delete_with_evidence);

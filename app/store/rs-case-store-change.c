@@ -502,12 +502,29 @@ typedef struct
   gboolean conflict;
 } ApplyContext;
 
+/* Where the board put nodes and routed edges is rewritten by every layout, after
+ * the command that is undone: it never stands in the way. The command's own
+ * positions win (a drag undone puts the node back); rows that are gone stay gone
+ * (found when a new entity's undo met the position the layout gave it). */
+static gboolean
+is_layout_table (const char *table)
+{
+  return g_strcmp0 (table, "position") == 0 || g_strcmp0 (table, "edge_route") == 0;
+}
+
 static int
 on_conflict (void                   *user_data,
              int                     reason,
              sqlite3_changeset_iter *iter)
 {
   ApplyContext *context = user_data;
+  const char *table = NULL;
+  int n_columns, op, indirect;
+
+  if (sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect) == SQLITE_OK &&
+      is_layout_table (table))
+    return reason == SQLITE_CHANGESET_DATA || reason == SQLITE_CHANGESET_CONFLICT
+           ? SQLITE_CHANGESET_REPLACE : SQLITE_CHANGESET_OMIT;
 
   context->conflict = TRUE;
   return SQLITE_CHANGESET_ABORT;
@@ -542,6 +559,13 @@ apply_changeset (RsCaseStore  *self,
       rs_db_set_error (self->db, rc, &local_error, NULL);
       goto rollback;
     }
+  /* Layout rows of records the change removed go with them. */
+  if (!context.conflict &&
+      !rs_db_exec (self->db,
+                   "DELETE FROM position WHERE entity_id NOT IN (SELECT id FROM entity);"
+                   "DELETE FROM edge_route WHERE relation_id NOT IN (SELECT id FROM relation);",
+                   &local_error))
+    goto rollback;
   if (!context.conflict &&
       (!(check = rs_db_prepare (self->db, "PRAGMA foreign_key_check", &local_error)) ||
        !rs_db_step_row (self->db, check, &has_row, &local_error)))
