@@ -460,6 +460,22 @@ merge_selection_action (GtkWidget  *widget,
   if (first == NULL || second == NULL)
     return;
 
+  /* The name offered first (Enter) is the one with more on the board: most often
+   * the entity the new one turns out to be. */
+  {
+    RsCase *kase = rs_case_store_get_case (self->store);
+    g_autoptr(GPtrArray) of_first = rs_case_dup_relations_of (kase, rs_entity_get_id (first));
+    g_autoptr(GPtrArray) of_second = rs_case_dup_relations_of (kase, rs_entity_get_id (second));
+
+    if (of_second->len > of_first->len)
+      {
+        RsEntity *swap = first;
+
+        first = second;
+        second = swap;
+      }
+  }
+
   body = g_strdup_printf (_("“%s” and “%s” become one entity: its relations, evidence, events "
                             "and notes are kept, and the other name becomes an alias. "
                             "Undo separates them again."),
@@ -636,7 +652,6 @@ _rs_window_editing_init (RsWindow *self)
    * only when the board has the focus. */
   keys = gtk_shortcut_controller_new ();
   add_board_shortcut (GTK_SHORTCUT_CONTROLLER (keys), "Delete", "win.delete-selection");
-  add_board_shortcut (GTK_SHORTCUT_CONTROLLER (keys), "KP_Delete", "win.delete-selection");
   add_board_shortcut (GTK_SHORTCUT_CONTROLLER (keys), "F2", "win.edit-selection");
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
                                         gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Shift>F10|Menu"),

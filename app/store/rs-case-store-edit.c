@@ -520,7 +520,11 @@ rs_case_store_repoint_entity (RsCaseStore  *self,
                "WHERE relation_id IN (SELECT id FROM temp.rs_ids)", from_id, 0, 0, error) &&
     run (self, "DELETE FROM relation WHERE id IN (SELECT id FROM temp.rs_ids)", 0, 0, 0, error) &&
     run (self, "DELETE FROM temp.rs_ids", 0, 0, 0, error) &&
-    /* The other relations change ends. */
+    /* The other relations change ends; the routes drawn to FROM's node no longer
+     * lead anywhere (the board routes them again). */
+    run (self, "DELETE FROM edge_route WHERE relation_id IN "
+               "(SELECT id FROM relation WHERE source_id = ?1 OR target_id = ?1)",
+         from_id, 0, 0, error) &&
     run (self, "UPDATE relation SET source_id = ?2 WHERE source_id = ?1", from_id, to_id, 0, error) &&
     run (self, "UPDATE relation SET target_id = ?2 WHERE target_id = ?1", from_id, to_id, 0, error) &&
     /* Evidence: TO's own link from a quote wins over FROM's. */
