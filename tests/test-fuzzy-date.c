@@ -125,6 +125,51 @@ test_order (void)
   g_assert_false (rs_fuzzy_date_equal (y2016, r2016));
 }
 
+/* Dates as an analyst types them in the event editor. */
+static void
+test_parse_text (void)
+{
+  static const struct {
+    const char      *text;
+    RsDatePrecision  precision;
+    const char      *start;
+    const char      *end;
+  } good[] = {
+    { "2009", RS_DATE_PRECISION_YEAR, "2009", NULL },
+    { "  2021-02 ", RS_DATE_PRECISION_MONTH, "2021-02", NULL },
+    { "2016-02-28", RS_DATE_PRECISION_DAY, "2016-02-28", NULL },
+    { "2016 \u2013 2017", RS_DATE_PRECISION_RANGE, "2016", "2017" },
+    { "2016-02 to 2017", RS_DATE_PRECISION_RANGE, "2016-02", "2017" },
+    { "2016..2016-03-01", RS_DATE_PRECISION_RANGE, "2016", "2016-03-01" },
+  };
+  static const char *bad[] = { "", "20 April 2021", "2021-02-30", "2017 \u2013 2016", "21", "\xff" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RsFuzzyDate) date = rs_fuzzy_date_parse_text (good[i].text, RS_DATE_QUALIFIER_LATE,
+                                                              &error);
+      g_autofree char *start = NULL;
+      g_autofree char *end = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (rs_fuzzy_date_get_precision (date), ==, good[i].precision);
+      g_assert_cmpint (rs_fuzzy_date_get_qualifier (date), ==, RS_DATE_QUALIFIER_LATE);
+      start = rs_fuzzy_date_dup_start (date);
+      end = rs_fuzzy_date_dup_end (date);
+      g_assert_cmpstr (start, ==, good[i].start);
+      g_assert_cmpstr (end, ==, good[i].end);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_null (rs_fuzzy_date_parse_text (bad[i], RS_DATE_QUALIFIER_NONE, &error));
+      g_assert_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -134,6 +179,7 @@ main (int   argc,
   g_test_add_func ("/fuzzy-date/format", test_format);
   g_test_add_func ("/fuzzy-date/rejects-bad-dates", test_rejects_bad_dates);
   g_test_add_func ("/fuzzy-date/order", test_order);
+  g_test_add_func ("/fuzzy-date/parse-text", test_parse_text);
 
   return g_test_run ();
 }

@@ -331,3 +331,65 @@ rs_fuzzy_date_format (const RsFuzzyDate *self)
     default:                         return g_steal_pointer (&base);
     }
 }
+
+/* Where a typed range splits: "2016 – 2017", "2016—2017", "2016 to 2017",
+ * "2016..2017", "2016 - 2017" (a bare "-" belongs to the dates themselves). */
+static const char *range_marks[] = { "\u2013", "\u2014", " to ", "..", " - ", NULL };
+
+/**
+ * rs_fuzzy_date_parse_text:
+ * @text: a date as an analyst types it: "2009", "2021-02", "2016-02-28", or a
+ *   range "2016 – 2017"
+ * @qualifier: what the reports say about it ("at least", "late", …)
+ *
+ * The precision follows from what was typed. Returns: (transfer full): the date,
+ * or %NULL with @error saying what a date looks like.
+ */
+RsFuzzyDate *
+rs_fuzzy_date_parse_text (const char       *text,
+                          RsDateQualifier   qualifier,
+                          GError          **error)
+{
+  g_autofree char *copy = NULL;
+  char *start, *end = NULL;
+  gsize length;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT, _("A date is not valid text (UTF-8)"));
+      return NULL;
+    }
+
+  copy = g_strdup (text);
+  start = g_strstrip (copy);
+  for (guint i = 0; range_marks[i] != NULL && end == NULL; i++)
+    {
+      char *mark = strstr (start, range_marks[i]);
+
+      if (mark != NULL)
+        {
+          *mark = '\0';
+          end = g_strstrip (mark + strlen (range_marks[i]));
+          g_strstrip (start);
+        }
+    }
+
+  if (end != NULL)
+    return rs_fuzzy_date_parse (start, end, RS_DATE_PRECISION_RANGE, qualifier, error);
+
+  length = strlen (start);
+  if (length != 4 && length != 7 && length != 10)
+    {
+      g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
+                   _("“%s” is not a date: type a year (2009), a month (2021-02), a day "
+                     "(2016-02-28) or a range (2016 – 2017)"), start);
+      return NULL;
+    }
+  return rs_fuzzy_date_parse (start, NULL,
+                              length == 4 ? RS_DATE_PRECISION_YEAR
+                              : length == 7 ? RS_DATE_PRECISION_MONTH : RS_DATE_PRECISION_DAY,
+                              qualifier, error);
+}

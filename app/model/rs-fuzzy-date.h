@@ -18,6 +18,9 @@ RsFuzzyDate     *rs_fuzzy_date_parse         (const char         *start,
                                               RsDatePrecision     precision,
                                               RsDateQualifier     qualifier,
                                               GError            **error);
+RsFuzzyDate     *rs_fuzzy_date_parse_text    (const char         *text,
+                                              RsDateQualifier     qualifier,
+                                              GError            **error);
 RsFuzzyDate     *rs_fuzzy_date_ref           (RsFuzzyDate        *self);
 void             rs_fuzzy_date_unref         (RsFuzzyDate        *self);
 gboolean         rs_fuzzy_date_equal         (const RsFuzzyDate  *a,
