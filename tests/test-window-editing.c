@@ -301,6 +301,44 @@ test_build_a_case (void)
   g_assert_nonnull (entity_named (window, "Tick"));
   assert_model_is_file (window);
 
+  /* An event with the selected entities; a date that cannot be read is said in
+   * the popover and writes nothing; "at least 2009" reads back as typed. */
+  tick = entity_named (window, "Tick");
+  jaxa = entity_named (window, "JAXA");
+  select_two (window, tick, jaxa);
+  activate (window, "win.new-event");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->event_editor)));
+  gtk_editable_set_text (field (window->event_editor, 0), "Attack on JAXA");
+  gtk_editable_set_text (field (window->event_editor, 1), "20 April 2016");
+  press_save (window->event_editor);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label (window->event_editor))));
+  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_events (rs_case_store_get_case (window->store))),
+                    ==, 0);
+  gtk_editable_set_text (field (window->event_editor, 1), "2016 \u2013 2017");
+  press_save (window->event_editor);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->event_editor)));
+  {
+    GListModel *events = rs_case_get_events (rs_case_store_get_case (window->store));
+    g_autoptr(RsEvent) event = NULL;
+    guint n_ids = 0;
+    g_autofree char *end = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (events), ==, 1);
+    event = g_list_model_get_item (events, 0);
+    g_assert_cmpstr (rs_event_get_title (event), ==, "Attack on JAXA");
+    g_assert_cmpint (rs_fuzzy_date_get_precision (rs_event_get_date (event)), ==,
+                     RS_DATE_PRECISION_RANGE);
+    end = rs_fuzzy_date_dup_end (rs_event_get_date (event));
+    g_assert_cmpstr (end, ==, "2017");
+    rs_event_get_entity_ids (event, &n_ids);
+    g_assert_cmpuint (n_ids, ==, 2);
+  }
+  assert_model_is_file (window);
+  activate (window, "win.undo");
+  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_events (rs_case_store_get_case (window->store))),
+                    ==, 0);
+  assert_model_is_file (window);
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -53,6 +53,7 @@ _rs_window_update_edit_actions (RsWindow *self)
 {
   g_autoptr(GArray) entities = selected_ids (self, RS_TARGET_ENTITY);
   g_autoptr(GArray) relations = selected_ids (self, RS_TARGET_RELATION);
+  g_autoptr(GArray) events = selected_ids (self, RS_TARGET_EVENT);
   gboolean can_write = writable (self);
   GtkWidget *widget = GTK_WIDGET (self);
 
@@ -63,10 +64,11 @@ _rs_window_update_edit_actions (RsWindow *self)
                                  can_write && self->undo_stack &&
                                  rs_undo_stack_get_can_redo (self->undo_stack));
   gtk_widget_action_set_enabled (widget, "win.new-entity", can_write);
+  gtk_widget_action_set_enabled (widget, "win.new-event", can_write);
   gtk_widget_action_set_enabled (widget, "win.edit-selection",
-                                 can_write && entities->len + relations->len == 1);
+                                 can_write && entities->len + relations->len + events->len == 1);
   gtk_widget_action_set_enabled (widget, "win.delete-selection",
-                                 can_write && entities->len + relations->len > 0);
+                                 can_write && entities->len + relations->len + events->len > 0);
   gtk_widget_action_set_enabled (widget, "win.link-selection", can_write && entities->len == 2);
   gtk_widget_action_set_enabled (widget, "win.merge-selection", can_write && entities->len == 2);
   gtk_widget_action_set_enabled (widget, "win.unpin-selection", can_write && entities->len > 0);
@@ -309,6 +311,87 @@ link_selection_action (GtkWidget  *widget,
                         lookup_entity (self, g_array_index (entities, gint64, 1)));
 }
 
+/* Events ------------------------------------------------------------------------------ */
+
+static void
+on_event_editor_save_cb (RsWindow      *self,
+                         RsEventEditor *editor)
+{
+  RsEvent *event = rs_event_editor_get_event (editor);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsFuzzyDate) date = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  RsChange *change;
+  gint64 id = 0;
+
+  if (self->store == NULL)
+    return;
+
+  /* The date as typed: its precision follows from it ("2009", "2016 – 2017"). */
+  date = rs_fuzzy_date_parse_text (rs_event_editor_get_date_text (editor),
+                                   rs_event_editor_get_qualifier (editor), &error);
+  if (date == NULL)
+    {
+      rs_event_editor_set_error (editor, error->message);
+      return;
+    }
+  start = rs_fuzzy_date_dup_start (date);
+  end = rs_fuzzy_date_dup_end (date);
+
+  if (event != NULL)
+    {
+      guint n = 0;
+      const gint64 *ids = rs_event_get_entity_ids (event, &n);
+
+      id = rs_event_get_id (event);
+      change = rs_case_edit_update_event (self->store, id, rs_event_editor_get_title (editor),
+                                          rs_event_editor_get_description (editor), start, end,
+                                          rs_fuzzy_date_get_precision (date),
+                                          rs_fuzzy_date_get_qualifier (date), ids, n, &error);
+    }
+  else
+    {
+      /* A new event involves what is selected on the board. */
+      g_autoptr(GArray) entities = selected_ids (self, RS_TARGET_ENTITY);
+
+      change = rs_case_edit_create_event (self->store, rs_event_editor_get_title (editor),
+                                          rs_event_editor_get_description (editor), start, end,
+                                          rs_fuzzy_date_get_precision (date),
+                                          rs_fuzzy_date_get_qualifier (date),
+                                          (const gint64 *)(gpointer) entities->data, entities->len,
+                                          &id, &error);
+    }
+
+  if (!finish (self, change, error))
+    {
+      rs_event_editor_set_error (editor, error ? error->message : _("Could not save the event"));
+      return;
+    }
+
+  gtk_popover_popdown (GTK_POPOVER (editor));
+  rs_selection_select (self->selection, RS_TARGET_EVENT, id);
+}
+
+static void
+show_event_editor (RsWindow *self,
+                   RsEvent  *event)
+{
+  double x, y;
+
+  editor_spot (self, 0, &x, &y);
+  rs_event_editor_edit (self->event_editor, event);
+  rs_board_view_popup (self->board, GTK_POPOVER (self->event_editor), x, y);
+}
+
+static void
+new_event_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  show_event_editor (RS_WINDOW (widget), NULL);
+}
+
 /* Edit, delete, unpin ----------------------------------------------------------------- */
 
 static void
@@ -319,11 +402,21 @@ edit_selection_action (GtkWidget  *widget,
   RsWindow *self = RS_WINDOW (widget);
   g_autoptr(GArray) entities = selected_ids (self, RS_TARGET_ENTITY);
   g_autoptr(GArray) relations = selected_ids (self, RS_TARGET_RELATION);
+  g_autoptr(GArray) events = selected_ids (self, RS_TARGET_EVENT);
   RsCase *kase;
 
   if (self->store == NULL)
     return;
   kase = rs_case_store_get_case (self->store);
+
+  if (events->len == 1 && entities->len + relations->len == 0)
+    {
+      RsEvent *event = rs_case_lookup_event (kase, g_array_index (events, gint64, 0));
+
+      if (event != NULL)
+        show_event_editor (self, event);
+      return;
+    }
 
   if (entities->len == 1)
     show_entity_editor (self, lookup_entity (self, g_array_index (entities, gint64, 0)));
@@ -348,11 +441,24 @@ delete_selection_action (GtkWidget  *widget,
   RsWindow *self = RS_WINDOW (widget);
   g_autoptr(GArray) entities = selected_ids (self, RS_TARGET_ENTITY);
   g_autoptr(GArray) relations = selected_ids (self, RS_TARGET_RELATION);
+  g_autoptr(GArray) events = selected_ids (self, RS_TARGET_EVENT);
 
   if (self->store == NULL)
     return;
 
   rs_selection_clear (self->selection);
+  for (guint i = 0; i < events->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!finish (self, rs_case_edit_delete_event (self->store,
+                                                    g_array_index (events, gint64, i), &error),
+                   error))
+        {
+          toast_error (self, error);
+          return;
+        }
+    }
   /* Relations first: deleting an entity takes its relations with it. */
   for (guint i = 0; i < relations->len; i++)
     {
@@ -516,11 +622,17 @@ context_menu_for (RsWindow *self,
           g_menu_append (edit, _("_Merge the Two…"), "win.merge-selection");
         }
       if (target == RS_TARGET_ENTITY)
-        g_menu_append (edit, _("_Unpin"), "win.unpin-selection");
+        {
+          g_menu_append (edit, _("New E_vent with the Selection…"), "win.new-event");
+          g_menu_append (edit, _("_Unpin"), "win.unpin-selection");
+        }
       g_menu_append (edit, _("_Delete"), "win.delete-selection");
     }
   else
-    g_menu_append (edit, _("_New Entity…"), "win.new-entity");
+    {
+      g_menu_append (edit, _("_New Entity…"), "win.new-entity");
+      g_menu_append (edit, _("New E_vent…"), "win.new-event");
+    }
 
   g_menu_append (board, _("Unpin _All"), "win.unpin-all");
   g_menu_append (board, _("_Lay Out Again"), "win.relayout");
@@ -600,6 +712,7 @@ _rs_window_class_editing_init (RsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.new-entity", NULL, new_entity_action);
+  gtk_widget_class_install_action (widget_class, "win.new-event", NULL, new_event_action);
   gtk_widget_class_install_action (widget_class, "win.edit-selection", NULL, edit_selection_action);
   gtk_widget_class_install_action (widget_class, "win.delete-selection", NULL,
                                    delete_selection_action);
@@ -634,6 +747,10 @@ _rs_window_editing_init (RsWindow *self)
   self->relation_editor = RS_RELATION_EDITOR (rs_relation_editor_new ());
   g_signal_connect_object (self->relation_editor, "save", G_CALLBACK (on_relation_editor_save_cb),
                            self, G_CONNECT_SWAPPED);
+  self->event_editor = RS_EVENT_EDITOR (rs_event_editor_new ());
+  g_signal_connect_object (self->event_editor, "save", G_CALLBACK (on_event_editor_save_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_object_ref_sink (self->event_editor);
   self->context_menu = GTK_POPOVER_MENU (gtk_popover_menu_new_from_model (NULL));
   gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
   gtk_widget_set_halign (GTK_WIDGET (self->context_menu), GTK_ALIGN_START);
@@ -672,6 +789,7 @@ _rs_window_editing_dispose (RsWindow *self)
   g_clear_object (&self->undo_menu);
   g_clear_object (&self->entity_editor);
   g_clear_object (&self->relation_editor);
+  g_clear_object (&self->event_editor);
   g_clear_object (&self->context_menu);
 }
 

@@ -11,6 +11,7 @@
 #include "rs-documents-panel.h"
 #include "rs-empty-state.h"
 #include "rs-entity-editor.h"
+#include "rs-event-editor.h"
 #include "rs-filter-popover.h"
 #include "rs-notes-panel.h"
 #include "rs-quotes-panel.h"
@@ -67,6 +68,7 @@ struct _RsWindow
   GMenu               *undo_menu;        /* "Undo …" / "Redo …", named after the commands */
   RsEntityEditor      *entity_editor;
   RsRelationEditor    *relation_editor;
+  RsEventEditor       *event_editor;
   GtkPopoverMenu      *context_menu;
   double               menu_x;           /* where the last context menu opened; -1: none */
   double               menu_y;
