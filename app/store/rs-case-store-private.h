@@ -30,6 +30,9 @@ struct _RsCaseStore
   /* Records written in the open batch, added to the case when it commits. */
   GPtrArray *pending;
   gboolean   in_batch;
+  /* Title and description set in the open batch (NULL: not set), likewise. */
+  char      *pending_title;
+  char      *pending_description;
 
   /* The connection is shared with the note writer's worker thread: every use of
    * it, and every transaction as a whole, holds this lock. The worker never holds

@@ -137,6 +137,8 @@ rs_case_store_finalize (GObject *object)
   /* Only once SQLite has let go of the file may another store open it. */
   registry_release (self);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->pending_title, g_free);
+  g_clear_pointer (&self->pending_description, g_free);
   g_rec_mutex_clear (&self->gate);
 
   G_OBJECT_CLASS (rs_case_store_parent_class)->finalize (object);
@@ -1062,6 +1064,13 @@ rs_case_store_commit_batch (RsCaseStore  *self,
   g_object_freeze_notify (G_OBJECT (self->kase));
   for (guint i = 0; i < pending->len; i++)
     add_to_case (self, g_ptr_array_index (pending, i));
+  if (self->pending_title != NULL)
+    {
+      rs_case_set_title (self->kase, self->pending_title);
+      rs_case_set_description (self->kase, self->pending_description);
+      g_clear_pointer (&self->pending_title, g_free);
+      g_clear_pointer (&self->pending_description, g_free);
+    }
   g_object_thaw_notify (G_OBJECT (self->kase));
   rs_case_emit_changed (self->kase);
 
@@ -1079,6 +1088,8 @@ rs_case_store_rollback_batch (RsCaseStore *self)
   self->in_batch = FALSE;
   _rs_case_store_unlock (self);
   g_ptr_array_set_size (self->pending, 0);
+  g_clear_pointer (&self->pending_title, g_free);
+  g_clear_pointer (&self->pending_description, g_free);
 }
 
 static gboolean
@@ -1146,6 +1157,16 @@ rs_case_store_set_info (RsCaseStore  *self,
   rs_db_bind_text (stmt, 2, description ? description : "");
   if (!rs_db_step_done (self->db, stmt, error))
     return FALSE;
+
+  /* In a batch, the case shows it only once the batch has committed. */
+  if (self->in_batch)
+    {
+      g_free (self->pending_title);
+      g_free (self->pending_description);
+      self->pending_title = g_strdup (title ? title : "");
+      self->pending_description = g_strdup (description ? description : "");
+      return TRUE;
+    }
 
   rs_case_set_title (self->kase, title ? title : "");
   rs_case_set_description (self->kase, description ? description : "");
