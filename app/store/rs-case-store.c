@@ -545,23 +545,25 @@ prepare_for_writing (RsCaseStore  *self,
   if (!rs_db_get_int (self->db, "SELECT count(*) FROM sqlite_schema", &n_items, error))
     return explain_write_failure (error, WHILE_OPENING, self->path), FALSE;
 
-  if (version < rs_migrations_get_latest () &&
-      !rs_migrations_apply (self->db, rs_migrations_get_latest (), error))
-    {
-      if (version == 0)
-        explain_write_failure (error, WHILE_CREATING, self->path);
-      else
-        explain_write_failure (error, WHILE_UPGRADING, self->path);
-      return FALSE;
-    }
-
   if (version == 0)
     {
-      if (!init_new_case (self, error))
-        return explain_write_failure (error, WHILE_CREATING, self->path), FALSE;
+      /* A new case is written in one transaction, schema and case_info row alike: a
+       * power cut part way must not leave a file with tables but no case in it,
+       * which would no longer open. */
+      if (!rs_db_exec (self->db, "BEGIN IMMEDIATE", error) ||
+          !rs_migrations_apply (self->db, rs_migrations_get_latest (), error) ||
+          !init_new_case (self, error) ||
+          !rs_db_exec (self->db, "COMMIT", error))
+        {
+          rs_db_exec (self->db, "ROLLBACK", NULL);
+          return explain_write_failure (error, WHILE_CREATING, self->path), FALSE;
+        }
       if (!_rs_case_store_load_all (self, error))
         return prefix_with_name (error, self->path), FALSE;
     }
+  else if (version < rs_migrations_get_latest () &&
+           !rs_migrations_apply (self->db, rs_migrations_get_latest (), error))
+    return explain_write_failure (error, WHILE_UPGRADING, self->path), FALSE;
 
   return TRUE;
 }
