@@ -964,19 +964,16 @@ op_begin (RsCaseStore  *self,
   return TRUE;
 }
 
+/* On failure (a full disk at commit) nothing is undone or unlocked here: every
+ * caller then calls op_rollback(), which does both, once. */
 static gboolean
 op_commit (RsCaseStore  *self,
            GError      **error)
 {
-  gboolean ok = TRUE;
-
   if (!rs_db_exec (self->db, "RELEASE rs_op", error))
-    {
-      rs_db_exec (self->db, "ROLLBACK TO rs_op; RELEASE rs_op", NULL);
-      ok = FALSE;
-    }
+    return FALSE;
   _rs_case_store_unlock (self);
-  return ok;
+  return TRUE;
 }
 
 static void
@@ -2031,7 +2028,9 @@ delete_row (RsCaseStore  *self,
                    _("Record %" G_GINT64_FORMAT " is not in the case"), id);
       goto fail;
     }
-  return op_commit (self, error);
+  if (!op_commit (self, error))
+    goto fail;
+  return TRUE;
 
 fail:
   op_rollback (self);
