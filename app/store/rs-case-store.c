@@ -530,6 +530,7 @@ prepare_for_writing (RsCaseStore  *self,
                      gint64        version,
                      GError      **error)
 {
+  WriteStep step = version == 0 ? WHILE_CREATING : WHILE_OPENING;
   gint64 n_items;
 
   if (!rs_db_exec (self->db,
@@ -537,13 +538,13 @@ prepare_for_writing (RsCaseStore  *self,
                    "PRAGMA synchronous = FULL;"
                    "PRAGMA foreign_keys = ON;",
                    error))
-    return explain_write_failure (error, WHILE_OPENING, self->path), FALSE;
+    return explain_write_failure (error, step, self->path), FALSE;
 
   /* A file switched to WAL opens its -wal and -shm only at the next read. Read now:
    * from here on the connection holds its lock on the -shm for as long as it is
    * open, which is how other processes (and Save As) see that the case is in use. */
   if (!rs_db_get_int (self->db, "SELECT count(*) FROM sqlite_schema", &n_items, error))
-    return explain_write_failure (error, WHILE_OPENING, self->path), FALSE;
+    return explain_write_failure (error, step, self->path), FALSE;
 
   if (version == 0)
     {
@@ -871,6 +872,7 @@ rs_case_store_save_as (RsCaseStore  *self,
   g_autofree char *name = NULL;
   g_autofree char *real_path = NULL;
   g_autofree char *tmp_path = NULL;
+  g_autofree char *what = NULL;
   sqlite3_backup *backup;
   int rc;
 
@@ -885,11 +887,13 @@ rs_case_store_save_as (RsCaseStore  *self,
       return FALSE;
     }
 
+  /* What failed, said as the other messages here say it; rs_db_set_error adds why. */
+  what = g_strdup_printf (_("Could not save the case as “%s”"), name);
   tmp_path = g_strdup_printf ("%s.part-%08x", real_path, g_random_int ());
-  if ((rc = sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                             NULL)) != SQLITE_OK)
+  if ((rc = sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                             SQLITE_OPEN_EXRESCODE, NULL)) != SQLITE_OK)
     {
-      rs_db_set_error (dest, rc, error, path);
+      rs_db_set_error (dest, rc, error, what);
       return FALSE;
     }
 
@@ -898,7 +902,7 @@ rs_case_store_save_as (RsCaseStore  *self,
   if (backup == NULL)
     {
       _rs_case_store_unlock (self);
-      rs_db_set_error (dest, sqlite3_errcode (dest), error, path);
+      rs_db_set_error (dest, sqlite3_errcode (dest), error, what);
       g_clear_pointer (&dest, sqlite3_close);
       remove_case_files (tmp_path);
       return FALSE;
@@ -910,7 +914,7 @@ rs_case_store_save_as (RsCaseStore  *self,
     rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      rs_db_set_error (dest, rc, error, path);
+      rs_db_set_error (dest, rc, error, what);
       g_clear_pointer (&dest, sqlite3_close);
       remove_case_files (tmp_path);
       return FALSE;
