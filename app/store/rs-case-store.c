@@ -950,6 +950,25 @@ rs_case_store_save_as (RsCaseStore  *self,
                    _("Could not save the case as “%s”: %s"), name, g_strerror (saved_errno));
       return FALSE;
     }
+
+  /* SQLite synced the copy, but the rename is only durable once the folder is: until
+   * then a power cut can take the saved case away again. */
+  {
+    g_autofree char *dir = g_path_get_dirname (real_path);
+    int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+    if (fd < 0 || fsync (fd) != 0)
+      {
+        int saved_errno = errno;
+
+        if (fd >= 0)
+          close (fd);
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                     _("Could not save the case as “%s”: %s"), name, g_strerror (saved_errno));
+        return FALSE;
+      }
+    close (fd);
+  }
   return TRUE;
 }
 
