@@ -968,15 +968,18 @@ rs_case_end_changes (RsCase *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-/* Closes the outermost transaction without announcing it: its writes were rolled
- * back before any addition reached the case. */
+/* Closes a transaction without announcing it: its writes were rolled back before
+ * any addition reached the case. */
 void
 rs_case_discard_changes (RsCase *self)
 {
   g_return_if_fail (RS_IS_CASE (self));
-  g_return_if_fail (self->change_depth == 1);
+  g_return_if_fail (self->change_depth > 0);
 
-  self->change_depth = 0;
+  /* Inside a command (an import that is one undoable change) the command's
+   * own end announces what is left. */
+  if (--self->change_depth > 0)
+    return;
   g_clear_pointer (&self->changes, rs_case_changes_unref);
 }
 

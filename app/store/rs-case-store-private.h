@@ -31,6 +31,9 @@ struct _RsCaseStore
   /* Records written in the open batch, added to the case when it commits. */
   GPtrArray *pending;
   gboolean   in_batch;
+  /* Title and description set in the open batch (NULL: not set), likewise. */
+  char      *pending_title;
+  char      *pending_description;
 
   /* The open change (rs-case-store-change.c): one transaction whose rows the
    * session records, so that it can be undone. */

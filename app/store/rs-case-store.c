@@ -140,6 +140,8 @@ rs_case_store_finalize (GObject *object)
   /* Only once SQLite has let go of the file may another store open it. */
   registry_release (self);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->pending_title, g_free);
+  g_clear_pointer (&self->pending_description, g_free);
   g_rec_mutex_clear (&self->gate);
 
   G_OBJECT_CLASS (rs_case_store_parent_class)->finalize (object);
@@ -538,6 +540,7 @@ prepare_for_writing (RsCaseStore  *self,
                      gint64        version,
                      GError      **error)
 {
+  WriteStep step = version == 0 ? WHILE_CREATING : WHILE_OPENING;
   gint64 n_items;
 
   if (!rs_db_exec (self->db,
@@ -545,31 +548,33 @@ prepare_for_writing (RsCaseStore  *self,
                    "PRAGMA synchronous = FULL;"
                    "PRAGMA foreign_keys = ON;",
                    error))
-    return explain_write_failure (error, WHILE_OPENING, self->path), FALSE;
+    return explain_write_failure (error, step, self->path), FALSE;
 
   /* A file switched to WAL opens its -wal and -shm only at the next read. Read now:
    * from here on the connection holds its lock on the -shm for as long as it is
    * open, which is how other processes (and Save As) see that the case is in use. */
   if (!rs_db_get_int (self->db, "SELECT count(*) FROM sqlite_schema", &n_items, error))
-    return explain_write_failure (error, WHILE_OPENING, self->path), FALSE;
-
-  if (version < rs_migrations_get_latest () &&
-      !rs_migrations_apply (self->db, rs_migrations_get_latest (), error))
-    {
-      if (version == 0)
-        explain_write_failure (error, WHILE_CREATING, self->path);
-      else
-        explain_write_failure (error, WHILE_UPGRADING, self->path);
-      return FALSE;
-    }
+    return explain_write_failure (error, step, self->path), FALSE;
 
   if (version == 0)
     {
-      if (!init_new_case (self, error))
-        return explain_write_failure (error, WHILE_CREATING, self->path), FALSE;
+      /* A new case is written in one transaction, schema and case_info row alike: a
+       * power cut part way must not leave a file with tables but no case in it,
+       * which would no longer open. */
+      if (!rs_db_exec (self->db, "BEGIN IMMEDIATE", error) ||
+          !rs_migrations_apply (self->db, rs_migrations_get_latest (), error) ||
+          !init_new_case (self, error) ||
+          !rs_db_exec (self->db, "COMMIT", error))
+        {
+          rs_db_exec (self->db, "ROLLBACK", NULL);
+          return explain_write_failure (error, WHILE_CREATING, self->path), FALSE;
+        }
       if (!_rs_case_store_load_all (self, error))
         return prefix_with_name (error, self->path), FALSE;
     }
+  else if (version < rs_migrations_get_latest () &&
+           !rs_migrations_apply (self->db, rs_migrations_get_latest (), error))
+    return explain_write_failure (error, WHILE_UPGRADING, self->path), FALSE;
 
   return TRUE;
 }
@@ -877,6 +882,7 @@ rs_case_store_save_as (RsCaseStore  *self,
   g_autofree char *name = NULL;
   g_autofree char *real_path = NULL;
   g_autofree char *tmp_path = NULL;
+  g_autofree char *what = NULL;
   sqlite3_backup *backup;
   int rc;
 
@@ -891,11 +897,13 @@ rs_case_store_save_as (RsCaseStore  *self,
       return FALSE;
     }
 
+  /* What failed, said as the other messages here say it; rs_db_set_error adds why. */
+  what = g_strdup_printf (_("Could not save the case as “%s”"), name);
   tmp_path = g_strdup_printf ("%s.part-%08x", real_path, g_random_int ());
-  if ((rc = sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                             NULL)) != SQLITE_OK)
+  if ((rc = sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                             SQLITE_OPEN_EXRESCODE, NULL)) != SQLITE_OK)
     {
-      rs_db_set_error (dest, rc, error, path);
+      rs_db_set_error (dest, rc, error, what);
       return FALSE;
     }
 
@@ -904,7 +912,7 @@ rs_case_store_save_as (RsCaseStore  *self,
   if (backup == NULL)
     {
       _rs_case_store_unlock (self);
-      rs_db_set_error (dest, sqlite3_errcode (dest), error, path);
+      rs_db_set_error (dest, sqlite3_errcode (dest), error, what);
       g_clear_pointer (&dest, sqlite3_close);
       remove_case_files (tmp_path);
       return FALSE;
@@ -916,7 +924,7 @@ rs_case_store_save_as (RsCaseStore  *self,
     rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      rs_db_set_error (dest, rc, error, path);
+      rs_db_set_error (dest, rc, error, what);
       g_clear_pointer (&dest, sqlite3_close);
       remove_case_files (tmp_path);
       return FALSE;
@@ -952,6 +960,25 @@ rs_case_store_save_as (RsCaseStore  *self,
                    _("Could not save the case as “%s”: %s"), name, g_strerror (saved_errno));
       return FALSE;
     }
+
+  /* SQLite synced the copy, but the rename is only durable once the folder is: until
+   * then a power cut can take the saved case away again. */
+  {
+    g_autofree char *dir = g_path_get_dirname (real_path);
+    int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+    if (fd < 0 || fsync (fd) != 0)
+      {
+        int saved_errno = errno;
+
+        if (fd >= 0)
+          close (fd);
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                     _("Could not save the case as “%s”: %s"), name, g_strerror (saved_errno));
+        return FALSE;
+      }
+    close (fd);
+  }
   return TRUE;
 }
 
@@ -970,19 +997,16 @@ op_begin (RsCaseStore  *self,
   return TRUE;
 }
 
+/* On failure (a full disk at commit) nothing is undone or unlocked here: every
+ * caller then calls op_rollback(), which does both, once. */
 static gboolean
 op_commit (RsCaseStore  *self,
            GError      **error)
 {
-  gboolean ok = TRUE;
-
   if (!rs_db_exec (self->db, "RELEASE rs_op", error))
-    {
-      rs_db_exec (self->db, "ROLLBACK TO rs_op; RELEASE rs_op", NULL);
-      ok = FALSE;
-    }
+    return FALSE;
   _rs_case_store_unlock (self);
-  return ok;
+  return TRUE;
 }
 
 static void
@@ -1077,6 +1101,13 @@ rs_case_store_commit_batch (RsCaseStore  *self,
   g_object_freeze_notify (G_OBJECT (self->kase));
   for (guint i = 0; i < pending->len; i++)
     add_to_case (self, g_ptr_array_index (pending, i));
+  if (self->pending_title != NULL)
+    {
+      rs_case_set_title (self->kase, self->pending_title);
+      rs_case_set_description (self->kase, self->pending_description);
+      g_clear_pointer (&self->pending_title, g_free);
+      g_clear_pointer (&self->pending_description, g_free);
+    }
   rs_case_end_changes (self->kase);
   g_object_thaw_notify (G_OBJECT (self->kase));
 
@@ -1095,6 +1126,8 @@ rs_case_store_rollback_batch (RsCaseStore *self)
   self->in_batch = FALSE;
   _rs_case_store_unlock (self);
   g_ptr_array_set_size (self->pending, 0);
+  g_clear_pointer (&self->pending_title, g_free);
+  g_clear_pointer (&self->pending_description, g_free);
   rs_case_discard_changes (self->kase);
 }
 
@@ -1163,6 +1196,16 @@ rs_case_store_set_info (RsCaseStore  *self,
   rs_db_bind_text (stmt, 2, description ? description : "");
   if (!rs_db_step_done (self->db, stmt, error))
     return FALSE;
+
+  /* In a batch, the case shows it only once the batch has committed. */
+  if (self->in_batch)
+    {
+      g_free (self->pending_title);
+      g_free (self->pending_description);
+      self->pending_title = g_strdup (title ? title : "");
+      self->pending_description = g_strdup (description ? description : "");
+      return TRUE;
+    }
 
   rs_case_set_title (self->kase, title ? title : "");
   rs_case_set_description (self->kase, description ? description : "");
@@ -2057,7 +2100,9 @@ delete_row (RsCaseStore  *self,
                    _("Record %" G_GINT64_FORMAT " is not in the case"), id);
       goto fail;
     }
-  return op_commit (self, error);
+  if (!op_commit (self, error))
+    goto fail;
+  return TRUE;
 
 fail:
   op_rollback (self);

@@ -16,7 +16,8 @@
 
 /* Schema version N is reached by running sql/00N-*.sql on version N-1, each in its
  * own transaction together with the PRAGMA user_version bump, so a crash or a
- * failing step leaves the file at the previous version. */
+ * failing step leaves the file at the previous version. Inside the caller's
+ * transaction (a new case), each step is a savepoint of it instead. */
 static const char *migrations[] = {
   "/org/redstring/Redstring/core/sql/001-initial.sql",
   "/org/redstring/Redstring/core/sql/002-board.sql",
@@ -34,11 +35,13 @@ rs_migrations_apply (sqlite3  *db,
                      GError  **error)
 {
   gint64 version;
+  gboolean nested;
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (target_version <= rs_migrations_get_latest (), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  nested = !sqlite3_get_autocommit (db);
   if (!rs_db_get_int (db, "PRAGMA user_version", &version, error))
     return FALSE;
 
@@ -68,15 +71,16 @@ rs_migrations_apply (sqlite3  *db,
       bump = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
                               v, RS_DB_APPLICATION_ID);
 
-      if (!rs_db_exec (db, "BEGIN IMMEDIATE", error))
+      if (!rs_db_exec (db, nested ? "SAVEPOINT rs_migration" : "BEGIN IMMEDIATE", error))
         return FALSE;
 
       /* The caller says what was being done and to which file; the cause (a full
        * disk, a read-only file) comes from SQLite with its error code. */
       if (!rs_db_exec (db, sql, &local_error) || !rs_db_exec (db, bump, &local_error) ||
-          !rs_db_exec (db, "COMMIT", &local_error))
+          !rs_db_exec (db, nested ? "RELEASE rs_migration" : "COMMIT", &local_error))
         {
-          rs_db_exec (db, "ROLLBACK", NULL);
+          rs_db_exec (db, nested ? "ROLLBACK TO rs_migration; RELEASE rs_migration" : "ROLLBACK",
+                      NULL);
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
