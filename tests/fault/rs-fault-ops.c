@@ -902,8 +902,16 @@ rs_fault_state_is_after (const char *what,
 /* Past this many, the fault points are sampled: each run costs a fresh copy and two
  * opens of the case, and an op with a large K (a bundle import) writes the same kind
  * of page again and again. */
+#ifdef __SANITIZE_ADDRESS__
+/* Under the sanitizers (make asan) each fault costs ten times more: a sample of the
+ * points is enough to look for memory errors on the failure paths; the plain build
+ * (make test) injects at all of them. */
+#define MAX_EVERY_POINT 3
+#define N_SPREAD_POINTS 2
+#else
 #define MAX_EVERY_POINT 60
 #define N_SPREAD_POINTS 20
+#endif
 
 /**
  * rs_fault_points:
