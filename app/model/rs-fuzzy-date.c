@@ -381,6 +381,13 @@ rs_fuzzy_date_parse_text (const char       *text,
     return rs_fuzzy_date_parse (start, end, RS_DATE_PRECISION_RANGE, qualifier, error);
 
   length = strlen (start);
+  if (length == 0)
+    {
+      g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
+                   _("Type a date: a year (2009), a month (2021-02), a day (2016-02-28) or a "
+                     "range (2016 – 2017)"));
+      return NULL;
+    }
   if (length != 4 && length != 7 && length != 10)
     {
       g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
