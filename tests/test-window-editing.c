@@ -41,18 +41,6 @@ open_new_case (const char *name)
   return window;
 }
 
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
 /* The popover's text fields, in the order the user tabs through them. */
 static GtkEditable *
 field (gpointer popover,
@@ -60,7 +48,7 @@ field (gpointer popover,
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (popover), GTK_TYPE_ENTRY, entries);
+  rs_gui_test_collect (GTK_WIDGET (popover), GTK_TYPE_ENTRY, entries);
   g_assert_cmpuint (index, <, entries->len);
   return GTK_EDITABLE (g_ptr_array_index (entries, index));
 }
@@ -70,7 +58,7 @@ error_label (gpointer popover)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (popover), GTK_TYPE_LABEL, labels);
+  rs_gui_test_collect (GTK_WIDGET (popover), GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "error"))
       return g_ptr_array_index (labels, i);
@@ -83,7 +71,7 @@ press_save (gpointer popover)
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (popover), GTK_TYPE_BUTTON, buttons);
+  rs_gui_test_collect (GTK_WIDGET (popover), GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (gtk_widget_has_css_class (g_ptr_array_index (buttons, i), "suggested-action"))
       {
@@ -121,7 +109,7 @@ add_entity (RsWindow     *window,
   {
     g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
 
-    collect (GTK_WIDGET (window->entity_editor), GTK_TYPE_DROP_DOWN, dropdowns);
+    rs_gui_test_collect (GTK_WIDGET (window->entity_editor), GTK_TYPE_DROP_DOWN, dropdowns);
     g_assert_cmpuint (dropdowns->len, ==, 1);
     gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 0), kind);
   }

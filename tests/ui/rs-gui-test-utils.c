@@ -320,3 +320,17 @@ rs_gui_test_drag (GtkWidget *widget,
   return FALSE;
 #endif
 }
+
+/* Every widget of @type (or a subtype) at or below @widget, in tree order: the
+ * controls a test drives as a user finds them. */
+void
+rs_gui_test_collect (GtkWidget *widget,
+                     GType      type,
+                     GPtrArray *found)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    rs_gui_test_collect (child, type, found);
+}

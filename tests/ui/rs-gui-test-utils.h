@@ -38,4 +38,8 @@ gboolean    rs_gui_test_drag               (GtkWidget           *widget,
                                             double               dx,
                                             double               dy);
 
+void        rs_gui_test_collect            (GtkWidget           *widget,
+                                            GType                type,
+                                            GPtrArray           *found);
+
 G_END_DECLS
