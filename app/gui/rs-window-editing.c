@@ -667,7 +667,15 @@ show_context_menu (RsWindow *self,
   _rs_window_update_edit_actions (self);
   model = context_menu_for (self, target);
   gtk_popover_menu_set_menu_model (self->context_menu, model);
+  /* The node's tooltip would sit over the menu the pointer is on. */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->board), FALSE);
   rs_board_view_popup (self->board, GTK_POPOVER (self->context_menu), x, y);
+}
+
+static void
+on_context_menu_closed_cb (RsWindow *self)
+{
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->board), TRUE);
 }
 
 static void
@@ -753,6 +761,8 @@ _rs_window_editing_init (RsWindow *self)
   g_object_ref_sink (self->event_editor);
   self->context_menu = GTK_POPOVER_MENU (gtk_popover_menu_new_from_model (NULL));
   gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+  g_signal_connect_object (self->context_menu, "closed", G_CALLBACK (on_context_menu_closed_cb),
+                           self, G_CONNECT_SWAPPED);
   gtk_widget_set_halign (GTK_WIDGET (self->context_menu), GTK_ALIGN_START);
   /* The board holds the popovers (it places them); the window keeps them alive
    * across cases. */
