@@ -289,6 +289,33 @@ test_build_a_case (void)
   g_assert_nonnull (entity_named (window, "Tick"));
   assert_model_is_file (window);
 
+  /* New Entity Here (the background's menu): the entity is pinned where the menu
+   * opened, in the same undoable step. */
+  {
+    double bx, by, wx, wy;
+    RsEntity *here;
+
+    window->menu_x = 300;
+    window->menu_y = 200;
+    g_assert_true (rs_board_view_widget_to_board (window->board, 300, 200, &bx, &by));
+    activate (window, "win.new-entity-here");
+    gtk_editable_set_text (field (window->entity_editor, 0), "Rental servers");
+    press_save (window->entity_editor);
+    here = entity_named (window, "Rental servers");
+    g_assert_nonnull (here);
+    g_assert_true (rs_entity_get_has_position (here));
+    g_assert_true (rs_entity_get_pinned (here));
+    g_assert_cmpfloat_with_epsilon (rs_entity_get_x (here), bx, 0.001);
+    g_assert_cmpfloat_with_epsilon (rs_entity_get_y (here), by, 0.001);
+    /* Drawn (the view may fit the grown board again, so not at the same pixel). */
+    rs_gui_test_iterate (100);
+    g_assert_true (rs_board_view_get_node_position (window->board, rs_entity_get_id (here), &wx, &wy));
+    assert_model_is_file (window);
+    activate (window, "win.undo");
+    g_assert_null (entity_named (window, "Rental servers"));
+    assert_model_is_file (window);
+  }
+
   /* An event with the selected entities; a date that cannot be read is said in
    * the popover and writes nothing; "at least 2009" reads back as typed. */
   tick = entity_named (window, "Tick");

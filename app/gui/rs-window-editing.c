@@ -64,6 +64,7 @@ _rs_window_update_edit_actions (RsWindow *self)
                                  can_write && self->undo_stack &&
                                  rs_undo_stack_get_can_redo (self->undo_stack));
   gtk_widget_action_set_enabled (widget, "win.new-entity", can_write);
+  gtk_widget_action_set_enabled (widget, "win.new-entity-here", can_write);
   gtk_widget_action_set_enabled (widget, "win.new-event", can_write);
   gtk_widget_action_set_enabled (widget, "win.edit-selection",
                                  can_write && entities->len + relations->len + events->len == 1);
@@ -203,6 +204,13 @@ on_entity_editor_save_cb (RsWindow       *self,
                                            (const char * const *) aliases,
                                            rs_entity_editor_get_description (editor), &error);
     }
+  else if (self->new_here)
+    change = rs_case_edit_create_entity_at (self->store,
+                                            rs_entity_editor_get_kind (editor),
+                                            rs_entity_editor_get_name (editor),
+                                            (const char * const *) aliases,
+                                            rs_entity_editor_get_description (editor),
+                                            self->here_x, self->here_y, &id, &error);
   else
     change = rs_case_edit_create_entity (self->store,
                                          rs_entity_editor_get_kind (editor),
@@ -232,12 +240,19 @@ show_entity_editor (RsWindow *self,
   rs_board_view_popup (self->board, GTK_POPOVER (self->entity_editor), x, y);
 }
 
+/* win.new-entity-here (the background's menu) puts it where the menu opened;
+ * win.new-entity lets the board place it. */
 static void
 new_entity_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  show_entity_editor (RS_WINDOW (widget), NULL);
+  RsWindow *self = RS_WINDOW (widget);
+
+  self->new_here = g_str_equal (action_name, "win.new-entity-here") && self->menu_x >= 0 &&
+                   rs_board_view_widget_to_board (self->board, self->menu_x, self->menu_y,
+                                                  &self->here_x, &self->here_y);
+  show_entity_editor (self, NULL);
 }
 
 /* Relations --------------------------------------------------------------------------- */
@@ -630,7 +645,7 @@ context_menu_for (RsWindow *self,
     }
   else
     {
-      g_menu_append (edit, _("_New Entity…"), "win.new-entity");
+      g_menu_append (edit, _("_New Entity Here…"), "win.new-entity-here");
       g_menu_append (edit, _("New E_vent…"), "win.new-event");
     }
 
@@ -720,6 +735,7 @@ _rs_window_class_editing_init (RsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.new-entity", NULL, new_entity_action);
+  gtk_widget_class_install_action (widget_class, "win.new-entity-here", NULL, new_entity_action);
   gtk_widget_class_install_action (widget_class, "win.new-event", NULL, new_event_action);
   gtk_widget_class_install_action (widget_class, "win.edit-selection", NULL, edit_selection_action);
   gtk_widget_class_install_action (widget_class, "win.delete-selection", NULL,

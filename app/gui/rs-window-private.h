@@ -72,6 +72,9 @@ struct _RsWindow
   GtkPopoverMenu      *context_menu;
   double               menu_x;           /* where the last context menu opened; -1: none */
   double               menu_y;
+  gboolean             new_here;         /* the entity being made goes where the menu opened */
+  double               here_x;           /* that spot, in board coordinates */
+  double               here_y;
 };
 
 void _rs_window_class_actions_init (RsWindowClass *klass);

@@ -105,6 +105,52 @@ rs_case_edit_create_entity (RsCaseStore         *store,
   return finish (store, entity != NULL, error);
 }
 
+/* The same, placed on the board at (@x, @y) in board coordinates and pinned
+ * there (the analyst chose the spot), in the same change. */
+RsChange *
+rs_case_edit_create_entity_at (RsCaseStore         *store,
+                               RsEntityKind         kind,
+                               const char          *name,
+                               const char * const  *aliases,
+                               const char          *description,
+                               double               x,
+                               double               y,
+                               gint64              *entity_id,
+                               GError             **error)
+{
+  g_autoptr(RsEntity) draft = rs_entity_new (0);
+  g_autofree char *tidy = tidy_name (name);
+  g_autofree char *label = NULL;
+  RsNodePlacement placement = { 0 };
+  RsEntity *entity;
+  gboolean ok;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  rs_entity_set_kind (draft, kind);
+  rs_entity_set_name (draft, tidy);
+  rs_entity_set_aliases (draft, aliases);
+  rs_entity_set_description (draft, description ? description : "");
+
+  label = g_strdup_printf (_("Add “%s”"), tidy ? tidy : "");
+  if (!rs_case_store_begin_change (store, label, error))
+    return NULL;
+  entity = rs_case_store_add_entity (store, draft, error);
+  ok = entity != NULL;
+  if (ok)
+    {
+      placement.entity_id = rs_entity_get_id (entity);
+      placement.x = x;
+      placement.y = y;
+      placement.pinned = TRUE;
+      ok = rs_case_store_set_board (store, &placement, 1, NULL, 0, error);
+      if (entity_id != NULL)
+        *entity_id = placement.entity_id;
+    }
+  return finish (store, ok, error);
+}
+
 RsChange *
 rs_case_edit_update_entity (RsCaseStore         *store,
                             gint64               entity_id,

@@ -1108,6 +1108,23 @@ rs_board_view_get_node_position (RsBoardView *self,
   return TRUE;
 }
 
+/* Where a point of the widget lies on the board (a new entity's spot). FALSE
+ * before the board has a view. */
+gboolean
+rs_board_view_widget_to_board (RsBoardView *self,
+                               double       widget_x,
+                               double       widget_y,
+                               double      *board_x,
+                               double      *board_y)
+{
+  g_return_val_if_fail (RS_IS_BOARD_VIEW (self), FALSE);
+
+  if (self->scene == NULL)
+    return FALSE;
+  rs_board_viewport_to_board (&self->viewport, widget_x, widget_y, board_x, board_y);
+  return TRUE;
+}
+
 void
 _rs_board_view_emit_activate_item (RsBoardView *self,
                                    RsTarget     target,

@@ -59,6 +59,11 @@ gboolean        rs_board_view_get_node_position   (RsBoardView     *self,
                                                    double          *widget_x,
                                                    double          *widget_y);
 
+gboolean        rs_board_view_widget_to_board     (RsBoardView     *self,
+                                                   double           widget_x,
+                                                   double           widget_y,
+                                                   double          *board_x,
+                                                   double          *board_y);
 void            rs_board_view_popup               (RsBoardView     *self,
                                                    GtkPopover      *popover,
                                                    double           x,

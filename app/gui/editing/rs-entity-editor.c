@@ -60,6 +60,14 @@ rs_entity_editor_dispose (GObject *object)
   G_OBJECT_CLASS (rs_entity_editor_parent_class)->dispose (object);
 }
 
+/* Typing starts in the first field as soon as the popover shows (keys typed right
+ * after New Entity were lost to the board). */
+static void
+on_map_cb (RsEntityEditor *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
+}
+
 static void
 rs_entity_editor_class_init (RsEntityEditorClass *klass)
 {
@@ -94,6 +102,7 @@ rs_entity_editor_init (RsEntityEditor *self)
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
 
   /* In enum order: the position in the list is the kind. */
   for (RsEntityKind kind = 0; kind < RS_ENTITY_KIND_LAST; kind++)

@@ -60,6 +60,14 @@ rs_event_editor_dispose (GObject *object)
   G_OBJECT_CLASS (rs_event_editor_parent_class)->dispose (object);
 }
 
+/* Typing starts in the first field as soon as the popover shows (keys typed right
+ * after New Entity were lost to the board). */
+static void
+on_map_cb (RsEventEditor *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
+}
+
 static void
 rs_event_editor_class_init (RsEventEditorClass *klass)
 {
@@ -100,6 +108,7 @@ rs_event_editor_init (RsEventEditor *self)
   g_autoptr(GtkStringList) list = gtk_string_list_new (qualifiers);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
   gtk_drop_down_set_model (self->qualifier_dropdown, G_LIST_MODEL (list));
 }
 

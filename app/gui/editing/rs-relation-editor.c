@@ -63,6 +63,14 @@ rs_relation_editor_dispose (GObject *object)
   G_OBJECT_CLASS (rs_relation_editor_parent_class)->dispose (object);
 }
 
+/* Typing starts in the first field as soon as the popover shows (keys typed right
+ * after New Entity were lost to the board). */
+static void
+on_map_cb (RsRelationEditor *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->label_entry));
+}
+
 static void
 rs_relation_editor_class_init (RsRelationEditorClass *klass)
 {
@@ -97,6 +105,7 @@ rs_relation_editor_init (RsRelationEditor *self)
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
 
   /* In enum order: the position in the list is the status. */
   for (RsRelationStatus status = RS_RELATION_STATUS_ALLEGED;
