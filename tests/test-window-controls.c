@@ -468,6 +468,21 @@ test_header_drag_without_window_manager (void)
   g_assert_cmpint (x1, ==, x0);
   g_assert_cmpint (y1, ==, y0);
 
+  /* A drag from the left edge would resize the window from that side, moving it
+   * right, off the monitor (monkey seed 17). */
+  {
+    g_autofree char *command =
+      g_strdup_printf ("xdotool mousemove %d %d mousedown 1 mousemove %d %d mouseup 1 "
+                       "sleep 0.2 mousemove %d %d click 1",
+                       x0, y0 + 68, x0 + 883, y0 + 551, x0 + 1200, y0 + 300);
+
+    g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+    rs_gui_test_iterate (500);
+  }
+  window_origin (window, &x1, &y1);
+  g_assert_cmpint (x1, ==, x0);
+  g_assert_cmpint (y1, ==, y0);
+
   gtk_window_destroy (GTK_WINDOW (window));
 #else
   g_test_skip ("X11 only");

@@ -709,10 +709,33 @@ on_header_drag_update_cb (GtkGestureDrag *gesture,
     gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
+/* The same goes for a drag on the window's edge: GTK starts the emulated resize on
+ * the press, and resizing from the left or top edge moves the window, off the
+ * monitor on the right (the monkey found it, seed 17). Presses that close to the
+ * edge are claimed first. */
+#define EDGE_GRIP 6
+
+static void
+on_edge_pressed_cb (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    RsWindow        *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (x < EDGE_GRIP || y < EDGE_GRIP || x > width - EDGE_GRIP || y > height - EDGE_GRIP)
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  else
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+}
+
 static void
 pin_header_without_window_manager (RsWindow *self)
 {
   GtkGesture *drag;
+  GtkGesture *edge;
 
   if (has_window_manager (GTK_WIDGET (self)))
     return;
@@ -721,6 +744,12 @@ pin_header_without_window_manager (RsWindow *self)
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_header_drag_update_cb), self);
   gtk_widget_add_controller (self->header_bar, GTK_EVENT_CONTROLLER (drag));
+
+  edge = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (edge), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (edge), GTK_PHASE_CAPTURE);
+  g_signal_connect (edge, "pressed", G_CALLBACK (on_edge_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (edge));
 }
 
 /* GtkPaned positions are measured from the start; the side panel keeps its width

@@ -1155,10 +1155,19 @@ rs_board_view_popup (RsBoardView *self,
                      double       x,
                      double       y)
 {
-  GdkRectangle spot = { (int) x, (int) y, 1, 1 };
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  GdkRectangle spot;
 
   g_return_if_fail (RS_IS_BOARD_VIEW (self));
   g_return_if_fail (GTK_IS_POPOVER (popover));
+
+  /* A node scrolled out of view is pointed at from the nearest edge: a popover
+   * anchored off the window may land off every monitor, where GTK 4.8 cannot place
+   * it (the monkey found gdk_monitor_get_geometry criticals, seed 17). */
+  spot.x = (int) CLAMP (x, 0, MAX (width - 1, 0));
+  spot.y = (int) CLAMP (y, 0, MAX (height - 1, 0));
+  spot.width = spot.height = 1;
 
   if (gtk_widget_get_parent (GTK_WIDGET (popover)) != GTK_WIDGET (self))
     {
