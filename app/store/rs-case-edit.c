@@ -73,55 +73,21 @@ tidy_name (const char *name)
   return name != NULL ? g_strstrip (g_strdup (name)) : NULL;
 }
 
-RsChange *
-rs_case_edit_create_entity (RsCaseStore         *store,
-                            RsEntityKind         kind,
-                            const char          *name,
-                            const char * const  *aliases,
-                            const char          *description,
-                            gint64              *entity_id,
-                            GError             **error)
-{
-  g_autoptr(RsEntity) draft = rs_entity_new (0);
-  g_autofree char *tidy = tidy_name (name);
-  RsEntity *entity;
-  g_autofree char *label = NULL;
-
-  g_return_val_if_fail (RS_IS_CASE_STORE (store), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  name = tidy;
-  rs_entity_set_kind (draft, kind);
-  rs_entity_set_name (draft, name);
-  rs_entity_set_aliases (draft, aliases);
-  rs_entity_set_description (draft, description ? description : "");
-
-  label = g_strdup_printf (_("Add “%s”"), name ? name : "");
-  if (!rs_case_store_begin_change (store, label, error))
-    return NULL;
-  entity = rs_case_store_add_entity (store, draft, error);
-  if (entity != NULL && entity_id != NULL)
-    *entity_id = rs_entity_get_id (entity);
-  return finish (store, entity != NULL, error);
-}
-
-/* The same, placed on the board at (@x, @y) in board coordinates and pinned
- * there (the analyst chose the spot), in the same change. */
-RsChange *
-rs_case_edit_create_entity_at (RsCaseStore         *store,
-                               RsEntityKind         kind,
-                               const char          *name,
-                               const char * const  *aliases,
-                               const char          *description,
-                               double               x,
-                               double               y,
-                               gint64              *entity_id,
-                               GError             **error)
+/* One change: the entity, and where @at says on the board (pinned; NULL lets
+ * the layout place it). */
+static RsChange *
+create_entity (RsCaseStore           *store,
+               RsEntityKind           kind,
+               const char            *name,
+               const char * const    *aliases,
+               const char            *description,
+               const RsNodePlacement *at,
+               gint64                *entity_id,
+               GError               **error)
 {
   g_autoptr(RsEntity) draft = rs_entity_new (0);
   g_autofree char *tidy = tidy_name (name);
   g_autofree char *label = NULL;
-  RsNodePlacement placement = { 0 };
   RsEntity *entity;
   gboolean ok;
 
@@ -138,17 +104,47 @@ rs_case_edit_create_entity_at (RsCaseStore         *store,
     return NULL;
   entity = rs_case_store_add_entity (store, draft, error);
   ok = entity != NULL;
-  if (ok)
+  if (ok && at != NULL)
     {
+      RsNodePlacement placement = *at;
+
       placement.entity_id = rs_entity_get_id (entity);
-      placement.x = x;
-      placement.y = y;
       placement.pinned = TRUE;
       ok = rs_case_store_set_board (store, &placement, 1, NULL, 0, error);
-      if (entity_id != NULL)
-        *entity_id = placement.entity_id;
     }
+  if (ok && entity_id != NULL)
+    *entity_id = rs_entity_get_id (entity);
   return finish (store, ok, error);
+}
+
+RsChange *
+rs_case_edit_create_entity (RsCaseStore         *store,
+                            RsEntityKind         kind,
+                            const char          *name,
+                            const char * const  *aliases,
+                            const char          *description,
+                            gint64              *entity_id,
+                            GError             **error)
+{
+  return create_entity (store, kind, name, aliases, description, NULL, entity_id, error);
+}
+
+/* The same, placed on the board at (@x, @y) in board coordinates and pinned
+ * there (the analyst chose the spot), in the same change. */
+RsChange *
+rs_case_edit_create_entity_at (RsCaseStore         *store,
+                               RsEntityKind         kind,
+                               const char          *name,
+                               const char * const  *aliases,
+                               const char          *description,
+                               double               x,
+                               double               y,
+                               gint64              *entity_id,
+                               GError             **error)
+{
+  RsNodePlacement at = { 0, x, y, TRUE };
+
+  return create_entity (store, kind, name, aliases, description, &at, entity_id, error);
 }
 
 RsChange *
