@@ -326,6 +326,25 @@ link_selection_action (GtkWidget  *widget,
                         lookup_entity (self, g_array_index (entities, gint64, 1)));
 }
 
+/* A string pulled from one node to another on the board: the relation editor, opened
+ * where it was dropped; nothing is written until it is saved. */
+static void
+on_board_link_requested_cb (RsWindow    *self,
+                            gint64       source,
+                            gint64       target,
+                            double       x,
+                            double       y,
+                            RsBoardView *board)
+{
+  RsEntity *from = lookup_entity (self, source);
+  RsEntity *to = lookup_entity (self, target);
+
+  if (self->store == NULL || !writable (self) || from == NULL || to == NULL)
+    return;
+  rs_relation_editor_edit (self->relation_editor, NULL, from, to);
+  rs_board_view_popup (self->board, GTK_POPOVER (self->relation_editor), x, y);
+}
+
 /* Events ------------------------------------------------------------------------------ */
 
 static void
@@ -785,6 +804,9 @@ _rs_window_editing_init (RsWindow *self)
   g_object_ref_sink (self->entity_editor);
   g_object_ref_sink (self->relation_editor);
   g_object_ref_sink (self->context_menu);
+
+  g_signal_connect_object (self->board, "link-requested", G_CALLBACK (on_board_link_requested_cb),
+                           self, G_CONNECT_SWAPPED);
 
   secondary = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);

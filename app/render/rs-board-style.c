@@ -111,6 +111,7 @@ set_palette (RsBoardStyle *self)
       c[RS_BOARD_COLOR_RUBBER_BAND] = color_from_hex (0x3584e4, 1);
       c[RS_BOARD_COLOR_LEGEND_BACKGROUND] = color_from_hex (0xffffff, 1);
       c[RS_BOARD_COLOR_LEGEND_BORDER] = color_from_hex (0xc8c6c2, 1);
+      c[RS_BOARD_COLOR_STRING] = color_from_hex (0xc01c28, 1);
     }
   else
     {
@@ -129,6 +130,7 @@ set_palette (RsBoardStyle *self)
       c[RS_BOARD_COLOR_RUBBER_BAND] = color_from_hex (0x78aeed, 1);
       c[RS_BOARD_COLOR_LEGEND_BACKGROUND] = color_from_hex (0x303030, 1);
       c[RS_BOARD_COLOR_LEGEND_BORDER] = color_from_hex (0x4a4a4a, 1);
+      c[RS_BOARD_COLOR_STRING] = color_from_hex (0xff7b63, 1);
     }
 
   for (guint k = 0; k < RS_ENTITY_KIND_LAST; k++)

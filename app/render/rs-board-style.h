@@ -38,9 +38,10 @@ typedef enum
   RS_BOARD_COLOR_RUBBER_BAND,
   RS_BOARD_COLOR_LEGEND_BACKGROUND,
   RS_BOARD_COLOR_LEGEND_BORDER,
+  RS_BOARD_COLOR_STRING,        /* a relation being drawn by hand */
 } RsBoardColorRole;
 
-#define RS_BOARD_COLOR_LAST (RS_BOARD_COLOR_LEGEND_BORDER + 1)
+#define RS_BOARD_COLOR_LAST (RS_BOARD_COLOR_STRING + 1)
 
 typedef enum
 {

@@ -288,13 +288,17 @@ rs_gui_test_click (GtkWidget *widget,
 #endif
 }
 
-/* Press at (x, y), move by (dx, dy) in a few steps, release. */
+/* Press at (x, y), move by (dx, dy) in a few steps, release; with @hold_key (an xdotool
+ * key name such as "shift") held down throughout, and @key_before_release pressed just
+ * before the button is let go, when not NULL. */
 gboolean
-rs_gui_test_drag (GtkWidget *widget,
-                  double     x,
-                  double     y,
-                  double     dx,
-                  double     dy)
+rs_gui_test_drag_full (GtkWidget  *widget,
+                       const char *hold_key,
+                       double      x,
+                       double      y,
+                       double      dx,
+                       double      dy,
+                       const char *key_before_release)
 {
 #ifdef GDK_WINDOWING_X11
   g_autoptr(GString) actions = g_string_new (NULL);
@@ -306,15 +310,54 @@ rs_gui_test_drag (GtkWidget *widget,
 
   xid = window_xid (widget);
   window_point (widget, x, y, &wx, &wy);
-  g_string_append_printf (actions, "mousemove --sync --window %lu %d %d mousedown 1 sleep 0.05",
-                          xid, wx, wy);
+  g_string_append_printf (actions, "mousemove --sync --window %lu %d %d", xid, wx, wy);
+  if (hold_key != NULL)
+    g_string_append_printf (actions, " keydown %s", hold_key);
+  g_string_append (actions, " mousedown 1 sleep 0.05");
   for (int step = 1; step <= 4; step++)
     g_string_append_printf (actions, " mousemove --sync --window %lu %d %d sleep 0.05", xid,
                             wx + (int)round (dx * step / 4), wy + (int)round (dy * step / 4));
+  if (key_before_release != NULL)
+    g_string_append_printf (actions, " key %s sleep 0.1", key_before_release);
   g_string_append (actions, " mouseup 1");
+  if (hold_key != NULL)
+    g_string_append_printf (actions, " keyup %s", hold_key);
   run_xdotool (widget, actions->str);
 
   rs_gui_test_iterate (300);
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}
+
+gboolean
+rs_gui_test_drag (GtkWidget *widget,
+                  double     x,
+                  double     y,
+                  double     dx,
+                  double     dy)
+{
+  return rs_gui_test_drag_full (widget, NULL, x, y, dx, dy, NULL);
+}
+
+/* Moves the pointer to (x, y) of @widget (hovering what is there). */
+gboolean
+rs_gui_test_move_pointer (GtkWidget *widget,
+                          double     x,
+                          double     y)
+{
+#ifdef GDK_WINDOWING_X11
+  g_autofree char *actions = NULL;
+  int wx, wy;
+
+  if (!rs_gui_test_can_click ())
+    return FALSE;
+
+  window_point (widget, x, y, &wx, &wy);
+  actions = g_strdup_printf ("mousemove --sync --window %lu %d %d", window_xid (widget), wx, wy);
+  run_xdotool (widget, actions);
+  rs_gui_test_iterate (100);
   return TRUE;
 #else
   return FALSE;

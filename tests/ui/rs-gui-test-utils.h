@@ -37,6 +37,16 @@ gboolean    rs_gui_test_drag               (GtkWidget           *widget,
                                             double               y,
                                             double               dx,
                                             double               dy);
+gboolean    rs_gui_test_drag_full          (GtkWidget           *widget,
+                                            const char          *hold_key,
+                                            double               x,
+                                            double               y,
+                                            double               dx,
+                                            double               dy,
+                                            const char          *key_before_release);
+gboolean    rs_gui_test_move_pointer       (GtkWidget           *widget,
+                                            double               x,
+                                            double               y);
 
 void        rs_gui_test_collect            (GtkWidget           *widget,
                                             GType                type,

@@ -814,6 +814,108 @@ test_drag_pins (Fixture       *fixture,
   move_pointer_away ();
 }
 
+typedef struct
+{
+  guint  count;
+  gint64 source;
+  gint64 target;
+} LinkRequest;
+
+static void
+on_link_requested_cb (RsBoardView *board,
+                      gint64       source,
+                      gint64       target,
+                      double       x,
+                      double       y,
+                      LinkRequest *request)
+{
+  request->count++;
+  request->source = source;
+  request->target = target;
+}
+
+/* A relation drawn by hand: from the hovered node's knob, or with Shift from the node
+ * itself, to another node. Dropped on nothing, on itself or with Escape: nothing. The
+ * board only asks; nothing moves and nothing is written. */
+static void
+test_drag_link (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  GtkWidget *board = GTK_WIDGET (fixture->board);
+  RsCase *kase = rs_case_store_get_case (fixture->store);
+  gint64 tick = entity_by_uid (kase, "tick");
+  gint64 jaxa = entity_by_uid (kase, "jaxa");
+  RsEntity *entity = rs_case_lookup_entity (kase, tick);
+  guint n_relations = g_list_model_get_n_items (rs_case_get_relations (kase));
+  double x0 = rs_entity_get_x (entity), y0 = rs_entity_get_y (entity);
+  LinkRequest request = { 0 };
+  double tx, ty, jx, jy, kx, ky;
+
+  if (!rs_gui_test_can_click ())
+    {
+      g_test_skip ("needs xdotool on X11");
+      return;
+    }
+
+  g_signal_connect (board, "link-requested", G_CALLBACK (on_link_requested_cb), &request);
+  rs_board_view_set_zoom (fixture->board, 0.6);
+  rs_gui_test_wait_for_draw (board);
+  g_assert_true (rs_board_view_get_node_position (fixture->board, tick, &tx, &ty));
+  g_assert_true (rs_board_view_get_node_position (fixture->board, jaxa, &jx, &jy));
+
+  /* No knob until the node is hovered; then one on its right edge. */
+  move_pointer_away ();
+  rs_gui_test_iterate (100);
+  g_assert_cmpint (_rs_board_view_pick_link_knob (fixture->board, tx, ty), ==, 0);
+  g_assert_true (rs_gui_test_move_pointer (board, tx, ty));
+  g_assert_cmpint (fixture->board->hover_node, ==, tick);
+  g_assert_true (_rs_board_view_get_link_knob (fixture->board, tick, &kx, &ky));
+  g_assert_cmpfloat (kx, >, tx);
+  g_assert_cmpfloat_with_epsilon (ky, ty, 1.0);
+
+  /* Knob to JAXA. */
+  g_assert_true (rs_gui_test_move_pointer (board, kx - 2, ky));
+  g_assert_true (rs_gui_test_drag (board, kx - 2, ky, jx - kx + 2, jy - ky));
+  g_assert_cmpuint (request.count, ==, 1);
+  g_assert_cmpint (request.source, ==, tick);
+  g_assert_cmpint (request.target, ==, jaxa);
+
+  /* Shift+drag from Tick's centre to JAXA. */
+  g_assert_true (rs_gui_test_drag_full (board, "shift", tx, ty, jx - tx, jy - ty, NULL));
+  g_assert_cmpuint (request.count, ==, 2);
+  g_assert_cmpint (request.target, ==, jaxa);
+
+  /* Knob to the empty background far away, and back onto Tick itself: nothing asked. */
+  g_assert_true (rs_gui_test_move_pointer (board, tx, ty));
+  g_assert_true (rs_gui_test_move_pointer (board, kx - 2, ky));
+  g_assert_true (rs_gui_test_drag (board, kx - 2, ky, 0, -ty + 4));
+  g_assert_true (rs_gui_test_move_pointer (board, tx, ty));
+  g_assert_true (rs_gui_test_move_pointer (board, kx - 2, ky));
+  g_assert_true (rs_gui_test_drag (board, kx - 2, ky, tx - kx + 2, 0));
+  g_assert_cmpuint (request.count, ==, 2);
+
+  /* The string was drawn; the node never moved and the case did not change. */
+  g_assert_false (rs_entity_get_pinned (entity));
+  g_assert_cmpfloat (rs_entity_get_x (entity), ==, x0);
+  g_assert_cmpfloat (rs_entity_get_y (entity), ==, y0);
+  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_relations (kase)), ==, n_relations);
+  g_assert_cmpint (fixture->board->drag_mode, ==, RS_BOARD_DRAG_NONE);
+
+  /* Escape before letting go of JAXA, from the knob or with Shift: nothing asked, and
+   * the selection stays. */
+  rs_selection_select (fixture->selection, RS_TARGET_ENTITY, tick);
+  g_assert_true (rs_gui_test_move_pointer (board, tx, ty));
+  g_assert_true (rs_gui_test_move_pointer (board, kx - 2, ky));
+  g_assert_true (rs_gui_test_drag_full (board, NULL, kx - 2, ky, jx - kx + 2, jy - ky, "Escape"));
+  g_assert_true (rs_gui_test_drag_full (board, "shift", tx, ty, jx - tx, jy - ty, "Escape"));
+  g_assert_cmpuint (request.count, ==, 2);
+  g_assert_cmpint (fixture->board->drag_mode, ==, RS_BOARD_DRAG_NONE);
+  g_assert_true (rs_selection_contains (fixture->selection, RS_TARGET_ENTITY, tick));
+
+  g_signal_handlers_disconnect_by_func (board, on_link_requested_cb, &request);
+  move_pointer_away ();
+}
+
 static void
 test_relayout_keeps_pinned (Fixture       *fixture,
                             gconstpointer  user_data)
@@ -1151,6 +1253,8 @@ main (int   argc,
               fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/ui/board/drag-pins", Fixture, GINT_TO_POINTER (SAMPLE_PLACED),
               fixture_set_up, test_drag_pins, fixture_tear_down);
+  g_test_add ("/ui/board/drag-link", Fixture, GINT_TO_POINTER (SAMPLE_PLACED),
+              fixture_set_up, test_drag_link, fixture_tear_down);
   g_test_add ("/ui/board/relayout-keeps-pinned", Fixture, GINT_TO_POINTER (SAMPLE_PLACED),
               fixture_set_up, test_relayout_keeps_pinned, fixture_tear_down);
   g_test_add ("/ui/board/relayout-fits", Fixture, GINT_TO_POINTER (SAMPLE_PLACED),

@@ -67,6 +67,20 @@ clear_selection_action (GtkWidget  *widget,
     rs_selection_clear (self->selection);
 }
 
+/* Escape while a relation is being drawn lets go of the string, and nothing else. */
+static gboolean
+cancel_link_cb (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  RsBoardView *self = RS_BOARD_VIEW (widget);
+
+  if (self->drag_mode != RS_BOARD_DRAG_LINK)
+    return FALSE;
+  _rs_board_view_cancel_link (self);
+  return TRUE;
+}
+
 static void
 select_all_action (GtkWidget  *widget,
                    const char *action_name,
@@ -193,6 +207,9 @@ _rs_board_view_class_init_actions (GtkWidgetClass *widget_class)
 
   gtk_widget_class_install_action (widget_class, "board.clear-selection", NULL,
                                    clear_selection_action);
+  /* Shift too: a string drawn with Shift held is let go of with Shift still down. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, cancel_link_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, GDK_SHIFT_MASK, cancel_link_cb, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "board.clear-selection",
                                        NULL);
 

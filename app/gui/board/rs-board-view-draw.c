@@ -418,6 +418,8 @@ _rs_board_view_snapshot (GtkWidget   *widget,
 
   if (self->drag_mode == RS_BOARD_DRAG_RUBBER_BAND)
     snapshot_rubber_band (self, snapshot);
+  if (self->scene != NULL)
+    _rs_board_view_snapshot_link (self, snapshot);
 
   if (gtk_widget_get_visible (self->legend))
     gtk_widget_snapshot_child (widget, self->legend, snapshot);

@@ -187,6 +187,12 @@ _rs_board_view_query_tooltip (GtkWidget  *widget,
   g_autofree char *support = NULL;
   g_autofree char *markup = NULL;
 
+  /* Not over a popover the board holds (an editor opened on a node). */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+      return FALSE;
+
   if (keyboard_mode)
     {
       if (self->focus_node == 0)

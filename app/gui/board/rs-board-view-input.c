@@ -17,7 +17,8 @@
  * - click selects, ctrl-click toggles, a click on the background clears (on release, so a
  *   pan does not clear), double-click emits activate-item;
  * - dragging a node moves and pins it; dragging the background pans it, or draws a
- *   rubber band with shift (ctrl adds to the selection);
+ *   rubber band with shift (ctrl adds to the selection); dragging a hovered node's knob,
+ *   or a node with shift, draws a relation (rs-board-view-link.c);
  * - scroll pans, ctrl+scroll and pinch zoom around the pointer;
  * - arrows and Tab move a focus ring between shown nodes, Space selects the focused node,
  *   Enter opens it (bindings in rs-board-view-actions.c). */
@@ -148,7 +149,13 @@ on_drag_begin_cb (GtkGestureDrag *gesture,
   self->drag_start_y = y;
   self->drag_moved = FALSE;
 
-  if (self->scene != NULL && rs_board_view_pick (self, x, y, &target, &id) &&
+  if ((id = _rs_board_view_pick_link_knob (self, x, y)) != 0)
+    _rs_board_view_begin_link (self, id);
+  else if ((modifiers & GDK_SHIFT_MASK) && self->scene != NULL &&
+           rs_board_view_pick (self, x, y, &target, &id) && target == RS_TARGET_ENTITY &&
+           _rs_board_view_get_link_knob (self, id, NULL, NULL))
+    _rs_board_view_begin_link (self, id);
+  else if (self->scene != NULL && rs_board_view_pick (self, x, y, &target, &id) &&
       target == RS_TARGET_ENTITY && self->store != NULL &&
       rs_board_scene_lookup_node (self->scene, id, &index))
     {
@@ -223,6 +230,11 @@ on_drag_update_cb (GtkGestureDrag *gesture,
       rs_board_rect_normalize (&self->rubber_band, self->drag_start_x, self->drag_start_y,
                                self->drag_start_x + offset_x, self->drag_start_y + offset_y);
       gtk_widget_queue_draw (GTK_WIDGET (self));
+      break;
+
+    case RS_BOARD_DRAG_LINK:
+      _rs_board_view_update_link (self, self->drag_start_x + offset_x,
+                                  self->drag_start_y + offset_y);
       break;
 
     case RS_BOARD_DRAG_NONE:
@@ -315,6 +327,7 @@ on_drag_end_cb (GtkGestureDrag *gesture,
 
   if (!self->drag_moved)
     {
+      _rs_board_view_cancel_link (self);
       self->drag_mode = RS_BOARD_DRAG_NONE;
       return;
     }
@@ -327,6 +340,10 @@ on_drag_end_cb (GtkGestureDrag *gesture,
 
     case RS_BOARD_DRAG_RUBBER_BAND:
       finish_rubber_band (self, current_modifiers (GTK_EVENT_CONTROLLER (gesture)));
+      break;
+
+    case RS_BOARD_DRAG_LINK:
+      _rs_board_view_finish_link (self);
       break;
 
     case RS_BOARD_DRAG_PAN:
@@ -348,6 +365,7 @@ on_drag_cancel_cb (GtkGesture       *gesture,
       self->drag_mode = RS_BOARD_DRAG_NONE;
       _rs_board_view_rebuild (self);
     }
+  _rs_board_view_cancel_link (self);
   self->drag_mode = RS_BOARD_DRAG_NONE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -366,6 +384,10 @@ update_hover (RsBoardView *self,
   self->pointer_y = y;
 
   if (self->drag_mode != RS_BOARD_DRAG_NONE)
+    return;
+
+  /* The knob sits half outside its node: keep the node hovered while over it. */
+  if (_rs_board_view_pick_link_knob (self, x, y) != 0)
     return;
 
   if (rs_board_view_pick (self, x, y, &target, &id))

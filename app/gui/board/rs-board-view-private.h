@@ -33,6 +33,7 @@ typedef enum
   RS_BOARD_DRAG_PAN,
   RS_BOARD_DRAG_MOVE,
   RS_BOARD_DRAG_RUBBER_BAND,
+  RS_BOARD_DRAG_LINK,
 } RsBoardDragMode;
 
 struct _RsBoardView
@@ -100,6 +101,10 @@ struct _RsBoardView
   double           drag_origin_x;
   double           drag_origin_y;
   RsBoardRect      rubber_band;
+  gint64           link_source;       /* a relation being drawn (rs-board-view-link.c) */
+  gint64           link_target;
+  double           link_x;
+  double           link_y;
   double           zoom_gesture_scale;
 };
 
@@ -127,6 +132,27 @@ void     _rs_board_view_add_edge_bounds    (RsBoardView    *self,
                                             RsBoardRect    *bounds,
                                             gboolean       *any);
 void     _rs_board_view_init_input         (RsBoardView    *self);
+gboolean _rs_board_view_get_link_knob      (RsBoardView    *self,
+                                            gint64          entity_id,
+                                            double         *widget_x,
+                                            double         *widget_y);
+gint64   _rs_board_view_pick_link_knob     (RsBoardView    *self,
+                                            double          x,
+                                            double          y);
+void     _rs_board_view_begin_link         (RsBoardView    *self,
+                                            gint64          source);
+void     _rs_board_view_update_link        (RsBoardView    *self,
+                                            double          x,
+                                            double          y);
+void     _rs_board_view_finish_link        (RsBoardView    *self);
+void     _rs_board_view_cancel_link        (RsBoardView    *self);
+void     _rs_board_view_snapshot_link      (RsBoardView    *self,
+                                            GtkSnapshot    *snapshot);
+void     _rs_board_view_emit_link_requested (RsBoardView   *self,
+                                             gint64         source,
+                                             gint64         target,
+                                             double         x,
+                                             double         y);
 void     _rs_board_view_update_actions     (RsBoardView    *self);
 
 void     _rs_board_view_start_layout       (RsBoardView    *self,

@@ -67,6 +67,7 @@ enum {
 
 enum {
   ACTIVATE_ITEM,
+  LINK_REQUESTED,
   LAYOUT_STARTED,
   LAYOUT_FINISHED,
   N_SIGNALS
@@ -702,6 +703,21 @@ rs_board_view_class_init (RsBoardViewClass *klass)
     g_signal_new ("activate-item", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_INT64);
 
+  /**
+   * RsBoardView::link-requested:
+   * @source: the entity the string was pulled from
+   * @target: the entity it was dropped on
+   * @x: where it was dropped, in widget coordinates
+   * @y:
+   *
+   * The user drew a relation from @source to @target by hand. The board writes nothing:
+   * the window asks for the relation's label and status.
+   */
+  signals[LINK_REQUESTED] =
+    g_signal_new ("link-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 4, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_DOUBLE,
+                  G_TYPE_DOUBLE);
+
   signals[LAYOUT_STARTED] =
     g_signal_new ("layout-started", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -1123,6 +1139,16 @@ rs_board_view_widget_to_board (RsBoardView *self,
     return FALSE;
   rs_board_viewport_to_board (&self->viewport, widget_x, widget_y, board_x, board_y);
   return TRUE;
+}
+
+void
+_rs_board_view_emit_link_requested (RsBoardView *self,
+                                    gint64       source,
+                                    gint64       target,
+                                    double       x,
+                                    double       y)
+{
+  g_signal_emit (self, signals[LINK_REQUESTED], 0, source, target, x, y);
 }
 
 void
