@@ -15,6 +15,7 @@
 
 #include "rs-bundle.h"
 #include "rs-bundle-scan.h"
+#include "rs-change.h"
 #include "rs-core.h"
 #include "rs-enum-types.h"
 #include "rs-error.h"
@@ -990,64 +991,112 @@ fail_write (RsCaseStore  *store,
   return FALSE;
 }
 
+/* A bundle read and checked, being written: the parse runs anywhere (a worker
+ * thread for the window), the writing on the store's thread, all at once or a slice
+ * at a time so that a window stays responsive and shows progress. */
+typedef struct
+{
+  JsonParser   *parser;
+  RsBundleScan  scan;
+  Bundle        bundle;
+  JsonArray    *evidence;       /* borrowed from the parser's tree, may be NULL */
+  guint         next_record;
+  guint         next_evidence;
+  gboolean      fresh;
+  gboolean      wrote_info;
+} Import;
+
+static void
+import_free (Import *import)
+{
+  bundle_clear (&import->bundle);
+  rs_bundle_scan_clear (&import->scan);
+  g_clear_object (&import->parser);
+  g_free (import);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Import, import_free)
+
+static guint
+import_n_steps (Import *import)
+{
+  return import->bundle.order->len +
+         (import->evidence ? json_array_get_length (import->evidence) : 0) + 1;
+}
+
+static guint
+import_n_done (Import *import)
+{
+  return import->next_record + import->next_evidence + (import->wrote_info ? 1 : 0);
+}
+
 static gboolean
-write_evidence (RsCaseStore  *store,
-                Bundle       *bundle,
-                GError      **error)
+write_one_evidence (RsCaseStore  *store,
+                    Bundle       *bundle,
+                    JsonObject   *o,
+                    guint         i,
+                    GError      **error)
 {
   static const RsTarget targets[] = {
     [KIND_ENTITY] = RS_TARGET_ENTITY,
     [KIND_RELATION] = RS_TARGET_RELATION,
     [KIND_EVENT] = RS_TARGET_EVENT,
   };
-  JsonArray *array = NULL;
+  g_autoptr(RsEvidence) draft = rs_evidence_new (0);
+  Record *target = lookup (bundle, member_string (o, "target"));
+  int stance = RS_STANCE_SUPPORTS;
 
-  get_array (bundle->root, "evidence", &array, NULL);
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
-    {
-      JsonObject *o = json_array_get_object_element (array, i);
-      g_autoptr(RsEvidence) draft = rs_evidence_new (0);
-      Record *target = lookup (bundle, member_string (o, "target"));
-      int stance = RS_STANCE_SUPPORTS;
-
-      if (member_string (o, "stance"))
-        rs_enum_from_nick (RS_TYPE_STANCE, member_string (o, "stance"), &stance);
-      rs_evidence_set_quote_id (draft, lookup (bundle, member_string (o, "quote"))->db_id);
-      rs_evidence_set_target (draft, targets[target->kind]);
-      rs_evidence_set_target_id (draft, target->db_id);
-      rs_evidence_set_stance (draft, stance);
-      if (!rs_case_store_add_evidence (store, draft, error))
-        return fail_write (store, error, "evidence", i);
-    }
+  if (member_string (o, "stance"))
+    rs_enum_from_nick (RS_TYPE_STANCE, member_string (o, "stance"), &stance);
+  rs_evidence_set_quote_id (draft, lookup (bundle, member_string (o, "quote"))->db_id);
+  rs_evidence_set_target (draft, targets[target->kind]);
+  rs_evidence_set_target_id (draft, target->db_id);
+  rs_evidence_set_stance (draft, stance);
+  if (!rs_case_store_add_evidence (store, draft, error))
+    return fail_write (store, error, "evidence", i);
   return TRUE;
 }
 
+/* Writes up to @budget more steps (records, evidence links, the case's title) inside
+ * the caller's batch; TRUE with *done once everything is written. */
 static gboolean
-write_bundle (RsCaseStore  *store,
-              Bundle       *bundle,
+import_write (RsCaseStore  *store,
+              Import       *import,
+              guint         budget,
+              gboolean     *done,
               GError      **error)
 {
-  RsCase *kase = rs_case_store_get_case (store);
-  gboolean fresh = g_list_model_get_n_items (rs_case_get_documents (kase)) == 0 &&
-                   g_list_model_get_n_items (rs_case_get_entities (kase)) == 0;
-  JsonNode *case_node = json_object_get_member (bundle->root, "case");
+  Bundle *bundle = &import->bundle;
+  JsonNode *case_node;
+
+  *done = FALSE;
 
   /* A fresh case keeps the bundle's ids as record uids, so exporting it again gives
    * the same ids; added to a case that already has records, the bundle's records
    * get new uids rather than colliding with ones already there. */
-  for (guint i = 0; i < bundle->order->len; i++)
+  for (; import->next_record < bundle->order->len && budget > 0; import->next_record++, budget--)
     {
-      Record *record = g_ptr_array_index (bundle->order, i);
+      Record *record = g_ptr_array_index (bundle->order, import->next_record);
       const char *id = member_string (record->object, "id");
 
-      if ((record->db_id = write_record (store, bundle, record, fresh ? id : NULL, error)) == 0)
+      if ((record->db_id = write_record (store, bundle, record, import->fresh ? id : NULL,
+                                         error)) == 0)
         return fail_write (store, error, array_names[record->kind], record->index);
     }
 
-  if (!write_evidence (store, bundle, error))
-    return FALSE;
+  for (; import->evidence && import->next_evidence < json_array_get_length (import->evidence) &&
+         budget > 0; import->next_evidence++, budget--)
+    if (!write_one_evidence (store, bundle,
+                             json_array_get_object_element (import->evidence,
+                                                            import->next_evidence),
+                             import->next_evidence, error))
+      return FALSE;
 
-  if (fresh && case_node && JSON_NODE_HOLDS_OBJECT (case_node))
+  if (budget == 0)
+    return TRUE;
+
+  case_node = json_object_get_member (bundle->root, "case");
+  if (import->fresh && case_node && JSON_NODE_HOLDS_OBJECT (case_node))
     {
       JsonObject *o = json_node_get_object (case_node);
 
@@ -1059,6 +1108,8 @@ write_bundle (RsCaseStore  *store,
           !rs_case_store_set_created (store, member_string (o, "created"), error))
         return fail_write (store, error, "case", G_MAXUINT);
     }
+  import->wrote_info = TRUE;
+  *done = TRUE;
   return TRUE;
 }
 
@@ -1120,29 +1171,28 @@ is_blank (const char *data,
   return TRUE;
 }
 
-gboolean
-rs_bundle_import_bytes (RsCaseStore  *store,
-                        GBytes       *bytes,
-                        GError      **error)
+/* The first pass: touches no store, so it may run in any thread. */
+static Import *
+import_parse (GBytes  *bytes,
+              GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(Import) import = g_new0 (Import, 1);
   g_autoptr(GError) parse_error = NULL;
-  g_auto(Bundle) bundle = { 0 };
-  g_auto(RsBundleScan) scan = { 0 };
+  JsonParser *parser;
+  RsBundleScan *scan = &import->scan;
+  Bundle *bundle = &import->bundle;
   ParseSpot spot = { 0 };
   const char *data, *invalid;
   gsize size;
   JsonNode *root;
 
-  g_return_val_if_fail (RS_IS_CASE_STORE (store), FALSE);
-  g_return_val_if_fail (bytes != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  parser = import->parser = json_parser_new_immutable ();
 
   /* An empty GBytes (an empty file, mapped) may have no data pointer at all, which
    * json-glib refuses with a critical and no GError. */
   data = g_bytes_get_data (bytes, &size);
   if (is_blank (data, size))
-    return fail (error, "bundle", G_MAXUINT, _("the file is empty"));
+    return fail (error, "bundle", G_MAXUINT, _("the file is empty")), NULL;
   if (!g_utf8_validate_len (data, size, &invalid))
     {
       guint line, column;
@@ -1155,10 +1205,10 @@ rs_bundle_import_bytes (RsCaseStore  *store,
         g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
                      _("bundle: line %u, column %u: the file is not valid UTF-8 text"), line,
                      column);
-      return FALSE;
+      return NULL;
     }
-  if (!rs_bundle_scan (data, size, MAX_DEPTH, &scan, error))
-    return FALSE;
+  if (!rs_bundle_scan (data, size, MAX_DEPTH, scan, error))
+    return NULL;
   g_signal_connect (parser, "error", G_CALLBACK (on_parser_error_cb), &spot);
   if (!json_parser_load_from_data (parser, data, size, &parse_error))
     {
@@ -1169,7 +1219,7 @@ rs_bundle_import_bytes (RsCaseStore  *store,
         {
           g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT, _("bundle: %s"),
                        describe_parse_error (parse_error, FALSE));
-          return FALSE;
+          return NULL;
         }
       /* json-glib stops on the last character it read. At the end of a file cut
        * short that is past any trailing white space: point at the last character. */
@@ -1185,35 +1235,66 @@ rs_bundle_import_bytes (RsCaseStore  *store,
       g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
                    _("bundle: line %u, column %u: %s"), spot.line, MAX (spot.column, 1),
                    describe_parse_error (parse_error, at_end));
-      return FALSE;
+      return NULL;
     }
   /* Well-formed, so the scan's paths are right: refuse what json-glib lost. */
-  if (scan.problem != NULL)
+  if (scan->problem != NULL)
     {
-      g_set_error_literal (error, RS_ERROR, RS_ERROR_INVALID_INPUT, scan.problem);
-      return FALSE;
+      g_set_error_literal (error, RS_ERROR, RS_ERROR_INVALID_INPUT, scan->problem);
+      return NULL;
     }
 
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return fail (error, "bundle", G_MAXUINT, _("the top level must be an object"));
+    return fail (error, "bundle", G_MAXUINT, _("the top level must be an object")), NULL;
 
-  bundle.root = json_node_get_object (root);
-  bundle.numbers = scan.numbers;
-  bundle.records = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  bundle.order = g_ptr_array_new ();
-  bundle.positions = g_hash_table_new (g_str_hash, g_str_equal);
+  bundle->root = json_node_get_object (root);
+  bundle->numbers = scan->numbers;
+  bundle->records = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  bundle->order = g_ptr_array_new ();
+  bundle->positions = g_hash_table_new (g_str_hash, g_str_equal);
 
-  if (!check_bundle (&bundle, error))
+  if (!check_bundle (bundle, error))
+    return NULL;
+  get_array (bundle->root, "evidence", &import->evidence, NULL);
+  return g_steal_pointer (&import);
+}
+
+/* Where the bundle's records go: a fresh case keeps the bundle's ids. */
+static void
+import_set_store (Import      *import,
+                  RsCaseStore *store)
+{
+  RsCase *kase = rs_case_store_get_case (store);
+
+  import->fresh = g_list_model_get_n_items (rs_case_get_documents (kase)) == 0 &&
+                  g_list_model_get_n_items (rs_case_get_entities (kase)) == 0;
+}
+
+gboolean
+rs_bundle_import_bytes (RsCaseStore  *store,
+                        GBytes       *bytes,
+                        GError      **error)
+{
+  g_autoptr(Import) import = NULL;
+  gboolean done;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (store), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(import = import_parse (bytes, error)))
     return FALSE;
+  import_set_store (import, store);
 
   if (!rs_case_store_begin_batch (store, error))
     return fail_write (store, error, NULL, G_MAXUINT);
-  if (!write_bundle (store, &bundle, error))
+  if (!import_write (store, import, G_MAXUINT, &done, error))
     {
       rs_case_store_rollback_batch (store);
       return FALSE;
     }
+  g_assert (done);
   if (!rs_case_store_commit_batch (store, error))
     return fail_write (store, error, NULL, G_MAXUINT);
   return TRUE;
@@ -1282,4 +1363,247 @@ rs_bundle_import_sample (RsCaseStore  *store,
   if (bytes == NULL)
     return FALSE;
   return rs_bundle_import_bytes (store, bytes, error);
+}
+
+/* Asynchronous import ------------------------------------------------------------------ */
+
+/* Writing slices: about one frame's worth of work between two looks at the main loop. */
+#define SLICE_STEPS 64
+#define SLICE_USEC  (12 * G_TIME_SPAN_MILLISECOND)
+
+typedef struct
+{
+  char                 *path;
+  char                 *label;
+  Import               *import;
+  RsBundleProgressFunc  progress;
+  gpointer              progress_data;
+  GDestroyNotify        progress_notify;
+  guint                 idle_id;
+  gboolean              in_change;
+} AsyncImport;
+
+static void
+async_import_free (AsyncImport *op)
+{
+  g_assert (op->idle_id == 0);
+  g_clear_pointer (&op->import, import_free);
+  if (op->progress_notify != NULL)
+    op->progress_notify (op->progress_data);
+  g_free (op->path);
+  g_free (op->label);
+  g_free (op);
+}
+
+static void
+report_progress (AsyncImport *op,
+                 double       fraction)
+{
+  if (op->progress != NULL)
+    op->progress (CLAMP (fraction, 0.0, 1.0), op->progress_data);
+}
+
+static void
+parse_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  Import *import;
+
+  if (!(mapped = g_mapped_file_new (path, FALSE, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  bytes = g_mapped_file_get_bytes (mapped);
+  if (!(import = import_parse (bytes, &error)))
+    {
+      name_the_file (&error, path);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* The parser's tree points into the mapped bytes no longer (json-glib copies). */
+  g_task_return_pointer (task, import, (GDestroyNotify)import_free);
+}
+
+/* Ends the import: what was written is undone on failure or cancellation. */
+static void
+finish_import (GTask   *task,
+               GError  *error)
+{
+  RsCaseStore *store = g_task_get_source_object (task);
+  AsyncImport *op = g_task_get_task_data (task);
+  g_autoptr(GError) end_error = NULL;
+  RsChange *change;
+
+  if (error != NULL)
+    {
+      if (op->in_change)
+        {
+          rs_case_store_rollback_batch (store);
+          rs_case_store_cancel_change (store);
+          op->in_change = FALSE;
+        }
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (!rs_case_store_commit_batch (store, &end_error))
+    {
+      rs_case_store_cancel_change (store);
+      op->in_change = FALSE;
+      fail_write (store, &end_error, NULL, G_MAXUINT);
+      g_task_return_error (task, g_steal_pointer (&end_error));
+      return;
+    }
+  op->in_change = FALSE;
+  change = rs_case_store_end_change (store, &end_error);
+  if (change == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&end_error));
+      return;
+    }
+  report_progress (op, 1.0);
+  g_task_return_pointer (task, change, g_object_unref);
+}
+
+static gboolean
+write_slice_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  RsCaseStore *store = g_task_get_source_object (task);
+  AsyncImport *op = g_task_get_task_data (task);
+  gint64 deadline = g_get_monotonic_time () + SLICE_USEC;
+  GError *error = NULL;
+  gboolean done = FALSE;
+
+  if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
+    {
+      op->idle_id = 0;
+      finish_import (task, error);
+      return G_SOURCE_REMOVE;
+    }
+
+  while (!done && g_get_monotonic_time () < deadline)
+    if (!import_write (store, op->import, SLICE_STEPS, &done, &error))
+      {
+        op->idle_id = 0;
+        finish_import (task, error);
+        return G_SOURCE_REMOVE;
+      }
+
+  if (!done)
+    {
+      /* Reading was the first tenth. */
+      report_progress (op, 0.1 + 0.9 * import_n_done (op->import) / import_n_steps (op->import));
+      return G_SOURCE_CONTINUE;
+    }
+
+  op->idle_id = 0;
+  finish_import (task, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_parsed_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RsCaseStore *store = g_task_get_source_object (task);
+  AsyncImport *op = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!(op->import = g_task_propagate_pointer (G_TASK (result), &error)) ||
+      g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
+    {
+      finish_import (task, error);
+      return;
+    }
+  report_progress (op, 0.1);
+
+  import_set_store (op->import, store);
+  if (!rs_case_store_begin_change (store, op->label, &error))
+    {
+      finish_import (task, error);
+      return;
+    }
+  if (!rs_case_store_begin_batch (store, &error))
+    {
+      rs_case_store_cancel_change (store);
+      fail_write (store, &error, NULL, G_MAXUINT);
+      finish_import (task, error);
+      return;
+    }
+  op->in_change = TRUE;
+  op->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, write_slice_cb, g_object_ref (task),
+                                 g_object_unref);
+}
+
+/**
+ * rs_bundle_import_file_async:
+ * @label: the command's name in the undo history ("Import “x.json”")
+ * @progress: (nullable): called on this thread with the fraction done
+ *
+ * Imports a bundle file as one undoable change, reading it in a worker thread and
+ * writing it a slice at a time on this thread's main context. Cancelled, failed or
+ * refused, it leaves the case as it was. While it runs, other changes to the store
+ * are refused as busy.
+ */
+void
+rs_bundle_import_file_async (RsCaseStore          *store,
+                             const char           *path,
+                             const char           *label,
+                             GCancellable         *cancellable,
+                             RsBundleProgressFunc  progress,
+                             gpointer              progress_data,
+                             GDestroyNotify        progress_notify,
+                             GAsyncReadyCallback   callback,
+                             gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
+  AsyncImport *op;
+
+  g_return_if_fail (RS_IS_CASE_STORE (store));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (label != NULL);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rs_bundle_import_file_async);
+  op = g_new0 (AsyncImport, 1);
+  op->path = g_strdup (path);
+  op->label = g_strdup (label);
+  op->progress = progress;
+  op->progress_data = progress_data;
+  op->progress_notify = progress_notify;
+  g_task_set_task_data (task, op, (GDestroyNotify)async_import_free);
+  report_progress (op, 0.0);
+
+  /* No source object: the worker's task may be freed on the worker thread. */
+  worker = g_task_new (NULL, cancellable, on_parsed_cb, g_steal_pointer (&task));
+  g_task_set_task_data (worker, g_strdup (path), g_free);
+  g_task_run_in_thread (worker, parse_thread);
+}
+
+/**
+ * rs_bundle_import_file_finish:
+ *
+ * Returns: (transfer full): the import as a change (the store has announced it with
+ *   "change-committed"), or %NULL with @error set
+ */
+RsChange *
+rs_bundle_import_file_finish (RsCaseStore   *store,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (RS_IS_CASE_STORE (store), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

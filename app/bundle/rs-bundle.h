@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "rs-case-store.h"
+#include "rs-change.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,22 @@ gboolean  rs_bundle_import_bytes  (RsCaseStore  *store,
 gboolean  rs_bundle_import_file   (RsCaseStore  *store,
                                    const char   *path,
                                    GError      **error);
+
+typedef void (*RsBundleProgressFunc) (double   fraction,
+                                      gpointer user_data);
+
+void      rs_bundle_import_file_async  (RsCaseStore          *store,
+                                        const char           *path,
+                                        const char           *label,
+                                        GCancellable         *cancellable,
+                                        RsBundleProgressFunc  progress,
+                                        gpointer              progress_data,
+                                        GDestroyNotify        progress_notify,
+                                        GAsyncReadyCallback   callback,
+                                        gpointer              user_data);
+RsChange *rs_bundle_import_file_finish (RsCaseStore          *store,
+                                        GAsyncResult         *result,
+                                        GError              **error);
 gboolean  rs_bundle_import_sample (RsCaseStore  *store,
                                    GError      **error);
 GBytes   *rs_bundle_export        (RsCase       *kase,

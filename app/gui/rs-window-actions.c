@@ -16,6 +16,7 @@
 #include "rs-bundle.h"
 #include "rs-error.h"
 #include "rs-file-chooser.h"
+#include "rs-progress-dialog.h"
 #include "rs-window-private.h"
 
 /* win.* actions: case files, bundles, panels. Everything else belongs to the
@@ -220,6 +221,63 @@ export_bundle_action (GtkWidget  *widget,
 }
 
 static void
+on_import_progress_cb (double   fraction,
+                       gpointer user_data)
+{
+  rs_progress_dialog_set_fraction (RS_PROGRESS_DIALOG (user_data), fraction);
+}
+
+static void
+on_bundle_imported_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(RsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsChange) change = NULL;
+
+  change = rs_bundle_import_file_finish (RS_CASE_STORE (source), result, &error);
+  if (self->progress != NULL)
+    rs_progress_dialog_done (self->progress);
+
+  if (change == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _rs_window_show_error (self, _("Could Not Import the Case Bundle"), error);
+      return;
+    }
+  /* The store announced the change: it is on the undo stack already. */
+  rs_window_show_toast (self, _("Case bundle imported"));
+}
+
+/* A bundle comes in as one undoable command, read in the background; a large one shows
+ * its progress and can be cancelled, leaving the case as it was. */
+void
+_rs_window_import_bundle (RsWindow   *self,
+                          const char *path)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *label = g_strdup_printf (_("Import “%s”"), name);
+  g_autofree char *title = g_strdup_printf (_("Importing “%s”…"), name);
+  RsProgressDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  if (self->progress != NULL)
+    {
+      rs_window_show_toast (self, _("An import is still under way"));
+      return;
+    }
+
+  dialog = rs_progress_dialog_new (GTK_WINDOW (self), title);
+  g_set_weak_pointer (&self->progress, dialog);
+  rs_progress_dialog_present_later (dialog, 300);
+  rs_bundle_import_file_async (self->store, path, label, rs_progress_dialog_get_cancellable (dialog),
+                               on_import_progress_cb, g_object_ref (dialog), g_object_unref,
+                               on_bundle_imported_cb, g_object_ref (self));
+}
+
+static void
 on_import_chosen_cb (GObject      *source,
                      GAsyncResult *result,
                      gpointer      user_data)
@@ -234,13 +292,7 @@ on_import_chosen_cb (GObject      *source,
         _rs_window_show_error (self, _("Could Not Import the Case Bundle"), error);
       return;
     }
-
-  if (!rs_bundle_import_file (self->store, path, &error))
-    {
-      _rs_window_show_error (self, _("Could Not Import the Case Bundle"), error);
-      return;
-    }
-  rs_window_show_toast (self, _("Case bundle imported"));
+  _rs_window_import_bundle (self, path);
 }
 
 static void

@@ -14,6 +14,7 @@
 #include "rs-event-editor.h"
 #include "rs-filter-popover.h"
 #include "rs-notes-panel.h"
+#include "rs-progress-dialog.h"
 #include "rs-quotes-panel.h"
 #include "rs-relation-editor.h"
 #include "rs-source-viewer.h"
@@ -75,6 +76,9 @@ struct _RsWindow
   gboolean             new_here;         /* the entity being made goes where the menu opened */
   double               here_x;           /* that spot, in board coordinates */
   double               here_y;
+
+  /* Background work (rs-window-actions.c) */
+  RsProgressDialog    *progress;         /* weak: the import under way, if any */
 };
 
 void _rs_window_class_actions_init (RsWindowClass *klass);
@@ -90,6 +94,8 @@ void _rs_window_reveal_quote       (RsWindow      *self,
                                     gint64         quote_id);
 gboolean _rs_window_flush      (RsWindow      *self,
                                 GError       **error);
+void _rs_window_import_bundle      (RsWindow      *self,
+                                    const char    *path);
 void _rs_window_show_error         (RsWindow      *self,
                                     const char    *heading,
                                     const GError  *error);

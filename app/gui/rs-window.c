@@ -439,14 +439,9 @@ on_drop_cb (GtkDropTarget *target,
 
   if (g_str_has_suffix (path, ".json"))
     {
-      g_autoptr(GError) error = NULL;
-
-      if (self->store == NULL || !rs_bundle_import_file (self->store, path, &error))
-        {
-          _rs_window_show_error (self, _("Could Not Import the Case Bundle"), error);
-          return FALSE;
-        }
-      rs_window_show_toast (self, _("Case bundle imported"));
+      if (self->store == NULL)
+        return FALSE;
+      _rs_window_import_bundle (self, path);
       return TRUE;
     }
 

@@ -1,0 +1,155 @@
+/* test-window-import.c
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "rs-application.h"
+#include "rs-gui-test-utils.h"
+#include "rs-test-utils.h"
+#include "rs-window-private.h"
+
+/* A bundle imported into the real window in the background: a progress dialog for a
+ * large one, Cancel leaving the case as it was, and the import one step of Undo. */
+
+static RsApplication *app;
+
+static RsWindow *
+open_new_case (const char *name)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_new_case (name);
+  g_autofree char *path = g_strdup (rs_case_store_get_path (store));
+  g_autoptr(GFile) file = NULL;
+  RsWindow *window;
+
+  g_clear_object (&store);
+  file = g_file_new_for_path (path);
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  window = rs_window_find_for_case (path);
+  g_assert_nonnull (window);
+  rs_gui_test_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+static char *
+write_big_bundle (guint n)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"redstring-case\", \"version\": 1,\n"
+                                          " \"entities\": [\n");
+  g_autofree char *path = rs_test_temp_path ("big.json");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s  {\"id\": \"p%u\", \"kind\": \"person\", \"name\": \"Person %u\"}",
+                            i ? ",\n" : "", i, i);
+  g_string_append (json, "],\n \"relations\": [\n");
+  for (guint i = 0; i + 1 < n; i++)
+    g_string_append_printf (json, "%s  {\"id\": \"r%u\", \"source\": \"p%u\", \"target\": \"p%u\"}",
+                            i ? ",\n" : "", i, i, i + 1);
+  g_string_append (json, "]}\n");
+  rs_test_write_file (path, json->str, json->len);
+  return g_steal_pointer (&path);
+}
+
+static gboolean
+import_done (gpointer user_data)
+{
+  return RS_WINDOW (user_data)->progress == NULL;
+}
+
+static gboolean
+progress_shown (gpointer user_data)
+{
+  RsWindow *window = user_data;
+
+  return window->progress != NULL && gtk_widget_get_mapped (GTK_WIDGET (window->progress));
+}
+
+static guint
+n_entities (RsWindow *window)
+{
+  return g_list_model_get_n_items (rs_case_get_entities (rs_case_store_get_case (window->store)));
+}
+
+static void
+test_import_in_background (void)
+{
+  RsWindow *window = open_new_case ("window-import.redstring");
+  g_autofree char *path = write_big_bundle (5000);
+  gint64 started;
+
+  g_assert_cmpuint (n_entities (window), ==, 0);
+
+  /* Large: the dialog shows, with its bar moving; the window is drawn meanwhile. */
+  started = g_get_monotonic_time ();
+  _rs_window_import_bundle (window, path);
+  g_assert_nonnull (window->progress);
+  g_assert_true (rs_gui_test_wait_until (progress_shown, window, 20000));
+  g_assert_true (rs_gui_test_wait_until (import_done, window, 60000));
+  g_test_message ("5,000 entities and 4,999 relations imported in %.1f s",
+                  (g_get_monotonic_time () - started) / (double)G_USEC_PER_SEC);
+  g_assert_cmpuint (n_entities (window), ==, 5000);
+
+  /* One step of Undo, named after the file. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  rs_gui_test_iterate (50);
+  g_assert_cmpuint (n_entities (window), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  rs_gui_test_iterate (50);
+  g_assert_cmpuint (n_entities (window), ==, 5000);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_cancel (void)
+{
+  RsWindow *window = open_new_case ("window-import-cancel.redstring");
+  g_autofree char *path = write_big_bundle (5000);
+
+  _rs_window_import_bundle (window, path);
+  g_assert_true (rs_gui_test_wait_until (progress_shown, window, 20000));
+
+  /* The dialog's Cancel, as the user presses it. */
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+    rs_gui_test_collect (GTK_WIDGET (window->progress), GTK_TYPE_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "_Cancel") == 0)
+        g_signal_emit_by_name (g_ptr_array_index (buttons, i), "clicked");
+  }
+  g_assert_true (rs_gui_test_wait_until (import_done, window, 60000));
+  g_assert_cmpuint (n_entities (window), ==, 0);
+  g_assert_false (rs_undo_stack_get_can_undo (window->undo_stack));
+  /* A cancel is not an error: no message dialog. */
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      g_assert_false (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  app = RS_APPLICATION (rs_gui_test_init_application (&argc, &argv));
+
+  g_test_add_func ("/window-import/in-background", test_import_in_background);
+  g_test_add_func ("/window-import/cancel", test_cancel);
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
