@@ -76,6 +76,27 @@ n_entities (RsWindow *window)
   return g_list_model_get_n_items (rs_case_get_entities (rs_case_store_get_case (window->store)));
 }
 
+static gboolean
+shows_case (gpointer user_data)
+{
+  RsWindow *window = user_data;
+  const char *path = g_object_get_data (G_OBJECT (window), "expected-path");
+
+  return window->progress == NULL && window->store != NULL &&
+         g_strcmp0 (rs_case_store_get_path (window->store), path) == 0;
+}
+
+static GtkWidget *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
 static void
 test_import_in_background (void)
 {
@@ -128,12 +149,34 @@ test_cancel (void)
   g_assert_cmpuint (n_entities (window), ==, 0);
   g_assert_false (rs_undo_stack_get_can_undo (window->undo_stack));
   /* A cancel is not an error: no message dialog. */
-  {
-    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  g_assert_null (find_message_dialog ());
 
-    for (GList *l = toplevels; l != NULL; l = l->next)
-      g_assert_false (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data));
-  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Open, and a dropped case file, load in the background; a file that is not a case says
+ * so and the window keeps the case it had. */
+static void
+test_open_in_background (void)
+{
+  RsWindow *window = open_new_case ("window-open-first.redstring");
+  g_autofree char *sample = rs_test_make_sample_file ("window-open-sample.redstring");
+  g_autofree char *junk = rs_test_temp_path ("not-a-case.redstring");
+  GtkWidget *dialog;
+
+  _rs_window_open_case_in_background (window, sample);
+  g_object_set_data_full (G_OBJECT (window), "expected-path", g_strdup (sample), g_free);
+  g_assert_true (rs_gui_test_wait_until (shows_case, window, 20000));
+  g_assert_cmpuint (n_entities (window), >, 10);
+
+  rs_test_write_file (junk, "hello, world\n", 13);
+  _rs_window_open_case_in_background (window, junk);
+  g_assert_true (rs_gui_test_wait_until (import_done, window, 20000));
+  rs_gui_test_iterate (100);
+  g_assert_cmpstr (rs_case_store_get_path (window->store), ==, sample);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -148,6 +191,7 @@ main (int   argc,
 
   g_test_add_func ("/window-import/in-background", test_import_in_background);
   g_test_add_func ("/window-import/cancel", test_cancel);
+  g_test_add_func ("/window-import/open-in-background", test_open_in_background);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -66,7 +66,7 @@ on_open_chosen_cb (GObject      *source,
       _rs_window_show_error (self, _("Could Not Open the Case"), error);
       return;
     }
-  rs_window_open_case (self, path, FALSE);
+  _rs_window_open_case_in_background (self, path);
 }
 
 static void

@@ -94,6 +94,8 @@ void _rs_window_reveal_quote       (RsWindow      *self,
                                     gint64         quote_id);
 gboolean _rs_window_flush      (RsWindow      *self,
                                 GError       **error);
+void _rs_window_open_case_in_background (RsWindow *self,
+                                         const char *path);
 void _rs_window_import_bundle      (RsWindow      *self,
                                     const char    *path);
 void _rs_window_show_error         (RsWindow      *self,

@@ -333,6 +333,45 @@ opening_done_tick_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* Another window of this process that shows @path: brought forward instead. */
+static gboolean
+present_other_window (const char *path)
+{
+  RsWindow *other = rs_window_find_for_case (path);
+
+  if (other == NULL)
+    return FALSE;
+  gtk_window_present (GTK_WINDOW (other));
+  rs_window_show_toast (other, _("This case is already open in this window"));
+  return TRUE;
+}
+
+/* Remembered until the case has been shown once: a case that hangs or crashes the
+ * window is not reopened by itself at the next launch. */
+static void
+remember_opening (RsWindow   *self,
+                  const char *path)
+{
+  g_autofree char *canonical = NULL;
+
+  if (self->settings == NULL)
+    return;
+  canonical = path ? g_canonicalize_filename (path, NULL) : NULL;
+  g_settings_set_string (self->settings, "opening-case", canonical ? canonical : "");
+}
+
+/* The case is open: show it. */
+static void
+show_opened (RsWindow    *self,
+             RsCaseStore *store)
+{
+  rs_window_set_store (self, store);
+  if (self->opening_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->opening_tick);
+  self->opening_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), opening_done_tick_cb,
+                                                     GUINT_TO_POINTER (0), NULL);
+}
+
 /* Opens (or, for the default case, creates with the sample) a case file. On
  * failure the window keeps the case it had and says why. */
 gboolean
@@ -362,25 +401,9 @@ rs_window_open_case (RsWindow   *self,
       g_mkdir_with_parents (dir, 0700);
     }
 
-  {
-    RsWindow *other = rs_window_find_for_case (path);
-
-    if (other != NULL)
-      {
-        gtk_window_present (GTK_WINDOW (other));
-        rs_window_show_toast (other, _("This case is already open in this window"));
-        return TRUE;
-      }
-  }
-
-  /* Remembered until the case has been shown once: a case that hangs or crashes
-   * the window is not reopened by itself at the next launch. */
-  if (self->settings != NULL)
-    {
-      g_autofree char *canonical = g_canonicalize_filename (path, NULL);
-
-      g_settings_set_string (self->settings, "opening-case", canonical);
-    }
+  if (present_other_window (path))
+    return TRUE;
+  remember_opening (self, path);
 
   /* Still held by this process, though no window shows it (a closed window's
    * layout finishing): the same store, never a second one. */
@@ -394,19 +417,76 @@ rs_window_open_case (RsWindow   *self,
 
   if (store == NULL)
     {
-      if (self->settings != NULL)
-        g_settings_set_string (self->settings, "opening-case", "");
+      remember_opening (self, NULL);
       /* The message names the file already. */
       _rs_window_show_error (self, _("Could Not Open the Case"), error);
       return FALSE;
     }
 
-  rs_window_set_store (self, store);
-  if (self->opening_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->opening_tick);
-  self->opening_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), opening_done_tick_cb,
-                                                     GUINT_TO_POINTER (0), NULL);
+  show_opened (self, store);
   return TRUE;
+}
+
+static void
+on_case_opened_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(RsWindow) self = user_data;
+  g_autoptr(RsCaseStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = rs_case_store_open_finish (result, &error);
+  if (self->progress != NULL)
+    rs_progress_dialog_done (self->progress);
+
+  if (store == NULL)
+    {
+      remember_opening (self, NULL);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _rs_window_show_error (self, _("Could Not Open the Case"), error);
+      return;
+    }
+  show_opened (self, store);
+}
+
+/* What the user opens (Open, a dropped file): checked and loaded in the background,
+ * with a progress dialog and Cancel when it takes a while; the window keeps showing
+ * the case it had until then. */
+void
+_rs_window_open_case_in_background (RsWindow   *self,
+                                    const char *path)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  RsProgressDialog *dialog;
+  RsCaseStore *open;
+
+  g_return_if_fail (path != NULL);
+
+  if (present_other_window (path))
+    return;
+  if ((open = rs_case_store_find_open (path)) != NULL)
+    {
+      remember_opening (self, path);
+      show_opened (self, open);
+      return;
+    }
+  if (self->progress != NULL)
+    {
+      rs_window_show_toast (self, _("Wait for the case being opened or imported"));
+      return;
+    }
+
+  remember_opening (self, path);
+  name = g_filename_display_basename (path);
+  title = g_strdup_printf (_("Opening “%s”…"), name);
+  dialog = rs_progress_dialog_new (GTK_WINDOW (self), title);
+  g_set_weak_pointer (&self->progress, dialog);
+  rs_progress_dialog_present_later (dialog, 300);
+  rs_case_store_open_async (path, RS_CASE_STORE_OPEN_NONE,
+                            rs_progress_dialog_get_cancellable (dialog), on_case_opened_cb,
+                            g_object_ref (self));
 }
 
 static void
@@ -445,7 +525,8 @@ on_drop_cb (GtkDropTarget *target,
       return TRUE;
     }
 
-  return rs_window_open_case (self, path, FALSE);
+  _rs_window_open_case_in_background (self, path);
+  return TRUE;
 }
 
 static void

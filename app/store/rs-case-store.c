@@ -839,6 +839,74 @@ check_replaceable (const char  *path,
   return TRUE;
 }
 
+typedef struct
+{
+  char                 *path;
+  RsCaseStoreOpenFlags  flags;
+} OpenOp;
+
+static void
+open_op_free (OpenOp *op)
+{
+  g_free (op->path);
+  g_free (op);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OpenOp *op = task_data;
+  GError *error = NULL;
+  RsCaseStore *store;
+
+  /* Nothing in opening binds the store to a thread's main context: it is built here
+   * and handed over whole. */
+  if ((store = rs_case_store_open (op->path, op->flags, &error)) != NULL)
+    g_task_return_pointer (task, store, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * rs_case_store_open_async:
+ *
+ * rs_case_store_open() in a worker thread: checking and loading a large case does not
+ * hold up the caller's main loop. Cancelled, the store opened meanwhile is closed.
+ */
+void
+rs_case_store_open_async (const char           *path,
+                          RsCaseStoreOpenFlags  flags,
+                          GCancellable         *cancellable,
+                          GAsyncReadyCallback   callback,
+                          gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  OpenOp *op;
+
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rs_case_store_open_async);
+  g_task_set_return_on_cancel (task, FALSE);
+  op = g_new0 (OpenOp, 1);
+  op->path = g_strdup (path);
+  op->flags = flags;
+  g_task_set_task_data (task, op, (GDestroyNotify)open_op_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+RsCaseStore *
+rs_case_store_open_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* Deletes the case at PATH (what a link points to) with its -wal, -shm and
  * -journal, unless it is open here or in another program: for "New" over an
  * existing file, whose stale -wal must not be read into the new case. */

@@ -45,6 +45,13 @@ RsCaseStore *rs_case_store_open               (const char             *path,
                                                RsCaseStoreOpenFlags    flags,
                                                GError                **error);
 RsCaseStore *rs_case_store_find_open          (const char             *path);
+void         rs_case_store_open_async         (const char             *path,
+                                               RsCaseStoreOpenFlags    flags,
+                                               GCancellable           *cancellable,
+                                               GAsyncReadyCallback     callback,
+                                               gpointer                user_data);
+RsCaseStore *rs_case_store_open_finish        (GAsyncResult           *result,
+                                               GError                **error);
 gboolean     rs_case_store_remove_case_file   (const char             *path,
                                                GError                **error);
 RsCase      *rs_case_store_get_case           (RsCaseStore            *self);
