@@ -15,6 +15,9 @@
 #include "rs-bundle.h"
 #include "rs-case-edit.h"
 #include "rs-core.h"
+#include "rs-document-item.h"
+#include "rs-document-row.h"
+#include "rs-documents-panel.h"
 #include "rs-gui-test-utils.h"
 #include "rs-test-utils.h"
 #include "rs-split-dialog.h"
@@ -23,7 +26,8 @@
 /* Building a small case from an empty one in the real window, through the same
  * actions the menus and keys use, with warnings fatal: new entities, a link, a
  * merge, a delete, and Undo and Redo of each, checked against the case file. Then,
- * on the sample case, splitting an entity through its dialog, undone exactly. */
+ * on the sample case, splitting an entity through its dialog and deleting a report
+ * from the Documents panel, each undone exactly. */
 
 static RsApplication *app;
 
@@ -673,6 +677,151 @@ test_split (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Deleting a report --------------------------------------------------------------------- */
+
+static RsDocumentRow *
+document_row (RsWindow *window,
+              gint64    document_id)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  rs_gui_test_collect (GTK_WIDGET (window->documents_panel), RS_TYPE_DOCUMENT_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RsDocumentItem *item = rs_document_row_get_item (g_ptr_array_index (rows, i));
+
+      if (item != NULL && rs_document_get_id (rs_document_item_get_document (item)) == document_id)
+        return g_ptr_array_index (rows, i);
+    }
+  return NULL;
+}
+
+/* A label of the window's toasts that contains TEXT. */
+static gboolean
+toast_says (RsWindow   *window,
+            const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  rs_gui_test_collect (GTK_WIDGET (window->toast_overlay), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (labels, i)) &&
+        strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  RsWindow   *window;
+  const char *text;
+} ToastGone;
+
+static gboolean
+toast_gone (gpointer data)
+{
+  ToastGone *gone = data;
+
+  return !toast_says (gone->window, gone->text);
+}
+
+static void
+test_delete_document (void)
+{
+  g_autofree char *path = rs_test_make_sample_file ("delete-document.redstring");
+  RsWindow *window = open_path (path);
+  RsCase *kase = rs_case_store_get_case (window->store);
+  GListModel *documents = rs_case_get_documents (kase);
+  guint n_documents = g_list_model_get_n_items (documents);
+  g_autoptr(GBytes) before = file_bundle (window);
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_autoptr(GArray) quote_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *count = NULL;
+  RsDocumentRow *row;
+  GtkWidget *button;
+  gint64 id = 0;
+
+  /* The report with the most quotes: the delete that takes the most with it. */
+  for (guint i = 0; i < n_documents; i++)
+    {
+      g_autoptr(RsDocument) document = g_list_model_get_item (documents, i);
+      g_autoptr(GPtrArray) of = rs_case_dup_quotes_of (kase, rs_document_get_id (document));
+
+      if (quotes == NULL || of->len > quotes->len)
+        {
+          g_clear_pointer (&quotes, g_ptr_array_unref);
+          quotes = g_steal_pointer (&of);
+          id = rs_document_get_id (document);
+        }
+    }
+  g_assert_cmpuint (quotes->len, >, 1);
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      gint64 quote_id = rs_quote_get_id (g_ptr_array_index (quotes, i));
+
+      g_array_append_val (quote_ids, quote_id);
+    }
+
+  adw_view_stack_set_visible_child_name (window->side_stack, "documents");
+  rs_gui_test_wait_for_draw (GTK_WIDGET (window));
+  rs_gui_test_iterate (50);
+  g_assert_cmpuint (rs_documents_panel_get_n_documents (window->documents_panel), ==, n_documents);
+
+  /* The row's delete button: at once, the report, its quotes and their evidence. */
+  row = document_row (window, id);
+  g_assert_nonnull (row);
+  button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), RS_TYPE_DOCUMENT_ROW,
+                                                      "delete_button"));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  rs_gui_test_iterate (100);
+
+  g_assert_null (rs_case_lookup_document (kase, id));
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, n_documents - 1);
+  g_assert_cmpuint (rs_documents_panel_get_n_documents (window->documents_panel), ==, n_documents - 1);
+  g_assert_null (document_row (window, id));
+  for (guint i = 0; i < quote_ids->len; i++)
+    {
+      gint64 quote_id = g_array_index (quote_ids, gint64, i);
+      GListModel *evidence = rs_case_get_evidence (kase);
+
+      g_assert_null (rs_case_lookup_quote (kase, quote_id));
+      for (guint j = 0; j < g_list_model_get_n_items (evidence); j++)
+        {
+          g_autoptr(RsEvidence) item = g_list_model_get_item (evidence, j);
+
+          g_assert_cmpint (rs_evidence_get_quote_id (item), !=, quote_id);
+        }
+    }
+  assert_model_is_file (window);
+
+  /* The toast says how much went, and offers Undo (the window's). */
+  count = g_strdup_printf ("with its %u quotes", quote_ids->len);
+  g_assert_true (toast_says (window, count));
+
+  activate (window, "win.undo");
+  g_assert_nonnull (rs_case_lookup_document (kase, id));
+  {
+    g_autoptr(GPtrArray) back = rs_case_dup_quotes_of (kase, id);
+    g_autoptr(GBytes) now = file_bundle (window);
+
+    g_assert_cmpuint (back->len, ==, quote_ids->len);
+    g_assert_true (g_bytes_equal (now, before));
+  }
+  assert_model_is_file (window);
+  rs_gui_test_iterate (100);
+  g_assert_nonnull (document_row (window, id));
+  /* Its Undo done, the toast goes (well before its own 5 s): it would undo
+   * something else now. */
+  {
+    ToastGone gone = { window, count };
+
+    g_assert_true (rs_gui_test_wait_until (toast_gone, &gone, 2000));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -683,6 +832,7 @@ main (int   argc,
 
   g_test_add_func ("/window-editing/build-a-case", test_build_a_case);
   g_test_add_func ("/window-editing/split", test_split);
+  g_test_add_func ("/window-editing/delete-document", test_delete_document);
 
   status = g_test_run ();
   g_object_unref (app);
