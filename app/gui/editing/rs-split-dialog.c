@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rs-gui-closures.h"
 #include "rs-split-dialog.h"
 #include "rs-text.h"
 #include "rs-types.h"
@@ -186,15 +187,13 @@ fill_evidence (RsSplitDialog *self,
       RsQuote *quote = rs_case_lookup_quote (kase, rs_evidence_get_quote_id (item));
       RsDocument *document = quote ? rs_case_lookup_document (kase, rs_quote_get_document_id (quote))
                                    : NULL;
-      g_autofree char *text = NULL;
       g_autofree char *title = NULL;
       g_autofree char *from = NULL;
       g_autofree char *subtitle = NULL;
       gint64 id = rs_evidence_get_id (item);
 
-      text = rs_text_dup_for_label (quote ? rs_quote_get_text (quote) : "", RS_TEXT_LABEL_MAX_CHARS);
-      /* Translators: a quotation; use your language's quotation marks */
-      title = g_strdup_printf (_("“%s”"), text);
+      /* In quotation marks, unless the quote carries its own (as the Quotes panel). */
+      title = rs_gui_closures_quote_text (NULL, quote ? rs_quote_get_text (quote) : "");
       from = rs_text_dup_for_label (document ? rs_document_get_title (document) : "",
                                     RS_TEXT_LABEL_MAX_CHARS);
       /* Translators: "Supports · JPCERT/CC report on Tick" */
