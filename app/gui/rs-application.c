@@ -118,6 +118,7 @@ rs_application_startup (GApplication *app)
     { "win.new-entity", { "<Control><Shift>n", NULL } },
     { "win.link-selection", { "<Control>k", NULL } },
     { "win.merge-selection", { "<Control>m", NULL } },
+    { "win.split-selection", { "<Control><Shift>m", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 

@@ -13,6 +13,7 @@
 #include "rs-case-edit.h"
 #include "rs-entity-editor.h"
 #include "rs-relation-editor.h"
+#include "rs-split-dialog.h"
 #include "rs-undo-stack.h"
 #include "rs-window-private.h"
 
@@ -72,6 +73,9 @@ _rs_window_update_edit_actions (RsWindow *self)
                                  can_write && entities->len + relations->len + events->len > 0);
   gtk_widget_action_set_enabled (widget, "win.link-selection", can_write && entities->len == 2);
   gtk_widget_action_set_enabled (widget, "win.merge-selection", can_write && entities->len == 2);
+  gtk_widget_action_set_enabled (widget, "win.split-selection",
+                                 can_write && entities->len == 1 &&
+                                 relations->len + events->len == 0);
   gtk_widget_action_set_enabled (widget, "win.unpin-selection", can_write && entities->len > 0);
   gtk_widget_action_set_enabled (widget, "win.unpin-all", can_write);
 }
@@ -636,6 +640,63 @@ merge_selection_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Split ------------------------------------------------------------------------------- */
+
+static void
+on_split_dialog_split_cb (RsWindow      *self,
+                          RsSplitDialog *dialog)
+{
+  RsEntity *entity = rs_split_dialog_get_entity (dialog);
+  g_autofree char *name = rs_split_dialog_dup_name (dialog);
+  g_auto(GStrv) aliases = rs_split_dialog_dup_aliases (dialog);
+  g_autoptr(GArray) relations = rs_split_dialog_dup_relation_ids (dialog);
+  g_autoptr(GArray) evidence = rs_split_dialog_dup_evidence_ids (dialog);
+  g_autoptr(GError) error = NULL;
+  RsChange *change;
+  gint64 id = 0;
+
+  if (self->store == NULL)
+    return;
+
+  change = rs_case_edit_split_entity (self->store, rs_entity_get_id (entity),
+                                      rs_split_dialog_get_kind (dialog), name,
+                                      (const char * const *) aliases,
+                                      (const gint64 *)(gpointer) relations->data, relations->len,
+                                      (const gint64 *)(gpointer) evidence->data, evidence->len,
+                                      &id, &error);
+  if (!finish (self, change, error))
+    {
+      /* The dialog stays open with the reason: nothing was written. */
+      rs_split_dialog_set_error (dialog, error ? error->message : _("Could not split the entity"));
+      return;
+    }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rs_selection_select (self->selection, RS_TARGET_ENTITY, id);
+}
+
+/* One entity that turns out to be two (an early merge): the dialog says what moves
+ * to the new one. */
+static void
+split_selection_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RsWindow *self = RS_WINDOW (widget);
+  g_autoptr(GArray) entities = selected_ids (self, RS_TARGET_ENTITY);
+  RsSplitDialog *dialog;
+  RsEntity *entity;
+
+  if (!writable (self) || entities->len != 1 ||
+      !(entity = lookup_entity (self, g_array_index (entities, gint64, 0))))
+    return;
+
+  dialog = rs_split_dialog_new (GTK_WINDOW (self), rs_case_store_get_case (self->store), entity);
+  g_signal_connect_object (dialog, "split", G_CALLBACK (on_split_dialog_split_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* The board's context menu ------------------------------------------------------------ */
 
 static GMenuModel *
@@ -655,6 +716,8 @@ context_menu_for (RsWindow *self,
           g_menu_append (edit, _("_Link the Two…"), "win.link-selection");
           g_menu_append (edit, _("_Merge the Two…"), "win.merge-selection");
         }
+      if (target == RS_TARGET_ENTITY && entities->len == 1)
+        g_menu_append (edit, _("_Split…"), "win.split-selection");
       if (target == RS_TARGET_ENTITY)
         {
           g_menu_append (edit, _("New E_vent with the Selection…"), "win.new-event");
@@ -762,6 +825,8 @@ _rs_window_class_editing_init (RsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.link-selection", NULL, link_selection_action);
   gtk_widget_class_install_action (widget_class, "win.merge-selection", NULL,
                                    merge_selection_action);
+  gtk_widget_class_install_action (widget_class, "win.split-selection", NULL,
+                                   split_selection_action);
   gtk_widget_class_install_action (widget_class, "win.unpin-selection", NULL, unpin_action);
   gtk_widget_class_install_action (widget_class, "win.unpin-all", NULL, unpin_action);
 }

@@ -14,9 +14,10 @@
 #include "rs-gui-closures.h"
 
 /* One report in the Documents panel: title, byline, reliability badge, number of
- * quotes, and an edit button. Everything shown is bound in the template; the row
- * only turns a click on its edit button into "documents.edit" for the panel (a
- * list item cannot carry the document id to an action by itself). */
+ * quotes, an edit and a delete button. Everything shown is bound in the template;
+ * the row only turns a click on its buttons into "documents.edit" and
+ * "documents.delete" for the panel (a list item cannot carry the document id to an
+ * action by itself). */
 
 struct _RsDocumentRow
 {
@@ -24,6 +25,7 @@ struct _RsDocumentRow
 
   /* Template widgets */
   GtkWidget      *edit_button;
+  GtkWidget      *delete_button;
 
   /* Owned */
   RsDocumentItem *item;
@@ -61,6 +63,20 @@ on_edit_button_clicked_cb (RsDocumentRow *self,
   if (self->item == NULL || !(document = rs_document_item_get_document (self->item)))
     return;
   gtk_widget_activate_action (GTK_WIDGET (self), "documents.edit", "x",
+                              rs_document_get_id (document));
+}
+
+static void
+on_delete_button_clicked_cb (RsDocumentRow *self,
+                             GtkButton     *button)
+{
+  RsDocument *document;
+
+  g_assert (RS_IS_DOCUMENT_ROW (self));
+
+  if (self->item == NULL || !(document = rs_document_item_get_document (self->item)))
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "documents.delete", "x",
                               rs_document_get_id (document));
 }
 
@@ -139,7 +155,9 @@ rs_document_row_class_init (RsDocumentRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rs-document-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RsDocumentRow, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, RsDocumentRow, delete_button);
   gtk_widget_class_bind_template_callback (widget_class, on_edit_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_delete_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, rs_document_row_format_n_quotes);
   rs_gui_closures_bind_template (widget_class);
 }

@@ -10,10 +10,15 @@
 
 #include <string.h>
 
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "rs-case-edit.h"
 #include "rs-document-editor.h"
 #include "rs-document-item.h"
 #include "rs-document-row.h"
 #include "rs-documents-panel.h"
+#include "rs-text.h"
 
 /* The reports of the case, each with its byline, reliability and how many quotes
  * came from it: a report nobody has quoted yet is visible here, and nowhere else.
@@ -23,7 +28,14 @@
  * every RsCase::changed; the quote counts follow the quotes model. The template sorts
  * the mirror; GtkSortListModel does not watch item properties, so a title or date
  * edit tells the sorter. Activating a row asks the window to open the report in the
- * source viewer ("open-document"); the edit button swaps the list for the editor. */
+ * source viewer ("open-document"); the edit button swaps the list for the editor.
+ *
+ * Deleting a report (its row's delete button, or Delete on a focused row) is one
+ * undoable command that takes its quotes and their evidence with it. It is done at
+ * once and a toast offers Undo, rather than asking first: the command undoes
+ * exactly, and a question before every deliberate delete teaches users to click
+ * through it (the GNOME pattern for undoable deletes). The toast says how many
+ * quotes went with the report, so a bigger loss than expected is seen. */
 struct _RsDocumentsPanel
 {
   RsPanel           parent_instance;
@@ -258,6 +270,36 @@ on_list_view_activate_cb (RsDocumentsPanel *self,
                               rs_document_get_id (rs_document_item_get_document (item)));
 }
 
+/* Delete on a focused row: the row is the list item's child (or holds the focus). */
+static gboolean
+on_delete_key_cb (GtkWidget *list_view,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  RsDocumentsPanel *self = RS_DOCUMENTS_PANEL (user_data);
+  GtkRoot *root = gtk_widget_get_root (list_view);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = NULL;
+  RsDocumentItem *item;
+
+  if (focus == NULL)
+    return FALSE;
+  if (RS_IS_DOCUMENT_ROW (focus))
+    row = focus;
+  else if (RS_IS_DOCUMENT_ROW (gtk_widget_get_first_child (focus)))
+    row = gtk_widget_get_first_child (focus);
+  else
+    row = gtk_widget_get_ancestor (focus, RS_TYPE_DOCUMENT_ROW);
+
+  if (row == NULL || !(item = rs_document_row_get_item (RS_DOCUMENT_ROW (row))))
+    return FALSE;
+
+  rs_documents_panel_delete_document (self, rs_document_get_id (rs_document_item_get_document (item)));
+  /* The focused row went with its report: keep the keyboard in the list. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  return TRUE;
+}
+
 static void
 on_editor_done_cb (RsDocumentsPanel *self,
                    gboolean          saved,
@@ -282,6 +324,14 @@ edit_action (GtkWidget  *widget,
              GVariant   *param)
 {
   rs_documents_panel_edit_document (RS_DOCUMENTS_PANEL (widget), g_variant_get_int64 (param));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  rs_documents_panel_delete_document (RS_DOCUMENTS_PANEL (widget), g_variant_get_int64 (param));
 }
 
 static void
@@ -374,6 +424,7 @@ rs_documents_panel_class_init (RsDocumentsPanelClass *klass)
 
   gtk_widget_class_install_action (widget_class, "documents.open", "x", open_action);
   gtk_widget_class_install_action (widget_class, "documents.edit", "x", edit_action);
+  gtk_widget_class_install_action (widget_class, "documents.delete", "x", delete_action);
 
   g_type_ensure (RS_TYPE_DOCUMENT);
   g_type_ensure (RS_TYPE_DOCUMENT_EDITOR);
@@ -394,12 +445,22 @@ rs_documents_panel_class_init (RsDocumentsPanelClass *klass)
 static void
 rs_documents_panel_init (RsDocumentsPanel *self)
 {
+  GtkEventController *keys;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* A custom sorter, not string sorters in the template: undated reports go last,
    * and collation must not reorder ISO dates. */
   self->sorter = GTK_SORTER (gtk_custom_sorter_new (compare_items, NULL, NULL));
   gtk_sort_list_model_set_sorter (self->sorted, self->sorter);
+
+  /* On the list only: in the editor's fields Delete deletes text. */
+  keys = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_callback_action_new (on_delete_key_cb,
+                                                                                   self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
 
   update_page (self);
 }
@@ -451,5 +512,92 @@ rs_documents_panel_edit_document (RsDocumentsPanel *self,
   update_page (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->editor));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
+  return TRUE;
+}
+
+/* The toast's Undo is the window's: it must not undo something else. Any later
+ * change to the case (another edit, an undo from the menu) retires the toast. */
+static void
+on_case_changed_after_delete_cb (AdwToast *toast,
+                                 RsCase   *kase)
+{
+  g_signal_handlers_disconnect_by_func (kase, on_case_changed_after_delete_cb, toast);
+  adw_toast_dismiss (toast);
+}
+
+static void
+show_toast (RsDocumentsPanel *self,
+            AdwToast         *toast_)
+{
+  g_autoptr(AdwToast) toast = toast_;
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (toast));
+}
+
+/**
+ * rs_documents_panel_delete_document:
+ * @self: the panel
+ * @document_id: a report of the case
+ *
+ * Deletes the report with its quotes and their evidence, as one undoable command,
+ * and says so in a toast with Undo. A refusal (a read-only case…) is said in a
+ * toast too.
+ *
+ * Returns: whether the report was deleted
+ */
+gboolean
+rs_documents_panel_delete_document (RsDocumentsPanel *self,
+                                    gint64            document_id)
+{
+  RsCaseStore *store;
+  RsCase *kase;
+  RsDocument *document;
+  g_autoptr(RsChange) change = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_autofree char *bounded = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  g_return_val_if_fail (RS_IS_DOCUMENTS_PANEL (self), FALSE);
+
+  if (!(store = rs_panel_get_store (RS_PANEL (self))) ||
+      !(kase = rs_case_store_get_case (store)) ||
+      !(document = rs_case_lookup_document (kase, document_id)))
+    return FALSE;
+
+  /* Said after the delete, when the document is gone: read it now. */
+  quotes = rs_case_dup_quotes_of (kase, document_id);
+  bounded = rs_text_dup_for_label (rs_document_get_title (document), 60);
+
+  if (!(change = rs_case_edit_delete_document (store, document_id, &error)))
+    {
+      g_autofree char *text = g_markup_escape_text (error->message, -1);
+
+      show_toast (self, adw_toast_new (text));
+      return FALSE;
+    }
+
+  /* The toast's title is markup; the report's title is not to be read as such. */
+  escaped = g_markup_escape_text (*bounded != '\0' ? bounded : _("Untitled report"), -1);
+  if (quotes->len == 0)
+    /* Translators: a toast, "“Tick targets Japan” deleted" */
+    message = g_strdup_printf (_("“%s” deleted"), escaped);
+  else
+    /* Translators: a toast, "“Tick targets Japan” deleted, with its 12 quotes" */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "“%s” deleted, with its quote",
+                                            "“%s” deleted, with its %u quotes", quotes->len),
+                               escaped, quotes->len);
+
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (kase, "changed", G_CALLBACK (on_case_changed_after_delete_cb), toast,
+                           G_CONNECT_SWAPPED);
+  show_toast (self, toast);
   return TRUE;
 }

@@ -19,5 +19,7 @@ guint       rs_documents_panel_get_n_documents (RsDocumentsPanel *self);
 RsDocument *rs_documents_panel_get_editing     (RsDocumentsPanel *self);
 gboolean    rs_documents_panel_edit_document   (RsDocumentsPanel *self,
                                                 gint64            document_id);
+gboolean    rs_documents_panel_delete_document (RsDocumentsPanel *self,
+                                                gint64            document_id);
 
 G_END_DECLS
