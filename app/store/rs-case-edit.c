@@ -287,6 +287,7 @@ rs_case_edit_split_entity (RsCaseStore         *store,
   g_autoptr(RsEntity) draft = NULL;
   RsEntity *created;
   g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(GPtrArray) moved = NULL;
   g_autofree char *label = NULL;
   g_autofree char *original_name = NULL;
   g_autofree char *original_description = NULL;
@@ -335,10 +336,18 @@ rs_case_edit_split_entity (RsCaseStore         *store,
   original_description = g_strdup (rs_entity_get_description (original));
   original_kind = rs_entity_get_kind (original);
 
+  /* The new entity's name is not also one of its aliases (a split usually takes the
+   * alias that names it). */
+  moved = g_ptr_array_new ();
+  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
+    if (g_strcmp0 (aliases[i], name) != 0)
+      g_ptr_array_add (moved, (gpointer)aliases[i]);
+  g_ptr_array_add (moved, NULL);
+
   draft = rs_entity_new (0);
   rs_entity_set_kind (draft, kind);
   rs_entity_set_name (draft, name);
-  rs_entity_set_aliases (draft, aliases);
+  rs_entity_set_aliases (draft, (const char * const *)moved->pdata);
   rs_entity_set_description (draft, "");
 
   /* TRANSLATORS: "Split “Unit 61419” from “PLA”" */
@@ -348,6 +357,15 @@ rs_case_edit_split_entity (RsCaseStore         *store,
 
   ok = (created = rs_case_store_add_entity (store, draft, error)) != NULL;
   id = ok ? rs_entity_get_id (created) : 0;
+  /* Beside the original on the board, in the same step, so that it is seen where the
+   * user is looking and Redo puts it back there; not pinned, the next layout may move it. */
+  if (ok && rs_entity_get_has_position (original))
+    {
+      RsNodePlacement beside = { id, rs_entity_get_x (original) + 40.0,
+                                 rs_entity_get_y (original) + 40.0, FALSE };
+
+      ok = rs_case_store_set_board (store, &beside, 1, NULL, 0, error);
+    }
   {
     /* The kept aliases point into the original's list, which the update replaces. */
     g_auto(GStrv) kept_copy = g_strdupv ((char **)kept->pdata);
