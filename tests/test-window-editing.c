@@ -511,6 +511,7 @@ test_split (void)
                                              "Japan Aerospace Exploration Agency");
   RsRelation *directed = relation_labelled (kase, relations, "directed", "People’s Liberation Army");
   RsEntity *bronze;
+  gint64 bronze_id;
   gint64 moved_evidence;
   RsTarget target;
   gint64 selected;
@@ -603,9 +604,12 @@ test_split (void)
   after = file_bundle (window);
   assert_model_is_file (window);
 
-  /* Undo gives back the case exactly; Redo splits again. */
+  /* Undo gives back the case exactly, and the entity it removed leaves the selection;
+   * Redo splits again. */
+  bronze_id = rs_entity_get_id (bronze);
   activate (window, "win.undo");
   g_assert_null (entity_named (window, "BRONZE BUTLER"));
+  g_assert_false (rs_selection_contains (window->selection, RS_TARGET_ENTITY, bronze_id));
   {
     g_autoptr(GBytes) now = file_bundle (window);
 

@@ -908,14 +908,47 @@ _rs_window_editing_dispose (RsWindow *self)
 
 /* A new case, a new history: the undo stack lasts as long as the case is open in
  * this window. */
+/* What is deleted (by a command, its undo or another program) leaves the selection, so
+ * the panels do not go on showing something that is gone. */
+static void
+on_case_changes_cb (RsWindow      *self,
+                    RsCaseChanges *changes,
+                    RsCase        *kase)
+{
+  static const struct { RsTarget target; GType (*get_type) (void); } kinds[] = {
+    { RS_TARGET_ENTITY, rs_entity_get_type },
+    { RS_TARGET_RELATION, rs_relation_get_type },
+    { RS_TARGET_EVENT, rs_event_get_type },
+  };
+
+  if (self->selection == NULL || rs_selection_get_n_items (self->selection) == 0)
+    return;
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      GPtrArray *removed = rs_case_changes_get_removed (changes, kinds[k].get_type ());
+
+      for (guint i = 0; removed != NULL && i < removed->len; i++)
+        {
+          gint64 id = 0;
+
+          g_object_get (g_ptr_array_index (removed, i), "id", &id, NULL);
+          if (rs_selection_contains (self->selection, kinds[k].target, id))
+            rs_selection_toggle (self->selection, kinds[k].target, id);
+        }
+    }
+}
+
 void
 _rs_window_editing_set_store (RsWindow *self)
 {
   if (self->undo_stack != NULL)
     {
+      RsCaseStore *old = rs_undo_stack_get_store (self->undo_stack);
+
       g_signal_handlers_disconnect_by_data (self->undo_stack, self);
-      g_signal_handlers_disconnect_by_func (rs_undo_stack_get_store (self->undo_stack),
-                                            on_change_committed_cb, self);
+      g_signal_handlers_disconnect_by_func (old, on_change_committed_cb, self);
+      g_signal_handlers_disconnect_by_func (rs_case_store_get_case (old), on_case_changes_cb, self);
     }
   g_clear_object (&self->undo_stack);
 
@@ -929,6 +962,8 @@ _rs_window_editing_set_store (RsWindow *self)
                                self->undo_stack, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->undo_stack, "notify", G_CALLBACK (update_undo_menu), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (rs_case_store_get_case (self->store), "changes",
+                               G_CALLBACK (on_case_changes_cb), self, G_CONNECT_SWAPPED);
     }
   update_undo_menu (self);
 }
