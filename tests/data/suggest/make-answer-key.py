@@ -33,7 +33,7 @@ docs={
   ('location','China',[],['China']),
   ('location','East Asia',[],['East Asia']),
   ('location','Asia-Pacific',[],['Asia-Pacific']),
-  ('organization','Bloomberg L.P.',['Bloomberg','BloombergQuint','Bloomberg Quint'],['Bloomberg L.P.','Bloomberg']),
+  ('organization','Bloomberg L.P.',['Bloomberg'],['Bloomberg L.P.','Bloomberg']),
  ], optional=[
   ('person','Simon Dawson',[],['Simon Dawson']),
   ('organization','BloombergQuint',['Bloomberg Quint','BQ'],['Bloomberg Quint','BloombergQuint','BQ']),
@@ -47,7 +47,7 @@ docs={
   ('briefing Tuesday','2021-04-20','day',None, 0),
  ]),
  B: dict(published='2021-04-21', entities=[
-  ('organization','People’s Liberation Army',['PLA','Chinese PLA'],['People’s Liberation Army','PLA']),
+  ('organization','People’s Liberation Army',['PLA','Chinese PLA'],['People’s Liberation Army','Chinese PLA','PLA']),
   ('location','China',[],['China']),
   ('location','Japan',[],['Japan']),
   ('organization','NHK',['Japan Broadcasting Corporation'],['NHK']),
