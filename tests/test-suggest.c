@@ -24,6 +24,8 @@
 #define FLOOR_ENTITY_RECALL     0.95
 #define FLOOR_MENTION_PRECISION 0.97
 #define FLOOR_MENTION_RECALL    0.97
+#define FLOOR_DATE_PRECISION    0.93
+#define FLOOR_DATE_RECALL       0.93
 
 static JsonObject *
 load_key (JsonParser *parser)
@@ -325,6 +327,92 @@ test_mentions (void)
   g_assert_cmpfloat (recall, >=, FLOOR_MENTION_RECALL);
 }
 
+/* "2016", "2021-02-20", "2016/2017": the date as the CLI and the key write it. */
+static char *
+dup_iso (RsFuzzyDate *date)
+{
+  g_autofree char *start = rs_fuzzy_date_dup_start (date);
+  g_autofree char *end = rs_fuzzy_date_dup_end (date);
+
+  if (rs_fuzzy_date_get_precision (date) == RS_DATE_PRECISION_RANGE)
+    return g_strdup_printf ("%s/%s", start, end);
+  return g_steal_pointer (&start);
+}
+
+/* An event suggestion is right when its span (the sentence) holds a date phrase of the
+ * key and reads the same date, precision and qualifier; a date of the key is found
+ * when some event suggestion is right about it. */
+static void
+test_dates (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *reports = json_object_get_array_member (load_key (parser), "reports");
+  Score score = { 0 };
+  double precision, recall;
+
+  for (guint r = 0; r < json_array_get_length (reports); r++)
+    {
+      JsonObject *report = json_array_get_object_element (reports, r);
+      JsonArray *dates = json_object_get_array_member (report, "dates");
+      g_autoptr(RsCase) kase = rs_case_new ();
+      g_autoptr(RsDocument) document = make_document (report, 1);
+      g_autoptr(GPtrArray) suggestions = rs_suggest_document (kase, document);
+      g_autofree gboolean *found = g_new0 (gboolean, json_array_get_length (dates));
+
+      for (guint i = 0; i < suggestions->len; i++)
+        {
+          RsSuggestion *s = g_ptr_array_index (suggestions, i);
+          RsFuzzyDate *date = rs_suggestion_get_date (s);
+          g_autofree char *iso = NULL;
+          const char *precision_nick, *qualifier_nick;
+          gboolean right = FALSE;
+
+          if (!rs_suggestion_is_event (s))
+            continue;
+          score.suggested++;
+          iso = dup_iso (date);
+          precision_nick = rs_enum_to_nick (RS_TYPE_DATE_PRECISION, rs_fuzzy_date_get_precision (date));
+          qualifier_nick = rs_fuzzy_date_get_qualifier (date) == RS_DATE_QUALIFIER_NONE ? NULL :
+                           rs_enum_to_nick (RS_TYPE_DATE_QUALIFIER, rs_fuzzy_date_get_qualifier (date));
+          for (guint d = 0; d < json_array_get_length (dates); d++)
+            {
+              JsonObject *key = json_array_get_object_element (dates, d);
+
+              if (json_object_get_int_member (key, "start") < rs_suggestion_get_end (s) &&
+                  rs_suggestion_get_start (s) < json_object_get_int_member (key, "end") &&
+                  g_str_equal (iso, json_object_get_string_member (key, "date")) &&
+                  g_str_equal (precision_nick, json_object_get_string_member (key, "precision")) &&
+                  g_strcmp0 (qualifier_nick, json_object_get_string_member (key, "qualifier")) == 0)
+                {
+                  right = TRUE;
+                  found[d] = TRUE;
+                }
+            }
+          if (right)
+            score.true_positives++;
+          else
+            g_test_message ("  event not in the key: %s at %ld (%s)", iso,
+                            rs_suggestion_get_start (s), rs_suggestion_get_reason (s));
+        }
+      for (guint d = 0; d < json_array_get_length (dates); d++)
+        {
+          score.expected++;
+          if (found[d])
+            score.found++;
+          else
+            g_test_message ("  date missed: “%s” at %" G_GINT64_FORMAT,
+                            json_object_get_string_member (json_array_get_object_element (dates, d), "text"),
+                            json_object_get_int_member (json_array_get_object_element (dates, d), "start"));
+        }
+    }
+  precision = ratio (score.true_positives, score.suggested);
+  recall = ratio (score.found, score.expected);
+  g_test_message ("dates: precision %.3f (%u/%u), recall %.3f (%u/%u)", precision,
+                  score.true_positives, score.suggested, recall, score.found, score.expected);
+  g_assert_cmpfloat (precision, >=, FLOOR_DATE_PRECISION);
+  g_assert_cmpfloat (recall, >=, FLOOR_DATE_RECALL);
+}
+
 static GPtrArray *
 suggest (RsCase     *kase,
          const char *text)
@@ -433,7 +521,8 @@ test_japanese (void)
   const char *aliases[] = { "宇宙航空研究開発機構", NULL };
   const char *pla_aliases[] = { "PLA", "中国人民解放軍", NULL };
   const char *text = "警視庁によると、中国人民解放軍の指示を受けたハッカー集団「Tick」が、"
-                     "2016年にJAXAなど約200の研究機関や企業にサイバー攻撃を行った。";
+                     "2016年にJAXAなど約200の研究機関や企業にサイバー攻撃を行った。"
+                     "警視庁は20日、男を書類送検した。";
   g_autoptr(GPtrArray) all = NULL;
   RsSuggestion *s;
 
@@ -462,6 +551,19 @@ test_japanese (void)
     g_assert_cmpstr (slice, ==, "JAXA");
   }
   g_assert_nonnull (find_suggestion (all, "Tick"));
+  /* "2016年" dates its sentence, which ends at "。". */
+  for (guint i = 0; i < all->len; i++)
+    {
+      s = g_ptr_array_index (all, i);
+      if (rs_suggestion_is_event (s))
+        {
+          g_autofree char *start = rs_fuzzy_date_dup_start (rs_suggestion_get_date (s));
+
+          g_assert_cmpstr (start, ==, "2016");
+          g_assert_cmpint (rs_suggestion_get_start (s), ==, 0);
+          g_assert_cmpint (rs_suggestion_get_end (s), ==, 72);
+        }
+    }
   /* An alias written in Japanese is found inside running Japanese text. */
   s = find_suggestion (all, "People’s Liberation Army");
   g_assert_nonnull (s);
@@ -493,6 +595,7 @@ main (int   argc,
   g_test_add_func ("/suggest/answer-key", test_answer_key);
   g_test_add_func ("/suggest/new-entities", test_new_entities);
   g_test_add_func ("/suggest/mentions", test_mentions);
+  g_test_add_func ("/suggest/dates", test_dates);
   g_test_add_func ("/suggest/rules", test_rules);
   g_test_add_func ("/suggest/case-rules", test_case_rules);
   g_test_add_func ("/suggest/japanese", test_japanese);

@@ -326,8 +326,9 @@ tokenize (Scan *scan)
     }
 }
 
-/* Sentences end at a line break, or at . ! ? (outside an abbreviation) followed by
- * a space; a quotation or bracket opening starts one too, for capitalisation. */
+/* Sentences end at a line break, at 。！？, or at . ! ? (outside an abbreviation)
+ * followed by a space; a quotation or bracket opening starts one too, for
+ * capitalisation. */
 static void
 mark_sentences (Scan *scan)
 {
@@ -342,7 +343,8 @@ mark_sentences (Scan *scan)
 
       for (glong k = pos; k < t->start; k++)
         {
-          if (u[k] == '\n' ||
+          /* 。！？ end a sentence with no space after them (Japanese, Chinese). */
+          if (u[k] == '\n' || u[k] == 0x3002 || u[k] == 0xFF01 || u[k] == 0xFF1F ||
               ((u[k] == '.' || u[k] == '!' || u[k] == '?') &&
                (k + 1 >= scan->n || is_space (u[k + 1]) || u[k + 1] == '\n' ||
                 u[k + 1] == 0x201D || u[k + 1] == 0x2019 || u[k + 1] == '"')))
@@ -1302,6 +1304,7 @@ rs_suggest_text (RsCase     *case_,
   find_acronym_definitions (&scan);
   merge_short_forms (&scan);
   emit_candidates (&scan);
+  _rs_suggest_events (&scan, reference);
 
   g_ptr_array_sort (out, compare_suggestions);
 
