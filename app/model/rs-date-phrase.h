@@ -41,6 +41,9 @@ gboolean      rs_date_phrase_is_relative   (const RsDatePhrase  *self);
 /* Why the phrase was read as this date, for the user ("“late February” in a report of
  * 20 April 2021"). */
 const char   *rs_date_phrase_get_reason    (const RsDatePhrase  *self);
+/* TRUE when the phrase dates the reporting itself ("NHK said Tuesday", "reported on
+ * April 20"), not what is reported: suggestions may rank it below the others. */
+gboolean      rs_date_phrase_is_reporting  (const RsDatePhrase  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsDatePhrase, rs_date_phrase_unref)
 
