@@ -1238,8 +1238,6 @@ parse_range_tail (const Scan *sc,
   if (je < 0)
     return FALSE;
   j = skip_space (sc, je);
-  if (is_dash (at (sc, je)) && j == je && !is_dash (at (sc, e)))
-    return FALSE;
 
   memset (&tail, 0, sizeof tail);
   if (!parse_month_first (sc, j, &tail, &je) && (memset (&tail, 0, sizeof tail), TRUE) &&
