@@ -22,7 +22,8 @@ GType         rs_date_phrase_get_type      (void) G_GNUC_CONST;
 
 /* Every date phrase in @text, in text order, as RsDatePhrase; @reference is the
  * document's date (ISO "YYYY", "YYYY-MM" or "YYYY-MM-DD") or NULL, in which case
- * relative phrases ("last week", "Tuesday", "April 20" without a year) are skipped. */
+ * relative phrases ("last week", "Tuesday", "April 20" without a year) are skipped.
+ * Phrases never overlap; text that is not UTF-8 has none. Returns: (transfer full). */
 GPtrArray    *rs_date_phrase_find_all      (const char          *text,
                                             const char          *reference);
 /* The one date a selection states (the first, or the one a sentence is about); an
@@ -41,6 +42,9 @@ gboolean      rs_date_phrase_is_relative   (const RsDatePhrase  *self);
 /* Why the phrase was read as this date, for the user ("“late February” in a report of
  * 20 April 2021"). */
 const char   *rs_date_phrase_get_reason    (const RsDatePhrase  *self);
+/* TRUE when the phrase dates the reporting itself ("NHK said Tuesday", "reported on
+ * April 20"), not what is reported: suggestions may rank it below the others. */
+gboolean      rs_date_phrase_is_reporting  (const RsDatePhrase  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsDatePhrase, rs_date_phrase_unref)
 
