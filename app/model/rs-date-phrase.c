@@ -1118,11 +1118,14 @@ static const char *identifier_words[] = {
   "unit", "no", "number", "room", "flight", "article", "section", "chapter", "page",
   "pages", "port", "route", "model", "version", "build", "ticket", "id", "item", "line",
   "floor", "vol", "issue", "code", "rule", "bill", "resolution", "group", "team", "apt",
-  "operation", "op", NULL,
+  "operation", "op",
+  /* Products named for a year: "Windows Server 2016", "Exchange 2019". */
+  "windows", "server", "office", "exchange", "studio", "sql", "outlook", "excel",
+  "sharepoint", "acrobat", "edition", "release", NULL,
 };
 static const char *quantity_words[] = {
   "some", "nearly", "almost", "over", "than", "under", "roughly", "approximately",
-  "about", "around", "least", "only", "just", "of", "the", "those", "these", NULL,
+  "about", "around", "least", "only", "just", NULL,
 };
 static const char *reporting_words[] = {
   "said", "says", "reported", "reports", "wrote", "told", "announced", "revealed",
@@ -1178,6 +1181,9 @@ plural_after (const Scan *sc,
   i = skip_space (sc, i);
   if (!g_unichar_islower (at (sc, i)) || !ascii_word (sc, i, word, sizeof word, &e))
     return FALSE;
+  if (g_str_equal (word, "people") || g_str_equal (word, "men") || g_str_equal (word, "women") ||
+      g_str_equal (word, "children") || g_str_equal (word, "staff"))
+    return TRUE;
   return strlen (word) > 3 && g_str_has_suffix (word, "s") && !g_str_equal (word, "this") &&
          !g_str_equal (word, "thus") && !g_str_has_suffix (word, "ss");
 }
@@ -1232,8 +1238,6 @@ parse_range_tail (const Scan *sc,
   if (je < 0)
     return FALSE;
   j = skip_space (sc, je);
-  if (is_dash (at (sc, je)) && j == je && !is_dash (at (sc, e)))
-    return FALSE;
 
   memset (&tail, 0, sizeof tail);
   if (!parse_month_first (sc, j, &tail, &je) && (memset (&tail, 0, sizeof tail), TRUE) &&

@@ -22,7 +22,8 @@ GType         rs_date_phrase_get_type      (void) G_GNUC_CONST;
 
 /* Every date phrase in @text, in text order, as RsDatePhrase; @reference is the
  * document's date (ISO "YYYY", "YYYY-MM" or "YYYY-MM-DD") or NULL, in which case
- * relative phrases ("last week", "Tuesday", "April 20" without a year) are skipped. */
+ * relative phrases ("last week", "Tuesday", "April 20" without a year) are skipped.
+ * Phrases never overlap; text that is not UTF-8 has none. Returns: (transfer full). */
 GPtrArray    *rs_date_phrase_find_all      (const char          *text,
                                             const char          *reference);
 /* The one date a selection states (the first, or the one a sentence is about); an
