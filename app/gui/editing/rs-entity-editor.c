@@ -150,6 +150,21 @@ rs_entity_editor_edit (RsEntityEditor *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
 }
 
+/* A new entity named from a selection in a report: the name prefilled, the kind to
+ * choose. */
+void
+rs_entity_editor_edit_new (RsEntityEditor *self,
+                           const char     *name,
+                           RsEntityKind    kind)
+{
+  g_return_if_fail (RS_IS_ENTITY_EDITOR (self));
+
+  rs_entity_editor_edit (self, NULL);
+  gtk_label_set_text (self->title_label, _("New Entity from the Report"));
+  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), name ? name : "");
+  gtk_drop_down_set_selected (self->kind_dropdown, kind);
+}
+
 RsEntity *
 rs_entity_editor_get_entity (RsEntityEditor *self)
 {

@@ -18,6 +18,9 @@ G_DECLARE_FINAL_TYPE (RsEntityEditor, rs_entity_editor, RS, ENTITY_EDITOR, GtkPo
 GtkWidget     *rs_entity_editor_new             (void);
 void           rs_entity_editor_edit            (RsEntityEditor *self,
                                                  RsEntity       *entity);
+void           rs_entity_editor_edit_new        (RsEntityEditor *self,
+                                                 const char     *name,
+                                                 RsEntityKind    kind);
 RsEntity      *rs_entity_editor_get_entity      (RsEntityEditor *self);
 const char    *rs_entity_editor_get_name        (RsEntityEditor *self);
 RsEntityKind   rs_entity_editor_get_kind        (RsEntityEditor *self);

@@ -28,6 +28,7 @@ struct _RsEventEditor
   GtkDropDown *qualifier_dropdown;
   GtkEntry    *date_entry;
   GtkEntry    *description_entry;
+  GtkLabel    *hint_label;
   GtkLabel    *error_label;
   GtkButton   *save_button;
 };
@@ -91,6 +92,7 @@ rs_event_editor_class_init (RsEventEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RsEventEditor, date_entry);
   gtk_widget_class_bind_template_child (widget_class, RsEventEditor, description_entry);
   gtk_widget_class_bind_template_child (widget_class, RsEventEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, RsEventEditor, hint_label);
   gtk_widget_class_bind_template_child (widget_class, RsEventEditor, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
@@ -146,7 +148,38 @@ rs_event_editor_edit (RsEventEditor *self,
                          event && rs_event_get_description (event)
                          ? rs_event_get_description (event) : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->hint_label), FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
+}
+
+/**
+ * rs_event_editor_edit_new:
+ * @date: (nullable): the date read from the text, for the analyst to correct
+ * @hint: (nullable): how it was read ("“last week” in a report dated …")
+ *
+ * A new event, prefilled from a selection in a report.
+ */
+void
+rs_event_editor_edit_new (RsEventEditor *self,
+                          const char    *title,
+                          RsFuzzyDate   *date,
+                          const char    *hint)
+{
+  g_autofree char *start = date ? rs_fuzzy_date_dup_start (date) : NULL;
+  g_autofree char *end = date ? rs_fuzzy_date_dup_end (date) : NULL;
+  g_autofree char *when = NULL;
+
+  g_return_if_fail (RS_IS_EVENT_EDITOR (self));
+
+  rs_event_editor_edit (self, NULL);
+  when = end ? g_strdup_printf ("%s \u2013 %s", start, end) : g_strdup (start ? start : "");
+  gtk_label_set_text (self->title_label, _("New Event from the Report"));
+  gtk_editable_set_text (GTK_EDITABLE (self->title_entry), title ? title : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), when);
+  gtk_drop_down_set_selected (self->qualifier_dropdown,
+                              date ? rs_fuzzy_date_get_qualifier (date) : RS_DATE_QUALIFIER_NONE);
+  gtk_label_set_text (self->hint_label, hint ? hint : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->hint_label), hint != NULL && *hint != '\0');
 }
 
 RsEvent *

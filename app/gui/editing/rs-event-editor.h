@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "rs-event.h"
+#include "rs-fuzzy-date.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,10 @@ G_DECLARE_FINAL_TYPE (RsEventEditor, rs_event_editor, RS, EVENT_EDITOR, GtkPopov
 GtkWidget       *rs_event_editor_new             (void);
 void             rs_event_editor_edit            (RsEventEditor *self,
                                                   RsEvent       *event);
+void             rs_event_editor_edit_new        (RsEventEditor *self,
+                                                  const char    *title,
+                                                  RsFuzzyDate   *date,
+                                                  const char    *hint);
 RsEvent         *rs_event_editor_get_event       (RsEventEditor *self);
 const char      *rs_event_editor_get_title       (RsEventEditor *self);
 const char      *rs_event_editor_get_date_text   (RsEventEditor *self);

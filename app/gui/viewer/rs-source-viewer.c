@@ -12,45 +12,12 @@
 
 #include "rs-enum-types.h"
 #include "rs-gui-closures.h"
-#include "rs-source-viewer.h"
+#include "rs-source-viewer-private.h"
 
 /* A reader for one document: its text, read-only, with every quote of it
  * highlighted by stance (text tags declared in the template), one quote revealed
  * on request, and a click in a highlight selecting what that quote is evidence for.
  * Quote offsets are Unicode characters, as GtkTextBuffer offsets are. */
-
-typedef struct
-{
-  int    start;
-  int    end;
-  gint64 quote_id;
-} Span;
-
-struct _RsSourceViewer
-{
-  RsPanel parent_instance;
-
-  /* Template objects */
-  GtkStack      *stack;
-  GtkTextView   *text_view;
-  GtkTextBuffer *buffer;
-  GtkTextTag    *supports_tag;
-  GtkTextTag    *contradicts_tag;
-  GtkTextTag    *mentions_tag;
-  GtkTextTag    *revealed_tag;
-
-  /* Owned */
-  RsDocument    *document;
-  GArray        *spans;          /* Span, the document's quotes */
-
-  /* Borrowed from the buffer */
-  GtkTextMark   *reveal_mark;
-
-  gint64         document_id;
-  gint64         revealed_quote_id;
-  guint          reveal_tick;
-  guint          reveal_frames;
-};
 
 G_DEFINE_FINAL_TYPE (RsSourceViewer, rs_source_viewer, RS_TYPE_PANEL)
 
@@ -179,6 +146,7 @@ load_document (RsSourceViewer *self)
 
   gtk_stack_set_visible_child_name (self->stack, document ? "text" : "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "source.select-at-cursor", document != NULL);
+  _rs_source_viewer_update_marking (self);
 }
 
 static void
@@ -305,6 +273,13 @@ rs_source_viewer_case_changed (RsPanel *panel)
     rs_source_viewer_set_document_id (self, 0);
   else
     highlight_quotes (self);
+  _rs_source_viewer_update_marking (self);
+}
+
+static void
+rs_source_viewer_selection_changed (RsPanel *panel)
+{
+  _rs_source_viewer_update_marking (RS_SOURCE_VIEWER (panel));
 }
 
 static void
@@ -316,6 +291,7 @@ rs_source_viewer_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->reveal_tick);
   self->reveal_tick = 0;
 
+  _rs_source_viewer_dispose_marking (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RS_TYPE_SOURCE_VIEWER);
 
   g_clear_object (&self->document);
@@ -394,6 +370,7 @@ rs_source_viewer_class_init (RsSourceViewerClass *klass)
 
   panel_class->store_changed = rs_source_viewer_store_changed;
   panel_class->case_changed = rs_source_viewer_case_changed;
+  panel_class->selection_changed = rs_source_viewer_selection_changed;
 
   properties[PROP_DOCUMENT_ID] =
     g_param_spec_int64 ("document-id", NULL, NULL, 0, G_MAXINT64, 0,
@@ -436,7 +413,11 @@ rs_source_viewer_class_init (RsSourceViewerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RsSourceViewer, contradicts_tag);
   gtk_widget_class_bind_template_child (widget_class, RsSourceViewer, mentions_tag);
   gtk_widget_class_bind_template_child (widget_class, RsSourceViewer, revealed_tag);
+  gtk_widget_class_bind_template_child (widget_class, RsSourceViewer, marking_bar);
+  gtk_widget_class_bind_template_child (widget_class, RsSourceViewer, extend_button);
+  gtk_widget_class_bind_template_child (widget_class, RsSourceViewer, marking_error);
   rs_gui_closures_bind_template (widget_class);
+  _rs_source_viewer_class_init_marking (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "rs-source-viewer");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -462,6 +443,7 @@ rs_source_viewer_init (RsSourceViewer *self)
 
   gtk_text_buffer_get_start_iter (self->buffer, &start);
   self->reveal_mark = gtk_text_buffer_create_mark (self->buffer, "rs-reveal", &start, TRUE);
+  _rs_source_viewer_init_marking (self);
   load_document (self);
 }
 
