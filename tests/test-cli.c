@@ -143,6 +143,127 @@ test_errors (void)
   g_assert_cmpint (exists.status, ==, 1);
 }
 
+static void
+assert_members (JsonObject         *object,
+                const char * const *names)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  g_assert_cmpuint (g_list_length (members), ==, g_strv_length ((char **)names));
+  for (guint i = 0; names[i] != NULL; i++)
+    g_assert_true (json_object_has_member (object, names[i]));
+}
+
+/* The issue's interface, exactly: {"entities": [{kind, name, start, end, reason}…],
+ * "events": [{date, precision, qualifier, start, end, reason}…]}, spans in characters
+ * of the document's text, bundle tokens, ISO dates. */
+static void
+test_suggest (void)
+{
+  static const char *entity_members[] = { "kind", "name", "start", "end", "reason", NULL };
+  static const char *event_members[] = { "date", "precision", "qualifier", "start", "end",
+                                         "reason", NULL };
+  static const char *kinds[] = { "person", "organization", "group", "unit", "location",
+                                 "infrastructure", "malware", "vulnerability", "event", "other",
+                                 NULL };
+  static const char *precisions[] = { "year", "month", "day", "range", NULL };
+  g_autofree char *case_path = rs_test_temp_path ("suggest.redstring");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) bundle = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(RsTestRun) created = { 0 };
+  g_auto(RsTestRun) exported = { 0 };
+  g_auto(RsTestRun) suggested = { 0 };
+  g_auto(RsTestRun) no_document = { 0 };
+  g_auto(RsTestRun) unknown = { 0 };
+  g_auto(RsTestRun) bad_format = { 0 };
+  const char *text = NULL;
+  JsonObject *root;
+  JsonArray *documents, *entities, *events;
+  gboolean tick = FALSE, at_least_2009 = FALSE, late_february = FALSE;
+  glong length;
+
+  run_cli (&created, "new", "--sample", case_path, NULL);
+  g_assert_cmpint (created.status, ==, 0);
+  run_cli (&exported, "export", case_path, NULL);
+  json_parser_load_from_data (bundle, exported.out, -1, &error);
+  g_assert_no_error (error);
+  documents = json_object_get_array_member (json_node_get_object (json_parser_get_root (bundle)),
+                                            "documents");
+  for (guint i = 0; i < json_array_get_length (documents); i++)
+    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (documents, i), "id"),
+                     "doc-bloomberg"))
+      text = json_object_get_string_member (json_array_get_object_element (documents, i), "text");
+  g_assert_nonnull (text);
+  length = g_utf8_strlen (text, -1);
+
+  run_cli (&suggested, "suggest", case_path, "--document", "doc-bloomberg", "--format", "json", NULL);
+  g_assert_cmpint (suggested.status, ==, 0);
+  json_parser_load_from_data (parser, suggested.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  assert_members (root, (const char *[]) { "entities", "events", NULL });
+
+  entities = json_object_get_array_member (root, "entities");
+  g_assert_cmpuint (json_array_get_length (entities), >, 20);
+  for (guint i = 0; i < json_array_get_length (entities); i++)
+    {
+      JsonObject *e = json_array_get_object_element (entities, i);
+      gint64 start = json_object_get_int_member (e, "start");
+      gint64 end = json_object_get_int_member (e, "end");
+      g_autofree char *slice = NULL;
+
+      assert_members (e, entity_members);
+      g_assert_true (g_strv_contains (kinds, json_object_get_string_member (e, "kind")));
+      g_assert_cmpint (start, >=, 0);
+      g_assert_cmpint (end, >, start);
+      g_assert_cmpint (end, <=, length);
+      g_assert_cmpstr (json_object_get_string_member (e, "reason"), !=, "");
+      slice = g_utf8_substring (text, start, end);
+      if (g_str_equal (json_object_get_string_member (e, "name"), "Tick") && g_str_equal (slice, "Tick"))
+        tick = TRUE;
+    }
+  g_assert_true (tick);
+
+  events = json_object_get_array_member (root, "events");
+  g_assert_cmpuint (json_array_get_length (events), >, 0);
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonObject *e = json_array_get_object_element (events, i);
+      const char *date = json_object_get_string_member (e, "date");
+      const char *precision = json_object_get_string_member (e, "precision");
+      JsonNode *qualifier = json_object_get_member (e, "qualifier");
+      gint64 start = json_object_get_int_member (e, "start");
+      gint64 end = json_object_get_int_member (e, "end");
+
+      assert_members (e, event_members);
+      g_assert_true (g_regex_match_simple ("^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
+                                           "(/[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?$", date, 0, 0));
+      g_assert_true (g_strv_contains (precisions, precision));
+      g_assert_true ((strchr (date, '/') != NULL) == g_str_equal (precision, "range"));
+      g_assert_true (JSON_NODE_HOLDS_NULL (qualifier) || JSON_NODE_HOLDS_VALUE (qualifier));
+      g_assert_cmpint (start, >=, 0);
+      g_assert_cmpint (end, >, start);
+      g_assert_cmpint (end, <=, length);
+      if (g_str_equal (date, "2009") && !JSON_NODE_HOLDS_NULL (qualifier) &&
+          g_str_equal (json_node_get_string (qualifier), "at-least"))
+        at_least_2009 = TRUE;
+      if (g_str_equal (date, "2021-02") && g_str_equal (precision, "month") &&
+          !JSON_NODE_HOLDS_NULL (qualifier) && g_str_equal (json_node_get_string (qualifier), "late"))
+        late_february = TRUE;
+    }
+  g_assert_true (at_least_2009);
+  g_assert_true (late_february);
+
+  run_cli (&no_document, "suggest", case_path, "--format", "json", NULL);
+  g_assert_cmpint (no_document.status, ==, 2);
+  run_cli (&unknown, "suggest", case_path, "--document", "9999", NULL);
+  g_assert_cmpint (unknown.status, ==, 1);
+  g_assert_nonnull (strstr (unknown.err, "9999"));
+  run_cli (&bad_format, "suggest", case_path, "--document", "1", "--format", "xml", NULL);
+  g_assert_cmpint (bad_format.status, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -152,6 +273,7 @@ main (int   argc,
   g_test_add_func ("/cli/new-sample-and-export", test_new_sample_and_export);
   g_test_add_func ("/cli/import-then-info", test_import_then_info);
   g_test_add_func ("/cli/errors", test_errors);
+  g_test_add_func ("/cli/suggest", test_suggest);
 
   return g_test_run ();
 }

@@ -15,11 +15,13 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "rs-bundle.h"
 #include "rs-case-store.h"
 #include "rs-core.h"
 #include "rs-enum-types.h"
+#include "rs-suggest.h"
 
 /* redstring-cli: the headless face of the core. Thin by design: every command is a
  * few calls into redstring-core, so what it does is what the app does. Exit status:
@@ -243,6 +245,135 @@ cmd_info (int    argc,
   return 0;
 }
 
+/* "2016", "2021-02", "2021-04-20", a range "2016/2017". */
+static char *
+dup_iso_date (RsFuzzyDate *date)
+{
+  g_autofree char *start = rs_fuzzy_date_dup_start (date);
+  g_autofree char *end = rs_fuzzy_date_dup_end (date);
+
+  if (rs_fuzzy_date_get_precision (date) == RS_DATE_PRECISION_RANGE && end != NULL)
+    return g_strdup_printf ("%s/%s", start, end);
+  return g_steal_pointer (&start);
+}
+
+static int
+cmd_suggest (int    argc,
+             char **argv)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *document_arg = NULL;
+  const GOptionEntry entries[] = {
+    { "document", 'd', 0, G_OPTION_ARG_STRING, &document_arg,
+      N_("The document to read (its id, as import-report prints it)"), "ID" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: json"), "FORMAT" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("CASE — what a document of CASE suggests: entities, mentions, dated events"));
+  g_autoptr(RsCaseStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+  RsDocument *document = NULL;
+  RsCase *kase;
+  gint64 id = 0;
+  char *end = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 2)
+    return usage_error (context, _("suggest needs exactly one CASE"));
+  if (document_arg == NULL)
+    return usage_error (context, _("suggest needs --document ID"));
+  if (format != NULL && g_strcmp0 (format, "json") != 0)
+    return usage_error (context, _("the only suggest format so far is json"));
+
+  if (!(store = rs_case_store_open (argv[1], RS_CASE_STORE_OPEN_READ_ONLY, &error)))
+    return fail (error);
+  kase = rs_case_store_get_case (store);
+
+  /* The id import-report printed, or a bundle's document id ("doc-bloomberg"). */
+  id = g_ascii_strtoll (document_arg, &end, 10);
+  if (end != document_arg && *end == '\0')
+    document = rs_case_lookup_document (kase, id);
+  for (guint i = 0; document == NULL && i < g_list_model_get_n_items (rs_case_get_documents (kase)); i++)
+    {
+      g_autoptr(RsDocument) d = g_list_model_get_item (rs_case_get_documents (kase), i);
+
+      if (g_strcmp0 (rs_document_get_uid (d), document_arg) == 0)
+        document = d;
+    }
+  if (document == NULL)
+    {
+      g_printerr (_("redstring-cli: “%s” holds no document “%s”\n"), argv[1], document_arg);
+      return 1;
+    }
+
+  suggestions = rs_suggest_document (kase, document);
+  json_builder_begin_object (builder);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      json_builder_set_member_name (builder, pass == 0 ? "entities" : "events");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < suggestions->len; i++)
+        {
+          RsSuggestion *s = g_ptr_array_index (suggestions, i);
+          RsFuzzyDate *date = rs_suggestion_get_date (s);
+
+          if (rs_suggestion_is_event (s) != (pass == 1))
+            continue;
+          json_builder_begin_object (builder);
+          if (pass == 0)
+            {
+              json_builder_set_member_name (builder, "kind");
+              json_builder_add_string_value (builder, rs_enum_to_nick (RS_TYPE_ENTITY_KIND,
+                                                                       rs_suggestion_get_kind (s)));
+              json_builder_set_member_name (builder, "name");
+              json_builder_add_string_value (builder, rs_suggestion_get_name (s));
+            }
+          else
+            {
+              g_autofree char *iso = dup_iso_date (date);
+              RsDateQualifier qualifier = rs_fuzzy_date_get_qualifier (date);
+
+              json_builder_set_member_name (builder, "date");
+              json_builder_add_string_value (builder, iso);
+              json_builder_set_member_name (builder, "precision");
+              json_builder_add_string_value (builder, rs_enum_to_nick (RS_TYPE_DATE_PRECISION,
+                                                                       rs_fuzzy_date_get_precision (date)));
+              /* As in bundles: no qualifier is null. */
+              json_builder_set_member_name (builder, "qualifier");
+              if (qualifier == RS_DATE_QUALIFIER_NONE)
+                json_builder_add_null_value (builder);
+              else
+                json_builder_add_string_value (builder, rs_enum_to_nick (RS_TYPE_DATE_QUALIFIER,
+                                                                         qualifier));
+            }
+          json_builder_set_member_name (builder, "start");
+          json_builder_add_int_value (builder, rs_suggestion_get_start (s));
+          json_builder_set_member_name (builder, "end");
+          json_builder_add_int_value (builder, rs_suggestion_get_end (s));
+          json_builder_set_member_name (builder, "reason");
+          json_builder_add_string_value (builder, rs_suggestion_get_reason (s));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", json);
+  return ferror (stdout) ? 1 : 0;
+}
+
 static const struct {
   const char  *name;
   CommandFunc  func;
@@ -252,6 +383,7 @@ static const struct {
   { "import", cmd_import, N_("Add a JSON case bundle to a case") },
   { "export", cmd_export, N_("Export a case (--format json -o FILE)") },
   { "info", cmd_info, N_("Check a case file and count what it holds") },
+  { "suggest", cmd_suggest, N_("What a document suggests (--document ID --format json)") },
 };
 
 static int

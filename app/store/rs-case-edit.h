@@ -127,4 +127,45 @@ RsChange *rs_case_edit_delete_document (RsCaseStore         *store,
                                         gint64               document_id,
                                         GError             **error);
 
+/* Evidence from the text (issue 17): rs-case-edit-evidence.c. Spans are in characters
+ * of the document's text, like quote spans; credibility 0 leaves a quote ungraded. */
+RsChange *rs_case_edit_create_entity_from_quote (RsCaseStore         *store,
+                                                 gint64               document_id,
+                                                 gint64               start,
+                                                 gint64               end,
+                                                 RsEntityKind         kind,
+                                                 const char          *name,
+                                                 const char * const  *aliases,
+                                                 const char          *description,
+                                                 gint64              *entity_id,
+                                                 GError             **error);
+RsChange *rs_case_edit_add_quote_evidence       (RsCaseStore         *store,
+                                                 gint64               document_id,
+                                                 gint64               start,
+                                                 gint64               end,
+                                                 RsTarget             target,
+                                                 gint64               target_id,
+                                                 RsStance             stance,
+                                                 int                  credibility,
+                                                 gint64              *quote_id,
+                                                 GError             **error);
+RsChange *rs_case_edit_create_event_from_quote  (RsCaseStore         *store,
+                                                 gint64               document_id,
+                                                 gint64               start,
+                                                 gint64               end,
+                                                 const char          *title,
+                                                 const char          *date_start,
+                                                 const char          *date_end,
+                                                 RsDatePrecision      precision,
+                                                 RsDateQualifier      qualifier,
+                                                 const gint64        *entity_ids,
+                                                 guint                n_entities,
+                                                 gint64              *event_id,
+                                                 GError             **error);
+/* @suggestions: RsSuggestion from rs_suggest_document (), all accepted in one change. */
+RsChange *rs_case_edit_accept_suggestions       (RsCaseStore         *store,
+                                                 gint64               document_id,
+                                                 GPtrArray           *suggestions,
+                                                 GError             **error);
+
 G_END_DECLS
