@@ -14,7 +14,8 @@ G_BEGIN_DECLS
  *
  * GTK 4.8 list views have no sections, so the list holds two kinds of RsQuoteHit: a
  * document heading (not activatable) followed by that document's quotes. The
- * pipeline (hits -> filter quotes -> map to RsQuote) is declared in the template;
+ * quotes alone are kept beside them in `quotes` (not a GtkMapListModel: GTK 4.8's
+ * puts a cached item in the wrong place when one is inserted before it);
  * this file keeps `hits` up to date when the selection or the case changes, in place:
  * a hit stays for as long as its row is listed, so that rows keep their widgets,
  * focus and scroll position through edits (rs-quotes-panel-editing.c edits quotes). */
@@ -27,7 +28,7 @@ struct _RsQuotesPanel
   GtkScrolledWindow *scroller;
   GtkListView     *list_view;
   GListStore      *hits;
-  GtkMapListModel *quotes;
+  GListStore      *quotes;          /* the RsQuote of the quote hits, in order */
 
   /* Owned */
   char            *heading;

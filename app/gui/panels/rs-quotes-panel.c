@@ -148,25 +148,32 @@ same_targets (GArray *a,
   return TRUE;
 }
 
-/* The hit at @position, borrowed: the store holds it. */
+/* The item at @position, borrowed: the store holds it. */
 static gpointer
-hit_at (RsQuotesPanel *self,
-        guint          position)
+item_at (GListStore *store,
+         guint       position)
 {
-  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->hits), position);
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), position);
 
   return item;
 }
 
-/* Turns the list into @wanted with as few items-changed as it takes: hits that stay
+static gpointer
+hit_at (RsQuotesPanel *self,
+        guint          position)
+{
+  return item_at (self->hits, position);
+}
+
+/* Turns @store into @wanted with as few items-changed as it takes: hits that stay
  * are not touched (their rows keep widget, focus and place), runs of new or gone
  * ones are one splice each, and a hit that moved (its quote now starts after
  * another's) is taken out and put back. */
 static void
-update_hits (RsQuotesPanel *self,
-             GPtrArray     *wanted)
+sync_store (GListStore *store,
+            GPtrArray  *wanted)
 {
-  GListModel *model = G_LIST_MODEL (self->hits);
+  GListModel *model = G_LIST_MODEL (store);
   g_autoptr(GHashTable) want = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) have = g_hash_table_new (NULL, NULL);
   guint pos = 0, j = 0, n;
@@ -175,7 +182,7 @@ update_hits (RsQuotesPanel *self,
     g_hash_table_add (want, g_ptr_array_index (wanted, i));
   n = g_list_model_get_n_items (model);
   for (guint i = 0; i < n; i++)
-    g_hash_table_add (have, hit_at (self, i));
+    g_hash_table_add (have, item_at (store, i));
 
   while (j < wanted->len)
     {
@@ -184,30 +191,30 @@ update_hits (RsQuotesPanel *self,
 
       n = g_list_model_get_n_items (model);
       while (pos + drop < n &&
-             !g_hash_table_contains (want, hit_at (self, pos + drop)))
+             !g_hash_table_contains (want, item_at (store, pos + drop)))
         drop++;
       while (j + add < wanted->len && !g_hash_table_contains (have, g_ptr_array_index (wanted, j + add)))
         add++;
       if (drop > 0 || add > 0)
         {
-          g_list_store_splice (self->hits, pos, drop, wanted->pdata + j, add);
+          g_list_store_splice (store, pos, drop, wanted->pdata + j, add);
           pos += add;
           j += add;
           continue;
         }
 
       item = g_ptr_array_index (wanted, j);
-      if (hit_at (self, pos) != item)
+      if (item_at (store, pos) != item)
         {
           guint from;
 
           /* Wanted and listed, but further down: it moves up here. */
-          if (g_list_store_find (self->hits, item, &from))
+          if (g_list_store_find (store, item, &from))
             {
               g_autoptr(GObject) keep = g_object_ref (item);
 
-              g_list_store_remove (self->hits, from);
-              g_list_store_insert (self->hits, pos, item);
+              g_list_store_remove (store, from);
+              g_list_store_insert (store, pos, item);
             }
         }
       pos++;
@@ -216,7 +223,20 @@ update_hits (RsQuotesPanel *self,
 
   n = g_list_model_get_n_items (model);
   if (pos < n)
-    g_list_store_splice (self->hits, pos, n - pos, NULL, 0);
+    g_list_store_splice (store, pos, n - pos, NULL, 0);
+}
+
+static void
+update_hits (RsQuotesPanel *self,
+             GPtrArray     *hits)
+{
+  g_autoptr(GPtrArray) quotes = g_ptr_array_new ();
+
+  for (guint i = 0; i < hits->len; i++)
+    if (rs_quote_hit_get_is_quote (g_ptr_array_index (hits, i)))
+      g_ptr_array_add (quotes, rs_quote_hit_get_quote (g_ptr_array_index (hits, i)));
+  sync_store (self->hits, hits);
+  sync_store (self->quotes, quotes);
 }
 
 static void
@@ -405,15 +425,6 @@ rebuild (RsQuotesPanel *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_SELECTION]);
     }
   g_object_thaw_notify (G_OBJECT (self));
-}
-
-static gpointer
-map_hit_to_quote (gpointer item,
-                  gpointer user_data)
-{
-  g_autoptr(RsQuoteHit) hit = item;
-
-  return g_object_ref (rs_quote_hit_get_quote (hit));
 }
 
 static void
@@ -642,8 +653,6 @@ static void
 rs_quotes_panel_init (RsQuotesPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  gtk_map_list_model_set_map_func (self->quotes, map_hit_to_quote, NULL, NULL);
 
   self->case_signals = g_signal_group_new (RS_TYPE_CASE);
   g_signal_group_connect_object (self->case_signals, "changes",

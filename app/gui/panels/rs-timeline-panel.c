@@ -16,8 +16,9 @@
 
 /* Every event of the case in date order, with honest dates. The pipeline is declared
  * in the template: `sorted` (a GListStore of the case's events, kept in order here)
- * -> GtkMapListModel to RsTimelineEntry (entity names, "involves the selection") ->
- * GtkSingleSelection. Choosing a row selects the event and its entities in the shared
+ * and beside it `entries`, their RsTimelineEntry (entity names, "involves the
+ * selection") in the same order -> GtkSingleSelection. (Not a GtkMapListModel: GTK
+ * 4.8's puts a cached item in the wrong place when one is inserted before it.) Choosing a row selects the event and its entities in the shared
  * selection; the shared selection, when its primary item is an event, chooses the row.
  *
  * The order is kept by hand rather than by a GtkSortListModel, which can only sort
@@ -33,7 +34,7 @@ struct _RsTimelinePanel
   GtkListView        *list_view;
   GtkSingleSelection *row_selection;
   GListStore         *sorted;
-  GtkMapListModel    *entries;
+  GListStore         *entries;          /* RsTimelineEntry of sorted[i], in step */
 
   /* Owned */
   GSignalGroup       *case_signals;     /* RsCase::changes */
@@ -90,30 +91,65 @@ compare_events_indirect (gconstpointer a,
   return compare_events (*(gpointer const *) a, *(gpointer const *) b, user_data);
 }
 
-static gpointer
-map_event_to_entry (gpointer item,
-                    gpointer user_data)
+static RsTimelineEntry *
+new_entry (RsTimelinePanel *self,
+           RsEvent         *event)
 {
-  RsTimelinePanel *self = user_data;
-  g_autoptr(RsEvent) event = item;
-
   return rs_timeline_entry_new (event, self->mapped_case, self->mapped_selection);
 }
 
+/* Both lists change together, the rows (entries) last. */
+static void
+rows_insert (RsTimelinePanel *self,
+             guint            position,
+             RsEvent         *event)
+{
+  g_autoptr(RsTimelineEntry) entry = new_entry (self, event);
+
+  g_list_store_insert (self->sorted, position, event);
+  g_list_store_insert (self->entries, position, entry);
+}
+
+static void
+rows_remove (RsTimelinePanel *self,
+             guint            position)
+{
+  g_list_store_remove (self->sorted, position);
+  g_list_store_remove (self->entries, position);
+}
+
+static void
+rows_replace_all (RsTimelinePanel *self,
+                  GPtrArray       *events)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_full (events->len, g_object_unref);
+
+  for (guint i = 0; i < events->len; i++)
+    g_ptr_array_add (entries, new_entry (self, g_ptr_array_index (events, i)));
+  g_list_store_splice (self->sorted, 0, g_list_model_get_n_items (G_LIST_MODEL (self->sorted)),
+                       events->pdata, events->len);
+  g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
+                       entries->pdata, entries->len);
+}
+
 /* Entries capture the case and the selection; when either object is replaced, every
- * row is mapped again. */
+ * row gets a new entry. */
 static void
 remap_if_needed (RsTimelinePanel *self)
 {
   RsCase *kase = rs_panel_get_case (RS_PANEL (self));
   RsSelection *selection = rs_panel_get_selection (RS_PANEL (self));
+  GListModel *sorted = G_LIST_MODEL (self->sorted);
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (self->mapped_case == kase && self->mapped_selection == selection)
     return;
 
   self->mapped_case = kase;
   self->mapped_selection = selection;
-  gtk_map_list_model_set_map_func (self->entries, map_event_to_entry, self, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (sorted); i++)
+    g_ptr_array_add (events, g_list_model_get_item (sorted, i));
+  rows_replace_all (self, events);
 }
 
 static guint
@@ -337,42 +373,23 @@ resort_all (RsTimelinePanel *self)
   for (guint i = 0; same && i < n; i++)
     same = event_at (self, i) == g_ptr_array_index (all, i);
   if (!same)
-    g_list_store_splice (self->sorted, 0, old_n, all->pdata, all->len);
+    rows_replace_all (self, all);
 }
 
-/* Refreshes the row of @event (its entry is mapped again) or moves it where its
- * edited date now sorts. */
+/* Moves @event where its edited date now sorts. Where it still sorts, nothing is
+ * to do: its entry follows the event and the case itself (rs-timeline-entry.c). */
 static void
 update_event (RsTimelinePanel *self,
               RsEvent         *event)
 {
   guint position;
 
-  if (!g_list_store_find (self->sorted, event, &position))
+  if (!g_list_store_find (self->sorted, event, &position) || in_order_at (self, position))
     return;
-  if (in_order_at (self, position))
-    {
-      g_list_store_splice (self->sorted, position, 1, (gpointer *) &event, 1);
-      return;
-    }
   g_object_ref (event);
-  g_list_store_remove (self->sorted, position);
-  g_list_store_insert (self->sorted, insertion_point (self, event), event);
+  rows_remove (self, position);
+  rows_insert (self, insertion_point (self, event), event);
   g_object_unref (event);
-}
-
-static gboolean
-event_involves (RsEvent    *event,
-                GHashTable *entity_ids)
-{
-  const gint64 *ids;
-  guint n;
-
-  ids = rs_event_get_entity_ids (event, &n);
-  for (guint i = 0; i < n; i++)
-    if (g_hash_table_contains (entity_ids, &ids[i]))
-      return TRUE;
-  return FALSE;
 }
 
 /* Many additions at once (an import) are one sort and one splice, not one binary
@@ -387,8 +404,6 @@ on_case_changes_cb (RsTimelinePanel *self,
   GPtrArray *removed = rs_case_changes_get_removed (changes, RS_TYPE_EVENT);
   GPtrArray *changed = rs_case_changes_get_changed (changes, RS_TYPE_EVENT);
   GPtrArray *added = rs_case_changes_get_added (changes, RS_TYPE_EVENT);
-  g_autoptr(GHashTable) entity_ids = NULL;
-  GPtrArray *entities;
   guint position;
 
   g_assert (RS_IS_TIMELINE_PANEL (self));
@@ -397,7 +412,7 @@ on_case_changes_cb (RsTimelinePanel *self,
 
   for (guint i = 0; i < removed->len; i++)
     if (find_position (self, g_ptr_array_index (removed, i), &position))
-      g_list_store_remove (self->sorted, position);
+      rows_remove (self, position);
 
   for (guint i = 0; i < changed->len; i++)
     update_event (self, g_ptr_array_index (changed, i));
@@ -410,30 +425,7 @@ on_case_changes_cb (RsTimelinePanel *self,
         RsEvent *event = g_ptr_array_index (added, i);
 
         if (!g_list_store_find (self->sorted, event, &position))
-          g_list_store_insert (self->sorted, insertion_point (self, event), event);
-      }
-
-  /* Rows name their entities: a renamed or deleted one is shown again. */
-  entity_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  for (guint pass = 0; pass < 2; pass++)
-    {
-      entities = pass == 0 ? rs_case_changes_get_changed (changes, RS_TYPE_ENTITY)
-                           : rs_case_changes_get_removed (changes, RS_TYPE_ENTITY);
-      for (guint i = 0; i < entities->len; i++)
-        {
-          gint64 id = rs_entity_get_id (g_ptr_array_index (entities, i));
-
-          g_hash_table_add (entity_ids, g_memdup2 (&id, sizeof id));
-        }
-    }
-  if (g_hash_table_size (entity_ids) > 0)
-    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->sorted)); i++)
-      {
-        RsEvent *event = event_at (self, i);
-
-        if (event_involves (event, entity_ids) &&
-            !g_ptr_array_find (changed, event, NULL))
-          g_list_store_splice (self->sorted, i, 1, (gpointer *) &event, 1);
+          rows_insert (self, insertion_point (self, event), event);
       }
 }
 
@@ -569,8 +561,6 @@ static void
 rs_timeline_panel_init (RsTimelinePanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  gtk_map_list_model_set_map_func (self->entries, map_event_to_entry, self, NULL);
 
   self->case_signals = g_signal_group_new (RS_TYPE_CASE);
   g_signal_group_connect_object (self->case_signals, "changes",
