@@ -303,14 +303,28 @@ test_refuses_bad_spans (Fixture       *fixture,
 
   editor = open_editor (fixture, quote_id);
 
+  /* The preview follows the number as it is typed, before it is committed. */
+  {
+    GtkWidget *end_spin = rs_panel_test_template_child (editor, RS_TYPE_QUOTE_EDITOR, "end_spin");
+    GtkWidget *preview = rs_panel_test_template_child (editor, RS_TYPE_QUOTE_EDITOR, "preview_label");
+
+    g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (preview)), "(nothing quoted)"));
+    gtk_editable_set_text (GTK_EDITABLE (gtk_editable_get_delegate (GTK_EDITABLE (end_spin))), "3");
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (preview)), "(nothing quoted)"));
+  }
+
   /* Empty, then reversed: refused in the popover, which stays open. */
   rs_quote_editor_set_span (editor, 10, 10);
   rs_quote_editor_set_credibility (editor, 6);
   click_save (editor);
   g_assert_true (error_shown (editor));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  /* (Enter in a number saves too.) */
   rs_quote_editor_set_span (editor, 20, 12);
-  click_save (editor);
+  g_assert_false (error_shown (editor));
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (
+    rs_panel_test_template_child (editor, RS_TYPE_QUOTE_EDITOR, "end_spin"))), "activate");
+  rs_panel_test_wait (400);
   g_assert_true (error_shown (editor));
 
   /* Only blank space. */

@@ -70,25 +70,47 @@ dup_range (RsQuoteEditor *self,
   return g_ucs4_to_utf8 (self->chars + from, to - from, NULL, NULL, NULL);
 }
 
-/* Line breaks of the context read as spaces: it is a glimpse, not the layout. */
+/* The words around the span, cut at a word boundary (a glimpse, not half words),
+ * with line breaks read as spaces. */
 static char *
 dup_context (RsQuoteEditor *self,
              glong          from,
-             glong          to)
+             glong          to,
+             gboolean       before)
 {
-  g_autofree char *text = dup_range (self, from, to);
-  g_autofree char *escaped = NULL;
+  g_autofree char *text = NULL;
 
+  from = CLAMP (from, 0, self->n_chars);
+  to = CLAMP (to, from, self->n_chars);
+  if (before && from > 0)
+    while (from < to && !g_unichar_isspace (self->chars[from - 1]))
+      from++;
+  if (!before && to < self->n_chars)
+    while (to > from && !g_unichar_isspace (self->chars[to]))
+      to--;
+
+  text = dup_range (self, from, to);
   g_strdelimit (text, "\r\n\t", ' ');
-  escaped = g_markup_escape_text (text, -1);
-  return g_steal_pointer (&escaped);
+  return g_markup_escape_text (text, -1);
+}
+
+/* The number as typed so far (the preview follows each key), else the value. */
+static glong
+typed_value (GtkSpinButton *spin)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  gint64 value;
+
+  if (text != NULL && g_ascii_string_to_signed (text, 10, 0, G_MAXINT, &value, NULL))
+    return (glong) value;
+  return gtk_spin_button_get_value_as_int (spin);
 }
 
 static void
 update_preview (RsQuoteEditor *self)
 {
-  glong start = gtk_spin_button_get_value_as_int (self->start_spin);
-  glong end = gtk_spin_button_get_value_as_int (self->end_spin);
+  glong start = typed_value (self->start_spin);
+  glong end = typed_value (self->end_spin);
   g_autofree char *before = NULL;
   g_autofree char *quoted = NULL;
   g_autofree char *after = NULL;
@@ -100,8 +122,8 @@ update_preview (RsQuoteEditor *self)
       return;
     }
 
-  before = dup_context (self, start - CONTEXT_CHARS, start);
-  after = dup_context (self, end, end + CONTEXT_CHARS);
+  before = dup_context (self, start - CONTEXT_CHARS, start, TRUE);
+  after = dup_context (self, MAX (start, end), MAX (start, end) + CONTEXT_CHARS, FALSE);
   if (end > start)
     {
       g_autofree char *text = dup_range (self, start, end);
@@ -114,13 +136,15 @@ update_preview (RsQuoteEditor *self)
 
   markup = g_strdup_printf ("<span alpha=\"55%%\">%s%s</span>%s<span alpha=\"55%%\">%s%s</span>",
                             start > CONTEXT_CHARS ? "…" : "", before, quoted, after,
-                            end + CONTEXT_CHARS < self->n_chars ? "…" : "");
+                            MAX (start, end) + CONTEXT_CHARS < self->n_chars ? "…" : "");
   gtk_label_set_markup (self->preview_label, markup);
 }
 
 static void
 on_spin_value_changed_cb (RsQuoteEditor *self)
 {
+  /* A refusal was about the numbers as they were. */
+  rs_quote_editor_set_error (self, NULL);
   update_preview (self);
 }
 
@@ -289,6 +313,19 @@ rs_quote_editor_init (RsQuoteEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+
+  /* Enter in a number saves, as in the other editors' entries (GTK 4.8's spin
+   * button has no activates-default of its own: its text has). */
+  /* And the preview follows each key, before the number is committed. */
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (i == 0 ? self->start_spin
+                                                                           : self->end_spin));
+
+      gtk_text_set_activates_default (GTK_TEXT (text), TRUE);
+      g_signal_connect_object (text, "changed", G_CALLBACK (on_spin_value_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
 
   /* In enum order: the position in the list is the stance, or the grade. */
   for (RsStance stance = RS_STANCE_SUPPORTS; stance <= RS_STANCE_MENTIONS; stance++)

@@ -27,27 +27,36 @@
 
 #define MENU_ACTION "quotes.menu"
 
+/* The menu button of the row widget @row, or NULL (a document heading: hidden). */
+static GtkWidget *
+menu_button_in (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (GTK_IS_ACTIONABLE (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), MENU_ACTION) == 0)
+        return child;
+      if ((found = menu_button_in (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The quote id of the row widget @row, or 0 (a document heading). */
 static gint64
 quote_id_in_row (GtkWidget *row)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (row);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      gint64 id;
+  GtkWidget *button = menu_button_in (row);
+  GVariant *target = button ? gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)) : NULL;
 
-      if (GTK_IS_ACTIONABLE (child) && gtk_widget_get_visible (child) &&
-          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), MENU_ACTION) == 0)
-        {
-          GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child));
-
-          if (target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_INT64))
-            return g_variant_get_int64 (target);
-        }
-      if ((id = quote_id_in_row (child)) != 0)
-        return id;
-    }
+  if (target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_INT64))
+    return g_variant_get_int64 (target);
   return 0;
 }
 
@@ -87,17 +96,22 @@ focused_quote_id (RsQuotesPanel *self)
   return row ? quote_id_in_row (row) : 0;
 }
 
-/* Where a popover about @quote_id points: its row, or the list. */
+/* Where a popover about @quote_id points: its row (or the row's menu button), or
+ * the top of the list. */
 static void
 point_at_quote (RsQuotesPanel *self,
                 GtkPopover    *popover,
-                gint64         quote_id)
+                gint64         quote_id,
+                gboolean       at_button)
 {
   GtkWidget *row = row_of_quote (self, quote_id);
+  GtkWidget *target = row;
   graphene_rect_t bounds;
   GdkRectangle rect;
 
-  if (row == NULL || !gtk_widget_compute_bounds (row, GTK_WIDGET (self), &bounds))
+  if (row != NULL && at_button && menu_button_in (row) != NULL)
+    target = menu_button_in (row);
+  if (target == NULL || !gtk_widget_compute_bounds (target, GTK_WIDGET (self), &bounds))
     {
       if (!gtk_widget_compute_bounds (GTK_WIDGET (self->list_view), GTK_WIDGET (self), &bounds))
         graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (GTK_WIDGET (self)), 1);
@@ -229,7 +243,7 @@ rs_quotes_panel_edit_quote (RsQuotesPanel *self,
   evidence = find_evidence (self, quote_id, &label);
   rs_quote_editor_edit (RS_QUOTE_EDITOR (self->editor), quote, document, evidence, label);
   g_object_set_data (G_OBJECT (self->editor), "rs-quote-id", GSIZE_TO_POINTER (quote_id));
-  point_at_quote (self, GTK_POPOVER (self->editor), quote_id);
+  point_at_quote (self, GTK_POPOVER (self->editor), quote_id, FALSE);
   gtk_popover_popup (GTK_POPOVER (self->editor));
   return TRUE;
 }
@@ -348,7 +362,6 @@ popup_menu (RsQuotesPanel      *self,
     {
       self->menu = gtk_popover_menu_new_from_model (NULL);
       gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
-      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
       gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
     }
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (menu));
@@ -356,7 +369,7 @@ popup_menu (RsQuotesPanel      *self,
   if (rect != NULL)
     gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), rect);
   else
-    point_at_quote (self, GTK_POPOVER (self->menu), quote_id);
+    point_at_quote (self, GTK_POPOVER (self->menu), quote_id, TRUE);
   gtk_popover_popup (GTK_POPOVER (self->menu));
 }
 
