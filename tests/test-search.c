@@ -142,6 +142,10 @@ test_sample_hits (void)
   hits = search (store, "bronze butl");
   g_assert_nonnull (find_hit (hits, RS_SEARCH_KIND_ENTITY, tick));
   g_clear_pointer (&hits, g_ptr_array_unref);
+  /* Trailing punctuation does not stop the last word being a prefix. */
+  hits = search (store, "bronze butl -");
+  g_assert_nonnull (find_hit (hits, RS_SEARCH_KIND_ENTITY, tick));
+  g_clear_pointer (&hits, g_ptr_array_unref);
   /* A finished word (a space after it) is not a prefix. */
   hits = search (store, "butl ");
   g_assert_null (find_hit (hits, RS_SEARCH_KIND_ENTITY, tick));

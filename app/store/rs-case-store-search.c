@@ -289,6 +289,7 @@ build_query (const char  *text,
   g_autoptr(GString) tri = g_string_new (NULL);
   g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
   gboolean ends_in_space = FALSE, cjk = FALSE, short_word = FALSE;
+  gsize last_prefix = 0;  /* where the last searchable word ends, 0: none is a prefix */
   const char *p = valid, *start = NULL;
 
   for (;; p = g_utf8_next_char (p))
@@ -334,12 +335,14 @@ build_query (const char  *text,
           if (query->len > 0)
             g_string_append_c (query, ' ');
           g_string_append (query, quoted->str);
-          if (i == words->len - 1 && !ends_in_space)
-            g_string_append_c (query, '*');
+          last_prefix = ends_in_space ? 0 : query->len;
         }
       g_string_free (quoted, TRUE);
     }
 
+  /* The last word typed that can be searched (not "-" after it) is the prefix. */
+  if (last_prefix > 0)
+    g_string_insert_c (query, last_prefix, '*');
   *trigram = cjk && !short_word && tri->len > 0 ? g_strdup (tri->str) : NULL;
   return query->len > 0 ? g_strdup (query->str) : NULL;
 }
