@@ -202,7 +202,7 @@ static void craft_version_minus_one (const char *path) { craft_version (path, -1
 static void craft_version_minus_100 (const char *path) { craft_version (path, -100); }
 static void craft_version_zero_with_tables (const char *path) { craft_version (path, 0); }
 static void craft_version_one_with_later_schema (const char *path) { craft_version (path, 1); }
-static void craft_version_newer (const char *path) { craft_version (path, 3); }
+static void craft_version_newer (const char *path) { craft_version (path, rs_migrations_get_latest () + 1); }
 static void craft_version_huge (const char *path) { craft_version (path, G_MAXINT32); }
 
 static void

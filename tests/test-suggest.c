@@ -571,6 +571,35 @@ test_japanese (void)
   g_assert_cmpint (rs_suggestion_get_end (s), ==, 15);
 }
 
+/* The value: accessors, a boxed copy is the same value, the last unref frees it
+ * (ASan's leak check sees the rest). */
+static void
+test_suggestion_value (void)
+{
+  const char *aliases[] = { "JAXA", NULL };
+  g_autoptr(RsFuzzyDate) date = rs_fuzzy_date_parse ("2016", "2017", RS_DATE_PRECISION_RANGE,
+                                                     RS_DATE_QUALIFIER_NONE, NULL);
+  g_autoptr(RsSuggestion) entity = rs_suggestion_new_entity (RS_ENTITY_KIND_ORGANIZATION,
+                                                             "Japan Aerospace Exploration Agency",
+                                                             aliases, 4, 38, 0, "why");
+  g_autoptr(RsSuggestion) event = rs_suggestion_new_event (date, "Campaign", 0, 120, "when");
+  g_autoptr(RsSuggestion) copy = g_boxed_copy (RS_TYPE_SUGGESTION, entity);
+
+  g_assert_true (copy == entity);
+  g_assert_false (rs_suggestion_is_event (entity));
+  g_assert_false (rs_suggestion_is_mention (entity));
+  g_assert_cmpstr (rs_suggestion_get_aliases (entity)[0], ==, "JAXA");
+  g_assert_null (rs_suggestion_get_aliases (entity)[1]);
+  g_assert_null (rs_suggestion_get_date (entity));
+  g_assert_cmpint (rs_suggestion_get_start (entity), ==, 4);
+  g_assert_cmpint (rs_suggestion_get_end (entity), ==, 38);
+  g_assert_true (rs_suggestion_is_event (event));
+  g_assert_true (rs_fuzzy_date_equal (rs_suggestion_get_date (event), date));
+  g_assert_cmpint (rs_suggestion_get_kind (event), ==, RS_ENTITY_KIND_EVENT);
+  g_assert_nonnull (rs_suggestion_get_aliases (event));
+  g_assert_cmpstr (rs_suggestion_get_reason (event), ==, "when");
+}
+
 /* Bad text gives nothing, never a crash. */
 static void
 test_bad_text (void)
@@ -600,6 +629,7 @@ main (int   argc,
   g_test_add_func ("/suggest/case-rules", test_case_rules);
   g_test_add_func ("/suggest/japanese", test_japanese);
   g_test_add_func ("/suggest/bad-text", test_bad_text);
+  g_test_add_func ("/suggest/suggestion-value", test_suggestion_value);
 
   return g_test_run ();
 }

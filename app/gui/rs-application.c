@@ -111,6 +111,7 @@ rs_application_startup (GApplication *app)
     { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
     { "win.zoom-out", { "<Control>minus", NULL } },
     { "win.find", { "<Control>f", NULL } },
+    { "win.filter-board", { "<Control><Shift>f", NULL } },
     { "win.toggle-side-panel", { "F9", NULL } },
     { "win.close", { "<Control>w", NULL } },
     { "win.undo", { "<Control>z", NULL } },

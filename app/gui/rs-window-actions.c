@@ -341,9 +341,9 @@ show_side_page_action (GtkWidget  *widget,
 }
 
 static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+filter_board_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
 {
   RsWindow *self = RS_WINDOW (widget);
 
@@ -425,7 +425,7 @@ _rs_window_class_actions_init (RsWindowClass *klass)
                                        "win.show-side-page", "s", "notes");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
                                        "win.show-side-page", "s", "documents");
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.filter-board", NULL, filter_board_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.focus-selection", NULL, focus_selection_action);
   gtk_widget_class_install_action (widget_class, "win.show-everything", NULL, show_everything_action);

@@ -13,6 +13,7 @@
 #include "rs-entity-editor.h"
 #include "rs-event-editor.h"
 #include "rs-filter-popover.h"
+#include "rs-find-popover.h"
 #include "rs-notes-panel.h"
 #include "rs-progress-dialog.h"
 #include "rs-quotes-panel.h"
@@ -47,6 +48,8 @@ struct _RsWindow
   GtkSearchEntry      *search_entry;
   GtkToggleButton     *side_panel_button;
   RsFilterPopover     *filter_popover;
+  GtkMenuButton       *find_button;
+  RsFindPopover       *find_popover;
   GtkLabel            *save_label;
   GMenu               *primary_menu;
 

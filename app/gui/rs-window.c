@@ -598,6 +598,72 @@ on_documents_panel_open_document_cb (RsWindow         *self,
   show_source_viewer (self);
 }
 
+/* Find (Ctrl+F): an entity is selected on the board; a quote opens in its report; a
+ * note selects what it is on (a note on the case opens the Notes panel); a report
+ * opens at the match. */
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  RsWindow *self = RS_WINDOW (widget);
+
+  if (self->store != NULL)
+    gtk_menu_button_popup (self->find_button);
+}
+
+static void
+on_find_popover_hit_activated_cb (RsWindow      *self,
+                                  RsSearchHit   *hit,
+                                  RsFindPopover *popover)
+{
+  RsCase *kase;
+  RsNote *note;
+  gint64 id = rs_search_hit_get_id (hit);
+
+  if (self->store == NULL)
+    return;
+  kase = rs_case_store_get_case (self->store);
+
+  switch (rs_search_hit_get_kind (hit))
+    {
+    case RS_SEARCH_KIND_ENTITY:
+      if (rs_case_lookup_entity (kase, id) == NULL)
+        return;
+      rs_selection_select (self->selection, RS_TARGET_ENTITY, id);
+      gtk_widget_grab_focus (GTK_WIDGET (self->board));
+      gtk_widget_activate_action (GTK_WIDGET (self->board), "board.zoom-selection", NULL);
+      break;
+
+    case RS_SEARCH_KIND_QUOTE:
+      _rs_window_reveal_quote (self, id);
+      break;
+
+    case RS_SEARCH_KIND_NOTE:
+      if ((note = rs_case_lookup_note (kase, id)) == NULL)
+        return;
+      if (rs_note_get_target (note) == RS_TARGET_DOCUMENT)
+        {
+          if (rs_source_viewer_reveal_offset (self->source_viewer, rs_note_get_target_id (note), -1))
+            show_source_viewer (self);
+        }
+      else if (rs_note_get_target (note) != RS_TARGET_CASE)
+        rs_selection_select (self->selection, rs_note_get_target (note),
+                             rs_note_get_target_id (note));
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-side-page", "s", "notes");
+      break;
+
+    case RS_SEARCH_KIND_DOCUMENT:
+      if (rs_source_viewer_reveal_offset (self->source_viewer, id,
+                                          (int)MIN (rs_search_hit_get_offset (hit), G_MAXINT)))
+        show_source_viewer (self);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 static void
 on_quotes_panel_reveal_quote_cb (RsWindow      *self,
                                  gint64         quote_id,
@@ -965,6 +1031,7 @@ rs_window_class_init (RsWindowClass *klass)
   g_type_ensure (RS_TYPE_DOCUMENTS_PANEL);
   g_type_ensure (RS_TYPE_EMPTY_STATE);
   g_type_ensure (RS_TYPE_FILTER_POPOVER);
+  g_type_ensure (RS_TYPE_FIND_POPOVER);
   g_type_ensure (RS_TYPE_NOTES_PANEL);
   g_type_ensure (RS_TYPE_QUOTES_PANEL);
   g_type_ensure (RS_TYPE_SOURCE_VIEWER);
@@ -987,6 +1054,9 @@ rs_window_class_init (RsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RsWindow, documents_panel);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, filter_popover);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, find_button);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, find_popover);
+  gtk_widget_class_bind_template_callback (widget_class, on_find_popover_hit_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, side_panel_button);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, save_label);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, primary_menu);
@@ -999,6 +1069,7 @@ rs_window_class_init (RsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_board_activate_item_cb);
 
   _rs_window_class_actions_init (klass);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   _rs_window_class_editing_init (klass);
 }
 

@@ -415,6 +415,7 @@ rs_case_edit_accept_suggestions (RsCaseStore  *store,
   g_autoptr(GHashTable) created = NULL;
   g_autofree char *label = NULL;
   gboolean ok = TRUE;
+  glong length;
 
   g_return_val_if_fail (RS_IS_CASE_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -422,13 +423,17 @@ rs_case_edit_accept_suggestions (RsCaseStore  *store,
   kase = rs_case_store_get_case (store);
   if (suggestions == NULL || suggestions->len == 0)
     return invalid (error, _("There are no suggestions to accept")), NULL;
+  if (!(document = rs_case_lookup_document (kase, document_id)))
+    return invalid (error, _("The document is not in the case")), NULL;
+  /* Measured once: a long report may come with thousands of suggestions. */
+  length = rs_document_get_text (document) ? g_utf8_strlen (rs_document_get_text (document), -1) : 0;
   for (guint i = 0; i < suggestions->len; i++)
     {
       RsSuggestion *s = g_ptr_array_index (suggestions, i);
 
-      if (!(document = check_span (store, document_id, rs_suggestion_get_start (s),
-                                   rs_suggestion_get_end (s), error)))
-        return NULL;
+      if (rs_suggestion_get_start (s) < 0 || rs_suggestion_get_end (s) <= rs_suggestion_get_start (s) ||
+          rs_suggestion_get_end (s) > length)
+        return invalid (error, _("A suggestion lies outside the document’s text")), NULL;
       if (rs_suggestion_is_mention (s) && !rs_case_lookup_entity (kase, rs_suggestion_get_entity_id (s)))
         return invalid (error, _("A suggestion names an entity that is no longer in the case")), NULL;
     }

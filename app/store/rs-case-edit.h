@@ -168,4 +168,17 @@ RsChange *rs_case_edit_accept_suggestions       (RsCaseStore         *store,
                                                  GPtrArray           *suggestions,
                                                  GError             **error);
 
+/* Quotes (issue 16) */
+RsChange *rs_case_edit_update_quote_evidence (RsCaseStore  *store,
+                                              gint64        quote_id,
+                                              gint64        start,
+                                              gint64        end,
+                                              int           credibility,
+                                              gint64        evidence_id,
+                                              RsStance      stance,
+                                              GError      **error);
+RsChange *rs_case_edit_delete_quote          (RsCaseStore  *store,
+                                              gint64        quote_id,
+                                              GError      **error);
+
 G_END_DECLS

@@ -52,6 +52,9 @@ struct _RsCaseStore
    * another connection (another program) commits. */
   gint64     data_version;
 
+  /* Find's FTS5 function is registered on the connection (rs-case-store-search.c). */
+  gboolean    search_ready;
+
   RsSaveState save_state;
   guint       n_saving;
   guint       lock_timeout_msec;

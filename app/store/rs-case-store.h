@@ -9,6 +9,7 @@
 #include "rs-case.h"
 #include "rs-change.h"
 #include "rs-fuzzy-date.h"
+#include "rs-search-hit.h"
 
 G_BEGIN_DECLS
 
@@ -236,6 +237,12 @@ gboolean     rs_case_store_delete_event       (RsCaseStore            *self,
                                                GError                **error);
 gboolean     rs_case_store_delete_note        (RsCaseStore            *self,
                                                gint64                  note_id,
+                                               GError                **error);
+
+/* rs-case-store-search.c */
+GPtrArray   *rs_case_store_search             (RsCaseStore            *self,
+                                               const char             *query,
+                                               guint                   limit,
                                                GError                **error);
 
 G_END_DECLS

@@ -19,16 +19,24 @@
 
 #define TITLE_MAX 80
 
+/* Sentences are in text order and do not overlap: a binary search. */
 static Span
 sentence_at (Scan  *scan,
              glong  start,
              glong  end)
 {
-  for (guint i = 0; i < scan->sentences->len; i++)
-    {
-      Span *s = &g_array_index (scan->sentences, Span, i);
+  guint lo = 0, hi = scan->sentences->len;
 
-      if (s->start <= start && start < s->end)
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      Span *s = &g_array_index (scan->sentences, Span, mid);
+
+      if (start < s->start)
+        hi = mid;
+      else if (start >= s->end)
+        lo = mid + 1;
+      else
         return (Span) { s->start, MAX (s->end, end) };
     }
   return (Span) { start, end };
@@ -84,12 +92,13 @@ _rs_suggest_events (Scan       *scan,
       if (date == NULL || span.end <= span.start)
         continue;
       /* "on Tuesday … on Tuesday" in one sentence is one event. */
-      for (guint j = 0; j < made->len && !repeated; j++)
+      for (guint j = made->len; j > 0 && !repeated; j--)
         {
-          RsSuggestion *other = g_ptr_array_index (made, j);
+          RsSuggestion *other = g_ptr_array_index (made, j - 1);
 
-          repeated = rs_suggestion_get_start (other) == span.start &&
-                     rs_fuzzy_date_equal (rs_suggestion_get_date (other), date);
+          if (rs_suggestion_get_start (other) != span.start)
+            break;
+          repeated = rs_fuzzy_date_equal (rs_suggestion_get_date (other), date);
         }
       if (repeated)
         continue;

@@ -40,12 +40,13 @@ typedef struct
   glong        n;
   GArray      *tokens;          /* Token */
   GArray      *sentences;       /* Span */
-  GArray      *taken;           /* Span: mentions of the case's entities */
+  guint8      *taken;           /* per code point: inside a mention of the case's entities */
   GHashTable  *word_index;      /* folded word → GArray of token indices */
   GHashTable  *lower_words;     /* folded words the text writes in lowercase */
   GHashTable  *known;           /* casefolded names and aliases of the case */
   GHashTable  *candidates;      /* casefolded name → Candidate */
   GPtrArray   *candidate_order; /* Candidate, in text order */
+  GHashTable  *acronyms;        /* casefolded acronym → the Candidate it abbreviates */
 } Scan;
 
 char     *_rs_suggest_slice  (Scan       *scan,

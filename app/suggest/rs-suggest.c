@@ -587,13 +587,9 @@ _rs_suggest_taken (Scan  *scan,
                    glong  start,
                    glong  end)
 {
-  for (guint i = 0; i < scan->taken->len; i++)
-    {
-      Span *s = &g_array_index (scan->taken, Span, i);
-
-      if (start < s->end && s->start < end)
-        return TRUE;
-    }
+  for (glong k = MAX (start, 0); k < end && k < scan->n; k++)
+    if (scan->taken[k])
+      return TRUE;
   return FALSE;
 }
 
@@ -626,11 +622,9 @@ find_mentions (Scan *scan)
       Match *m = &g_array_index (matches, Match, i);
       const char *name = rs_entity_get_name (m->entity);
       g_autofree char *reason = NULL;
-      Span span = { m->start, m->end };
-
       if (_rs_suggest_taken (scan, m->start, m->end))
         continue;
-      g_array_append_val (scan->taken, span);
+      memset (scan->taken + m->start, 1, m->end - m->start);
       if (g_str_equal (m->as, name))
         reason = g_strdup_printf (_("Names “%s”, already in the case"), name);
       else
@@ -793,8 +787,12 @@ form_kind (const char *word,
   return RS_ENTITY_KIND_OTHER;
 }
 
+static void note_acronym (Scan      *scan,
+                          Candidate *c,
+                          guint      last);
+
 /* A run of name words [first, last]: decide what it is and record it. */
-static void
+static Candidate *
 consider_name (Scan  *scan,
                guint  first,
                guint  last,
@@ -810,24 +808,24 @@ consider_name (Scan  *scan,
   glong after = b->name_end;
 
   if (a->flags & TOK_TITLE && !(single && (a->flags & TOK_ALLCAPS)))
-    return;
+    return NULL;
   if (single)
     {
       if (in_list (stop_words, folded) || in_list (months, folded) ||
           in_list (weekdays, folded) || in_list (demonyms, folded) || in_list (titles, folded))
-        return;
+        return NULL;
       if (a->flags & TOK_LONE)
-        return;
+        return NULL;
       if (a->flags & TOK_DIGITS)
-        return;
+        return NULL;
       if ((a->flags & TOK_ALLCAPS) && in_list (common_acronyms, folded))
-        return;
+        return NULL;
       /* "Photographer: Simon Dawson": a label. */
       if (after < scan->n && scan->u[after] == ':')
-        return;
+        return NULL;
       /* A capitalised word the text also writes in lowercase is a common word. */
       if (!(a->flags & TOK_ALLCAPS) && g_hash_table_contains (scan->lower_words, folded))
-        return;
+        return NULL;
       if ((a->flags & TOK_INITIAL) && !(a->flags & TOK_ALLCAPS))
         strong = FALSE;
     }
@@ -837,32 +835,27 @@ consider_name (Scan  *scan,
     {
       g_autofree char *shown = _rs_suggest_slice (scan, b->start, b->name_end);
 
-      add_candidate (scan, a->start, b->name_end, NULL, kind, RULE_FORM, shown, TRUE);
-      return;
+      return add_candidate (scan, a->start, b->name_end, NULL, kind, RULE_FORM, shown, TRUE);
     }
   if (in_list (places, folded))
     {
-      add_candidate (scan, a->start, b->name_end, NULL, RS_ENTITY_KIND_LOCATION, RULE_PLACE,
+      return add_candidate (scan, a->start, b->name_end, NULL, RS_ENTITY_KIND_LOCATION, RULE_PLACE,
                      NULL, strong);
-      return;
     }
   if (single && (a->flags & TOK_ALLCAPS))
     {
-      add_candidate (scan, a->start, b->name_end, NULL, RS_ENTITY_KIND_ORGANIZATION,
+      return add_candidate (scan, a->start, b->name_end, NULL, RS_ENTITY_KIND_ORGANIZATION,
                      RULE_ACRONYM, NULL, TRUE);
-      return;
     }
   if (before != NULL && in_list (group_cues, before))
     {
-      add_candidate (scan, a->start, b->name_end, NULL, RS_ENTITY_KIND_GROUP, RULE_ORG_CUE,
+      return add_candidate (scan, a->start, b->name_end, NULL, RS_ENTITY_KIND_GROUP, RULE_ORG_CUE,
                      before, TRUE);
-      return;
     }
   if (before != NULL && in_list (org_cues, before))
     {
-      add_candidate (scan, a->start, b->name_end, NULL, RS_ENTITY_KIND_ORGANIZATION,
+      return add_candidate (scan, a->start, b->name_end, NULL, RS_ENTITY_KIND_ORGANIZATION,
                      RULE_ORG_CUE, before, TRUE);
-      return;
     }
   if (before != NULL && (g_str_equal (before, "in") || g_str_equal (before, "of")) &&
       first >= 2)
@@ -872,9 +865,8 @@ consider_name (Scan  *scan,
       if (two_before != NULL && (g_str_equal (two_before, "city") ||
                                  g_str_equal (two_before, "province")))
         {
-          add_candidate (scan, a->start, b->name_end, NULL, RS_ENTITY_KIND_LOCATION,
+          return add_candidate (scan, a->start, b->name_end, NULL, RS_ENTITY_KIND_LOCATION,
                          RULE_PLACE, NULL, TRUE);
-          return;
         }
     }
   if (!single && last - first <= 2 && !(a->flags & TOK_ALLCAPS))
@@ -900,12 +892,11 @@ consider_name (Scan  *scan,
           cue = after_title ? g_strdup (_("after a title"))
                             : described ? g_strdup (_("then described"))
                                         : g_strdup_printf (_("after “%s”"), before);
-          add_candidate (scan, a->start, b->name_end, NULL, RS_ENTITY_KIND_PERSON, RULE_PERSON,
+          return add_candidate (scan, a->start, b->name_end, NULL, RS_ENTITY_KIND_PERSON, RULE_PERSON,
                          cue, TRUE);
-          return;
         }
     }
-  add_candidate (scan, a->start, b->name_end, NULL, RS_ENTITY_KIND_OTHER, RULE_NAME, NULL,
+  return add_candidate (scan, a->start, b->name_end, NULL, RS_ENTITY_KIND_OTHER, RULE_NAME, NULL,
                  strong);
 }
 
@@ -964,7 +955,7 @@ split_run (Scan  *scan,
                 break;
               end--;
             }
-          consider_name (scan, start, end, after_title);
+          note_acronym (scan, consider_name (scan, start, end, after_title), end);
           split_run (scan, i + 1, last);
           return;
         }
@@ -1101,47 +1092,46 @@ find_designations (Scan *scan)
     }
 }
 
-/* "Japan Aerospace Exploration Agency (JAXA)": the acronym is an alias. */
+/* "Japan Aerospace Exploration Agency (JAXA)": the acronym is an alias of the name
+ * before it, and not a candidate of its own. */
 static void
-find_acronym_definitions (Scan *scan)
+note_acronym (Scan      *scan,
+              Candidate *c,
+              guint      last)
 {
-  for (guint i = 0; i < scan->candidate_order->len; i++)
+  Token *t;
+  g_autofree char *acronym = NULL;
+
+  if (c == NULL || strchr (c->name, ' ') == NULL || last + 1 >= scan->tokens->len)
+    return;
+  t = token (scan, last + 1);
+  if (!(t->flags & TOK_ALLCAPS) || t->start != token (scan, last)->name_end + 2 ||
+      !is_space (scan->u[t->start - 2]) || scan->u[t->start - 1] != '(' ||
+      t->end >= scan->n || scan->u[t->end] != ')')
+    return;
+  acronym = _rs_suggest_slice (scan, t->start, t->end);
+  if (!g_ptr_array_find_with_equal_func (c->aliases, acronym, g_str_equal, NULL))
+    g_ptr_array_add (c->aliases, g_strdup (acronym));
+  g_hash_table_insert (scan->acronyms, g_utf8_casefold (acronym, -1), c);
+}
+
+/* Acronyms defined after a name count as its mentions. */
+static void
+merge_acronyms (Scan *scan)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, scan->acronyms);
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      Candidate *c = g_ptr_array_index (scan->candidate_order, i);
+      Candidate *c = value;
+      Candidate *acronym = g_hash_table_lookup (scan->candidates, key);
 
-      if (strchr (c->name, ' ') == NULL)
-        continue;
-      for (guint ti = 0; ti < scan->tokens->len; ti++)
+      if (acronym != NULL && acronym != c && !acronym->dropped)
         {
-          Token *t = token (scan, ti);
-          Candidate *acronym;
-          g_autofree char *name = NULL;
-
-          if (!(t->flags & TOK_ALLCAPS) || t->start < 2 || scan->u[t->start - 1] != '(' ||
-              t->end >= scan->n || scan->u[t->end] != ')')
-            continue;
-          /* Does the candidate's name end just before " ("? */
-          {
-            g_autofree gunichar *u = g_utf8_to_ucs4_fast (c->name, -1, NULL);
-            glong len = 0;
-            glong s;
-
-            while (u[len])
-              len++;
-            s = t->start - 2 - len;
-            if (s < 0 || !is_space (scan->u[t->start - 2]))
-              continue;
-            if (memcmp (scan->u + s, u, len * sizeof (gunichar)) != 0)
-              continue;
-          }
-          name = _rs_suggest_slice (scan, t->start, t->end);
-          if ((acronym = lookup_candidate (scan, name)) != NULL && acronym != c)
-            {
-              acronym->dropped = TRUE;
-              c->count += acronym->count;
-            }
-          if (!g_ptr_array_find_with_equal_func (c->aliases, name, g_str_equal, NULL))
-            g_ptr_array_add (c->aliases, g_steal_pointer (&name));
+          acronym->dropped = TRUE;
+          c->count += acronym->count;
         }
     }
 }
@@ -1282,7 +1272,7 @@ rs_suggest_text (RsCase     *case_,
   scan.u = g_utf8_to_ucs4_fast (text, -1, &scan.n);
   scan.tokens = g_array_new (FALSE, FALSE, sizeof (Token));
   scan.sentences = g_array_new (FALSE, FALSE, sizeof (Span));
-  scan.taken = g_array_new (FALSE, FALSE, sizeof (Span));
+  scan.taken = g_new0 (guint8, scan.n + 1);
   scan.word_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify)g_array_unref);
   scan.lower_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1290,6 +1280,7 @@ rs_suggest_text (RsCase     *case_,
   scan.candidates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify)candidate_free);
   scan.candidate_order = g_ptr_array_new ();
+  scan.acronyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   scan.out = out;
 
   tokenize (&scan);
@@ -1301,19 +1292,20 @@ rs_suggest_text (RsCase     *case_,
   find_designations (&scan);
   find_introductions (&scan);
   find_runs (&scan);
-  find_acronym_definitions (&scan);
+  merge_acronyms (&scan);
   merge_short_forms (&scan);
   emit_candidates (&scan);
   _rs_suggest_events (&scan, reference);
 
   g_ptr_array_sort (out, compare_suggestions);
 
+  g_hash_table_unref (scan.acronyms);
   g_ptr_array_unref (scan.candidate_order);
   g_hash_table_unref (scan.candidates);
   g_hash_table_unref (scan.known);
   g_hash_table_unref (scan.lower_words);
   g_hash_table_unref (scan.word_index);
-  g_array_unref (scan.taken);
+  g_free (scan.taken);
   g_array_unref (scan.sentences);
   g_array_unref (scan.tokens);
   g_free (scan.u);

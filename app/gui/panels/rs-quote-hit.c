@@ -12,7 +12,9 @@
 
 /* One row of the quotes panel: either the heading of a document (quote == NULL) or
  * a quote of it, with what it supports, contradicts and mentions among the selected
- * things. Immutable: the panel builds new hits when the selection or case changes. */
+ * things. The panel keeps a hit for as long as its row is listed and updates what it
+ * backs in place (so the row keeps its widget, its focus and its scroll position);
+ * the quote's own text and grade are the case's live RsQuote. */
 struct _RsQuoteHit
 {
   GObject parent_instance;
@@ -37,6 +39,8 @@ enum {
   PROP_SUPPORTS,
   PROP_CONTRADICTS,
   PROP_MENTIONS,
+  PROP_ACTION_NAME,
+  PROP_ACTION_TARGET,
   N_PROPS
 };
 
@@ -103,6 +107,14 @@ rs_quote_hit_get_property (GObject    *object,
       g_value_set_string (value, rs_quote_hit_get_mentions (self));
       break;
 
+    case PROP_ACTION_NAME:
+      g_value_set_string (value, "quotes.menu");
+      break;
+
+    case PROP_ACTION_TARGET:
+      g_value_set_variant (value, g_variant_new_int64 (self->quote ? rs_quote_get_id (self->quote) : 0));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -128,16 +140,24 @@ rs_quote_hit_class_init (RsQuoteHitClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_QUOTES] =
     g_param_spec_uint ("n-quotes", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SUPPORTS] =
     g_param_spec_string ("supports", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CONTRADICTS] =
     g_param_spec_string ("contradicts", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MENTIONS] =
     g_param_spec_string ("mentions", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The row's menu button (GtkActionable): the action, and the quote's id (0 for a
+   * heading, whose button is hidden; never NULL, which would not match the action). */
+  properties[PROP_ACTION_NAME] =
+    g_param_spec_string ("action-name", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTION_TARGET] =
+    g_param_spec_variant ("action-target", NULL, NULL, G_VARIANT_TYPE_INT64, NULL,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -228,4 +248,46 @@ rs_quote_hit_get_mentions (RsQuoteHit *self)
 {
   g_return_val_if_fail (RS_IS_QUOTE_HIT (self), NULL);
   return self->mentions;
+}
+
+/* The heading's count, when quotes of its document come or go. */
+void
+rs_quote_hit_set_n_quotes (RsQuoteHit *self,
+                           guint       n_quotes)
+{
+  g_return_if_fail (RS_IS_QUOTE_HIT (self));
+
+  if (self->n_quotes == n_quotes)
+    return;
+  self->n_quotes = n_quotes;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_QUOTES]);
+}
+
+static void
+set_string (RsQuoteHit  *self,
+            char       **field,
+            const char  *value,
+            guint        prop_id)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+/* What the quote backs among the selected things, after a stance changed. */
+void
+rs_quote_hit_set_links (RsQuoteHit *self,
+                        const char *supports,
+                        const char *contradicts,
+                        const char *mentions)
+{
+  g_return_if_fail (RS_IS_QUOTE_HIT (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  set_string (self, &self->supports, supports, PROP_SUPPORTS);
+  set_string (self, &self->contradicts, contradicts, PROP_CONTRADICTS);
+  set_string (self, &self->mentions, mentions, PROP_MENTIONS);
+  g_object_thaw_notify (G_OBJECT (self));
 }

@@ -27,5 +27,11 @@ guint       rs_quote_hit_get_n_quotes    (RsQuoteHit *self);
 const char *rs_quote_hit_get_supports    (RsQuoteHit *self);
 const char *rs_quote_hit_get_contradicts (RsQuoteHit *self);
 const char *rs_quote_hit_get_mentions    (RsQuoteHit *self);
+void        rs_quote_hit_set_n_quotes    (RsQuoteHit *self,
+                                          guint       n_quotes);
+void        rs_quote_hit_set_links       (RsQuoteHit *self,
+                                          const char *supports,
+                                          const char *contradicts,
+                                          const char *mentions);
 
 G_END_DECLS

@@ -12,33 +12,7 @@
 
 #include "rs-gui-closures.h"
 #include "rs-quote-hit.h"
-#include "rs-quotes-panel.h"
-
-/* The quotes behind the selection, grouped by document.
- *
- * GTK 4.8 list views have no sections, so the list holds two kinds of RsQuoteHit: a
- * document heading (not activatable) followed by that document's quotes. The
- * pipeline (hits -> filter quotes -> map to RsQuote) is declared in the template;
- * this file only fills `hits` when the selection or the case changes. */
-struct _RsQuotesPanel
-{
-  RsPanel parent_instance;
-
-  /* Template objects */
-  GtkStack        *stack;
-  GtkListView     *list_view;
-  GListStore      *hits;
-  GtkMapListModel *quotes;
-
-  /* Owned */
-  char            *heading;
-  char            *status;          /* the heading relation's status, for people */
-  GArray          *targets;         /* RsPanelTarget: what the list was built for */
-
-  guint            n_quotes;
-  guint            n_documents;
-  guint            has_selection : 1;
-};
+#include "rs-quotes-panel-private.h"
 
 G_DEFINE_FINAL_TYPE (RsQuotesPanel, rs_quotes_panel, RS_TYPE_PANEL)
 
@@ -174,6 +148,97 @@ same_targets (GArray *a,
   return TRUE;
 }
 
+/* The item at @position, borrowed: the store holds it. */
+static gpointer
+item_at (GListStore *store,
+         guint       position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), position);
+
+  return item;
+}
+
+static gpointer
+hit_at (RsQuotesPanel *self,
+        guint          position)
+{
+  return item_at (self->hits, position);
+}
+
+/* Turns @store into @wanted with as few items-changed as it takes: hits that stay
+ * are not touched (their rows keep widget, focus and place), runs of new or gone
+ * ones are one splice each, and a hit that moved (its quote now starts after
+ * another's) is taken out and put back. */
+static void
+sync_store (GListStore *store,
+            GPtrArray  *wanted)
+{
+  GListModel *model = G_LIST_MODEL (store);
+  g_autoptr(GHashTable) want = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) have = g_hash_table_new (NULL, NULL);
+  guint pos = 0, j = 0, n;
+
+  for (guint i = 0; i < wanted->len; i++)
+    g_hash_table_add (want, g_ptr_array_index (wanted, i));
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    g_hash_table_add (have, item_at (store, i));
+
+  while (j < wanted->len)
+    {
+      guint drop = 0, add = 0;
+      gpointer item;
+
+      n = g_list_model_get_n_items (model);
+      while (pos + drop < n &&
+             !g_hash_table_contains (want, item_at (store, pos + drop)))
+        drop++;
+      while (j + add < wanted->len && !g_hash_table_contains (have, g_ptr_array_index (wanted, j + add)))
+        add++;
+      if (drop > 0 || add > 0)
+        {
+          g_list_store_splice (store, pos, drop, wanted->pdata + j, add);
+          pos += add;
+          j += add;
+          continue;
+        }
+
+      item = g_ptr_array_index (wanted, j);
+      if (item_at (store, pos) != item)
+        {
+          guint from;
+
+          /* Wanted and listed, but further down: it moves up here. */
+          if (g_list_store_find (store, item, &from))
+            {
+              g_autoptr(GObject) keep = g_object_ref (item);
+
+              g_list_store_remove (store, from);
+              g_list_store_insert (store, pos, item);
+            }
+        }
+      pos++;
+      j++;
+    }
+
+  n = g_list_model_get_n_items (model);
+  if (pos < n)
+    g_list_store_splice (store, pos, n - pos, NULL, 0);
+}
+
+static void
+update_hits (RsQuotesPanel *self,
+             GPtrArray     *hits)
+{
+  g_autoptr(GPtrArray) quotes = g_ptr_array_new ();
+
+  for (guint i = 0; i < hits->len; i++)
+    if (rs_quote_hit_get_is_quote (g_ptr_array_index (hits, i)))
+      g_ptr_array_add (quotes, rs_quote_hit_get_quote (g_ptr_array_index (hits, i)));
+  sync_store (self->hits, hits);
+  sync_store (self->quotes, quotes);
+}
+
 static void
 rebuild (RsQuotesPanel *self)
 {
@@ -183,6 +248,8 @@ rebuild (RsQuotesPanel *self)
   g_autoptr(GHashTable) by_document = NULL;
   g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GHashTable) old_headers = NULL;
+  g_autoptr(GHashTable) old_quotes = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *status = NULL;
   GHashTableIter iter;
@@ -250,24 +317,61 @@ rebuild (RsQuotesPanel *self)
       n_quotes++;
     }
 
+  /* The hits listed now, by what they show: kept and updated where still wanted. */
+  old_headers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  old_quotes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->hits)); i++)
+    {
+      RsQuoteHit *hit = hit_at (self, i);
+      gint64 id;
+
+      if (rs_quote_hit_get_is_quote (hit))
+        {
+          id = rs_quote_get_id (rs_quote_hit_get_quote (hit));
+          g_hash_table_insert (old_quotes, g_memdup2 (&id, sizeof id), hit);
+        }
+      else
+        {
+          id = rs_document_get_id (rs_quote_hit_get_document (hit));
+          g_hash_table_insert (old_headers, g_memdup2 (&id, sizeof id), hit);
+        }
+    }
+
   g_ptr_array_sort (documents, compare_documents);
   for (guint i = 0; i < documents->len; i++)
     {
       RsDocument *document = g_ptr_array_index (documents, i);
       gint64 document_id = rs_document_get_id (document);
       GPtrArray *group = g_hash_table_lookup (by_document, &document_id);
+      RsQuoteHit *header = g_hash_table_lookup (old_headers, &document_id);
 
       g_ptr_array_sort (group, compare_quotes);
-      g_ptr_array_add (hits, rs_quote_hit_new_header (document, group->len));
+      if (header != NULL && rs_quote_hit_get_document (header) == document)
+        {
+          rs_quote_hit_set_n_quotes (header, group->len);
+          g_ptr_array_add (hits, g_object_ref (header));
+        }
+      else
+        g_ptr_array_add (hits, rs_quote_hit_new_header (document, group->len));
+
       for (guint j = 0; j < group->len; j++)
         {
           QuoteLinks *q = g_ptr_array_index (group, j);
           g_autofree char *supports = join_labels (q->labels[RS_STANCE_SUPPORTS]);
           g_autofree char *contradicts = join_labels (q->labels[RS_STANCE_CONTRADICTS]);
           g_autofree char *mentions = join_labels (q->labels[RS_STANCE_MENTIONS]);
+          gint64 quote_id = rs_quote_get_id (q->quote);
+          RsQuoteHit *hit = g_hash_table_lookup (old_quotes, &quote_id);
 
-          g_ptr_array_add (hits, rs_quote_hit_new_quote (document, q->quote,
-                                                         supports, contradicts, mentions));
+          if (hit != NULL && rs_quote_hit_get_quote (hit) == q->quote &&
+              rs_quote_hit_get_document (hit) == document)
+            {
+              rs_quote_hit_set_links (hit, supports, contradicts, mentions);
+              g_ptr_array_add (hits, g_object_ref (hit));
+            }
+          else
+            g_ptr_array_add (hits, rs_quote_hit_new_quote (document, q->quote,
+                                                           supports, contradicts, mentions));
         }
     }
 
@@ -287,8 +391,7 @@ rebuild (RsQuotesPanel *self)
         }
     }
 
-  g_list_store_splice (self->hits, 0, g_list_model_get_n_items (G_LIST_MODEL (self->hits)),
-                       hits->pdata, hits->len);
+  update_hits (self, hits);
 
   g_clear_pointer (&self->targets, g_array_unref);
   self->targets = g_steal_pointer (&targets);
@@ -324,15 +427,6 @@ rebuild (RsQuotesPanel *self)
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-static gpointer
-map_hit_to_quote (gpointer item,
-                  gpointer user_data)
-{
-  g_autoptr(RsQuoteHit) hit = item;
-
-  return g_object_ref (rs_quote_hit_get_quote (hit));
-}
-
 static void
 on_list_view_activate_cb (RsQuotesPanel *self,
                           guint          position,
@@ -358,10 +452,42 @@ reveal_action (GtkWidget  *widget,
   g_signal_emit (widget, signals[REVEAL_QUOTE], 0, g_variant_get_int64 (param));
 }
 
+/* What a transaction did decides whether the list can show anything else: its
+ * quotes, their evidence and documents, and the names of the listed things. Only
+ * then is it brought up to date, in place. */
+static gboolean
+changes_matter (RsCaseChanges *changes)
+{
+  GType kinds[] = { RS_TYPE_QUOTE, RS_TYPE_EVIDENCE, RS_TYPE_DOCUMENT,
+                    RS_TYPE_ENTITY, RS_TYPE_RELATION, RS_TYPE_EVENT };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (rs_case_changes_get_added (changes, kinds[i])->len > 0 ||
+        rs_case_changes_get_changed (changes, kinds[i])->len > 0 ||
+        rs_case_changes_get_removed (changes, kinds[i])->len > 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+on_case_changes_cb (RsQuotesPanel *self,
+                    RsCaseChanges *changes,
+                    RsCase        *kase)
+{
+  g_assert (RS_IS_QUOTES_PANEL (self));
+
+  self->saw_changes = TRUE;
+  if (self->targets != NULL && self->targets->len > 0 && changes_matter (changes))
+    rebuild (self);
+}
+
 static void
 rs_quotes_panel_store_changed (RsPanel *panel)
 {
-  rebuild (RS_QUOTES_PANEL (panel));
+  RsQuotesPanel *self = RS_QUOTES_PANEL (panel);
+
+  g_signal_group_set_target (self->case_signals, rs_panel_get_case (panel));
+  rebuild (self);
 }
 
 /* The timeline adds an event's entities one "changed" at a time, and the event alone
@@ -376,16 +502,30 @@ rs_quotes_panel_selection_changed (RsPanel *panel)
     rebuild (self);
 }
 
+/* After RsCase::changes the list is already up to date; a bare ::changed (the case's
+ * title…) says nothing about what changed. */
 static void
 rs_quotes_panel_case_changed (RsPanel *panel)
 {
-  rebuild (RS_QUOTES_PANEL (panel));
+  RsQuotesPanel *self = RS_QUOTES_PANEL (panel);
+
+  if (self->saw_changes)
+    {
+      self->saw_changes = FALSE;
+      return;
+    }
+  rebuild (self);
 }
 
 static void
 rs_quotes_panel_dispose (GObject *object)
 {
   RsQuotesPanel *self = (RsQuotesPanel *)object;
+
+  if (self->case_signals != NULL)
+    g_signal_group_set_target (self->case_signals, NULL);
+  g_clear_object (&self->case_signals);
+  _rs_quotes_panel_dispose_editing (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RS_TYPE_QUOTES_PANEL);
 
@@ -497,11 +637,13 @@ rs_quotes_panel_class_init (RsQuotesPanelClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rs-quotes-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, RsQuotesPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, RsQuotesPanel, scroller);
   gtk_widget_class_bind_template_child (widget_class, RsQuotesPanel, list_view);
   gtk_widget_class_bind_template_child (widget_class, RsQuotesPanel, hits);
   gtk_widget_class_bind_template_child (widget_class, RsQuotesPanel, quotes);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
   rs_gui_closures_bind_template (widget_class);
+  _rs_quotes_panel_class_init_editing (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "rs-quotes-panel");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -512,7 +654,10 @@ rs_quotes_panel_init (RsQuotesPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_map_list_model_set_map_func (self->quotes, map_hit_to_quote, NULL, NULL);
+  self->case_signals = g_signal_group_new (RS_TYPE_CASE);
+  g_signal_group_connect_object (self->case_signals, "changes",
+                                 G_CALLBACK (on_case_changes_cb), self, G_CONNECT_SWAPPED);
+  _rs_quotes_panel_init_editing (self);
 }
 
 GtkWidget *
@@ -563,4 +708,11 @@ rs_quotes_panel_get_has_selection (RsQuotesPanel *self)
 {
   g_return_val_if_fail (RS_IS_QUOTES_PANEL (self), FALSE);
   return self->has_selection;
+}
+
+/* What the list was built for (RsPanelTarget), primary first. */
+GArray *
+_rs_quotes_panel_get_targets (RsQuotesPanel *self)
+{
+  return self->targets;
 }

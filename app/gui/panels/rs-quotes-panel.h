@@ -21,4 +21,12 @@ guint       rs_quotes_panel_get_n_quotes      (RsQuotesPanel *self);
 guint       rs_quotes_panel_get_n_documents   (RsQuotesPanel *self);
 gboolean    rs_quotes_panel_get_has_selection (RsQuotesPanel *self);
 
+/* rs-quotes-panel-editing.c */
+gboolean    rs_quotes_panel_edit_quote        (RsQuotesPanel  *self,
+                                               gint64          quote_id);
+GtkWidget  *rs_quotes_panel_get_quote_editor  (RsQuotesPanel  *self);
+gboolean    rs_quotes_panel_delete_quote      (RsQuotesPanel  *self,
+                                               gint64          quote_id,
+                                               GError        **error);
+
 G_END_DECLS

@@ -15,11 +15,17 @@
 #include "rs-timeline-panel.h"
 
 /* Every event of the case in date order, with honest dates. The pipeline is declared
- * in the template: the case's events -> GtkSortListModel (GtkCustomSorter on
- * rs_fuzzy_date_compare) -> GtkMapListModel to RsTimelineEntry (entity names,
- * "involves the selection") -> GtkSingleSelection. Choosing a row selects the event
- * and its entities in the shared selection; the shared selection, when its primary
- * item is an event, chooses the row. */
+ * in the template: `sorted` (a GListStore of the case's events, kept in order here)
+ * and beside it `entries`, their RsTimelineEntry (entity names, "involves the
+ * selection") in the same order -> GtkSingleSelection. (Not a GtkMapListModel: GTK
+ * 4.8's puts a cached item in the wrong place when one is inserted before it.) Choosing a row selects the event and its entities in the shared
+ * selection; the shared selection, when its primary item is an event, chooses the row.
+ *
+ * The order is kept by hand rather than by a GtkSortListModel, which can only sort
+ * everything again when a date changes: after each transaction (RsCase::changes) a
+ * new event is inserted where a binary search puts it, a removed one is taken out,
+ * and an edited one is refreshed in place or moved, one items-changed each, so the
+ * other rows keep their widgets, focus and scroll position. */
 struct _RsTimelinePanel
 {
   RsPanel parent_instance;
@@ -27,9 +33,11 @@ struct _RsTimelinePanel
   /* Template objects */
   GtkListView        *list_view;
   GtkSingleSelection *row_selection;
-  GtkSortListModel   *sorted;
-  GtkMapListModel    *entries;
-  GtkCustomSorter    *date_sorter;
+  GListStore         *sorted;
+  GListStore         *entries;          /* RsTimelineEntry of sorted[i], in step */
+
+  /* Owned */
+  GSignalGroup       *case_signals;     /* RsCase::changes */
 
   /* Borrowed: what the current map function captured */
   RsCase             *mapped_case;
@@ -38,6 +46,7 @@ struct _RsTimelinePanel
   guint               n_events;
   guint               n_involved;
   guint               syncing : 1;
+  guint               saw_changes : 1;  /* RsCase::changes came before this ::changed */
 };
 
 G_DEFINE_FINAL_TYPE (RsTimelinePanel, rs_timeline_panel, RS_TYPE_PANEL)
@@ -74,30 +83,73 @@ compare_events (gconstpointer a,
                                     rs_event_get_id (ea) > rs_event_get_id (eb));
 }
 
-static gpointer
-map_event_to_entry (gpointer item,
-                    gpointer user_data)
+static int
+compare_events_indirect (gconstpointer a,
+                         gconstpointer b,
+                         gpointer      user_data)
 {
-  RsTimelinePanel *self = user_data;
-  g_autoptr(RsEvent) event = item;
+  return compare_events (*(gpointer const *) a, *(gpointer const *) b, user_data);
+}
 
+static RsTimelineEntry *
+new_entry (RsTimelinePanel *self,
+           RsEvent         *event)
+{
   return rs_timeline_entry_new (event, self->mapped_case, self->mapped_selection);
 }
 
+/* Both lists change together, the rows (entries) last. */
+static void
+rows_insert (RsTimelinePanel *self,
+             guint            position,
+             RsEvent         *event)
+{
+  g_autoptr(RsTimelineEntry) entry = new_entry (self, event);
+
+  g_list_store_insert (self->sorted, position, event);
+  g_list_store_insert (self->entries, position, entry);
+}
+
+static void
+rows_remove (RsTimelinePanel *self,
+             guint            position)
+{
+  g_list_store_remove (self->sorted, position);
+  g_list_store_remove (self->entries, position);
+}
+
+static void
+rows_replace_all (RsTimelinePanel *self,
+                  GPtrArray       *events)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_full (events->len, g_object_unref);
+
+  for (guint i = 0; i < events->len; i++)
+    g_ptr_array_add (entries, new_entry (self, g_ptr_array_index (events, i)));
+  g_list_store_splice (self->sorted, 0, g_list_model_get_n_items (G_LIST_MODEL (self->sorted)),
+                       events->pdata, events->len);
+  g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
+                       entries->pdata, entries->len);
+}
+
 /* Entries capture the case and the selection; when either object is replaced, every
- * row is mapped again. */
+ * row gets a new entry. */
 static void
 remap_if_needed (RsTimelinePanel *self)
 {
   RsCase *kase = rs_panel_get_case (RS_PANEL (self));
   RsSelection *selection = rs_panel_get_selection (RS_PANEL (self));
+  GListModel *sorted = G_LIST_MODEL (self->sorted);
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (self->mapped_case == kase && self->mapped_selection == selection)
     return;
 
   self->mapped_case = kase;
   self->mapped_selection = selection;
-  gtk_map_list_model_set_map_func (self->entries, map_event_to_entry, self, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (sorted); i++)
+    g_ptr_array_add (events, g_list_model_get_item (sorted, i));
+  rows_replace_all (self, events);
 }
 
 static guint
@@ -246,12 +298,145 @@ on_sorted_items_changed_cb (RsTimelinePanel *self,
   update_counts (self);
 }
 
+static gpointer
+event_at (RsTimelinePanel *self,
+          guint            position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+
+  return item;   /* borrowed: the store holds it */
+}
+
+/* Where @event goes in the sorted list: the first position whose event sorts after
+ * it (a binary search: the list is in order). */
+static guint
+insertion_point (RsTimelinePanel *self,
+                 RsEvent         *event)
+{
+  guint lo = 0, hi = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (compare_events (event_at (self, mid), event, NULL) <= 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* @event's position: a binary search while its sort key is unchanged (a removal),
+ * else a walk (its date was just edited, the key is gone). */
+static gboolean
+find_position (RsTimelinePanel *self,
+               RsEvent         *event,
+               guint           *position)
+{
+  guint at = insertion_point (self, event);
+
+  if (at > 0 && event_at (self, at - 1) == (gpointer) event)
+    {
+      *position = at - 1;
+      return TRUE;
+    }
+  return g_list_store_find (self->sorted, event, position);
+}
+
+static gboolean
+in_order_at (RsTimelinePanel *self,
+             guint            position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  RsEvent *event = event_at (self, position);
+
+  return (position == 0 || compare_events (event_at (self, position - 1), event, NULL) < 0) &&
+         (position + 1 >= n || compare_events (event, event_at (self, position + 1), NULL) < 0);
+}
+
+/* Every event of the case, sorted: one splice, and none when the order holds. */
+static void
+resort_all (RsTimelinePanel *self)
+{
+  RsCase *kase = rs_panel_get_case (RS_PANEL (self));
+  GListModel *events = kase ? rs_case_get_events (kase) : NULL;
+  guint n = events ? g_list_model_get_n_items (events) : 0;
+  guint old_n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  g_autoptr(GPtrArray) all = g_ptr_array_new_full (n, g_object_unref);
+  gboolean same = n == old_n;
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (all, g_list_model_get_item (events, i));
+  g_ptr_array_sort_with_data (all, (GCompareDataFunc) compare_events_indirect, NULL);
+
+  for (guint i = 0; same && i < n; i++)
+    same = event_at (self, i) == g_ptr_array_index (all, i);
+  if (!same)
+    rows_replace_all (self, all);
+}
+
+/* Moves @event where its edited date now sorts. Where it still sorts, nothing is
+ * to do: its entry follows the event and the case itself (rs-timeline-entry.c). */
+static void
+update_event (RsTimelinePanel *self,
+              RsEvent         *event)
+{
+  guint position;
+
+  if (!g_list_store_find (self->sorted, event, &position) || in_order_at (self, position))
+    return;
+  g_object_ref (event);
+  rows_remove (self, position);
+  rows_insert (self, insertion_point (self, event), event);
+  g_object_unref (event);
+}
+
+/* Many additions at once (an import) are one sort and one splice, not one binary
+ * search and one items-changed each. */
+#define MANY_ADDED 32
+
+static void
+on_case_changes_cb (RsTimelinePanel *self,
+                    RsCaseChanges   *changes,
+                    RsCase          *kase)
+{
+  GPtrArray *removed = rs_case_changes_get_removed (changes, RS_TYPE_EVENT);
+  GPtrArray *changed = rs_case_changes_get_changed (changes, RS_TYPE_EVENT);
+  GPtrArray *added = rs_case_changes_get_added (changes, RS_TYPE_EVENT);
+  guint position;
+
+  g_assert (RS_IS_TIMELINE_PANEL (self));
+
+  self->saw_changes = TRUE;
+
+  for (guint i = 0; i < removed->len; i++)
+    if (find_position (self, g_ptr_array_index (removed, i), &position))
+      rows_remove (self, position);
+
+  for (guint i = 0; i < changed->len; i++)
+    update_event (self, g_ptr_array_index (changed, i));
+
+  if (added->len > MANY_ADDED)
+    resort_all (self);
+  else
+    for (guint i = 0; i < added->len; i++)
+      {
+        RsEvent *event = g_ptr_array_index (added, i);
+
+        if (!g_list_store_find (self->sorted, event, &position))
+          rows_insert (self, insertion_point (self, event), event);
+      }
+}
+
 static void
 rs_timeline_panel_store_changed (RsPanel *panel)
 {
   RsTimelinePanel *self = RS_TIMELINE_PANEL (panel);
 
+  g_signal_group_set_target (self->case_signals, rs_panel_get_case (panel));
   remap_if_needed (self);
+  resort_all (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENTS]);
   update_counts (self);
   sync_row_selection (self);
@@ -267,13 +452,17 @@ rs_timeline_panel_selection_changed (RsPanel *panel)
   sync_row_selection (self);
 }
 
-/* Dates may have been edited: sort again. */
+/* After RsCase::changes the order is already right; a bare ::changed says nothing
+ * of what changed, so the order is checked (and only then spliced). */
 static void
 rs_timeline_panel_case_changed (RsPanel *panel)
 {
   RsTimelinePanel *self = RS_TIMELINE_PANEL (panel);
 
-  gtk_sorter_changed (GTK_SORTER (self->date_sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  if (self->saw_changes)
+    self->saw_changes = FALSE;
+  else
+    resort_all (self);
   update_counts (self);
   sync_row_selection (self);
 }
@@ -285,6 +474,9 @@ rs_timeline_panel_dispose (GObject *object)
 
   self->mapped_case = NULL;
   self->mapped_selection = NULL;
+  if (self->case_signals != NULL)
+    g_signal_group_set_target (self->case_signals, NULL);
+  g_clear_object (&self->case_signals);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RS_TYPE_TIMELINE_PANEL);
 
@@ -356,7 +548,6 @@ rs_timeline_panel_class_init (RsTimelinePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RsTimelinePanel, row_selection);
   gtk_widget_class_bind_template_child (widget_class, RsTimelinePanel, sorted);
   gtk_widget_class_bind_template_child (widget_class, RsTimelinePanel, entries);
-  gtk_widget_class_bind_template_child (widget_class, RsTimelinePanel, date_sorter);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selection_notify_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sorted_items_changed_cb);
@@ -371,8 +562,9 @@ rs_timeline_panel_init (RsTimelinePanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_custom_sorter_set_sort_func (self->date_sorter, compare_events, NULL, NULL);
-  gtk_map_list_model_set_map_func (self->entries, map_event_to_entry, self, NULL);
+  self->case_signals = g_signal_group_new (RS_TYPE_CASE);
+  g_signal_group_connect_object (self->case_signals, "changes",
+                                 G_CALLBACK (on_case_changes_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

@@ -527,6 +527,42 @@ rs_source_viewer_reveal_quote (RsSourceViewer *self,
   return TRUE;
 }
 
+/* Opens a report at a character offset (where Find found a word): the word there is
+ * selected and scrolled to, as a revealed quote is. A negative offset opens it at
+ * the start. */
+gboolean
+rs_source_viewer_reveal_offset (RsSourceViewer *self,
+                                gint64          document_id,
+                                int             offset)
+{
+  RsCase *kase;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (RS_IS_SOURCE_VIEWER (self), FALSE);
+
+  if (!(kase = rs_panel_get_case (RS_PANEL (self))) ||
+      !rs_case_lookup_document (kase, document_id))
+    return FALSE;
+
+  /* A revealed quote of this report would stay highlighted: open it afresh. */
+  if (self->document_id == document_id && self->revealed_quote_id != 0)
+    rs_source_viewer_set_document_id (self, 0);
+  rs_source_viewer_set_document_id (self, document_id);
+  set_revealed_quote_id (self, 0);
+
+  get_iters (self, MAX (offset, 0), MAX (offset, 0), &start, &end);
+  if (offset >= 0 && !gtk_text_iter_ends_word (&end))
+    gtk_text_iter_forward_word_end (&end);
+  gtk_text_buffer_select_range (self->buffer, &end, &start);
+  gtk_text_buffer_move_mark (self->buffer, self->reveal_mark, &start);
+  gtk_text_view_scroll_to_mark (self->text_view, self->reveal_mark, 0.0, TRUE, 0.0, 0.5);
+  self->reveal_frames = 0;
+  if (self->reveal_tick == 0)
+    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view),
+                                                      reveal_tick_cb, self, NULL);
+  return TRUE;
+}
+
 /* The quote under a character offset of the open document (the shortest one when
  * quotes overlap), or 0. */
 gint64

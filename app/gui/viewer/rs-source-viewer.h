@@ -21,6 +21,9 @@ RsDocument *rs_source_viewer_get_document          (RsSourceViewer *self);
 gint64      rs_source_viewer_get_revealed_quote_id (RsSourceViewer *self);
 gboolean    rs_source_viewer_reveal_quote          (RsSourceViewer *self,
                                                     gint64          quote_id);
+gboolean    rs_source_viewer_reveal_offset         (RsSourceViewer *self,
+                                                    gint64          document_id,
+                                                    int             offset);
 gint64      rs_source_viewer_get_quote_at_offset   (RsSourceViewer *self,
                                                     int             offset);
 gboolean    rs_source_viewer_select_at_offset      (RsSourceViewer *self,
