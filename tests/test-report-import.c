@@ -263,7 +263,7 @@ test_bad_inputs (void)
 {
   static const char *files[] = {
     "empty.txt", "blank.txt", "binary.txt", "controls.txt", "not-a-pdf.pdf", "archive.docx",
-    "picture.txt",
+    "picture.txt", "locked.pdf",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
@@ -416,8 +416,9 @@ test_cancel (void)
 
   /* Cancelled at its first progress, while the thread reads 32 MB: nothing back. */
   run.cancel_on_progress = cancellable;
-  rs_report_read_file_async (file, on_progress, &run, NULL, cancellable, on_read, &run);
-  while (!run.done)
+  rs_report_read_file_async (file, on_progress, &run, on_progress_destroy, cancellable, on_read,
+                             &run);
+  while (!run.done || !run.destroyed)
     g_main_context_iteration (NULL, TRUE);
   g_assert_error (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (run.report);

@@ -290,17 +290,14 @@ _rs_report_decode (const guint8      *data,
  * line feeds, U+2028/2029), no NUL or other control character but tab, no BOM.
  * Nothing else changes: a text file's text is its own, so that the same report
  * imported from a bundle and from its file has the same SHA-256. @text must be
- * valid UTF-8; U+FFFD already in it is
- * counted in @n_replaced only by the decoder, not here. */
+ * valid UTF-8. */
 char *
 _rs_report_normalize (const char *text,
-                      gsize       length,
-                      guint      *n_replaced)
+                      gsize       length)
 {
   g_autoptr(GString) out = g_string_sized_new (length + 1);
   const char *p = text, *end = text + length;
 
-  (void)n_replaced;
   if (length >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
     p += 3;
   while (p < end)
@@ -484,7 +481,7 @@ _rs_report_read_text (GBytes            *data,
   if (!(decoded = _rs_report_decode (bytes, size, &encoding, &n_replaced, cancellable, progress,
                                      error)))
     return NULL;
-  text = _rs_report_normalize (decoded, strlen (decoded), &n_replaced);
+  text = _rs_report_normalize (decoded, strlen (decoded));
   if (_rs_report_is_blank (text))
     {
       g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,

@@ -430,7 +430,7 @@ _rs_report_read_html (GBytes            *data,
   {
     g_autofree char *valid = g_utf8_make_valid (x.out->str, x.out->len);
 
-    text = _rs_report_normalize (valid, strlen (valid), &n_replaced);
+    text = _rs_report_normalize (valid, strlen (valid));
     /* Text we made ends where its last word does. */
     g_strchomp (text);
   }

@@ -96,7 +96,7 @@ _rs_report_read_pdf (GBytes            *data,
     /* Poppler returns UTF-8, but be sure, and tidy its line ends. */
     g_autofree char *valid = g_utf8_make_valid (all->str, all->len);
 
-    text = _rs_report_normalize (valid, strlen (valid), &n_replaced);
+    text = _rs_report_normalize (valid, strlen (valid));
     /* Text we made ends where its last word does. */
     g_strchomp (text);
   }

@@ -39,8 +39,7 @@ char     *_rs_report_decode            (const guint8      *data,
                                         RsReportProgress  *progress,
                                         GError           **error);
 char     *_rs_report_normalize         (const char        *text,
-                                        gsize              length,
-                                        guint             *n_replaced);
+                                        gsize              length);
 char     *_rs_report_tidy_line         (const char        *text);
 gboolean  _rs_report_is_blank          (const char        *text);
 char     *_rs_report_iso_date          (const char        *value);

@@ -72,11 +72,22 @@ progress_unref_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* From any thread: the caller's destroy notify runs on the caller's context. */
+/* From any thread: the caller's destroy notify runs on the caller's context
+ * (g_main_context_invoke() would run it in a worker that can acquire the context). */
 static void
 progress_unref (RsReportProgress *self)
 {
-  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, progress_unref_cb, self, NULL);
+  g_autoptr(GSource) source = NULL;
+
+  if (g_main_context_is_owner (self->context))
+    {
+      progress_unref_cb (self);
+      return;
+    }
+  source = g_idle_source_new ();
+  g_source_set_static_name (source, "[rs-report-progress-unref]");
+  g_source_set_callback (source, progress_unref_cb, self, NULL);
+  g_source_attach (source, self->context);
 }
 
 static gboolean
