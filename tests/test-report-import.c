@@ -75,6 +75,7 @@ static const struct {
     "Tōkyō police: \xEF\xBF\xBD servers in Japan \xEF\xBF\xBDx café\n",
     "Tōkyō police: \xEF\xBF\xBD servers in Japan \xEF\xBF\xBDx café" },
   { "utf8-bom.txt", RS_REPORT_FORMAT_TEXT, "UTF-8", 0, "Unit 61419\nQingdao\n", "Unit 61419" },
+  { "h1-title.html", RS_REPORT_FORMAT_HTML, "UTF-8", 0, "Only a heading\n\nBody", "Only a heading" },
   { "windows-1252.html", RS_REPORT_FORMAT_HTML, "windows-1252", 0, "“Tick” — café", NULL },
   { "shift-jis.html", RS_REPORT_FORMAT_HTML, "shift_jis", 0,
     "宇宙航空研究開発機構（JAXA）へのサイバー攻撃", "宇宙航空研究開発機構" },

@@ -20,7 +20,8 @@
  * hold is dropped; block elements end paragraphs and <br> ends a line; within a
  * block any run of white space is one space (as a browser shows it), except in
  * <pre>. libxml2 decodes entities. Metadata comes from the head (Open Graph and the
- * usual <meta> names, <link rel=canonical>).
+ * usual <meta> names, <link rel=canonical>); the title is og:title, else <title>,
+ * else the first <h1>.
  *
  * Bytes: a document that declares a charset other than UTF-8 (<meta charset>, or
  * http-equiv) is decoded by libxml2 from that declaration; any other is decoded as
@@ -38,6 +39,7 @@ typedef struct
 
   char     *title;
   char     *og_title;
+  char     *h1;
   char     *author;
   char     *publisher;
   char     *published;
@@ -53,6 +55,7 @@ extract_clear (Extract *x)
     g_string_free (x->out, TRUE);
   g_free (x->title);
   g_free (x->og_title);
+  g_free (x->h1);
   g_free (x->author);
   g_free (x->publisher);
   g_free (x->published);
@@ -252,11 +255,13 @@ read_metadata_element (Extract *x,
     read_meta (x, node);
   else if (xmlStrcasecmp (node->name, (const xmlChar *)"link") == 0)
     read_link (x, node);
-  else if (xmlStrcasecmp (node->name, (const xmlChar *)"title") == 0 && x->title == NULL)
+  else if ((xmlStrcasecmp (node->name, (const xmlChar *)"title") == 0 && x->title == NULL) ||
+           (xmlStrcasecmp (node->name, (const xmlChar *)"h1") == 0 && x->h1 == NULL))
     {
       xmlChar *content = xmlNodeGetContent (node);
 
-      set_once (&x->title, content ? g_strdup ((const char *)content) : NULL);
+      set_once (node->name[0] == 'h' || node->name[0] == 'H' ? &x->h1 : &x->title,
+                content ? g_strdup ((const char *)content) : NULL);
       xmlFree (content);
     }
 }
@@ -443,7 +448,7 @@ _rs_report_read_html (GBytes            *data,
 
   report = _rs_report_new (RS_REPORT_FORMAT_HTML, g_steal_pointer (&text), encoding, n_replaced);
   _rs_report_take_metadata (report,
-                            g_strdup (x.og_title ? x.og_title : x.title),
+                            g_strdup (x.og_title ? x.og_title : x.title ? x.title : x.h1),
                             g_strdup (x.author),
                             g_strdup (x.publisher),
                             g_strdup (x.published),

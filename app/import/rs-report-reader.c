@@ -20,7 +20,18 @@
  * the file system, G_IO_ERROR_CANCELLED when cancelled). The _async variants run
  * the same code in a GTask thread over the caller's GFile or GBytes (both
  * immutable), and report progress on the caller's main context through one
- * coalesced idle, so a 50 MB report does not flood the main loop. */
+ * coalesced idle, so a 50 MB report does not flood the main loop.
+ *
+ * How File → Import Report uses it (and `redstring-cli import-report`, blocking):
+ * 1. rs_report_read_file_async() (or _bytes_async() for a drop or a paste), with a
+ *    GCancellable behind the Cancel button and a progress callback for the bar;
+ * 2. rs_report_get_n_replaced() > 0: tell the user how many bytes were replaced;
+ * 3. rs_case_store_find_document_by_text (store, rs_report_get_text (report)):
+ *    if the case holds the same text, offer that document instead;
+ * 4. the metadata sheet, prefilled from rs_report_get_title() and the others
+ *    (the title falls back to the file name);
+ * 5. rs_case_edit_import_report() with what the sheet says: one change for the
+ *    undo stack, and the new document's id. */
 
 /* Progress ----------------------------------------------------------------- */
 
