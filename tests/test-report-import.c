@@ -394,6 +394,34 @@ test_async_progress (void)
 }
 
 static void
+on_read_bytes (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AsyncRun *run = user_data;
+
+  run->report = rs_report_read_bytes_finish (result, &run->error);
+  run->done = TRUE;
+}
+
+/* A drop or a paste: bytes in a thread, the name only a hint, no progress asked. */
+static void
+test_async_bytes (void)
+{
+  static const char page[] = "<p>Dropped &amp; read</p>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (page, strlen (page));
+  AsyncRun run = { 0 };
+
+  rs_report_read_bytes_async (bytes, "dropped.html", NULL, NULL, NULL, NULL, on_read_bytes, &run);
+  while (!run.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (run.error);
+  g_assert_cmpint (rs_report_get_format (run.report), ==, RS_REPORT_FORMAT_HTML);
+  g_assert_cmpstr (rs_report_get_text (run.report), ==, "Dropped & read");
+  g_clear_object (&run.report);
+}
+
+static void
 test_cancel (void)
 {
   g_autofree char *path = make_large_report ("cancel.txt", 32);
@@ -536,6 +564,7 @@ main (int   argc,
   g_test_add_func ("/report/bad-inputs", test_bad_inputs);
   g_test_add_func ("/report/too-large", test_too_large);
   g_test_add_func ("/report/async-progress", test_async_progress);
+  g_test_add_func ("/report/async-bytes", test_async_bytes);
   g_test_add_func ("/report/cancel", test_cancel);
   g_test_add_func ("/report/import-undo", test_import_undo);
   g_test_add_func ("/report/import-refused", test_import_refused);

@@ -476,7 +476,8 @@ start (ReadJob              *job,
   g_task_set_name (task, "[rs-report-read]");
   /* Whole or nothing: a cancelled read never returns a report. */
   g_task_set_return_on_cancel (task, FALSE);
-  job->progress = progress_new (progress, progress_data, progress_destroy);
+  if (progress != NULL || progress_destroy != NULL)
+    job->progress = progress_new (progress, progress_data, progress_destroy);
   g_task_set_task_data (task, job, (GDestroyNotify)read_job_free);
   g_task_run_in_thread (task, read_thread);
 }
