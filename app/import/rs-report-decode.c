@@ -18,8 +18,8 @@
 
 /* Which encoding: a BOM says UTF-8 or UTF-16 (LE/BE); otherwise valid UTF-8 is
  * UTF-8; otherwise text that is mostly well-formed UTF-8 with a few broken bytes
- * stays UTF-8 (each broken byte becomes U+FFFD), and anything else is read as
- * Windows-1252, a superset of printable Latin-1 and what "ANSI" text from Windows
+ * stays UTF-8 (each broken byte becomes U+FFFD); Japanese in Shift_JIS or EUC-JP
+ * is recognised (try_japanese()); and anything else is read as Windows-1252, a superset of printable Latin-1 and what "ANSI" text from Windows
  * is. The five bytes Windows-1252 leaves undefined become U+FFFD too. Every U+FFFD
  * that stands for undecodable input is counted for the user. */
 
@@ -231,6 +231,51 @@ decode_cp1252 (const guint8      *data,
   return TRUE;
 }
 
+/* Japanese press without a BOM is often Shift_JIS (CP932, its Windows form) or
+ * EUC-JP. Text counts as such only if it converts without a single error AND
+ * reads as Japanese: some kana (every Japanese sentence has them; Latin-1 bytes
+ * misread as Shift_JIS give kanji, almost never kana) and mostly kana and kanji. */
+static char *
+try_japanese (const guint8  *data,
+              gsize          size,
+              const char   **encoding)
+{
+  static const struct { const char *iconv; const char *name; } charsets[] = {
+    { "CP932", "Shift_JIS" },
+    { "EUC-JP", "EUC-JP" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (charsets); i++)
+    {
+      g_autofree char *utf8 = g_convert ((const char *)data, size, "UTF-8", charsets[i].iconv,
+                                         NULL, NULL, NULL);
+      gsize n_kana = 0, n_kanji = 0, n_other = 0;
+
+      if (utf8 == NULL)
+        continue;
+      for (const char *p = utf8; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (c < 0x80)
+            continue;
+          if (c >= 0x3040 && c <= 0x30FF)
+            n_kana++;
+          else if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x303F) ||
+                   (c >= 0xFF00 && c <= 0xFFEF))
+            n_kanji++;
+          else
+            n_other++;
+        }
+      if (n_kana >= 5 && n_kana + n_kanji >= 4 * n_other)
+        {
+          *encoding = charsets[i].name;
+          return g_steal_pointer (&utf8);
+        }
+    }
+  return NULL;
+}
+
 /* UTF-8 text of @data, with @encoding set to a static name; not yet normalised.
  * Refuses nothing but cancellation: the caller checks for binary data first. */
 char *
@@ -277,8 +322,18 @@ _rs_report_decode (const guint8      *data,
         }
       else
         {
-          *encoding = "windows-1252";
-          ok = decode_cp1252 (data, size, out, n_replaced, cancellable, progress, error);
+          g_autofree char *japanese = try_japanese (data, size, encoding);
+
+          if (japanese != NULL)
+            {
+              g_string_append (out, japanese);
+              ok = !g_cancellable_set_error_if_cancelled (cancellable, error);
+            }
+          else
+            {
+              *encoding = "windows-1252";
+              ok = decode_cp1252 (data, size, out, n_replaced, cancellable, progress, error);
+            }
         }
     }
   if (!ok)
