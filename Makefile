@@ -8,13 +8,13 @@ SANDIR   ?= _build-sanitize
 # make fuzz: seconds per harness, and where the growing corpus lives (outside the tree).
 FUZZ_SECONDS ?= 60
 FUZZ_CORPUS  ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/redstring-fuzz
-FUZZERS      = bundle fuzzy-date case-file date-phrase suggest
+FUZZERS      = bundle fuzzy-date case-file date-phrase suggest report-html report-text
 MESON    ?= meson
 
 # Debian 12 packages the build, the tests and the screenshots need.
 PACKAGES = build-essential pkg-config meson ninja-build gettext \
            libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev \
-           libsqlite3-dev libgraphviz-dev libjson-glib-dev \
+           libsqlite3-dev libgraphviz-dev libjson-glib-dev libxml2-dev libpoppler-glib-dev \
            desktop-file-utils xvfb xauth dbus imagemagick xdotool \
            fonts-cantarell fonts-dejavu-core adwaita-icon-theme
 # and for make fuzz: clang with its libFuzzer runtime.

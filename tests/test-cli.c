@@ -262,6 +262,127 @@ test_suggest (void)
   g_assert_nonnull (strstr (unknown.err, "9999"));
   run_cli (&bad_format, "suggest", case_path, "--document", "1", "--format", "xml", NULL);
   g_assert_cmpint (bad_format.status, ==, 2);
+/* The last line of a run's standard output. */
+static char *
+last_line (const char *out)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  guint n = g_strv_length (lines);
+
+  /* Output ends with "\n": the last element is empty. */
+  g_assert_cmpuint (n, >=, 2);
+  g_assert_cmpstr (lines[n - 1], ==, "");
+  return g_strdup (lines[n - 2]);
+}
+
+static JsonObject *
+find_document (JsonParser *parser,
+               const char *title)
+{
+  JsonArray *documents = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                       "documents");
+
+  for (guint i = 0; i < json_array_get_length (documents); i++)
+    {
+      JsonObject *doc = json_array_get_object_element (documents, i);
+
+      if (g_strcmp0 (json_object_get_string_member (doc, "title"), title) == 0)
+        return doc;
+    }
+  return NULL;
+}
+
+/* import-report (issue 17): the new document's id last; the same text again gives
+ * the same id and says so; options override what the file says; undecodable
+ * bytes are counted on stderr; a bad file leaves no case behind. */
+static void
+test_import_report (void)
+{
+  g_autofree char *seed = g_test_build_filename (G_TEST_DIST, "data", "seeds",
+                                                 "report-2021-04-20-chinese-military-hacked-japan-space-agency.txt",
+                                                 NULL);
+  g_autofree char *html = g_test_build_filename (G_TEST_DIST, "data", "reports", "jaxa.html", NULL);
+  g_autofree char *invalid = g_test_build_filename (G_TEST_DIST, "data", "reports",
+                                                    "invalid-utf8.txt", NULL);
+  g_autofree char *empty = g_test_build_filename (G_TEST_DIST, "data", "reports", "empty.txt", NULL);
+  g_autofree char *case_path = rs_test_temp_path ("reports.redstring");
+  g_autofree char *never = rs_test_temp_path ("never.redstring");
+  g_autofree char *json_path = rs_test_temp_path ("reports.json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(RsTestRun) first = { 0 };
+  g_auto(RsTestRun) again = { 0 };
+  g_auto(RsTestRun) second = { 0 };
+  g_auto(RsTestRun) replaced = { 0 };
+  g_auto(RsTestRun) refused = { 0 };
+  g_auto(RsTestRun) bad_date = { 0 };
+  g_auto(RsTestRun) exported = { 0 };
+  g_auto(RsTestRun) sample = { 0 };
+  g_auto(RsTestRun) in_sample = { 0 };
+  g_autofree char *sample_path = rs_test_temp_path ("sample.redstring");
+  g_autofree char *in_sample_id = NULL;
+  g_autofree char *first_id = NULL;
+  g_autofree char *again_id = NULL;
+  g_autofree char *second_id = NULL;
+  g_autofree char *replaced_id = NULL;
+  JsonObject *doc;
+
+  run_cli (&first, "import-report", seed, case_path, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  first_id = last_line (first.out);
+  g_assert_cmpint (g_ascii_strtoll (first_id, NULL, 10), >, 0);
+
+  run_cli (&again, "import-report", seed, case_path, "--title", "Another title", NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  again_id = last_line (again.out);
+  g_assert_cmpstr (again_id, ==, first_id);
+  g_assert_nonnull (strstr (again.err, first_id));
+
+  run_cli (&second, "import-report", html, case_path, "--title", "JAXA page", "--publisher", "NHK",
+           "--date", "2021-04-20", NULL);
+  g_assert_cmpint (second.status, ==, 0);
+  second_id = last_line (second.out);
+  g_assert_cmpstr (second_id, !=, first_id);
+
+  run_cli (&replaced, "import-report", invalid, case_path, NULL);
+  g_assert_cmpint (replaced.status, ==, 0);
+  g_assert_nonnull (strstr (replaced.err, " 2 bytes"));
+  replaced_id = last_line (replaced.out);
+
+  run_cli (&exported, "export", case_path, "-o", json_path, NULL);
+  g_assert_cmpint (exported.status, ==, 0);
+  json_parser_load_from_file (parser, json_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_node_get_object (json_parser_get_root (parser)), "documents")), ==, 3);
+  /* The title defaults to the report's own. */
+  g_assert_nonnull (find_document (parser, "Report: Chinese Military Hacked Japan’s Space Agency, "
+                                           "Defense Firms"));
+  doc = find_document (parser, "JAXA page");
+  g_assert_nonnull (doc);
+  g_assert_cmpstr (json_object_get_string_member (doc, "publisher"), ==, "NHK");
+  g_assert_cmpstr (json_object_get_string_member (doc, "published"), ==, "2021-04-20");
+  g_assert_cmpstr (json_object_get_string_member (doc, "author"), ==, "Jane Doe");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (doc, "text"),
+                                   "Police: PLA unit behind JAXA attacks\n\n"));
+
+  /* The seed reports are the sample case's documents, byte for byte: found. */
+  run_cli (&sample, "new", "--sample", sample_path, NULL);
+  g_assert_cmpint (sample.status, ==, 0);
+  run_cli (&in_sample, "import-report", seed, sample_path, NULL);
+  g_assert_cmpint (in_sample.status, ==, 0);
+  g_assert_nonnull (strstr (in_sample.err, "already"));
+  in_sample_id = last_line (in_sample.out);
+  g_assert_cmpint (g_ascii_strtoll (in_sample_id, NULL, 10), >, 0);
+
+  /* Refused files and options leave no case behind. */
+  run_cli (&refused, "import-report", empty, never, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "empty.txt"));
+  g_assert_false (g_file_test (never, G_FILE_TEST_EXISTS));
+  run_cli (&bad_date, "import-report", seed, never, "--date", "20 April", NULL);
+  g_assert_cmpint (bad_date.status, ==, 2);
+  g_assert_false (g_file_test (never, G_FILE_TEST_EXISTS));
 }
 
 int
@@ -274,6 +395,7 @@ main (int   argc,
   g_test_add_func ("/cli/import-then-info", test_import_then_info);
   g_test_add_func ("/cli/errors", test_errors);
   g_test_add_func ("/cli/suggest", test_suggest);
+  g_test_add_func ("/cli/import-report", test_import_report);
 
   return g_test_run ();
 }

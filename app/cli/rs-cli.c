@@ -18,10 +18,12 @@
 #include <json-glib/json-glib.h>
 
 #include "rs-bundle.h"
+#include "rs-case-edit.h"
 #include "rs-case-store.h"
 #include "rs-core.h"
 #include "rs-enum-types.h"
 #include "rs-suggest.h"
+#include "rs-report.h"
 
 /* redstring-cli: the headless face of the core. Thin by design: every command is a
  * few calls into redstring-core, so what it does is what the app does. Exit status:
@@ -150,6 +152,94 @@ cmd_import (int    argc,
       remove_case (real_path);
       return fail (error);
     }
+  return 0;
+}
+
+static int
+cmd_import_report (int    argc,
+                   char **argv)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *publisher = NULL;
+  g_autofree char *date = NULL;
+  const GOptionEntry entries[] = {
+    { "title", 't', 0, G_OPTION_ARG_STRING, &title,
+      N_("The document's title (default: the report's own, else the file name)"), "TITLE" },
+    { "publisher", 'p', 0, G_OPTION_ARG_STRING, &publisher, N_("Who published it"), "PUBLISHER" },
+    { "date", 'd', 0, G_OPTION_ARG_STRING, &date, N_("When it was published"), "YYYY-MM-DD" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("FILE CASE — add a report (text, Markdown, HTML or PDF) to CASE "
+                            "(created if missing) and print its document id"));
+  g_autoptr(RsCaseStore) store = NULL;
+  g_autoptr(RsReport) report = NULL;
+  g_autoptr(RsChange) change = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = NULL;
+  RsDocument *existing;
+  gint64 document_id = 0;
+  gboolean existed;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 3)
+    return usage_error (context, _("import-report needs a FILE and a CASE"));
+  if (date != NULL && !rs_case_store_check_published (date, &error))
+    return usage_error (context, error->message);
+
+  /* The report is read before the case is touched: a bad file changes nothing. */
+  file = g_file_new_for_commandline_arg (argv[1]);
+  if (!(report = rs_report_read_file (file, NULL, &error)))
+    return fail (error);
+  basename = g_file_get_basename (file);
+  if (rs_report_get_n_replaced (report) > 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "redstring-cli: warning: %u byte of “%s” could not be decoded (%s) "
+                             "and was replaced by “\uFFFD”\n",
+                             "redstring-cli: warning: %u bytes of “%s” could not be decoded (%s) "
+                             "and were replaced by “\uFFFD”\n",
+                             rs_report_get_n_replaced (report)),
+                rs_report_get_n_replaced (report), basename, rs_report_get_encoding (report));
+
+  existed = g_file_test (argv[2], G_FILE_TEST_EXISTS);
+  if (!(store = rs_case_store_open (argv[2], RS_CASE_STORE_OPEN_CREATE, &error)))
+    return fail (error);
+
+  existing = rs_case_store_find_document_by_text (store, rs_report_get_text (report));
+  if (existing != NULL)
+    {
+      g_printerr (_("redstring-cli: the case already holds this text, as document %" G_GINT64_FORMAT
+                    " “%s”: not imported again\n"),
+                  rs_document_get_id (existing), rs_document_get_title (existing));
+      g_print ("%" G_GINT64_FORMAT "\n", rs_document_get_id (existing));
+      return 0;
+    }
+
+  change = rs_case_edit_import_report (store, rs_report_get_text (report),
+                                       title ? title : rs_report_get_title (report)
+                                             ? rs_report_get_title (report) : basename,
+                                       publisher ? publisher : rs_report_get_publisher (report),
+                                       rs_report_get_author (report),
+                                       date ? date : rs_report_get_published (report),
+                                       rs_report_get_url (report),
+                                       RS_RELIABILITY_UNKNOWN, &document_id, &error);
+  if (change == NULL)
+    {
+      g_autofree char *real_path = existed ? NULL : dup_real_path (argv[2]);
+
+      g_clear_object (&store);
+      remove_case (real_path);
+      return fail (error);
+    }
+  g_print (_("Imported “%s” (%s, %s)\n"),
+           rs_document_get_title (rs_case_lookup_document (rs_case_store_get_case (store),
+                                                           document_id)),
+           rs_enum_to_nick (RS_TYPE_REPORT_FORMAT, rs_report_get_format (report)),
+           rs_report_get_encoding (report));
+  g_print ("%" G_GINT64_FORMAT "\n", document_id);
   return 0;
 }
 
@@ -381,6 +471,7 @@ static const struct {
 } commands[] = {
   { "new", cmd_new, N_("Create a case file (--sample: the sample case)") },
   { "import", cmd_import, N_("Add a JSON case bundle to a case") },
+  { "import-report", cmd_import_report, N_("Add a report (text, Markdown, HTML, PDF) to a case") },
   { "export", cmd_export, N_("Export a case (--format json -o FILE)") },
   { "info", cmd_info, N_("Check a case file and count what it holds") },
   { "suggest", cmd_suggest, N_("What a document suggests (--document ID --format json)") },

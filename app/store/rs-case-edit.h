@@ -181,4 +181,16 @@ RsChange *rs_case_edit_delete_quote          (RsCaseStore  *store,
                                               gint64        quote_id,
                                               GError      **error);
 
+/* Reports (issue 17) */
+RsChange *rs_case_edit_import_report   (RsCaseStore         *store,
+                                        const char          *text,
+                                        const char          *title,
+                                        const char          *publisher,
+                                        const char          *author,
+                                        const char          *published,
+                                        const char          *url,
+                                        RsReliability        reliability,
+                                        gint64              *document_id,
+                                        GError             **error);
+
 G_END_DECLS

@@ -64,3 +64,45 @@ rs_case_store_check_published (const char  *published,
 bad:
   return invalid (error, _("The publication date is not a date of the form YYYY-MM-DD"));
 }
+
+/* The case's document whose text has this SHA-256 (lower-case hex, as
+ * rs_document_get_sha256() gives it), the first imported if several; NULL if none.
+ * Transfer none. */
+RsDocument *
+rs_case_store_find_document_by_sha256 (RsCaseStore *self,
+                                       const char  *sha256)
+{
+  GListModel *documents;
+  guint n;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (sha256 != NULL, NULL);
+
+  /* The case mirrors the file (every write reloads what it touched), so the
+   * documents in memory are the file's. */
+  documents = rs_case_get_documents (self->kase);
+  n = g_list_model_get_n_items (documents);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RsDocument) document = g_list_model_get_item (documents, i);
+
+      if (g_ascii_strcasecmp (rs_document_get_sha256 (document), sha256) == 0)
+        return rs_case_lookup_document (self->kase, rs_document_get_id (document));
+    }
+  return NULL;
+}
+
+/* The case's document with exactly this text (what an import of @text would
+ * store; see rs_case_store_add_document()), or NULL. Transfer none. */
+RsDocument *
+rs_case_store_find_document_by_text (RsCaseStore *self,
+                                     const char  *text)
+{
+  g_autofree char *sha256 = NULL;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  return rs_case_store_find_document_by_sha256 (self, sha256);
+}

@@ -216,6 +216,10 @@ gboolean     rs_case_store_show_board         (RsCaseStore            *self,
 /* rs-case-store-documents.c */
 gboolean     rs_case_store_check_published    (const char             *published,
                                                GError                **error);
+RsDocument  *rs_case_store_find_document_by_sha256 (RsCaseStore       *self,
+                                                   const char        *sha256);
+RsDocument  *rs_case_store_find_document_by_text (RsCaseStore         *self,
+                                                 const char          *text);
 
 gboolean     rs_case_store_delete_document    (RsCaseStore            *self,
                                                gint64                  document_id,
