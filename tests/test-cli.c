@@ -262,6 +262,8 @@ test_suggest (void)
   g_assert_nonnull (strstr (unknown.err, "9999"));
   run_cli (&bad_format, "suggest", case_path, "--document", "1", "--format", "xml", NULL);
   g_assert_cmpint (bad_format.status, ==, 2);
+}
+
 /* The last line of a run's standard output. */
 static char *
 last_line (const char *out)
