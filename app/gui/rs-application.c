@@ -106,6 +106,8 @@ rs_application_startup (GApplication *app)
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.export-bundle", { "<Control>e", NULL } },
     { "win.import-bundle", { "<Control>i", NULL } },
+    { "win.import-report", { "<Control><Shift>o", NULL } },
+    { "win.paste-report", { "<Control><Shift>v", NULL } },
     { "win.relayout", { "<Control>l", NULL } },
     { "win.zoom-fit", { "<Control>0", NULL } },
     { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },

@@ -32,6 +32,10 @@ on_response (GtkNativeDialog *native,
   g_object_unref (native);
 }
 
+static const char *report_suffixes[] = {
+  ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf",
+};
+
 static GtkFileFilter *
 filter_for (RsFileKind kind)
 {
@@ -42,6 +46,22 @@ filter_for (RsFileKind kind)
       gtk_file_filter_set_name (filter, _("Redstring cases"));
       gtk_file_filter_add_pattern (filter, "*.redstring");
     }
+  else if (kind == RS_FILE_KIND_REPORT)
+    {
+      gtk_file_filter_set_name (filter, _("Reports (text, Markdown, HTML, PDF)"));
+      for (guint i = 0; i < G_N_ELEMENTS (report_suffixes); i++)
+        {
+          g_autofree char *lower = g_strconcat ("*", report_suffixes[i], NULL);
+          g_autofree char *upper = g_ascii_strup (lower, -1);
+
+          gtk_file_filter_add_pattern (filter, lower);
+          gtk_file_filter_add_pattern (filter, upper);
+        }
+      gtk_file_filter_add_mime_type (filter, "text/plain");
+      gtk_file_filter_add_mime_type (filter, "text/markdown");
+      gtk_file_filter_add_mime_type (filter, "text/html");
+      gtk_file_filter_add_mime_type (filter, "application/pdf");
+    }
   else
     {
       gtk_file_filter_set_name (filter, _("Case bundles (JSON)"));
@@ -49,6 +69,20 @@ filter_for (RsFileKind kind)
       gtk_file_filter_add_mime_type (filter, "application/json");
     }
   return filter;
+}
+
+gboolean
+rs_file_chooser_is_report_name (const char *name)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  lower = g_utf8_strdown (name, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (report_suffixes); i++)
+    if (g_str_has_suffix (lower, report_suffixes[i]))
+      return TRUE;
+  return FALSE;
 }
 
 /* GTK 4.8's tree view hits a critical when its own type-ahead popover opens

@@ -16,6 +16,8 @@
 #include "rs-bundle.h"
 #include "rs-error.h"
 #include "rs-file-chooser.h"
+#include "rs-import-report-dialog.h"
+#include "rs-report.h"
 #include "rs-progress-dialog.h"
 #include "rs-window-private.h"
 
@@ -277,6 +279,200 @@ _rs_window_import_bundle (RsWindow   *self,
                                on_bundle_imported_cb, g_object_ref (self));
 }
 
+/* Reports ------------------------------------------------------------------------------- */
+
+static void
+on_report_progress_cb (double   fraction,
+                       gpointer user_data)
+{
+  rs_progress_dialog_set_fraction (RS_PROGRESS_DIALOG (user_data), fraction);
+}
+
+static void
+on_report_imported_cb (RsWindow             *self,
+                       gint64                document_id,
+                       RsImportReportDialog *dialog)
+{
+  RsDocument *document = self->store ? rs_case_lookup_document (rs_case_store_get_case (self->store),
+                                                                document_id) : NULL;
+  g_autofree char *said = NULL;
+
+  _rs_window_open_document (self, document_id);
+  said = g_strdup_printf (_("“%s” imported: select text in it to mark evidence"),
+                          document ? rs_document_get_title (document) : "");
+  rs_window_show_toast (self, said);
+}
+
+static void
+on_report_open_existing_cb (RsWindow             *self,
+                            gint64                document_id,
+                            RsImportReportDialog *dialog)
+{
+  _rs_window_open_document (self, document_id);
+}
+
+/* What was read goes to the sheet, where the user checks its details. */
+static void
+show_import_sheet (RsWindow   *self,
+                   RsReport   *report,
+                   const char *source_name)
+{
+  RsImportReportDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = rs_import_report_dialog_new (GTK_WINDOW (self), self->store, report, source_name);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_report_imported_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "open-existing", G_CALLBACK (on_report_open_existing_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_report_read_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(RsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsReport) report = NULL;
+  g_autofree char *name = g_object_steal_data (G_OBJECT (self), "rs-report-name");
+  gboolean from_file = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "rs-report-from-file"));
+
+  report = from_file ? rs_report_read_file_finish (result, &error)
+                     : rs_report_read_bytes_finish (result, &error);
+  if (self->progress != NULL)
+    rs_progress_dialog_done (self->progress);
+
+  if (report == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _rs_window_show_error (self, _("Could Not Import the Report"), error);
+      return;
+    }
+  show_import_sheet (self, report, name);
+}
+
+static RsProgressDialog *
+begin_reading (RsWindow   *self,
+               const char *name,
+               gboolean    from_file)
+{
+  g_autofree char *title = g_strdup_printf (_("Reading “%s”…"), name);
+  RsProgressDialog *dialog;
+
+  if (self->progress != NULL)
+    {
+      rs_window_show_toast (self, _("Wait for the case being opened or imported"));
+      return NULL;
+    }
+  dialog = rs_progress_dialog_new (GTK_WINDOW (self), title);
+  g_set_weak_pointer (&self->progress, dialog);
+  rs_progress_dialog_present_later (dialog, 300);
+  g_object_set_data_full (G_OBJECT (self), "rs-report-name", g_strdup (name), g_free);
+  g_object_set_data (G_OBJECT (self), "rs-report-from-file", GINT_TO_POINTER (from_file));
+  return dialog;
+}
+
+/* A report file (chosen, dropped): read in the background, a large one with progress and
+ * Cancel, then the sheet. */
+void
+_rs_window_import_report_file (RsWindow *self,
+                               GFile    *file)
+{
+  g_autofree char *name = NULL;
+  RsProgressDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  name = g_file_get_basename (file);
+  if (!(dialog = begin_reading (self, name, TRUE)))
+    return;
+  rs_report_read_file_async (file, on_report_progress_cb, g_object_ref (dialog), g_object_unref,
+                             rs_progress_dialog_get_cancellable (dialog), on_report_read_cb,
+                             g_object_ref (self));
+}
+
+/* Text pasted as a new report: read as a text file would be (line ends, control bytes). */
+void
+_rs_window_import_report_text (RsWindow   *self,
+                               const char *text)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  RsProgressDialog *dialog;
+
+  if (self->store == NULL || text == NULL)
+    return;
+  if (!(dialog = begin_reading (self, _("Pasted Text"), FALSE)))
+    return;
+  bytes = g_bytes_new (text, strlen (text));
+  rs_report_read_bytes_async (bytes, "pasted.txt", on_report_progress_cb, g_object_ref (dialog),
+                              g_object_unref, rs_progress_dialog_get_cancellable (dialog),
+                              on_report_read_cb, g_object_ref (self));
+}
+
+static void
+on_report_chosen_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(RsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = rs_file_chooser_run_finish (result, &error);
+
+  if (file == NULL)
+    {
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _rs_window_show_error (self, _("Could Not Import the Report"), error);
+      return;
+    }
+  _rs_window_import_report_file (self, file);
+}
+
+static void
+import_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  RsWindow *self = RS_WINDOW (widget);
+  g_autofree char *folder = dup_case_folder (self);
+
+  rs_file_chooser_run_async (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN, RS_FILE_KIND_REPORT,
+                             _("Import Report"), NULL, folder, self->cancellable,
+                             on_report_chosen_cb, g_object_ref (self));
+}
+
+static void
+on_clipboard_text_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(RsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+
+  if (text == NULL || *g_strstrip (g_strdup (text)) == '\0')
+    {
+      rs_window_show_toast (self, _("The clipboard holds no text to import"));
+      return;
+    }
+  _rs_window_import_report_text (self, text);
+}
+
+static void
+paste_report_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  RsWindow *self = RS_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), self->cancellable,
+                                 on_clipboard_text_cb, g_object_ref (self));
+}
+
 static void
 on_import_chosen_cb (GObject      *source,
                      GAsyncResult *result,
@@ -414,6 +610,8 @@ _rs_window_class_actions_init (RsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export-bundle", NULL, export_bundle_action);
   gtk_widget_class_install_action (widget_class, "win.import-bundle", NULL, import_bundle_action);
+  gtk_widget_class_install_action (widget_class, "win.import-report", NULL, import_report_action);
+  gtk_widget_class_install_action (widget_class, "win.paste-report", NULL, paste_report_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-side-panel", NULL,
                                    toggle_side_panel_action);
   gtk_widget_class_install_action (widget_class, "win.show-side-page", "s", show_side_page_action);

@@ -99,6 +99,12 @@ gboolean _rs_window_flush      (RsWindow      *self,
                                 GError       **error);
 void _rs_window_open_case_in_background (RsWindow *self,
                                          const char *path);
+void _rs_window_open_document      (RsWindow      *self,
+                                    gint64         document_id);
+void _rs_window_import_report_file (RsWindow      *self,
+                                    GFile         *file);
+void _rs_window_import_report_text (RsWindow      *self,
+                                    const char    *text);
 void _rs_window_import_bundle      (RsWindow      *self,
                                     const char    *path);
 void _rs_window_show_error         (RsWindow      *self,

@@ -18,6 +18,7 @@
 #include "rs-bundle.h"
 #include "rs-error.h"
 #include "rs-text.h"
+#include "rs-file-chooser.h"
 #include "rs-window-private.h"
 
 /* The window wires things together: it owns the open case and the one selection,
@@ -525,6 +526,16 @@ on_drop_cb (GtkDropTarget *target,
       return TRUE;
     }
 
+  /* A report (text, Markdown, HTML, PDF) joins the case; anything else is opened as a
+   * case and says so if it is not one. */
+  if (rs_file_chooser_is_report_name (path))
+    {
+      if (self->store == NULL)
+        return FALSE;
+      _rs_window_import_report_file (self, file);
+      return TRUE;
+    }
+
   _rs_window_open_case_in_background (self, path);
   return TRUE;
 }
@@ -585,6 +596,18 @@ static void
 on_documents_panel_open_document_cb (RsWindow         *self,
                                      gint64            document_id,
                                      RsDocumentsPanel *panel)
+{
+  if (self->store == NULL ||
+      !rs_case_lookup_document (rs_case_store_get_case (self->store), document_id))
+    return;
+
+  _rs_window_open_document (self, document_id);
+}
+
+/* Shows a report of the case in the source viewer. */
+void
+_rs_window_open_document (RsWindow *self,
+                          gint64    document_id)
 {
   if (self->store == NULL ||
       !rs_case_lookup_document (rs_case_store_get_case (self->store), document_id))

@@ -25,7 +25,7 @@ test_new_case (void)
 
   window = rs_panel_test_present (GTK_WIDGET (state), 900, 600);
   g_assert_nonnull (rs_panel_test_find_label (GTK_WIDGET (state), "This Case Is Empty"));
-  g_assert_nonnull (rs_panel_test_find_label_prefix (GTK_WIDGET (state), "Import a case bundle"));
+  g_assert_nonnull (rs_panel_test_find_label_prefix (GTK_WIDGET (state), "Start from a report"));
   rs_panel_test_save_screenshot (GTK_WIDGET (state), "empty-state");
 
   entity = rs_test_add_entity (store, RS_ENTITY_KIND_GROUP, "Tick");

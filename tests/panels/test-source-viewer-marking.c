@@ -360,10 +360,19 @@ test_extend_quote (Fixture       *fixture,
   {
     RsQuote *quote = rs_case_lookup_quote (kase, quote_id);
 
-    /* From the quote's start to the selection's end (less any white space there). */
+    GtkTextIter e;
+    int expected;
+
+    /* From the quote's start to the selection's end, taken to the end of its word (or
+     * back over white space). */
+    gtk_text_buffer_get_iter_at_offset (fixture->viewer->buffer, &e, old_end + 12);
+    if (gtk_text_iter_inside_word (&e) && !gtk_text_iter_starts_word (&e) &&
+        !gtk_text_iter_ends_word (&e))
+      gtk_text_iter_forward_word_end (&e);
+    expected = gtk_text_iter_get_offset (&e);
     g_assert_cmpint (rs_quote_get_start (quote), ==, old_start);
     g_assert_cmpint (rs_quote_get_end (quote), >, old_end);
-    g_assert_cmpint (rs_quote_get_end (quote), <=, old_end + 12);
+    g_assert_cmpint (rs_quote_get_end (quote), <=, expected);
   }
 
   /* Inside a quote, nothing to extend. */
@@ -374,6 +383,21 @@ test_extend_quote (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (fixture->viewer->extend_button));
 
   assert_undo_restores (fixture, before);
+}
+
+/* A drag that starts or ends inside a word takes the whole word. */
+static void
+test_snaps_to_words (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  GtkEditable *name;
+
+  select_text (fixture, "mon Daws", NULL, 0);
+  g_assert_true (activate (fixture, "source.new-entity-from-selection"));
+  name = rs_panel_test_template_child (fixture->viewer->entity_editor, RS_TYPE_ENTITY_EDITOR,
+                                       "name_entry");
+  g_assert_cmpstr (gtk_editable_get_text (name), ==, "Simon Dawson");
+  gtk_popover_popdown (GTK_POPOVER (fixture->viewer->entity_editor));
 }
 
 /* Nothing but white space selected: nothing to mark. */
@@ -410,6 +434,7 @@ main (int   argc,
   ADD ("/source-viewer-marking/new-event", test_new_event);
   ADD ("/source-viewer-marking/extend-quote", test_extend_quote);
   ADD ("/source-viewer-marking/blank-selection", test_blank_selection);
+  ADD ("/source-viewer-marking/snaps-to-words", test_snaps_to_words);
 #undef ADD
 
   return g_test_run ();

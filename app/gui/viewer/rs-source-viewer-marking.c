@@ -59,6 +59,13 @@ get_selected_span (RsSourceViewer *self,
     }
   if (gtk_text_iter_equal (&a, &b))
     return FALSE;
+  /* A drag that starts or ends inside a word takes the whole word: evidence is quoted
+   * in words, and a pointer lands a letter off. */
+  if (gtk_text_iter_inside_word (&a) && !gtk_text_iter_starts_word (&a))
+    gtk_text_iter_backward_word_start (&a);
+  if (gtk_text_iter_inside_word (&b) && !gtk_text_iter_starts_word (&b) &&
+      !gtk_text_iter_ends_word (&b))
+    gtk_text_iter_forward_word_end (&b);
   *start = gtk_text_iter_get_offset (&a);
   *end = gtk_text_iter_get_offset (&b);
   return TRUE;
