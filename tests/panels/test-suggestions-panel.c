@@ -560,6 +560,83 @@ test_refused (Fixture       *fixture,
   g_assert_cmpuint (rs_suggestions_panel_count (fixture->panel, RS_SUGGESTION_GROUP_MENTIONS), <, n_mentions);
 }
 
+/* Runs the list's shortcut for @keyval as GTK would on a key press, with the
+ * keyboard where it is; whether it handled the key. */
+static gboolean
+press (Fixture *fixture,
+       guint    keyval)
+{
+  GtkWidget *widget = GTK_WIDGET (list_box (fixture));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            {
+              gboolean handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                                widget, gtk_shortcut_get_arguments (shortcut));
+
+              rs_panel_test_wait (10);
+              return handled;
+            }
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* a and Enter accept the focused row, r and Delete reject it; the keyboard stays in
+ * the list, on the row that took its place; on a row's button the keys are the
+ * button's. */
+static void
+test_keys (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  RsCase *kase = rs_case_store_get_case (fixture->store);
+  g_autoptr(GPtrArray) rows = NULL;
+  guint n_mentions, n_quotes = n_items (rs_case_get_quotes (kase));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (fixture->panel));
+
+  rs_suggestions_panel_set_document_id (fixture->panel, rs_document_get_id (fixture->document));
+  wait_done (fixture->panel);
+  n_mentions = rs_suggestions_panel_count (fixture->panel, RS_SUGGESTION_GROUP_MENTIONS);
+  rows = dup_rows (fixture, RS_SUGGESTION_GROUP_MENTIONS);
+
+  /* Nothing focused in the list: the keys are not the panel's. */
+  gtk_root_set_focus (root, NULL);
+  g_assert_false (press (fixture, GDK_KEY_a));
+
+  gtk_widget_grab_focus (g_ptr_array_index (rows, 1));
+  g_assert_true (press (fixture, GDK_KEY_a));
+  g_assert_cmpuint (n_items (rs_case_get_quotes (kase)), ==, n_quotes + 1);
+  g_assert_cmpuint (rs_suggestions_panel_count (fixture->panel, RS_SUGGESTION_GROUP_MENTIONS), ==, n_mentions - 1);
+  g_assert_true (RS_IS_SUGGESTION_ROW (gtk_root_get_focus (root)));
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (gtk_root_get_focus (root))), ==, 1);
+
+  g_assert_true (press (fixture, GDK_KEY_Return));
+  g_assert_cmpuint (n_items (rs_case_get_quotes (kase)), ==, n_quotes + 2);
+
+  g_assert_true (press (fixture, GDK_KEY_r));
+  g_assert_true (press (fixture, GDK_KEY_Delete));
+  g_assert_cmpuint (n_items (rs_case_get_quotes (kase)), ==, n_quotes + 2);
+  g_assert_cmpuint (rs_suggestions_panel_count (fixture->panel, RS_SUGGESTION_GROUP_MENTIONS), ==, n_mentions - 4);
+
+  /* On the row's Reject button, Enter is the button's. */
+  gtk_widget_grab_focus (find_button (GTK_WIDGET (gtk_root_get_focus (root)), "window-close-symbolic", NULL));
+  g_assert_false (press (fixture, GDK_KEY_Return));
+  g_assert_cmpuint (n_items (rs_case_get_quotes (kase)), ==, n_quotes + 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -576,6 +653,7 @@ main (int   argc,
   g_test_add ("/suggestions-panel/reject", Fixture, NULL, fixture_set_up, test_reject, fixture_tear_down);
   g_test_add ("/suggestions-panel/switch-documents", Fixture, NULL, fixture_set_up,
               test_switch_documents, fixture_tear_down);
+  g_test_add ("/suggestions-panel/keys", Fixture, NULL, fixture_set_up, test_keys, fixture_tear_down);
   g_test_add ("/suggestions-panel/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
 
   return g_test_run ();

@@ -75,6 +75,7 @@ struct _RsSuggestionsPanel
   GtkLabel     *title_label;
   GtkSpinner   *spinner;
   GtkLabel     *error_label;
+  GtkScrolledWindow *scroller;
 
   /* Owned */
   GCancellable *cancellable;   /* the engine's run, while it runs */
@@ -86,6 +87,8 @@ struct _RsSuggestionsPanel
   gboolean      fresh;                /* and they follow the case as it is */
   guint         refresh_source;
   gboolean      running;
+  double        pending_scroll;       /* to restore once the rows are laid out, or -1 */
+  gint64        shown_document_id;    /* whose rows are shown */
 };
 
 G_DEFINE_FINAL_TYPE (RsSuggestionsPanel, rs_suggestions_panel, RS_TYPE_PANEL)
@@ -223,8 +226,17 @@ dup_snippet (const char *from,
         line = g_utf8_next_char (p);
       p = g_utf8_next_char (p);
     }
+  /* Cut inside the line: from the next word on, not mid-word. */
   if (line == from && from_offset > 0)
-    g_string_append (out, "…");
+    {
+      const char *word = line;
+
+      while (word < p && !g_unichar_isspace (g_utf8_get_char (word)))
+        word = g_utf8_next_char (word);
+      if (word < p)
+        line = g_utf8_next_char (word);
+      g_string_append (out, "…");
+    }
   append_chars (before, line, g_utf8_pointer_to_offset (line, p));
   g_string_append (out, before->str);
 
@@ -246,6 +258,16 @@ dup_snippet (const char *from,
       {
         stop = g_utf8_next_char (stop);
         n++;
+      }
+    /* Cut inside the line: after the last whole word. */
+    if (*stop != '\0' && *stop != '\n')
+      {
+        const char *word = stop;
+
+        while (word > p && !g_unichar_isspace (g_utf8_get_char (word)))
+          word = g_utf8_prev_char (word);
+        if (word > p)
+          n = g_utf8_pointer_to_offset (p, word);
       }
     append_chars (out, p, n);
     if (*stop != '\0' && *stop != '\n')
@@ -425,12 +447,14 @@ make_header (RsSuggestionsPanel *self,
   gtk_widget_set_margin_top (box, 12);
   gtk_widget_set_margin_bottom (box, 3);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  /* A narrow panel wraps the heading rather than cut it. */
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_add_css_class (title, "heading");
   gtk_widget_add_css_class (count, "dim-label");
-  gtk_widget_set_hexpand (count, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (count), 0);
+  gtk_widget_add_css_class (count, "numeric");
   gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "suggestions.accept-all");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (int)group);
   gtk_box_append (GTK_BOX (box), title);
@@ -524,11 +548,16 @@ rebuild_rows (RsSuggestionsPanel *self)
 {
   GtkListBoxRow *focus = focused_row (self);
   int focus_index = focus ? gtk_list_box_row_get_index (focus) : -1;
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scroller);
   DocState *state = doc_state (self, self->entries_document_id);
   guint shown[RS_SUGGESTION_GROUP_LAST] = { 0 };
   GtkWidget *child;
   int n_rows = 0;
 
+  /* The same report again (an accept, a new run): stay where the analyst was. */
+  self->pending_scroll = self->entries_document_id == self->shown_document_id
+                         ? gtk_adjustment_get_value (vadj) : -1;
+  self->shown_document_id = self->entries_document_id;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
     gtk_list_box_remove (self->list_box, child);
 
@@ -556,6 +585,21 @@ rebuild_rows (RsSuggestionsPanel *self)
                                                                       MIN (focus_index, n_rows - 1))));
   else if (focus_index >= 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->list_box));
+}
+
+/* The rows are laid out when the adjustment grows back: then the old place exists. */
+static void
+on_vadjustment_changed_cb (RsSuggestionsPanel *self,
+                           GtkAdjustment      *vadj)
+{
+  double top;
+
+  if (self->pending_scroll < 0)
+    return;
+  top = gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj);
+  gtk_adjustment_set_value (vadj, MIN (self->pending_scroll, MAX (top, 0)));
+  if (top >= self->pending_scroll)
+    self->pending_scroll = -1;
 }
 
 static void
@@ -1014,6 +1058,7 @@ rs_suggestions_panel_class_init (RsSuggestionsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RsSuggestionsPanel, title_label);
   gtk_widget_class_bind_template_child (widget_class, RsSuggestionsPanel, spinner);
   gtk_widget_class_bind_template_child (widget_class, RsSuggestionsPanel, error_label);
+  gtk_widget_class_bind_template_child (widget_class, RsSuggestionsPanel, scroller);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
 }
 
@@ -1042,6 +1087,9 @@ rs_suggestions_panel_init (RsSuggestionsPanel *self)
                                             (GDestroyNotify)doc_state_free);
 
   gtk_list_box_set_header_func (self->list_box, update_header, self, NULL);
+  self->pending_scroll = -1;
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                           G_CALLBACK (on_vadjustment_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* Before the list box's own Enter (activate the row): Enter accepts. */
   keys = gtk_shortcut_controller_new ();
