@@ -518,7 +518,7 @@ toggle_side_panel_action (GtkWidget  *widget,
     _rs_window_restore_side_width (self);
 }
 
-/* Alt+1…4: a side panel by name, shown if hidden, with the keyboard in it. */
+/* Alt+1…5: a side panel by name, shown if hidden, with the keyboard in it. */
 static void
 show_side_page_action (GtkWidget  *widget,
                        const char *action_name,
@@ -623,6 +623,8 @@ _rs_window_class_actions_init (RsWindowClass *klass)
                                        "win.show-side-page", "s", "notes");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
                                        "win.show-side-page", "s", "documents");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK,
+                                       "win.show-side-page", "s", "suggestions");
   gtk_widget_class_install_action (widget_class, "win.filter-board", NULL, filter_board_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.focus-selection", NULL, focus_selection_action);

@@ -19,6 +19,7 @@
 #include "rs-quotes-panel.h"
 #include "rs-relation-editor.h"
 #include "rs-source-viewer.h"
+#include "rs-suggestions-panel.h"
 #include "rs-timeline-panel.h"
 #include "rs-undo-stack.h"
 #include "rs-window.h"
@@ -45,6 +46,7 @@ struct _RsWindow
   RsTimelinePanel     *timeline_panel;
   RsNotesPanel        *notes_panel;
   RsDocumentsPanel    *documents_panel;
+  RsSuggestionsPanel  *suggestions_panel;
   GtkSearchEntry      *search_entry;
   GtkToggleButton     *side_panel_button;
   RsFilterPopover     *filter_popover;

@@ -621,6 +621,19 @@ _rs_window_open_document (RsWindow *self,
   show_source_viewer (self);
 }
 
+/* A suggestion clicked in the Suggestions panel: its span, selected in its report. */
+static void
+on_suggestions_panel_show_span_cb (RsWindow           *self,
+                                   gint64              document_id,
+                                   gint64              start,
+                                   gint64              end,
+                                   RsSuggestionsPanel *panel)
+{
+  if (rs_source_viewer_show_span (self->source_viewer, document_id,
+                                  (int)MIN (start, G_MAXINT), (int)MIN (end, G_MAXINT)))
+    show_source_viewer (self);
+}
+
 /* Find (Ctrl+F): an entity is selected on the board; a quote opens in its report; a
  * note selects what it is on (a note on the case opens the Notes panel); a report
  * opens at the match. */
@@ -1058,6 +1071,7 @@ rs_window_class_init (RsWindowClass *klass)
   g_type_ensure (RS_TYPE_NOTES_PANEL);
   g_type_ensure (RS_TYPE_QUOTES_PANEL);
   g_type_ensure (RS_TYPE_SOURCE_VIEWER);
+  g_type_ensure (RS_TYPE_SUGGESTIONS_PANEL);
   g_type_ensure (RS_TYPE_TIMELINE_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rs-window.ui");
@@ -1075,6 +1089,7 @@ rs_window_class_init (RsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RsWindow, timeline_panel);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, notes_panel);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, documents_panel);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, suggestions_panel);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, filter_popover);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, find_button);
@@ -1088,6 +1103,7 @@ rs_window_class_init (RsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_quotes_panel_reveal_quote_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_documents_panel_open_document_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_suggestions_panel_show_span_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_source_viewer_close_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_board_activate_item_cb);
 

@@ -613,3 +613,37 @@ rs_source_viewer_select_at_offset (RsSourceViewer *self,
   rs_panel_select_targets (selection, (RsPanelTarget *)(gpointer)targets->data, targets->len);
   return TRUE;
 }
+
+/* Opens a report with the characters @start–@end selected and scrolled to (a
+ * suggestion's span): selected, not emphasised as a quote is, since it is not one
+ * yet; the selection is also what the marking bar acts on. */
+gboolean
+rs_source_viewer_show_span (RsSourceViewer *self,
+                            gint64          document_id,
+                            int             start,
+                            int             end)
+{
+  RsCase *kase;
+  GtkTextIter start_iter, end_iter;
+
+  g_return_val_if_fail (RS_IS_SOURCE_VIEWER (self), FALSE);
+
+  if (!(kase = rs_panel_get_case (RS_PANEL (self))) ||
+      !rs_case_lookup_document (kase, document_id) || start < 0 || end < start)
+    return FALSE;
+
+  rs_source_viewer_set_document_id (self, document_id);
+  gtk_text_buffer_get_bounds (self->buffer, &start_iter, &end_iter);
+  gtk_text_buffer_remove_tag (self->buffer, self->revealed_tag, &start_iter, &end_iter);
+  set_revealed_quote_id (self, 0);
+
+  get_iters (self, start, end, &start_iter, &end_iter);
+  gtk_text_buffer_select_range (self->buffer, &end_iter, &start_iter);
+  gtk_text_buffer_move_mark (self->buffer, self->reveal_mark, &start_iter);
+  gtk_text_view_scroll_to_mark (self->text_view, self->reveal_mark, 0.0, TRUE, 0.0, 0.5);
+  self->reveal_frames = 0;
+  if (self->reveal_tick == 0)
+    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view),
+                                                      reveal_tick_cb, self, NULL);
+  return TRUE;
+}

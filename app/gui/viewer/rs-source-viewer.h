@@ -28,5 +28,9 @@ gint64      rs_source_viewer_get_quote_at_offset   (RsSourceViewer *self,
                                                     int             offset);
 gboolean    rs_source_viewer_select_at_offset      (RsSourceViewer *self,
                                                     int             offset);
+gboolean    rs_source_viewer_show_span             (RsSourceViewer *self,
+                                                    gint64          document_id,
+                                                    int             start,
+                                                    int             end);
 
 G_END_DECLS
