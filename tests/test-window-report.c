@@ -135,8 +135,69 @@ test_import_html (void)
   g_assert_nonnull (document);
   g_assert_cmpstr (rs_document_get_title (document), ==, "Police: PLA unit behind JAXA attacks");
   g_assert_cmpint (rs_document_get_reliability (document), ==, RS_RELIABILITY_B);
+  /* Its suggestions are shown beside it. */
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->side_stack), ==, "suggestions");
   g_assert_nonnull (strstr (rs_document_get_text (document), "宇宙航空研究開発機構"));
   g_assert_null (strstr (rs_document_get_text (document), "SCRIPT"));
+
+  /* Marking it, as the bar's button does: the servers sentence as evidence for Tick. */
+  {
+    RsCase *kase = rs_case_store_get_case (window->store);
+    GtkTextView *view = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window->source_viewer),
+                                                                      RS_TYPE_SOURCE_VIEWER,
+                                                                      "text_view"));
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+    const char *text = rs_document_get_text (document);
+    const char *hit = strstr (text, "servers were");
+    gint64 tick = 0;
+    guint n_links;
+    GtkTextIter a, b;
+    GtkWidget *editor = NULL;
+    g_autoptr(GPtrArray) links = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (rs_case_get_entities (kase)); i++)
+      {
+        g_autoptr(RsEntity) entity = g_list_model_get_item (rs_case_get_entities (kase), i);
+
+        if (g_str_equal (rs_entity_get_name (entity), "Tick"))
+          tick = rs_entity_get_id (entity);
+      }
+    links = rs_case_dup_evidence_for (kase, RS_TARGET_ENTITY, tick);
+    n_links = links->len;
+    rs_selection_select (window->selection, RS_TARGET_ENTITY, tick);
+    g_assert_nonnull (hit);
+    gtk_text_buffer_get_iter_at_offset (buffer, &a, g_utf8_pointer_to_offset (text, hit));
+    gtk_text_buffer_get_iter_at_offset (buffer, &b, g_utf8_pointer_to_offset (text, hit) + 12);
+    gtk_text_buffer_select_range (buffer, &a, &b);
+    rs_gui_test_iterate (20);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->source_viewer),
+                                               "source.quote-as-evidence", NULL));
+    rs_gui_test_iterate (50);
+    for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (window->source_viewer)); c;
+         c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_POPOVER (c) && gtk_widget_get_visible (c))
+        editor = c;
+    g_assert_nonnull (editor);
+    {
+      g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+      rs_gui_test_collect (editor, GTK_TYPE_BUTTON, buttons);
+      for (guint i = 0; i < buttons->len; i++)
+        if (gtk_widget_has_css_class (g_ptr_array_index (buttons, i), "suggested-action"))
+          g_signal_emit_by_name (g_ptr_array_index (buttons, i), "clicked");
+    }
+    rs_gui_test_iterate (50);
+    g_clear_pointer (&links, g_ptr_array_unref);
+    links = rs_case_dup_evidence_for (kase, RS_TARGET_ENTITY, tick);
+    g_assert_cmpuint (links->len, ==, n_links + 1);
+
+    /* Undone, and the import with it on the next step. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    rs_gui_test_iterate (50);
+    g_clear_pointer (&links, g_ptr_array_unref);
+    links = rs_case_dup_evidence_for (kase, RS_TARGET_ENTITY, tick);
+    g_assert_cmpuint (links->len, ==, n_links);
+  }
 
   /* The same text again: the sheet offers the copy already there, and no second one. */
   dialog = read_report (window, "jaxa.html");

@@ -298,7 +298,10 @@ on_report_imported_cb (RsWindow             *self,
   g_autofree char *said = NULL;
 
   _rs_window_open_document (self, document_id);
-  said = g_strdup_printf (_("“%s” imported: select text in it to mark evidence"),
+  /* What the report proposes, beside it. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-side-page", "s", "suggestions");
+  said = g_strdup_printf (_("“%s” imported: accept what it suggests, or select text in it to "
+                            "mark evidence"),
                           document ? rs_document_get_title (document) : "");
   rs_window_show_toast (self, said);
 }

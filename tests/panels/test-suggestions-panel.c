@@ -364,6 +364,49 @@ test_accept_mention (Fixture       *fixture,
                     n_mentions);
 }
 
+/* Accepting a row far down keeps the list where it was: the other rows are the same
+ * widgets, and the scroll position does not move. */
+static void
+test_accept_keeps_place (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  GtkScrolledWindow *scroller = rs_panel_test_template_child (fixture->panel,
+                                                              RS_TYPE_SUGGESTIONS_PANEL,
+                                                              "scroller");
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (scroller);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) rows_after = NULL;
+  GtkWidget *accepted, *kept;
+  double value;
+  guint pick;
+
+  rs_suggestions_panel_set_document_id (fixture->panel, rs_document_get_id (fixture->document));
+  wait_done (fixture->panel);
+  rows = dup_rows (fixture, RS_SUGGESTION_GROUP_MENTIONS);
+  g_assert_cmpuint (rows->len, >, 12);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadj), >, gtk_adjustment_get_page_size (vadj) * 1.5);
+
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_page_size (vadj) / 2);
+  rs_panel_test_wait (50);
+  value = gtk_adjustment_get_value (vadj);
+  g_assert_cmpfloat (value, >, 0);
+
+  pick = rows->len / 2;
+  accepted = g_ptr_array_index (rows, pick);
+  kept = g_ptr_array_index (rows, pick + 1);
+  click (find_button (accepted, "object-select-symbolic", NULL));
+  wait_done (fixture->panel);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  rows_after = dup_rows (fixture, RS_SUGGESTION_GROUP_MENTIONS);
+  g_assert_cmpuint (rows_after->len, ==, rows->len - 1);
+  g_assert_false (g_ptr_array_find (rows_after, accepted, NULL));
+  g_assert_true (g_ptr_array_find (rows_after, kept, NULL));
+  g_assert_true (g_ptr_array_index (rows_after, 0) == g_ptr_array_index (rows, 0));
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (vadj), value, 1.0);
+}
+
 static void
 test_accept_all_new_entities (Fixture       *fixture,
                               gconstpointer  user_data)
@@ -651,6 +694,8 @@ main (int   argc,
   g_test_add ("/suggestions-panel/accept-all-new-entities", Fixture, NULL, fixture_set_up,
               test_accept_all_new_entities, fixture_tear_down);
   g_test_add ("/suggestions-panel/reject", Fixture, NULL, fixture_set_up, test_reject, fixture_tear_down);
+  g_test_add ("/suggestions-panel/accept-keeps-place", Fixture, NULL, fixture_set_up,
+              test_accept_keeps_place, fixture_tear_down);
   g_test_add ("/suggestions-panel/switch-documents", Fixture, NULL, fixture_set_up,
               test_switch_documents, fixture_tear_down);
   g_test_add ("/suggestions-panel/keys", Fixture, NULL, fixture_set_up, test_keys, fixture_tear_down);

@@ -87,7 +87,6 @@ struct _RsSuggestionsPanel
   gboolean      fresh;                /* and they follow the case as it is */
   guint         refresh_source;
   gboolean      running;
-  double        pending_scroll;       /* to restore once the rows are laid out, or -1 */
   gint64        shown_document_id;    /* whose rows are shown */
 };
 
@@ -541,65 +540,89 @@ update_page (RsSuggestionsPanel *self)
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->running);
 }
 
-/* Rows again from `entries`; a row that had the keyboard passes it to the row now
- * at its place, so accepting with the keys walks down the list. */
+static GtkWidget *
+make_row (RsSuggestionsPanel *self,
+          DocState           *state,
+          Entry              *entry)
+{
+  gpointer kind = g_hash_table_lookup (state->kinds, entry->key);
+  GtkWidget *row = rs_suggestion_row_new (entry->suggestion, entry->snippet,
+                                          kind ? (RsEntityKind)(GPOINTER_TO_INT (kind) - 1)
+                                               : rs_suggestion_get_kind (entry->suggestion));
+
+  g_signal_connect_object (row, "accept", G_CALLBACK (on_row_accept_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "reject", G_CALLBACK (on_row_reject_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "notify::kind", G_CALLBACK (on_row_kind_cb), self, G_CONNECT_SWAPPED);
+  return row;
+}
+
+static char *
+dup_row_key (GtkWidget *row)
+{
+  return dup_key (rs_suggestion_row_get_suggestion (RS_SUGGESTION_ROW (row)));
+}
+
+/* Rows from `entries`. For the report already listed (an accept, a reject, a new run)
+ * the rows that stay are kept and only the others go or come, so the list keeps its
+ * place; a row that had the keyboard passes it to the row now at its place, so accepting
+ * with the keys walks down the list. */
 static void
 rebuild_rows (RsSuggestionsPanel *self)
 {
   GtkListBoxRow *focus = focused_row (self);
   int focus_index = focus ? gtk_list_box_row_get_index (focus) : -1;
-  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scroller);
   DocState *state = doc_state (self, self->entries_document_id);
   guint shown[RS_SUGGESTION_GROUP_LAST] = { 0 };
-  GtkWidget *child;
-  int n_rows = 0;
-
-  /* The same report again (an accept, a new run): stay where the analyst was. */
-  self->pending_scroll = self->entries_document_id == self->shown_document_id
-                         ? gtk_adjustment_get_value (vadj) : -1;
-  self->shown_document_id = self->entries_document_id;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
-    gtk_list_box_remove (self->list_box, child);
+  g_autoptr(GPtrArray) wanted = g_ptr_array_new ();
+  g_autoptr(GHashTable) wanted_keys = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean same = self->entries_document_id == self->shown_document_id;
+  GtkListBoxRow *row;
+  int n_rows;
 
   for (guint i = 0; i < self->entries->len; i++)
     {
       Entry *entry = g_ptr_array_index (self->entries, i);
-      gpointer kind = g_hash_table_lookup (state->kinds, entry->key);
-      GtkWidget *row;
 
       if (shown[entry->group]++ >= MAX_ROWS_PER_GROUP)
         continue;
-      row = rs_suggestion_row_new (entry->suggestion, entry->snippet,
-                                   kind ? (RsEntityKind)(GPOINTER_TO_INT (kind) - 1)
-                                        : rs_suggestion_get_kind (entry->suggestion));
-      g_signal_connect_object (row, "accept", G_CALLBACK (on_row_accept_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (row, "reject", G_CALLBACK (on_row_reject_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (row, "notify::kind", G_CALLBACK (on_row_kind_cb), self, G_CONNECT_SWAPPED);
-      gtk_list_box_append (self->list_box, row);
-      n_rows++;
+      g_ptr_array_add (wanted, entry);
+      g_hash_table_add (wanted_keys, entry->key);
     }
 
+  self->shown_document_id = self->entries_document_id;
+
+  /* Rows no longer wanted go (all of them for another report). By index: the list
+   * box's children include the headers, which go with their rows. */
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL;)
+    {
+      g_autofree char *key = RS_IS_SUGGESTION_ROW (row) ? dup_row_key (GTK_WIDGET (row)) : NULL;
+
+      if (!same || key == NULL || !g_hash_table_contains (wanted_keys, key))
+        gtk_list_box_remove (self->list_box, GTK_WIDGET (row));
+      else
+        i++;
+    }
+
+  /* The kept rows are in the entries' order: the new ones go in between. */
+  for (guint i = 0; i < wanted->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (wanted, i);
+      g_autofree char *key = NULL;
+
+      row = gtk_list_box_get_row_at_index (self->list_box, i);
+      key = row ? dup_row_key (GTK_WIDGET (row)) : NULL;
+
+      if (key == NULL || !g_str_equal (key, entry->key))
+        gtk_list_box_insert (self->list_box, make_row (self, state, entry), i);
+    }
+
+  n_rows = wanted->len;
   update_page (self);
-  if (focus_index >= 0 && n_rows > 0)
+  if (focus_index >= 0 && n_rows > 0 && focused_row (self) == NULL)
     gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (self->list_box,
                                                                       MIN (focus_index, n_rows - 1))));
-  else if (focus_index >= 0)
+  else if (focus_index >= 0 && n_rows == 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->list_box));
-}
-
-/* The rows are laid out when the adjustment grows back: then the old place exists. */
-static void
-on_vadjustment_changed_cb (RsSuggestionsPanel *self,
-                           GtkAdjustment      *vadj)
-{
-  double top;
-
-  if (self->pending_scroll < 0)
-    return;
-  top = gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj);
-  gtk_adjustment_set_value (vadj, MIN (self->pending_scroll, MAX (top, 0)));
-  if (top >= self->pending_scroll)
-    self->pending_scroll = -1;
 }
 
 static void
@@ -764,13 +787,14 @@ entry_of_row (RsSuggestionsPanel *self,
               RsSuggestionRow    *row,
               guint              *index)
 {
-  RsSuggestion *suggestion = rs_suggestion_row_get_suggestion (row);
+  /* By key: a row kept across runs of the engine holds the earlier run's suggestion. */
+  g_autofree char *key = dup_key (rs_suggestion_row_get_suggestion (row));
 
   for (guint i = 0; i < self->entries->len; i++)
     {
       Entry *entry = g_ptr_array_index (self->entries, i);
 
-      if (entry->suggestion == suggestion)
+      if (g_str_equal (entry->key, key))
         {
           if (index)
             *index = i;
@@ -1087,9 +1111,6 @@ rs_suggestions_panel_init (RsSuggestionsPanel *self)
                                             (GDestroyNotify)doc_state_free);
 
   gtk_list_box_set_header_func (self->list_box, update_header, self, NULL);
-  self->pending_scroll = -1;
-  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
-                           G_CALLBACK (on_vadjustment_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* Before the list box's own Enter (activate the row): Enter accepts. */
   keys = gtk_shortcut_controller_new ();
