@@ -512,6 +512,38 @@ test_case_rules (void)
 /* A Japanese report: no capital letters, no word spaces. What the engine still finds:
  * names and aliases of the case written as in the text, and names in Latin letters;
  * it proposes no new Japanese names. */
+/* The same name with another apostrophe is the same name: "People's" in one report is
+ * "People’s" in the case, and is a mention, not a new entity. */
+static void
+test_apostrophes (void)
+{
+  g_autoptr(RsCase) kase = rs_case_new ();
+  g_autoptr(RsEntity) pla = rs_entity_new (2);
+  const char *text = "Investigators named Unit 61419 of the People's Liberation Army as the "
+                     "group's handler.";
+  g_autoptr(GPtrArray) all = NULL;
+  gboolean mention = FALSE;
+
+  rs_entity_set_name (pla, "People’s Liberation Army");
+  rs_case_add_entity (kase, pla);
+  all = suggest (kase, text);
+  for (guint i = 0; i < all->len; i++)
+    {
+      RsSuggestion *s = g_ptr_array_index (all, i);
+      g_autofree char *slice = g_utf8_substring (text, rs_suggestion_get_start (s),
+                                                 rs_suggestion_get_end (s));
+
+      if (rs_suggestion_is_mention (s) && rs_suggestion_get_entity_id (s) == 2)
+        {
+          g_assert_cmpstr (slice, ==, "People's Liberation Army");
+          mention = TRUE;
+        }
+      else
+        g_assert_false (!rs_suggestion_is_event (s) && strstr (slice, "Liberation") != NULL);
+    }
+  g_assert_true (mention);
+}
+
 static void
 test_japanese (void)
 {
@@ -628,6 +660,7 @@ main (int   argc,
   g_test_add_func ("/suggest/rules", test_rules);
   g_test_add_func ("/suggest/case-rules", test_case_rules);
   g_test_add_func ("/suggest/japanese", test_japanese);
+  g_test_add_func ("/suggest/apostrophes", test_apostrophes);
   g_test_add_func ("/suggest/bad-text", test_bad_text);
   g_test_add_func ("/suggest/suggestion-value", test_suggestion_value);
 

@@ -225,7 +225,31 @@ _rs_suggest_slice (Scan  *scan,
   return g_ucs4_to_utf8 (scan->u + start, end - start, NULL, NULL, NULL);
 }
 
-/* Lowercase, for comparing words. */
+/* A character as names compare: lower case, and the typographic apostrophe and hyphens
+ * as their ASCII forms ("People’s" in one report is "People's" in the next). */
+static gunichar
+canon (gunichar c)
+{
+  if (c == 0x2019 || c == 0x2018 || c == 0x02BC)
+    return '\'';
+  if (c == 0x2010 || c == 0x2011)
+    return '-';
+  return g_unichar_tolower (c);
+}
+
+/* @text in the form names are looked up by. */
+static char *
+dup_name_key (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  GString *key = g_string_sized_new (strlen (folded));
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    g_string_append_unichar (key, canon (g_utf8_get_char (p)));
+  return g_string_free (key, FALSE);
+}
+
+/* Lowercase, apostrophes and hyphens plain, for comparing words. */
 static char *
 fold (Scan  *scan,
       glong  start,
@@ -233,7 +257,7 @@ fold (Scan  *scan,
 {
   g_autofree char *s = _rs_suggest_slice (scan, start, end);
 
-  return g_utf8_strdown (s, -1);
+  return dup_name_key (s);
 }
 
 static gboolean
@@ -555,7 +579,7 @@ find_name (Scan     *scan,
       if (s + plen > scan->n)
         continue;
       for (k = 0; k < plen; k++)
-        if (g_unichar_tolower (scan->u[s + k]) != g_unichar_tolower (pattern[k]))
+        if (canon (scan->u[s + k]) != canon (pattern[k]))
           break;
       if (k < plen)
         continue;
@@ -605,11 +629,11 @@ find_mentions (Scan *scan)
       g_autoptr(RsEntity) entity = g_list_model_get_item (entities, i);
       const char * const *aliases = rs_entity_get_aliases (entity);
 
-      g_hash_table_add (scan->known, g_utf8_casefold (rs_entity_get_name (entity), -1));
+      g_hash_table_add (scan->known, dup_name_key (rs_entity_get_name (entity)));
       find_name (scan, entity, rs_entity_get_name (entity), matches);
       for (guint a = 0; aliases != NULL && aliases[a] != NULL; a++)
         {
-          g_hash_table_add (scan->known, g_utf8_casefold (aliases[a], -1));
+          g_hash_table_add (scan->known, dup_name_key (aliases[a]));
           find_name (scan, entity, aliases[a], matches);
         }
     }
@@ -680,7 +704,7 @@ static Candidate *
 lookup_candidate (Scan       *scan,
                   const char *name)
 {
-  g_autofree char *key = g_utf8_casefold (name, -1);
+  g_autofree char *key = dup_name_key (name);
 
   return g_hash_table_lookup (scan->candidates, key);
 }
@@ -699,7 +723,7 @@ add_candidate (Scan         *scan,
 {
   g_autofree char *name = name_override ? g_strdup (name_override)
                                         : _rs_suggest_slice (scan, start, end);
-  g_autofree char *key = g_utf8_casefold (name, -1);
+  g_autofree char *key = dup_name_key (name);
   Candidate *c;
 
   if (g_hash_table_contains (scan->known, key) || _rs_suggest_taken (scan, start, end))
