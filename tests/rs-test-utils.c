@@ -240,3 +240,49 @@ rs_test_open_sample_case_in_home (const char *name)
   g_assert_no_error (error);
   return g_steal_pointer (&store);
 }
+
+/* Two bundles are the same, or the first line that differs is shown with some context
+ * (whole bundles are long) and the test fails there. */
+void
+rs_test_assert_same_bundle (GBytes *a,
+                            GBytes *b)
+{
+  if (!g_bytes_equal (a, b))
+    {
+      g_autofree char *sa = g_strndup (g_bytes_get_data (a, NULL), g_bytes_get_size (a));
+      g_autofree char *sb = g_strndup (g_bytes_get_data (b, NULL), g_bytes_get_size (b));
+      g_auto(GStrv) la = g_strsplit (sa, "\n", -1);
+      g_auto(GStrv) lb = g_strsplit (sb, "\n", -1);
+      guint i;
+
+      for (i = 0; la[i] != NULL && lb[i] != NULL && g_str_equal (la[i], lb[i]); i++)
+        ;
+      for (guint j = i >= 8 ? i - 8 : 0; j < i + 8; j++)
+        {
+          if (j < g_strv_length (la))
+            g_test_message ("- %u: %.200s", j, la[j]);
+          if (j < g_strv_length (lb))
+            g_test_message ("+ %u: %.200s", j, lb[j]);
+        }
+      g_assert_cmpstr (la[i], ==, lb[i]);
+    }
+}
+
+/* The live model's bundle, checked against the file's as another opening reads it. */
+GBytes *
+rs_test_export_checked (RsCaseStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) live = rs_bundle_export (rs_case_store_get_case (store), &error);
+  g_autoptr(GBytes) file = NULL;
+  RsCaseStore *snapshot;
+
+  g_assert_no_error (error);
+  snapshot = rs_test_open_snapshot (rs_case_store_get_path (store));
+  file = rs_bundle_export (rs_case_store_get_case (snapshot), &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (snapshot);
+
+  rs_test_assert_same_bundle (live, file);
+  return g_steal_pointer (&live);
+}

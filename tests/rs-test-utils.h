@@ -34,6 +34,9 @@ void         rs_test_write_file       (const char  *path,
                                        const void  *data,
                                        gsize        size);
 RsCaseStore *rs_test_open_snapshot    (const char  *path);
+void         rs_test_assert_same_bundle (GBytes     *a,
+                                         GBytes     *b);
+GBytes      *rs_test_export_checked   (RsCaseStore *store);
 char        *rs_test_make_sample_file (const char  *name);
 void         rs_test_raw_exec         (const char  *path,
                                        const char  *sql);

@@ -71,27 +71,11 @@ export (Fixture *fixture)
   return bytes;
 }
 
-/* The live model and a fresh opening of the file agree. */
-static GBytes *
-export_checked (Fixture *fixture)
-{
-  g_autoptr(GBytes) live = export (fixture);
-  g_autoptr(GBytes) file = NULL;
-  g_autoptr(GError) error = NULL;
-  RsCaseStore *snapshot = rs_test_open_snapshot (rs_case_store_get_path (fixture->store));
-
-  file = rs_bundle_export (rs_case_store_get_case (snapshot), &error);
-  g_assert_no_error (error);
-  g_assert_finalize_object (snapshot);
-  g_assert_true (g_bytes_equal (live, file));
-  return g_steal_pointer (&live);
-}
-
 static void
 begin (Fixture *fixture)
 {
   g_clear_pointer (&fixture->before, g_bytes_unref);
-  fixture->before = export_checked (fixture);
+  fixture->before = rs_test_export_checked (fixture->store);
 }
 
 static void
@@ -106,18 +90,18 @@ check_undo_redo (Fixture  *fixture,
 
   g_assert_nonnull (change);
   g_assert_false (rs_change_is_empty (change));
-  after = export_checked (fixture);
+  after = rs_test_export_checked (fixture->store);
   g_assert_false (g_bytes_equal (fixture->before, after));
 
   rs_undo_stack_push (fixture->stack, change);
   g_assert_true (rs_undo_stack_undo (fixture->stack, &error));
   g_assert_no_error (error);
-  undone = export_checked (fixture);
+  undone = rs_test_export_checked (fixture->store);
   g_assert_true (g_bytes_equal (fixture->before, undone));
 
   g_assert_true (rs_undo_stack_redo (fixture->stack, &error));
   g_assert_no_error (error);
-  redone = export_checked (fixture);
+  redone = rs_test_export_checked (fixture->store);
   g_assert_true (g_bytes_equal (after, redone));
 }
 
@@ -321,7 +305,7 @@ test_bad_input (Fixture       *fixture,
   gint64 doc = fixture->document_id;
   RsDocument *document = rs_case_lookup_document (kase (fixture), doc);
   gint64 length = g_utf8_strlen (rs_document_get_text (document), -1);
-  g_autoptr(GBytes) before = export_checked (fixture);
+  g_autoptr(GBytes) before = rs_test_export_checked (fixture->store);
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GPtrArray) suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify)rs_suggestion_unref);
   g_autoptr(GPtrArray) empty = g_ptr_array_new ();
@@ -409,7 +393,7 @@ test_bad_input (Fixture       *fixture,
   g_assert_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT);
   g_clear_error (&error);
 
-  after = export_checked (fixture);
+  after = rs_test_export_checked (fixture->store);
   g_assert_true (g_bytes_equal (before, after));
   g_assert_false (rs_undo_stack_get_can_undo (fixture->stack));
 }

@@ -50,24 +50,6 @@ kase (Fixture *fixture)
   return rs_case_store_get_case (fixture->store);
 }
 
-/* The live bundle, checked against the file's. */
-static GBytes *
-export_checked (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) live = rs_bundle_export (kase (fixture), &error);
-  g_autoptr(GBytes) file = NULL;
-  RsCaseStore *snapshot;
-
-  g_assert_no_error (error);
-  snapshot = rs_test_open_snapshot (rs_case_store_get_path (fixture->store));
-  file = rs_bundle_export (rs_case_store_get_case (snapshot), &error);
-  g_assert_no_error (error);
-  g_assert_finalize_object (snapshot);
-  g_assert_true (g_bytes_equal (live, file));
-  return g_steal_pointer (&live);
-}
-
 static void
 check_undo_redo (Fixture  *fixture,
                  GBytes   *before,
@@ -81,18 +63,18 @@ check_undo_redo (Fixture  *fixture,
 
   g_assert_nonnull (change);
   g_assert_false (rs_change_is_empty (change));
-  after = export_checked (fixture);
+  after = rs_test_export_checked (fixture->store);
   g_assert_false (g_bytes_equal (before, after));
 
   rs_undo_stack_push (fixture->stack, change);
   g_assert_true (rs_undo_stack_undo (fixture->stack, &error));
   g_assert_no_error (error);
-  undone = export_checked (fixture);
+  undone = rs_test_export_checked (fixture->store);
   g_assert_true (g_bytes_equal (before, undone));
 
   g_assert_true (rs_undo_stack_redo (fixture->stack, &error));
   g_assert_no_error (error);
-  redone = export_checked (fixture);
+  redone = rs_test_export_checked (fixture->store);
   g_assert_true (g_bytes_equal (after, redone));
 }
 
@@ -115,7 +97,7 @@ static void
 test_edit_quote (Fixture       *fixture,
                  gconstpointer  user_data)
 {
-  g_autoptr(GBytes) before = export_checked (fixture);
+  g_autoptr(GBytes) before = rs_test_export_checked (fixture->store);
   g_autoptr(GError) error = NULL;
   RsQuote *quote;
   RsEvidence *link = some_evidence (fixture, &quote);
@@ -142,7 +124,7 @@ static void
 test_stance_only (Fixture       *fixture,
                   gconstpointer  user_data)
 {
-  g_autoptr(GBytes) before = export_checked (fixture);
+  g_autoptr(GBytes) before = rs_test_export_checked (fixture->store);
   g_autoptr(GError) error = NULL;
   RsQuote *quote;
   RsEvidence *link = some_evidence (fixture, &quote);
@@ -163,7 +145,7 @@ static void
 test_unchanged (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GBytes) before = export_checked (fixture);
+  g_autoptr(GBytes) before = rs_test_export_checked (fixture->store);
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(RsChange) change = NULL;
@@ -178,7 +160,7 @@ test_unchanged (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (change);
   g_assert_true (rs_change_is_empty (change));
-  after = export_checked (fixture);
+  after = rs_test_export_checked (fixture->store);
   g_assert_true (g_bytes_equal (before, after));
 }
 
@@ -186,7 +168,7 @@ static void
 test_delete_quote (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(GBytes) before = export_checked (fixture);
+  g_autoptr(GBytes) before = rs_test_export_checked (fixture->store);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) links = NULL;
   RsQuote *quote;
@@ -214,7 +196,7 @@ static void
 test_bad_input (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GBytes) before = export_checked (fixture);
+  g_autoptr(GBytes) before = rs_test_export_checked (fixture->store);
   g_autoptr(GBytes) after = NULL;
   RsQuote *quote;
   RsEvidence *link = some_evidence (fixture, &quote);
@@ -269,7 +251,7 @@ test_bad_input (Fixture       *fixture,
     g_assert_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT);
   }
 
-  after = export_checked (fixture);
+  after = rs_test_export_checked (fixture->store);
   g_assert_true (g_bytes_equal (before, after));
 }
 

@@ -56,55 +56,10 @@ kase (Fixture *fixture)
 }
 
 static void
-assert_same_bundle (GBytes *a,
-                    GBytes *b)
-{
-  if (!g_bytes_equal (a, b))
-    {
-      g_autofree char *sa = g_strndup (g_bytes_get_data (a, NULL), g_bytes_get_size (a));
-      g_autofree char *sb = g_strndup (g_bytes_get_data (b, NULL), g_bytes_get_size (b));
-      g_auto(GStrv) la = g_strsplit (sa, "\n", -1);
-      g_auto(GStrv) lb = g_strsplit (sb, "\n", -1);
-      guint i;
-
-      /* The first line that differs, with some context: whole bundles are long. */
-      for (i = 0; la[i] != NULL && lb[i] != NULL && g_str_equal (la[i], lb[i]); i++)
-        ;
-      for (guint j = i >= 8 ? i - 8 : 0; j < i + 8; j++)
-        {
-          if (j < g_strv_length (la))
-            g_test_message ("- %u: %.200s", j, la[j]);
-          if (j < g_strv_length (lb))
-            g_test_message ("+ %u: %.200s", j, lb[j]);
-        }
-      g_assert_cmpstr (la[i], ==, lb[i]);
-    }
-}
-
-/* The live model's bundle, checked against the file's as another opening reads it. */
-static GBytes *
-export_checked (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) live = rs_bundle_export (kase (fixture), &error);
-  g_autoptr(GBytes) file = NULL;
-  RsCaseStore *snapshot;
-
-  g_assert_no_error (error);
-  snapshot = rs_test_open_snapshot (rs_case_store_get_path (fixture->store));
-  file = rs_bundle_export (rs_case_store_get_case (snapshot), &error);
-  g_assert_no_error (error);
-  g_assert_finalize_object (snapshot);
-
-  assert_same_bundle (live, file);
-  return g_steal_pointer (&live);
-}
-
-static void
 begin (Fixture *fixture)
 {
   g_clear_pointer (&fixture->before, g_bytes_unref);
-  fixture->before = export_checked (fixture);
+  fixture->before = rs_test_export_checked (fixture->store);
 }
 
 /* CHANGE has just been made: it must have changed the case, and undo and redo must
@@ -125,7 +80,7 @@ check_undo_redo (Fixture  *fixture,
 
   g_test_message ("after %s", rs_change_get_label (change));
   g_clear_pointer (&fixture->after, g_bytes_unref);
-  fixture->after = export_checked (fixture);
+  fixture->after = rs_test_export_checked (fixture->store);
   g_assert_false (g_bytes_equal (fixture->before, fixture->after));
 
   rs_undo_stack_push (fixture->stack, change);
@@ -134,14 +89,14 @@ check_undo_redo (Fixture  *fixture,
   g_assert_true (rs_undo_stack_undo (fixture->stack, &error));
   g_assert_no_error (error);
   g_test_message ("undone");
-  undone = export_checked (fixture);
-  assert_same_bundle (fixture->before, undone);
+  undone = rs_test_export_checked (fixture->store);
+  rs_test_assert_same_bundle (fixture->before, undone);
 
   g_assert_true (rs_undo_stack_redo (fixture->stack, &error));
   g_assert_no_error (error);
   g_test_message ("redone");
-  redone = export_checked (fixture);
-  assert_same_bundle (fixture->after, redone);
+  redone = rs_test_export_checked (fixture->store);
+  rs_test_assert_same_bundle (fixture->after, redone);
 }
 
 static gint64
@@ -225,13 +180,13 @@ test_undo_after_layout (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_null (rs_case_lookup_entity (kase (fixture), id));
 
-  now = export_checked (fixture);
-  assert_same_bundle (start, now);
+  now = rs_test_export_checked (fixture->store);
+  rs_test_assert_same_bundle (start, now);
 
   g_assert_true (rs_undo_stack_redo (fixture->stack, &error));
   g_assert_no_error (error);
   g_assert_nonnull (rs_case_lookup_entity (kase (fixture), id));
-  g_bytes_unref (export_checked (fixture));
+  g_bytes_unref (rs_test_export_checked (fixture->store));
 }
 
 static void
@@ -677,13 +632,13 @@ test_import (void)
   g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_entities (c)), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_quotes (c)), ==, 0);
   again = rs_bundle_export (c, &error);
-  assert_same_bundle (empty, again);
+  rs_test_assert_same_bundle (empty, again);
   g_clear_pointer (&again, g_bytes_unref);
 
   g_assert_true (rs_undo_stack_redo (stack, &error));
   g_assert_no_error (error);
   again = rs_bundle_export (c, &error);
-  assert_same_bundle (imported, again);
+  rs_test_assert_same_bundle (imported, again);
 
   g_clear_object (&stack);
   g_assert_finalize_object (g_steal_pointer (&store));
@@ -712,13 +667,13 @@ test_conflict (Fixture       *fixture,
   rs_test_raw_exec (rs_case_store_get_path (fixture->store), sql);
   g_assert_true (rs_case_store_reload (fixture->store, &error));
   g_assert_no_error (error);
-  after = export_checked (fixture);
+  after = rs_test_export_checked (fixture->store);
 
   g_assert_false (rs_undo_stack_undo (fixture->stack, &error));
   g_assert_error (error, RS_ERROR, RS_ERROR_CONFLICT);
   g_assert_true (g_str_has_prefix (error->message, "Cannot undo “Rename “Tick” to “Tick (APT)””"));
-  still = export_checked (fixture);
-  assert_same_bundle (after, still);
+  still = rs_test_export_checked (fixture->store);
+  rs_test_assert_same_bundle (after, still);
   g_assert_true (rs_undo_stack_get_can_undo (fixture->stack));
   g_assert_true (rs_undo_stack_peek_undo (fixture->stack) == change);
 }
@@ -744,12 +699,12 @@ test_conflict_child (Fixture       *fixture,
                          "VALUES (%" G_GINT64_FORMAT ", 0, 'G0060')", id);
   rs_test_raw_exec (rs_case_store_get_path (fixture->store), sql);
   g_assert_true (rs_case_store_reload (fixture->store, &error));
-  after = export_checked (fixture);
+  after = rs_test_export_checked (fixture->store);
 
   g_assert_false (rs_undo_stack_undo (fixture->stack, &error));
   g_assert_error (error, RS_ERROR, RS_ERROR_CONFLICT);
-  still = export_checked (fixture);
-  assert_same_bundle (after, still);
+  still = rs_test_export_checked (fixture->store);
+  rs_test_assert_same_bundle (after, still);
 }
 
 static void
@@ -807,8 +762,8 @@ test_bad_input (Fixture       *fixture,
       g_clear_error (&cases[i].error);
     }
   g_assert_false (rs_case_store_in_change (fixture->store));
-  still = export_checked (fixture);
-  assert_same_bundle (fixture->before, still);
+  still = rs_test_export_checked (fixture->store);
+  rs_test_assert_same_bundle (fixture->before, still);
 }
 
 /* A change given up halfway leaves the file and the model as they were. */
@@ -829,8 +784,8 @@ test_cancel (Fixture       *fixture,
   g_assert_error (error, RS_ERROR, RS_ERROR_BUSY);
   rs_case_store_cancel_change (fixture->store);
 
-  still = export_checked (fixture);
-  assert_same_bundle (fixture->before, still);
+  still = rs_test_export_checked (fixture->store);
+  rs_test_assert_same_bundle (fixture->before, still);
   g_assert_cmpstr (rs_entity_get_name (rs_case_lookup_entity (kase (fixture), tick)), ==, "Tick");
 }
 

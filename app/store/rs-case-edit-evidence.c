@@ -10,7 +10,7 @@
 
 #include <glib/gi18n.h>
 
-#include "rs-case-edit.h"
+#include "rs-case-edit-private.h"
 #include "rs-error.h"
 #include "rs-fuzzy-date.h"
 #include "rs-suggestion.h"
@@ -28,27 +28,6 @@
  * - A new entity's or event's own quote supports it; an accepted mention of an entity
  *   already in the case only mentions it. */
 
-static gboolean
-invalid (GError     **error,
-         const char  *message)
-{
-  g_set_error_literal (error, RS_ERROR, RS_ERROR_INVALID_INPUT, message);
-  return FALSE;
-}
-
-static RsChange *
-finish (RsCaseStore  *store,
-        gboolean      ok,
-        GError      **error)
-{
-  if (!ok)
-    {
-      rs_case_store_cancel_change (store);
-      return NULL;
-    }
-  return rs_case_store_end_change (store, error);
-}
-
 /* The document, and a span of it that is not empty and lies inside its text. */
 static RsDocument *
 check_span (RsCaseStore  *store,
@@ -58,15 +37,11 @@ check_span (RsCaseStore  *store,
             GError      **error)
 {
   RsDocument *document = rs_case_lookup_document (rs_case_store_get_case (store), document_id);
-  const char *text;
 
   if (document == NULL)
     return invalid (error, _("The document is not in the case")), NULL;
-  text = rs_document_get_text (document);
-  if (start < 0 || end <= start)
-    return invalid (error, _("Select some text of the document first")), NULL;
-  if (text == NULL || end > g_utf8_strlen (text, -1))
-    return invalid (error, _("The selection is outside the document’s text")), NULL;
+  if (!_rs_case_edit_check_span (document, start, end, error))
+    return NULL;
   return document;
 }
 

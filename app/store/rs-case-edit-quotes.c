@@ -10,7 +10,7 @@
 
 #include <glib/gi18n.h>
 
-#include "rs-case-edit.h"
+#include "rs-case-edit-private.h"
 #include "rs-error.h"
 
 /* The quote editor's commands (issue 16). Like the others in rs-case-edit.c, each is
@@ -21,19 +21,6 @@
  * would make that two steps of undo, and a refused stance would leave the new span
  * written. Here everything is checked before the change opens, so a refusal writes
  * nothing at all. */
-
-static RsChange *
-finish (RsCaseStore  *store,
-        gboolean      ok,
-        GError      **error)
-{
-  if (!ok)
-    {
-      rs_case_store_cancel_change (store);
-      return NULL;
-    }
-  return rs_case_store_end_change (store, error);
-}
 
 static RsDocument *
 lookup_quote (RsCaseStore  *store,
@@ -50,43 +37,6 @@ lookup_quote (RsCaseStore  *store,
     g_set_error_literal (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
                          _("The quote is not in the case"));
   return document;
-}
-
-/* A span must lie inside its document and hold more than blank space: a quote of
- * nothing backs nothing. */
-static gboolean
-check_span (RsDocument  *document,
-            gint64       start,
-            gint64       end,
-            GError     **error)
-{
-  gint64 length = rs_document_get_length (document);
-  g_autofree char *text = NULL;
-
-  if (start < 0 || end > length)
-    {
-      g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
-                   _("The span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " lies outside “%s”, "
-                     "which has %" G_GINT64_FORMAT " characters"),
-                   start, end, rs_document_get_title (document), length);
-      return FALSE;
-    }
-  if (end <= start)
-    {
-      g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
-                   _("The quote must end after it starts (it starts at %" G_GINT64_FORMAT
-                     " and ends at %" G_GINT64_FORMAT ")"), start, end);
-      return FALSE;
-    }
-
-  text = g_utf8_substring (rs_document_get_text (document), start, end);
-  if (*g_strstrip (text) == '\0')
-    {
-      g_set_error_literal (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
-                           _("The quote holds only blank space: choose some words"));
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /**
@@ -125,7 +75,7 @@ rs_case_edit_update_quote_evidence (RsCaseStore  *store,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!(document = lookup_quote (store, quote_id, &quote, error)) ||
-      !check_span (document, start, end, error))
+      !_rs_case_edit_check_span (document, start, end, error))
     return NULL;
   if (credibility < 0 || credibility > 6)
     {

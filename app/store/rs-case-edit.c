@@ -10,7 +10,7 @@
 
 #include <glib/gi18n.h>
 
-#include "rs-case-edit.h"
+#include "rs-case-edit-private.h"
 #include "rs-error.h"
 #include "rs-fuzzy-date.h"
 
@@ -35,25 +35,39 @@
  *   the chosen relations (their end at the original moves to it) and the chosen
  *   evidence of the original. */
 
-static RsChange *
-finish (RsCaseStore  *store,
-        gboolean      ok,
-        GError      **error)
+gboolean
+_rs_case_edit_check_span (RsDocument  *document,
+                          gint64       start,
+                          gint64       end,
+                          GError     **error)
 {
-  if (!ok)
-    {
-      rs_case_store_cancel_change (store);
-      return NULL;
-    }
-  return rs_case_store_end_change (store, error);
-}
+  gint64 length = rs_document_get_length (document);
+  g_autofree char *text = NULL;
 
-static gboolean
-invalid (GError     **error,
-         const char  *message)
-{
-  g_set_error_literal (error, RS_ERROR, RS_ERROR_INVALID_INPUT, message);
-  return FALSE;
+  if (start < 0 || end > length)
+    {
+      g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
+                   _("The span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " lies outside “%s”, "
+                     "which has %" G_GINT64_FORMAT " characters"),
+                   start, end, rs_document_get_title (document), length);
+      return FALSE;
+    }
+  if (end <= start)
+    {
+      g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
+                   _("The quote must end after it starts (it starts at %" G_GINT64_FORMAT
+                     " and ends at %" G_GINT64_FORMAT ")"), start, end);
+      return FALSE;
+    }
+
+  text = g_utf8_substring (rs_document_get_text (document), start, end);
+  if (*g_strstrip (text) == '\0')
+    {
+      g_set_error_literal (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
+                           _("The quote holds only blank space: choose some words"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static const char *
