@@ -443,6 +443,60 @@ test_read_picks (void)
   g_assert_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT);
 }
 
+/* A date typed into a field: the plain forms, or one whole phrase; the field's own
+ * qualifier wins; anything else around the phrase is refused. */
+static void
+test_read_typed (void)
+{
+  static const struct {
+    const char      *text;
+    RsDateQualifier  qualifier;
+    const char      *reference;
+    const char      *start;
+    const char      *end;
+    RsDatePrecision  precision;
+    RsDateQualifier  expected_qualifier;
+  } ok[] = {
+    { "2009", RS_DATE_QUALIFIER_NONE, NULL, "2009", NULL, RS_DATE_PRECISION_YEAR, RS_DATE_QUALIFIER_NONE },
+    { "2016 – 2017", RS_DATE_QUALIFIER_NONE, NULL, "2016", "2017", RS_DATE_PRECISION_RANGE, RS_DATE_QUALIFIER_NONE },
+    { "late February 2021", RS_DATE_QUALIFIER_NONE, NULL, "2021-02", NULL, RS_DATE_PRECISION_MONTH, RS_DATE_QUALIFIER_LATE },
+    { "  at least 2009 ", RS_DATE_QUALIFIER_NONE, NULL, "2009", NULL, RS_DATE_PRECISION_YEAR, RS_DATE_QUALIFIER_AT_LEAST },
+    { "20 April 2021", RS_DATE_QUALIFIER_NONE, NULL, "2021-04-20", NULL, RS_DATE_PRECISION_DAY, RS_DATE_QUALIFIER_NONE },
+    { "Tuesday", RS_DATE_QUALIFIER_NONE, "2021-04-21", "2021-04-20", NULL, RS_DATE_PRECISION_DAY, RS_DATE_QUALIFIER_NONE },
+    { "late February 2021", RS_DATE_QUALIFIER_ABOUT, NULL, "2021-02", NULL, RS_DATE_PRECISION_MONTH, RS_DATE_QUALIFIER_ABOUT },
+  };
+  static const char *bad[] = { "sometime", "Tuesday", "late February 2021 or so", "2009 and 2010 too", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ok); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RsFuzzyDate) date = rs_date_phrase_read_typed (ok[i].text, ok[i].qualifier,
+                                                               ok[i].reference, &error);
+      g_autofree char *start = NULL;
+      g_autofree char *end = NULL;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (date);
+      start = rs_fuzzy_date_dup_start (date);
+      end = rs_fuzzy_date_dup_end (date);
+      g_assert_cmpstr (start, ==, ok[i].start);
+      g_assert_cmpstr (end, ==, ok[i].end);
+      g_assert_cmpint (rs_fuzzy_date_get_precision (date), ==, ok[i].precision);
+      g_assert_cmpint (rs_fuzzy_date_get_qualifier (date), ==, ok[i].expected_qualifier);
+    }
+
+  /* "Tuesday" without a reference, phrases with words around them, nothing at all. */
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RsFuzzyDate) date = rs_date_phrase_read_typed (bad[i], RS_DATE_QUALIFIER_NONE,
+                                                               NULL, &error);
+
+      g_assert_null (date);
+      g_assert_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -456,5 +510,6 @@ main (int   argc,
   g_test_add_func ("/date-phrase/character-offsets", test_character_offsets);
   g_test_add_func ("/date-phrase/read-picks", test_read_picks);
 
+  g_test_add_func ("/date-phrase/read-typed", test_read_typed);
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include "rs-relation-editor.h"
 #include "rs-split-dialog.h"
 #include "rs-undo-stack.h"
+#include "rs-date-phrase.h"
 #include "rs-window-private.h"
 
 /* Editing the case from the window: every edit is a command (rs-case-edit.h) that
@@ -366,9 +367,10 @@ on_event_editor_save_cb (RsWindow      *self,
   if (self->store == NULL)
     return;
 
-  /* The date as typed: its precision follows from it ("2009", "2016 – 2017"). */
-  date = rs_fuzzy_date_parse_text (rs_event_editor_get_date_text (editor),
-                                   rs_event_editor_get_qualifier (editor), &error);
+  /* The date as typed: its precision follows from it ("2009", "2016 – 2017", "late
+   * February 2021"). A relative phrase has no report date to go by here. */
+  date = rs_date_phrase_read_typed (rs_event_editor_get_date_text (editor),
+                                    rs_event_editor_get_qualifier (editor), NULL, &error);
   if (date == NULL)
     {
       rs_event_editor_set_error (editor, error->message);

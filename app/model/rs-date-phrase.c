@@ -1658,3 +1658,49 @@ rs_date_phrase_read (const char  *text,
     }
   return rs_date_phrase_ref (g_ptr_array_index (found, 0));
 }
+
+RsFuzzyDate *
+rs_date_phrase_read_typed (const char       *text,
+                           RsDateQualifier   qualifier,
+                           const char       *reference,
+                           GError          **error)
+{
+  g_autoptr(GError) strict_error = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autofree char *tidy = NULL;
+  RsFuzzyDate *date;
+  RsDatePhrase *phrase;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((date = rs_fuzzy_date_parse_text (text, qualifier, &strict_error)) != NULL)
+    return date;
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_propagate_error (error, g_steal_pointer (&strict_error));
+      return NULL;
+    }
+
+  /* One phrase, and nothing else typed around it. */
+  tidy = g_strstrip (g_strdup (text));
+  found = rs_date_phrase_find_all (tidy, reference);
+  if (found->len != 1 ||
+      rs_date_phrase_get_start (phrase = g_ptr_array_index (found, 0)) != 0 ||
+      rs_date_phrase_get_end (phrase) != g_utf8_strlen (tidy, -1))
+    {
+      g_propagate_error (error, g_steal_pointer (&strict_error));
+      return NULL;
+    }
+
+  date = rs_date_phrase_get_date (phrase);
+  if (qualifier == RS_DATE_QUALIFIER_NONE || qualifier == rs_fuzzy_date_get_qualifier (date))
+    return rs_fuzzy_date_ref (date);
+
+  {
+    g_autofree char *start = rs_fuzzy_date_dup_start (date);
+    g_autofree char *end = rs_fuzzy_date_dup_end (date);
+
+    return rs_fuzzy_date_parse (start, end, rs_fuzzy_date_get_precision (date), qualifier, error);
+  }
+}

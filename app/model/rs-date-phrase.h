@@ -32,6 +32,15 @@ RsDatePhrase *rs_date_phrase_read          (const char          *text,
                                             const char          *reference,
                                             GError             **error);
 
+/* A date typed into a field: the plain forms rs_fuzzy_date_parse_text() reads ("2009",
+ * "2021-02", "2016 – 2017") or one phrase that is the whole text ("late February 2021",
+ * "at least 2009", "last week" with a @reference). A @qualifier other than none (the
+ * field's own choice) wins over the phrase's. */
+RsFuzzyDate  *rs_date_phrase_read_typed    (const char          *text,
+                                            RsDateQualifier      qualifier,
+                                            const char          *reference,
+                                            GError             **error);
+
 RsDatePhrase *rs_date_phrase_ref           (RsDatePhrase        *self);
 void          rs_date_phrase_unref         (RsDatePhrase        *self);
 glong         rs_date_phrase_get_start     (const RsDatePhrase  *self);

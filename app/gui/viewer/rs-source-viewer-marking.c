@@ -404,8 +404,11 @@ on_event_editor_save_cb (RsSourceViewer *self,
   if (store == NULL || self->document == NULL)
     return;
 
-  date = rs_fuzzy_date_parse_text (rs_event_editor_get_date_text (editor),
-                                   rs_event_editor_get_qualifier (editor), &error);
+  /* As corrected by the analyst: a plain date or a phrase ("last week", read against
+   * the report's date). */
+  date = rs_date_phrase_read_typed (rs_event_editor_get_date_text (editor),
+                                    rs_event_editor_get_qualifier (editor),
+                                    rs_document_get_published (self->document), &error);
   if (date == NULL)
     {
       rs_event_editor_set_error (editor, error->message);
