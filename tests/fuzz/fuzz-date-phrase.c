@@ -124,6 +124,18 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       previous_end = rs_date_phrase_get_end (phrase);
     }
 
+  /* As typed into an event's date field: a date or a sentence for the user. */
+  {
+    g_autoptr(GError) typed_error = NULL;
+    g_autoptr(RsFuzzyDate) typed = rs_date_phrase_read_typed (text, (RsDateQualifier)(data[0] % 8),
+                                                              reference, &typed_error);
+
+    if ((typed == NULL) == (typed_error == NULL))
+      fail ("read_typed gave a date and an error, or neither");
+    if (typed_error != NULL)
+      rs_fuzz_check_error (typed_error);
+  }
+
   read = rs_date_phrase_read (text, reference, &error);
   if (read == NULL)
     {
