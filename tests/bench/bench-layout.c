@@ -141,11 +141,28 @@ bench_size (guint n_nodes)
     }
 }
 
+/* bench-layout --dot FILE NODES: the AUTO board of NODES as Graphviz gets it. */
+static int
+write_dot (const char *path,
+           guint       n_nodes)
+{
+  g_autoptr(RsLayoutRequest) request = rs_test_graph_new (RS_LAYOUT_ENGINE_AUTO, n_nodes, 1);
+  g_autoptr(GError) error = NULL;
+
+  if (!rs_graph_layout_write_dot (request, path, &error))
+    g_error ("%s", error->message);
+
+  return EXIT_SUCCESS;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   static const guint default_sizes[] = { 100, 1000, 5000, 20000 };
+
+  if (argc == 4 && g_str_equal (argv[1], "--dot"))
+    return write_dot (argv[2], strtoul (argv[3], NULL, 10));
 
   g_print ("%8s %8s  %-6s %-10s %9s %9s\n", "nodes", "edges", "engine", "mode", "seconds",
            "overlaps");
