@@ -8,12 +8,15 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <graphviz/gvc.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "rs-error.h"
 #include "rs-graph-layout.h"
@@ -36,10 +39,11 @@
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Agraph_t, agclose)
 
-/* sfdp's full overlap removal (prism) costs 2 s at 2,000 nodes here and 11 s at 5,000.
- * Past that, a coarser force approximation (quadtree=fast) and 20 prism passes instead
- * of 1,000 take 2.5 s at 5,000 nodes and 25–30 s at 20,000, with no overlap left on our
- * benchmark boards; 10 passes save a third and leave 1,500 overlaps at 20,000. */
+/* sfdp's full overlap removal (prism) costs 1 s at 1,000 nodes here and 2.8 s at 2,000,
+ * and it grows faster than sfdp: 20 prism passes after quadtree=fast took 2 s at 5,000
+ * nodes and 16 s at 20,000, three quarters of it in prism. Past SFDP_PRISM_MAX_NODES,
+ * sfdp runs with quadtree=fast and leaves the overlaps, which rs-layout-overlap.c removes
+ * over a grid in a fraction of a second (see rs-layout-draft.c). */
 #define SFDP_PRISM_MAX_NODES   2000
 #define HTML_MAX_SIZE          65535
 #define NODE_SEPARATION        16
@@ -59,6 +63,13 @@ static const char * const engine_names[] = {
   [RS_LAYOUT_ENGINE_CIRCO] = "circo",
   [RS_LAYOUT_ENGINE_TWOPI] = "twopi",
 };
+
+/* Whether sfdp leaves the overlaps of a graph of @n_nodes to rs-layout-overlap.c. */
+static gboolean
+sfdp_leaves_overlaps (guint n_nodes)
+{
+  return n_nodes > SFDP_PRISM_MAX_NODES;
+}
 
 static GMutex   graphviz_lock;
 /* Under graphviz_lock: created on first use, then kept for the life of the process */
@@ -171,14 +182,16 @@ set_graph_attributes_locked (Agraph_t         *graph,
   switch (engine)
     {
     case RS_LAYOUT_ENGINE_SFDP:
-      if (stats->n_nodes <= SFDP_PRISM_MAX_NODES)
+      if (!sfdp_leaves_overlaps (stats->n_nodes))
         {
           declare_locked (graph, AGRAPH, "overlap", "prism");
         }
       else
         {
+          /* No overlap attribute: Debian's sfdp then leaves overlaps, at the scale of
+           * its ideal link length. overlap=true also leaves them, but in a drawing 15
+           * times smaller with nodes piled on each other. */
           declare_locked (graph, AGRAPH, "quadtree", "fast");
-          declare_locked (graph, AGRAPH, "overlap", "prism20");
         }
       break;
 
@@ -259,9 +272,11 @@ build_graph_locked (const RsLayoutDraft  *draft,
   Agsym_t *width, *height, *pos = NULL, *pin = NULL, *dir, *label, *minlen = NULL;
   g_autofree guint *degree = NULL;
   guint n_leaf_edges = 0;
+  gboolean labels_left;
   GraphStats stats;
 
   graph_stats (draft, index, &stats);
+  labels_left = draft->engine == RS_LAYOUT_ENGINE_SFDP && sfdp_leaves_overlaps (stats.n_nodes);
   set_graph_attributes_locked (graph, draft->engine, &stats);
 
   /* Our own shapes are drawn by the app: a box of the right size with no text gives
@@ -353,7 +368,10 @@ build_graph_locked (const RsLayoutDraft  *draft,
           set_locked (gv_edges[e], minlen, value);
         }
 
-      if (_rs_layout_edge_has_label (edge))
+      /* Where sfdp leaves overlaps, its label placement (an R-tree of overlapping
+       * boxes) took minutes at 5,000 nodes; the labels are put back at the middle of
+       * each link once the overlaps are gone (rs-layout-draft.c). */
+      if (_rs_layout_edge_has_label (edge) && !labels_left)
         {
           g_autofree char *table = NULL;
           char *html;
@@ -494,6 +512,8 @@ layout_locked (RsLayoutDraft  *draft,
   g_string_truncate (graphviz_messages, 0);
 
   graph = build_graph_locked (draft, index, gv_nodes, gv_edges);
+  if (draft->engine == RS_LAYOUT_ENGINE_SFDP && sfdp_leaves_overlaps (draft->graph_sizes[index]))
+    draft->overlaps_left = TRUE;
   status = gvLayout (context, graph, engine_names[draft->engine]);
   if (status == 0 && agerrors () == 0)
     read_layout_locked (draft, gv_nodes, gv_edges);
@@ -574,6 +594,8 @@ rs_graph_layout_run (RsLayoutRequest  *request,
     return NULL;
 
   draft = _rs_layout_draft_new (request, ends, rs_layout_request_choose_engine (request));
+  /* Even prism leaves nodes closer than the board's margins around them. */
+  draft->remove_overlaps = draft->engine == RS_LAYOUT_ENGINE_SFDP;
 
   if (!run_graphviz (draft, cancellable, error))
     return NULL;
@@ -581,7 +603,77 @@ rs_graph_layout_run (RsLayoutRequest  *request,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  return _rs_layout_draft_finish (draft);
+  return _rs_layout_draft_finish (draft, cancellable, error);
+}
+
+/**
+ * rs_graph_layout_write_dot:
+ * @request: what to lay out; sealed by this call
+ * @path: the file to write (replaced)
+ * @error: return location for a #GError
+ *
+ * Writes the graph(s) rs_graph_layout_run() would give Graphviz for @request, with the
+ * same attributes, as DOT: the Graphviz command line then lays out the same thing
+ * (`sfdp FILE`, the engine being the one rs_layout_request_choose_engine() picks), which
+ * is how the benchmark compares the two. Our own steps (fitting, overlap removal) are
+ * not in it.
+ *
+ * Returns: %TRUE if written
+ */
+gboolean
+rs_graph_layout_write_dot (RsLayoutRequest  *request,
+                           const char       *path,
+                           GError          **error)
+{
+  g_autoptr(RsLayoutDraft) draft = NULL;
+  g_autofree guint *ends = NULL;
+  g_autoptr(GMutexLocker) locker = NULL;
+  FILE *file;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (request != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  _rs_layout_request_seal (request);
+
+  if (!_rs_layout_request_resolve (request, &ends, error))
+    return FALSE;
+
+  draft = _rs_layout_draft_new (request, ends, rs_layout_request_choose_engine (request));
+
+  file = g_fopen (path, "w");
+  if (file == NULL)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not write %s: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+
+  locker = g_mutex_locker_new (&graphviz_lock);
+  get_context_locked ();
+
+  for (guint index = 0; index < draft->n_graphs && ok; index++)
+    {
+      g_autoptr(Agraph_t) graph = NULL;
+      g_autofree Agnode_t **gv_nodes = g_new0 (Agnode_t *, draft->n_nodes + 1);
+      g_autofree Agedge_t **gv_edges = g_new0 (Agedge_t *, draft->n_edges + 1);
+
+      graph = build_graph_locked (draft, index, gv_nodes, gv_edges);
+      ok = agwrite (graph, file) == 0;
+    }
+
+  g_clear_pointer (&locker, g_mutex_locker_free);
+
+  if (fclose (file) != 0 || !ok)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s"), path);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void

@@ -22,5 +22,8 @@ void            rs_graph_layout_run_async  (RsLayoutRequest      *request,
                                             gpointer              user_data);
 RsLayoutResult *rs_graph_layout_run_finish (GAsyncResult         *result,
                                             GError              **error);
+gboolean        rs_graph_layout_write_dot  (RsLayoutRequest      *request,
+                                            const char           *path,
+                                            GError              **error);
 
 G_END_DECLS

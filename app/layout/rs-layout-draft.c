@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "rs-layout-draft.h"
+#include "rs-layout-overlap.h"
 #include "rs-layout-result-private.h"
 
 /* Fitting an engine's drawing to the board:
@@ -20,8 +21,10 @@
  *    board's origin, or beside the pinned nodes when it holds none of them;
  * 2. put every pinned node back exactly where it was given (dot, sfdp, circo and twopi
  *    ignore pins);
- * 3. when there are pinned nodes, move the free nodes that now overlap a node to the
- *    nearest free spot;
+ * 3. when the engine left overlaps (sfdp on large boards), spread its drawing and
+ *    part the nodes with rs-layout-overlap.c, pinned nodes staying put; otherwise, when
+ *    there are pinned nodes, move the free nodes that now overlap a node to the nearest
+ *    free spot;
  * 4. redraw the edges whose ends moved: shifted when both ends moved alike, otherwise
  *    as a straight cubic from border to border. When placing new nodes only, edges
  *    between two fixed nodes get no route at all: the caller keeps the one it has.
@@ -722,13 +725,94 @@ place_drawings (RsLayoutDraft *self)
     }
 }
 
+/* sfdp draws far tighter than our labels: its drawing is scaled up before it is placed
+ * (see _rs_layout_spread_factor()). Its straight edges are stale after that, and are
+ * dropped: draw_edge() redraws them from border to border where the nodes end up,
+ * which is what sfdp drew in the first place (it draws no curves unless asked). */
+static void
+spread_drawing (RsLayoutDraft *self)
+{
+  g_autofree RsOverlapBox *boxes = g_new0 (RsOverlapBox, self->n_nodes + 1);
+  g_autofree guint *ends = g_new (guint, 2 * (gsize) self->n_edges + 1);
+  guint n_ends = 0;
+  double factor;
+
+  for (guint i = 0; i < self->n_nodes; i++)
+    boxes[i] = (RsOverlapBox) {
+      self->nodes[i].x, self->nodes[i].y,
+      self->request_nodes[i].width / 2 + RS_LAYOUT_NODE_GAP / 2,
+      self->request_nodes[i].height / 2 + RS_LAYOUT_NODE_GAP / 2,
+      !self->nodes[i].placed,
+    };
+
+  for (guint e = 0; e < self->n_edges; e++)
+    {
+      if (_rs_layout_draft_edge_graph (self, e) >= 0)
+        {
+          ends[2 * n_ends] = self->ends[2 * e];
+          ends[2 * n_ends + 1] = self->ends[2 * e + 1];
+          n_ends++;
+        }
+
+      g_clear_pointer (&self->edges[e].points, g_array_unref);
+      self->edges[e].has_label_pos = FALSE;
+    }
+
+  factor = _rs_layout_spread_factor (boxes, self->n_nodes, ends, n_ends);
+  g_debug ("spreading the drawing %.2f times", factor);
+
+  for (guint i = 0; i < self->n_nodes; i++)
+    if (self->nodes[i].placed)
+      {
+        self->nodes[i].x *= factor;
+        self->nodes[i].y *= factor;
+      }
+}
+
+/* Parts every free node from every other node, RS_LAYOUT_NODE_GAP apart. */
+static gboolean
+remove_overlaps (RsLayoutDraft  *self,
+                 RsLayoutPoint  *final,
+                 GCancellable   *cancellable)
+{
+  g_autofree RsOverlapBox *boxes = g_new0 (RsOverlapBox, self->n_nodes + 1);
+  RsOverlapStats stats;
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint i = 0; i < self->n_nodes; i++)
+    boxes[i] = (RsOverlapBox) {
+      final[i].x, final[i].y,
+      self->request_nodes[i].width / 2 + RS_LAYOUT_NODE_GAP / 2,
+      self->request_nodes[i].height / 2 + RS_LAYOUT_NODE_GAP / 2,
+      self->request_nodes[i].fixed || !self->nodes[i].placed,
+    };
+
+  if (!_rs_layout_remove_overlaps (boxes, self->n_nodes, cancellable, &stats))
+    return FALSE;
+
+  for (guint i = 0; i < self->n_nodes; i++)
+    final[i] = (RsLayoutPoint) { boxes[i].x, boxes[i].y };
+
+  g_debug ("overlaps removed in %.3f s: %u sweeps, %u nodes resettled, "
+           "nodes moved %.1f points on average",
+           (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC, stats.iterations,
+           stats.resettled, stats.mean_shift);
+  return TRUE;
+}
+
+/* Returns NULL, with @error set, only when cancelled. */
 RsLayoutResult *
-_rs_layout_draft_finish (RsLayoutDraft *self)
+_rs_layout_draft_finish (RsLayoutDraft  *self,
+                         GCancellable   *cancellable,
+                         GError        **error)
 {
   g_autoptr(RsLayoutResult) result = NULL;
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (RsLayoutPoint));
   g_autofree RsLayoutPoint *final = g_new0 (RsLayoutPoint, self->n_nodes + 1);
   g_autofree RsLayoutPoint *moved = g_new0 (RsLayoutPoint, self->n_nodes + 1);
+
+  if (self->overlaps_left)
+    spread_drawing (self);
 
   place_drawings (self);
 
@@ -742,8 +826,18 @@ _rs_layout_draft_finish (RsLayoutDraft *self)
         final[i] = (RsLayoutPoint) { self->nodes[i].x, self->nodes[i].y };
     }
 
-  if (rs_layout_request_get_n_fixed (self->request) > 0)
-    settle_free_nodes (self, final);
+  if (self->remove_overlaps)
+    {
+      if (!remove_overlaps (self, final, cancellable))
+        {
+          g_cancellable_set_error_if_cancelled (cancellable, error);
+          return NULL;
+        }
+    }
+  else if (rs_layout_request_get_n_fixed (self->request) > 0)
+    {
+      settle_free_nodes (self, final);
+    }
 
   for (guint i = 0; i < self->n_nodes; i++)
     if (self->nodes[i].placed)

@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
 #include "rs-layout-request-private.h"
 #include "rs-layout-result.h"
 
@@ -43,6 +45,11 @@ typedef struct
   guint                  n_edges;
   RsLayoutEngine         engine;
   gboolean               neighbourhood_only;  /* placing new nodes only */
+  /* Set by the engine run: the engine left node overlaps (and drew at a scale of its
+   * own); _rs_layout_draft_finish() spreads the drawing and removes them. */
+  gboolean               overlaps_left;
+  /* Whether _rs_layout_draft_finish() removes the overlaps the engine may have left. */
+  gboolean               remove_overlaps;
 
   /* Owned */
   RsLayoutDraftNode     *nodes;
@@ -57,7 +64,9 @@ RsLayoutDraft  *_rs_layout_draft_new           (const RsLayoutRequest  *request,
 void            _rs_layout_draft_free          (RsLayoutDraft          *self);
 int             _rs_layout_draft_edge_graph    (const RsLayoutDraft    *self,
                                                 guint                   edge);
-RsLayoutResult *_rs_layout_draft_finish        (RsLayoutDraft          *self);
+RsLayoutResult *_rs_layout_draft_finish        (RsLayoutDraft          *self,
+                                                GCancellable           *cancellable,
+                                                GError                **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsLayoutDraft, _rs_layout_draft_free)
 

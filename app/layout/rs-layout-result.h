@@ -23,6 +23,11 @@ typedef struct
 #define RS_LAYOUT_ROUTE_MAX_LENGTH (256 * 1024)
 #define RS_LAYOUT_ROUTE_MAX_POINTS 10000
 
+/* Space left between two node boxes where the layout removes overlaps itself (sfdp):
+ * at least twice the margin the board draws around a node (its badge and outline,
+ * NODE_MARGIN in rs-board-scene.c), so that no two drawn nodes touch. */
+#define RS_LAYOUT_NODE_GAP 24.0
+
 #define RS_TYPE_LAYOUT_RESULT (rs_layout_result_get_type ())
 
 typedef struct _RsLayoutResult RsLayoutResult;

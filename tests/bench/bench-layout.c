@@ -18,7 +18,13 @@
  *
  * For each size: the engine AUTO picks, sfdp when AUTO picked something else, and
  * placing the last 10 entities on the board AUTO drew (place-new-only). Times are wall
- * clock through rs_graph_layout_run(), checks and fitting included. */
+ * clock through rs_graph_layout_run(), checks and fitting included. Overlaps: pairs of
+ * node boxes that overlap, as they are and grown by the board's margin.
+ *
+ *   bench-layout --dot FILE NODES
+ *
+ * writes the AUTO board of NODES as Graphviz gets it, for timing the command line
+ * (`sfdp FILE`) against the library. */
 
 #define N_NEW 10
 
@@ -50,9 +56,15 @@ compare_left (gconstpointer a,
   return (l > r) - (l < r);
 }
 
-/* Pairs of node boxes that overlap, by a sweep along x. */
+/* The margin the board draws around a node (badge, outline; NODE_MARGIN in
+ * rs-board-scene.c), which must not overlap either. */
+#define BOARD_MARGIN 10.0
+
+/* Pairs of node boxes grown by @margin on every side that overlap, by a sweep along x
+ * (exact). */
 static guint
-count_overlaps (RsLayoutResult *result)
+count_overlaps (RsLayoutResult *result,
+                double          margin)
 {
   guint n = rs_layout_result_get_n_nodes (result);
   g_autofree double *x = g_new (double, n + 1);
@@ -66,6 +78,8 @@ count_overlaps (RsLayoutResult *result)
   for (guint i = 0; i < n; i++)
     {
       rs_layout_result_get_node (result, i, NULL, &x[i], &y[i], &w[i], &h[i]);
+      w[i] += 2 * margin;
+      h[i] += 2 * margin;
       left[i] = x[i] - w[i] / 2;
       order[i] = i;
     }
@@ -104,10 +118,11 @@ time_layout (RsLayoutRequest *request,
     g_error ("Layout of %u nodes failed: %s", rs_layout_request_get_n_nodes (request),
              error->message);
 
-  g_print ("%8u %8u  %-6s %-10s %9.2f %9u\n",
+  g_print ("%8u %8u  %-6s %-10s %9.2f %9u %9u\n",
            rs_layout_request_get_n_nodes (request), rs_layout_request_get_n_edges (request),
            g_enum_get_value (engines, rs_layout_result_get_engine (result))->value_nick, mode,
-           (end - start) / (double) G_USEC_PER_SEC, count_overlaps (result));
+           (end - start) / (double) G_USEC_PER_SEC, count_overlaps (result, 0),
+           count_overlaps (result, BOARD_MARGIN));
 
   return result;
 }
@@ -141,14 +156,31 @@ bench_size (guint n_nodes)
     }
 }
 
+/* bench-layout --dot FILE NODES: the AUTO board of NODES as Graphviz gets it. */
+static int
+write_dot (const char *path,
+           guint       n_nodes)
+{
+  g_autoptr(RsLayoutRequest) request = rs_test_graph_new (RS_LAYOUT_ENGINE_AUTO, n_nodes, 1);
+  g_autoptr(GError) error = NULL;
+
+  if (!rs_graph_layout_write_dot (request, path, &error))
+    g_error ("%s", error->message);
+
+  return EXIT_SUCCESS;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   static const guint default_sizes[] = { 100, 1000, 5000, 20000 };
 
-  g_print ("%8s %8s  %-6s %-10s %9s %9s\n", "nodes", "edges", "engine", "mode", "seconds",
-           "overlaps");
+  if (argc == 4 && g_str_equal (argv[1], "--dot"))
+    return write_dot (argv[2], strtoul (argv[3], NULL, 10));
+
+  g_print ("%8s %8s  %-6s %-10s %9s %9s %9s\n", "nodes", "edges", "engine", "mode", "seconds",
+           "overlaps", "+margin");
 
   if (argc > 1)
     {

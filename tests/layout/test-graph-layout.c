@@ -12,6 +12,7 @@
 #include "rs-enum-types.h"
 #include "rs-error.h"
 #include "rs-graph-layout.h"
+#include "rs-layout-overlap.h"
 #include "rs-test-graph.h"
 
 /* Cancelled layouts fail with G_IO_ERROR_CANCELLED, sync and async alike: that is what
@@ -728,6 +729,176 @@ test_boxed (void)
   g_assert_false (rs_layout_request_get_place_new_only (request));
 }
 
+/* Every pair of node boxes, RS_LAYOUT_NODE_GAP apart (so the board's margins around
+ * them do not touch either), checked pair by pair; pairs of two nodes in @fixed (may be
+ * NULL) are left out, since nothing may move them. */
+static void
+assert_no_overlap_exact (RsLayoutResult *result,
+                         const gboolean *fixed)
+{
+  guint n = rs_layout_result_get_n_nodes (result);
+  g_autofree double *x = g_new (double, n + 1);
+  g_autofree double *y = g_new (double, n + 1);
+  g_autofree double *w = g_new (double, n + 1);
+  g_autofree double *h = g_new (double, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      rs_layout_result_get_node (result, i, NULL, &x[i], &y[i], &w[i], &h[i]);
+      w[i] += RS_LAYOUT_NODE_GAP;
+      h[i] += RS_LAYOUT_NODE_GAP;
+    }
+
+  for (guint a = 0; a < n; a++)
+    for (guint b = a + 1; b < n; b++)
+      {
+        if (fixed != NULL && fixed[a] && fixed[b])
+          continue;
+        if (boxes_overlap (x[a], y[a], w[a], h[a], x[b], y[b], w[b], h[b]))
+          g_error ("nodes %u and %u overlap: (%g, %g) %g × %g and (%g, %g) %g × %g", a, b,
+                   x[a], y[a], w[a], h[a], x[b], y[b], w[b], h[b]);
+      }
+}
+
+/* AUTO on boards sfdp draws: 1,000 nodes (prism, then our pass for the margins) and
+ * 5,000 (quadtree=fast, then our own overlap removal). */
+static void
+test_sfdp_no_overlap (gconstpointer data)
+{
+  guint n_nodes = GPOINTER_TO_UINT (data);
+  g_autoptr(RsLayoutRequest) request = rs_test_graph_new (RS_LAYOUT_ENGINE_AUTO, n_nodes, 7);
+  g_autoptr(RsLayoutResult) result = run (request);
+
+  g_assert_cmpint (rs_layout_result_get_engine (result), ==, RS_LAYOUT_ENGINE_SFDP);
+  assert_complete (request, result);
+  assert_no_overlap_exact (result, NULL);
+}
+
+/* One node in ten pinned on a grid over where the board would be. */
+static gboolean
+pin_tenth (guint     index,
+           double   *x,
+           double   *y,
+           gpointer  user_data)
+{
+  if (index % 10 != 0)
+    return FALSE;
+
+  *x = (index / 10) % 30 * 400.0;
+  *y = (index / 10) / 30 * 150.0;
+  return TRUE;
+}
+
+/* A large board with pins: sfdp ignores them, they are put back, and the free nodes
+ * are moved off them (and off each other), never the pins. (Two runs in one process do
+ * not give the same drawing: Graphviz 2.42's sfdp does not, whatever its start
+ * attribute; our own steps do, see test_overlap_removal_piles().) */
+static void
+test_large_pinned (void)
+{
+  const guint n_nodes = 2500;
+  g_autoptr(RsLayoutRequest) request = rs_test_graph_new_pinned (RS_LAYOUT_ENGINE_AUTO, n_nodes,
+                                                                 5, pin_tenth, NULL);
+  g_autoptr(RsLayoutResult) result = run (request);
+  g_autofree gboolean *fixed = g_new0 (gboolean, n_nodes);
+
+  g_assert_cmpint (rs_layout_result_get_engine (result), ==, RS_LAYOUT_ENGINE_SFDP);
+  assert_complete (request, result);
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      double want_x, want_y, x, y;
+
+      if (!pin_tenth (i, &want_x, &want_y, NULL))
+        continue;
+
+      fixed[i] = TRUE;
+      rs_layout_result_get_node (result, i, NULL, &x, &y, NULL, NULL);
+      g_assert_cmpfloat (x, ==, want_x);
+      g_assert_cmpfloat (y, ==, want_y);
+    }
+
+  assert_no_overlap_exact (result, fixed);
+}
+
+/* Overlap removal on its own, at its worst: boxes piled up (all on a few spots) with
+ * fixed ones among them, some huge. It ends with no overlap but between fixed boxes,
+ * fixed boxes unmoved, and the same result every time. */
+static void
+test_overlap_removal_piles (void)
+{
+  const guint n = 3000;
+  g_autofree RsOverlapBox *boxes = g_new0 (RsOverlapBox, n);
+  g_autofree RsOverlapBox *copy = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  RsOverlapStats stats;
+
+  for (guint i = 0; i < n; i++)
+    {
+      boxes[i].x = (i % 7) * 10.0 + g_rand_double_range (rand, -1, 1);
+      boxes[i].y = (i % 5) * 10.0;
+      boxes[i].half_width = g_rand_double_range (rand, 30, 70);
+      boxes[i].half_height = g_rand_double_range (rand, 14, 20);
+      boxes[i].fixed = i % 97 == 0;
+    }
+  boxes[1].half_width = 5000;   /* wider than a whole row of cells */
+  boxes[2].x = boxes[3].x;      /* two boxes on the very same spot */
+  boxes[2].y = boxes[3].y;
+  copy = g_memdup2 (boxes, sizeof (RsOverlapBox) * n);
+
+  g_assert_cmpuint (_rs_layout_count_overlaps (boxes, n), >, 0);
+  g_assert_true (_rs_layout_remove_overlaps (boxes, n, NULL, &stats));
+  g_assert_cmpuint (_rs_layout_count_overlaps (boxes, n), ==, 0);
+
+  for (guint a = 0; a < n; a++)
+    {
+      if (boxes[a].fixed)
+        {
+          g_assert_cmpfloat (boxes[a].x, ==, copy[a].x);
+          g_assert_cmpfloat (boxes[a].y, ==, copy[a].y);
+        }
+
+      for (guint b = a + 1; b < n; b++)
+        if (!(boxes[a].fixed && boxes[b].fixed))
+          g_assert_false (fabs (boxes[a].x - boxes[b].x) < boxes[a].half_width + boxes[b].half_width &&
+                          fabs (boxes[a].y - boxes[b].y) < boxes[a].half_height + boxes[b].half_height);
+    }
+
+  /* Deterministic: the same input, the same output. */
+  {
+    g_autofree RsOverlapBox *again = g_memdup2 (copy, sizeof (RsOverlapBox) * n);
+
+    g_assert_true (_rs_layout_remove_overlaps (again, n, NULL, NULL));
+    g_assert_cmpmem (again, sizeof (RsOverlapBox) * n, boxes, sizeof (RsOverlapBox) * n);
+  }
+
+  /* Cancelled: stops, and says so. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+    g_cancellable_cancel (cancellable);
+    g_assert_false (_rs_layout_remove_overlaps (copy, n, cancellable, NULL));
+  }
+}
+
+/* A 5,000-node layout cancelled while it runs reports the cancellation. */
+static void
+test_cancel_large (void)
+{
+  g_autoptr(RsLayoutRequest) request = rs_test_graph_new (RS_LAYOUT_ENGINE_AUTO, 5000, 2);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  AsyncData data = { 0 };
+
+  rs_graph_layout_run_async (request, cancellable, layout_done_cb, &data);
+  g_usleep (G_USEC_PER_SEC / 10);
+  g_cancellable_cancel (cancellable);
+
+  wait_for (&data);
+  g_assert_null (data.result);
+  g_assert_error (data.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&data.error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -756,6 +927,13 @@ main (int   argc,
   g_test_add_func ("/graph-layout/invalid-input", test_invalid_input);
   g_test_add_func ("/graph-layout/empty", test_empty);
   g_test_add_func ("/graph-layout/boxed", test_boxed);
+  g_test_add_data_func ("/graph-layout/sfdp-no-overlap/1000", GUINT_TO_POINTER (1000),
+                        test_sfdp_no_overlap);
+  g_test_add_data_func ("/graph-layout/sfdp-no-overlap/5000", GUINT_TO_POINTER (5000),
+                        test_sfdp_no_overlap);
+  g_test_add_func ("/graph-layout/large-pinned", test_large_pinned);
+  g_test_add_func ("/graph-layout/overlap-removal-piles", test_overlap_removal_piles);
+  g_test_add_func ("/graph-layout/cancel-large", test_cancel_large);
 
   return g_test_run ();
 }
