@@ -145,6 +145,9 @@ rs_progress_dialog_set_fraction (RsProgressDialog *self,
 {
   g_return_if_fail (RS_IS_PROGRESS_DIALOG (self));
 
+  /* Late news from work that has ended: the dialog is gone. */
+  if (self->done)
+    return;
   self->fraction = fraction;
   if (fraction < 0)
     {

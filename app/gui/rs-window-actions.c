@@ -239,8 +239,11 @@ on_bundle_imported_cb (GObject      *source,
   g_autoptr(RsChange) change = NULL;
 
   change = rs_bundle_import_file_finish (RS_CASE_STORE (source), result, &error);
+  /* The work is over: the window is free for the next, whoever still holds the dialog
+   * (the reader lets go of its progress callback's reference later). */
   if (self->progress != NULL)
     rs_progress_dialog_done (self->progress);
+  g_clear_weak_pointer (&self->progress);
 
   if (change == NULL)
     {
@@ -345,8 +348,11 @@ on_report_read_cb (GObject      *source,
 
   report = from_file ? rs_report_read_file_finish (result, &error)
                      : rs_report_read_bytes_finish (result, &error);
+  /* The work is over: the window is free for the next, whoever still holds the dialog
+   * (the reader lets go of its progress callback's reference later). */
   if (self->progress != NULL)
     rs_progress_dialog_done (self->progress);
+  g_clear_weak_pointer (&self->progress);
 
   if (report == NULL)
     {

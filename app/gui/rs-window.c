@@ -438,8 +438,11 @@ on_case_opened_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   store = rs_case_store_open_finish (result, &error);
+  /* The work is over: the window is free for the next, whoever still holds the dialog
+   * (the reader lets go of its progress callback's reference later). */
   if (self->progress != NULL)
     rs_progress_dialog_done (self->progress);
+  g_clear_weak_pointer (&self->progress);
 
   if (store == NULL)
     {
