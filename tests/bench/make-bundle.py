@@ -2,10 +2,13 @@
 # Writes an investigation-shaped bundle of N entities for timing imports:
 # ~1.5 relations per entity (hubs), documents with text, quotes into them backing
 # relations as evidence, events, notes and a stored position for every entity.
-#   make-bundle.py N SEED OUT.json
+#   make-bundle.py N SEED OUT.json [entities]
+# "entities" writes the entities alone (about 57 bytes each, the shape of the
+# 57 MB million-entity bundle of issue 18).
 import json, random, sys
 
 n, seed, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+only_entities = len(sys.argv) > 4 and sys.argv[4] == "entities"
 rng = random.Random(seed)
 kinds = ["person", "organization", "group", "unit", "location", "other"]
 words = ("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike "
@@ -33,6 +36,9 @@ with open(out, "w") as f:
         if e % 3 == 0:
             rec["description"] = phrase(4, 12)
         w(('' if e == 0 else ',\n') + json.dumps(rec, separators=(",", ":")))
+    if only_entities:
+        w(']}\n')
+        sys.exit(0)
     n_rel = n * 3 // 2
     hubs = max(1, n // 200)
     w('],\n"relations":[\n')
