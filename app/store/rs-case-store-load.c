@@ -427,11 +427,11 @@ load_aliases (RsCaseStore  *self,
   gboolean has_row;
 
   stmt = _rs_case_store_prepare (self, &stmt_kept,
-                        only_id > 0
-                        ? "SELECT entity_id, alias FROM entity_alias WHERE entity_id = ?1 "
-                          "ORDER BY entity_id, position"
-                        : "SELECT entity_id, alias FROM entity_alias ORDER BY entity_id, position",
-                        error);
+                                 only_id > 0
+                                 ? "SELECT entity_id, alias FROM entity_alias WHERE entity_id = ?1 "
+                                   "ORDER BY entity_id, position"
+                                 : "SELECT entity_id, alias FROM entity_alias ORDER BY entity_id, position",
+                                 error);
   if (stmt == NULL)
     return FALSE;
   if (only_id > 0)
@@ -484,11 +484,11 @@ load_event_entities (RsCaseStore  *self,
   gboolean has_row;
 
   stmt = _rs_case_store_prepare (self, &stmt_kept,
-                        only_id > 0
-                        ? "SELECT event_id, entity_id FROM event_entity WHERE event_id = ?1 "
-                          "ORDER BY event_id, entity_id"
-                        : "SELECT event_id, entity_id FROM event_entity ORDER BY event_id, entity_id",
-                        error);
+                                 only_id > 0
+                                 ? "SELECT event_id, entity_id FROM event_entity WHERE event_id = ?1 "
+                                   "ORDER BY event_id, entity_id"
+                                 : "SELECT event_id, entity_id FROM event_entity ORDER BY event_id, entity_id",
+                                 error);
   if (stmt == NULL)
     return FALSE;
   if (only_id > 0)

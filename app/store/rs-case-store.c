@@ -1427,9 +1427,9 @@ rs_case_store_add_document (RsCaseStore  *self,
     return NULL;
 
   if (!(stmt = _rs_case_store_prepare (self, &stmt_kept,
-                              "INSERT INTO document (uid, title, publisher, author, url, published, "
-                              "imported_at, text, sha256, length, reliability) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error)))
+                                       "INSERT INTO document (uid, title, publisher, author, url, published, "
+                                       "imported_at, text, sha256, length, reliability) "
+                                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error)))
     goto fail;
 
   rs_db_bind_text (stmt, 1, uid);
@@ -1461,6 +1461,7 @@ static gboolean
 insert_aliases (RsCaseStore         *self,
                 gint64               entity_id,
                 const char * const  *aliases,
+                gboolean             is_new,
                 GError             **error)
 {
   g_auto(RsStoreStmt) del_kept = { 0 };
@@ -1468,15 +1469,20 @@ insert_aliases (RsCaseStore         *self,
   g_auto(RsStoreStmt) stmt_kept = { 0 };
   sqlite3_stmt *stmt = NULL;
 
-  if (!(del = _rs_case_store_prepare (self, &del_kept, "DELETE FROM entity_alias WHERE entity_id = ?1", error)))
-    return FALSE;
-  sqlite3_bind_int64 (del, 1, entity_id);
-  if (!rs_db_step_done (self->db, del, error))
-    return FALSE;
+  /* A new entity has none to replace. */
+  if (!is_new)
+    {
+      if (!(del = _rs_case_store_prepare (self, &del_kept,
+                                          "DELETE FROM entity_alias WHERE entity_id = ?1", error)))
+        return FALSE;
+      sqlite3_bind_int64 (del, 1, entity_id);
+      if (!rs_db_step_done (self->db, del, error))
+        return FALSE;
+    }
 
   if (!(stmt = _rs_case_store_prepare (self, &stmt_kept,
-                              "INSERT INTO entity_alias (entity_id, position, alias) "
-                              "VALUES (?1, ?2, ?3)", error)))
+                                       "INSERT INTO entity_alias (entity_id, position, alias) "
+                                       "VALUES (?1, ?2, ?3)", error)))
     return FALSE;
 
   for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
@@ -1507,6 +1513,52 @@ check_entity (RsEntityKind         kind,
     if (!check_text (aliases[i], TRUE, _("alias"), error))
       return FALSE;
   return TRUE;
+}
+
+/* Inside a batch (an import of thousands) a new entity or relation is built from
+ * what was just written instead of read back: the row holds exactly these values,
+ * with the defaults loading gives (an empty description or label, no aliases
+ * unless some were given). */
+static RsEntity *
+entity_as_written (gint64      id,
+                   const char *uid,
+                   RsEntity   *draft)
+{
+  RsEntity *entity = rs_entity_new (id);
+  const char * const *aliases = rs_entity_get_aliases (draft);
+  const char *description = rs_entity_get_description (draft);
+
+  rs_entity_set_uid (entity, uid);
+  rs_entity_set_kind (entity, rs_entity_get_kind (draft));
+  rs_entity_set_name (entity, rs_entity_get_name (draft));
+  rs_entity_set_description (entity, description ? description : "");
+  if (aliases != NULL && aliases[0] != NULL)
+    rs_entity_set_aliases (entity, aliases);
+  if (rs_entity_get_has_position (draft))
+    {
+      rs_entity_set_x (entity, rs_entity_get_x (draft));
+      rs_entity_set_y (entity, rs_entity_get_y (draft));
+      rs_entity_set_pinned (entity, rs_entity_get_pinned (draft));
+      rs_entity_set_has_position (entity, TRUE);
+    }
+  return entity;
+}
+
+static RsRelation *
+relation_as_written (gint64      id,
+                     const char *uid,
+                     RsRelation *draft)
+{
+  RsRelation *relation = rs_relation_new (id);
+  const char *label = rs_relation_get_label (draft);
+
+  rs_relation_set_uid (relation, uid);
+  rs_relation_set_source_id (relation, rs_relation_get_source_id (draft));
+  rs_relation_set_target_id (relation, rs_relation_get_target_id (draft));
+  rs_relation_set_label (relation, label ? label : "");
+  rs_relation_set_directed (relation, rs_relation_get_directed (draft));
+  rs_relation_set_status (relation, rs_relation_get_status (draft));
+  return relation;
 }
 
 RsEntity *
@@ -1540,8 +1592,8 @@ rs_case_store_add_entity (RsCaseStore  *self,
     return NULL;
 
   if (!(stmt = _rs_case_store_prepare (self, &stmt_kept,
-                              "INSERT INTO entity (uid, kind, name, description) "
-                              "VALUES (?1, ?2, ?3, ?4)", error)))
+                                       "INSERT INTO entity (uid, kind, name, description) "
+                                       "VALUES (?1, ?2, ?3, ?4)", error)))
     goto fail;
   rs_db_bind_text (stmt, 1, uid);
   rs_db_bind_text (stmt, 2, rs_enum_to_nick (RS_TYPE_ENTITY_KIND, rs_entity_get_kind (draft)));
@@ -1551,17 +1603,17 @@ rs_case_store_add_entity (RsCaseStore  *self,
     goto fail;
 
   id = sqlite3_last_insert_rowid (self->db);
-  if (!insert_aliases (self, id, rs_entity_get_aliases (draft), error))
+  if (!insert_aliases (self, id, rs_entity_get_aliases (draft), TRUE, error))
     goto fail;
 
   if (rs_entity_get_has_position (draft))
     {
       g_auto(RsStoreStmt) pos_kept = { 0 };
-  sqlite3_stmt *pos = NULL;
+      sqlite3_stmt *pos = NULL;
 
       if (!(pos = _rs_case_store_prepare (self, &pos_kept,
-                                 "INSERT INTO position (entity_id, x, y, pinned) VALUES (?1, ?2, ?3, ?4)",
-                                 error)))
+                                          "INSERT INTO position (entity_id, x, y, pinned) VALUES (?1, ?2, ?3, ?4)",
+                                          error)))
         goto fail;
       sqlite3_bind_int64 (pos, 1, id);
       sqlite3_bind_double (pos, 2, rs_entity_get_x (draft));
@@ -1571,7 +1623,9 @@ rs_case_store_add_entity (RsCaseStore  *self,
         goto fail;
     }
 
-  if (!(entity = _rs_case_store_load_entity (self, id, error)) || !op_commit (self, error))
+  entity = self->in_batch ? entity_as_written (id, uid, draft)
+                          : _rs_case_store_load_entity (self, id, error);
+  if (entity == NULL || !op_commit (self, error))
     goto fail;
 
   _rs_case_store_publish (self, entity);
@@ -1614,8 +1668,8 @@ rs_case_store_add_relation (RsCaseStore  *self,
     return NULL;
 
   if (!(stmt = _rs_case_store_prepare (self, &stmt_kept,
-                              "INSERT INTO relation (uid, source_id, target_id, label, directed, status) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error)))
+                                       "INSERT INTO relation (uid, source_id, target_id, label, directed, status) "
+                                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error)))
     goto fail;
   rs_db_bind_text (stmt, 1, uid);
   sqlite3_bind_int64 (stmt, 2, rs_relation_get_source_id (draft));
@@ -1624,9 +1678,12 @@ rs_case_store_add_relation (RsCaseStore  *self,
   sqlite3_bind_int (stmt, 5, rs_relation_get_directed (draft));
   rs_db_bind_text (stmt, 6, rs_enum_to_nick (RS_TYPE_RELATION_STATUS, rs_relation_get_status (draft)));
 
-  if (!rs_db_step_done (self->db, stmt, error) ||
-      !(relation = _rs_case_store_load_relation (self, sqlite3_last_insert_rowid (self->db), error)) ||
-      !op_commit (self, error))
+  if (!rs_db_step_done (self->db, stmt, error))
+    goto fail;
+  relation = self->in_batch
+             ? relation_as_written (sqlite3_last_insert_rowid (self->db), uid, draft)
+             : _rs_case_store_load_relation (self, sqlite3_last_insert_rowid (self->db), error);
+  if (relation == NULL || !op_commit (self, error))
     goto fail;
 
   _rs_case_store_publish (self, relation);
@@ -1695,8 +1752,8 @@ rs_case_store_add_quote (RsCaseStore  *self,
     return NULL;
 
   if (!(stmt = _rs_case_store_prepare (self, &stmt_kept,
-                              "INSERT INTO quote (uid, document_id, start_offset, end_offset, text, "
-                              "credibility) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error)))
+                                       "INSERT INTO quote (uid, document_id, start_offset, end_offset, text, "
+                                       "credibility) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error)))
     goto fail;
   rs_db_bind_text (stmt, 1, uid);
   sqlite3_bind_int64 (stmt, 2, rs_quote_get_document_id (draft));
@@ -1819,9 +1876,9 @@ rs_case_store_add_event (RsCaseStore  *self,
     return NULL;
 
   if (!(stmt = _rs_case_store_prepare (self, &stmt_kept,
-                              "INSERT INTO event (uid, title, description, date_start, date_end, "
-                              "precision, qualifier, sort_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                              error)))
+                                       "INSERT INTO event (uid, title, description, date_start, date_end, "
+                                       "precision, qualifier, sort_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                       error)))
     goto fail;
   rs_db_bind_text (stmt, 1, uid);
   rs_db_bind_text (stmt, 2, rs_event_get_title (draft));
@@ -1836,8 +1893,8 @@ rs_case_store_add_event (RsCaseStore  *self,
 
   id = sqlite3_last_insert_rowid (self->db);
   if (!(link = _rs_case_store_prepare (self, &link_kept,
-                              "INSERT OR IGNORE INTO event_entity (event_id, entity_id) VALUES (?1, ?2)",
-                              error)))
+                                       "INSERT OR IGNORE INTO event_entity (event_id, entity_id) VALUES (?1, ?2)",
+                                       error)))
     goto fail;
   for (guint i = 0; i < n_entities; i++)
     {
@@ -1974,7 +2031,7 @@ rs_case_store_update_entity (RsCaseStore         *self,
   rs_db_bind_text (stmt, 3, description ? description : "");
   sqlite3_bind_int64 (stmt, 4, entity_id);
   if (!rs_db_step_done (self->db, stmt, error) ||
-      !insert_aliases (self, entity_id, aliases, error) ||
+      !insert_aliases (self, entity_id, aliases, FALSE, error) ||
       !op_commit (self, error))
     goto fail;
 
