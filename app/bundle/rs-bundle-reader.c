@@ -29,10 +29,19 @@
  * never see it. */
 #define MAX_DEPTH 64
 
-/* Import is two passes. The first reads and checks the whole bundle, every field
- * and every reference, and says exactly where a problem is ("quotes[12]: ...").
- * Only a bundle that passes is written, in one transaction: a bad bundle changes
- * nothing. */
+/* Import is two passes, in one of two ways, and writes in one transaction: a bad
+ * bundle changes nothing.
+ *
+ * Streamed (any bundle rs-json-cursor.c takes): the first pass indexes every
+ * record's id and reads the head and the positions; the second reads each record
+ * on its own, checks it against the index and writes it, so that memory holds the
+ * index and the case, never the bundle as a tree.
+ *
+ * Whole (json-glib, for anything else, and for any streamed bundle refused part
+ * way, after its writes are rolled back): the first pass reads and checks the
+ * whole bundle, every field and every reference; only a bundle that passes is
+ * written. Either way a refusal says exactly where the problem is ("quotes[12]:
+ * ..."), in json-glib's reading: the streamed pass never explains. */
 
 typedef enum
 {
@@ -1912,7 +1921,8 @@ parse_thread (GTask        *task,
       return;
     }
   import_set_mapped (import);
-  /* The parser's tree points into the mapped bytes no longer (json-glib copies). */
+  /* json-glib's tree points into the mapped bytes no longer (it copies); a streamed
+   * import holds a reference to them. */
   g_task_return_pointer (task, import, (GDestroyNotify)import_free);
 }
 
