@@ -1872,6 +1872,7 @@ typedef struct
   RsBundleProgressFunc  progress;
   gpointer              progress_data;
   GDestroyNotify        progress_notify;
+  double                last_progress;
   guint                 idle_id;
   gboolean              in_change;
 } AsyncImport;
@@ -1888,21 +1889,24 @@ async_import_free (AsyncImport *op)
   g_free (op);
 }
 
+/* Never backwards, even when a refused bundle is read again. */
 static void
 report_progress (AsyncImport *op,
                  double       fraction)
 {
+  fraction = CLAMP (fraction, 0.0, 1.0);
+  if (fraction < op->last_progress)
+    return;
+  op->last_progress = fraction;
   if (op->progress != NULL)
-    op->progress (CLAMP (fraction, 0.0, 1.0), op->progress_data);
+    op->progress (fraction, op->progress_data);
 }
 
 static void
-parse_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+parse_file (GTask      *task,
+            const char *path,
+            gboolean    whole)
 {
-  const char *path = task_data;
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
@@ -1914,7 +1918,7 @@ parse_thread (GTask        *task,
       return;
     }
   bytes = g_mapped_file_get_bytes (mapped);
-  if (!(import = import_parse (bytes, &error)))
+  if (!(import = whole ? import_parse_tree (bytes, &error) : import_parse (bytes, &error)))
     {
       name_the_file (&error, path);
       g_task_return_error (task, g_steal_pointer (&error));
@@ -1924,6 +1928,24 @@ parse_thread (GTask        *task,
   /* json-glib's tree points into the mapped bytes no longer (it copies); a streamed
    * import holds a reference to them. */
   g_task_return_pointer (task, import, (GDestroyNotify)import_free);
+}
+
+static void
+parse_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  parse_file (task, task_data, FALSE);
+}
+
+static void
+parse_whole_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  parse_file (task, task_data, TRUE);
 }
 
 /* Ends the import: what was written is undone on failure or cancellation. */
@@ -1994,29 +2016,29 @@ start_writing (GTask *task)
                                  g_object_unref);
 }
 
+static void on_parsed_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data);
+
 /* A streamed bundle refused part way: nothing of it is kept, and json-glib reads
- * it whole to say why, in the usual words. */
+ * it whole in a worker, as the first pass did, to say why in the usual words. */
 static void
 read_again (GTask  *task,
             GError *error)
 {
   RsCaseStore *store = g_task_get_source_object (task);
   AsyncImport *op = g_task_get_task_data (task);
-  g_autoptr(GBytes) bytes = g_bytes_ref (op->import->bytes);
-  GError *tree_error = NULL;
+  g_autoptr(GTask) worker = NULL;
 
   g_error_free (error);
   rs_case_store_rollback_batch (store);
   rs_case_store_cancel_change (store);
   op->in_change = FALSE;
   g_clear_pointer (&op->import, import_free);
-  if (!(op->import = import_parse_tree (bytes, &tree_error)))
-    {
-      name_the_file (&tree_error, op->path);
-      finish_import (task, tree_error);
-      return;
-    }
-  start_writing (task);
+
+  worker = g_task_new (NULL, g_task_get_cancellable (task), on_parsed_cb, g_object_ref (task));
+  g_task_set_task_data (worker, g_strdup (op->path), g_free);
+  g_task_run_in_thread (worker, parse_whole_thread);
 }
 
 static gboolean
