@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include <math.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -20,16 +22,26 @@
 #include "rs-enum-types.h"
 #include "rs-error.h"
 #include "rs-fuzzy-date.h"
+#include "rs-json-cursor.h"
 
 /* The format nests four levels deep (root, array, record, aliases or entities);
  * anything much deeper is not a bundle, and json-glib's recursive parser must
  * never see it. */
 #define MAX_DEPTH 64
 
-/* Import is two passes. The first reads and checks the whole bundle, every field
- * and every reference, and says exactly where a problem is ("quotes[12]: ...").
- * Only a bundle that passes is written, in one transaction: a bad bundle changes
- * nothing. */
+/* Import is two passes, in one of two ways, and writes in one transaction: a bad
+ * bundle changes nothing.
+ *
+ * Streamed (any bundle rs-json-cursor.c takes): the first pass indexes every
+ * record's id and reads the head and the positions; the second reads each record
+ * on its own, checks it against the index and writes it, so that memory holds the
+ * index and the case, never the bundle as a tree.
+ *
+ * Whole (json-glib, for anything else, and for any streamed bundle refused part
+ * way, after its writes are rolled back): the first pass reads and checks the
+ * whole bundle, every field and every reference; only a bundle that passes is
+ * written. Either way a refusal says exactly where the problem is ("quotes[12]:
+ * ..."), in json-glib's reading: the streamed pass never explains. */
 
 typedef enum
 {
@@ -45,29 +57,69 @@ typedef struct
 {
   RecordKind  kind;
   guint       index;
-  JsonObject *object;     /* borrowed from the parser's tree */
+  JsonObject *object;     /* borrowed from the parser's tree (streamed: while written) */
   gint64      length;     /* documents: text length in characters */
   gint64      db_id;      /* set while writing */
+  double      x, y;       /* entities: the bundle's position, if has_position */
+  gboolean    has_position;
+  gboolean    pinned;
 } Record;
+
+/* Records are allocated a block at a time: a streamed bundle of a million keeps
+ * one small Record per id and nothing else. */
+#define RECORDS_PER_BLOCK 4096
 
 typedef struct
 {
-  GHashTable *records;    /* bundle id -> Record */
-  GPtrArray  *order;      /* Records in bundle order per array, documents first */
-  GHashTable *positions;  /* entity id -> JsonObject of its position */
-  JsonObject *root;
-  GHashTable *numbers;    /* borrowed from the scan: path -> number as written */
+  GHashTable   *records;  /* bundle id -> Record (in blocks) */
+  GPtrArray    *blocks;   /* of Records */
+  guint         n_free;   /* Records left in the last block */
+  GPtrArray    *order;    /* Records in bundle order per array, documents first (tree only) */
+  GStringChunk *ids;      /* streamed: the ids the records are known by */
+  JsonObject   *root;
+  GHashTable   *numbers;  /* borrowed from the scan: path -> number as written */
 } Bundle;
 
 static void
 bundle_clear (Bundle *bundle)
 {
   g_clear_pointer (&bundle->records, g_hash_table_unref);
+  g_clear_pointer (&bundle->blocks, g_ptr_array_unref);
   g_clear_pointer (&bundle->order, g_ptr_array_unref);
-  g_clear_pointer (&bundle->positions, g_hash_table_unref);
+  g_clear_pointer (&bundle->ids, g_string_chunk_free);
+}
+
+static void
+bundle_init (Bundle *bundle)
+{
+  bundle->records = g_hash_table_new (g_str_hash, g_str_equal);
+  bundle->blocks = g_ptr_array_new_with_free_func (g_free);
+  bundle->order = g_ptr_array_new ();
+}
+
+static Record *
+new_record (Bundle     *bundle,
+            RecordKind  kind,
+            guint       index)
+{
+  Record *record;
+
+  if (bundle->n_free == 0)
+    {
+      g_ptr_array_add (bundle->blocks, g_new0 (Record, RECORDS_PER_BLOCK));
+      bundle->n_free = RECORDS_PER_BLOCK;
+    }
+  record = (Record *)g_ptr_array_index (bundle->blocks, bundle->blocks->len - 1) +
+           (RECORDS_PER_BLOCK - bundle->n_free--);
+  record->kind = kind;
+  record->index = index;
+  return record;
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Bundle, bundle_clear)
+
+/* Where a streamed bundle's arrays are: the records', then these two. */
+enum { SLOT_EVIDENCE = KIND_NOTE + 1, SLOT_POSITIONS, N_SLOTS };
 
 static const char *array_names[] = {
   [KIND_DOCUMENT] = "documents",
@@ -402,9 +454,7 @@ collect_records (Bundle  *bundle,
             return fail (error, array_names[kind], i,
                          _("id “%s” is used twice (ids are unique in a bundle)"), id);
 
-          record = g_new0 (Record, 1);
-          record->kind = kind;
-          record->index = i;
+          record = new_record (bundle, kind, i);
           record->object = json_node_get_object (node);
           g_hash_table_insert (bundle->records, (gpointer)id, record);
           g_ptr_array_add (bundle->order, record);
@@ -643,6 +693,30 @@ check_note (Bundle  *bundle,
 }
 
 static gboolean
+check_one_evidence (Bundle      *bundle,
+                    JsonObject  *object,
+                    guint        i,
+                    GError     **error)
+{
+  const char *target_id;
+  Record *target;
+  int stance;
+
+  if (!check_reference (bundle, object, "quote", KIND_QUOTE, "evidence", i, NULL, error) ||
+      !get_string (object, "target", TRUE, &target_id, "evidence", i, error) ||
+      !get_enum (object, "stance", RS_TYPE_STANCE, RS_STANCE_SUPPORTS, &stance, "evidence", i,
+                 error))
+    return FALSE;
+
+  if ((target = lookup (bundle, target_id)) == NULL)
+    return fail (error, "evidence", i, _("target “%s” is not in the bundle"), target_id);
+  if (target->kind != KIND_ENTITY && target->kind != KIND_RELATION && target->kind != KIND_EVENT)
+    return fail (error, "evidence", i,
+                 _("target “%s” is not an entity, a relation or an event"), target_id);
+  return TRUE;
+}
+
+static gboolean
 check_evidence (Bundle  *bundle,
                 GError **error)
 {
@@ -654,27 +728,36 @@ check_evidence (Bundle  *bundle,
   for (guint i = 0; array && i < json_array_get_length (array); i++)
     {
       JsonNode *node = json_array_get_element (array, i);
-      JsonObject *object;
-      const char *target_id;
-      Record *target;
-      int stance;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         return fail (error, "evidence", i, _("must be an object"));
-      object = json_node_get_object (node);
-
-      if (!check_reference (bundle, object, "quote", KIND_QUOTE, "evidence", i, NULL, error) ||
-          !get_string (object, "target", TRUE, &target_id, "evidence", i, error) ||
-          !get_enum (object, "stance", RS_TYPE_STANCE, RS_STANCE_SUPPORTS, &stance, "evidence", i,
-                     error))
+      if (!check_one_evidence (bundle, json_node_get_object (node), i, error))
         return FALSE;
-
-      if ((target = lookup (bundle, target_id)) == NULL)
-        return fail (error, "evidence", i, _("target “%s” is not in the bundle"), target_id);
-      if (target->kind != KIND_ENTITY && target->kind != KIND_RELATION && target->kind != KIND_EVENT)
-        return fail (error, "evidence", i,
-                     _("target “%s” is not an entity, a relation or an event"), target_id);
     }
+  return TRUE;
+}
+
+/* A position is kept on its entity's record (the last one given wins). */
+static gboolean
+check_one_position (Bundle      *bundle,
+                    JsonObject  *object,
+                    guint        i,
+                    GError     **error)
+{
+  JsonNode *pinned = json_object_get_member (object, "pinned");
+  Record *entity = NULL;
+  double x, y;
+
+  if (!check_reference (bundle, object, "entity", KIND_ENTITY, "positions", i, &entity, error) ||
+      !get_number (bundle, object, "x", &x, "positions", i, error) ||
+      !get_number (bundle, object, "y", &y, "positions", i, error))
+    return FALSE;
+  entity->x = x;
+  entity->y = y;
+  entity->has_position = TRUE;
+  entity->pinned = pinned && JSON_NODE_HOLDS_VALUE (pinned) &&
+                   json_node_get_value_type (pinned) == G_TYPE_BOOLEAN &&
+                   json_node_get_boolean (pinned);
   return TRUE;
 }
 
@@ -690,25 +773,19 @@ check_positions (Bundle  *bundle,
   for (guint i = 0; array && i < json_array_get_length (array); i++)
     {
       JsonNode *node = json_array_get_element (array, i);
-      JsonObject *object;
-      double x, y;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         return fail (error, "positions", i, _("must be an object"));
-      object = json_node_get_object (node);
-      if (!check_reference (bundle, object, "entity", KIND_ENTITY, "positions", i, NULL, error) ||
-          !get_number (bundle, object, "x", &x, "positions", i, error) ||
-          !get_number (bundle, object, "y", &y, "positions", i, error))
+      if (!check_one_position (bundle, json_node_get_object (node), i, error))
         return FALSE;
-      g_hash_table_insert (bundle->positions,
-                           (gpointer)json_object_get_string_member (object, "entity"), object);
     }
   return TRUE;
 }
 
+/* The bundle's format, version and case. */
 static gboolean
-check_bundle (Bundle  *bundle,
-              GError **error)
+check_head (Bundle  *bundle,
+            GError **error)
 {
   static const char *case_strings[] = { "title", "description", "created", NULL };
   const char *format;
@@ -738,29 +815,38 @@ check_bundle (Bundle  *bundle,
       if (!check_strings (json_node_get_object (case_node), case_strings, "case", G_MAXUINT, error))
         return FALSE;
     }
+  return TRUE;
+}
 
-  if (!collect_records (bundle, error))
+/* One record, its references resolved against every id of the bundle. */
+static gboolean
+check_record (Bundle  *bundle,
+              Record  *record,
+              GError **error)
+{
+  switch (record->kind)
+    {
+    case KIND_DOCUMENT: return check_document (bundle, record, error);
+    case KIND_ENTITY:   return check_entity (bundle, record, error);
+    case KIND_RELATION: return check_relation (bundle, record, error);
+    case KIND_QUOTE:    return check_quote (bundle, record, error);
+    case KIND_EVENT:    return check_event (bundle, record, error);
+    case KIND_NOTE:     return check_note (bundle, record, error);
+    default:            g_assert_not_reached ();
+    }
+}
+
+static gboolean
+check_bundle (Bundle  *bundle,
+              GError **error)
+{
+  if (!check_head (bundle, error) || !collect_records (bundle, error))
     return FALSE;
 
   /* Documents come first in bundle->order, so their lengths are known for quotes. */
   for (guint i = 0; i < bundle->order->len; i++)
-    {
-      Record *record = g_ptr_array_index (bundle->order, i);
-      gboolean ok = TRUE;
-
-      switch (record->kind)
-        {
-        case KIND_DOCUMENT: ok = check_document (bundle, record, error); break;
-        case KIND_ENTITY:   ok = check_entity (bundle, record, error); break;
-        case KIND_RELATION: ok = check_relation (bundle, record, error); break;
-        case KIND_QUOTE:    ok = check_quote (bundle, record, error); break;
-        case KIND_EVENT:    ok = check_event (bundle, record, error); break;
-        case KIND_NOTE:     ok = check_note (bundle, record, error); break;
-        default:            g_assert_not_reached ();
-        }
-      if (!ok)
-        return FALSE;
-    }
+    if (!check_record (bundle, g_ptr_array_index (bundle->order, i), error))
+      return FALSE;
 
   return check_evidence (bundle, error) && check_positions (bundle, error);
 }
@@ -778,25 +864,14 @@ member_string (JsonObject *object,
 
 /* A bundle's positions travel with their entities: the store writes both at once. */
 static void
-apply_position (Bundle     *bundle,
-                const char *entity_id,
-                RsEntity   *draft)
+apply_position (Record   *record,
+                RsEntity *draft)
 {
-  JsonObject *o = g_hash_table_lookup (bundle->positions, entity_id);
-  JsonNode *pinned;
-  double x, y;
-
-  if (o == NULL)
+  if (!record->has_position)
     return;
-
-  pinned = json_object_get_member (o, "pinned");
-  get_number (bundle, o, "x", &x, "positions", 0, NULL);
-  get_number (bundle, o, "y", &y, "positions", 0, NULL);
-  rs_entity_set_x (draft, x);
-  rs_entity_set_y (draft, y);
-  rs_entity_set_pinned (draft, pinned && JSON_NODE_HOLDS_VALUE (pinned) &&
-                               json_node_get_value_type (pinned) == G_TYPE_BOOLEAN &&
-                               json_node_get_boolean (pinned));
+  rs_entity_set_x (draft, record->x);
+  rs_entity_set_y (draft, record->y);
+  rs_entity_set_pinned (draft, record->pinned);
   rs_entity_set_has_position (draft, TRUE);
 }
 
@@ -854,7 +929,7 @@ write_record (RsCaseStore  *store,
         rs_entity_set_name (draft, member_string (o, "name"));
         rs_entity_set_aliases (draft, (const char * const *)aliases->pdata);
         rs_entity_set_description (draft, member_string (o, "description"));
-        apply_position (bundle, member_string (o, "id"), draft);
+        apply_position (record, draft);
         entity = rs_case_store_add_entity (store, draft, error);
         return entity ? rs_entity_get_id (entity) : 0;
       }
@@ -1004,6 +1079,23 @@ typedef struct
   guint         next_evidence;
   gboolean      fresh;
   gboolean      wrote_info;
+
+  /* Streamed (no parser): the bundle's text, where each array starts, and where
+   * the writing is. */
+  GBytes       *bytes;
+  JsonObject   *head;           /* format, version and case */
+  GHashTable   *no_numbers;
+  const char   *arrays[N_SLOTS];
+  guint         n_records;
+  guint         n_evidence;
+  guint         slot;
+  gboolean      in_array;
+  gboolean      first;
+  guint         index;
+  RsJsonCursor  cursor;
+  GPtrArray    *documents;      /* JsonNodes: quotes are checked against their text */
+  gboolean      mapped;         /* bytes is a read-only mapping of a file */
+  const char   *released;       /* pages before this were let go of */
 } Import;
 
 static void
@@ -1012,6 +1104,10 @@ import_free (Import *import)
   bundle_clear (&import->bundle);
   rs_bundle_scan_clear (&import->scan);
   g_clear_object (&import->parser);
+  g_clear_pointer (&import->bytes, g_bytes_unref);
+  g_clear_pointer (&import->head, json_object_unref);
+  g_clear_pointer (&import->no_numbers, g_hash_table_unref);
+  g_clear_pointer (&import->documents, g_ptr_array_unref);
   g_free (import);
 }
 
@@ -1020,6 +1116,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Import, import_free)
 static guint
 import_n_steps (Import *import)
 {
+  if (import->bytes != NULL)
+    return import->n_records + import->n_evidence + 1;
   return import->bundle.order->len +
          (import->evidence ? json_array_get_length (import->evidence) : 0) + 1;
 }
@@ -1057,6 +1155,141 @@ write_one_evidence (RsCaseStore  *store,
   return TRUE;
 }
 
+/* A streamed bundle met something the cursor does not take, or a record that is
+ * refused: the caller reads it again with json-glib, whose error the user sees. */
+#define STREAM_GAVE_UP "bundle: read again as a whole"
+
+static gboolean
+give_up (GError **error)
+{
+  if (error != NULL && *error == NULL)
+    g_set_error_literal (error, RS_ERROR, RS_ERROR_INVALID_INPUT, STREAM_GAVE_UP);
+  return FALSE;
+}
+
+/* The pages of a mapped bundle count in the process's resident size once read,
+ * 57 MB or more for a million records. Pages already read are let go of as the
+ * import goes: the mapping is private and never written, so the kernel drops
+ * them and reads them back from the file if they are ever touched again. Only a
+ * file mapped here; other bytes may be the caller's memory. */
+#define RELEASE_EVERY (8 * 1024 * 1024)
+
+static void
+release_read (Import     *import,
+              const char *upto,
+              gboolean    now)
+{
+#ifdef MADV_DONTNEED
+  const char *data = g_bytes_get_data (import->bytes, NULL);
+  gsize page = sysconf (_SC_PAGESIZE);
+  const char *from, *to;
+
+  if (!import->mapped || data == NULL)
+    return;
+  if (import->released == NULL)
+    import->released = data;
+  if (upto <= import->released || (!now && upto - import->released < RELEASE_EVERY))
+    return;
+  /* The mapping starts on a page. */
+  from = data + (import->released - data) / page * page;
+  to = data + (upto - data) / page * page;
+  if (to > from)
+    madvise ((void *)from, to - from, MADV_DONTNEED);
+  import->released = upto;
+#endif
+}
+
+/* Streamed: checks and writes the next records and evidence links of the arrays in
+ * the order the tree is written (documents first, evidence last), each record
+ * read on its own and dropped once written. Every id was indexed first, so a
+ * reference is checked the same way whichever array comes first in the file. */
+static gboolean
+stream_write (RsCaseStore  *store,
+              Import       *import,
+              guint        *budget,
+              GError      **error)
+{
+  Bundle *bundle = &import->bundle;
+
+  while (*budget > 0 && import->slot <= SLOT_EVIDENCE)
+    {
+      g_autoptr(JsonNode) node = NULL;
+      JsonObject *object;
+      gboolean more;
+
+      if (!import->in_array)
+        {
+          const char *start = import->arrays[import->slot];
+          gsize size;
+          const char *data = g_bytes_get_data (import->bytes, &size);
+
+          if (start == NULL)
+            {
+              import->slot++;
+              continue;
+            }
+          rs_json_cursor_init (&import->cursor, data, size);
+          import->cursor.p = start;
+          import->released = start;
+          if (!rs_json_cursor_expect (&import->cursor, '['))
+            return give_up (error);
+          import->in_array = TRUE;
+          import->first = TRUE;
+          import->index = 0;
+        }
+
+      if (!rs_json_cursor_next (&import->cursor, ']', &import->first, &more))
+        return give_up (error);
+      if (!more)
+        {
+          import->in_array = FALSE;
+          import->slot++;
+          continue;
+        }
+      if (!(node = rs_json_cursor_read_value (&import->cursor)) || !JSON_NODE_HOLDS_OBJECT (node))
+        return give_up (error);
+      object = json_node_get_object (node);
+
+      if (import->slot == SLOT_EVIDENCE)
+        {
+          if (!check_one_evidence (bundle, object, import->index, error) ||
+              !write_one_evidence (store, bundle, object, import->index, error))
+            return FALSE;
+          import->next_evidence++;
+        }
+      else
+        {
+          Record *record = lookup (bundle, member_string (object, "id"));
+
+          /* The index read the same text: anything else is a bug, not the bundle. */
+          if (record == NULL || record->kind != import->slot || record->index != import->index)
+            return give_up (error);
+          record->object = object;
+          if (!check_record (bundle, record, error))
+            {
+              record->object = NULL;
+              return FALSE;
+            }
+          record->db_id = write_record (store, bundle, record,
+                                        import->fresh ? member_string (object, "id") : NULL, error);
+          if (record->db_id == 0)
+            {
+              record->object = NULL;
+              return fail_write (store, error, array_names[record->kind], record->index);
+            }
+          if (record->kind == KIND_DOCUMENT)
+            g_ptr_array_add (import->documents, g_steal_pointer (&node));
+          else
+            record->object = NULL;
+          import->next_record++;
+        }
+      import->index++;
+      (*budget)--;
+      release_read (import, import->cursor.p, FALSE);
+    }
+  return TRUE;
+}
+
 /* Writes up to @budget more steps (records, evidence links, the case's title) inside
  * the caller's batch; TRUE with *done once everything is written. */
 static gboolean
@@ -1071,10 +1304,13 @@ import_write (RsCaseStore  *store,
 
   *done = FALSE;
 
+  if (import->bytes != NULL && !stream_write (store, import, &budget, error))
+    return FALSE;
+
   /* A fresh case keeps the bundle's ids as record uids, so exporting it again gives
    * the same ids; added to a case that already has records, the bundle's records
    * get new uids rather than colliding with ones already there. */
-  for (; import->next_record < bundle->order->len && budget > 0; import->next_record++, budget--)
+  for (; import->bytes == NULL && import->next_record < bundle->order->len && budget > 0; import->next_record++, budget--)
     {
       Record *record = g_ptr_array_index (bundle->order, import->next_record);
       const char *id = member_string (record->object, "id");
@@ -1084,7 +1320,7 @@ import_write (RsCaseStore  *store,
         return fail_write (store, error, array_names[record->kind], record->index);
     }
 
-  for (; import->evidence && import->next_evidence < json_array_get_length (import->evidence) &&
+  for (; import->bytes == NULL && import->evidence && import->next_evidence < json_array_get_length (import->evidence) &&
          budget > 0; import->next_evidence++, budget--)
     if (!write_one_evidence (store, bundle,
                              json_array_get_object_element (import->evidence,
@@ -1171,10 +1407,205 @@ is_blank (const char *data,
   return TRUE;
 }
 
-/* The first pass: touches no store, so it may run in any thread. */
+/* Streamed, the first pass: every record's id (and kind and place), the bundle's
+ * head, and the positions; the records themselves are read again as they are
+ * written. */
+static gboolean
+index_records (Import     *import,
+               RecordKind  kind)
+{
+  Bundle *bundle = &import->bundle;
+  RsJsonCursor *c = &import->cursor;
+  gboolean first = TRUE, more;
+
+  if (!rs_json_cursor_expect (c, '['))
+    return FALSE;
+  for (guint i = 0;; i++)
+    {
+      g_autofree char *id = NULL;
+      gboolean first_member = TRUE;
+      Record *record;
+
+      if (!rs_json_cursor_next (c, ']', &first, &more))
+        return FALSE;
+      if (!more)
+        return TRUE;
+      if (!rs_json_cursor_expect (c, '{'))
+        return FALSE;
+      for (;;)
+        {
+          g_autofree char *key = NULL;
+          char next;
+
+          if (!rs_json_cursor_next (c, '}', &first_member, &more))
+            return FALSE;
+          if (!more)
+            break;
+          if (!rs_json_cursor_read_key (c, &key))
+            return FALSE;
+          if (!g_str_equal (key, "id"))
+            {
+              if (!rs_json_cursor_skip_value (c))
+                return FALSE;
+              continue;
+            }
+          if (id != NULL || !rs_json_cursor_peek (c, &next) || next != '"' ||
+              !(id = rs_json_cursor_read_string (c)))
+            return FALSE;
+        }
+      /* Anything collect_records() would refuse is refused by it, with its words. */
+      if (id == NULL || *id == '\0' || !check_id (id, array_names[kind], i, NULL) ||
+          lookup (bundle, id) != NULL)
+        return FALSE;
+      record = new_record (bundle, kind, i);
+      g_hash_table_insert (bundle->records, g_string_chunk_insert (bundle->ids, id), record);
+      import->n_records++;
+    }
+}
+
+/* Steps over an array, counting its elements (which must be objects). */
+static gboolean
+count_objects (RsJsonCursor *c,
+               guint        *n)
+{
+  gboolean first = TRUE, more;
+  char next;
+
+  if (!rs_json_cursor_expect (c, '['))
+    return FALSE;
+  for (*n = 0;; (*n)++)
+    {
+      if (!rs_json_cursor_next (c, ']', &first, &more))
+        return FALSE;
+      if (!more)
+        return TRUE;
+      if (!rs_json_cursor_peek (c, &next) || next != '{' || !rs_json_cursor_skip_value (c))
+        return FALSE;
+    }
+}
+
+static gboolean
+read_positions (Import *import)
+{
+  RsJsonCursor *c = &import->cursor;
+  gboolean first = TRUE, more;
+
+  if (import->arrays[SLOT_POSITIONS] == NULL)
+    return TRUE;
+  c->p = import->arrays[SLOT_POSITIONS];
+  if (!rs_json_cursor_expect (c, '['))
+    return FALSE;
+  for (guint i = 0;; i++)
+    {
+      g_autoptr(JsonNode) node = NULL;
+
+      if (!rs_json_cursor_next (c, ']', &first, &more))
+        return FALSE;
+      if (!more)
+        return TRUE;
+      if (!(node = rs_json_cursor_read_value (c)) || !JSON_NODE_HOLDS_OBJECT (node) ||
+          !check_one_position (&import->bundle, json_node_get_object (node), i, NULL))
+        return FALSE;
+    }
+}
+
+static int
+slot_of (const char *member)
+{
+  for (int kind = KIND_DOCUMENT; kind <= KIND_NOTE; kind++)
+    if (g_str_equal (member, array_names[kind]))
+      return kind;
+  if (g_str_equal (member, "evidence"))
+    return SLOT_EVIDENCE;
+  if (g_str_equal (member, "positions"))
+    return SLOT_POSITIONS;
+  return -1;
+}
+
+/* NULL when the cursor does not take the bundle (the caller then parses it
+ * whole, which says what is wrong). */
 static Import *
-import_parse (GBytes  *bytes,
-              GError **error)
+import_index (GBytes *bytes)
+{
+  g_autoptr(Import) import = g_new0 (Import, 1);
+  Bundle *bundle = &import->bundle;
+  RsJsonCursor *c = &import->cursor;
+  gboolean first = TRUE, more, seen[N_SLOTS] = { FALSE, };
+  const char *data;
+  gsize size;
+
+  data = g_bytes_get_data (bytes, &size);
+  if (data == NULL || !g_utf8_validate_len (data, size, NULL))
+    return NULL;
+
+  import->bytes = g_bytes_ref (bytes);
+  import->head = json_object_new ();
+  import->no_numbers = g_hash_table_new (g_str_hash, g_str_equal);
+  import->documents = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
+  bundle_init (bundle);
+  bundle->ids = g_string_chunk_new (64 * 1024);
+  bundle->root = import->head;
+  bundle->numbers = import->no_numbers;
+
+  rs_json_cursor_init (c, data, size);
+  if (!rs_json_cursor_expect (c, '{'))
+    return NULL;
+  for (;;)
+    {
+      g_autofree char *key = NULL;
+      int slot;
+      char next;
+
+      if (!rs_json_cursor_next (c, '}', &first, &more))
+        return NULL;
+      if (!more)
+        break;
+      if (!rs_json_cursor_read_key (c, &key))
+        return NULL;
+
+      if ((slot = slot_of (key)) < 0)
+        {
+          JsonNode *node;
+
+          if (!g_str_equal (key, "format") && !g_str_equal (key, "version") &&
+              !g_str_equal (key, "case"))
+            {
+              if (!rs_json_cursor_skip_value (c))
+                return NULL;
+              continue;
+            }
+          if (json_object_has_member (import->head, key) || !(node = rs_json_cursor_read_value (c)))
+            return NULL;
+          json_object_set_member (import->head, key, node);
+          continue;
+        }
+
+      /* An array given twice, or as anything but an array or null, is json-glib's
+       * to read and the checks' to explain. */
+      if (seen[slot] || !rs_json_cursor_peek (c, &next))
+        return NULL;
+      seen[slot] = TRUE;
+      if (next == 'n')
+        {
+          if (!rs_json_cursor_skip_value (c))
+            return NULL;
+          continue;
+        }
+      import->arrays[slot] = c->p;
+      if (slot <= KIND_NOTE ? !index_records (import, slot)
+                            : slot == SLOT_EVIDENCE ? !count_objects (c, &import->n_evidence)
+                                                    : !rs_json_cursor_skip_value (c))
+        return NULL;
+    }
+  if (!rs_json_cursor_at_end (c) || !check_head (bundle, NULL) || !read_positions (import))
+    return NULL;
+  return g_steal_pointer (&import);
+}
+
+/* The first pass of a bundle that json-glib reads whole. */
+static Import *
+import_parse_tree (GBytes  *bytes,
+                   GError **error)
 {
   g_autoptr(Import) import = g_new0 (Import, 1);
   g_autoptr(GError) parse_error = NULL;
@@ -1250,14 +1681,34 @@ import_parse (GBytes  *bytes,
 
   bundle->root = json_node_get_object (root);
   bundle->numbers = scan->numbers;
-  bundle->records = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  bundle->order = g_ptr_array_new ();
-  bundle->positions = g_hash_table_new (g_str_hash, g_str_equal);
+  bundle_init (bundle);
 
   if (!check_bundle (bundle, error))
     return NULL;
   get_array (bundle->root, "evidence", &import->evidence, NULL);
   return g_steal_pointer (&import);
+}
+
+/* The first pass: touches no store, so it may run in any thread. A bundle the
+ * cursor takes is streamed; any other is read whole. */
+static Import *
+import_parse (GBytes  *bytes,
+              GError **error)
+{
+  Import *import = import_index (bytes);
+
+  return import ? import : import_parse_tree (bytes, error);
+}
+
+/* A streamed import that failed for the bundle's sake: json-glib reads it again
+ * and says what is wrong with the same words and places as ever. */
+static gboolean
+is_bundle_error (Import       *import,
+                 const GError *error)
+{
+  return import->bytes != NULL &&
+         (g_error_matches (error, RS_ERROR, RS_ERROR_INVALID_INPUT) ||
+          g_error_matches (error, RS_ERROR, RS_ERROR_UNSUPPORTED_VERSION));
 }
 
 /* Where the bundle's records go: a fresh case keeps the bundle's ids. */
@@ -1271,33 +1722,73 @@ import_set_store (Import      *import,
                   g_list_model_get_n_items (rs_case_get_entities (kase)) == 0;
 }
 
+/* After the first pass, before the records are read again. */
+static void
+import_set_mapped (Import *import)
+{
+  if (import->bytes == NULL)
+    return;
+  import->mapped = TRUE;
+  release_read (import, (const char *)g_bytes_get_data (import->bytes, NULL) +
+                        g_bytes_get_size (import->bytes), TRUE);
+}
+
+static gboolean
+import_bytes (RsCaseStore  *store,
+              GBytes       *bytes,
+              gboolean      mapped,
+              GError      **error)
+{
+  g_autoptr(Import) import = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean done;
+
+  if (!(import = import_parse (bytes, error)))
+    return FALSE;
+  if (mapped)
+    import_set_mapped (import);
+  import_set_store (import, store);
+
+  if (!rs_case_store_begin_batch (store, error))
+    return fail_write (store, error, NULL, G_MAXUINT);
+  if (!import_write (store, import, G_MAXUINT, &done, &local_error))
+    {
+      rs_case_store_rollback_batch (store);
+      if (!is_bundle_error (import, local_error))
+        return g_propagate_error (error, g_steal_pointer (&local_error)), FALSE;
+
+      /* Nothing was kept: read it whole, to refuse it in the usual words. */
+      g_clear_pointer (&import, import_free);
+      g_clear_error (&local_error);
+      if (!(import = import_parse_tree (bytes, error)))
+        return FALSE;
+      import_set_store (import, store);
+      if (!rs_case_store_begin_batch (store, error))
+        return fail_write (store, error, NULL, G_MAXUINT);
+      if (!import_write (store, import, G_MAXUINT, &done, error))
+        {
+          rs_case_store_rollback_batch (store);
+          return FALSE;
+        }
+    }
+  g_assert (done);
+  /* The index goes before the records reach the case, which is when memory peaks. */
+  g_clear_pointer (&import, import_free);
+  if (!rs_case_store_commit_batch (store, error))
+    return fail_write (store, error, NULL, G_MAXUINT);
+  return TRUE;
+}
+
 gboolean
 rs_bundle_import_bytes (RsCaseStore  *store,
                         GBytes       *bytes,
                         GError      **error)
 {
-  g_autoptr(Import) import = NULL;
-  gboolean done;
-
   g_return_val_if_fail (RS_IS_CASE_STORE (store), FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!(import = import_parse (bytes, error)))
-    return FALSE;
-  import_set_store (import, store);
-
-  if (!rs_case_store_begin_batch (store, error))
-    return fail_write (store, error, NULL, G_MAXUINT);
-  if (!import_write (store, import, G_MAXUINT, &done, error))
-    {
-      rs_case_store_rollback_batch (store);
-      return FALSE;
-    }
-  g_assert (done);
-  if (!rs_case_store_commit_batch (store, error))
-    return fail_write (store, error, NULL, G_MAXUINT);
-  return TRUE;
+  return import_bytes (store, bytes, FALSE, error);
 }
 
 /* A file's bundle error says which file and that it is not a bundle, keeping where
@@ -1339,12 +1830,14 @@ rs_bundle_import_file (RsCaseStore  *store,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GMappedFile) mapped = NULL;
 
+  g_return_val_if_fail (RS_IS_CASE_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!(mapped = g_mapped_file_new (path, FALSE, error)))
     return FALSE;
   bytes = g_mapped_file_get_bytes (mapped);
-  if (!rs_bundle_import_bytes (store, bytes, error))
+  if (!import_bytes (store, bytes, TRUE, error))
     {
       name_the_file (error, path);
       return FALSE;
@@ -1379,6 +1872,7 @@ typedef struct
   RsBundleProgressFunc  progress;
   gpointer              progress_data;
   GDestroyNotify        progress_notify;
+  double                last_progress;
   guint                 idle_id;
   gboolean              in_change;
 } AsyncImport;
@@ -1395,21 +1889,24 @@ async_import_free (AsyncImport *op)
   g_free (op);
 }
 
+/* Never backwards, even when a refused bundle is read again. */
 static void
 report_progress (AsyncImport *op,
                  double       fraction)
 {
+  fraction = CLAMP (fraction, 0.0, 1.0);
+  if (fraction < op->last_progress)
+    return;
+  op->last_progress = fraction;
   if (op->progress != NULL)
-    op->progress (CLAMP (fraction, 0.0, 1.0), op->progress_data);
+    op->progress (fraction, op->progress_data);
 }
 
 static void
-parse_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+parse_file (GTask      *task,
+            const char *path,
+            gboolean    whole)
 {
-  const char *path = task_data;
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
@@ -1421,14 +1918,34 @@ parse_thread (GTask        *task,
       return;
     }
   bytes = g_mapped_file_get_bytes (mapped);
-  if (!(import = import_parse (bytes, &error)))
+  if (!(import = whole ? import_parse_tree (bytes, &error) : import_parse (bytes, &error)))
     {
       name_the_file (&error, path);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  /* The parser's tree points into the mapped bytes no longer (json-glib copies). */
+  import_set_mapped (import);
+  /* json-glib's tree points into the mapped bytes no longer (it copies); a streamed
+   * import holds a reference to them. */
   g_task_return_pointer (task, import, (GDestroyNotify)import_free);
+}
+
+static void
+parse_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  parse_file (task, task_data, FALSE);
+}
+
+static void
+parse_whole_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  parse_file (task, task_data, TRUE);
 }
 
 /* Ends the import: what was written is undone on failure or cancellation. */
@@ -1472,6 +1989,58 @@ finish_import (GTask   *task,
   g_task_return_pointer (task, change, g_object_unref);
 }
 
+static gboolean write_slice_cb (gpointer user_data);
+
+static void
+start_writing (GTask *task)
+{
+  RsCaseStore *store = g_task_get_source_object (task);
+  AsyncImport *op = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  import_set_store (op->import, store);
+  if (!rs_case_store_begin_change (store, op->label, &error))
+    {
+      finish_import (task, error);
+      return;
+    }
+  if (!rs_case_store_begin_batch (store, &error))
+    {
+      rs_case_store_cancel_change (store);
+      fail_write (store, &error, NULL, G_MAXUINT);
+      finish_import (task, error);
+      return;
+    }
+  op->in_change = TRUE;
+  op->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, write_slice_cb, g_object_ref (task),
+                                 g_object_unref);
+}
+
+static void on_parsed_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data);
+
+/* A streamed bundle refused part way: nothing of it is kept, and json-glib reads
+ * it whole in a worker, as the first pass did, to say why in the usual words. */
+static void
+read_again (GTask  *task,
+            GError *error)
+{
+  RsCaseStore *store = g_task_get_source_object (task);
+  AsyncImport *op = g_task_get_task_data (task);
+  g_autoptr(GTask) worker = NULL;
+
+  g_error_free (error);
+  rs_case_store_rollback_batch (store);
+  rs_case_store_cancel_change (store);
+  op->in_change = FALSE;
+  g_clear_pointer (&op->import, import_free);
+
+  worker = g_task_new (NULL, g_task_get_cancellable (task), on_parsed_cb, g_object_ref (task));
+  g_task_set_task_data (worker, g_strdup (op->path), g_free);
+  g_task_run_in_thread (worker, parse_whole_thread);
+}
+
 static gboolean
 write_slice_cb (gpointer user_data)
 {
@@ -1493,7 +2062,10 @@ write_slice_cb (gpointer user_data)
     if (!import_write (store, op->import, SLICE_STEPS, &done, &error))
       {
         op->idle_id = 0;
-        finish_import (task, error);
+        if (is_bundle_error (op->import, error))
+          read_again (task, error);
+        else
+          finish_import (task, error);
         return G_SOURCE_REMOVE;
       }
 
@@ -1515,7 +2087,6 @@ on_parsed_cb (GObject      *source,
               gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  RsCaseStore *store = g_task_get_source_object (task);
   AsyncImport *op = g_task_get_task_data (task);
   GError *error = NULL;
 
@@ -1526,23 +2097,7 @@ on_parsed_cb (GObject      *source,
       return;
     }
   report_progress (op, 0.1);
-
-  import_set_store (op->import, store);
-  if (!rs_case_store_begin_change (store, op->label, &error))
-    {
-      finish_import (task, error);
-      return;
-    }
-  if (!rs_case_store_begin_batch (store, &error))
-    {
-      rs_case_store_cancel_change (store);
-      fail_write (store, &error, NULL, G_MAXUINT);
-      finish_import (task, error);
-      return;
-    }
-  op->in_change = TRUE;
-  op->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, write_slice_cb, g_object_ref (task),
-                                 g_object_unref);
+  start_writing (task);
 }
 
 /**

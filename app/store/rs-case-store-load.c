@@ -364,13 +364,14 @@ load_rows (RsCaseStore  *self,
            GError      **error)
 {
   g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(RsStoreStmt) stmt_kept = { 0 };
+  sqlite3_stmt *stmt = NULL;
   g_autofree char *sql = NULL;
   gboolean has_row;
 
   sql = id_column ? g_strdup_printf ("%s WHERE %s = ?1", select, id_column)
                   : g_strdup_printf ("%s ORDER BY 1", select);
-  if (!(stmt = rs_db_prepare (self->db, sql, error)))
+  if (!(stmt = _rs_case_store_prepare (self, &stmt_kept, sql, error)))
     return NULL;
   if (id_column)
     sqlite3_bind_int64 (stmt, 1, id);
@@ -419,17 +420,18 @@ load_aliases (RsCaseStore  *self,
               gint64        only_id,
               GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(RsStoreStmt) stmt_kept = { 0 };
+  sqlite3_stmt *stmt = NULL;
   g_autoptr(GPtrArray) current = NULL;
   gint64 current_id = -1;
   gboolean has_row;
 
-  stmt = rs_db_prepare (self->db,
-                        only_id > 0
-                        ? "SELECT entity_id, alias FROM entity_alias WHERE entity_id = ?1 "
-                          "ORDER BY entity_id, position"
-                        : "SELECT entity_id, alias FROM entity_alias ORDER BY entity_id, position",
-                        error);
+  stmt = _rs_case_store_prepare (self, &stmt_kept,
+                                 only_id > 0
+                                 ? "SELECT entity_id, alias FROM entity_alias WHERE entity_id = ?1 "
+                                   "ORDER BY entity_id, position"
+                                 : "SELECT entity_id, alias FROM entity_alias ORDER BY entity_id, position",
+                                 error);
   if (stmt == NULL)
     return FALSE;
   if (only_id > 0)
@@ -475,17 +477,18 @@ load_event_entities (RsCaseStore  *self,
                      gint64        only_id,
                      GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(RsStoreStmt) stmt_kept = { 0 };
+  sqlite3_stmt *stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 current_id = -1;
   gboolean has_row;
 
-  stmt = rs_db_prepare (self->db,
-                        only_id > 0
-                        ? "SELECT event_id, entity_id FROM event_entity WHERE event_id = ?1 "
-                          "ORDER BY event_id, entity_id"
-                        : "SELECT event_id, entity_id FROM event_entity ORDER BY event_id, entity_id",
-                        error);
+  stmt = _rs_case_store_prepare (self, &stmt_kept,
+                                 only_id > 0
+                                 ? "SELECT event_id, entity_id FROM event_entity WHERE event_id = ?1 "
+                                   "ORDER BY event_id, entity_id"
+                                 : "SELECT event_id, entity_id FROM event_entity ORDER BY event_id, entity_id",
+                                 error);
   if (stmt == NULL)
     return FALSE;
   if (only_id > 0)

@@ -31,6 +31,11 @@ struct _RsCaseStore
   /* Records written in the open batch, added to the case when it commits. */
   GPtrArray *pending;
   gboolean   in_batch;
+  /* SQL -> statement the open batch keeps prepared (NULL outside a batch): an import
+   * writes thousands of rows with a dozen statements, and preparing each one anew
+   * was most of its time. Outside a batch the connection may be swapped (loading
+   * an upgraded copy), so nothing is kept. */
+  GHashTable *batch_stmts;
   /* Title and description set in the open batch (NULL: not set), likewise. */
   char      *pending_title;
   char      *pending_description;
@@ -59,6 +64,26 @@ struct _RsCaseStore
   guint       n_saving;
   guint       lock_timeout_msec;
 };
+
+/* A statement from _rs_case_store_prepare(): g_auto() gives it back to the
+ * batch's cache, reset, or finalizes it outside a batch. */
+typedef struct
+{
+  sqlite3_stmt *stmt;
+  GHashTable   *cache;  /* Borrowed: the batch's, or NULL */
+  char         *sql;    /* Owned, while the statement may go back to the cache */
+} RsStoreStmt;
+
+sqlite3_stmt *_rs_case_store_prepare     (RsCaseStore  *self,
+                                          RsStoreStmt  *out,
+                                          const char   *sql,
+                                          GError      **error);
+void          _rs_case_store_stmt_clear  (RsStoreStmt  *stmt);
+gboolean      _rs_case_store_exec_cached (RsCaseStore  *self,
+                                          const char   *sql,
+                                          GError      **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RsStoreStmt, _rs_case_store_stmt_clear)
 
 void        _rs_case_store_class_sync_init (RsCaseStoreClass *klass);
 void        _rs_case_store_publish       (RsCaseStore  *self,

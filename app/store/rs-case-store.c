@@ -133,6 +133,7 @@ rs_case_store_finalize (GObject *object)
 
   if (self->in_batch || self->in_change)
     rs_db_exec (self->db, "ROLLBACK", NULL);
+  g_clear_pointer (&self->batch_stmts, g_hash_table_unref);
   g_clear_pointer (&self->session, sqlite3session_delete);
   g_clear_pointer (&self->change_label, g_free);
   g_clear_pointer (&self->author, g_free);
@@ -546,7 +547,11 @@ prepare_for_writing (RsCaseStore  *self,
   if (!rs_db_exec (self->db,
                    "PRAGMA journal_mode = WAL;"
                    "PRAGMA synchronous = FULL;"
-                   "PRAGMA foreign_keys = ON;",
+                   "PRAGMA foreign_keys = ON;"
+                   /* An import writes tens of megabytes in one transaction: with the
+                    * default 2 MB of cache SQLite spills pages to the WAL mid-way and
+                    * reads them back. The cache grows only as far as it is used. */
+                   "PRAGMA cache_size = -32768;",
                    error))
     return explain_write_failure (error, step, self->path), FALSE;
 
@@ -1050,6 +1055,69 @@ rs_case_store_save_as (RsCaseStore  *self,
   return TRUE;
 }
 
+static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+sqlite3_stmt *
+_rs_case_store_prepare (RsCaseStore  *self,
+                        RsStoreStmt  *out,
+                        const char   *sql,
+                        GError      **error)
+{
+  gpointer key, value;
+
+  g_assert (out->stmt == NULL);
+
+  /* Taken out of the cache while in use, so that a statement nested in another
+   * with the same SQL gets its own. */
+  if (self->batch_stmts != NULL &&
+      g_hash_table_steal_extended (self->batch_stmts, sql, &key, &value))
+    {
+      out->sql = key;
+      out->stmt = value;
+    }
+  else
+    {
+      if (!(out->stmt = rs_db_prepare (self->db, sql, error)))
+        return NULL;
+      out->sql = self->batch_stmts != NULL ? g_strdup (sql) : NULL;
+    }
+  out->cache = self->batch_stmts;
+  return out->stmt;
+}
+
+void
+_rs_case_store_stmt_clear (RsStoreStmt *stmt)
+{
+  if (stmt->stmt == NULL)
+    return;
+  if (stmt->cache != NULL && !g_hash_table_contains (stmt->cache, stmt->sql))
+    {
+      sqlite3_reset (stmt->stmt);
+      sqlite3_clear_bindings (stmt->stmt);
+      g_hash_table_insert (stmt->cache, g_steal_pointer (&stmt->sql), g_steal_pointer (&stmt->stmt));
+    }
+  g_clear_pointer (&stmt->stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt->sql, g_free);
+}
+
+/* A statement without results (a savepoint), kept prepared inside a batch. */
+gboolean
+_rs_case_store_exec_cached (RsCaseStore  *self,
+                            const char   *sql,
+                            GError      **error)
+{
+  g_auto(RsStoreStmt) stmt = { 0 };
+
+  if (self->batch_stmts == NULL)
+    return rs_db_exec (self->db, sql, error);
+  return _rs_case_store_prepare (self, &stmt, sql, error) &&
+         rs_db_step_done (self->db, stmt.stmt, error);
+}
+
 /* Each public operation runs inside a savepoint: alone it is its own transaction;
  * inside a batch it nests in the batch's. */
 static gboolean
@@ -1057,7 +1125,7 @@ op_begin (RsCaseStore  *self,
           GError      **error)
 {
   _rs_case_store_lock (self);
-  if (!rs_db_exec (self->db, "SAVEPOINT rs_op", error))
+  if (!_rs_case_store_exec_cached (self, "SAVEPOINT rs_op", error))
     {
       _rs_case_store_unlock (self);
       return FALSE;
@@ -1071,7 +1139,7 @@ static gboolean
 op_commit (RsCaseStore  *self,
            GError      **error)
 {
-  if (!rs_db_exec (self->db, "RELEASE rs_op", error))
+  if (!_rs_case_store_exec_cached (self, "RELEASE rs_op", error))
     return FALSE;
   _rs_case_store_unlock (self);
   return TRUE;
@@ -1080,7 +1148,8 @@ op_commit (RsCaseStore  *self,
 static void
 op_rollback (RsCaseStore *self)
 {
-  rs_db_exec (self->db, "ROLLBACK TO rs_op; RELEASE rs_op", NULL);
+  _rs_case_store_exec_cached (self, "ROLLBACK TO rs_op", NULL);
+  _rs_case_store_exec_cached (self, "RELEASE rs_op", NULL);
   _rs_case_store_unlock (self);
 }
 
@@ -1140,6 +1209,8 @@ rs_case_store_begin_batch (RsCaseStore  *self,
       return FALSE;
     }
   self->in_batch = TRUE;
+  self->batch_stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             finalize_stmt);
   /* The case announces the whole batch once, when it ends (case info included). */
   rs_case_begin_changes (self->kase);
   return TRUE;
@@ -1161,6 +1232,7 @@ rs_case_store_commit_batch (RsCaseStore  *self,
     }
 
   self->in_batch = FALSE;
+  g_clear_pointer (&self->batch_stmts, g_hash_table_unref);
   _rs_case_store_unlock (self);
   pending = g_steal_pointer (&self->pending);
   self->pending = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1189,6 +1261,8 @@ rs_case_store_rollback_batch (RsCaseStore *self)
 
   if (!self->in_batch)
     return;
+  /* Reset, the kept statements hold nothing open that the rollback would wait for. */
+  g_clear_pointer (&self->batch_stmts, g_hash_table_unref);
   rs_db_exec (self->db, self->in_change ? "ROLLBACK TO rs_batch; RELEASE rs_batch" : "ROLLBACK",
               NULL);
   self->in_batch = FALSE;
@@ -1314,7 +1388,8 @@ rs_case_store_add_document (RsCaseStore  *self,
                             RsDocument   *draft,
                             GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(RsStoreStmt) stmt_kept = { 0 };
+  sqlite3_stmt *stmt = NULL;
   g_autoptr(RsDocument) document = NULL;
   g_autofree char *uid = NULL;
   g_autofree char *sha256 = NULL;
@@ -1351,10 +1426,10 @@ rs_case_store_add_document (RsCaseStore  *self,
   if (!op_begin (self, error))
     return NULL;
 
-  if (!(stmt = rs_db_prepare (self->db,
-                              "INSERT INTO document (uid, title, publisher, author, url, published, "
-                              "imported_at, text, sha256, length, reliability) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error)))
+  if (!(stmt = _rs_case_store_prepare (self, &stmt_kept,
+                                       "INSERT INTO document (uid, title, publisher, author, url, published, "
+                                       "imported_at, text, sha256, length, reliability) "
+                                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error)))
     goto fail;
 
   rs_db_bind_text (stmt, 1, uid);
@@ -1386,20 +1461,28 @@ static gboolean
 insert_aliases (RsCaseStore         *self,
                 gint64               entity_id,
                 const char * const  *aliases,
+                gboolean             is_new,
                 GError             **error)
 {
-  g_autoptr(sqlite3_stmt) del = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(RsStoreStmt) del_kept = { 0 };
+  sqlite3_stmt *del = NULL;
+  g_auto(RsStoreStmt) stmt_kept = { 0 };
+  sqlite3_stmt *stmt = NULL;
 
-  if (!(del = rs_db_prepare (self->db, "DELETE FROM entity_alias WHERE entity_id = ?1", error)))
-    return FALSE;
-  sqlite3_bind_int64 (del, 1, entity_id);
-  if (!rs_db_step_done (self->db, del, error))
-    return FALSE;
+  /* A new entity has none to replace. */
+  if (!is_new)
+    {
+      if (!(del = _rs_case_store_prepare (self, &del_kept,
+                                          "DELETE FROM entity_alias WHERE entity_id = ?1", error)))
+        return FALSE;
+      sqlite3_bind_int64 (del, 1, entity_id);
+      if (!rs_db_step_done (self->db, del, error))
+        return FALSE;
+    }
 
-  if (!(stmt = rs_db_prepare (self->db,
-                              "INSERT INTO entity_alias (entity_id, position, alias) "
-                              "VALUES (?1, ?2, ?3)", error)))
+  if (!(stmt = _rs_case_store_prepare (self, &stmt_kept,
+                                       "INSERT INTO entity_alias (entity_id, position, alias) "
+                                       "VALUES (?1, ?2, ?3)", error)))
     return FALSE;
 
   for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
@@ -1432,12 +1515,59 @@ check_entity (RsEntityKind         kind,
   return TRUE;
 }
 
+/* Inside a batch (an import of thousands) a new entity or relation is built from
+ * what was just written instead of read back: the row holds exactly these values,
+ * with the defaults loading gives (an empty description or label, no aliases
+ * unless some were given). */
+static RsEntity *
+entity_as_written (gint64      id,
+                   const char *uid,
+                   RsEntity   *draft)
+{
+  RsEntity *entity = rs_entity_new (id);
+  const char * const *aliases = rs_entity_get_aliases (draft);
+  const char *description = rs_entity_get_description (draft);
+
+  rs_entity_set_uid (entity, uid);
+  rs_entity_set_kind (entity, rs_entity_get_kind (draft));
+  rs_entity_set_name (entity, rs_entity_get_name (draft));
+  rs_entity_set_description (entity, description ? description : "");
+  if (aliases != NULL && aliases[0] != NULL)
+    rs_entity_set_aliases (entity, aliases);
+  if (rs_entity_get_has_position (draft))
+    {
+      rs_entity_set_x (entity, rs_entity_get_x (draft));
+      rs_entity_set_y (entity, rs_entity_get_y (draft));
+      rs_entity_set_pinned (entity, rs_entity_get_pinned (draft));
+      rs_entity_set_has_position (entity, TRUE);
+    }
+  return entity;
+}
+
+static RsRelation *
+relation_as_written (gint64      id,
+                     const char *uid,
+                     RsRelation *draft)
+{
+  RsRelation *relation = rs_relation_new (id);
+  const char *label = rs_relation_get_label (draft);
+
+  rs_relation_set_uid (relation, uid);
+  rs_relation_set_source_id (relation, rs_relation_get_source_id (draft));
+  rs_relation_set_target_id (relation, rs_relation_get_target_id (draft));
+  rs_relation_set_label (relation, label ? label : "");
+  rs_relation_set_directed (relation, rs_relation_get_directed (draft));
+  rs_relation_set_status (relation, rs_relation_get_status (draft));
+  return relation;
+}
+
 RsEntity *
 rs_case_store_add_entity (RsCaseStore  *self,
                           RsEntity     *draft,
                           GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(RsStoreStmt) stmt_kept = { 0 };
+  sqlite3_stmt *stmt = NULL;
   g_autoptr(RsEntity) entity = NULL;
   g_autofree char *uid = NULL;
   gint64 id;
@@ -1461,9 +1591,9 @@ rs_case_store_add_entity (RsCaseStore  *self,
   if (!op_begin (self, error))
     return NULL;
 
-  if (!(stmt = rs_db_prepare (self->db,
-                              "INSERT INTO entity (uid, kind, name, description) "
-                              "VALUES (?1, ?2, ?3, ?4)", error)))
+  if (!(stmt = _rs_case_store_prepare (self, &stmt_kept,
+                                       "INSERT INTO entity (uid, kind, name, description) "
+                                       "VALUES (?1, ?2, ?3, ?4)", error)))
     goto fail;
   rs_db_bind_text (stmt, 1, uid);
   rs_db_bind_text (stmt, 2, rs_enum_to_nick (RS_TYPE_ENTITY_KIND, rs_entity_get_kind (draft)));
@@ -1473,16 +1603,17 @@ rs_case_store_add_entity (RsCaseStore  *self,
     goto fail;
 
   id = sqlite3_last_insert_rowid (self->db);
-  if (!insert_aliases (self, id, rs_entity_get_aliases (draft), error))
+  if (!insert_aliases (self, id, rs_entity_get_aliases (draft), TRUE, error))
     goto fail;
 
   if (rs_entity_get_has_position (draft))
     {
-      g_autoptr(sqlite3_stmt) pos = NULL;
+      g_auto(RsStoreStmt) pos_kept = { 0 };
+      sqlite3_stmt *pos = NULL;
 
-      if (!(pos = rs_db_prepare (self->db,
-                                 "INSERT INTO position (entity_id, x, y, pinned) VALUES (?1, ?2, ?3, ?4)",
-                                 error)))
+      if (!(pos = _rs_case_store_prepare (self, &pos_kept,
+                                          "INSERT INTO position (entity_id, x, y, pinned) VALUES (?1, ?2, ?3, ?4)",
+                                          error)))
         goto fail;
       sqlite3_bind_int64 (pos, 1, id);
       sqlite3_bind_double (pos, 2, rs_entity_get_x (draft));
@@ -1492,7 +1623,9 @@ rs_case_store_add_entity (RsCaseStore  *self,
         goto fail;
     }
 
-  if (!(entity = _rs_case_store_load_entity (self, id, error)) || !op_commit (self, error))
+  entity = self->in_batch ? entity_as_written (id, uid, draft)
+                          : _rs_case_store_load_entity (self, id, error);
+  if (entity == NULL || !op_commit (self, error))
     goto fail;
 
   _rs_case_store_publish (self, entity);
@@ -1508,7 +1641,8 @@ rs_case_store_add_relation (RsCaseStore  *self,
                             RsRelation   *draft,
                             GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(RsStoreStmt) stmt_kept = { 0 };
+  sqlite3_stmt *stmt = NULL;
   g_autoptr(RsRelation) relation = NULL;
   g_autofree char *uid = NULL;
 
@@ -1533,9 +1667,9 @@ rs_case_store_add_relation (RsCaseStore  *self,
   if (!op_begin (self, error))
     return NULL;
 
-  if (!(stmt = rs_db_prepare (self->db,
-                              "INSERT INTO relation (uid, source_id, target_id, label, directed, status) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error)))
+  if (!(stmt = _rs_case_store_prepare (self, &stmt_kept,
+                                       "INSERT INTO relation (uid, source_id, target_id, label, directed, status) "
+                                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error)))
     goto fail;
   rs_db_bind_text (stmt, 1, uid);
   sqlite3_bind_int64 (stmt, 2, rs_relation_get_source_id (draft));
@@ -1544,9 +1678,12 @@ rs_case_store_add_relation (RsCaseStore  *self,
   sqlite3_bind_int (stmt, 5, rs_relation_get_directed (draft));
   rs_db_bind_text (stmt, 6, rs_enum_to_nick (RS_TYPE_RELATION_STATUS, rs_relation_get_status (draft)));
 
-  if (!rs_db_step_done (self->db, stmt, error) ||
-      !(relation = _rs_case_store_load_relation (self, sqlite3_last_insert_rowid (self->db), error)) ||
-      !op_commit (self, error))
+  if (!rs_db_step_done (self->db, stmt, error))
+    goto fail;
+  relation = self->in_batch
+             ? relation_as_written (sqlite3_last_insert_rowid (self->db), uid, draft)
+             : _rs_case_store_load_relation (self, sqlite3_last_insert_rowid (self->db), error);
+  if (relation == NULL || !op_commit (self, error))
     goto fail;
 
   _rs_case_store_publish (self, relation);
@@ -1564,8 +1701,10 @@ rs_case_store_add_quote (RsCaseStore  *self,
                          RsQuote      *draft,
                          GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) doc = NULL;
+  g_auto(RsStoreStmt) stmt_kept = { 0 };
+  sqlite3_stmt *stmt = NULL;
+  g_auto(RsStoreStmt) doc_kept = { 0 };
+  sqlite3_stmt *doc = NULL;
   g_autoptr(RsQuote) quote = NULL;
   g_autofree char *uid = NULL;
   g_autofree char *text = NULL;
@@ -1583,7 +1722,7 @@ rs_case_store_add_quote (RsCaseStore  *self,
   start = rs_quote_get_start (draft);
   end = rs_quote_get_end (draft);
 
-  if (!(doc = rs_db_prepare (self->db, "SELECT text, length FROM document WHERE id = ?1", error)))
+  if (!(doc = _rs_case_store_prepare (self, &doc_kept, "SELECT text, length FROM document WHERE id = ?1", error)))
     return NULL;
   sqlite3_bind_int64 (doc, 1, rs_quote_get_document_id (draft));
   if (!rs_db_step_row (self->db, doc, &has_row, error))
@@ -1612,9 +1751,9 @@ rs_case_store_add_quote (RsCaseStore  *self,
   if (!op_begin (self, error))
     return NULL;
 
-  if (!(stmt = rs_db_prepare (self->db,
-                              "INSERT INTO quote (uid, document_id, start_offset, end_offset, text, "
-                              "credibility) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error)))
+  if (!(stmt = _rs_case_store_prepare (self, &stmt_kept,
+                                       "INSERT INTO quote (uid, document_id, start_offset, end_offset, text, "
+                                       "credibility) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error)))
     goto fail;
   rs_db_bind_text (stmt, 1, uid);
   sqlite3_bind_int64 (stmt, 2, rs_quote_get_document_id (draft));
@@ -1644,7 +1783,8 @@ rs_case_store_add_evidence (RsCaseStore  *self,
                             RsEvidence   *draft,
                             GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(RsStoreStmt) stmt_kept = { 0 };
+  sqlite3_stmt *stmt = NULL;
   g_autoptr(RsEvidence) evidence = NULL;
   const char *column;
 
@@ -1676,7 +1816,7 @@ rs_case_store_add_evidence (RsCaseStore  *self,
     g_autofree char *sql = g_strdup_printf ("INSERT INTO evidence (quote_id, %s, stance) "
                                             "VALUES (?1, ?2, ?3)", column);
 
-    if (!(stmt = rs_db_prepare (self->db, sql, error)))
+    if (!(stmt = _rs_case_store_prepare (self, &stmt_kept, sql, error)))
       goto fail;
   }
   sqlite3_bind_int64 (stmt, 1, rs_evidence_get_quote_id (draft));
@@ -1701,8 +1841,10 @@ rs_case_store_add_event (RsCaseStore  *self,
                          RsEvent      *draft,
                          GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) link = NULL;
+  g_auto(RsStoreStmt) stmt_kept = { 0 };
+  sqlite3_stmt *stmt = NULL;
+  g_auto(RsStoreStmt) link_kept = { 0 };
+  sqlite3_stmt *link = NULL;
   g_autoptr(RsEvent) event = NULL;
   g_autofree char *uid = NULL;
   g_autofree char *start = NULL;
@@ -1733,10 +1875,10 @@ rs_case_store_add_event (RsCaseStore  *self,
   if (!op_begin (self, error))
     return NULL;
 
-  if (!(stmt = rs_db_prepare (self->db,
-                              "INSERT INTO event (uid, title, description, date_start, date_end, "
-                              "precision, qualifier, sort_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                              error)))
+  if (!(stmt = _rs_case_store_prepare (self, &stmt_kept,
+                                       "INSERT INTO event (uid, title, description, date_start, date_end, "
+                                       "precision, qualifier, sort_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                       error)))
     goto fail;
   rs_db_bind_text (stmt, 1, uid);
   rs_db_bind_text (stmt, 2, rs_event_get_title (draft));
@@ -1750,9 +1892,9 @@ rs_case_store_add_event (RsCaseStore  *self,
     goto fail;
 
   id = sqlite3_last_insert_rowid (self->db);
-  if (!(link = rs_db_prepare (self->db,
-                              "INSERT OR IGNORE INTO event_entity (event_id, entity_id) VALUES (?1, ?2)",
-                              error)))
+  if (!(link = _rs_case_store_prepare (self, &link_kept,
+                                       "INSERT OR IGNORE INTO event_entity (event_id, entity_id) VALUES (?1, ?2)",
+                                       error)))
     goto fail;
   for (guint i = 0; i < n_entities; i++)
     {
@@ -1788,7 +1930,8 @@ _rs_case_store_insert_note (RsCaseStore  *self,
     [RS_TARGET_RELATION] = "relation_id",
     [RS_TARGET_EVENT] = "event_id",
   };
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(RsStoreStmt) stmt_kept = { 0 };
+  sqlite3_stmt *stmt = NULL;
   g_autofree char *uid = NULL;
   g_autofree char *now = now_iso8601 ();
   g_autofree char *sql = NULL;
@@ -1810,7 +1953,7 @@ _rs_case_store_insert_note (RsCaseStore  *self,
         : g_strdup_printf ("INSERT INTO note (uid, body, author, created, updated, %s) "
                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", columns[target]);
 
-  if (!(stmt = rs_db_prepare (self->db, sql, error)))
+  if (!(stmt = _rs_case_store_prepare (self, &stmt_kept, sql, error)))
     return FALSE;
   rs_db_bind_text (stmt, 1, uid);
   rs_db_bind_text (stmt, 2, rs_note_get_body (draft) ? rs_note_get_body (draft) : "");
@@ -1888,7 +2031,7 @@ rs_case_store_update_entity (RsCaseStore         *self,
   rs_db_bind_text (stmt, 3, description ? description : "");
   sqlite3_bind_int64 (stmt, 4, entity_id);
   if (!rs_db_step_done (self->db, stmt, error) ||
-      !insert_aliases (self, entity_id, aliases, error) ||
+      !insert_aliases (self, entity_id, aliases, FALSE, error) ||
       !op_commit (self, error))
     goto fail;
 
