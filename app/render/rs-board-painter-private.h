@@ -22,6 +22,7 @@ typedef struct
   double        scale;
   double        px;                 /* one device pixel in board units */
   RsBoardLod    lod;
+  RsBoardRect   clip;               /* the board area being painted */
   double        node_label_alpha;
   double        edge_label_alpha;
   PangoContext *pango;
@@ -33,6 +34,12 @@ void         _rs_board_paint_init     (RsBoardPaint                    *p,
                                        RsBoardScene             *scene,
                                        RsBoardStyle             *style,
                                        const RsBoardPaintParams *params);
+void         _rs_board_stroke_clipped (RsBoardPaint             *p,
+                                       const double             *points,
+                                       guint                     n_points,
+                                       double                    margin,
+                                       const double             *dashes,
+                                       guint                     n_dashes);
 void         _rs_board_paint_finish   (RsBoardPaint                    *p);
 PangoLayout *_rs_board_paint_layout   (RsBoardPaint                    *p,
                                        RsBoardFont               font,

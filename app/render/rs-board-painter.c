@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
@@ -62,6 +63,7 @@ _rs_board_paint_init (RsBoardPaint             *p,
     .scene = scene,
     .style = style,
     .scale = MAX (params->scale, 1e-6),
+    .clip = params->clip,
     .lod = params->lod != RS_BOARD_LOD_AUTO ? params->lod
                                            : rs_board_painter_get_lod (params->scale),
   };
@@ -257,38 +259,50 @@ draw_node (RsBoardPaint      *p,
                           node->n_documents, alpha);
 }
 
-static void
-edge_path (cairo_t           *cr,
-           const RsBoardEdge *edge,
-           double             trim_end)
+/* The edge's path, its last piece pulled back by @trim_end along its end tangent so the
+ * stroke stops under the arrowhead instead of poking out of its tip. Returns edge->points
+ * or @buffer (2 * n_points doubles) when trimmed. */
+static const double *
+edge_points (const RsBoardEdge *edge,
+             double             trim_end,
+             double            *buffer)
 {
-  const double *pt = edge->points;
   guint n = edge->n_points;
+  double *q = buffer + 2 * (n - 4);
+  double dx, dy, len;
 
-  cairo_new_path (cr);
-  cairo_move_to (cr, pt[0], pt[1]);
-  for (guint k = 1; k + 2 < n; k += 3)
+  if (trim_end <= 0 || n < 4)
+    return edge->points;
+
+  memcpy (buffer, edge->points, sizeof (double) * 2 * n);
+  rs_board_bezier_tangent (q, 1.0, &dx, &dy);
+  len = hypot (dx, dy);
+  if (len > 0)
     {
-      const double *q = pt + 2 * k;
-
-      if (k + 3 == n && trim_end > 0)
-        {
-          /* Pull the last piece back along its end tangent so the stroke stops under the
-           * arrowhead instead of poking out of its tip. */
-          double dx, dy, len;
-
-          rs_board_bezier_tangent (q - 2, 1.0, &dx, &dy);
-          len = hypot (dx, dy);
-          if (len > 0)
-            {
-              dx = dx / len * trim_end;
-              dy = dy / len * trim_end;
-            }
-          cairo_curve_to (cr, q[0], q[1], q[2] - dx, q[3] - dy, q[4] - dx, q[5] - dy);
-        }
-      else
-        cairo_curve_to (cr, q[0], q[1], q[2], q[3], q[4], q[5]);
+      dx = dx / len * trim_end;
+      dy = dy / len * trim_end;
     }
+  q[4] -= dx;
+  q[5] -= dy;
+  q[6] -= dx;
+  q[7] -= dy;
+  return buffer;
+}
+
+static void
+stroke_edge_path (RsBoardPaint      *p,
+                  const RsBoardEdge *edge,
+                  double             trim_end,
+                  const double      *dashes,
+                  guint              n_dashes)
+{
+  double stack[64];
+  g_autofree double *heap = edge->n_points * 2 > G_N_ELEMENTS (stack) ?
+                            g_new (double, edge->n_points * 2) : NULL;
+  const double *points = edge_points (edge, trim_end, heap != NULL ? heap : stack);
+  double margin = 2 * cairo_get_line_width (p->cr) + 2 * p->px;
+
+  _rs_board_stroke_clipped (p, points, edge->n_points, margin, dashes, n_dashes);
 }
 
 static void
@@ -335,15 +349,13 @@ draw_edge (RsBoardPaint      *p,
 
   rs_board_style_get_status_stroke (p->style, edge->status, &stroke);
 
-  edge_path (cr, edge, edge->directed ? ARROW_LENGTH * arrow * 0.7 : 0);
   rs_board_color_set_source (cr, &stroke.color, alpha);
   cairo_set_line_width (cr, MAX (stroke.width, 0.8 * p->px));
   cairo_set_line_cap (cr, stroke.round_caps ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT);
   for (guint i = 0; i < stroke.n_dashes; i++)
     dashes[i] = stroke.dashes[i] * dash_scale;
-  cairo_set_dash (cr, dashes, stroke.n_dashes, 0);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
+  stroke_edge_path (p, edge, edge->directed ? ARROW_LENGTH * arrow * 0.7 : 0, dashes,
+                    stroke.n_dashes);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
 
   if (edge->directed)
@@ -693,16 +705,15 @@ edge_halo (RsBoardPaint       *p,
 {
   cairo_t *cr = p->cr;
 
-  edge_path (cr, edge, 0);
   rs_board_color_set_source (cr, color, 0.45);
   cairo_set_line_width (cr, MAX (6 * p->px, 4.5) * width_px / 6);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_stroke (cr);
+  stroke_edge_path (p, edge, 0, NULL, 0);
 
-  edge_path (cr, edge, edge->directed ? ARROW_LENGTH * arrow_scale (p) * 0.7 : 0);
   rs_board_color_set_source (cr, color, 1);
   cairo_set_line_width (cr, MAX (2 * p->px, 1.8));
-  cairo_stroke (cr);
+  stroke_edge_path (p, edge, edge->directed ? ARROW_LENGTH * arrow_scale (p) * 0.7 : 0,
+                    NULL, 0);
   if (edge->directed)
     {
       double a = arrow_scale (p);
