@@ -40,6 +40,10 @@ void         _rs_board_stroke_clipped (RsBoardPaint             *p,
                                        double                    margin,
                                        const double             *dashes,
                                        guint                     n_dashes);
+void         _rs_board_draw_dots      (RsBoardPaint             *p,
+                                       GArray                   *nodes,
+                                       GArray                   *edges,
+                                       gboolean                  skip_floating);
 void         _rs_board_paint_finish   (RsBoardPaint                    *p);
 PangoLayout *_rs_board_paint_layout   (RsBoardPaint                    *p,
                                        RsBoardFont               font,

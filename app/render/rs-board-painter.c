@@ -451,80 +451,6 @@ draw_edge_label (RsBoardPaint      *p,
               edge->label_y, edge->n_documents, alpha);
 }
 
-/* Lowest detail: one path per colour for thousands of items. */
-static void
-draw_dots (RsBoardPaint *p,
-           GArray       *nodes,
-           GArray       *edges,
-           gboolean      skip_floating)
-{
-  cairo_t *cr = p->cr;
-  const RsBoardColor *edge_color = rs_board_style_get_color (p->style, RS_BOARD_COLOR_EDGE);
-  const RsBoardColor *warn_color = rs_board_style_get_color (p->style, RS_BOARD_COLOR_WARNING);
-  double min_size = 2.5 * p->px;
-
-  cairo_set_line_width (cr, 0.9 * p->px);
-
-  for (guint dim = 0; dim < 2; dim++)
-    {
-      double alpha = dim ? 1.0 : RS_BOARD_DIMMED_ALPHA * 1.5;
-
-      for (guint warn = 0; warn < 2; warn++)
-        {
-          gboolean any = FALSE;
-
-          cairo_new_path (cr);
-          for (guint i = 0; i < edges->len; i++)
-            {
-              guint index = g_array_index (edges, guint, i);
-              const RsBoardEdge *edge = rs_board_scene_get_edge (p->scene, index);
-              const RsBoardNode *s = rs_board_scene_get_node (p->scene, edge->source);
-              const RsBoardNode *t = rs_board_scene_get_node (p->scene, edge->target);
-              gboolean is_warn = edge->status >= RS_RELATION_STATUS_DISPUTED;
-
-              if (((edge->flags & RS_BOARD_ITEM_DIMMED) != 0) == !!dim || is_warn != !!warn ||
-                  (skip_floating && (edge->flags & RS_BOARD_ITEM_FLOATING)))
-                continue;
-              cairo_move_to (cr, s->x, s->y);
-              cairo_line_to (cr, t->x, t->y);
-              any = TRUE;
-            }
-          if (any)
-            {
-              rs_board_color_set_source (cr, warn ? warn_color : edge_color, alpha * 0.7);
-              cairo_stroke (cr);
-            }
-        }
-
-      for (guint kind = 0; kind < RS_ENTITY_KIND_LAST; kind++)
-        {
-          gboolean any = FALSE;
-
-          cairo_new_path (cr);
-          for (guint i = 0; i < nodes->len; i++)
-            {
-              guint index = g_array_index (nodes, guint, i);
-              const RsBoardNode *node = rs_board_scene_get_node (p->scene, index);
-              double w, h;
-
-              if (node->kind != kind || ((node->flags & RS_BOARD_ITEM_DIMMED) != 0) == !!dim ||
-                  (skip_floating && (node->flags & RS_BOARD_ITEM_FLOATING)))
-                continue;
-              w = MAX (node->width, min_size);
-              h = MAX (node->height, min_size);
-              cairo_rectangle (cr, node->x - w / 2, node->y - h / 2, w, h);
-              any = TRUE;
-            }
-          if (any)
-            {
-              rs_board_color_set_source (cr, rs_board_style_get_kind_stroke (p->style, kind),
-                                         alpha);
-              cairo_fill (cr);
-            }
-        }
-    }
-}
-
 static void
 draw_background (RsBoardPaint             *p,
                  const RsBoardPaintParams *params)
@@ -577,7 +503,7 @@ draw_items (RsBoardPaint *p,
 {
   if (p->lod == RS_BOARD_LOD_DOTS)
     {
-      draw_dots (p, nodes, edges, skip_floating);
+      _rs_board_draw_dots (p, nodes, edges, skip_floating);
       return;
     }
 

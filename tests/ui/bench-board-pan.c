@@ -190,6 +190,15 @@ picture_cost (RsBoardView *board,
       cairo_destroy (cr);
       cairo_surface_flush (surface);
       times[i] = (g_get_monotonic_time () - start) / 1000.0;
+      /* To look at: BENCH_SAVE_DIR=dir saves the middle picture of each scale. */
+      if (i == G_N_ELEMENTS (times) / 2 && g_getenv ("BENCH_SAVE_DIR") != NULL)
+        {
+          g_autofree char *file = g_strdup_printf ("%s/picture-%u-%.3f.png",
+                                                   g_getenv ("BENCH_SAVE_DIR"),
+                                                   rs_board_scene_get_n_nodes (board->scene),
+                                                   scale);
+          cairo_surface_write_to_png (surface, file);
+        }
       cairo_surface_destroy (surface);
     }
   qsort (times, G_N_ELEMENTS (times), sizeof (double), (GCompareFunc)compare_double);
