@@ -166,7 +166,7 @@ edges_as_mask (RsBoardPaint *p,
     cairo_image_surface_get_height (surface),
   };
 
-  for (guint i = 0; i < edges->len; i++)
+  for (guint i = 0; i < edges->len && !_rs_board_paint_cancelled (p, i); i++)
     {
       const RsBoardEdge *edge = rs_board_scene_get_edge (p->scene, g_array_index (edges, guint,
                                                                                   i));
@@ -260,7 +260,7 @@ nodes_as_boxes (RsBoardPaint *p,
           cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
         }
       cairo_new_path (cr);
-      for (guint i = 0; i < nodes->len; i++)
+      for (guint i = 0; i < nodes->len && !_rs_board_paint_cancelled (p, i); i++)
         {
           const RsBoardNode *node = rs_board_scene_get_node (p->scene,
                                                              g_array_index (nodes, guint, i));

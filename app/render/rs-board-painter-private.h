@@ -26,7 +26,20 @@ typedef struct
   double        node_label_alpha;
   double        edge_label_alpha;
   PangoContext *pango;
+  GCancellable *cancellable;        /* with the scene's pending changes: see below */
+  gboolean      cancelled;
 } RsBoardPaint;
+
+/* Checked every 64 items: a worker stops soon after it is told to. */
+static inline gboolean
+_rs_board_paint_cancelled (RsBoardPaint *p,
+                           guint         i)
+{
+  if ((i & 63) == 0 && !p->cancelled && p->cancellable != NULL)
+    p->cancelled = g_cancellable_is_cancelled (p->cancellable) ||
+                   rs_board_scene_get_change_pending (p->scene);
+  return p->cancelled;
+}
 
 
 void         _rs_board_paint_init     (RsBoardPaint                    *p,

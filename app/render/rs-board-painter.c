@@ -64,6 +64,7 @@ _rs_board_paint_init (RsBoardPaint             *p,
     .style = style,
     .scale = MAX (params->scale, 1e-6),
     .clip = params->clip,
+    .cancellable = params->cancellable,
     .lod = params->lod != RS_BOARD_LOD_AUTO ? params->lod
                                            : rs_board_painter_get_lod (params->scale),
   };
@@ -512,7 +513,7 @@ draw_items (RsBoardPaint *p,
     {
       gboolean dimmed_pass = pass == 0;
 
-      for (guint i = 0; i < edges->len; i++)
+      for (guint i = 0; i < edges->len && !_rs_board_paint_cancelled (p, i); i++)
         {
           const RsBoardEdge *edge = rs_board_scene_get_edge (p->scene, g_array_index (edges, guint,
                                                                                       i));
@@ -522,7 +523,7 @@ draw_items (RsBoardPaint *p,
         }
 
       if (p->lod == RS_BOARD_LOD_FULL && p->edge_label_alpha > 0)
-        for (guint i = 0; i < edges->len; i++)
+        for (guint i = 0; i < edges->len && !_rs_board_paint_cancelled (p, i); i++)
           {
             const RsBoardEdge *edge = rs_board_scene_get_edge (p->scene, g_array_index (edges,
                                                                                         guint, i));
@@ -532,7 +533,7 @@ draw_items (RsBoardPaint *p,
               draw_edge_label (p, edge);
           }
 
-      for (guint i = 0; i < nodes->len; i++)
+      for (guint i = 0; i < nodes->len && !_rs_board_paint_cancelled (p, i); i++)
         {
           const RsBoardNode *node = rs_board_scene_get_node (p->scene, g_array_index (nodes, guint,
                                                                                       i));
@@ -557,14 +558,31 @@ rs_board_painter_draw (cairo_t                  *cr,
                        RsBoardStyle             *style,
                        const RsBoardPaintParams *params)
 {
+  rs_board_painter_draw_cancellable (cr, scene, style, params);
+}
+
+/**
+ * rs_board_painter_draw_cancellable:
+ *
+ * rs_board_painter_draw() that returns FALSE when it stopped early, its picture
+ * incomplete: params->cancellable was cancelled, or the scene has a change waiting
+ * (a worker holds rs_board_scene_lock_read() while it paints).
+ */
+gboolean
+rs_board_painter_draw_cancellable (cairo_t                  *cr,
+                                   RsBoardScene             *scene,
+                                   RsBoardStyle             *style,
+                                   const RsBoardPaintParams *params)
+{
   g_autoptr(GArray) nodes = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, sizeof (guint));
   RsBoardPaint p;
+  gboolean done;
 
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (scene != NULL);
-  g_return_if_fail (style != NULL);
-  g_return_if_fail (params != NULL);
+  g_return_val_if_fail (cr != NULL, FALSE);
+  g_return_val_if_fail (scene != NULL, FALSE);
+  g_return_val_if_fail (style != NULL, FALSE);
+  g_return_val_if_fail (params != NULL, FALSE);
 
   _rs_board_paint_init (&p, cr, scene, style, params);
 
@@ -575,7 +593,9 @@ rs_board_painter_draw (cairo_t                  *cr,
   draw_items (&p, nodes, edges, (params->flags & RS_BOARD_PAINT_FLOATING) == 0);
   cairo_restore (cr);
 
+  done = !_rs_board_paint_cancelled (&p, 0);
   _rs_board_paint_finish (&p);
+  return done;
 }
 
 /* The items a drag is moving, drawn live over the cached picture. */

@@ -436,7 +436,7 @@ picture_settled (gpointer data)
 {
   Fixture *fixture = data;
 
-  return fixture->board->rerender_id == 0;
+  return _rs_board_view_get_picture_ready (fixture->board);
 }
 
 /* Drawn, and not a stretched picture waiting for a zoom to settle. */

@@ -452,6 +452,7 @@ rs_board_view_dispose (GObject *object)
 
   _rs_board_view_cancel_layout (self);
   g_clear_handle_id (&self->rerender_id, g_source_remove);
+  _rs_board_view_cancel_render (self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, on_store_reloaded_cb, self);
   g_clear_signal_handler (&self->case_changed_id, self->kase);
