@@ -21,8 +21,8 @@
  *
  * The board is the one bench-board-edit generates (a grid with jitter, ~1.5 relations
  * per entity, one in twenty to a hub anywhere on the board, all five statuses). In a
- * 1600×1000 window, two paths: fitted (pan 60 px a step, then zoom in and out by 10% a
- * step) and at 100 % (the same from the middle of the board). Each step is timed from the
+ * 1600×1000 window, two paths: fitted (pan 60 px a step, 15 steps one way and 15 back,
+ * three times, then zoom in and out by 10% a step) and at 100 % (the same from the middle of the board). Each step is timed from the
  * camera change to the end of the frame that shows it (the frame clock's after-paint):
  * what the UI thread spends, rendering included. Prints median, 95th percentile and the
  * longest frame of each path. */
@@ -100,7 +100,7 @@ compare_double (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-typedef enum { STEP_PAN, STEP_ZOOM_IN, STEP_ZOOM_OUT } StepKind;
+typedef enum { STEP_PAN, STEP_PAN_BACK, STEP_ZOOM_IN, STEP_ZOOM_OUT } StepKind;
 
 /* One camera change, timed to the end of the frame that paints it. */
 static double
@@ -114,7 +114,8 @@ step (RsBoardView *board,
   switch (kind)
     {
     case STEP_PAN:
-      _rs_board_view_pan_by (board, 60, 24);
+    case STEP_PAN_BACK:
+      _rs_board_view_pan_by (board, kind == STEP_PAN ? 60 : -60, kind == STEP_PAN ? 24 : -24);
       break;
     case STEP_ZOOM_IN:
     case STEP_ZOOM_OUT:
@@ -141,7 +142,9 @@ run_path (const char  *name,
 
   for (guint i = 0; i < N_PAN; i++)
     {
-      double t = step (board, STEP_PAN, painted);
+      /* To and fro, 900 px each way: the view stays on the board, and leaves the cached
+       * picture's margin every few frames. */
+      double t = step (board, (i / 15) % 2 ? STEP_PAN_BACK : STEP_PAN, painted);
       g_array_append_val (times, t);
     }
   for (guint i = 0; i < 2 * N_ZOOM; i++)
@@ -154,6 +157,23 @@ run_path (const char  *name,
   median = g_array_index (times, double, times->len / 2);
   p95 = g_array_index (times, double, (guint)(times->len * 0.95));
   max = g_array_index (times, double, times->len - 1);
+  if (g_getenv ("BENCH_SAVE_DIR") != NULL)
+    {
+      g_autoptr(GdkTexture) texture = NULL;
+      g_autofree char *file = g_strdup_printf ("%s/view-%u-%s.png", g_getenv ("BENCH_SAVE_DIR"),
+                                               n, name);
+
+      /* The view as the path left it, then once its picture has caught up. */
+      texture = rs_gui_test_render_widget (GTK_WIDGET (board));
+      gdk_texture_save_to_png (texture, file);
+      rs_gui_test_iterate (1500);
+      g_clear_object (&texture);
+      g_free (file);
+      file = g_strdup_printf ("%s/view-%u-%s-settled.png", g_getenv ("BENCH_SAVE_DIR"), n, name);
+      texture = rs_gui_test_render_widget (GTK_WIDGET (board));
+      gdk_texture_save_to_png (texture, file);
+    }
+
   g_print ("%6u entities, %-7s %3u frames: median %6.1f ms, p95 %6.1f ms, max %7.1f ms\n",
            n, name, times->len, median, p95, max);
 }
