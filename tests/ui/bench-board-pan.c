@@ -138,7 +138,7 @@ run_path (const char  *name,
           gboolean    *painted)
 {
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-  double median, p95, max;
+  double median, p95, max, max_pan = 0, max_zoom = 0;
 
   for (guint i = 0; i < N_PAN; i++)
     {
@@ -146,11 +146,13 @@ run_path (const char  *name,
        * picture's margin every few frames. */
       double t = step (board, (i / 15) % 2 ? STEP_PAN_BACK : STEP_PAN, painted);
       g_array_append_val (times, t);
+      max_pan = MAX (max_pan, t);
     }
   for (guint i = 0; i < 2 * N_ZOOM; i++)
     {
       double t = step (board, i < N_ZOOM ? STEP_ZOOM_IN : STEP_ZOOM_OUT, painted);
       g_array_append_val (times, t);
+      max_zoom = MAX (max_zoom, t);
     }
 
   g_array_sort (times, compare_double);
@@ -174,8 +176,8 @@ run_path (const char  *name,
       gdk_texture_save_to_png (texture, file);
     }
 
-  g_print ("%6u entities, %-7s %3u frames: median %6.1f ms, p95 %6.1f ms, max %7.1f ms\n",
-           n, name, times->len, median, p95, max);
+  g_print ("%6u entities, %-7s %3u frames: median %6.1f ms, p95 %6.1f ms, max %7.1f ms "
+           "(pan %.1f, zoom %.1f)\n", n, name, times->len, median, p95, max, max_pan, max_zoom);
 }
 
 /* What one cached picture costs to draw (the view's visible area with a 15 % margin, as
