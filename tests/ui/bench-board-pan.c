@@ -22,9 +22,10 @@
  * The board is the one bench-board-edit generates (a grid with jitter, ~1.5 relations
  * per entity, one in twenty to a hub anywhere on the board, all five statuses). In a
  * 1600×1000 window, two paths: fitted (pan 60 px a step, 15 steps one way and 15 back,
- * three times, then zoom in and out by 10% a step) and at 100 % (the same from the middle of the board). Each step is timed from the
- * camera change to the end of the frame that shows it (the frame clock's after-paint):
- * what the UI thread spends, rendering included. Prints median, 95th percentile and the
+ * three times, then zoom in and out by 10% a step) and at 100 % (the same from the
+ * middle of the board). Each step is timed from the camera change to the end of the
+ * frame that shows it (the frame clock's after-paint): what the UI thread spends,
+ * rendering included. Prints median, 95th percentile and the
  * longest frame of each path. */
 
 #define VIEW_W 1600
@@ -64,7 +65,8 @@ make_board (RsCaseStore *store,
       guint steps[3] = { 1, side, side + 1 };
       guint step = steps[g_rand_int_range (rand, 0, 3)];
       gboolean to_hub = g_rand_int_range (rand, 0, 20) == 0;
-      guint b = to_hub ? (guint)g_rand_int_range (rand, 0, MAX (3, n / 200)) : MIN (n - 1, a + step);
+      guint b = to_hub ? (guint)g_rand_int_range (rand, 0, MAX (3, n / 200))
+                       : MIN (n - 1, a + step);
 
       if (a == b)
         continue;
@@ -171,7 +173,8 @@ run_path (const char  *name,
       rs_gui_test_iterate (1500);
       g_clear_object (&texture);
       g_free (file);
-      file = g_strdup_printf ("%s/view-%u-%s-settled.png", g_getenv ("BENCH_SAVE_DIR"), n, name);
+      file = g_strdup_printf ("%s/view-%u-%s-settled.png", g_getenv ("BENCH_SAVE_DIR"), n,
+                              name);
       texture = rs_gui_test_render_widget (GTK_WIDGET (board));
       gdk_texture_save_to_png (texture, file);
     }
@@ -265,7 +268,8 @@ bench (guint n)
   rs_board_view_zoom_to_fit (board);
   rs_gui_test_iterate (500);
   g_print ("%6u entities: one cached picture costs %.1f ms fitted, %.1f ms at 100%%\n", n,
-           picture_cost (board, board->viewport.scale), picture_cost (board, RS_BOARD_PIXELS_PER_UNIT));
+           picture_cost (board, board->viewport.scale),
+           picture_cost (board, RS_BOARD_PIXELS_PER_UNIT));
   run_path ("fitted", n, board, &painted);
 
   rs_board_view_set_zoom (board, 1.0);
