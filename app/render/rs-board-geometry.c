@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "rs-board-geometry.h"
 #include "rs-board-scene.h"
@@ -199,6 +200,107 @@ rs_board_clip_to_rect (const RsBoardRect *rect,
   *x = inside_x + dx * t;
   *y = inside_y + dy * t;
   return TRUE;
+}
+
+/* Liang–Barsky: cuts the segment (x1, y1)–(x2, y2) to @rect in place. FALSE when none of
+ * it is inside; @t1 and @t2 (may be NULL) get the kept part's parameters on the original
+ * segment, 0 ≤ t1 ≤ t2 ≤ 1. */
+gboolean
+rs_board_clip_segment (const RsBoardRect *rect,
+                       double            *x1,
+                       double            *y1,
+                       double            *x2,
+                       double            *y2,
+                       double            *t1,
+                       double            *t2)
+{
+  double dx = *x2 - *x1, dy = *y2 - *y1;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { *x1 - rect->x, rect->x + rect->width - *x1,
+                  *y1 - rect->y, rect->y + rect->height - *y1 };
+  double a = 0, b = 1;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      if (p[i] == 0)
+        {
+          if (q[i] < 0)
+            return FALSE;
+          continue;
+        }
+      if (p[i] < 0)
+        a = MAX (a, q[i] / p[i]);
+      else
+        b = MIN (b, q[i] / p[i]);
+      if (a > b)
+        return FALSE;
+    }
+
+  *x2 = *x1 + dx * b;
+  *y2 = *y1 + dy * b;
+  *x1 = *x1 + dx * a;
+  *y1 = *y1 + dy * a;
+  if (t1 != NULL)
+    *t1 = a;
+  if (t2 != NULL)
+    *t2 = b;
+  return TRUE;
+}
+
+/* De Casteljau at @t: @first and @second get 8 doubles each (either may be NULL). */
+void
+rs_board_bezier_split (const double *p,
+                       double        t,
+                       double       *first,
+                       double       *second)
+{
+  double ab[2], bc[2], cd[2], abc[2], bcd[2], m[2];
+
+  for (guint k = 0; k < 2; k++)
+    {
+      ab[k] = p[k] + (p[2 + k] - p[k]) * t;
+      bc[k] = p[2 + k] + (p[4 + k] - p[2 + k]) * t;
+      cd[k] = p[4 + k] + (p[6 + k] - p[4 + k]) * t;
+      abc[k] = ab[k] + (bc[k] - ab[k]) * t;
+      bcd[k] = bc[k] + (cd[k] - bc[k]) * t;
+      m[k] = abc[k] + (bcd[k] - abc[k]) * t;
+    }
+
+  if (first != NULL)
+    {
+      double out[8] = { p[0], p[1], ab[0], ab[1], abc[0], abc[1], m[0], m[1] };
+
+      memcpy (first, out, sizeof out);
+    }
+  if (second != NULL)
+    {
+      double out[8] = { m[0], m[1], bcd[0], bcd[1], cd[0], cd[1], p[6], p[7] };
+
+      memcpy (second, out, sizeof out);
+    }
+}
+
+static double
+bezier_length (const double *p,
+               guint         depth)
+{
+  double chord = hypot (p[6] - p[0], p[7] - p[1]);
+  double hull = hypot (p[2] - p[0], p[3] - p[1]) + hypot (p[4] - p[2], p[5] - p[3]) +
+                hypot (p[6] - p[4], p[7] - p[5]);
+  double a[8], b[8];
+
+  /* The length lies between chord and hull, which meet as the piece flattens. */
+  if (hull - chord <= 1e-3 * MAX (hull, 1) || depth >= 12)
+    return (chord + hull) / 2;
+  rs_board_bezier_split (p, 0.5, a, b);
+  return bezier_length (a, depth + 1) + bezier_length (b, depth + 1);
+}
+
+/* Arc length of one cubic piece (8 doubles), to a thousandth. */
+double
+rs_board_bezier_length (const double *p)
+{
+  return bezier_length (p, 0);
 }
 
 /* @p: 4 points (8 doubles) of one cubic piece. */

@@ -69,6 +69,18 @@ gboolean rs_board_clip_to_rect             (const RsBoardRect     *rect,
                                             double                 outside_y,
                                             double                *x,
                                             double                *y);
+gboolean rs_board_clip_segment             (const RsBoardRect     *rect,
+                                            double                *x1,
+                                            double                *y1,
+                                            double                *x2,
+                                            double                *y2,
+                                            double                *t1,
+                                            double                *t2);
+void     rs_board_bezier_split             (const double          *p,
+                                            double                 t,
+                                            double                *first,
+                                            double                *second);
+double   rs_board_bezier_length            (const double          *p);
 void     rs_board_bezier_point             (const double          *p,
                                             double                 t,
                                             double                *x,

@@ -22,10 +22,24 @@ typedef struct
   double        scale;
   double        px;                 /* one device pixel in board units */
   RsBoardLod    lod;
+  RsBoardRect   clip;               /* the board area being painted */
   double        node_label_alpha;
   double        edge_label_alpha;
   PangoContext *pango;
+  GCancellable *cancellable;        /* with the scene's pending changes: see below */
+  gboolean      cancelled;
 } RsBoardPaint;
+
+/* Checked every 64 items: a worker stops soon after it is told to. */
+static inline gboolean
+_rs_board_paint_cancelled (RsBoardPaint *p,
+                           guint         i)
+{
+  if ((i & 63) == 0 && !p->cancelled && p->cancellable != NULL)
+    p->cancelled = g_cancellable_is_cancelled (p->cancellable) ||
+                   rs_board_scene_get_change_pending (p->scene);
+  return p->cancelled;
+}
 
 
 void         _rs_board_paint_init     (RsBoardPaint                    *p,
@@ -33,6 +47,16 @@ void         _rs_board_paint_init     (RsBoardPaint                    *p,
                                        RsBoardScene             *scene,
                                        RsBoardStyle             *style,
                                        const RsBoardPaintParams *params);
+void         _rs_board_stroke_clipped (RsBoardPaint             *p,
+                                       const double             *points,
+                                       guint                     n_points,
+                                       double                    margin,
+                                       const double             *dashes,
+                                       guint                     n_dashes);
+void         _rs_board_draw_dots      (RsBoardPaint             *p,
+                                       GArray                   *nodes,
+                                       GArray                   *edges,
+                                       gboolean                  skip_floating);
 void         _rs_board_paint_finish   (RsBoardPaint                    *p);
 PangoLayout *_rs_board_paint_layout   (RsBoardPaint                    *p,
                                        RsBoardFont               font,

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
@@ -62,6 +63,8 @@ _rs_board_paint_init (RsBoardPaint             *p,
     .scene = scene,
     .style = style,
     .scale = MAX (params->scale, 1e-6),
+    .clip = params->clip,
+    .cancellable = params->cancellable,
     .lod = params->lod != RS_BOARD_LOD_AUTO ? params->lod
                                            : rs_board_painter_get_lod (params->scale),
   };
@@ -257,38 +260,50 @@ draw_node (RsBoardPaint      *p,
                           node->n_documents, alpha);
 }
 
-static void
-edge_path (cairo_t           *cr,
-           const RsBoardEdge *edge,
-           double             trim_end)
+/* The edge's path, its last piece pulled back by @trim_end along its end tangent so the
+ * stroke stops under the arrowhead instead of poking out of its tip. Returns edge->points
+ * or @buffer (2 * n_points doubles) when trimmed. */
+static const double *
+edge_points (const RsBoardEdge *edge,
+             double             trim_end,
+             double            *buffer)
 {
-  const double *pt = edge->points;
   guint n = edge->n_points;
+  double *q = buffer + 2 * (n - 4);
+  double dx, dy, len;
 
-  cairo_new_path (cr);
-  cairo_move_to (cr, pt[0], pt[1]);
-  for (guint k = 1; k + 2 < n; k += 3)
+  if (trim_end <= 0 || n < 4)
+    return edge->points;
+
+  memcpy (buffer, edge->points, sizeof (double) * 2 * n);
+  rs_board_bezier_tangent (q, 1.0, &dx, &dy);
+  len = hypot (dx, dy);
+  if (len > 0)
     {
-      const double *q = pt + 2 * k;
-
-      if (k + 3 == n && trim_end > 0)
-        {
-          /* Pull the last piece back along its end tangent so the stroke stops under the
-           * arrowhead instead of poking out of its tip. */
-          double dx, dy, len;
-
-          rs_board_bezier_tangent (q - 2, 1.0, &dx, &dy);
-          len = hypot (dx, dy);
-          if (len > 0)
-            {
-              dx = dx / len * trim_end;
-              dy = dy / len * trim_end;
-            }
-          cairo_curve_to (cr, q[0], q[1], q[2] - dx, q[3] - dy, q[4] - dx, q[5] - dy);
-        }
-      else
-        cairo_curve_to (cr, q[0], q[1], q[2], q[3], q[4], q[5]);
+      dx = dx / len * trim_end;
+      dy = dy / len * trim_end;
     }
+  q[4] -= dx;
+  q[5] -= dy;
+  q[6] -= dx;
+  q[7] -= dy;
+  return buffer;
+}
+
+static void
+stroke_edge_path (RsBoardPaint      *p,
+                  const RsBoardEdge *edge,
+                  double             trim_end,
+                  const double      *dashes,
+                  guint              n_dashes)
+{
+  double stack[64];
+  g_autofree double *heap = edge->n_points * 2 > G_N_ELEMENTS (stack) ?
+                            g_new (double, edge->n_points * 2) : NULL;
+  const double *points = edge_points (edge, trim_end, heap != NULL ? heap : stack);
+  double margin = 2 * cairo_get_line_width (p->cr) + 2 * p->px;
+
+  _rs_board_stroke_clipped (p, points, edge->n_points, margin, dashes, n_dashes);
 }
 
 static void
@@ -335,15 +350,13 @@ draw_edge (RsBoardPaint      *p,
 
   rs_board_style_get_status_stroke (p->style, edge->status, &stroke);
 
-  edge_path (cr, edge, edge->directed ? ARROW_LENGTH * arrow * 0.7 : 0);
   rs_board_color_set_source (cr, &stroke.color, alpha);
   cairo_set_line_width (cr, MAX (stroke.width, 0.8 * p->px));
   cairo_set_line_cap (cr, stroke.round_caps ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT);
   for (guint i = 0; i < stroke.n_dashes; i++)
     dashes[i] = stroke.dashes[i] * dash_scale;
-  cairo_set_dash (cr, dashes, stroke.n_dashes, 0);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
+  stroke_edge_path (p, edge, edge->directed ? ARROW_LENGTH * arrow * 0.7 : 0, dashes,
+                    stroke.n_dashes);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
 
   if (edge->directed)
@@ -439,80 +452,6 @@ draw_edge_label (RsBoardPaint      *p,
               edge->label_y, edge->n_documents, alpha);
 }
 
-/* Lowest detail: one path per colour for thousands of items. */
-static void
-draw_dots (RsBoardPaint *p,
-           GArray       *nodes,
-           GArray       *edges,
-           gboolean      skip_floating)
-{
-  cairo_t *cr = p->cr;
-  const RsBoardColor *edge_color = rs_board_style_get_color (p->style, RS_BOARD_COLOR_EDGE);
-  const RsBoardColor *warn_color = rs_board_style_get_color (p->style, RS_BOARD_COLOR_WARNING);
-  double min_size = 2.5 * p->px;
-
-  cairo_set_line_width (cr, 0.9 * p->px);
-
-  for (guint dim = 0; dim < 2; dim++)
-    {
-      double alpha = dim ? 1.0 : RS_BOARD_DIMMED_ALPHA * 1.5;
-
-      for (guint warn = 0; warn < 2; warn++)
-        {
-          gboolean any = FALSE;
-
-          cairo_new_path (cr);
-          for (guint i = 0; i < edges->len; i++)
-            {
-              guint index = g_array_index (edges, guint, i);
-              const RsBoardEdge *edge = rs_board_scene_get_edge (p->scene, index);
-              const RsBoardNode *s = rs_board_scene_get_node (p->scene, edge->source);
-              const RsBoardNode *t = rs_board_scene_get_node (p->scene, edge->target);
-              gboolean is_warn = edge->status >= RS_RELATION_STATUS_DISPUTED;
-
-              if (((edge->flags & RS_BOARD_ITEM_DIMMED) != 0) == !!dim || is_warn != !!warn ||
-                  (skip_floating && (edge->flags & RS_BOARD_ITEM_FLOATING)))
-                continue;
-              cairo_move_to (cr, s->x, s->y);
-              cairo_line_to (cr, t->x, t->y);
-              any = TRUE;
-            }
-          if (any)
-            {
-              rs_board_color_set_source (cr, warn ? warn_color : edge_color, alpha * 0.7);
-              cairo_stroke (cr);
-            }
-        }
-
-      for (guint kind = 0; kind < RS_ENTITY_KIND_LAST; kind++)
-        {
-          gboolean any = FALSE;
-
-          cairo_new_path (cr);
-          for (guint i = 0; i < nodes->len; i++)
-            {
-              guint index = g_array_index (nodes, guint, i);
-              const RsBoardNode *node = rs_board_scene_get_node (p->scene, index);
-              double w, h;
-
-              if (node->kind != kind || ((node->flags & RS_BOARD_ITEM_DIMMED) != 0) == !!dim ||
-                  (skip_floating && (node->flags & RS_BOARD_ITEM_FLOATING)))
-                continue;
-              w = MAX (node->width, min_size);
-              h = MAX (node->height, min_size);
-              cairo_rectangle (cr, node->x - w / 2, node->y - h / 2, w, h);
-              any = TRUE;
-            }
-          if (any)
-            {
-              rs_board_color_set_source (cr, rs_board_style_get_kind_stroke (p->style, kind),
-                                         alpha);
-              cairo_fill (cr);
-            }
-        }
-    }
-}
-
 static void
 draw_background (RsBoardPaint             *p,
                  const RsBoardPaintParams *params)
@@ -565,7 +504,7 @@ draw_items (RsBoardPaint *p,
 {
   if (p->lod == RS_BOARD_LOD_DOTS)
     {
-      draw_dots (p, nodes, edges, skip_floating);
+      _rs_board_draw_dots (p, nodes, edges, skip_floating);
       return;
     }
 
@@ -574,7 +513,7 @@ draw_items (RsBoardPaint *p,
     {
       gboolean dimmed_pass = pass == 0;
 
-      for (guint i = 0; i < edges->len; i++)
+      for (guint i = 0; i < edges->len && !_rs_board_paint_cancelled (p, i); i++)
         {
           const RsBoardEdge *edge = rs_board_scene_get_edge (p->scene, g_array_index (edges, guint,
                                                                                       i));
@@ -584,7 +523,7 @@ draw_items (RsBoardPaint *p,
         }
 
       if (p->lod == RS_BOARD_LOD_FULL && p->edge_label_alpha > 0)
-        for (guint i = 0; i < edges->len; i++)
+        for (guint i = 0; i < edges->len && !_rs_board_paint_cancelled (p, i); i++)
           {
             const RsBoardEdge *edge = rs_board_scene_get_edge (p->scene, g_array_index (edges,
                                                                                         guint, i));
@@ -594,7 +533,7 @@ draw_items (RsBoardPaint *p,
               draw_edge_label (p, edge);
           }
 
-      for (guint i = 0; i < nodes->len; i++)
+      for (guint i = 0; i < nodes->len && !_rs_board_paint_cancelled (p, i); i++)
         {
           const RsBoardNode *node = rs_board_scene_get_node (p->scene, g_array_index (nodes, guint,
                                                                                       i));
@@ -619,14 +558,31 @@ rs_board_painter_draw (cairo_t                  *cr,
                        RsBoardStyle             *style,
                        const RsBoardPaintParams *params)
 {
+  rs_board_painter_draw_cancellable (cr, scene, style, params);
+}
+
+/**
+ * rs_board_painter_draw_cancellable:
+ *
+ * rs_board_painter_draw() that returns FALSE when it stopped early, its picture
+ * incomplete: params->cancellable was cancelled, or the scene has a change waiting
+ * (a worker holds rs_board_scene_lock_read() while it paints).
+ */
+gboolean
+rs_board_painter_draw_cancellable (cairo_t                  *cr,
+                                   RsBoardScene             *scene,
+                                   RsBoardStyle             *style,
+                                   const RsBoardPaintParams *params)
+{
   g_autoptr(GArray) nodes = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, sizeof (guint));
   RsBoardPaint p;
+  gboolean done;
 
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (scene != NULL);
-  g_return_if_fail (style != NULL);
-  g_return_if_fail (params != NULL);
+  g_return_val_if_fail (cr != NULL, FALSE);
+  g_return_val_if_fail (scene != NULL, FALSE);
+  g_return_val_if_fail (style != NULL, FALSE);
+  g_return_val_if_fail (params != NULL, FALSE);
 
   _rs_board_paint_init (&p, cr, scene, style, params);
 
@@ -637,7 +593,9 @@ rs_board_painter_draw (cairo_t                  *cr,
   draw_items (&p, nodes, edges, (params->flags & RS_BOARD_PAINT_FLOATING) == 0);
   cairo_restore (cr);
 
+  done = !_rs_board_paint_cancelled (&p, 0);
   _rs_board_paint_finish (&p);
+  return done;
 }
 
 /* The items a drag is moving, drawn live over the cached picture. */
@@ -693,16 +651,15 @@ edge_halo (RsBoardPaint       *p,
 {
   cairo_t *cr = p->cr;
 
-  edge_path (cr, edge, 0);
   rs_board_color_set_source (cr, color, 0.45);
   cairo_set_line_width (cr, MAX (6 * p->px, 4.5) * width_px / 6);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_stroke (cr);
+  stroke_edge_path (p, edge, 0, NULL, 0);
 
-  edge_path (cr, edge, edge->directed ? ARROW_LENGTH * arrow_scale (p) * 0.7 : 0);
   rs_board_color_set_source (cr, color, 1);
   cairo_set_line_width (cr, MAX (2 * p->px, 1.8));
-  cairo_stroke (cr);
+  stroke_edge_path (p, edge, edge->directed ? ARROW_LENGTH * arrow_scale (p) * 0.7 : 0,
+                    NULL, 0);
   if (edge->directed)
     {
       double a = arrow_scale (p);

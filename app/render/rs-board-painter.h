@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <gio/gio.h>
 
 #include "rs-board-scene.h"
 #include "rs-board-style.h"
@@ -34,6 +35,9 @@ typedef struct
   RsBoardRect       clip;   /* the board area to draw; the rest is culled */
   RsBoardLod        lod;    /* RS_BOARD_LOD_AUTO: from scale */
   RsBoardPaintFlags flags;
+  /* Painting in a worker: stop early (the picture is then incomplete) when cancelled
+   * or when the scene has a change waiting. NULL: paint everything. */
+  GCancellable     *cancellable;
 } RsBoardPaintParams;
 
 /* What is drawn over the cached picture: a few items, every frame. */
@@ -49,6 +53,10 @@ RsBoardLod rs_board_painter_get_lod         (double                    scale);
 double     rs_board_painter_get_label_alpha (double                    scale,
                                              double                    threshold);
 void       rs_board_painter_draw            (cairo_t                  *cr,
+                                             RsBoardScene             *scene,
+                                             RsBoardStyle             *style,
+                                             const RsBoardPaintParams *params);
+gboolean   rs_board_painter_draw_cancellable (cairo_t                 *cr,
                                              RsBoardScene             *scene,
                                              RsBoardStyle             *style,
                                              const RsBoardPaintParams *params);

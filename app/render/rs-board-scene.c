@@ -26,7 +26,11 @@
  * dragged, and rs_board_scene_apply_changes() after a committed transaction, which
  * updates the nodes and edges concerned in place. Nodes and edges keep their index for
  * the scene's life (a removed one stays as a REMOVED tombstone), so indices held by the
- * view stay valid; queries are safe from several threads as long as nobody changes it. */
+ * view stay valid; queries are safe from several threads as long as nobody changes it.
+ * A thread that reads the scene while the main thread may change it (the board's picture
+ * painted in a worker) brackets its reads with rs_board_scene_lock_read() and
+ * rs_board_scene_unlock_read(), and gives up early when rs_board_scene_get_change_pending()
+ * says a change waits: changes take the same lock. */
 
 #define NODE_MARGIN    10.0   /* badge and outline beyond the node box */
 #define EDGE_MARGIN     4.0
@@ -35,6 +39,11 @@
 struct _RsBoardScene
 {
   gatomicrefcount ref_count;
+
+  /* A worker painting the scene holds paint_lock; a change announces itself in
+   * changes_waiting (the painter stops early when it sees one), then takes the lock. */
+  GMutex      paint_lock;
+  gint        changes_waiting;
 
   /* Owned */
   GArray     *nodes;
@@ -808,6 +817,7 @@ rs_board_scene_new (RsCase        *kase,
 
   self = g_new0 (RsBoardScene, 1);
   g_atomic_ref_count_init (&self->ref_count);
+  g_mutex_init (&self->paint_lock);
   /* Head room: entities added later are appended without moving the others. */
   self->nodes = g_array_sized_new (FALSE, TRUE, sizeof (RsBoardNode),
                                    g_list_model_get_n_items (rs_case_get_entities (kase)) + 256);
@@ -872,6 +882,7 @@ rs_board_scene_unref (RsBoardScene *self)
   g_clear_pointer (&self->edge_offsets, g_free);
   g_clear_pointer (&self->node_grid, rs_board_grid_free);
   g_clear_pointer (&self->edge_grid, rs_board_grid_free);
+  g_mutex_clear (&self->paint_lock);
   g_free (self);
 }
 
@@ -1026,19 +1037,58 @@ rs_board_scene_query_edges (RsBoardScene      *self,
 /* While a node is dragged: it and its edges are marked floating (drawn live, not from the
  * cached picture) and its edges turn straight. The grid is not updated; the scene is
  * rebuilt from the case when the drag ends. */
+static void
+begin_change (RsBoardScene *self)
+{
+  g_atomic_int_inc (&self->changes_waiting);
+  g_mutex_lock (&self->paint_lock);
+}
+
+static void
+end_change (RsBoardScene *self)
+{
+  g_mutex_unlock (&self->paint_lock);
+  g_atomic_int_dec_and_test (&self->changes_waiting);
+}
+
+/**
+ * rs_board_scene_lock_read:
+ *
+ * For a thread other than the main one: the scene does not change until
+ * rs_board_scene_unlock_read(). Hold it briefly, and check
+ * rs_board_scene_get_change_pending() often: the main thread waits meanwhile.
+ */
 void
-rs_board_scene_move_node (RsBoardScene *self,
-                          guint         index,
-                          double        x,
-                          double        y)
+rs_board_scene_lock_read (RsBoardScene *self)
+{
+  g_return_if_fail (self != NULL);
+  g_mutex_lock (&self->paint_lock);
+}
+
+void
+rs_board_scene_unlock_read (RsBoardScene *self)
+{
+  g_return_if_fail (self != NULL);
+  g_mutex_unlock (&self->paint_lock);
+}
+
+/* A change waits for the readers: they should stop. */
+gboolean
+rs_board_scene_get_change_pending (RsBoardScene *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return g_atomic_int_get (&self->changes_waiting) > 0;
+}
+
+static void
+move_node (RsBoardScene *self,
+           guint         index,
+           double        x,
+           double        y)
 {
   RsBoardNode *node;
   const guint *adjacent;
   guint n_adjacent;
-
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (index < self->nodes->len);
-  g_return_if_fail (isfinite (x) && isfinite (y));
 
   node = node_at (self, index);
   node->x = x;
@@ -1056,6 +1106,21 @@ rs_board_scene_move_node (RsBoardScene *self,
       set_straight_geometry (self, edge, self->edge_offsets[adjacent[k]]);
       update_edge_bounds (edge);
     }
+}
+
+void
+rs_board_scene_move_node (RsBoardScene *self,
+                          guint         index,
+                          double        x,
+                          double        y)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (index < self->nodes->len);
+  g_return_if_fail (isfinite (x) && isfinite (y));
+
+  begin_change (self);
+  move_node (self, index, x, y);
+  end_change (self);
 }
 
 /* Incremental update ------------------------------------------------------------------ */
@@ -1238,6 +1303,12 @@ mark_edges_of (RsBoardScene *self,
  * Returns: %FALSE when the scene cannot follow (an active filter, a document or quote
  *   removed): build a new one
  */
+static gboolean apply_changes (RsBoardScene  *self,
+                               RsCase        *kase,
+                               RsBoardFilter *filter,
+                               RsBoardStyle  *style,
+                               RsCaseChanges *changes);
+
 gboolean
 rs_board_scene_apply_changes (RsBoardScene  *self,
                               RsCase        *kase,
@@ -1245,16 +1316,31 @@ rs_board_scene_apply_changes (RsBoardScene  *self,
                               RsBoardStyle  *style,
                               RsCaseChanges *changes)
 {
+  gboolean applied;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (RS_IS_CASE (kase), FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
+
+  begin_change (self);
+  applied = apply_changes (self, kase, filter, style, changes);
+  end_change (self);
+  return applied;
+}
+
+static gboolean
+apply_changes (RsBoardScene  *self,
+               RsCase        *kase,
+               RsBoardFilter *filter,
+               RsBoardStyle  *style,
+               RsCaseChanges *changes)
+{
   g_autoptr(GHashTable) redo = g_hash_table_new (NULL, NULL);
   GPtrArray *items;
   gconstpointer nodes_data, edges_data;
   guint n_provisional = 0;
   guint old_n_edges;
   gboolean grew = FALSE;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (RS_IS_CASE (kase), FALSE);
-  g_return_val_if_fail (changes != NULL, FALSE);
 
   if (filter != NULL && rs_board_filter_get_active (filter))
     return FALSE;

@@ -93,6 +93,9 @@ gboolean           rs_board_scene_apply_changes    (RsBoardScene       *self,
                                                     RsBoardFilter      *filter,
                                                     RsBoardStyle       *style,
                                                     RsCaseChanges      *changes);
+void               rs_board_scene_lock_read        (RsBoardScene       *self);
+void               rs_board_scene_unlock_read      (RsBoardScene       *self);
+gboolean           rs_board_scene_get_change_pending (RsBoardScene     *self);
 void               rs_board_scene_move_node        (RsBoardScene       *self,
                                                     guint               index,
                                                     double              x,

@@ -93,6 +93,51 @@ test_clip (void)
 }
 
 static void
+test_clip_segment (void)
+{
+  RsBoardRect rect = { 0, 0, 100, 50 };
+  double x1 = -100, y1 = 25, x2 = 300, y2 = 25, t1, t2;
+  double curve[8] = { 0, 0, 0, 100, 100, 100, 100, 0 };
+  double line[8] = { 0, 0, 10, 0, 20, 0, 30, 0 };
+  double a[8], b[8], x, y;
+
+  /* Across: cut at both sides, with the parameters of the cuts. */
+  g_assert_true (rs_board_clip_segment (&rect, &x1, &y1, &x2, &y2, &t1, &t2));
+  g_assert_cmpfloat_with_epsilon (x1, 0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (x2, 100, 1e-9);
+  g_assert_cmpfloat_with_epsilon (t1, 0.25, 1e-9);
+  g_assert_cmpfloat_with_epsilon (t2, 0.5, 1e-9);
+
+  /* Outside, parallel to a side or not. */
+  x1 = -10, y1 = 60, x2 = 200, y2 = 60;
+  g_assert_false (rs_board_clip_segment (&rect, &x1, &y1, &x2, &y2, NULL, NULL));
+  x1 = 90, y1 = -30, x2 = 130, y2 = 10;
+  g_assert_false (rs_board_clip_segment (&rect, &x1, &y1, &x2, &y2, NULL, NULL));
+
+  /* Inside: untouched. */
+  x1 = 10, y1 = 10, x2 = 20, y2 = 40;
+  g_assert_true (rs_board_clip_segment (&rect, &x1, &y1, &x2, &y2, &t1, &t2));
+  g_assert_cmpfloat (x1, ==, 10);
+  g_assert_cmpfloat (y2, ==, 40);
+  g_assert_cmpfloat (t1, ==, 0);
+  g_assert_cmpfloat (t2, ==, 1);
+
+  /* A split curve is the same curve: its halves meet on it. */
+  rs_board_bezier_split (curve, 0.3, a, b);
+  rs_board_bezier_point (curve, 0.3, &x, &y);
+  g_assert_cmpfloat_with_epsilon (a[6], x, 1e-9);
+  g_assert_cmpfloat_with_epsilon (b[1], y, 1e-9);
+  g_assert_cmpfloat (b[6], ==, 100);
+
+  /* Lengths: exact for a straight piece, additive over a split, between chord and hull. */
+  g_assert_cmpfloat_with_epsilon (rs_board_bezier_length (line), 30, 1e-9);
+  g_assert_cmpfloat_with_epsilon (rs_board_bezier_length (a) + rs_board_bezier_length (b),
+                                  rs_board_bezier_length (curve), 0.05);
+  g_assert_cmpfloat (rs_board_bezier_length (curve), >, 100);
+  g_assert_cmpfloat (rs_board_bezier_length (curve), <, 300);
+}
+
+static void
 test_rect_maths (void)
 {
   RsBoardRect a = { 0, 0, 10, 10 }, b = { 20, 20, 5, 5 }, c;
@@ -262,6 +307,7 @@ main (int   argc,
 
   g_test_add_func ("/render/geometry/viewport", test_viewport);
   g_test_add_func ("/render/geometry/clip", test_clip);
+  g_test_add_func ("/render/geometry/clip-segment", test_clip_segment);
   g_test_add_func ("/render/geometry/rect", test_rect_maths);
   g_test_add ("/render/geometry/hit-node", Fixture, NULL, fixture_set_up, test_hit_node,
               fixture_tear_down);

@@ -436,7 +436,7 @@ picture_settled (gpointer data)
 {
   Fixture *fixture = data;
 
-  return fixture->board->rerender_id == 0;
+  return _rs_board_view_get_picture_ready (fixture->board);
 }
 
 /* Drawn, and not a stretched picture waiting for a zoom to settle. */
@@ -1230,6 +1230,72 @@ test_first_view_legible (Fixture       *fixture,
   save_view (fixture, "board-sample-first-view.png");
 }
 
+/* One frame of the board, drawn here and now, without the main loop running. */
+static void
+snapshot_now (RsBoardView *board)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+
+  GTK_WIDGET_GET_CLASS (board)->snapshot (GTK_WIDGET (board), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_clear_pointer (&node, gsk_render_node_unref);
+}
+
+static void
+assert_picture_covers_view (RsBoardView *board)
+{
+  RsBoardRect visible;
+
+  rs_board_viewport_get_visible (&board->viewport, gtk_widget_get_width (GTK_WIDGET (board)),
+                                 gtk_widget_get_height (GTK_WIDGET (board)), &visible);
+  g_assert_nonnull (board->cache_surface);
+  g_assert_cmpuint (board->cache_serial, ==, board->serial);
+  g_assert_cmpfloat (board->cache_scale, ==, board->viewport.scale);
+  g_assert_true (rs_board_rect_contains_rect (&board->cache_rect, &visible));
+}
+
+/* A pan that leaves the cached picture costs a frame of the old picture, not a render:
+ * the new one is painted in a worker and shown when ready. A change to the case while
+ * the worker paints waits for it (the scene is locked) and is in the next picture. */
+static void
+test_picture_in_worker (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  RsBoardView *board = fixture->board;
+  g_autoptr(GError) error = NULL;
+  const char * const no_aliases[] = { NULL };
+  cairo_surface_t *before;
+  gint64 tick = entity_by_uid (rs_case_store_get_case (fixture->store), "tick");
+  guint serial;
+
+  rs_board_view_set_zoom (board, 1.0);
+  wait_for_board (fixture);
+  assert_picture_covers_view (board);
+
+  before = board->cache_surface;
+  _rs_board_view_pan_by (board, 3 * gtk_widget_get_width (GTK_WIDGET (board)), 0);
+  snapshot_now (board);
+  g_assert_true (board->cache_surface == before);
+  g_assert_false (_rs_board_view_get_picture_ready (board));
+  wait_for_board (fixture);
+  g_assert_true (board->cache_surface != before);
+  assert_picture_covers_view (board);
+
+  /* Back, and the case changes while the picture is painted. */
+  _rs_board_view_pan_by (board, -3 * gtk_widget_get_width (GTK_WIDGET (board)), 0);
+  snapshot_now (board);
+  g_assert_false (_rs_board_view_get_picture_ready (board));
+  serial = board->serial;
+  g_assert_true (rs_case_store_update_entity (fixture->store, tick, RS_ENTITY_KIND_PERSON,
+                                              "A new name while the board is painted",
+                                              no_aliases, "", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (board->serial, >, serial);
+  wait_for_board (fixture);
+  assert_picture_covers_view (board);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1239,6 +1305,8 @@ main (int   argc,
   g_test_add_func ("/ui/board/new-destroy", test_new_destroy);
   g_test_add ("/ui/board/reference-image", Fixture, GINT_TO_POINTER (SAMPLE_PLACED),
               fixture_set_up, test_reference_image, fixture_tear_down);
+  g_test_add ("/ui/board/picture-in-worker", Fixture, GINT_TO_POINTER (SAMPLE_PLACED),
+              fixture_set_up, test_picture_in_worker, fixture_tear_down);
   g_test_add ("/ui/board/opening-laid-out-case", Fixture, GINT_TO_POINTER (SAMPLE_PLACED),
               fixture_set_up, test_opening_laid_out_case, fixture_tear_down);
   g_test_add ("/ui/board/click-selects", Fixture, GINT_TO_POINTER (SAMPLE_PLACED),

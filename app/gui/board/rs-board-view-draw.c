@@ -21,75 +21,274 @@
 #define SLOW_RENDER_USEC     12000
 #define RERENDER_DELAY_MSEC  150
 
-static gboolean
-rerender_cb (gpointer data)
-{
-  RsBoardView *self = data;
+/* The cached picture is painted off the UI thread: a pan that leaves it, a zoom that
+ * settles or a change to the case starts a GTask that paints a new picture from the scene
+ * (GTK-free: painter, scene and style are safe to read from a worker, and the scene's
+ * own lock holds its changes back while the worker reads it; the painter gives up as soon
+ * as a change waits). Meanwhile the previous picture is shown, moved or stretched to the
+ * view; the new one replaces it when it is ready. Only the very first picture, when there
+ * is nothing to show, is painted in the frame. */
 
-  self->rerender_id = 0;
-  g_clear_object (&self->cache_texture);
-  g_clear_pointer (&self->cache_node, gsk_render_node_unref);
-  g_clear_pointer (&self->cache_surface, cairo_surface_destroy);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  return G_SOURCE_REMOVE;
-}
+typedef struct
+{
+  GWeakRef         view;
+  RsBoardScene    *scene;
+  RsBoardStyle    *style;
+  GCancellable    *cancellable;
+  RsBoardRect      rect;
+  double           scale;
+  int              scale_factor;
+  guint            serial;
+  int              width;
+  int              height;
+  cairo_surface_t *surface;
+  gint64           usec;
+} RenderJob;
 
 static void
-render_cache (RsBoardView       *self,
+render_job_free (gpointer data)
+{
+  RenderJob *job = data;
+
+  g_weak_ref_clear (&job->view);
+  g_clear_pointer (&job->scene, rs_board_scene_unref);
+  g_clear_pointer (&job->style, rs_board_style_unref);
+  g_clear_object (&job->cancellable);
+  g_clear_pointer (&job->surface, cairo_surface_destroy);
+  g_free (job);
+}
+
+/* The area a picture covers for the view, in whole device pixels. */
+static void
+picture_rect (RsBoardView       *self,
               const RsBoardRect *visible,
               double             width,
               double             height,
-              int                scale_factor)
+              int                scale_factor,
+              RsBoardRect       *rect,
+              int               *dw,
+              int               *dh)
 {
   double s = self->viewport.scale;
   double device = s * scale_factor;
   double margin_x = MAX (CACHE_MARGIN_MIN, width * CACHE_MARGIN_RATIO) / s;
   double margin_y = MAX (CACHE_MARGIN_MIN, height * CACHE_MARGIN_RATIO) / s;
-  RsBoardRect rect = *visible;
-  RsBoardPaintParams params = { 0 };
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  int dw, dh;
-  gint64 start = g_get_monotonic_time ();
 
-  rs_board_rect_inflate (&rect, margin_x, margin_y);
-  dw = (int)ceil (rect.width * device);
-  dh = (int)ceil (rect.height * device);
-  if (dw > CACHE_MAX_PIXELS || dh > CACHE_MAX_PIXELS)
+  *rect = *visible;
+  rs_board_rect_inflate (rect, margin_x, margin_y);
+  *dw = (int)ceil (rect->width * device);
+  *dh = (int)ceil (rect->height * device);
+  if (*dw > CACHE_MAX_PIXELS || *dh > CACHE_MAX_PIXELS)
     {
-      rect = *visible;
-      dw = MIN ((int)ceil (rect.width * device), CACHE_MAX_PIXELS);
-      dh = MIN ((int)ceil (rect.height * device), CACHE_MAX_PIXELS);
+      *rect = *visible;
+      *dw = MIN ((int)ceil (rect->width * device), CACHE_MAX_PIXELS);
+      *dh = MIN ((int)ceil (rect->height * device), CACHE_MAX_PIXELS);
     }
-  dw = MAX (dw, 1);
-  dh = MAX (dh, 1);
+  *dw = MAX (*dw, 1);
+  *dh = MAX (*dh, 1);
   /* Whole device pixels: the texture then maps 1:1 onto the screen. */
-  rect.width = dw / device;
-  rect.height = dh / device;
+  rect->width = *dw / device;
+  rect->height = *dh / device;
+}
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, dw, dh);
-  cr = cairo_create (surface);
+/* Any thread. FALSE when it stopped early. */
+static gboolean
+paint_picture (RenderJob *job)
+{
+  double device = job->scale * job->scale_factor;
+  RsBoardPaintParams params = {
+    .scale = job->scale,
+    .clip = job->rect,
+    .lod = RS_BOARD_LOD_AUTO,
+    .flags = RS_BOARD_PAINT_BACKGROUND | RS_BOARD_PAINT_GRID,
+    .cancellable = job->cancellable,
+  };
+  gint64 start = g_get_monotonic_time ();
+  gboolean done;
+  cairo_t *cr;
+
+  job->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->width, job->height);
+  cr = cairo_create (job->surface);
   cairo_scale (cr, device, device);
-  cairo_translate (cr, -rect.x, -rect.y);
-
-  params.scale = s;
-  params.clip = rect;
-  params.lod = RS_BOARD_LOD_AUTO;
-  params.flags = RS_BOARD_PAINT_BACKGROUND | RS_BOARD_PAINT_GRID;
-  rs_board_painter_draw (cr, self->scene, self->style, &params);
+  cairo_translate (cr, -job->rect.x, -job->rect.y);
+  done = rs_board_painter_draw_cancellable (cr, job->scene, job->style, &params);
   cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  cairo_surface_set_device_scale (surface, scale_factor, scale_factor);
+  cairo_surface_flush (job->surface);
+  cairo_surface_set_device_scale (job->surface, job->scale_factor, job->scale_factor);
+  job->usec = g_get_monotonic_time () - start;
+  return done;
+}
 
+static void
+install_picture (RsBoardView *self,
+                 RenderJob   *job)
+{
   g_clear_object (&self->cache_texture);
   g_clear_pointer (&self->cache_node, gsk_render_node_unref);
   g_clear_pointer (&self->cache_surface, cairo_surface_destroy);
-  self->cache_surface = surface;
-  self->cache_rect = rect;
-  self->cache_scale = s;
-  self->cache_scale_factor = scale_factor;
-  self->cache_serial = self->serial;
-  self->last_render_usec = g_get_monotonic_time () - start;
+  self->cache_surface = g_steal_pointer (&job->surface);
+  self->cache_rect = job->rect;
+  self->cache_scale = job->scale;
+  self->cache_scale_factor = job->scale_factor;
+  self->cache_serial = job->serial;
+  self->last_render_usec = job->usec;
+}
+
+static void
+render_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  RenderJob *job = task_data;
+  gboolean done = FALSE;
+
+  if (!g_cancellable_is_cancelled (cancellable))
+    {
+      rs_board_scene_lock_read (job->scene);
+      done = paint_picture (job);
+      rs_board_scene_unlock_read (job->scene);
+    }
+  g_task_return_boolean (task, done);
+}
+
+static void
+render_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  RenderJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(RsBoardView) self = g_weak_ref_get (&job->view);
+  gboolean done = g_task_propagate_boolean (G_TASK (result), NULL);
+
+  if (self == NULL)
+    return;
+
+  if (self->render_job == job)
+    {
+      self->render_job = NULL;
+      g_clear_object (&self->render_cancellable);
+    }
+
+  /* A picture of the scene as it is, stale only by its place or scale, beats the one
+   * shown; one the case has moved on from is dropped (another is on its way). */
+  if (done && !g_cancellable_is_cancelled (job->cancellable) && job->serial == self->serial &&
+      job->scene == self->scene)
+    install_picture (self, job);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+_rs_board_view_cancel_render (RsBoardView *self)
+{
+  if (self->render_cancellable != NULL)
+    g_cancellable_cancel (self->render_cancellable);
+  g_clear_object (&self->render_cancellable);
+  self->render_job = NULL;
+}
+
+/* Nothing waits to be painted: the picture shown is the one the view wants. */
+gboolean
+_rs_board_view_get_picture_ready (RsBoardView *self)
+{
+  return self->rerender_id == 0 && self->render_job == NULL;
+}
+
+static RenderJob *
+render_job_new (RsBoardView       *self,
+                const RsBoardRect *visible,
+                double             width,
+                double             height,
+                int                scale_factor)
+{
+  RenderJob *job = g_new0 (RenderJob, 1);
+
+  g_weak_ref_init (&job->view, self);
+  job->scene = rs_board_scene_ref (self->scene);
+  job->style = rs_board_style_ref (self->style);
+  job->scale = self->viewport.scale;
+  job->scale_factor = scale_factor;
+  job->serial = self->serial;
+  picture_rect (self, visible, width, height, scale_factor, &job->rect, &job->width,
+                &job->height);
+  return job;
+}
+
+static void
+start_render (RsBoardView       *self,
+              const RsBoardRect *visible,
+              double             width,
+              double             height,
+              int                scale_factor)
+{
+  g_autoptr(GTask) task = NULL;
+  RenderJob *job;
+
+  _rs_board_view_cancel_render (self);
+
+  job = render_job_new (self, visible, width, height, scale_factor);
+  job->cancellable = g_cancellable_new ();
+  self->render_cancellable = g_object_ref (job->cancellable);
+  self->render_job = job;
+
+  task = g_task_new (NULL, job->cancellable, render_done_cb, NULL);
+  g_task_set_source_tag (task, start_render);
+  g_task_set_task_data (task, job, render_job_free);
+  g_task_run_in_thread (task, render_thread);
+}
+
+/* The first picture, with nothing to show meanwhile: in the frame. */
+static void
+render_now (RsBoardView       *self,
+            const RsBoardRect *visible,
+            double             width,
+            double             height,
+            int                scale_factor)
+{
+  RenderJob *job = render_job_new (self, visible, width, height, scale_factor);
+
+  _rs_board_view_cancel_render (self);
+  paint_picture (job);
+  install_picture (self, job);
+  render_job_free (job);
+}
+
+static void
+visible_now (RsBoardView *self,
+             RsBoardRect *visible)
+{
+  rs_board_viewport_get_visible (&self->viewport, gtk_widget_get_width (GTK_WIDGET (self)),
+                                 gtk_widget_get_height (GTK_WIDGET (self)), visible);
+}
+
+static gboolean
+rerender_cb (gpointer data)
+{
+  RsBoardView *self = data;
+  RsBoardRect visible;
+
+  self->rerender_id = 0;
+  if (self->scene != NULL)
+    {
+      visible_now (self, &visible);
+      start_render (self, &visible, gtk_widget_get_width (GTK_WIDGET (self)),
+                    gtk_widget_get_height (GTK_WIDGET (self)),
+                    gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* A picture on its way for this scene and scale is let finish even if the view has
+ * moved past it since: cancelling it for every step of a long pan would show no new
+ * picture until the pan stops. Its successor starts when it is shown. */
+static gboolean
+job_will_do (RsBoardView *self,
+             int          scale_factor)
+{
+  RenderJob *job = self->render_job;
+
+  return job != NULL && job->serial == self->serial && job->scene == self->scene &&
+         job->scale == self->viewport.scale && job->scale_factor == scale_factor;
 }
 
 static void
@@ -107,6 +306,16 @@ ensure_cache (RsBoardView       *self,
       rs_board_rect_contains_rect (&self->cache_rect, visible))
     return;
 
+  if (self->cache_surface == NULL)
+    {
+      g_clear_handle_id (&self->rerender_id, g_source_remove);
+      render_now (self, visible, width, height, scale_factor);
+      return;
+    }
+
+  if (job_will_do (self, scale_factor))
+    return;
+
   /* Zooming a large board: stretch the old picture until the zoom settles (the timer
    * restarts only when the zoom changes, not for every frame hover or selection draw). */
   if (same_picture && self->cache_scale != self->viewport.scale &&
@@ -122,7 +331,7 @@ ensure_cache (RsBoardView       *self,
     }
 
   g_clear_handle_id (&self->rerender_id, g_source_remove);
-  render_cache (self, visible, width, height, scale_factor);
+  start_render (self, visible, width, height, scale_factor);
 }
 
 void

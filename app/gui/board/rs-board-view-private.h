@@ -55,6 +55,8 @@ struct _RsBoardView
   cairo_surface_t *cache_surface;
   GdkTexture      *cache_texture;     /* cache_surface for the GL renderer */
   GskRenderNode   *cache_node;        /* cache_surface for the cairo renderer */
+  GCancellable    *render_cancellable; /* the picture being painted in a worker */
+  gpointer         render_job;        /* borrowed from its GTask: what it paints */
 
   /* Signal handlers */
   gulong           case_changed_id;
@@ -108,6 +110,8 @@ struct _RsBoardView
   double           zoom_gesture_scale;
 };
 
+void     _rs_board_view_cancel_render      (RsBoardView    *self);
+gboolean _rs_board_view_get_picture_ready  (RsBoardView    *self);
 void     _rs_board_view_class_init_actions (GtkWidgetClass *widget_class);
 void     _rs_board_view_snapshot           (GtkWidget      *widget,
                                             GtkSnapshot    *snapshot);

@@ -27,7 +27,9 @@
  * covering the visible area plus a margin, at the window's scale factor. It is painted
  * again only when the scene (case, filter, layout), the style, the zoom or the scale
  * factor change, or when panning leaves the margin; panning inside the margin only moves
- * it. The GL renderer gets it as a GdkMemoryTexture (uploaded once); the cairo renderer
+ * it. Painting again happens in a worker thread, the previous picture shown (moved or
+ * stretched) until the new one is ready; only the first picture is painted in the frame.
+ * The GL renderer gets it as a GdkMemoryTexture (uploaded once); the cairo renderer
  * as one cairo node reused from frame to frame (a texture would be converted on every
  * frame there). Selection, hover, focus and a dragged node are drawn live on top, in a
  * cairo node bounded to the few items involved. When painting was slow (large boards), a
@@ -452,6 +454,7 @@ rs_board_view_dispose (GObject *object)
 
   _rs_board_view_cancel_layout (self);
   g_clear_handle_id (&self->rerender_id, g_source_remove);
+  _rs_board_view_cancel_render (self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, on_store_reloaded_cb, self);
   g_clear_signal_handler (&self->case_changed_id, self->kase);
