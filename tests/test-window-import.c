@@ -62,12 +62,10 @@ import_done (gpointer user_data)
   return RS_WINDOW (user_data)->progress == NULL;
 }
 
-static gboolean
-progress_shown (gpointer user_data)
+static void
+note_mapped (gboolean *mapped)
 {
-  RsWindow *window = user_data;
-
-  return window->progress != NULL && gtk_widget_get_mapped (GTK_WIDGET (window->progress));
+  *mapped = TRUE;
 }
 
 static guint
@@ -102,16 +100,20 @@ test_import_in_background (void)
 {
   RsWindow *window = open_new_case ("window-import.redstring");
   g_autofree char *path = write_big_bundle (5000);
+  gboolean mapped = FALSE;
   gint64 started;
 
   g_assert_cmpuint (n_entities (window), ==, 0);
 
-  /* Large: the dialog shows, with its bar moving; the window is drawn meanwhile. */
+  /* The dialog shows (at once here: how long the import takes is the machine's), with
+   * its bar moving; the window is drawn meanwhile. */
+  window->progress_delay = 0;
   started = g_get_monotonic_time ();
   _rs_window_import_bundle (window, path);
   g_assert_nonnull (window->progress);
-  g_assert_true (rs_gui_test_wait_until (progress_shown, window, 20000));
+  g_signal_connect_swapped (window->progress, "map", G_CALLBACK (note_mapped), &mapped);
   g_assert_true (rs_gui_test_wait_until (import_done, window, 60000));
+  g_assert_true (mapped);
   g_test_message ("5,000 entities and 4,999 relations imported in %.1f s",
                   (g_get_monotonic_time () - started) / (double)G_USEC_PER_SEC);
   g_assert_cmpuint (n_entities (window), ==, 5000);
@@ -134,9 +136,9 @@ test_cancel (void)
   g_autofree char *path = write_big_bundle (5000);
 
   _rs_window_import_bundle (window, path);
-  g_assert_true (rs_gui_test_wait_until (progress_shown, window, 20000));
+  g_assert_nonnull (window->progress);
 
-  /* The dialog's Cancel, as the user presses it. */
+  /* The dialog's Cancel, before the import can end (it is quick). */
   {
     g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 

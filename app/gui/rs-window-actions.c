@@ -276,7 +276,7 @@ _rs_window_import_bundle (RsWindow   *self,
 
   dialog = rs_progress_dialog_new (GTK_WINDOW (self), title);
   g_set_weak_pointer (&self->progress, dialog);
-  rs_progress_dialog_present_later (dialog, 300);
+  rs_progress_dialog_present_later (dialog, self->progress_delay);
   rs_bundle_import_file_async (self->store, path, label, rs_progress_dialog_get_cancellable (dialog),
                                on_import_progress_cb, g_object_ref (dialog), g_object_unref,
                                on_bundle_imported_cb, g_object_ref (self));
@@ -378,7 +378,7 @@ begin_reading (RsWindow   *self,
     }
   dialog = rs_progress_dialog_new (GTK_WINDOW (self), title);
   g_set_weak_pointer (&self->progress, dialog);
-  rs_progress_dialog_present_later (dialog, 300);
+  rs_progress_dialog_present_later (dialog, self->progress_delay);
   g_object_set_data_full (G_OBJECT (self), "rs-report-name", g_strdup (name), g_free);
   g_object_set_data (G_OBJECT (self), "rs-report-from-file", GINT_TO_POINTER (from_file));
   return dialog;

@@ -84,6 +84,7 @@ struct _RsWindow
 
   /* Background work (rs-window-actions.c) */
   RsProgressDialog    *progress;         /* weak: the import under way, if any */
+  guint                progress_delay;   /* ms before its dialog shows (tests: 0) */
 };
 
 void _rs_window_class_actions_init (RsWindowClass *klass);

@@ -487,7 +487,7 @@ _rs_window_open_case_in_background (RsWindow   *self,
   title = g_strdup_printf (_("Opening “%s”…"), name);
   dialog = rs_progress_dialog_new (GTK_WINDOW (self), title);
   g_set_weak_pointer (&self->progress, dialog);
-  rs_progress_dialog_present_later (dialog, 300);
+  rs_progress_dialog_present_later (dialog, self->progress_delay);
   rs_case_store_open_async (path, RS_CASE_STORE_OPEN_NONE,
                             rs_progress_dialog_get_cancellable (dialog), on_case_opened_cb,
                             g_object_ref (self));
@@ -1121,6 +1121,9 @@ rs_window_init (RsWindow *self)
   GtkDropTarget *drop;
   GApplication *app = g_application_get_default ();
   AdwStyleManager *style = adw_style_manager_get_default ();
+
+  /* Quick work does not flash a progress dialog. */
+  self->progress_delay = 300;
 
   /* Before the template: its bindings look these up on the window. */
   self->selection = rs_selection_new ();
