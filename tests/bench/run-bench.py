@@ -81,6 +81,7 @@ class Bench:
         self.edit = os.path.join(self.build, "tests", "bench", "bench-board-edit")
         self.xdot = os.path.join(self.here, "xdot-first-draw.py")
         self.samples = {}   # (figure, size) -> [values]
+        self.failures = []
         self.env = self.make_env()
         self.have_xdot = self.check_xdot()
         self.have_graphviz = shutil.which("sfdp") is not None
@@ -270,15 +271,24 @@ class Bench:
             for n in [FLOOR] + sizes:
                 log("  %d entities" % n)
                 paths = cases[n]
-                redstring = self.measure_open(n, paths)
-                self.measure_xdot(n, paths, redstring)
-                self.measure_open_nopos(n, paths)
+                redstring = self.attempt(n, "open", self.measure_open, n, paths)
+                self.attempt(n, "xdot", self.measure_xdot, n, paths, redstring)
+                self.attempt(n, "open without positions", self.measure_open_nopos, n, paths)
                 if n != FLOOR:
-                    self.measure_layout(n, paths)
-                    self.measure_search(n, paths)
-                    self.measure_import(n, paths)
-                    self.measure_edit(n)
+                    self.attempt(n, "layout", self.measure_layout, n, paths)
+                    self.attempt(n, "search", self.measure_search, n, paths)
+                    self.attempt(n, "import", self.measure_import, n, paths)
+                    self.attempt(n, "edit", self.measure_edit, n)
         return self.report()
+
+    def attempt(self, n, what, func, *args):
+        """A measurement that fails is reported, and the others still run."""
+        try:
+            return func(*args)
+        except (RuntimeError, subprocess.TimeoutExpired, ValueError, KeyError, OSError) as e:
+            log("  FAILED: %s at %d entities: %s" % (what, n, e))
+            self.failures.append("%s at %d entities: %s" % (what, n, str(e).splitlines()[0]))
+            return None
 
     def median(self, figure, n):
         values = self.samples.get((figure, n))
@@ -434,12 +444,18 @@ def main():
     print_table(rows, info, args.runs)
 
     results = {"machine": info, "runs": args.runs, "sizes": args.sizes, "floor": FLOOR,
-               "figures": rows}
+               "figures": rows, "failures": bench.failures}
     for path in filter(None, [args.json, os.path.join(args.out_dir, "bench-results.json")]):
         with open(path, "w") as f:
             json.dump(results, f, indent=1)
 
+    if bench.failures:
+        sys.stdout.write("\nFailed measurements (left out of the table):\n")
+        for failure in bench.failures:
+            sys.stdout.write("- %s\n" % failure)
     if args.smoke:
+        if bench.failures:
+            return 1
         # It ran: every figure that needs no optional package is there.
         needed = {"open_first_frame_s", "nopos_layout_drawn_s", "fitted_frame_ms_max",
                   "100_frame_ms_max", "layout_auto_s", "search_median_ms", "import_s"}
