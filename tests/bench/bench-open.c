@@ -13,7 +13,7 @@
 #include <adwaita.h>
 
 #include "rs-application.h"
-#include "rs-board-view.h"
+#include "rs-board-view-private.h"
 
 /* Open → first frame of the board, in the real application, for `make bench`:
  *
@@ -23,7 +23,9 @@
  * and prints one JSON object:
  *
  * - first_frame_s: from process start to the end of the first frame that shows the
- *   board (the frame clock's "after-paint" once rs_board_view_get_frames_drawn() > 0).
+ *   board (the frame clock's "after-paint" once rs_board_view_get_frames_drawn() > 0,
+ *   after a round trip to the X server: Xvfb rasterises in its own process, and the
+ *   frame is only drawn once the server has done so).
  *   Process start is BENCH_T0_USEC from the environment (g_get_monotonic_time's clock,
  *   CLOCK_MONOTONIC, read by the driver just before it spawns us; Python's
  *   time.monotonic() is the same clock), else the top of main().
@@ -34,8 +36,9 @@
  *   ran (how long the UI thread could not answer).
  * - with --camera: a scripted camera path, fitted and at 100 %, driven by a tick
  *   callback from the frame clock's time (a slow frame moves the camera further, as a
- *   hand would): per path the frame time (before-paint → after-paint, the UI thread's
- *   work for the frame) and the interval between frames' ends: median, 95th percentile,
+ *   hand would; pans go the scroll wheel's way, _rs_board_view_pan_by()): per path the
+ *   frame time (before-paint → after-paint and the X server's round trip) and the
+ *   interval between frames' ends: median, 95th percentile,
  *   longest, and the number of frames.
  *
  * The window is 1400×900 in a 1600×1000 Xvfb screen; GSK_RENDERER=cairo is the
@@ -201,17 +204,22 @@ triangle (double t)
   return t < 0.5 ? 2 * t : 2 * (1 - t);
 }
 
-static GtkAdjustment *
-adjustment (const char *name)
-{
-  GtkAdjustment *adj = NULL;
-
-  g_object_get (bench.board, name, &adj, NULL);
-  g_object_unref (adj);  /* the board keeps it */
-  return adj;
-}
-
 static void start_path (void);
+
+/* Where the camera is at time t (s) of path p; FALSE once the path is over.
+ * Fitted: pan 0.4 view widths right and back (1 s), 0.4 heights down and back (1 s),
+ * zoom to twice the fit and back (1 s). At 100 %: pan three view widths right and back
+ * (2 s), two heights down and back (1 s), zoom to 50 % and back (1 s). */
+/* Pans to (x, y) pixels from where the path started, as the scroll wheel pans
+ * (_rs_board_view_pan_by: not clamped to the board, unlike the scrollbars). */
+static void
+pan_to (double x,
+        double y)
+{
+  _rs_board_view_pan_by (bench.board, x - bench.h0, y - bench.v0);
+  bench.h0 = x;
+  bench.v0 = y;
+}
 
 /* Where the camera is at time t (s) of path p; FALSE once the path is over.
  * Fitted: pan 0.4 view widths right and back (1 s), 0.4 heights down and back (1 s),
@@ -228,14 +236,13 @@ move_camera (guint  p,
 
   if (t < t_x)
     {
-      gtk_adjustment_set_value (adjustment ("hadjustment"), bench.h0 + pan_x * triangle (t / t_x));
+      pan_to (pan_x * triangle (t / t_x), 0);
       return TRUE;
     }
   t -= t_x;
   if (t < t_y)
     {
-      gtk_adjustment_set_value (adjustment ("hadjustment"), bench.h0);
-      gtk_adjustment_set_value (adjustment ("vadjustment"), bench.v0 + pan_y * triangle (t / t_y));
+      pan_to (0, pan_y * triangle (t / t_y));
       return TRUE;
     }
   t -= t_y;
@@ -243,7 +250,7 @@ move_camera (guint  p,
     {
       double factor = p == 0 ? 1 + triangle (t / t_zoom) : 1 - 0.5 * triangle (t / t_zoom);
 
-      gtk_adjustment_set_value (adjustment ("vadjustment"), bench.v0);
+      pan_to (0, 0);
       rs_board_view_set_zoom (bench.board, bench.zoom0 * factor);
       return TRUE;
     }
@@ -275,8 +282,8 @@ static gboolean
 path_settled_cb (gpointer data)
 {
   bench.zoom0 = rs_board_view_get_zoom (bench.board);
-  bench.h0 = gtk_adjustment_get_value (adjustment ("hadjustment"));
-  bench.v0 = gtk_adjustment_get_value (adjustment ("vadjustment"));
+  bench.h0 = 0;  /* pixels panned from the path's start */
+  bench.v0 = 0;
   bench.path_start = 0;
   bench.last_frame_end = 0;
   bench.phase = PHASE_CAMERA;
@@ -319,6 +326,9 @@ note_layout_end (gint64 now)
       rs_board_view_get_layout_count (bench.board) == 0)
     return;
   bench.layout_end = now;
+  if (g_getenv ("BENCH_DEBUG"))
+    g_printerr ("layout end at %.4f s, %u frames drawn, phase %d\n", seconds_since_t0 (now),
+                rs_board_view_get_frames_drawn (bench.board), bench.phase);
   bench.frames_at_layout_end = rs_board_view_get_frames_drawn (bench.board);
   if (bench.phase == PHASE_OPENING && bench.first_frame != 0)
     bench.phase = PHASE_LAYOUT;
@@ -337,7 +347,13 @@ static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       data)
 {
-  gint64 now = g_get_monotonic_time ();
+  gint64 now;
+
+  /* Under X the drawing is done by the server (Xvfb rasterises in its own process):
+   * a frame ends when the server has it, not when GTK has sent it. */
+  if (bench.phase == PHASE_OPENING || bench.phase == PHASE_LAYOUT || bench.phase == PHASE_CAMERA)
+    gdk_display_sync (gtk_widget_get_display (GTK_WIDGET (bench.window)));
+  now = g_get_monotonic_time ();
 
   if (bench.board == NULL)
     {
@@ -352,6 +368,10 @@ after_paint_cb (GdkFrameClock *clock,
     case PHASE_OPENING:
       if (rs_board_view_get_frames_drawn (bench.board) == 0)
         return;
+      if (g_getenv ("BENCH_DEBUG"))
+        g_printerr ("first board frame at %.4f s, %u frames drawn, layouts %u\n",
+                    seconds_since_t0 (now), rs_board_view_get_frames_drawn (bench.board),
+                    rs_board_view_get_layout_count (bench.board));
       bench.first_frame = now;
       bench.first_frame_cost_ms = (now - bench.paint_start) / 1000.0;
       if (bench.wait_layout && bench.layout_end != 0 &&

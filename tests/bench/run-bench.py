@@ -405,14 +405,46 @@ def machine():
             "kernel": platform.release(), "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
 
 
-def print_table(rows, info, runs, out=sys.stdout):
+def print_table(rows, info, runs, sizes, out=sys.stdout):
+    """One line per figure, a column per size; the target and whether it is met."""
     out.write("Machine: %d cores, %s, %.1f GiB; GSK_RENDERER=cairo under Xvfb; "
               "each figure the median of %d interleaved run(s); %s\n\n"
               % (info["nproc"], info["cpu"], info["memory_gib"], runs, info["date"]))
-    out.write("| figure | entities | median | target | status |\n|---|---:|---:|---|---|\n")
+    columns = [FLOOR] + sizes
+    out.write("| figure | %s | target | status |\n" % " | ".join(format(n, ",") for n in columns))
+    out.write("|---|%s|---|---|\n" % "|".join("---:" for _ in columns))
+    order = []
+    by_key = {}
     for r in rows:
-        out.write("| %s | %s | %s | %s | %s |\n" % (r["figure"], format(r["entities"], ","), r["text"],
-                                                   r["target"] or "—", r["status"] or "—"))
+        if r["key"] not in by_key:
+            order.append(r["key"])
+            by_key[r["key"]] = []
+        by_key[r["key"]].append(r)
+    for key in order:
+        cells = {r["entities"]: r for r in by_key[key]}
+        checked = [r for r in by_key[key] if r["status"] is not None]
+        targets = []
+        for r in checked:
+            if not targets or targets[-1][1] != r["target"]:
+                targets.append(([r["entities"]], r["target"]))
+            else:
+                targets[-1][0].append(r["entities"])
+        if len(targets) == 1 and len(checked) == len(by_key[key]):
+            target = targets[0][1]
+        else:
+            target = "; ".join("%s: %s" % (", ".join(format(n, ",") for n in ns), t)
+                               for ns, t in targets)
+        missed = [r["entities"] for r in checked if r["status"] == "MISSED"]
+        if not checked:
+            status = "—"
+        elif missed:
+            status = "MISSED at %s" % ", ".join(format(n, ",") for n in missed)
+        else:
+            status = "MET"
+        out.write("| %s | %s | %s | %s |\n" % (
+            by_key[key][0]["figure"],
+            " | ".join(cells[n]["text"] if n in cells else "" for n in columns),
+            target or "—", status))
 
 
 def main():
@@ -424,9 +456,17 @@ def main():
     parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "3")))
     parser.add_argument("--neato-max", type=int, default=int(os.environ.get("BENCH_NEATO_MAX", "1000")),
                         help="neato only up to this many entities (it takes > 120 s at 5,000)")
+    parser.add_argument("--table-from", metavar="JSON", default=None,
+                        help="print the table of an earlier run's results and stop")
     parser.add_argument("--smoke", action="store_true",
                         help="one run at 50 entities: that it runs, not how fast (make test)")
     args = parser.parse_args()
+    if args.table_from:
+        with open(args.table_from) as f:
+            results = json.load(f)
+        print_table(results["figures"], results["machine"], results["runs"],
+                    [n for n in results["sizes"] if n != FLOOR])
+        return 0
     if args.smoke:
         args.sizes, args.runs = "50", 1
     args.sizes = [int(s) for s in args.sizes.replace(",", " ").split()]
@@ -441,7 +481,7 @@ def main():
             log("warning: %s not found: its figures are left out (make bench installs it)" % what)
     rows = bench.go()
     info = machine()
-    print_table(rows, info, args.runs)
+    print_table(rows, info, args.runs, args.sizes)
 
     results = {"machine": info, "runs": args.runs, "sizes": args.sizes, "floor": FLOOR,
                "figures": rows, "failures": bench.failures}
