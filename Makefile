@@ -19,6 +19,12 @@ PACKAGES = build-essential pkg-config meson ninja-build gettext \
            fonts-cantarell fonts-dejavu-core adwaita-icon-theme
 # and for make fuzz: clang with its libFuzzer runtime.
 FUZZ_PACKAGES = clang libclang-rt-14-dev
+# and for make bench: the peers and the tools that time them (xdot is Debian's, python3).
+BENCH_PACKAGES = xdot graphviz time python3
+BENCHDIR    ?= _build-bench
+# Entities per case, and runs per figure (each figure is the median of its runs).
+BENCH_SIZES ?= 1000 5000 20000
+BENCH_RUNS  ?= 3
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -85,14 +91,20 @@ fuzz:
 	$(MESON) compile -C $(FUZZDIR) $(addprefix fuzz-,$(FUZZERS))
 	tests/fuzz/run-fuzzers.sh $(FUZZDIR) $(FUZZ_CORPUS) $(FUZZ_SECONDS) $(FUZZERS)
 
-bench: deps
-	[ -f $(BUILDDIR)/build.ninja ] || $(MESON) setup $(BUILDDIR)
-	$(MESON) configure $(BUILDDIR) -Dbench=true
-	$(MESON) compile -C $(BUILDDIR)
-	$(MESON) test -C $(BUILDDIR) --benchmark --print-errorlogs --verbose
+# Redstring against Graphviz and xdot on generated cases, in an optimised build of its
+# own: prints the table (targets, MET/MISSED) and writes bench-results.json. Slow (about
+# 20 minutes with 20,000 entities); BENCH_SIZES="1000 5000" BENCH_RUNS=1 for a quick look.
+# The older micro-benchmarks (bench-layout, bench-board-edit) stay under meson's
+# --benchmark: `meson test -C $(BENCHDIR) --benchmark`.
+bench:
+	$(MAKE) deps EXTRA_PACKAGES="$(BENCH_PACKAGES)"
+	[ -f $(BENCHDIR)/build.ninja ] || $(MESON) setup $(BENCHDIR) --buildtype=release -Dbench=true
+	$(MESON) compile -C $(BENCHDIR)
+	xvfb-run -a -s '-screen 0 1600x1000x24' /usr/bin/python3 tests/bench/run-bench.py \
+	  --build-dir $(BENCHDIR) --sizes "$(BENCH_SIZES)" --runs $(BENCH_RUNS) --json bench-results.json
 
 screenshot: build
 	tests/screenshot.sh $(BUILDDIR)
 
 clean:
-	rm -rf $(BUILDDIR) $(ASANDIR) $(FUZZDIR) $(SANDIR)
+	rm -rf $(BUILDDIR) $(ASANDIR) $(FUZZDIR) $(SANDIR) $(BENCHDIR)

@@ -387,6 +387,111 @@ test_import_report (void)
   g_assert_false (g_file_test (never, G_FILE_TEST_EXISTS));
 }
 
+static GPtrArray *
+entity_names (const char *path,
+              guint      *n_placed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsCaseStore) store = rs_case_store_open (path, RS_CASE_STORE_OPEN_READ_ONLY, &error);
+  GListModel *entities;
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  entities = rs_case_get_entities (rs_case_store_get_case (store));
+  *n_placed = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+    {
+      g_autoptr(RsEntity) entity = g_list_model_get_item (entities, i);
+
+      g_ptr_array_add (names, g_strdup (rs_entity_get_name (entity)));
+      *n_placed += rs_entity_get_has_position (entity);
+    }
+  return names;
+}
+
+/* generate: the shape make bench relies on, the same case for the same seed, DOT. */
+static void
+test_generate (void)
+{
+  g_autofree char *a = rs_test_temp_path ("gen-a.redstring");
+  g_autofree char *b = rs_test_temp_path ("gen-b.redstring");
+  g_autofree char *c = rs_test_temp_path ("gen-c.redstring");
+  g_autofree char *dot = rs_test_temp_path ("gen-a.dot");
+  g_autofree char *dot_text = NULL;
+  g_autoptr(GPtrArray) names_a = NULL;
+  g_autoptr(GPtrArray) names_b = NULL;
+  g_autoptr(GPtrArray) names_c = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsCaseStore) store = NULL;
+  g_auto(RsTestRun) first = { 0 };
+  g_auto(RsTestRun) again = { 0 };
+  g_auto(RsTestRun) unplaced = { 0 };
+  g_auto(RsTestRun) exists = { 0 };
+  g_auto(RsTestRun) too_few = { 0 };
+  g_auto(RsTestRun) xdot_unplaced = { 0 };
+  guint placed, n_relations, n_quotes, n_pos = 0;
+  RsCase *kase;
+
+  run_cli (&first, "generate", "--entities", "300", "--seed", "7", "--dot", dot, a, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  run_cli (&again, "generate", "--entities", "300", "--seed", "7", b, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  run_cli (&unplaced, "generate", "--entities", "300", "--seed", "8", "--no-positions", c, NULL);
+  g_assert_cmpint (unplaced.status, ==, 0);
+
+  names_a = entity_names (a, &placed);
+  g_assert_cmpuint (names_a->len, ==, 300);
+  g_assert_cmpuint (placed, ==, 300);
+  for (guint i = 0; i < names_a->len; i++)
+    {
+      gsize length = strlen (g_ptr_array_index (names_a, i));
+
+      g_assert_cmpuint (length, >=, 10);
+      g_assert_cmpuint (length, <=, 48);
+    }
+  names_b = entity_names (b, &placed);
+  g_assert_cmpuint (names_b->len, ==, names_a->len);
+  for (guint i = 0; i < names_a->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (names_a, i), ==, g_ptr_array_index (names_b, i));
+  names_c = entity_names (c, &placed);
+  g_assert_cmpuint (placed, ==, 0);
+  g_assert_cmpstr (g_ptr_array_index (names_a, 5), !=, g_ptr_array_index (names_c, 5));
+
+  /* About 1.5 relations per entity, most of them backed by a quote; events. */
+  store = rs_case_store_open (a, RS_CASE_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  kase = rs_case_store_get_case (store);
+  n_relations = g_list_model_get_n_items (rs_case_get_relations (kase));
+  n_quotes = g_list_model_get_n_items (rs_case_get_quotes (kase));
+  g_assert_cmpuint (n_relations, >=, 420);
+  g_assert_cmpuint (n_relations, <=, 450);
+  g_assert_cmpuint (n_quotes, >=, n_relations * 7 / 10);
+  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_evidence (kase)), ==, n_quotes);
+  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_documents (kase)), >=, 15);
+  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_events (kase)), ==, 12);
+
+  /* The DOT: every entity with its position, every relation. */
+  g_assert_true (g_file_get_contents (dot, &dot_text, NULL, &error));
+  for (const char *p = dot_text; (p = strstr (p, "pos=\"")) != NULL; p++)
+    n_pos++;
+  g_assert_cmpuint (n_pos, ==, 300);
+  g_assert_true (g_str_has_prefix (dot_text, "digraph"));
+  {
+    guint n_arrows = 0;
+
+    for (const char *p = dot_text; (p = strstr (p, " -> ")) != NULL; p++)
+      n_arrows++;
+    g_assert_cmpuint (n_arrows, ==, n_relations);
+  }
+
+  run_cli (&exists, "generate", "--entities", "300", a, NULL);
+  g_assert_cmpint (exists.status, ==, 1);
+  run_cli (&too_few, "generate", "--entities", "1", c, NULL);
+  g_assert_cmpint (too_few.status, ==, 2);
+  run_cli (&xdot_unplaced, "generate", "--no-positions", "--xdot", dot, "--force", c, NULL);
+  g_assert_cmpint (xdot_unplaced.status, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -398,6 +503,7 @@ main (int   argc,
   g_test_add_func ("/cli/errors", test_errors);
   g_test_add_func ("/cli/suggest", test_suggest);
   g_test_add_func ("/cli/import-report", test_import_report);
+  g_test_add_func ("/cli/generate", test_generate);
 
   return g_test_run ();
 }

@@ -22,6 +22,7 @@
 #include "rs-case-store.h"
 #include "rs-core.h"
 #include "rs-enum-types.h"
+#include "rs-generate.h"
 #include "rs-suggest.h"
 #include "rs-report.h"
 
@@ -464,6 +465,100 @@ cmd_suggest (int    argc,
   return ferror (stdout) ? 1 : 0;
 }
 
+/* Synthetic cases for benchmarks: see rs-generate.c for their shape. */
+static int
+cmd_generate (int    argc,
+              char **argv)
+{
+  int entities = 1000, seed = 1;
+  gboolean no_positions = FALSE, force = FALSE;
+  g_autofree char *dot = NULL;
+  g_autofree char *xdot = NULL;
+  const GOptionEntry entries[] = {
+    { "entities", 'n', 0, G_OPTION_ARG_INT, &entities, N_("How many entities (default 1000)"), "N" },
+    { "seed", 's', 0, G_OPTION_ARG_INT, &seed, N_("Random seed: the same seed, the same case (default 1)"),
+      "S" },
+    { "no-positions", 0, 0, G_OPTION_ARG_NONE, &no_positions,
+      N_("Store no board positions (the board then lays the case out)"), NULL },
+    { "dot", 0, 0, G_OPTION_ARG_FILENAME, &dot,
+      N_("Also write the graph as Graphviz DOT, with pos in points (neato -n2 keeps them)"), "FILE" },
+    { "xdot", 0, 0, G_OPTION_ARG_FILENAME, &xdot,
+      N_("Also write it as xdot, drawn by Graphviz at the stored positions (for xdot)"), "FILE" },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace CASE if it exists"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("CASE — write a synthetic investigation-shaped case (for benchmarks)"));
+  g_autoptr(RsCaseStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *real_path = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 2)
+    return usage_error (context, _("generate needs exactly one CASE path"));
+  if (entities < 2 || entities > 10000000)
+    return usage_error (context, _("--entities must be between 2 and 10000000"));
+  if (xdot != NULL && no_positions)
+    return usage_error (context, _("--xdot draws the stored positions: not with --no-positions"));
+
+  if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
+    {
+      if (!force)
+        {
+          g_printerr (_("redstring-cli: “%s” already exists (use --force to replace it)\n"), argv[1]);
+          return 1;
+        }
+      if (!rs_case_store_remove_case_file (argv[1], &error))
+        return fail (error);
+    }
+
+  if (!(store = rs_case_store_open (argv[1], RS_CASE_STORE_OPEN_CREATE, &error)))
+    return fail (error);
+  if (!rs_generate_case (store, (guint) entities, (guint32) seed, !no_positions, &error))
+    {
+      real_path = dup_real_path (argv[1]);
+      g_clear_object (&store);
+      remove_case (real_path);
+      return fail (error);
+    }
+
+  if (dot != NULL && !rs_generate_write_dot (rs_case_store_get_case (store), dot, &error))
+    return fail (error);
+  if (xdot != NULL)
+    {
+      /* Graphviz draws the edges and labels at our positions; neato -n2 moves no node. */
+      g_autofree char *tmp_dot = NULL;
+      const char *input = dot;
+      int status = 0;
+
+      if (input == NULL)
+        {
+          tmp_dot = g_strconcat (xdot, ".dot", NULL);
+          if (!rs_generate_write_dot (rs_case_store_get_case (store), tmp_dot, &error))
+            return fail (error);
+          input = tmp_dot;
+        }
+      {
+        const char *args[] = { "dot", "-q", "-Kneato", "-n2", "-Txdot", "-o", xdot, input, NULL };
+
+        if (!g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                           &status, &error) ||
+            !g_spawn_check_wait_status (status, &error))
+          {
+            if (tmp_dot != NULL)
+              g_unlink (tmp_dot);
+            g_printerr (_("redstring-cli: Graphviz could not write “%s”: %s\n"), xdot, error->message);
+            return 1;
+          }
+      }
+      if (tmp_dot != NULL)
+        g_unlink (tmp_dot);
+    }
+  return 0;
+}
+
 static const struct {
   const char  *name;
   CommandFunc  func;
@@ -474,6 +569,7 @@ static const struct {
   { "import-report", cmd_import_report, N_("Add a report (text, Markdown, HTML, PDF) to a case") },
   { "export", cmd_export, N_("Export a case (--format json -o FILE)") },
   { "info", cmd_info, N_("Check a case file and count what it holds") },
+  { "generate", cmd_generate, N_("Write a synthetic case for benchmarks (--entities N --seed S)") },
   { "suggest", cmd_suggest, N_("What a document suggests (--document ID --format json)") },
 };
 

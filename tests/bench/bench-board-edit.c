@@ -214,7 +214,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   /* Test cases only for the isolated directories the case files go to. */
-  for (int i = 1; i < MAX (argc, 3); i++)
+  for (int i = 1; i < (argc > 1 ? argc : 3); i++)
     {
       guint n = argc > 1 ? (guint)atoi (argv[i]) : (i == 1 ? 5000 : 20000);
       g_autofree char *path = g_strdup_printf ("/bench/board-edit/%u", n);

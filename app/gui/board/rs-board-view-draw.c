@@ -620,6 +620,7 @@ _rs_board_view_snapshot (GtkWidget   *widget,
             }
 
           snapshot_cache (self, snapshot, x + offset_x, y + offset_y);
+          self->frames_drawn++;
         }
 
       snapshot_overlay (self, snapshot, &visible, offset_x, offset_y);

@@ -83,6 +83,7 @@ struct _RsBoardView
   guint            serial;
   gint64           last_render_usec;
   double           rerender_scale;
+  guint            frames_drawn;      /* snapshots that showed the board (make bench) */
 
   /* Layout */
   gboolean         layout_running;

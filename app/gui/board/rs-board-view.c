@@ -1005,6 +1005,14 @@ rs_board_view_get_layout_count (RsBoardView *self)
   return self->layout_count;
 }
 
+/* How many frames have shown the board's picture: `make bench` times the first. */
+guint
+rs_board_view_get_frames_drawn (RsBoardView *self)
+{
+  g_return_val_if_fail (RS_IS_BOARD_VIEW (self), 0);
+  return self->frames_drawn;
+}
+
 /* Why the last layout failed, or NULL. */
 const GError *
 rs_board_view_get_layout_error (RsBoardView *self)

@@ -42,6 +42,7 @@ void            rs_board_view_set_show_legend     (RsBoardView     *self,
                                                    gboolean         show_legend);
 gboolean        rs_board_view_get_layout_running  (RsBoardView     *self);
 guint           rs_board_view_get_layout_count    (RsBoardView     *self);
+guint           rs_board_view_get_frames_drawn    (RsBoardView     *self);
 const GError   *rs_board_view_get_layout_error    (RsBoardView     *self);
 
 void            rs_board_view_bind_settings       (RsBoardView     *self,
