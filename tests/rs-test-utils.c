@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 #include <sqlite3.h>
@@ -285,4 +286,59 @@ rs_test_export_checked (RsCaseStore *store)
 
   rs_test_assert_same_bundle (live, file);
   return g_steal_pointer (&live);
+}
+
+/* A laid-out board of @n entities on a jittered grid, linked to neighbours with a few
+ * hubs (1.5 relations per entity), for the board benchmarks; names "Entity N" and
+ * @name_suffix; with @all_statuses the relations cycle through the five statuses,
+ * else all are alleged. Returns the id of an entity in the middle. */
+gint64
+rs_test_make_grid_board (RsCaseStore *store,
+                         guint        n,
+                         const char  *name_suffix,
+                         gboolean     all_statuses)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
+  g_autoptr(GError) error = NULL;
+  guint side = (guint)ceil (sqrt (n));
+  g_autofree gint64 *ids = g_new (gint64, n);
+
+  g_assert_true (rs_case_store_begin_batch (store, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RsEntity) draft = rs_entity_new (0);
+      g_autofree char *name = g_strdup_printf ("Entity %u%s", i, name_suffix);
+      RsEntity *entity;
+
+      rs_entity_set_kind (draft, i % 7);
+      rs_entity_set_name (draft, name);
+      rs_entity_set_has_position (draft, TRUE);
+      rs_entity_set_x (draft, (i % side) * 180.0 + g_rand_double_range (rand, -20, 20));
+      rs_entity_set_y (draft, (i / side) * 110.0 + g_rand_double_range (rand, -15, 15));
+      entity = rs_case_store_add_entity (store, draft, &error);
+      g_assert_no_error (error);
+      ids[i] = rs_entity_get_id (entity);
+    }
+  for (guint i = 0; i < n * 3 / 2; i++)
+    {
+      g_autoptr(RsRelation) draft = rs_relation_new (0);
+      guint a = (guint)g_rand_int_range (rand, 0, n);
+      guint steps[3] = { 1, side, side + 1 };
+      guint step = steps[g_rand_int_range (rand, 0, 3)];
+      gboolean to_hub = g_rand_int_range (rand, 0, 20) == 0;
+      /* Laid-out boards link neighbours, and a few hubs from anywhere. */
+      guint b = to_hub ? (guint)g_rand_int_range (rand, 0, MAX (3, n / 200)) : MIN (n - 1, a + step);
+
+      if (a == b)
+        continue;
+      rs_relation_set_source_id (draft, ids[a]);
+      rs_relation_set_target_id (draft, ids[b]);
+      rs_relation_set_label (draft, i % 4 == 0 ? "paid" : "");
+      if (all_statuses)
+        rs_relation_set_status (draft, RS_RELATION_STATUS_ALLEGED + i % 5);
+      if (rs_case_store_add_relation (store, draft, &error) == NULL)
+        g_error ("relation %u: %u→%u: %s", i, a, b, error->message);
+    }
+  g_assert_true (rs_case_store_commit_batch (store, &error));
+  return ids[n / 2];
 }

@@ -37,6 +37,10 @@ RsCaseStore *rs_test_open_snapshot    (const char  *path);
 void         rs_test_assert_same_bundle (GBytes     *a,
                                          GBytes     *b);
 GBytes      *rs_test_export_checked   (RsCaseStore *store);
+gint64       rs_test_make_grid_board  (RsCaseStore *store,
+                                       guint        n,
+                                       const char  *name_suffix,
+                                       gboolean     all_statuses);
 char        *rs_test_make_sample_file (const char  *name);
 void         rs_test_raw_exec         (const char  *path,
                                        const char  *sql);

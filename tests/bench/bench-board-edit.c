@@ -69,55 +69,6 @@ render_around (Board  *board,
   cairo_surface_destroy (surface);
 }
 
-/* Returns the id of an entity in the middle of the board. */
-static gint64
-make_board (RsCaseStore *store,
-            guint        n)
-{
-  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
-  g_autoptr(GError) error = NULL;
-  guint side = (guint)ceil (sqrt (n));
-  g_autofree gint64 *ids = g_new (gint64, n);
-
-  g_assert_true (rs_case_store_begin_batch (store, &error));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RsEntity) draft = rs_entity_new (0);
-      g_autofree char *name = g_strdup_printf ("Entity %u", i);
-      RsEntity *entity;
-
-      rs_entity_set_kind (draft, i % 7);
-      rs_entity_set_name (draft, name);
-      rs_entity_set_has_position (draft, TRUE);
-      rs_entity_set_x (draft, (i % side) * 180.0 + g_rand_double_range (rand, -20, 20));
-      rs_entity_set_y (draft, (i / side) * 110.0 + g_rand_double_range (rand, -15, 15));
-      entity = rs_case_store_add_entity (store, draft, &error);
-      g_assert_no_error (error);
-      ids[i] = rs_entity_get_id (entity);
-    }
-  for (guint i = 0; i < n * 3 / 2; i++)
-    {
-      g_autoptr(RsRelation) draft = rs_relation_new (0);
-      guint a = (guint)g_rand_int_range (rand, 0, n);
-      guint steps[3] = { 1, side, side + 1 };
-      guint step = steps[g_rand_int_range (rand, 0, 3)];
-      gboolean to_hub = g_rand_int_range (rand, 0, 20) == 0;
-      /* Laid-out boards link neighbours, and a few hubs from anywhere. */
-      guint b = to_hub ? (guint)g_rand_int_range (rand, 0, MAX (3, n / 200)) : MIN (n - 1, a + step);
-
-      if (a == b)
-        continue;
-      rs_relation_set_source_id (draft, ids[a]);
-      rs_relation_set_target_id (draft, ids[b]);
-      rs_relation_set_label (draft, i % 4 == 0 ? "paid" : "");
-      if (rs_case_store_add_relation (store, draft, &error) == NULL)
-        g_error ("relation %u: %u→%u (%" G_GINT64_FORMAT "→%" G_GINT64_FORMAT "): %s",
-                 i, a, b, ids[a], ids[b], error->message);
-    }
-  g_assert_true (rs_case_store_commit_batch (store, &error));
-  return ids[n / 2];
-}
-
 static double
 ms_since (gint64 start)
 {
@@ -141,7 +92,7 @@ bench (guint n)
   const RsBoardNode *node;
   guint index;
 
-  middle = make_board (store, n);
+  middle = rs_test_make_grid_board (store, n, "", FALSE);
   board.kase = rs_case_store_get_case (store);
   board.style = rs_board_style_new (FALSE);
 
