@@ -116,6 +116,25 @@ run (const char * const *argv,
   return out;
 }
 
+/* Kept for a look by hand: the pictures' paths are in the test's output. */
+static void
+keep_output (const char *name,
+             const char *data,
+             gsize       size)
+{
+  const char *dir = g_getenv ("G_TEST_BUILDDIR");
+  g_autofree char *out_dir = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  out_dir = g_build_filename (dir, "output", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (out_dir, 0755), ==, 0);
+  path = g_build_filename (out_dir, name, NULL);
+  rs_test_write_file (path, data, size);
+  g_test_message ("kept %s", path);
+}
+
 static const char *
 entity_name (RsCase *kase,
              gint64  id)
@@ -441,6 +460,8 @@ test_dot_neato (void)
    * y axis is flipped again (translate(4, bb height + 4), y negated). */
   svg = run ((const char *[]) { "neato", "-n2", "-Tsvg", path, NULL }, &status);
   g_assert_cmpint (status, ==, 0);
+  keep_output ("sample.dot", g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  keep_output ("sample-neato-n2.svg", svg, strlen (svg));
   doc = xmlReadMemory (svg, strlen (svg), "board.svg", NULL, XML_PARSE_NONET);
   g_assert_nonnull (doc);
   svg_collect (xmlDocGetRootElement (doc), svg_nodes, &n_edges);
@@ -507,6 +528,7 @@ test_dot_relayout (void)
 
   svg = run ((const char *[]) { "dot", "-Tsvg", path, NULL }, &status);
   g_assert_cmpint (status, ==, 0);
+  keep_output ("sample-dot.svg", svg, strlen (svg));
   doc = xmlReadMemory (svg, strlen (svg), "relayout.svg", NULL, XML_PARSE_NONET);
   g_assert_nonnull (doc);
   svg_collect (xmlDocGetRootElement (doc), svg_nodes, &n_edges);
