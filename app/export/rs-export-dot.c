@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "rs-enum-types.h"
@@ -18,6 +19,8 @@
  * from laying it out afresh (plain `dot` ignores pos). */
 
 #define POINTS_PER_INCH 72.0
+/* The board's arrowhead (rs-board-painter.c), as Graphviz's arrowsize: 10 pt × size. */
+#define ARROW_LENGTH    9.0
 #define FLUSH_AT        (64 * 1024)
 
 /* A DOT quoted string. Inside quotes cgraph only reads \" (and backslash-newline),
@@ -151,6 +154,31 @@ append_font (GString                    *s,
     }
 }
 
+/* The unit direction the curve arrives in; FALSE for a curve that ends where it starts. */
+static gboolean
+end_tangent (const double *points,
+             guint         n_points,
+             double       *ux,
+             double       *uy)
+{
+  guint last = n_points - 1;
+
+  for (guint from = last; from-- > 0;)
+    {
+      double dx = points[2 * last] - points[2 * from];
+      double dy = points[2 * last + 1] - points[2 * from + 1];
+      double len = hypot (dx, dy);
+
+      if (len > 2 * ARROW_LENGTH || (from == 0 && len > ARROW_LENGTH))
+        {
+          *ux = dx / len;
+          *uy = dy / len;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 add_rect (RsBoardRect *bounds,
           gboolean    *empty,
@@ -260,7 +288,8 @@ rs_export_dot_write (RsCase                 *kase,
     g_autofree char *text = _rs_export_data_color_hex (
       rs_board_style_get_color (style, RS_BOARD_COLOR_TEXT), 1);
 
-    g_string_append_printf (s, ", fontcolor=\"%s\"];\n  edge [", text);
+    /* arrowsize: the board's arrowhead (Graphviz's is 10 pt long at size 1). */
+    g_string_append_printf (s, ", fontcolor=\"%s\"];\n  edge [arrowsize=0.9, ", text);
   }
   append_font (s, "", rs_board_style_get_font (style, RS_BOARD_FONT_EDGE));
   g_string_append (s, "];\n");
@@ -328,12 +357,30 @@ rs_export_dot_write (RsCase                 *kase,
       if (!(edge->flags & RS_BOARD_ITEM_UNPLACED) && edge->n_points >= 4 &&
           (edge->n_points - 1) % 3 == 0)
         {
+          g_autofree double *points = g_memdup2 (edge->points, 2 * edge->n_points * sizeof (double));
+          guint last = edge->n_points - 1;
+          double ux, uy;
+
           g_string_append (s, ", pos=\"");
+          /* An arrowhead as the board's: Graphviz draws it from the curve's end to the
+           * "e" point, so the curve stops its length short (moved back along the end
+           * tangent, which keeps its shape). */
+          if (directed && edge->directed && end_tangent (points, edge->n_points, &ux, &uy))
+            {
+              g_string_append (s, "e,");
+              append_point (s, points[2 * last] - bounds.x, top - points[2 * last + 1]);
+              g_string_append_c (s, ' ');
+              for (guint p = last - 1; p <= last; p++)
+                {
+                  points[2 * p] -= ux * ARROW_LENGTH;
+                  points[2 * p + 1] -= uy * ARROW_LENGTH;
+                }
+            }
           for (guint p = 0; p < edge->n_points; p++)
             {
               if (p > 0)
                 g_string_append_c (s, ' ');
-              append_point (s, edge->points[2 * p] - bounds.x, top - edge->points[2 * p + 1]);
+              append_point (s, points[2 * p] - bounds.x, top - points[2 * p + 1]);
             }
           g_string_append_c (s, '"');
           if (edge->label_width > 0)

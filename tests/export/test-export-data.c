@@ -357,20 +357,39 @@ test_dot_sample (void)
           default:                           g_assert_cmpstr (style, ==, "dashed"); break;
           }
 
-        /* The spline: every Bézier point, in order. */
+        /* The spline: every Bézier point, in order; a directed relation's ends 9 pt
+         * (the arrowhead) short of the board's end, which is the "e" point. */
         {
-          g_auto(GStrv) points = g_strsplit (get (e, "pos"), " ", -1);
+          g_auto(GStrv) fields = g_strsplit (get (e, "pos"), " ", -1);
+          char **points = fields;
+          guint last = edge->n_points - 1;
+          double ex, ey, x, y, gx, gy;
 
+          to_graphviz (board.scene, edge->points[2 * last], edge->points[2 * last + 1], &ex, &ey);
+          if (rs_relation_get_directed (relation))
+            {
+              g_assert_true (g_str_has_prefix (points[0], "e,"));
+              parse_point (points[0] + 2, &x, &y);
+              g_assert_cmpfloat (fabs (x - ex), <, 0.01);
+              g_assert_cmpfloat (fabs (y - ey), <, 0.01);
+              points++;
+            }
           g_assert_cmpuint (g_strv_length (points), ==, edge->n_points);
           for (guint p = 0; p < edge->n_points; p++)
             {
-              double x, y, gx, gy;
-
               parse_point (points[p], &x, &y);
               to_graphviz (board.scene, edge->points[2 * p], edge->points[2 * p + 1], &gx, &gy);
-              g_assert_cmpfloat (fabs (x - gx), <, 0.01);
-              g_assert_cmpfloat (fabs (y - gy), <, 0.01);
+              if (p < last - 1 || !rs_relation_get_directed (relation))
+                {
+                  g_assert_cmpfloat (fabs (x - gx), <, 0.01);
+                  g_assert_cmpfloat (fabs (y - gy), <, 0.01);
+                }
+              else
+                g_assert_cmpfloat (fabs (hypot (x - gx, y - gy) - 9), <, 0.02);
             }
+          parse_point (points[last], &x, &y);
+          if (rs_relation_get_directed (relation))
+            g_assert_cmpfloat (fabs (hypot (x - ex, y - ey) - 9), <, 0.02);
         }
         n_edges++;
       }
