@@ -90,6 +90,7 @@ static const struct
   const char *name;
   const char *type;
 } keys[] = {
+  { "title",     "graph", "title",    "string" },
   { "label",     "node", "label",     "string" },
   { "kind",      "node", "kind",      "string" },
   { "aliases",   "node", "aliases",   "string" },
@@ -137,9 +138,14 @@ rs_export_graphml_write (RsCase                 *kase,
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     g_string_append_printf (s, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
                             keys[i].id, keys[i].domain, keys[i].name, keys[i].type);
-  g_string_append (s, "  <graph id=\"");
-  append_xml (s, rs_case_get_title (kase));
-  g_string_append (s, "\" edgedefault=\"directed\">\n");
+  /* A graph's id is an NMTOKEN (no spaces): the case's title goes in a data key. */
+  g_string_append (s, "  <graph id=\"case\" edgedefault=\"directed\">\n");
+  if (rs_case_get_title (kase) != NULL && *rs_case_get_title (kase) != '\0')
+    {
+      g_string_append (s, "    <data key=\"title\">");
+      append_xml (s, rs_case_get_title (kase));
+      g_string_append (s, "</data>\n");
+    }
 
   for (guint i = 0; i < n_nodes; i++)
     {

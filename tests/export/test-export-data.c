@@ -621,6 +621,11 @@ test_graphml_sample (void)
       g_assert_cmpstr (g_hash_table_lookup (keys, *k), ==, want);
     }
   g_assert_cmpstr (g_hash_table_lookup (keys, "e_status"), ==, "edge:status");
+  {
+    g_autoptr(GHashTable) data = graphml_data (graph);
+
+    g_assert_cmpstr (g_hash_table_lookup (data, "title"), ==, rs_case_get_title (board_case (&board)));
+  }
 
   for (xmlNode *c = graph->children; c != NULL; c = c->next)
     {
