@@ -600,6 +600,7 @@ test_graphml_sample (void)
 
   board_open_sample (&board, "graphml.redstring");
   bytes = export (&board, rs_export_graphml_write, 0);
+  keep_output ("sample.graphml", g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   doc = graphml_read (bytes, &graph);
 
   edgedefault = xml_prop (graph, "edgedefault");
@@ -748,10 +749,14 @@ csv_export (Board            *board,
             RsExportCsvTable  table,
             const char       *first_header)
 {
+  static const char * const names[] = { "entities.csv", "relations.csv", "events.csv", "quotes.csv" };
   g_autoptr(GBytes) bytes = export (board, rs_export_csv_write, table);
   GPtrArray *rows = csv_read (bytes);
   guint n_columns;
 
+  /* The sample's tables, for a look in a spreadsheet. */
+  if (g_str_has_prefix (rs_case_get_title (board_case (board)), "Tick"))
+    keep_output (names[table], g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   g_assert_cmpuint (rows->len, >=, 1);
   g_assert_cmpstr (((char **) rows->pdata[0])[0], ==, first_header);
   n_columns = g_strv_length (rows->pdata[0]);
