@@ -39,10 +39,12 @@ struct _RsDotGraph
   const char *encoding;
 };
 
-/* Exported by libcgraph but not in its header: empties the scanner's buffer. After a
- * graph, what followed it in the text (a newline, another graph, junk) stays there and
- * would be read at the start of the next file. */
-extern void aglexbad (void);
+/* Exported by libcgraph but not in its header: flex's yylex_destroy() for cgraph's
+ * scanner, which puts all its state back as new. Without it, what followed a graph in
+ * the text (a newline, another graph, junk) stays in the scanner's buffer and is read
+ * at the start of the next file, and after some syntax errors the scanner starts the
+ * next file in the state it stopped in (the same bytes then fail elsewhere). */
+extern int aaglex_destroy (void);
 
 static GMutex   parse_lock;
 /* Under parse_lock */
@@ -649,9 +651,9 @@ rs_dot_graph_read_bytes (GBytes      *bytes,
 
   /* Also sets cgraph's line count back to 1: it otherwise runs on from the last file. */
   agsetfile ((char *) "dot");
-  aglexbad ();
+  aaglex_destroy ();
   graph = agmemread (text);
-  aglexbad ();
+  aaglex_destroy ();
   if (graph == NULL)
     {
       message = first_message (parse_messages->str);
