@@ -509,7 +509,11 @@ convert_graph (Agraph_t    *graph,
       g_autofree char *label = NULL;
       Escapes escapes = { NULL, NULL, NULL };
 
-      if (!(node.name = to_utf8 (&reader, agnameof (n), error)))
+      /* cgraph keeps no name that begins with "%" (its own anonymous ids, which
+       * change from one read to the next): such a node gets a name by its place. */
+      if (agnameof (n) == NULL || agnameof (n)[0] == '%')
+        node.name = g_strdup_printf (_("node %u"), self->nodes->len + 1);
+      else if (!(node.name = to_utf8 (&reader, agnameof (n), error)))
         return NULL;
       escapes.object = node.name;
       if (!(label = read_label (&reader, n, is_record (n), &escapes, error)))
