@@ -1097,6 +1097,91 @@ test_hostile_csv (void)
   g_assert_cmpuint (n_guarded, ==, 5);
 }
 
+/* What the filter removes is left out of every data export; what it dims is kept (DOT
+ * draws it faded); CSV without a scene is the whole case. */
+static void
+test_filtered (void)
+{
+  g_auto(Board) board = { 0 };
+  g_autoptr(RsBoardFilter) filter = rs_board_filter_new ();
+  g_autoptr(RsBoardStyle) style = rs_board_style_new (FALSE);
+  g_autoptr(GBytes) dot = NULL;
+  g_autoptr(GBytes) graphml = NULL;
+  g_autoptr(GPtrArray) entities = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  guint n_entities, n_organizations = 0, n_faded = 0;
+  Agraph_t *graph;
+  xmlDoc *doc;
+  xmlNode *root;
+
+  board_open_sample (&board, "filtered.redstring");
+  n_entities = g_list_model_get_n_items (rs_case_get_entities (board_case (&board)));
+
+  /* Without a scene, CSV has every entity. */
+  g_clear_pointer (&board.scene, rs_board_scene_unref);
+  all = csv_export (&board, RS_EXPORT_CSV_ENTITIES, "id");
+  g_assert_cmpuint (all->len, ==, 1 + n_entities);
+
+  rs_board_filter_set_kind_visible (filter, RS_ENTITY_KIND_ORGANIZATION, FALSE);
+  rs_board_filter_set_remove_hidden (filter, TRUE);
+  board.scene = rs_board_scene_new (board_case (&board), filter, style);
+  for (guint i = 0; i < rs_board_scene_get_n_nodes (board.scene); i++)
+    n_organizations += rs_board_scene_get_node (board.scene, i)->kind == RS_ENTITY_KIND_ORGANIZATION;
+  g_assert_cmpuint (n_organizations, >, 0);
+  g_assert_cmpuint (count_drawn_nodes (board.scene), ==, n_entities - n_organizations);
+
+  dot = export (&board, rs_export_dot_write, 0);
+  graph = dot_read (dot);
+  g_assert_cmpint (agnnodes (graph), ==, count_drawn_nodes (board.scene));
+  g_assert_cmpint (agnedges (graph), ==, count_drawn_edges (board.scene));
+  for (Agnode_t *n = agfstnode (graph); n != NULL; n = agnxtnode (graph, n))
+    g_assert_cmpstr (get (n, "kind"), !=, "organization");
+  agclose (graph);
+
+  graphml = export (&board, rs_export_graphml_write, 0);
+  doc = graphml_read (graphml, &root);
+  {
+    guint n_nodes = 0;
+
+    for (xmlNode *c = root->children; c != NULL; c = c->next)
+      if (c->type == XML_ELEMENT_NODE && strcmp ((const char *) c->name, "node") == 0)
+        {
+          g_autoptr(GHashTable) data = graphml_data (c);
+
+          g_assert_cmpstr (g_hash_table_lookup (data, "kind"), !=, "organization");
+          n_nodes++;
+        }
+    g_assert_cmpuint (n_nodes, ==, count_drawn_nodes (board.scene));
+  }
+  xmlFreeDoc (doc);
+
+  entities = csv_export (&board, RS_EXPORT_CSV_ENTITIES, "id");
+  relations = csv_export (&board, RS_EXPORT_CSV_RELATIONS, "id");
+  g_assert_cmpuint (entities->len, ==, 1 + count_drawn_nodes (board.scene));
+  g_assert_cmpuint (relations->len, ==, 1 + count_drawn_edges (board.scene));
+  for (guint i = 1; i < entities->len; i++)
+    g_assert_cmpstr (((char **) entities->pdata[i])[1], !=, "organization");
+
+  /* Dimmed instead: all there, the organisations faded (#rrggbbaa). */
+  rs_board_filter_set_remove_hidden (filter, FALSE);
+  g_clear_pointer (&board.scene, rs_board_scene_unref);
+  board.scene = rs_board_scene_new (board_case (&board), filter, style);
+  g_clear_pointer (&dot, g_bytes_unref);
+  dot = export (&board, rs_export_dot_write, 0);
+  graph = dot_read (dot);
+  g_assert_cmpint (agnnodes (graph), ==, n_entities);
+  for (Agnode_t *n = agfstnode (graph); n != NULL; n = agnxtnode (graph, n))
+    {
+      gboolean faded = strlen (get (n, "fillcolor")) == 9;
+
+      g_assert_cmpint (faded, ==, g_str_equal (get (n, "kind"), "organization"));
+      n_faded += faded;
+    }
+  g_assert_cmpuint (n_faded, ==, n_organizations);
+  agclose (graph);
+}
+
 static void
 test_cancelled (void)
 {
@@ -1136,6 +1221,7 @@ main (int    argc,
   g_test_add_func ("/export/hostile/dot", test_hostile_dot);
   g_test_add_func ("/export/hostile/graphml", test_hostile_graphml);
   g_test_add_func ("/export/hostile/csv", test_hostile_csv);
+  g_test_add_func ("/export/filtered", test_filtered);
   g_test_add_func ("/export/cancelled", test_cancelled);
   return g_test_run ();
 }
