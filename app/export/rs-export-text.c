@@ -1,0 +1,121 @@
+/* rs-export-text.c
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rs-export-text"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "rs-error.h"
+#include "rs-export-text.h"
+
+static gboolean
+is_xml_char (gunichar c)
+{
+  return c == 0x9 || c == 0xA || c == 0xD ||
+         (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) ||
+         (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+void
+rs_export_text_append_escaped (GString    *out,
+                               const char *text)
+{
+  g_autofree char *valid = NULL;
+
+  g_return_if_fail (out != NULL);
+
+  if (text == NULL)
+    return;
+
+  /* Invalid UTF-8 becomes U+FFFD rather than bytes a parser would reject. */
+  valid = g_utf8_make_valid (text, -1);
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (c)
+        {
+        case '&':  g_string_append (out, "&amp;"); break;
+        case '<':  g_string_append (out, "&lt;"); break;
+        case '>':  g_string_append (out, "&gt;"); break;
+        case '"':  g_string_append (out, "&quot;"); break;
+        case '\'': g_string_append (out, "&#39;"); break;
+        default:
+          if (is_xml_char (c))
+            g_string_append_len (out, p, g_utf8_next_char (p) - p);
+          else
+            g_string_append_unichar (out, 0xFFFD);
+          break;
+        }
+    }
+}
+
+char *
+rs_export_text_escape (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  rs_export_text_append_escaped (out, text);
+  return g_string_free (out, FALSE);
+}
+
+void
+rs_export_text_append_csv_cell (GString    *out,
+                                const char *text)
+{
+  g_return_if_fail (out != NULL);
+
+  g_string_append_c (out, '"');
+  if (text != NULL && strchr ("=+-@\t\r", text[0]) != NULL && text[0] != '\0')
+    g_string_append_c (out, '\'');
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+gboolean
+rs_export_text_is_web_url (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+
+  if (url == NULL || *url == '\0')
+    return FALSE;
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    return FALSE;
+  scheme = g_uri_get_scheme (uri);
+  return g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0;
+}
+
+gboolean
+rs_export_text_write (GOutputStream  *out,
+                      GString        *text,
+                      GCancellable   *cancellable,
+                      GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_output_stream_write_all (out, text->str, text->len, NULL, cancellable, &local_error))
+    return TRUE;
+
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_set_error (error, RS_ERROR, RS_ERROR_CANCELLED, _("The export was cancelled"));
+  else
+    g_set_error (error, RS_ERROR, RS_ERROR_EXPORT_FAILED, _("Could not write the export: %s"),
+                 local_error->message);
+  return FALSE;
+}
