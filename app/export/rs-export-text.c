@@ -48,6 +48,8 @@ rs_export_text_append_escaped (GString    *out,
         case '>':  g_string_append (out, "&gt;"); break;
         case '"':  g_string_append (out, "&quot;"); break;
         case '\'': g_string_append (out, "&#39;"); break;
+        /* A parser turns a raw CR (and CR LF) into LF; a reference survives. */
+        case '\r': g_string_append (out, "&#13;"); break;
         default:
           if (is_xml_char (c))
             g_string_append_len (out, p, g_utf8_next_char (p) - p);

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
  * untrusted (it comes from colleagues and from imported reports). */
 
 /* Appends text escaped for XML 1.0 and HTML, in element content or a quoted attribute:
- * & < > " ' as references; characters XML forbids (C0 controls but tab, newline and
+ * & < > " ' and carriage return as references; characters XML forbids (C0 controls but tab, newline and
  * carriage return; U+FFFE, U+FFFF) and invalid UTF-8 as U+FFFD. NULL appends nothing. */
 void      rs_export_text_append_escaped  (GString    *out,
                                           const char *text);

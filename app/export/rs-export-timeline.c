@@ -366,17 +366,18 @@ rs_timeline_chart_free (RsTimelineChart *chart)
 /* One line of at most LABEL_MAX_CHARS characters: the chart is a picture, the full
  * text is in the CSV and in the brief. */
 static char *
-dup_one_line (const char *text)
+dup_one_line (const char *text,
+              guint       max_chars)
 {
   g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
   GString *out = g_string_new (NULL);
   guint n = 0;
 
-  for (const char *p = valid; *p != '\0' && n <= LABEL_MAX_CHARS; p = g_utf8_next_char (p), n++)
+  for (const char *p = valid; *p != '\0' && n <= max_chars; p = g_utf8_next_char (p), n++)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (n == LABEL_MAX_CHARS)
+      if (n == max_chars)
         {
           g_string_append (out, "…");
           break;
@@ -535,7 +536,7 @@ rs_timeline_chart_new (RsCase       *kase,
   g_array_set_clear_func (chart->items, chart_item_clear);
   chart->ticks = g_array_new (FALSE, TRUE, sizeof (ChartTick));
   g_array_set_clear_func (chart->ticks, chart_tick_clear);
-  chart->title = dup_one_line (rs_case_get_title (kase));
+  chart->title = dup_one_line (rs_case_get_title (kase), 120);
   chart->width = CHART_WIDTH;
   chart->plot_left = MARGIN;
   chart->plot_right = CHART_WIDTH - MARGIN;
@@ -563,14 +564,14 @@ rs_timeline_chart_new (RsCase       *kase,
 
       if (date == NULL)
         {
-          g_autofree char *title = dup_one_line (rs_event_get_title (event));
+          g_autofree char *title = dup_one_line (rs_event_get_title (event), LABEL_MAX_CHARS);
 
           g_string_append_printf (undated, "%s%s", undated->len ? "; " : "", title);
           continue;
         }
 
       item.event = g_object_ref (event);
-      item.title = dup_one_line (rs_event_get_title (event));
+      item.title = dup_one_line (rs_event_get_title (event), LABEL_MAX_CHARS);
       item.phrase = dup_phrase (event);
       item.precision = g_strdup (rs_enum_to_nick (RS_TYPE_DATE_PRECISION,
                                                   rs_fuzzy_date_get_precision (date)));

@@ -87,7 +87,7 @@ static inline char *
 rs_export_test_run (const char * const *argv)
 {
   g_autoptr(GError) error = NULL;
-  char *out = NULL;
+  g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   int status = 0;
 
@@ -96,7 +96,7 @@ rs_export_test_run (const char * const *argv)
   g_assert_no_error (error);
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("%s failed: %s", argv[0], err);
-  return out;
+  return g_steal_pointer (&out);
 }
 
 /* The share of pixels (0..1) that differ from the top-left pixel (the background) by
@@ -217,4 +217,19 @@ rs_export_test_add_hostile (RsCaseStore *store)
       g_assert_nonnull (rs_case_store_add_event (store, event, &error));
       g_assert_no_error (error);
     }
+}
+
+/* The number of pages pdfinfo (poppler) reads in the PDF at path. */
+static inline guint G_GNUC_UNUSED
+rs_export_test_pdf_pages (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *info = rs_export_test_run (argv);
+  const char *pages = strstr (info, "\nPages:");
+
+  g_assert_nonnull (pages);
+  pages += strlen ("\nPages:");
+  while (*pages == ' ')
+    pages++;
+  return (guint)g_ascii_strtoull (pages, NULL, 10);
 }
