@@ -233,3 +233,70 @@ rs_export_test_pdf_pages (const char *path)
     pages++;
   return (guint)g_ascii_strtoull (pages, NULL, 10);
 }
+
+/* Lays the case out as the board would (Graphviz, node sizes from the board style) and
+ * stores the positions: the sample case comes without them. */
+#include "rs-graph-layout.h"
+
+static inline void G_GNUC_UNUSED
+rs_export_test_lay_out (RsCaseStore *store)
+{
+  RsCase *kase = rs_case_store_get_case (store);
+  GListModel *entities = rs_case_get_entities (kase);
+  GListModel *relations = rs_case_get_relations (kase);
+  g_autoptr(RsBoardStyle) style = rs_board_style_new (FALSE);
+  g_autoptr(RsLayoutRequest) request = rs_layout_request_new (RS_LAYOUT_ENGINE_AUTO);
+  g_autoptr(RsLayoutResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) nodes = g_array_new (FALSE, TRUE, sizeof (RsNodePlacement));
+  g_autoptr(GArray) edges = g_array_new (FALSE, TRUE, sizeof (RsEdgePlacement));
+  g_autoptr(GPtrArray) routes = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+    {
+      g_autoptr(RsEntity) entity = g_list_model_get_item (entities, i);
+      double width, height;
+
+      rs_board_style_measure_node (style, rs_entity_get_kind (entity), rs_entity_get_name (entity),
+                                   &width, &height);
+      rs_layout_request_add_node (request, rs_entity_get_id (entity), width, height, FALSE, 0, 0);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
+    {
+      g_autoptr(RsRelation) relation = g_list_model_get_item (relations, i);
+      double width = 0, height = 0;
+
+      if (rs_relation_get_label (relation) != NULL && *rs_relation_get_label (relation) != '\0')
+        rs_board_style_measure_text (style, RS_BOARD_FONT_EDGE, rs_relation_get_label (relation),
+                                     RS_BOARD_EDGE_MAX_TEXT, 2, &width, &height);
+      rs_layout_request_add_edge (request, rs_relation_get_id (relation),
+                                  rs_relation_get_source_id (relation),
+                                  rs_relation_get_target_id (relation), width, height,
+                                  rs_relation_get_directed (relation));
+    }
+
+  result = rs_graph_layout_run (request, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < rs_layout_result_get_n_nodes (result); i++)
+    {
+      RsNodePlacement node = { 0 };
+
+      rs_layout_result_get_node (result, i, &node.entity_id, &node.x, &node.y, NULL, NULL);
+      g_array_append_val (nodes, node);
+    }
+  for (guint i = 0; i < rs_layout_result_get_n_edges (result); i++)
+    {
+      RsEdgePlacement edge = { 0 };
+      char *route = rs_layout_result_dup_route (result, i);
+
+      g_ptr_array_add (routes, route);
+      edge.relation_id = rs_layout_result_get_edge_id (result, i);
+      edge.route = route;
+      edge.has_label_position = rs_layout_result_get_edge_label (result, i, &edge.label_x, &edge.label_y);
+      g_array_append_val (edges, edge);
+    }
+  g_assert_true (rs_case_store_set_board (store, (RsNodePlacement *)nodes->data, nodes->len,
+                                          (RsEdgePlacement *)edges->data, edges->len, &error));
+  g_assert_no_error (error);
+}

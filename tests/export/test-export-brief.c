@@ -11,6 +11,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include "rs-error.h"
 #include "rs-export-brief.h"
 #include "rs-export-test-utils.h"
 
@@ -103,6 +104,7 @@ open_hostile_case (const char *name)
   g_autoptr(GError) error = NULL;
 
   rs_export_test_add_hostile (store);
+  rs_export_test_lay_out (store);
   g_assert_true (rs_case_store_set_info (store, rs_test_hostile_labels[0].label,
                                          rs_test_hostile_labels[1].label, &error));
   g_assert_no_error (error);
@@ -220,6 +222,101 @@ test_html_filter (void)
   g_assert_null (strstr (html, "Whole case"));
 }
 
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+
+  return rs_export_test_run (argv);
+}
+
+static void
+test_pdf (void)
+{
+  g_autoptr(RsCaseStore) store = open_hostile_case ("brief-pdf.redstring");
+  RsCase *kase = rs_case_store_get_case (store);
+  RsExportOptions options;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *page1 = NULL;
+  guint n_portrait;
+
+  rs_export_test_options (&options, RS_EXPORT_FORMAT_PDF, RS_EXPORT_CONTENT_BRIEF);
+  bytes = rs_export_test_write (rs_export_brief_write, kase, &options);
+  path = rs_export_test_save (bytes, "brief.pdf");
+  n_portrait = rs_export_test_pdf_pages (path);
+  g_assert_cmpuint (n_portrait, >=, 5);
+
+  /* The text is text (poppler extracts it), Japanese and right-to-left included. */
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Entities"));
+  g_assert_nonnull (strstr (text, "late Feb 2021"));
+  g_assert_nonnull (strstr (text, "宇宙航空研究開発機構"));
+  g_assert_nonnull (strstr (text, "Главное разведывательное управление"));
+  g_assert_nonnull (strstr (text, "<script>alert(\"x\")</script>"));
+
+  /* The first page has the board drawn: well inked. */
+  prefix = rs_export_test_output_path ("brief-pdf");
+  {
+    const char *argv[] = { "pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile",
+                           path, prefix, NULL };
+    g_autofree char *out = rs_export_test_run (argv);
+  }
+  page1 = g_strconcat (prefix, ".png", NULL);
+  g_assert_cmpfloat (rs_export_test_ink_ratio (page1), >, 0.03);
+
+  /* Landscape A3 holds more a page. */
+  options.paper = RS_EXPORT_PAPER_A3;
+  options.landscape = TRUE;
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_clear_pointer (&path, g_free);
+  bytes = rs_export_test_write (rs_export_brief_write, kase, &options);
+  path = rs_export_test_save (bytes, "brief-a3-landscape.pdf");
+  g_assert_cmpuint (rs_export_test_pdf_pages (path), <, n_portrait);
+}
+
+/* The pager printing uses: pages drawn on any cairo_t, each with something on it. */
+static void
+test_pager (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_sample_case ("brief-pager.redstring");
+  RsCase *kase = rs_case_store_get_case (store);
+  g_autoptr(RsBriefPages) small = NULL;
+  g_autoptr(RsBriefPages) large = NULL;
+  g_autoptr(GError) error = NULL;
+  RsExportOptions options;
+
+  rs_export_test_options (&options, RS_EXPORT_FORMAT_PDF, RS_EXPORT_CONTENT_BRIEF);
+  small = rs_export_brief_paginate (kase, &options, 420, 595, &error);
+  g_assert_no_error (error);
+  large = rs_export_brief_paginate (kase, &options, 842, 1191, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rs_brief_pages_get_n_pages (small), >, rs_brief_pages_get_n_pages (large));
+
+  for (guint page = 0; page < rs_brief_pages_get_n_pages (small); page++)
+    {
+      cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      cairo_t *cr = cairo_create (surface);
+      double x, y, width, height;
+
+      rs_brief_pages_draw_page (small, cr, page);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_recording_surface_ink_extents (surface, &x, &y, &width, &height);
+      /* Inside the page, and more than the footer. */
+      g_assert_cmpfloat (x, >=, 0);
+      g_assert_cmpfloat (x + width, <=, 420 + 0.5);
+      g_assert_cmpfloat (y + height, <=, 595);
+      g_assert_cmpfloat (height, >, 100);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+
+  g_assert_null (rs_export_brief_paginate (kase, &options, 10, 10, &error));
+  g_assert_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,6 +326,8 @@ main (int   argc,
 
   g_test_add_func ("/export/brief/html/hostile", test_html_hostile);
   g_test_add_func ("/export/brief/html/filter", test_html_filter);
+  g_test_add_func ("/export/brief/pdf", test_pdf);
+  g_test_add_func ("/export/brief/pager", test_pager);
 
   return g_test_run ();
 }
