@@ -197,7 +197,7 @@ create_layout (RsBriefPages       *pages,
   else
     g_string_append (text, valid);
   if (block->kind == RS_BRIEF_BLOCK_SOURCE && block->url != NULL && *block->url != '\0')
-    g_string_append_printf (text, " <%s>", block->url);
+    g_string_append_printf (text, " <\u2068%s\u2069>", block->url);
 
   pango_layout_set_font_description (layout, font);
   pango_layout_set_width (layout, (int)(width * PANGO_SCALE));

@@ -60,6 +60,15 @@ is_blank (const char *text)
   return text == NULL || *text == '\0';
 }
 
+/* A case text inside a line of ours, between FIRST STRONG ISOLATE and POP DIRECTIONAL
+ * ISOLATE: a right-to-left override in a name ends with the name instead of reversing
+ * the rest of the line (the publisher, the address) in a browser or in Pango. */
+static char *
+isolate (const char *text)
+{
+  return g_strconcat ("\u2068", text ? text : "", "\u2069", NULL);
+}
+
 GPtrArray *
 rs_export_brief_describe_filter (RsCase                *kase,
                                  const RsExportOptions *options)
@@ -101,21 +110,28 @@ rs_export_brief_describe_filter (RsCase                *kase,
         {
           RsDocument *document = rs_case_lookup_document (kase, document_id);
 
+          g_autofree char *title = isolate (document ? rs_document_get_title (document)
+                                                     : _("(a document no longer in the case)"));
+
           g_ptr_array_add (lines, g_strdup_printf (_("Only what this document supports or mentions: %s"),
-                                                   document ? rs_document_get_title (document)
-                                                            : _("(a document no longer in the case)")));
+                                                   title));
         }
       if (!is_blank (text))
-        g_ptr_array_add (lines, g_strdup_printf (_("Names or aliases containing “%s”"), text));
+        {
+          g_autofree char *isolated = isolate (text);
+
+          g_ptr_array_add (lines, g_strdup_printf (_("Names or aliases containing “%s”"), isolated));
+        }
       if (focus_id > 0)
         {
           RsEntity *entity = rs_case_lookup_entity (kase, focus_id);
           guint hops = rs_board_filter_get_focus_hops (filter);
+          g_autofree char *name = isolate (entity ? rs_entity_get_name (entity)
+                                                  : _("(an entity no longer in the case)"));
 
           g_ptr_array_add (lines, g_strdup_printf (g_dngettext (NULL, "Within %u relation of %s",
                                                                 "Within %u relations of %s", hops),
-                                                   hops, entity ? rs_entity_get_name (entity)
-                                                                : _("(an entity no longer in the case)")));
+                                                   hops, name));
         }
       g_ptr_array_add (lines, g_strdup (rs_board_filter_get_remove_hidden (filter)
                                         ? _("What the filter leaves out is not drawn.")
@@ -144,13 +160,22 @@ dup_source_line (RsDocument *document,
   const char *publisher = rs_document_get_publisher (document);
   const char *published = rs_document_get_published (document);
 
-  g_string_append_printf (out, "%s: ", rs_stance_to_display (stance));
-  g_string_append (out, is_blank (rs_document_get_title (document)) ? _("Untitled document")
-                                                                    : rs_document_get_title (document));
+  g_autofree char *title = isolate (is_blank (rs_document_get_title (document))
+                                    ? _("Untitled document") : rs_document_get_title (document));
+
+  g_string_append_printf (out, "%s: %s", rs_stance_to_display (stance), title);
   if (!is_blank (publisher))
-    g_string_append_printf (out, ", %s", publisher);
+    {
+      g_autofree char *isolated = isolate (publisher);
+
+      g_string_append_printf (out, ", %s", isolated);
+    }
   if (!is_blank (published))
-    g_string_append_printf (out, ", %s", published);
+    {
+      g_autofree char *isolated = isolate (published);
+
+      g_string_append_printf (out, ", %s", isolated);
+    }
   return g_string_free (out, FALSE);
 }
 
@@ -198,20 +223,22 @@ dup_document_titles (RsCase   *kase,
 
       if (document == NULL || !g_hash_table_add (seen, document))
         continue;
-      g_string_append_printf (out, "%s%s", out->len ? "; " : "",
-                              is_blank (rs_document_get_title (document)) ? _("Untitled document")
-                                                                          : rs_document_get_title (document));
+      g_autofree char *title = NULL;
+
+      title = isolate (is_blank (rs_document_get_title (document)) ? _("Untitled document")
+                                                                   : rs_document_get_title (document));
+      g_string_append_printf (out, "%s%s", out->len ? "; " : "", title);
     }
   return g_string_free (out, out->len == 0);
 }
 
-static const char *
-entity_name (RsCase *kase,
-             gint64  id)
+static char *
+dup_entity_name (RsCase *kase,
+                 gint64  id)
 {
   RsEntity *entity = rs_case_lookup_entity (kase, id);
 
-  return entity != NULL ? rs_entity_get_name (entity) : _("(missing)");
+  return isolate (entity != NULL ? rs_entity_get_name (entity) : _("(missing)"));
 }
 
 static const char *
@@ -232,16 +259,23 @@ dup_note_subject (RsCase *kase,
   switch (rs_note_get_target (note))
     {
     case RS_TARGET_ENTITY:
-      return g_strdup_printf (_("On %s"), entity_name (kase, id));
+      {
+        g_autofree char *name = dup_entity_name (kase, id);
+
+        return g_strdup_printf (_("On %s"), name);
+      }
     case RS_TARGET_RELATION:
       {
         RsRelation *relation = rs_case_lookup_relation (kase, id);
 
         if (relation != NULL)
-          return g_strdup_printf (_("On %s — %s → %s"),
-                                  entity_name (kase, rs_relation_get_source_id (relation)),
-                                  rs_relation_get_label (relation) ? rs_relation_get_label (relation) : "",
-                                  entity_name (kase, rs_relation_get_target_id (relation)));
+          {
+            g_autofree char *source = dup_entity_name (kase, rs_relation_get_source_id (relation));
+            g_autofree char *target = dup_entity_name (kase, rs_relation_get_target_id (relation));
+            g_autofree char *label = isolate (rs_relation_get_label (relation));
+
+            return g_strdup_printf (_("On %s — %s → %s"), source, label, target);
+          }
         break;
       }
     case RS_TARGET_DOCUMENT:
@@ -249,7 +283,11 @@ dup_note_subject (RsCase *kase,
         RsDocument *document = rs_case_lookup_document (kase, id);
 
         if (document != NULL)
-          return g_strdup_printf (_("On the document %s"), rs_document_get_title (document));
+          {
+            g_autofree char *title = isolate (rs_document_get_title (document));
+
+            return g_strdup_printf (_("On the document %s"), title);
+          }
         break;
       }
     case RS_TARGET_EVENT:
@@ -257,7 +295,11 @@ dup_note_subject (RsCase *kase,
         RsEvent *event = rs_case_lookup_event (kase, id);
 
         if (event != NULL)
-          return g_strdup_printf (_("On the event %s"), rs_event_get_title (event));
+          {
+            g_autofree char *title = isolate (rs_event_get_title (event));
+
+            return g_strdup_printf (_("On the event %s"), title);
+          }
         break;
       }
     case RS_TARGET_QUOTE:
@@ -309,7 +351,18 @@ _rs_export_brief_build_blocks (RsCase                *kase,
       add_block (blocks, RS_BRIEF_BLOCK_META, NULL, NULL, rs_entity_kind_to_display (rs_entity_get_kind (entity)));
       if (aliases != NULL && aliases[0] != NULL)
         {
-          g_autofree char *joined = g_strjoinv (", ", (char **)aliases);
+          g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+          g_auto(GStrv) isolated = NULL;
+          g_autofree char *joined = NULL;
+
+          for (guint a = 0; aliases[a] != NULL; a++)
+            {
+              g_autofree char *one = isolate (aliases[a]);
+
+              g_strv_builder_add (builder, one);
+            }
+          isolated = g_strv_builder_end (builder);
+          joined = g_strjoinv (", ", isolated);
 
           add_block (blocks, RS_BRIEF_BLOCK_TEXT, NULL, _("Also known as:"), joined);
         }
@@ -327,10 +380,12 @@ _rs_export_brief_build_blocks (RsCase                *kase,
       g_autofree char *heading = NULL;
       const char *label = rs_relation_get_label (relation);
 
-      heading = g_strdup_printf ("%s — %s %s %s", entity_name (kase, rs_relation_get_source_id (relation)),
-                                 is_blank (label) ? _("(no label)") : label,
-                                 rs_relation_get_directed (relation) ? "→" : "—",
-                                 entity_name (kase, rs_relation_get_target_id (relation)));
+      g_autofree char *source = dup_entity_name (kase, rs_relation_get_source_id (relation));
+      g_autofree char *target = dup_entity_name (kase, rs_relation_get_target_id (relation));
+      g_autofree char *isolated = isolate (is_blank (label) ? _("(no label)") : label);
+
+      heading = g_strdup_printf ("%s — %s %s %s", source, isolated,
+                                 rs_relation_get_directed (relation) ? "→" : "—", target);
       add_block (blocks, RS_BRIEF_BLOCK_HEADING, "relation", NULL, heading);
       add_block (blocks, RS_BRIEF_BLOCK_META, status_class (rs_relation_get_status (relation)),
                  _("Status:"), rs_relation_status_to_display (rs_relation_get_status (relation)));
@@ -362,7 +417,11 @@ _rs_export_brief_build_blocks (RsCase                *kase,
             g_autoptr(GString) names = g_string_new (NULL);
 
             for (guint j = 0; j < n_ids; j++)
-              g_string_append_printf (names, "%s%s", j ? ", " : "", entity_name (kase, ids[j]));
+              {
+                g_autofree char *name = dup_entity_name (kase, ids[j]);
+
+                g_string_append_printf (names, "%s%s", j ? ", " : "", name);
+              }
             add_block (blocks, RS_BRIEF_BLOCK_META, NULL, _("Involves:"), names->str);
           }
       }
@@ -551,8 +610,10 @@ write_html (RsCase                 *kase,
           if (!is_blank (block->url) && !rs_export_text_is_web_url (block->url))
             {
               /* Shown, never followed: a link only for http(s). */
+              g_autofree char *isolated = isolate (block->url);
+
               g_string_append (html, " <span class=\"meta\">(");
-              rs_export_text_append_escaped (html, block->url);
+              rs_export_text_append_escaped (html, isolated);
               g_string_append (html, ")</span>");
             }
           g_string_append (html, "</p>\n");
