@@ -459,7 +459,7 @@ static const char brief_css[] =
   "margin:2em auto;padding:0 1em;color:#1e1e1e;background:#fff;line-height:1.45}"
   "h1{font-size:1.8em;margin-bottom:.2em}h2{border-bottom:1px solid #ccc;margin-top:2em}"
   "h3{font-size:1.05em;margin:1.4em 0 .2em}"
-  ".meta{color:#5e5c64;margin:.1em 0}.lead{font-weight:bold;margin-right:.3em}"
+  ".meta{color:#5e5c64;margin:.1em 0}.lead{font-weight:bold}"
   "p{white-space:pre-wrap;overflow-wrap:anywhere;margin:.3em 0}"
   "blockquote{margin:.5em 0 0 1em;padding-left:.8em;border-left:3px solid #c0bfbc;"
   "white-space:pre-wrap;overflow-wrap:anywhere}"
@@ -590,7 +590,7 @@ write_html (RsCase                 *kase,
             {
               g_string_append (html, "<span class=\"lead\">");
               rs_export_text_append_escaped (html, block->lead);
-              g_string_append (html, "</span>");
+              g_string_append (html, "</span> ");
             }
           if (block->kind == RS_BRIEF_BLOCK_META && block->klass != NULL)
             append_open (html, "span", block->klass);

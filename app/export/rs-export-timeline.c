@@ -601,6 +601,9 @@ rs_timeline_chart_new (RsCase       *kase,
       min_day = MIN (min_day, g_array_index (chart->items, ChartItem, i).span.latest - 365);
 
   layout_axis (chart, min_day, max_day, &axis_start, &axis_end);
+  /* The closing tick is the axis's end: its label would run off the chart. */
+  if (chart->ticks->len > 1)
+    g_clear_pointer (&g_array_index (chart->ticks, ChartTick, chart->ticks->len - 1).label, g_free);
 
   /* Lanes: each item goes in the first lane where its bar and its label start after
    * everything already there, so nothing overlaps. */
@@ -785,8 +788,9 @@ chart_append_svg (RsTimelineChart *chart,
                                   tick->x, MARGIN + TITLE_HEIGHT - 4, tick->x, chart->axis_y + AXIS_TICK);
           append_color (out, "stroke", grid);
           g_string_append (out, "/>\n");
-          append_text (out, style, RS_BOARD_FONT_EDGE, "tick", tick->x + 2,
-                       chart->axis_y + AXIS_TICK + chart->phrase_ascent, secondary, tick->label);
+          if (tick->label != NULL)
+            append_text (out, style, RS_BOARD_FONT_EDGE, "tick", tick->x + 2,
+                         chart->axis_y + AXIS_TICK + chart->phrase_ascent, secondary, tick->label);
         }
       g_string_append (out, "</g>\n");
     }
@@ -936,8 +940,9 @@ rs_timeline_chart_draw (RsTimelineChart *chart,
           cairo_move_to (cr, tick->x, MARGIN + TITLE_HEIGHT - 4);
           cairo_line_to (cr, tick->x, chart->axis_y + AXIS_TICK);
           cairo_stroke (cr);
-          show_text (cr, style, context, RS_BOARD_FONT_EDGE, tick->x + 2, chart->axis_y + AXIS_TICK,
-                     secondary, tick->label);
+          if (tick->label != NULL)
+            show_text (cr, style, context, RS_BOARD_FONT_EDGE, tick->x + 2, chart->axis_y + AXIS_TICK,
+                       secondary, tick->label);
         }
       rs_board_color_set_source (cr, secondary, 1.0);
       cairo_move_to (cr, chart->plot_left, chart->axis_y);

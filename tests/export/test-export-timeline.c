@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -210,6 +211,31 @@ number_prop (xmlNode    *node,
   return g_ascii_strtod (value, NULL);
 }
 
+/* The row (centre y) and the horizontal extent of an event's mark. */
+static void
+mark_extent (xmlNode *group,
+             double  *y,
+             double  *x0,
+             double  *x1)
+{
+  xmlNode *circle = find_child (group, "circle");
+  xmlNode *rect = find_child (group, "rect");
+
+  if (circle != NULL)
+    {
+      *y = number_prop (circle, "cy");
+      *x0 = number_prop (circle, "cx") - number_prop (circle, "r");
+      *x1 = number_prop (circle, "cx") + number_prop (circle, "r");
+    }
+  else
+    {
+      g_assert_nonnull (rect);
+      *y = number_prop (rect, "y") + number_prop (rect, "height") / 2;
+      *x0 = number_prop (rect, "x");
+      *x1 = *x0 + number_prop (rect, "width");
+    }
+}
+
 /* The event group whose <title> ends with TITLE. */
 static xmlNode *
 find_event (GPtrArray  *events,
@@ -302,6 +328,18 @@ test_svg (void)
     g_assert_cmpfloat (number_prop (late, "width"), <, number_prop (patch, "width"));
   }
 
+  /* Lanes: no two marks on one row overlap. */
+  for (guint a = 0; a < events->len; a++)
+    for (guint b = a + 1; b < events->len; b++)
+      {
+        double ya, xa0, xa1, yb, xb0, xb1;
+
+        mark_extent (g_ptr_array_index (events, a), &ya, &xa0, &xa1);
+        mark_extent (g_ptr_array_index (events, b), &yb, &xb0, &xb1);
+        if (fabs (ya - yb) < 0.5)
+          g_assert_true (xa1 <= xb0 || xb1 <= xa0);
+      }
+
   /* Hostile titles: text of the <title>, unchanged. */
   for (guint i = 0; i < G_N_ELEMENTS (rs_test_hostile_labels); i++)
     {
@@ -378,6 +416,57 @@ test_pdf (void)
 }
 
 static void
+add_event (RsCaseStore     *store,
+           const char      *title,
+           const char      *start,
+           RsDatePrecision  precision,
+           RsDateQualifier  qualifier)
+{
+  g_autoptr(RsEvent) event = rs_event_new (0);
+  g_autoptr(RsFuzzyDate) date = NULL;
+  g_autoptr(GError) error = NULL;
+
+  date = rs_fuzzy_date_parse (start, NULL, precision, qualifier, &error);
+  g_assert_no_error (error);
+  rs_event_set_title (event, title);
+  rs_event_set_date (event, date);
+  g_assert_nonnull (rs_case_store_add_event (store, event, &error));
+  g_assert_no_error (error);
+}
+
+/* A few months: month ticks, the year on the first and on January. */
+static void
+test_month_axis (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_new_case ("timeline-months.redstring");
+  RsExportOptions options;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) ticks = g_ptr_array_new_with_free_func (xmlFree);
+  xmlDoc *doc;
+
+  add_event (store, "Hack", "2021-02", RS_DATE_PRECISION_MONTH, RS_DATE_QUALIFIER_LATE);
+  add_event (store, "Report", "2021-04-20", RS_DATE_PRECISION_DAY, RS_DATE_QUALIFIER_NONE);
+  add_event (store, "Since", "2020-12", RS_DATE_PRECISION_MONTH, RS_DATE_QUALIFIER_AFTER);
+
+  rs_export_test_options (&options, RS_EXPORT_FORMAT_SVG, RS_EXPORT_CONTENT_TIMELINE);
+  bytes = rs_export_test_write (rs_export_timeline_write, rs_case_store_get_case (store), &options);
+  path = rs_export_test_save (bytes, "timeline-months.svg");
+  doc = xmlReadMemory (g_bytes_get_data (bytes, NULL), (int)g_bytes_get_size (bytes), path,
+                       "UTF-8", XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  for (xmlNode *n = xmlDocGetRootElement (doc)->children; n != NULL; n = n->next)
+    if (n->type == XML_ELEMENT_NODE && has_class (n, "axis"))
+      for (xmlNode *t = n->children; t != NULL; t = t->next)
+        if (t->type == XML_ELEMENT_NODE && has_class (t, "tick"))
+          g_ptr_array_add (ticks, xmlNodeGetContent (t));
+  g_assert_cmpuint (ticks->len, >=, 4);
+  g_assert_cmpstr (g_ptr_array_index (ticks, 0), ==, "Jan 2021");
+  g_assert_cmpstr (g_ptr_array_index (ticks, 1), ==, "Feb");
+  xmlFreeDoc (doc);
+}
+
+static void
 test_no_events (void)
 {
   g_autoptr(RsCaseStore) store = rs_test_open_new_case ("timeline-empty.redstring");
@@ -410,6 +499,7 @@ main (int   argc,
   g_test_add_func ("/export/timeline/svg", test_svg);
   g_test_add_func ("/export/timeline/png", test_png);
   g_test_add_func ("/export/timeline/pdf", test_pdf);
+  g_test_add_func ("/export/timeline/month-axis", test_month_axis);
   g_test_add_func ("/export/timeline/no-events", test_no_events);
 
   return g_test_run ();
