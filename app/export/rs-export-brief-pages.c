@@ -19,6 +19,7 @@
 #include "rs-board-scene.h"
 #include "rs-error.h"
 #include "rs-export-brief-private.h"
+#include "rs-export-private.h"
 #include "rs-export-text.h"
 #include "rs-export-timeline.h"
 
@@ -333,6 +334,7 @@ rs_export_brief_paginate (RsCase                 *kase,
 {
   g_autoptr(RsBriefPages) pages = NULL;
   g_autoptr(GPtrArray) blocks = NULL;
+  g_autoptr(GError) board_error = NULL;
   Cursor cursor = { 0 };
 
   g_return_val_if_fail (RS_IS_CASE (kase), NULL);
@@ -357,11 +359,16 @@ rs_export_brief_paginate (RsCase                 *kase,
   pages->page_height = page_height;
   pages->chart = rs_timeline_chart_new (kase, pages->style);
 
-  /* The board as the filter shows it; nothing to draw when no entity has a position. */
-  pages->scene = rs_board_scene_new (kase, options->filter, pages->style);
-  if (!rs_board_scene_get_bounds (pages->scene, &pages->bounds) ||
-      pages->bounds.width <= 0 || pages->bounds.height <= 0)
-    g_clear_pointer (&pages->scene, rs_board_scene_unref);
+  /* The board's scene as every export builds it (filter, selection); without it (no
+   * positions yet) the brief says why in its place. */
+  pages->scene = rs_export_build_scene (kase, options, pages->style, &board_error);
+  if (pages->scene != NULL &&
+      (!_rs_export_scene_bounds (pages->scene, &pages->bounds) ||
+       pages->bounds.width <= 0 || pages->bounds.height <= 0))
+    {
+      g_clear_pointer (&pages->scene, rs_board_scene_unref);
+      g_set_error (&board_error, RS_ERROR, RS_ERROR_EXPORT_FAILED, _("The board has nothing to draw."));
+    }
 
   cursor.pages = pages;
   cursor.top = MARGIN;
@@ -390,8 +397,7 @@ rs_export_brief_paginate (RsCase                 *kase,
             }
           else
             {
-              RsBriefBlock note = { RS_BRIEF_BLOCK_META, NULL, NULL,
-                                    (char *)_("No entity has a position on the board yet: lay the case out to draw it."), NULL };
+              RsBriefBlock note = { RS_BRIEF_BLOCK_META, NULL, NULL, board_error->message, NULL };
 
               place_text (&cursor, &note, MARGIN, 0);
             }

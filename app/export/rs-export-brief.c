@@ -498,14 +498,27 @@ append_open (GString    *out,
     g_string_append_printf (out, "<%s>", element);
 }
 
-/* The board as inline SVG from the board exporter, or NULL. */
+/* The board as inline SVG from the board exporter (same filter, selection and style
+ * options), or NULL with error saying why (no positions yet, for one). */
 static char *
-dup_board_svg (RsCase                *kase,
-               const RsExportOptions *options)
+dup_board_svg (RsCase                 *kase,
+               const RsExportOptions  *options,
+               GCancellable           *cancellable,
+               GError                **error)
 {
-  /* TODO(wt-exg): rs_export_write_bytes with RS_EXPORT_FORMAT_SVG once the board's SVG
-   * writer is merged; the brief shows a placeholder until then. */
-  return NULL;
+  g_auto(RsExportOptions) board = { 0 };
+  g_autoptr(GBytes) bytes = NULL;
+  gsize size;
+  const char *data;
+
+  rs_export_options_copy (options, &board);
+  board.format = RS_EXPORT_FORMAT_SVG;
+  board.content = RS_EXPORT_CONTENT_BOARD;
+  bytes = rs_export_write_bytes (kase, &board, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &size);
+  return g_strndup (data, size);
 }
 
 /* An SVG document as an element in HTML: without its XML declaration. */
@@ -620,14 +633,25 @@ write_html (RsCase                 *kase,
           break;
         case RS_BRIEF_BLOCK_BOARD:
           {
-            g_autofree char *svg = dup_board_svg (kase, options);
+            g_autoptr(GError) board_error = NULL;
+            g_autofree char *svg = dup_board_svg (kase, options, cancellable, &board_error);
 
+            if (g_error_matches (board_error, RS_ERROR, RS_ERROR_CANCELLED) ||
+                g_error_matches (board_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+              {
+                g_set_error (error, RS_ERROR, RS_ERROR_CANCELLED, _("The export was cancelled"));
+                return FALSE;
+              }
             g_string_append (html, "<figure class=\"board\">");
             if (svg != NULL)
               append_inline_svg (html, svg);
             else
-              g_string_append (html, "<p class=\"placeholder\">[Board figure: not yet available "
-                                     "in this build]</p>");
+              {
+                /* The brief is still worth having without its figure: say why. */
+                g_string_append (html, "<p class=\"placeholder\">");
+                rs_export_text_append_escaped (html, board_error->message);
+                g_string_append (html, "</p>");
+              }
             g_string_append (html, "</figure>\n");
             break;
           }

@@ -23,8 +23,10 @@
 static const char * const allowed_elements[] = {
   "html", "head", "meta", "title", "style", "body", "header", "footer", "h1", "h2", "h3",
   "section", "article", "p", "span", "blockquote", "a", "figure",
-  /* inline SVG: the timeline chart (and the board) */
-  "svg", "defs", "lineargradient", "stop", "rect", "text", "g", "line", "circle", "path",
+  /* inline SVG: the timeline chart and the board (rs-export-svg.c, with its kind glyphs
+   * drawn once in <defs> and placed with <use>) */
+  "svg", "defs", "lineargradient", "stop", "rect", "text", "tspan", "g", "line", "circle",
+  "path", "use",
   NULL,
 };
 
@@ -33,7 +35,10 @@ static const char * const allowed_attributes[] = {
   "xmlns", "width", "height", "viewbox", "id", "x1", "y1", "x2", "y2", "offset",
   "stop-color", "stop-opacity", "x", "y", "rx", "fill", "fill-opacity", "stroke",
   "stroke-width", "stroke-opacity", "font-family", "font-size", "font-weight", "d", "cx",
-  "cy", "r", "data-event-id", "data-precision",
+  "cy", "r", "data-event-id", "data-precision", "ry", "stroke-dasharray", "stroke-linecap",
+  "transform", "version", "xlink:href", "xmlns:xlink", "text-decoration",
+  /* cairo's glyph drawings; the CSP allows inline styles, never a fetch */
+  "style",
   NULL,
 };
 
@@ -52,6 +57,7 @@ typedef struct
   guint n_elements;
   guint n_links;
   guint n_csp;
+  guint n_nodes;
 } Walk;
 
 static void
@@ -64,6 +70,12 @@ check_tree (xmlNode *node,
         continue;
 
       walk->n_elements++;
+      if (g_strcmp0 ((const char *)node->name, "g") == 0)
+        {
+          g_autofree char *klass = (char *)xmlGetProp (node, (const xmlChar *)"class");
+
+          walk->n_nodes += g_strcmp0 (klass, "node") == 0;
+        }
       if (!in_list (allowed_elements, (const char *)node->name))
         g_error ("element <%s> is not one the brief writes", node->name);
 
@@ -78,12 +90,23 @@ check_tree (xmlNode *node,
           squeezed = g_strstrip (g_ascii_strdown (value ? value : "", -1));
           g_assert_false (g_str_has_prefix (squeezed, "javascript:"));
           g_assert_false (g_str_has_prefix (squeezed, "data:"));
-          if (g_ascii_strcasecmp ((const char *)attr->name, "href") == 0)
+          if (g_ascii_strcasecmp ((const char *)attr->name, "href") == 0 ||
+              g_ascii_strcasecmp ((const char *)attr->name, "xlink:href") == 0)
             {
-              g_assert_true (g_str_has_prefix (squeezed, "https://") ||
-                             g_str_has_prefix (squeezed, "http://"));
-              walk->n_links++;
+              /* A glyph placed from <defs>, or a link to a source on the web. */
+              if (g_ascii_strcasecmp ((const char *)node->name, "use") == 0)
+                g_assert_true (g_str_has_prefix (squeezed, "#rs-glyph-"));
+              else
+                {
+                  g_assert_cmpstr ((const char *)node->name, ==, "a");
+                  g_assert_true (g_str_has_prefix (squeezed, "https://") ||
+                                 g_str_has_prefix (squeezed, "http://"));
+                  walk->n_links++;
+                }
             }
+          /* No fetch from a style either (the CSP would stop it; none is written). */
+          if (g_ascii_strcasecmp ((const char *)attr->name, "style") == 0)
+            g_assert_null (strstr (squeezed, "url("));
           if (g_ascii_strcasecmp ((const char *)attr->name, "http-equiv") == 0 &&
               g_ascii_strcasecmp (value, "Content-Security-Policy") == 0)
             {
@@ -143,6 +166,8 @@ test_html_hostile (void)
   g_assert_nonnull (doc);
   check_tree (xmlDocGetRootElement (doc), &walk);
   g_assert_cmpuint (walk.n_csp, ==, 1);
+  /* The board as inline SVG: a node group per entity (rs-export-svg.c). */
+  g_assert_cmpuint (walk.n_nodes, ==, g_list_model_get_n_items (rs_case_get_entities (kase)));
   g_assert_cmpuint (walk.n_elements, >, 500);
   /* Half the hostile documents have an https address (kept), half javascript: (not). */
   g_assert_cmpuint (walk.n_links, >=, G_N_ELEMENTS (rs_test_hostile_labels) / 2);
@@ -221,6 +246,10 @@ test_html_filter (void)
   g_assert_nonnull (strstr (html, "Kinds hidden: Person"));
   g_assert_nonnull (strstr (html, "containing “\u2068&lt;b&gt;&amp;\u2069”"));
   g_assert_null (strstr (html, "Whole case"));
+  /* Not laid out: the brief has no figure and says why. */
+  g_assert_nonnull (strstr (html, "<p class=\"placeholder\">"));
+  g_assert_nonnull (strstr (html, "lay the case out first"));
+  g_assert_null (strstr (html, "class=\"node\""));
 }
 
 static char *
