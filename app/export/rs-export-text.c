@@ -13,51 +13,18 @@
 #include <glib/gi18n.h>
 
 #include "rs-error.h"
+#include "rs-export-private.h"
 #include "rs-export-text.h"
 
-static gboolean
-is_xml_char (gunichar c)
-{
-  return c == 0x9 || c == 0xA || c == 0xD ||
-         (c >= 0x20 && c <= 0xD7FF) ||
-         (c >= 0xE000 && c <= 0xFFFD) ||
-         (c >= 0x10000 && c <= 0x10FFFF);
-}
-
+/* One escaper for every markup export: the board SVG's (rs-export-svg.c), so a fix
+ * reaches the SVG, the timeline chart and the brief alike. */
 void
 rs_export_text_append_escaped (GString    *out,
                                const char *text)
 {
-  g_autofree char *valid = NULL;
-
   g_return_if_fail (out != NULL);
 
-  if (text == NULL)
-    return;
-
-  /* Invalid UTF-8 becomes U+FFFD rather than bytes a parser would reject. */
-  valid = g_utf8_make_valid (text, -1);
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      switch (c)
-        {
-        case '&':  g_string_append (out, "&amp;"); break;
-        case '<':  g_string_append (out, "&lt;"); break;
-        case '>':  g_string_append (out, "&gt;"); break;
-        case '"':  g_string_append (out, "&quot;"); break;
-        case '\'': g_string_append (out, "&#39;"); break;
-        /* A parser turns a raw CR (and CR LF) into LF; a reference survives. */
-        case '\r': g_string_append (out, "&#13;"); break;
-        default:
-          if (is_xml_char (c))
-            g_string_append_len (out, p, g_utf8_next_char (p) - p);
-          else
-            g_string_append_unichar (out, 0xFFFD);
-          break;
-        }
-    }
+  rs_export_append_xml_escaped (out, text);
 }
 
 char *

@@ -14,9 +14,9 @@ G_BEGIN_DECLS
  * brief exporters' escaping, in one place so a fix reaches every format. Case text is
  * untrusted (it comes from colleagues and from imported reports). */
 
-/* Appends text escaped for XML 1.0 and HTML, in element content or a quoted attribute:
- * & < > " ' and carriage return as references; characters XML forbids (C0 controls but tab, newline and
- * carriage return; U+FFFE, U+FFFF) and invalid UTF-8 as U+FFFD. NULL appends nothing. */
+/* Appends text escaped for XML 1.0 and HTML, in element content or a quoted attribute
+ * (rs_export_append_xml_escaped: & < > " ' as entities, tab, newline and carriage return
+ * as references, characters XML cannot carry dropped). NULL appends nothing. */
 void      rs_export_text_append_escaped  (GString    *out,
                                           const char *text);
 /* The same, printf-style: every string argument must already be escaped or constant. */
