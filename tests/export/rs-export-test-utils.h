@@ -300,3 +300,91 @@ rs_export_test_lay_out (RsCaseStore *store)
                                           (RsEdgePlacement *)edges->data, edges->len, &error));
   g_assert_no_error (error);
 }
+
+/* The share of pixels (0..1) where two PNGs of the same size differ by more than
+ * `tolerance` in a colour channel (compared over their common area). */
+static inline double G_GNUC_UNUSED
+rs_export_test_diff_ratio (const char *a_path,
+                           const char *b_path,
+                           int         tolerance)
+{
+  cairo_surface_t *a = cairo_image_surface_create_from_png (a_path);
+  cairo_surface_t *b = cairo_image_surface_create_from_png (b_path);
+  int width, height;
+  guint64 differ = 0;
+
+  g_assert_cmpint (cairo_surface_status (a), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_surface_status (b), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+  width = MIN (cairo_image_surface_get_width (a), cairo_image_surface_get_width (b));
+  height = MIN (cairo_image_surface_get_height (a), cairo_image_surface_get_height (b));
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 pa = *(const guint32 *)(cairo_image_surface_get_data (a) + y * cairo_image_surface_get_stride (a) + x * 4);
+        guint32 pb = *(const guint32 *)(cairo_image_surface_get_data (b) + y * cairo_image_surface_get_stride (b) + x * 4);
+
+        for (int shift = 0; shift < 24; shift += 8)
+          if (ABS ((int)((pa >> shift) & 0xff) - (int)((pb >> shift) & 0xff)) > tolerance)
+            {
+              differ++;
+              break;
+            }
+      }
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+  return (double)differ / ((double)width * height);
+}
+
+/* Where two PNGs paint one colour (within 40 a channel, opaque): the share of those
+ * pixels that only one of them paints, |A xor B| / |A or B|. Insensitive to how text is
+ * rasterised, sensitive to where shapes of that colour are. */
+static inline double G_GNUC_UNUSED
+rs_export_test_color_mismatch (const char         *a_path,
+                               const char         *b_path,
+                               const RsBoardColor *color)
+{
+  cairo_surface_t *surfaces[2] = {
+    cairo_image_surface_create_from_png (a_path),
+    cairo_image_surface_create_from_png (b_path),
+  };
+  int r = (int)(color->red * 255), g = (int)(color->green * 255), b = (int)(color->blue * 255);
+  int width, height;
+  guint64 either = 0, one = 0;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_cmpint (cairo_surface_status (surfaces[i]), ==, CAIRO_STATUS_SUCCESS);
+      cairo_surface_flush (surfaces[i]);
+    }
+  width = MIN (cairo_image_surface_get_width (surfaces[0]), cairo_image_surface_get_width (surfaces[1]));
+  height = MIN (cairo_image_surface_get_height (surfaces[0]), cairo_image_surface_get_height (surfaces[1]));
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        gboolean in[2];
+
+        for (guint i = 0; i < 2; i++)
+          {
+            guint32 p = *(const guint32 *)(cairo_image_surface_get_data (surfaces[i]) +
+                                           y * cairo_image_surface_get_stride (surfaces[i]) + x * 4);
+
+            /* An opaque PNG loads as RGB24, whose top byte means nothing. */
+            in[i] = (cairo_image_surface_get_format (surfaces[i]) == CAIRO_FORMAT_RGB24 || (p >> 24) == 0xff) &&
+                    ABS ((int)((p >> 16) & 0xff) - r) <= 40 &&
+                    ABS ((int)((p >> 8) & 0xff) - g) <= 40 &&
+                    ABS ((int)(p & 0xff) - b) <= 40;
+          }
+        either += in[0] || in[1];
+        one += in[0] != in[1];
+      }
+  cairo_surface_destroy (surfaces[0]);
+  cairo_surface_destroy (surfaces[1]);
+  g_assert_cmpuint (either, >, 0);
+  return (double)one / (double)either;
+}

@@ -389,6 +389,49 @@ test_png (void)
   g_assert_cmpfloat (rs_export_test_ink_ratio (path), >, 0.02);
 }
 
+/* The two emitters read one layout: librsvg's drawing of the SVG and cairo's PNG differ
+ * only by text rasterisation. */
+static void
+test_svg_matches_png (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_sample_case ("timeline-match.redstring");
+  RsCase *kase = rs_case_store_get_case (store);
+  RsExportOptions options;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autofree char *svg_path = NULL;
+  g_autofree char *png_path = NULL;
+  g_autofree char *rsvg_path = NULL;
+  double ratio;
+
+  rs_export_test_options (&options, RS_EXPORT_FORMAT_SVG, RS_EXPORT_CONTENT_TIMELINE);
+  svg = rs_export_test_write (rs_export_timeline_write, kase, &options);
+  svg_path = rs_export_test_save (svg, "timeline-match.svg");
+  rs_export_test_options (&options, RS_EXPORT_FORMAT_PNG, RS_EXPORT_CONTENT_TIMELINE);
+  options.scale = 1.0;
+  png = rs_export_test_write (rs_export_timeline_write, kase, &options);
+  png_path = rs_export_test_save (png, "timeline-match-cairo.png");
+
+  rsvg_path = rs_export_test_output_path ("timeline-match-rsvg.png");
+  {
+    const char *argv[] = { "rsvg-convert", "-o", rsvg_path, svg_path, NULL };
+    g_autofree char *out = rs_export_test_run (argv);
+  }
+  ratio = rs_export_test_diff_ratio (png_path, rsvg_path, 64);
+  g_test_message ("pixels differing between cairo and librsvg: %.2f %%", ratio * 100);
+  g_assert_cmpfloat (ratio, <, 0.02);
+
+  /* The marks (bars, points, arrows) in the events' colour cover the same pixels. */
+  {
+    g_autoptr(RsBoardStyle) style = rs_board_style_new (FALSE);
+
+    ratio = rs_export_test_color_mismatch (png_path, rsvg_path,
+                                           rs_board_style_get_kind_stroke (style, RS_ENTITY_KIND_EVENT));
+    g_test_message ("event-colour pixels painted by one renderer only: %.2f %%", ratio * 100);
+    g_assert_cmpfloat (ratio, <, 0.03);
+  }
+}
+
 static void
 test_pdf (void)
 {
@@ -498,6 +541,7 @@ main (int   argc,
   g_test_add_func ("/export/timeline/csv", test_csv);
   g_test_add_func ("/export/timeline/svg", test_svg);
   g_test_add_func ("/export/timeline/png", test_png);
+  g_test_add_func ("/export/timeline/svg-matches-png", test_svg_matches_png);
   g_test_add_func ("/export/timeline/pdf", test_pdf);
   g_test_add_func ("/export/timeline/month-axis", test_month_axis);
   g_test_add_func ("/export/timeline/no-events", test_no_events);
