@@ -1140,6 +1140,12 @@ rs_export_timeline_write (RsCase                 *kase,
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_set_error (error, RS_ERROR, RS_ERROR_CANCELLED, _("The export was cancelled"));
+      return FALSE;
+    }
+
   if (options->format == RS_EXPORT_FORMAT_CSV)
     return write_csv (kase, out, cancellable, error);
 

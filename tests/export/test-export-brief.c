@@ -347,6 +347,35 @@ test_pager (void)
   g_assert_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT);
 }
 
+/* An empty case has a brief too; a cancelled export stops with RS_ERROR_CANCELLED. */
+static void
+test_empty_and_cancelled (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_new_case ("brief-empty.redstring");
+  g_autoptr(RsCaseStore) sample = rs_test_open_sample_case ("brief-cancel.redstring");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  RsExportFormat formats[] = { RS_EXPORT_FORMAT_HTML, RS_EXPORT_FORMAT_PDF };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      RsExportOptions options;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+      g_autoptr(GError) error = NULL;
+
+      rs_export_test_options (&options, formats[i], RS_EXPORT_CONTENT_BRIEF);
+      bytes = rs_export_test_write (rs_export_brief_write, rs_case_store_get_case (store), &options);
+      g_assert_cmpuint (g_bytes_get_size (bytes), >, 500);
+      if (formats[i] == RS_EXPORT_FORMAT_HTML)
+        g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), -1, "No events."));
+
+      g_cancellable_cancel (cancellable);
+      g_assert_false (rs_export_brief_write (rs_case_store_get_case (sample), &options, out,
+                                             cancellable, &error));
+      g_assert_error (error, RS_ERROR, RS_ERROR_CANCELLED);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -358,6 +387,7 @@ main (int   argc,
   g_test_add_func ("/export/brief/html/filter", test_html_filter);
   g_test_add_func ("/export/brief/pdf", test_pdf);
   g_test_add_func ("/export/brief/pager", test_pager);
+  g_test_add_func ("/export/brief/empty-and-cancelled", test_empty_and_cancelled);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "rs-error.h"
 #include "rs-export-test-utils.h"
 #include "rs-export-timeline.h"
 
@@ -531,6 +532,33 @@ test_no_events (void)
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "\"title\""));
 }
 
+/* Cancelled: RS_ERROR_CANCELLED in every format; a format the timeline has not: refused. */
+static void
+test_cancelled (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_sample_case ("timeline-cancel.redstring");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  RsExportFormat formats[] = { RS_EXPORT_FORMAT_CSV, RS_EXPORT_FORMAT_SVG, RS_EXPORT_FORMAT_PNG,
+                               RS_EXPORT_FORMAT_PDF };
+  RsExportOptions options;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+  g_cancellable_cancel (cancellable);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      rs_export_test_options (&options, formats[i], RS_EXPORT_CONTENT_TIMELINE);
+      g_assert_false (rs_export_timeline_write (rs_case_store_get_case (store), &options, out,
+                                                cancellable, &error));
+      g_assert_error (error, RS_ERROR, RS_ERROR_CANCELLED);
+      g_clear_error (&error);
+    }
+
+  rs_export_test_options (&options, RS_EXPORT_FORMAT_HTML, RS_EXPORT_CONTENT_TIMELINE);
+  g_assert_false (rs_export_timeline_write (rs_case_store_get_case (store), &options, out, NULL, &error));
+  g_assert_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -545,6 +573,7 @@ main (int   argc,
   g_test_add_func ("/export/timeline/pdf", test_pdf);
   g_test_add_func ("/export/timeline/month-axis", test_month_axis);
   g_test_add_func ("/export/timeline/no-events", test_no_events);
+  g_test_add_func ("/export/timeline/cancelled", test_cancelled);
 
   return g_test_run ();
 }
