@@ -27,15 +27,6 @@ rs_export_text_append_escaped (GString    *out,
   rs_export_append_xml_escaped (out, text);
 }
 
-char *
-rs_export_text_escape (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  rs_export_text_append_escaped (out, text);
-  return g_string_free (out, FALSE);
-}
-
 void
 rs_export_text_append_csv_cell (GString    *out,
                                 const char *text)

@@ -19,9 +19,6 @@ G_BEGIN_DECLS
  * as references, characters XML cannot carry dropped). NULL appends nothing. */
 void      rs_export_text_append_escaped  (GString    *out,
                                           const char *text);
-/* The same, printf-style: every string argument must already be escaped or constant. */
-char     *rs_export_text_escape          (const char *text);
-
 /* Appends one CSV cell (RFC 4180: always quoted, quotes doubled, newlines kept). A cell
  * a spreadsheet would run as a formula (= + - @ tab or carriage return first) gets a
  * leading apostrophe, as OWASP recommends, so it reads as text. */

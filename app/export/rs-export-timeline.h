@@ -58,6 +58,16 @@ void             rs_timeline_chart_get_size   (RsTimelineChart *chart,
 void             rs_timeline_chart_draw       (RsTimelineChart *chart,
                                                cairo_t         *cr);
 
+/* The chart's SVG (the XML declaration when standalone), from the same layout the cairo
+ * drawing reads. */
+void             _rs_timeline_chart_append_svg (RsTimelineChart *chart,
+                                                GString         *out,
+                                                gboolean         standalone);
+/* The case's events in the timeline panel's order; an event's date as the panel says it
+ * ("late Feb 2021", "Undated"). */
+GPtrArray       *_rs_export_timeline_dup_sorted_events (RsCase  *kase);
+char            *_rs_export_timeline_dup_phrase        (RsEvent *event);
+
 /* The timeline panel's order for a GPtrArray of RsEvent: by date (undated last), title, id. */
 int              _rs_export_timeline_compare_events (gconstpointer a,
                                                      gconstpointer b);
