@@ -455,6 +455,17 @@ glyph_defs (Svg *svg)
       cairo_surface_finish (surface);
       cairo_surface_destroy (surface);
 
+      /* cairo numbers its surfaces across the process: drop the numbers so the same
+       * board always gives the same file. */
+      for (char *p = strstr (buffer->str, "surface"); p != NULL; p = strstr (p, "surface"))
+        {
+          char *digits = p + strlen ("surface"), *after = digits;
+
+          while (g_ascii_isdigit (*after))
+            after++;
+          g_string_erase (buffer, digits - buffer->str, after - digits);
+          p = digits;
+        }
       g_string_replace (buffer, "id=\"surface", own_ids, 0);
       g_string_replace (buffer, "#surface", own_refs, 0);
       body = strstr (buffer->str, "<svg");

@@ -17,6 +17,7 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
+#include "rs-bundle.h"
 #include "rs-error.h"
 #include "rs-export.h"
 #include "rs-export-private.h"
@@ -802,6 +803,63 @@ test_selection (Fixture       *fixture,
   g_assert_cmpuint (count (doc, "//s:g[@class='node']"), ==, 2);
 }
 
+/* The filter: what it removes is left out, what it dims is drawn (dimmed). */
+static void
+test_filter (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_auto(RsExportOptions) options = { 0 };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  GListModel *entities = rs_case_get_entities (fixture->kase);
+  guint n_entities = g_list_model_get_n_items (entities), n_people = 0;
+
+  for (guint i = 0; i < n_entities; i++)
+    {
+      g_autoptr(RsEntity) entity = g_list_model_get_item (entities, i);
+
+      n_people += rs_entity_get_kind (entity) == RS_ENTITY_KIND_PERSON;
+    }
+  g_assert_cmpuint (n_people, >, 0);
+
+  rs_export_options_init (&options, RS_EXPORT_FORMAT_SVG);
+  options.filter = rs_board_filter_new ();
+  rs_board_filter_set_kind_visible (options.filter, RS_ENTITY_KIND_PERSON, FALSE);
+
+  /* Dimmed: all there, people faded. */
+  bytes = export_bytes (fixture->kase, &options);
+  doc = parse_svg (bytes);
+  g_assert_cmpuint (count (doc, "//s:g[@class='node']"), ==, n_entities);
+  g_assert_cmpuint (count (doc, "//s:g[@class='node']/s:use[@opacity]"), ==, n_people);
+
+  /* The same board gives the same file. */
+  again = export_bytes (fixture->kase, &options);
+  g_assert_true (g_bytes_equal (bytes, again));
+
+  /* Removed: left out. */
+  rs_board_filter_set_remove_hidden (options.filter, TRUE);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_clear_pointer (&doc, xmlFreeDoc);
+  bytes = export_bytes (fixture->kase, &options);
+  doc = parse_svg (bytes);
+  g_assert_cmpuint (count (doc, "//s:g[@class='node']"), ==, n_entities - n_people);
+
+  /* JSON is the bundle, whatever the filter (a case to open again, not a picture). */
+  options.format = RS_EXPORT_FORMAT_JSON;
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = export_bytes (fixture->kase, &options);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GBytes) bundle = rs_bundle_export (fixture->kase, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_bytes_get_size (bytes), ==, g_bytes_get_size (bundle) + 1);
+    g_assert_cmpint (memcmp (g_bytes_get_data (bytes, NULL), g_bytes_get_data (bundle, NULL),
+                             g_bytes_get_size (bundle)), ==, 0);
+  }
+}
+
 static void
 test_formats (void)
 {
@@ -1080,6 +1138,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/export/selection", Fixture, NULL, fixture_set_up, test_selection,
               fixture_tear_down);
+  g_test_add ("/export/filter", Fixture, NULL, fixture_set_up, test_filter, fixture_tear_down);
   g_test_add ("/export/atomic", Fixture, NULL, fixture_set_up, test_atomic, fixture_tear_down);
 
   status = g_test_run ();
