@@ -363,8 +363,17 @@ _rs_export_write_pdf (RsCase                *kase,
     }
   else
     {
-      guint columns = MAX (1, (guint)ceil (page->width / area_w - 1e-9));
-      guint rows = MAX (1, (guint)ceil (page->height / area_h - 1e-9));
+      /* The paper has its own margin: tiles cover the content without the picture's, so
+       * a board a few points taller than a page does not spill a blank sliver onto a
+       * second row of pages. */
+      RsBoardRect content = {
+        page->x + RS_EXPORT_MARGIN, page->y + RS_EXPORT_MARGIN,
+        page->width - 2 * RS_EXPORT_MARGIN, page->height - 2 * RS_EXPORT_MARGIN,
+      };
+      guint columns = MAX (1, (guint)ceil (content.width / area_w - 1e-9));
+      guint rows = MAX (1, (guint)ceil (content.height / area_h - 1e-9));
+
+      page = &content;
 
       for (guint row = 0; row < rows; row++)
         for (guint column = 0; column < columns; column++)

@@ -899,6 +899,32 @@ test_unplaced (void)
   g_assert_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT);
 }
 
+/* An empty case exports an empty board (with its legend), not an error. */
+static void
+test_empty (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_new_case ("export-empty.redstring");
+  const RsExportFormat formats[] = { RS_EXPORT_FORMAT_SVG, RS_EXPORT_FORMAT_PNG,
+                                     RS_EXPORT_FORMAT_PDF };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_auto(RsExportOptions) options = { 0 };
+      g_autoptr(GBytes) bytes = NULL;
+
+      rs_export_options_init (&options, formats[i]);
+      options.footnotes = TRUE;
+      bytes = export_bytes (rs_case_store_get_case (store), &options);
+      g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
+      if (formats[i] == RS_EXPORT_FORMAT_SVG)
+        {
+          g_autoptr(xmlDoc) doc = parse_svg (bytes);
+
+          g_assert_cmpuint (count (doc, "//s:g[@class='node']"), ==, 0);
+        }
+    }
+}
+
 static guint
 count_files (const char *dir_path)
 {
@@ -1124,6 +1150,7 @@ main (int   argc,
   g_test_add_func ("/export/formats", test_formats);
   g_test_add_func ("/export/xml-escape", test_xml_escape);
   g_test_add_func ("/export/unplaced", test_unplaced);
+  g_test_add_func ("/export/empty", test_empty);
   g_test_add ("/export/svg/sample", Fixture, NULL, fixture_set_up, test_svg_sample,
               fixture_tear_down);
   g_test_add ("/export/svg/matches-png", Fixture, NULL, fixture_set_up, test_svg_matches_png,
