@@ -331,7 +331,16 @@ append_layout (Svg                *svg,
       if (slice[0] == '\0')
         continue;
       g_string_append (svg->out, "<tspan");
-      attr_num (svg->out, "x", ox + logical.x / (double)PANGO_SCALE);
+      /* A right-to-left line (Pango's base direction from its first strong letter, as
+       * auto-dir sets it) starts at its right end, so the SVG reader orders the mixed
+       * runs as Pango did. */
+      if (line->resolved_dir == PANGO_DIRECTION_RTL)
+        {
+          g_string_append (svg->out, " direction=\"rtl\" unicode-bidi=\"embed\"");
+          attr_num (svg->out, "x", ox + (logical.x + logical.width) / (double)PANGO_SCALE);
+        }
+      else
+        attr_num (svg->out, "x", ox + logical.x / (double)PANGO_SCALE);
       attr_num (svg->out, "y", oy + baseline);
       g_string_append (svg->out, ">");
       rs_export_append_xml_escaped (svg->out, slice);

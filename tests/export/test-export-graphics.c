@@ -1193,6 +1193,21 @@ test_hostile_labels (void)
     g_autoptr(cairo_surface_t) png = read_png_bytes (bytes, "hostile.png");
 
     g_assert_cmpint (cairo_image_surface_get_width (png), >, 0);
+
+    /* And the SVG reader lays them out as Pango did (right-to-left runs, Japanese). */
+    if (g_find_program_in_path ("rsvg-convert"))
+      {
+        g_autofree char *width = g_strdup_printf ("%d", cairo_image_surface_get_width (png));
+        g_autofree char *height = g_strdup_printf ("%d", cairo_image_surface_get_height (png));
+        g_autofree char *rendered = output_path ("hostile-rsvg.png");
+        const char *argv[] = { "rsvg-convert", "-w", width, "-h", height, "-o", rendered, path,
+                               NULL };
+        g_autoptr(cairo_surface_t) rsvg = NULL;
+
+        g_assert_true (run_tool (argv));
+        rsvg = read_png (rendered);
+        assert_same_picture (png, rsvg, "hostile SVG (rsvg-convert) vs painter PNG");
+      }
   }
   options.format = RS_EXPORT_FORMAT_PDF;
   g_clear_pointer (&bytes, g_bytes_unref);
