@@ -38,6 +38,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
 
 static char *output_dir;
 
+static gboolean
+have_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+
+  return path != NULL;
+}
+
 static char *
 output_path (const char *name)
 {
@@ -522,7 +530,7 @@ test_svg_matches_png (Fixture       *fixture,
   g_autoptr(cairo_surface_t) dark = NULL;
   double difference;
 
-  if (!g_find_program_in_path ("rsvg-convert"))
+  if (!have_program ("rsvg-convert"))
     {
       g_test_skip ("rsvg-convert is not installed (Debian: librsvg2-bin)");
       return;
@@ -591,7 +599,7 @@ test_pdf_matches_png (Fixture       *fixture,
   double fit;
   const double dpi = 72, paper_w = 841.89, paper_h = 595.28, margin = 36;
 
-  if (!g_find_program_in_path ("pdftoppm"))
+  if (!have_program ("pdftoppm"))
     {
       g_test_skip ("pdftoppm is not installed (Debian: poppler-utils)");
       return;
@@ -638,13 +646,13 @@ test_pdf_tiles (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   g_auto(RsExportOptions) options = { 0 };
-  g_autofree char *path = NULL, *prefix = NULL;
+  g_autofree char *path = NULL, *prefix = NULL, *tiles = NULL;
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GError) error = NULL;
   const char *name;
   guint n_pages = 0;
 
-  if (!g_find_program_in_path ("pdftoppm"))
+  if (!have_program ("pdftoppm"))
     {
       g_test_skip ("pdftoppm is not installed (Debian: poppler-utils)");
       return;
@@ -656,13 +664,14 @@ test_pdf_tiles (Fixture       *fixture,
   options.fit_to_page = FALSE;
   path = export_to (fixture->kase, &options, "sample-tiled.pdf");
   prefix = output_path ("tiles/page");
-  g_assert_cmpint (g_mkdir_with_parents (output_path ("tiles"), 0755), ==, 0);
+  tiles = output_path ("tiles");
+  g_assert_cmpint (g_mkdir_with_parents (tiles, 0755), ==, 0);
   {
     const char *argv[] = { "pdftoppm", "-png", "-r", "36", path, prefix, NULL };
 
     g_assert_true (run_tool (argv));
   }
-  dir = g_dir_open (output_path ("tiles"), 0, &error);
+  dir = g_dir_open (tiles, 0, &error);
   g_assert_no_error (error);
   while ((name = g_dir_read_name (dir)) != NULL)
     n_pages += g_str_has_suffix (name, ".png");
@@ -823,8 +832,9 @@ test_footnotes (Fixture       *fixture,
                      cairo_image_surface_get_height (a) + 10 * (int)n_relations);
     png.format = RS_EXPORT_FORMAT_PDF;
     pdf_path = export_to (fixture->kase, &png, "sample-footnotes.pdf");
-    g_test_message ("PNG and PDF with footnotes: %s, %s",
-                    output_path ("sample-footnotes.png"), pdf_path);
+    g_autofree char *png_path = output_path ("sample-footnotes.png");
+
+    g_test_message ("PNG and PDF with footnotes: %s, %s", png_path, pdf_path);
   }
 }
 
@@ -1195,7 +1205,7 @@ test_hostile_labels (void)
     g_assert_cmpint (cairo_image_surface_get_width (png), >, 0);
 
     /* And the SVG reader lays them out as Pango did (right-to-left runs, Japanese). */
-    if (g_find_program_in_path ("rsvg-convert"))
+    if (have_program ("rsvg-convert"))
       {
         g_autofree char *width = g_strdup_printf ("%d", cairo_image_surface_get_width (png));
         g_autofree char *height = g_strdup_printf ("%d", cairo_image_surface_get_height (png));
