@@ -231,9 +231,11 @@ font_attrs (Svg         *svg,
   const PangoFontDescription *desc = rs_board_style_get_font (svg->style, font);
   const char *family = pango_font_description_get_family (desc);
 
+  /* Pango's list ("Cantarell, Sans") with CSS's generic name last, for browsers, which do
+   * not know fontconfig's "Sans". */
   g_string_append (svg->out, " font-family=\"");
   rs_export_append_xml_escaped (svg->out, family != NULL ? family : "Sans");
-  g_string_append_c (svg->out, '"');
+  g_string_append (svg->out, ",sans-serif\"");
   attr_num (svg->out, "font-size", pango_font_description_get_size (desc) / (double)PANGO_SCALE);
   if (pango_font_description_get_weight (desc) >= PANGO_WEIGHT_BOLD)
     g_string_append (svg->out, " font-weight=\"bold\"");

@@ -1245,7 +1245,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *keep = g_getenv ("RS_TEST_KEEP_OUTPUT");
   int status;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
@@ -1253,7 +1252,8 @@ main (int   argc,
 
   output_dir = g_build_filename (g_test_get_dir (G_TEST_BUILT), "export-output", NULL);
   g_assert_cmpint (g_mkdir_with_parents (output_dir, 0755), ==, 0);
-  g_test_message ("output: %s%s", output_dir, keep ? "" : " (kept: look at it)");
+  /* In the build tree, kept after the run: the pictures are there to be looked at. */
+  g_test_message ("output (SVG, PNG, PDF and their renderings): %s", output_dir);
 
   g_test_add_func ("/export/formats", test_formats);
   g_test_add_func ("/export/xml-escape", test_xml_escape);
