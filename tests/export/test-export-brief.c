@@ -36,7 +36,8 @@ static const char * const allowed_attributes[] = {
   "stop-color", "stop-opacity", "x", "y", "rx", "fill", "fill-opacity", "stroke",
   "stroke-width", "stroke-opacity", "font-family", "font-size", "font-weight", "d", "cx",
   "cy", "r", "data-event-id", "data-precision", "ry", "stroke-dasharray", "stroke-linecap",
-  "transform", "version", "xlink:href", "xmlns:xlink", "text-decoration",
+  "transform", "version", "xlink:href", "xmlns:xlink", "text-decoration", "direction",
+  "unicode-bidi",
   /* cairo's glyph drawings; the CSP allows inline styles, never a fetch */
   "style",
   NULL,
