@@ -75,7 +75,8 @@ typedef struct
    * 96 dpi screen; the default 2 × 96/72 gives a sharp 192 dpi picture). */
   double           scale;
   gboolean         transparent;   /* PNG: no background */
-  /* PDF: the paper; fit: the figure scaled onto one page, else 1:1 across pages. */
+  /* PDF: the paper; fit: the figure on one page (shrunk if larger, never enlarged), else
+   * 1:1 across pages. */
   RsExportPaper    paper;
   gboolean         landscape;
   gboolean         fit_to_page;
@@ -126,5 +127,7 @@ GBytes         *rs_export_write_bytes            (RsCase                 *kase,
                                                   const RsExportOptions  *options,
                                                   GCancellable           *cancellable,
                                                   GError                **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RsExportOptions, rs_export_options_clear)
 
 G_END_DECLS
