@@ -97,6 +97,7 @@ typedef enum
   RS_TARGET_RELATION,
   RS_TARGET_EVENT,
   RS_TARGET_QUOTE,
+  RS_TARGET_NOTE,      /* history and review only: notes are not selected */
 } RsTarget;
 
 /* Where the case's writes stand: shown in the window so "saved" means on disk. */

@@ -111,6 +111,12 @@ gboolean    _rs_case_store_check_entity  (RsEntityKind         kind,
                                           const char          *description,
                                           GError             **error);
 char       *_rs_case_store_now           (void);
+gboolean    _rs_case_store_record_history (RsCaseStore     *self,
+                                           RsHistoryAction  action,
+                                           const char      *label,
+                                           GDateTime       *time,
+                                           GBytes          *changeset,
+                                           GError         **error);
 
 /* Which model record a row of TABLE belongs to (entity_alias and position are
  * their entity's, edge_route its relation's, event_entity its event's). */

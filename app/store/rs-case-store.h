@@ -9,6 +9,7 @@
 #include "rs-case.h"
 #include "rs-change.h"
 #include "rs-fuzzy-date.h"
+#include "rs-history-entry.h"
 #include "rs-search-hit.h"
 
 G_BEGIN_DECLS
@@ -108,6 +109,20 @@ gboolean     rs_case_store_undo_change        (RsCaseStore            *self,
                                                GError                **error);
 gboolean     rs_case_store_redo_change        (RsCaseStore            *self,
                                                RsChange               *change,
+                                               GError                **error);
+GPtrArray   *rs_case_store_dup_history        (RsCaseStore            *self,
+                                               const char             *author,
+                                               RsTarget                target,
+                                               gint64                  record_id,
+                                               guint                   limit,
+                                               GError                **error);
+char       **rs_case_store_dup_history_authors (RsCaseStore           *self,
+                                               GError                **error);
+GArray      *rs_case_store_dup_changes_since  (RsCaseStore            *self,
+                                               GDateTime              *since,
+                                               GError                **error);
+GBytes      *rs_case_store_dup_history_changeset (RsCaseStore         *self,
+                                               gint64                  history_id,
                                                GError                **error);
 
 gboolean     rs_case_store_set_info           (RsCaseStore            *self,
