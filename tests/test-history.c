@@ -109,7 +109,9 @@ test_every_command_kind (Fixture       *fixture,
   g_autoptr(RsChange) renamed = NULL;
   g_autoptr(RsChange) related = NULL;
   g_autoptr(RsChange) deleted = NULL;
-  g_autoptr(GDateTime) start = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  /* The history keeps milliseconds. */
+  g_autoptr(GDateTime) start = g_date_time_add (now, -1000);
   gint64 tick = entity_named (fixture->store, "Tick");
   gint64 id = 0, relation_id = 0;
   RsHistoryEntry *entry;
@@ -357,7 +359,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   rs_test_init_resources ();
 
 #define ADD(path, func) \

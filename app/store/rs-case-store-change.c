@@ -151,6 +151,10 @@ record_id (gpointer record)
     return rs_event_get_id (record);
   if (RS_IS_EVIDENCE (record))
     return rs_evidence_get_id (record);
+  if (RS_IS_REVIEW (record))
+    return rs_review_get_id (record);
+  if (RS_IS_COMMENT (record))
+    return rs_comment_get_id (record);
   return rs_note_get_id (record);
 }
 
@@ -181,6 +185,12 @@ remove_record (RsCase       *kase,
       break;
     case RS_RECORD_NOTE:
       rs_case_remove_note (kase, id);
+      break;
+    case RS_RECORD_REVIEW:
+      rs_case_remove_review (kase, id);
+      break;
+    case RS_RECORD_COMMENT:
+      rs_case_remove_comment (kase, id);
       break;
     case RS_RECORD_NONE:
     case RS_RECORD_CASE:
@@ -237,6 +247,13 @@ check_references (RsCase    *kase,
         }
     }
 
+  else if (RS_IS_REVIEW (record))
+    ok = _rs_case_store_claim_exists (kase, rs_review_get_target (record),
+                                      rs_review_get_target_id (record));
+  else if (RS_IS_COMMENT (record))
+    ok = _rs_case_store_claim_exists (kase, rs_comment_get_target (record),
+                                      rs_comment_get_target_id (record));
+
   if (!ok)
     g_set_error (error, RS_ERROR, RS_ERROR_CORRUPT_CASE,
                  _("The case file is damaged: record %" G_GINT64_FORMAT " refers to a missing "
@@ -287,7 +304,7 @@ sync_model (RsCaseStore  *self,
 {
   static const RsRecordKind parents_first[] = {
     RS_RECORD_DOCUMENT, RS_RECORD_ENTITY, RS_RECORD_RELATION, RS_RECORD_QUOTE,
-    RS_RECORD_EVENT, RS_RECORD_EVIDENCE, RS_RECORD_NOTE,
+    RS_RECORD_EVENT, RS_RECORD_EVIDENCE, RS_RECORD_NOTE, RS_RECORD_REVIEW, RS_RECORD_COMMENT,
   };
   g_auto(Touched) touched = { { NULL }, { NULL }, { NULL }, FALSE };
   GArray **gone = touched.gone;

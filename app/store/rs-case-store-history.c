@@ -151,8 +151,41 @@ value_int64 (sqlite3_changeset_iter *iter,
   return sqlite3_value_int64 (value);
 }
 
+/* The claim a review or comment row is about, from the file: an update's changeset
+ * holds only the columns it changed. */
+static void
+claim_of_row (RsCaseStore *self,
+              const char  *table,
+              gint64       row_id,
+              RsTarget    *target,
+              gint64      *id)
+{
+  static const RsTarget claims[] = {
+    RS_TARGET_ENTITY, RS_TARGET_RELATION, RS_TARGET_EVENT, RS_TARGET_QUOTE
+  };
+  g_auto(RsStoreStmt) holder = { 0 };
+  sqlite3_stmt *stmt;
+  const char *sql = g_str_equal (table, "review")
+    ? "SELECT entity_id, relation_id, event_id, quote_id FROM review WHERE id = ?1"
+    : "SELECT entity_id, relation_id, event_id, quote_id FROM comment WHERE id = ?1";
+
+  *id = 0;
+  if (!(stmt = _rs_case_store_prepare (self, &holder, sql, NULL)))
+    return;
+  sqlite3_bind_int64 (stmt, 1, row_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (claims); i++)
+    if (sqlite3_column_type (stmt, (int)i) == SQLITE_INTEGER)
+      {
+        *target = claims[i];
+        *id = sqlite3_column_int64 (stmt, (int)i);
+      }
+}
+
 static gboolean
-collect (GBytes      *changeset,
+collect (RsCaseStore *self,
+         GBytes      *changeset,
          GHashTable  *touched,
          GPtrArray   *order,
          GError     **error)
@@ -205,6 +238,35 @@ collect (GBytes      *changeset,
                    RS_HISTORY_OP_CHANGED, FALSE);
             handled = TRUE;
           }
+
+      /* A review state or a comment is about its claim: entity_id, relation_id,
+       * event_id, quote_id from column 2. */
+      if (!handled && (g_strcmp0 (table, "review") == 0 || g_strcmp0 (table, "comment") == 0) &&
+          n_columns >= 6)
+        {
+          static const RsTarget claims[] = {
+            RS_TARGET_ENTITY, RS_TARGET_RELATION, RS_TARGET_EVENT, RS_TARGET_QUOTE
+          };
+
+          if (op == SQLITE_UPDATE)
+            {
+              RsTarget target = RS_TARGET_ENTITY;
+              gint64 id = 0;
+
+              claim_of_row (self, table, value_int64 (iter, SQLITE_DELETE, 0), &target, &id);
+              if (id > 0)
+                touch (touched, order, target, id, RS_HISTORY_OP_CHANGED, FALSE);
+            }
+          else
+            for (guint i = 0; i < G_N_ELEMENTS (claims); i++)
+              {
+                gint64 id = value_int64 (iter, op, 2 + (int)i);
+
+                if (id > 0)
+                  touch (touched, order, claims[i], id, RS_HISTORY_OP_CHANGED, FALSE);
+              }
+          handled = TRUE;
+        }
 
       /* Evidence changes what it backs: entity_id, relation_id, event_id. */
       if (!handled && g_strcmp0 (table, "evidence") == 0 && n_columns >= 5)
@@ -321,7 +383,7 @@ _rs_case_store_record_history (RsCaseStore      *self,
 
   if (changeset == NULL || g_bytes_get_size (changeset) == 0)
     return TRUE;
-  if (!collect (changeset, touched, order, error))
+  if (!collect (self, changeset, touched, order, error))
     return FALSE;
 
   when = format_time (time);
