@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "rs-bundle.h"
 #include "rs-case-edit.h"
 #include "rs-case-store.h"
 #include "rs-error.h"
@@ -326,6 +329,84 @@ test_review_mark (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* Review states and threads travel in bundles: exported, imported into a new case,
+ * exported again, the same bundle; a case nobody reviewed writes neither array. */
+static void
+test_bundle_round_trip (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) plain = rs_test_export_checked (fixture->store);
+  g_autoptr(GBytes) reviewed = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(RsCaseStore) copy = NULL;
+  gint64 tick = entity_named (fixture, "Tick");
+  gint64 relation = some_relation_of (fixture, tick);
+  gint64 quote = rs_quote_get_id (g_list_model_get_item (rs_case_get_quotes (kase (fixture)), 0));
+  RsCase *copied;
+  RsEntity *copied_tick;
+
+  g_object_unref (rs_case_lookup_quote (kase (fixture), quote));  /* get_item's reference */
+  g_assert_null (g_strstr_len (g_bytes_get_data (plain, NULL), g_bytes_get_size (plain), "\"reviews\""));
+
+  push (fixture, rs_case_edit_set_review_state (fixture->store, RS_TARGET_RELATION, relation,
+                                                RS_REVIEW_STATE_CHALLENGED, &error));
+  push (fixture, rs_case_edit_set_review_state (fixture->store, RS_TARGET_QUOTE, quote,
+                                                RS_REVIEW_STATE_ACCEPTED, &error));
+  push (fixture, rs_case_edit_add_comment (fixture->store, RS_TARGET_ENTITY, tick,
+                                           "BRONZE BUTLER per Secureworks", NULL, &error));
+  g_assert_no_error (error);
+  reviewed = rs_test_export_checked (fixture->store);
+
+  copy = rs_test_open_new_case ("copy.redstring");
+  g_assert_true (rs_bundle_import_bytes (copy, reviewed, &error));
+  g_assert_no_error (error);
+  again = rs_test_export_checked (copy);
+  rs_test_assert_same_bundle (reviewed, again);
+
+  copied = rs_case_store_get_case (copy);
+  copied_tick = rs_case_lookup_entity_by_name (copied, "Tick");
+  g_assert_cmpuint (rs_case_count_open_comments_for (copied, RS_TARGET_ENTITY,
+                                                     rs_entity_get_id (copied_tick)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_reviews (copied)), ==, 2);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *array;   /* JSON text of "reviews" or "comments" */
+  const char *message; /* part of the refusal */
+} BadReview;
+
+static const BadReview bad_reviews[] = {
+  { "unknown-target", "\"reviews\": [{\"id\": \"r\", \"target\": \"nope\", \"state\": \"accepted\", \"reviewer\": \"x\", \"time\": \"2021-04-20T00:00:00Z\"}]", "reviews[0]" },
+  { "bad-state", "\"reviews\": [{\"id\": \"r\", \"target\": \"e1\", \"state\": \"approved\", \"reviewer\": \"x\", \"time\": \"2021-04-20T00:00:00Z\"}]", "state" },
+  { "bad-time", "\"reviews\": [{\"id\": \"r\", \"target\": \"e1\", \"state\": \"accepted\", \"reviewer\": \"x\", \"time\": \"yesterday\"}]", "time" },
+  { "two-states", "\"reviews\": [{\"id\": \"r\", \"target\": \"e1\", \"state\": \"accepted\", \"reviewer\": \"x\", \"time\": \"2021-04-20T00:00:00Z\"}, {\"id\": \"r2\", \"target\": \"e1\", \"state\": \"challenged\", \"reviewer\": \"y\", \"time\": \"2021-04-20T00:00:00Z\"}]", "reviews[1]" },
+  { "empty-comment", "\"comments\": [{\"id\": \"c\", \"target\": \"e1\", \"author\": \"x\", \"time\": \"2021-04-20T00:00:00Z\", \"body\": \"\"}]", "body" },
+  { "comment-on-document", "\"documents\": [{\"id\": \"d\", \"title\": \"T\", \"text\": \"Some text.\"}], \"comments\": [{\"id\": \"c\", \"target\": \"d\", \"author\": \"x\", \"time\": \"2021-04-20T00:00:00Z\", \"body\": \"b\"}]", "not an entity" },
+  { "resolved-not-bool", "\"comments\": [{\"id\": \"c\", \"target\": \"e1\", \"author\": \"x\", \"time\": \"2021-04-20T00:00:00Z\", \"body\": \"b\", \"resolved\": \"yes\"}]", "resolved" },
+};
+
+static void
+test_bundle_refused (gconstpointer data)
+{
+  const BadReview *bad = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsCaseStore) store = rs_test_open_new_case ("bad.redstring");
+  g_autofree char *json = g_strdup_printf ("{\"format\": \"redstring-case\", \"version\": 1, "
+                                           "\"entities\": [{\"id\": \"e1\", \"kind\": \"group\", \"name\": \"Tick\"}], %s}",
+                                           bad->array);
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+
+  g_assert_false (rs_bundle_import_bytes (store, bytes, &error));
+  g_assert_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT);
+  if (strstr (error->message, bad->message) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, bad->message);
+  /* Nothing of it was kept. */
+  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_entities (rs_case_store_get_case (store))), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,7 +421,13 @@ main (int   argc,
   ADD ("cascade", test_cascade);
   ADD ("refused", test_refused);
   ADD ("review-mark", test_review_mark);
+  ADD ("bundle-round-trip", test_bundle_round_trip);
 #undef ADD
+  for (guint i = 0; i < G_N_ELEMENTS (bad_reviews); i++)
+    {
+      g_autofree char *path = g_strconcat ("/review/bundle-refused/", bad_reviews[i].name, NULL);
+      g_test_add_data_func (path, &bad_reviews[i], test_bundle_refused);
+    }
 
   return g_test_run ();
 }

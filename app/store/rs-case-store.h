@@ -150,6 +150,12 @@ RsEvidence  *rs_case_store_add_evidence       (RsCaseStore            *self,
 RsEvent     *rs_case_store_add_event          (RsCaseStore            *self,
                                                RsEvent                *draft,
                                                GError                **error);
+RsReview    *rs_case_store_add_review         (RsCaseStore            *self,
+                                               RsReview               *draft,
+                                               GError                **error);
+RsComment   *rs_case_store_add_comment        (RsCaseStore            *self,
+                                               RsComment              *draft,
+                                               GError                **error);
 RsNote      *rs_case_store_add_note           (RsCaseStore            *self,
                                                RsNote                 *draft,
                                                GError                **error);
