@@ -794,6 +794,13 @@ on_close_anyway_cb (RsWindow        *self,
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
 }
 
+static gboolean
+close_when_saved_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_notes_busy_changed_cb (RsWindow     *self,
                           GParamSpec   *pspec,
@@ -804,7 +811,12 @@ on_notes_busy_changed_cb (RsWindow     *self,
   if (self->close_when_saved && !rs_notes_panel_get_busy (panel))
     {
       self->close_when_saved = FALSE;
-      gtk_window_close (GTK_WINDOW (self));
+      /* Not from inside the panel's notification: the window would be finalized while
+       * the panel, kept alive by its emission, still has template bindings watching the
+       * window, and GLib 2.74 fails a weak-unref tearing them down (test-window-safety,
+       * locked-case, once the window had a sixth panel). */
+      g_idle_add_full (G_PRIORITY_DEFAULT, close_when_saved_cb, g_object_ref (self),
+                       g_object_unref);
     }
 }
 
