@@ -624,6 +624,15 @@ _rs_window_open_document (RsWindow *self,
   show_source_viewer (self);
 }
 
+/* "Changes since…" in the History panel: rung on the board until cleared. */
+static void
+on_history_panel_notify_changes_cb (RsWindow       *self,
+                                    GParamSpec     *pspec,
+                                    RsHistoryPanel *panel)
+{
+  rs_board_view_set_change_marks (self->board, rs_history_panel_get_changes (panel));
+}
+
 /* A suggestion clicked in the Suggestions panel: its span, selected in its report. */
 static void
 on_suggestions_panel_show_span_cb (RsWindow           *self,
@@ -1083,6 +1092,7 @@ rs_window_class_init (RsWindowClass *klass)
   g_type_ensure (RS_TYPE_EMPTY_STATE);
   g_type_ensure (RS_TYPE_FILTER_POPOVER);
   g_type_ensure (RS_TYPE_FIND_POPOVER);
+  g_type_ensure (RS_TYPE_HISTORY_PANEL);
   g_type_ensure (RS_TYPE_NOTES_PANEL);
   g_type_ensure (RS_TYPE_QUOTES_PANEL);
   g_type_ensure (RS_TYPE_SOURCE_VIEWER);
@@ -1105,6 +1115,7 @@ rs_window_class_init (RsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RsWindow, notes_panel);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, documents_panel);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, suggestions_panel);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, history_panel);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, filter_popover);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, find_button);
@@ -1119,6 +1130,7 @@ rs_window_class_init (RsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_quotes_panel_reveal_quote_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_documents_panel_open_document_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_suggestions_panel_show_span_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_history_panel_notify_changes_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_source_viewer_close_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_board_activate_item_cb);
 
