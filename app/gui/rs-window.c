@@ -210,6 +210,20 @@ on_is_active_changed_cb (RsWindow   *self,
     check_for_changes (self);
 }
 
+/* Who the history names on this window's changes: the analyst's name from the
+ * preferences, or (empty) the store's own fallback, the system's real name. */
+static void
+apply_author (RsWindow *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL || self->settings == NULL)
+    return;
+  name = g_settings_get_string (self->settings, "analyst-name");
+  g_strstrip (name);
+  rs_case_store_set_author (self->store, name);
+}
+
 void
 rs_window_set_store (RsWindow    *self,
                      RsCaseStore *store)
@@ -238,6 +252,7 @@ rs_window_set_store (RsWindow    *self,
       /* The UI thread never waits for another program: a locked case fails a write
        * at once, and notes wait for the lock in the store's worker. */
       rs_case_store_set_lock_timeout (store, 0);
+      apply_author (self);
       g_signal_connect_object (rs_case_store_get_case (store), "changed",
                                G_CALLBACK (on_case_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "notify::save-state", G_CALLBACK (update_save_label), self,
@@ -1171,6 +1186,9 @@ rs_window_init (RsWindow *self)
                               g_settings_get_boolean (self->settings, "side-panel-visible"));
       g_settings_bind (self->settings, "layout-engine", self->board, "engine", G_SETTINGS_BIND_DEFAULT);
       rs_board_view_bind_settings (self->board, self->settings);
+      /* A new name applies to the next change in every open window. */
+      g_signal_connect_object (self->settings, "changed::analyst-name",
+                               G_CALLBACK (apply_author), self, G_CONNECT_SWAPPED);
     }
 
   g_signal_connect_object (self->board, "notify::engine", G_CALLBACK (on_board_engine_changed_cb),
