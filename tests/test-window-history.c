@@ -472,6 +472,7 @@ test_preferences_name (void)
   gtk_editable_set_text (row, "Carol Chen");
   rs_gui_test_iterate (20);
   g_assert_cmpstr (rs_case_store_get_author (window->store), ==, "Carol Chen");
+  rs_gui_test_iterate (400);   /* past the row's and the title's animations */
   save_screenshot (GTK_WIDGET (prefs), "window-preferences.png");
   gtk_window_destroy (GTK_WINDOW (prefs));
 

@@ -347,6 +347,7 @@ set_empty (RsHistoryPanel *self,
            const char     *title,
            const char     *description)
 {
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), FALSE);
   adw_status_page_set_title (self->empty_page, title);
   adw_status_page_set_description (self->empty_page, description);
   gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -462,6 +463,8 @@ show_changes (RsHistoryPanel *self,
                                                counts[RS_HISTORY_OP_ADDED],
                                                counts[RS_HISTORY_OP_CHANGED],
                                                counts[RS_HISTORY_OP_REMOVED]);
+  /* The history's count would describe a list that is not shown. */
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), FALSE);
   gtk_label_set_text (self->changes_title, title);
   gtk_label_set_text (self->changes_count, count);
   gtk_stack_set_visible_child_name (self->stack, "changes");
@@ -562,6 +565,7 @@ rs_history_panel_reload (RsHistoryPanel *self)
     else
       count = g_strdup_printf (ngettext ("%u change", "%u changes", entries->len), entries->len);
     gtk_label_set_text (self->count_label, count);
+    gtk_widget_set_visible (GTK_WIDGET (self->count_label), TRUE);
   }
 
   if (entries->len == 0)
