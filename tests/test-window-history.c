@@ -391,7 +391,26 @@ test_changes_since (void)
                    RS_BOARD_MARK_CHANGED);
   g_assert_cmpint (rs_board_view_get_change_mark (window->board, RS_TARGET_ENTITY, gone), ==,
                    RS_BOARD_MARK_NONE);
+  rs_selection_clear (window->selection);   /* the new relation's ring shows, not the selection's */
   save_screenshot (GTK_WIDGET (window), "window-changes-since.png");
+
+  /* Choosing a row of the list selects its record. */
+  {
+    g_autoptr(GPtrArray) boxes = g_ptr_array_new ();
+    const RsHistoryItem *first = &g_array_index (changes, RsHistoryItem, 0);
+    RsTarget target;
+    gint64 id;
+
+    rs_selection_clear (window->selection);
+    rs_gui_test_collect (GTK_WIDGET (panel), GTK_TYPE_LIST_BOX, boxes);
+    g_assert_cmpuint (boxes->len, ==, 1);
+    g_signal_emit_by_name (gtk_list_box_get_row_at_index (g_ptr_array_index (boxes, 0), 0),
+                           "activate");
+    rs_gui_test_iterate (20);
+    g_assert_true (rs_selection_get_primary (window->selection, &target, &id));
+    g_assert_cmpint (target, ==, first->target);
+    g_assert_cmpint (id, ==, first->id);
+  }
 
   /* A change while they are shown: the list and the rings follow. */
   {

@@ -29,6 +29,7 @@
 #define RELOAD_DELAY 250
 #define HISTORY_LIMIT 500
 #define ITEMS_SHOWN 6   /* records named on one row; the rest are counted */
+#define CHANGES_SHOWN 500 /* rows of "changes since" (a list box); the board rings all */
 
 struct _RsHistoryPanel
 {
@@ -58,6 +59,7 @@ struct _RsHistoryPanel
   RsTarget            filter_target;    /* what "only selected" filtered on last */
   gint64              filter_id;
   guint               reload_source;
+  guint               tick_source;      /* "5 minutes ago" moves on while shown */
   guint               only_selected : 1;
   guint               dirty : 1;        /* changed while hidden: read again when shown */
   guint               syncing : 1;      /* setting the drop-down or the row from code */
@@ -454,7 +456,18 @@ show_changes (RsHistoryPanel *self,
       const RsHistoryItem *item = &g_array_index (changes, RsHistoryItem, i);
 
       counts[item->op]++;
-      gtk_list_box_append (self->changes_list, new_change_row (item));
+      if (i < CHANGES_SHOWN)
+        gtk_list_box_append (self->changes_list, new_change_row (item));
+    }
+  if (changes->len > CHANGES_SHOWN)
+    {
+      g_autofree char *more = g_strdup_printf (_("And %u more"), changes->len - CHANGES_SHOWN);
+      GtkWidget *label = gtk_label_new (more);
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_list_box_append (self->changes_list, label);
+      gtk_list_box_row_set_activatable (gtk_list_box_get_row_at_index (self->changes_list,
+                                                                       CHANGES_SHOWN), FALSE);
     }
 
   /* TRANSLATORS: "3 added · 2 changed · 1 removed" */
@@ -710,6 +723,20 @@ rs_history_panel_selection_changed (RsPanel *panel)
     schedule_reload (self);
 }
 
+/* The rows say "5 minutes ago": bind them again (only the visible ones are). */
+static gboolean
+tick_cb (gpointer user_data)
+{
+  RsHistoryPanel *self = user_data;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+
+  /* The chosen row stays chosen: that is not a choice to act on. */
+  self->syncing = TRUE;
+  g_list_model_items_changed (G_LIST_MODEL (self->entries), 0, n, n);
+  self->syncing = FALSE;
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 rs_history_panel_map (GtkWidget *widget)
 {
@@ -719,6 +746,18 @@ rs_history_panel_map (GtkWidget *widget)
 
   if (self->dirty)
     rs_history_panel_reload (self);
+  if (self->tick_source == 0)
+    self->tick_source = g_timeout_add_seconds (60, tick_cb, self);
+}
+
+static void
+rs_history_panel_unmap (GtkWidget *widget)
+{
+  RsHistoryPanel *self = RS_HISTORY_PANEL (widget);
+
+  g_clear_handle_id (&self->tick_source, g_source_remove);
+
+  GTK_WIDGET_CLASS (rs_history_panel_parent_class)->unmap (widget);
 }
 
 static void
@@ -727,6 +766,7 @@ rs_history_panel_dispose (GObject *object)
   RsHistoryPanel *self = (RsHistoryPanel *)object;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_handle_id (&self->tick_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RS_TYPE_HISTORY_PANEL);
 
@@ -816,6 +856,7 @@ rs_history_panel_class_init (RsHistoryPanelClass *klass)
   object_class->set_property = rs_history_panel_set_property;
 
   widget_class->map = rs_history_panel_map;
+  widget_class->unmap = rs_history_panel_unmap;
 
   panel_class->store_changed = rs_history_panel_store_changed;
   panel_class->case_changed = rs_history_panel_case_changed;
