@@ -90,6 +90,10 @@ struct _RsBoardView
   guint            layout_count;
   guint            layout_generation;
 
+  /* "Changes since…" (rs-board-view-marks.c): gint64 * id -> RsBoardMark; NULL: none */
+  GHashTable      *node_marks;
+  GHashTable      *edge_marks;
+
   /* Interaction */
   gint64           hover_node;
   gint64           hover_edge;
@@ -129,6 +133,9 @@ void     _rs_board_view_add_node_bounds    (RsBoardView    *self,
                                             guint           index,
                                             RsBoardRect    *bounds,
                                             gboolean       *any);
+void     _rs_board_view_add_mark_bounds  (RsBoardView    *self,
+                                          RsBoardRect    *bounds,
+                                          gboolean       *any);
 void     _rs_board_view_add_selection_bounds (RsBoardView  *self,
                                               RsBoardRect  *bounds,
                                               gboolean     *any);

@@ -493,6 +493,8 @@ rs_board_view_finalize (GObject *object)
 
   g_clear_pointer (&self->scene, rs_board_scene_unref);
   g_clear_pointer (&self->style, rs_board_style_unref);
+  g_clear_pointer (&self->node_marks, g_hash_table_unref);
+  g_clear_pointer (&self->edge_marks, g_hash_table_unref);
   g_clear_error (&self->layout_error);
 
   G_OBJECT_CLASS (rs_board_view_parent_class)->finalize (object);
