@@ -23,6 +23,7 @@
 #include "rs-core.h"
 #include "rs-enum-types.h"
 #include "rs-generate.h"
+#include "rs-layout-controller.h"
 #include "rs-suggest.h"
 #include "rs-report.h"
 
@@ -283,6 +284,90 @@ cmd_export (int    argc,
 
   if (!rs_bundle_export_file (rs_case_store_get_case (store), output, &error))
     return fail (error);
+  return 0;
+}
+
+/* Entities of the case without a position on the board. */
+static guint
+count_unplaced (RsCase *kase)
+{
+  GListModel *entities = rs_case_get_entities (kase);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+    {
+      g_autoptr(RsEntity) entity = g_list_model_get_item (entities, i);
+
+      n += !rs_entity_get_has_position (entity);
+    }
+  return n;
+}
+
+static int
+cmd_layout (int    argc,
+            char **argv)
+{
+  g_autofree char *engine_name = NULL;
+  gboolean all = FALSE;
+  const GOptionEntry entries[] = {
+    { "engine", 'e', 0, G_OPTION_ARG_STRING, &engine_name,
+      N_("Graphviz engine: dot, neato, fdp, sfdp, circo, twopi or auto (default: auto, "
+         "as the board chooses)"), "ENGINE" },
+    { "all", 'a', 0, G_OPTION_ARG_NONE, &all,
+      N_("Lay out every entity again except the pinned ones (default: only those without "
+         "a position)"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("CASE — place the entities of CASE that have no position on the board "
+                            "and save the positions"));
+  g_autoptr(RsCaseStore) store = NULL;
+  g_autoptr(RsLayoutController) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  int engine = RS_LAYOUT_ENGINE_AUTO;
+  guint n_entities, n_unplaced, n_placed = 0;
+  RsCase *kase;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 2)
+    return usage_error (context, _("layout needs exactly one CASE"));
+  if (engine_name != NULL && !rs_enum_from_nick (RS_TYPE_LAYOUT_ENGINE, engine_name, &engine))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("unknown engine “%s” (dot, neato, fdp, sfdp, circo, twopi or auto)"),
+                         engine_name);
+      return usage_error (context, message);
+    }
+
+  /* Positions are written: the case is opened for writing, never created. */
+  if (!(store = rs_case_store_open (argv[1], RS_CASE_STORE_OPEN_NONE, &error)))
+    return fail (error);
+  if (rs_case_store_is_read_only (store))
+    {
+      g_printerr (_("redstring-cli: “%s” is read-only: its positions cannot be saved\n"), argv[1]);
+      return 1;
+    }
+
+  kase = rs_case_store_get_case (store);
+  n_entities = g_list_model_get_n_items (rs_case_get_entities (kase));
+  n_unplaced = count_unplaced (kase);
+  if (n_entities == 0 || (n_unplaced == 0 && !all))
+    {
+      g_print (_("Nothing to lay out: %s\n"),
+               n_entities == 0 ? _("the case has no entities") : _("every entity has a position"));
+      return 0;
+    }
+
+  layout = rs_layout_controller_new (store);
+  rs_layout_controller_set_engine (layout, engine);
+  if (!rs_layout_controller_run (layout, NULL, all, NULL, &n_placed, &error))
+    return fail (error);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Placed %u entity of %u (%s)\n",
+                        "Placed %u entities of %u (%s)\n", n_placed),
+           n_placed, n_entities, rs_enum_to_nick (RS_TYPE_LAYOUT_ENGINE, engine));
   return 0;
 }
 
@@ -568,6 +653,7 @@ static const struct {
   { "import", cmd_import, N_("Add a JSON case bundle to a case") },
   { "import-report", cmd_import_report, N_("Add a report (text, Markdown, HTML, PDF) to a case") },
   { "export", cmd_export, N_("Export a case (--format json -o FILE)") },
+  { "layout", cmd_layout, N_("Place entities without a position and save them (--engine E, --all)") },
   { "info", cmd_info, N_("Check a case file and count what it holds") },
   { "generate", cmd_generate, N_("Write a synthetic case for benchmarks (--entities N --seed S)") },
   { "suggest", cmd_suggest, N_("What a document suggests (--document ID --format json)") },
