@@ -314,8 +314,8 @@ paper_size (const RsExportOptions *options,
     }
 }
 
-/* Vector: fit to one page (scaled to fill the printable area, centred), or 1:1 over as
- * many pages as it takes, left to right then top to bottom. */
+/* Vector: fit to one page (shrunk to the printable area if larger, centred), or 1:1 over
+ * as many pages as it takes, left to right then top to bottom. */
 gboolean
 _rs_export_write_pdf (RsCase                *kase,
                       const RsExportOptions *options,
@@ -349,7 +349,8 @@ _rs_export_write_pdf (RsCase                *kase,
 
   if (options->fit_to_page)
     {
-      double fit = MIN (area_w / page->width, area_h / page->height);
+      /* Shrunk to fit, never enlarged: two entities do not become a poster. */
+      double fit = MIN (1.0, MIN (area_w / page->width, area_h / page->height));
 
       cairo_save (cr);
       cairo_translate (cr, (paper_w - page->width * fit) / 2, (paper_h - page->height * fit) / 2);
@@ -363,8 +364,17 @@ _rs_export_write_pdf (RsCase                *kase,
     }
   else
     {
-      guint columns = MAX (1, (guint)ceil (page->width / area_w - 1e-9));
-      guint rows = MAX (1, (guint)ceil (page->height / area_h - 1e-9));
+      /* The paper has its own margin: tiles cover the content without the picture's, so
+       * a board a few points taller than a page does not spill a blank sliver onto a
+       * second row of pages. */
+      RsBoardRect content = {
+        page->x + RS_EXPORT_MARGIN, page->y + RS_EXPORT_MARGIN,
+        page->width - 2 * RS_EXPORT_MARGIN, page->height - 2 * RS_EXPORT_MARGIN,
+      };
+      guint columns = MAX (1, (guint)ceil (content.width / area_w - 1e-9));
+      guint rows = MAX (1, (guint)ceil (content.height / area_h - 1e-9));
+
+      page = &content;
 
       for (guint row = 0; row < rows; row++)
         for (guint column = 0; column < columns; column++)

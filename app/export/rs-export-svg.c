@@ -51,52 +51,7 @@ typedef struct
   RsExportFootnotes *footnotes;
 } Svg;
 
-/* XML --------------------------------------------------------------------------------- */
-
-void
-rs_export_append_xml_escaped (GString    *out,
-                              const char *text)
-{
-  const char *p, *end;
-
-  g_return_if_fail (out != NULL);
-
-  if (text == NULL)
-    return;
-
-  end = text + strlen (text);
-  for (p = text; p < end; )
-    {
-      gunichar ch = g_utf8_get_char_validated (p, end - p);
-
-      if (ch == (gunichar)-1 || ch == (gunichar)-2)
-        {
-          g_string_append (out, "\xEF\xBF\xBD");
-          p++;
-          continue;
-        }
-
-      switch (ch)
-        {
-        case '&': g_string_append (out, "&amp;"); break;
-        case '<': g_string_append (out, "&lt;"); break;
-        case '>': g_string_append (out, "&gt;"); break;
-        case '"': g_string_append (out, "&quot;"); break;
-        case '\'': g_string_append (out, "&apos;"); break;
-        /* As references, so attribute normalisation and CR LF folding keep them. */
-        case '\t': g_string_append (out, "&#9;"); break;
-        case '\n': g_string_append (out, "&#10;"); break;
-        case '\r': g_string_append (out, "&#13;"); break;
-        default:
-          /* XML 1.0 Char: no other C0 control, no surrogate (never decoded), no
-           * U+FFFE/U+FFFF. */
-          if (ch >= 0x20 && ch != 0xFFFE && ch != 0xFFFF)
-            g_string_append_len (out, p, g_utf8_next_char (p) - p);
-          break;
-        }
-      p = g_utf8_next_char (p);
-    }
-}
+/* Numbers and attributes -------------------------------------------------------------- */
 
 static void
 num (GString *out,
@@ -231,9 +186,11 @@ font_attrs (Svg         *svg,
   const PangoFontDescription *desc = rs_board_style_get_font (svg->style, font);
   const char *family = pango_font_description_get_family (desc);
 
+  /* Pango's list ("Cantarell, Sans") with CSS's generic name last, for browsers, which do
+   * not know fontconfig's "Sans". */
   g_string_append (svg->out, " font-family=\"");
   rs_export_append_xml_escaped (svg->out, family != NULL ? family : "Sans");
-  g_string_append_c (svg->out, '"');
+  g_string_append (svg->out, ",sans-serif\"");
   attr_num (svg->out, "font-size", pango_font_description_get_size (desc) / (double)PANGO_SCALE);
   if (pango_font_description_get_weight (desc) >= PANGO_WEIGHT_BOLD)
     g_string_append (svg->out, " font-weight=\"bold\"");
@@ -331,7 +288,16 @@ append_layout (Svg                *svg,
       if (slice[0] == '\0')
         continue;
       g_string_append (svg->out, "<tspan");
-      attr_num (svg->out, "x", ox + logical.x / (double)PANGO_SCALE);
+      /* A right-to-left line (Pango's base direction from its first strong letter, as
+       * auto-dir sets it) starts at its right end, so the SVG reader orders the mixed
+       * runs as Pango did. */
+      if (line->resolved_dir == PANGO_DIRECTION_RTL)
+        {
+          g_string_append (svg->out, " direction=\"rtl\" unicode-bidi=\"embed\"");
+          attr_num (svg->out, "x", ox + (logical.x + logical.width) / (double)PANGO_SCALE);
+        }
+      else
+        attr_num (svg->out, "x", ox + logical.x / (double)PANGO_SCALE);
       attr_num (svg->out, "y", oy + baseline);
       g_string_append (svg->out, ">");
       rs_export_append_xml_escaped (svg->out, slice);
@@ -455,6 +421,17 @@ glyph_defs (Svg *svg)
       cairo_surface_finish (surface);
       cairo_surface_destroy (surface);
 
+      /* cairo numbers its surfaces across the process: drop the numbers so the same
+       * board always gives the same file. */
+      for (char *p = strstr (buffer->str, "surface"); p != NULL; p = strstr (p, "surface"))
+        {
+          char *digits = p + strlen ("surface"), *after = digits;
+
+          while (g_ascii_isdigit (*after))
+            after++;
+          g_string_erase (buffer, digits - buffer->str, after - digits);
+          p = digits;
+        }
       g_string_replace (buffer, "id=\"surface", own_ids, 0);
       g_string_replace (buffer, "#surface", own_refs, 0);
       body = strstr (buffer->str, "<svg");

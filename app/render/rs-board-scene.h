@@ -60,9 +60,9 @@ RsBoardScene      *rs_board_scene_new              (RsCase             *kase,
                                                     RsBoardFilter      *filter,
                                                     RsBoardStyle       *style);
 RsBoardScene      *rs_board_scene_new_for_selection (RsCase             *kase,
-                                                    RsBoardFilter      *filter,
-                                                    RsBoardStyle       *style,
-                                                    RsSelection        *selection);
+                                                      RsBoardFilter      *filter,
+                                                      RsBoardStyle       *style,
+                                                      RsSelection        *selection);
 RsBoardScene      *rs_board_scene_ref              (RsBoardScene       *self);
 void               rs_board_scene_unref            (RsBoardScene       *self);
 guint              rs_board_scene_get_n_nodes      (RsBoardScene       *self);
