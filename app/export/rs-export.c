@@ -12,7 +12,10 @@
 
 #include "rs-bundle.h"
 #include "rs-error.h"
+#include "rs-export-brief.h"
+#include "rs-export-data.h"
 #include "rs-export-private.h"
+#include "rs-export-timeline.h"
 
 /* The export core: options, the names the CLI and the dialog use, and the dispatch from
  * (content, format) to the writer. Writers write to a GOutputStream; the file and memory
@@ -235,6 +238,41 @@ write_json (RsCase         *kase,
  * other exporters are still writing (DOT, GraphML, CSV, HTML, the timeline, the brief)
  * fail with RS_ERROR_EXPORT_FAILED until they are wired here.
  */
+/* DOT, GraphML and CSV, from the scene the board draws. A CSV table of events or
+ * quotes, or of a whole case with neither filter nor selection, needs no scene (nor
+ * positions). */
+static gboolean
+write_data (RsCase                *kase,
+            const RsExportOptions *options,
+            GOutputStream         *out,
+            GCancellable          *cancellable,
+            GError               **error)
+{
+  g_autoptr(RsBoardStyle) style = rs_board_style_new (options->dark);
+  g_autoptr(RsBoardScene) scene = NULL;
+  gboolean whole = options->filter == NULL &&
+                   (options->selection == NULL || rs_selection_get_n_items (options->selection) == 0);
+
+  if (options->format != RS_EXPORT_FORMAT_CSV ||
+      (options->csv_table != RS_EXPORT_CSV_EVENTS && options->csv_table != RS_EXPORT_CSV_QUOTES &&
+       !whole))
+    {
+      if (!(scene = rs_export_build_scene (kase, options, style, error)))
+        return FALSE;
+    }
+
+  switch (options->format)
+    {
+    case RS_EXPORT_FORMAT_DOT:
+      return rs_export_dot_write (kase, scene, options, out, cancellable, error);
+    case RS_EXPORT_FORMAT_GRAPHML:
+      return rs_export_graphml_write (kase, scene, options, out, cancellable, error);
+    case RS_EXPORT_FORMAT_CSV:
+    default:
+      return rs_export_csv_write (kase, scene, options, out, cancellable, error);
+    }
+}
+
 gboolean
 rs_export_write (RsCase                *kase,
                  const RsExportOptions *options,
@@ -261,6 +299,11 @@ rs_export_write (RsCase                *kase,
       return FALSE;
     }
 
+  if (options->content == RS_EXPORT_CONTENT_TIMELINE)
+    return rs_export_timeline_write (kase, options, out, cancellable, error);
+  if (options->content == RS_EXPORT_CONTENT_BRIEF)
+    return rs_export_brief_write (kase, options, out, cancellable, error);
+
   if (options->content == RS_EXPORT_CONTENT_BOARD)
     switch (options->format)
       {
@@ -275,6 +318,7 @@ rs_export_write (RsCase                *kase,
       case RS_EXPORT_FORMAT_DOT:
       case RS_EXPORT_FORMAT_GRAPHML:
       case RS_EXPORT_FORMAT_CSV:
+        return write_data (kase, options, out, cancellable, error);
       case RS_EXPORT_FORMAT_HTML:
       default:
         break;

@@ -1065,15 +1065,17 @@ test_atomic (Fixture       *fixture,
     g_assert_cmpuint (count_files (dir), ==, 1);
   }
 
-  /* A format not written yet fails the same way. */
+  /* A format that does not take the content fails the same way. */
   {
     g_autoptr(GError) error = NULL;
 
     options.format = RS_EXPORT_FORMAT_DOT;
+    options.content = RS_EXPORT_CONTENT_TIMELINE;
     g_assert_false (rs_export_write_file (fixture->kase, &options, file, NULL, &error));
-    g_assert_error (error, RS_ERROR, RS_ERROR_EXPORT_FAILED);
+    g_assert_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT);
     assert_file_is (path, old);
     g_assert_cmpuint (count_files (dir), ==, 1);
+    options.content = RS_EXPORT_CONTENT_BOARD;
   }
 
   /* A place no file can be written (under a regular file), which fails for root too. */
