@@ -127,4 +127,6 @@ GBytes         *rs_export_write_bytes            (RsCase                 *kase,
                                                   GCancellable           *cancellable,
                                                   GError                **error);
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RsExportOptions, rs_export_options_clear)
+
 G_END_DECLS

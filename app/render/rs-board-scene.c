@@ -795,6 +795,45 @@ compute_bounds (RsBoardScene *self)
     }
 }
 
+/* An export of the selection: everything else is removed before the edges are routed
+ * and labels placed, so the picture is laid out as if the rest were not there. Kept: the
+ * selected entities, the selected relations with their two ends, and the relations
+ * between kept entities. What the filter removed stays removed. */
+static void
+apply_selection (RsBoardScene *self,
+                 RsSelection  *selection)
+{
+  g_autofree guint8 *keep = g_new0 (guint8, MAX (self->nodes->len, 1));
+  guint n = rs_selection_get_n_items (selection);
+  guint index;
+
+  for (guint i = 0; i < n; i++)
+    {
+      RsTarget target;
+      gint64 id;
+
+      rs_selection_get_item (selection, i, &target, &id);
+      if (target == RS_TARGET_ENTITY && rs_board_scene_lookup_node (self, id, &index))
+        keep[index] = TRUE;
+      else if (target == RS_TARGET_RELATION && rs_board_scene_lookup_edge (self, id, &index))
+        {
+          keep[edge_at (self, index)->source] = TRUE;
+          keep[edge_at (self, index)->target] = TRUE;
+        }
+    }
+
+  for (guint i = 0; i < self->nodes->len; i++)
+    if (!keep[i])
+      node_at (self, i)->flags |= RS_BOARD_ITEM_REMOVED;
+  for (guint i = 0; i < self->edges->len; i++)
+    {
+      RsBoardEdge *edge = edge_at (self, i);
+
+      if (!keep[edge->source] || !keep[edge->target])
+        edge->flags |= RS_BOARD_ITEM_REMOVED;
+    }
+}
+
 /**
  * rs_board_scene_new:
  * @kase: the case
@@ -808,12 +847,29 @@ rs_board_scene_new (RsCase        *kase,
                     RsBoardFilter *filter,
                     RsBoardStyle  *style)
 {
+  return rs_board_scene_new_for_selection (kase, filter, style, NULL);
+}
+
+/**
+ * rs_board_scene_new_for_selection:
+ * @selection: (nullable): when not empty, only the selected entities and relations (and
+ *   the relations between them) are drawn; the rest is removed
+ *
+ * rs_board_scene_new() for an export of the selection.
+ */
+RsBoardScene *
+rs_board_scene_new_for_selection (RsCase        *kase,
+                                  RsBoardFilter *filter,
+                                  RsBoardStyle  *style,
+                                  RsSelection   *selection)
+{
   RsBoardScene *self;
   g_autoptr(GPtrArray) relations = NULL;
 
   g_return_val_if_fail (RS_IS_CASE (kase), NULL);
   g_return_val_if_fail (filter == NULL || RS_IS_BOARD_FILTER (filter), NULL);
   g_return_val_if_fail (style != NULL, NULL);
+  g_return_val_if_fail (selection == NULL || RS_IS_SELECTION (selection), NULL);
 
   self = g_new0 (RsBoardScene, 1);
   g_atomic_ref_count_init (&self->ref_count);
@@ -834,6 +890,8 @@ rs_board_scene_new (RsCase        *kase,
 
   if (filter != NULL && rs_board_filter_get_active (filter))
     apply_filter (self, kase, filter);
+  if (selection != NULL && rs_selection_get_n_items (selection) > 0)
+    apply_selection (self, selection);
 
   compute_parallel_offsets (self);
   for (guint i = 0; i < self->edges->len; i++)

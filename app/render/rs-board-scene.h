@@ -10,6 +10,7 @@
 #include "rs-board-style.h"
 #include "rs-board-types.h"
 #include "rs-case.h"
+#include "rs-selection.h"
 
 G_BEGIN_DECLS
 
@@ -58,6 +59,10 @@ GType              rs_board_scene_get_type         (void) G_GNUC_CONST;
 RsBoardScene      *rs_board_scene_new              (RsCase             *kase,
                                                     RsBoardFilter      *filter,
                                                     RsBoardStyle       *style);
+RsBoardScene      *rs_board_scene_new_for_selection (RsCase             *kase,
+                                                      RsBoardFilter      *filter,
+                                                      RsBoardStyle       *style,
+                                                      RsSelection        *selection);
 RsBoardScene      *rs_board_scene_ref              (RsBoardScene       *self);
 void               rs_board_scene_unref            (RsBoardScene       *self);
 guint              rs_board_scene_get_n_nodes      (RsBoardScene       *self);

@@ -1,0 +1,362 @@
+/* rs-export.c
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rs-export"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rs-bundle.h"
+#include "rs-error.h"
+#include "rs-export-private.h"
+
+/* The export core: options, the names the CLI and the dialog use, and the dispatch from
+ * (content, format) to the writer. Writers write to a GOutputStream; the file and memory
+ * variants wrap them. */
+
+typedef struct
+{
+  RsExportFormat format;
+  const char    *name;
+  const char    *extension;
+  const char    *mime_type;
+  guint          contents;    /* 1 << RsExportContent */
+} FormatInfo;
+
+#define BOARD    (1u << RS_EXPORT_CONTENT_BOARD)
+#define TIMELINE (1u << RS_EXPORT_CONTENT_TIMELINE)
+#define BRIEF    (1u << RS_EXPORT_CONTENT_BRIEF)
+
+static const FormatInfo formats[] = {
+  { RS_EXPORT_FORMAT_SVG,     "svg",     "svg",     "image/svg+xml",       BOARD | TIMELINE },
+  { RS_EXPORT_FORMAT_PNG,     "png",     "png",     "image/png",           BOARD | TIMELINE },
+  { RS_EXPORT_FORMAT_PDF,     "pdf",     "pdf",     "application/pdf",     BOARD | TIMELINE | BRIEF },
+  { RS_EXPORT_FORMAT_DOT,     "dot",     "gv",      "text/vnd.graphviz",   BOARD },
+  { RS_EXPORT_FORMAT_GRAPHML, "graphml", "graphml", "application/graphml+xml", BOARD },
+  { RS_EXPORT_FORMAT_CSV,     "csv",     "csv",     "text/csv",            BOARD | TIMELINE },
+  { RS_EXPORT_FORMAT_HTML,    "html",    "html",    "text/html",           BRIEF },
+  { RS_EXPORT_FORMAT_JSON,    "json",    "json",    "application/json",    BOARD },
+};
+
+static const struct
+{
+  RsExportPaper paper;
+  const char   *name;
+} papers[] = {
+  { RS_EXPORT_PAPER_A4, "a4" },
+  { RS_EXPORT_PAPER_A3, "a3" },
+  { RS_EXPORT_PAPER_LETTER, "letter" },
+  { RS_EXPORT_PAPER_LEGAL, "legal" },
+};
+
+static const struct
+{
+  RsExportCsvTable table;
+  const char      *name;
+} csv_tables[] = {
+  { RS_EXPORT_CSV_ENTITIES, "entities" },
+  { RS_EXPORT_CSV_RELATIONS, "relations" },
+  { RS_EXPORT_CSV_EVENTS, "events" },
+  { RS_EXPORT_CSV_QUOTES, "quotes" },
+};
+
+static const FormatInfo *
+format_info (RsExportFormat format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (formats[i].format == format)
+      return &formats[i];
+  return NULL;
+}
+
+void
+rs_export_options_init (RsExportOptions *options,
+                        RsExportFormat   format)
+{
+  g_return_if_fail (options != NULL);
+
+  *options = (RsExportOptions) {
+    .format = format,
+    .content = RS_EXPORT_CONTENT_BOARD,
+    .legend = TRUE,
+    .scale = 2 * RS_BOARD_PIXELS_PER_UNIT,
+    .paper = RS_EXPORT_PAPER_A4,
+    .landscape = TRUE,
+    .fit_to_page = TRUE,
+    .csv_table = RS_EXPORT_CSV_ENTITIES,
+  };
+}
+
+void
+rs_export_options_clear (RsExportOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  g_clear_object (&options->filter);
+  g_clear_object (&options->selection);
+}
+
+/* @copy gets its own references; clear it with rs_export_options_clear(). */
+void
+rs_export_options_copy (const RsExportOptions *options,
+                        RsExportOptions       *copy)
+{
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (copy != NULL);
+
+  *copy = *options;
+  if (copy->filter != NULL)
+    g_object_ref (copy->filter);
+  if (copy->selection != NULL)
+    g_object_ref (copy->selection);
+}
+
+gboolean
+rs_export_format_from_string (const char     *name,
+                              RsExportFormat *format)
+{
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (formats); i++)
+    if (g_ascii_strcasecmp (name, formats[i].name) == 0)
+      {
+        *format = formats[i].format;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+rs_export_format_to_string (RsExportFormat format)
+{
+  const FormatInfo *info = format_info (format);
+
+  return info != NULL ? info->name : NULL;
+}
+
+const char *
+rs_export_format_get_extension (RsExportFormat format)
+{
+  const FormatInfo *info = format_info (format);
+
+  return info != NULL ? info->extension : NULL;
+}
+
+const char *
+rs_export_format_get_mime_type (RsExportFormat format)
+{
+  const FormatInfo *info = format_info (format);
+
+  return info != NULL ? info->mime_type : NULL;
+}
+
+/* What the format can carry (not what is written yet: see rs_export_write()). */
+gboolean
+rs_export_format_supports (RsExportFormat  format,
+                           RsExportContent content)
+{
+  const FormatInfo *info = format_info (format);
+
+  return info != NULL && (guint)content <= RS_EXPORT_CONTENT_BRIEF &&
+         (info->contents & (1u << content)) != 0;
+}
+
+gboolean
+rs_export_paper_from_string (const char    *name,
+                             RsExportPaper *paper)
+{
+  g_return_val_if_fail (paper != NULL, FALSE);
+
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (papers); i++)
+    if (g_ascii_strcasecmp (name, papers[i].name) == 0)
+      {
+        *paper = papers[i].paper;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+rs_export_csv_table_from_string (const char       *name,
+                                 RsExportCsvTable *table)
+{
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (csv_tables); i++)
+    if (g_ascii_strcasecmp (name, csv_tables[i].name) == 0)
+      {
+        *table = csv_tables[i].table;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static const char *
+content_name (RsExportContent content)
+{
+  switch (content)
+    {
+    case RS_EXPORT_CONTENT_BOARD:
+      return _("the board");
+    case RS_EXPORT_CONTENT_TIMELINE:
+      return _("the timeline");
+    case RS_EXPORT_CONTENT_BRIEF:
+      return _("the brief");
+    default:
+      return _("this content");
+    }
+}
+
+/* JSON is the case bundle: the whole case, whatever the filter or the selection (a bundle
+ * is a case to open again, not a picture of part of it). */
+static gboolean
+write_json (RsCase         *kase,
+            GOutputStream  *out,
+            GCancellable   *cancellable,
+            GError        **error)
+{
+  g_autoptr(GBytes) bytes = rs_bundle_export (kase, error);
+
+  if (bytes == NULL)
+    return FALSE;
+  return g_output_stream_write_all (out, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    NULL, cancellable, error) &&
+         g_output_stream_write_all (out, "\n", 1, NULL, cancellable, error);
+}
+
+/**
+ * rs_export_write:
+ *
+ * Writes the export that @options describe to @out, which it does not close. Formats
+ * other exporters are still writing (DOT, GraphML, CSV, HTML, the timeline, the brief)
+ * fail with RS_ERROR_EXPORT_FAILED until they are wired here.
+ */
+gboolean
+rs_export_write (RsCase                *kase,
+                 const RsExportOptions *options,
+                 GOutputStream         *out,
+                 GCancellable          *cancellable,
+                 GError               **error)
+{
+  const char *format_name;
+
+  g_return_val_if_fail (RS_IS_CASE (kase), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  format_name = rs_export_format_to_string (options->format);
+  if (format_name == NULL || !rs_export_format_supports (options->format, options->content))
+    {
+      g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
+                   _("Cannot export %s as %s"), content_name (options->content),
+                   format_name != NULL ? format_name : "?");
+      return FALSE;
+    }
+
+  if (options->content == RS_EXPORT_CONTENT_BOARD)
+    switch (options->format)
+      {
+      case RS_EXPORT_FORMAT_SVG:
+        return _rs_export_write_svg (kase, options, out, cancellable, error);
+      case RS_EXPORT_FORMAT_PNG:
+        return _rs_export_write_png (kase, options, out, cancellable, error);
+      case RS_EXPORT_FORMAT_PDF:
+        return _rs_export_write_pdf (kase, options, out, cancellable, error);
+      case RS_EXPORT_FORMAT_JSON:
+        return write_json (kase, out, cancellable, error);
+      case RS_EXPORT_FORMAT_DOT:
+      case RS_EXPORT_FORMAT_GRAPHML:
+      case RS_EXPORT_FORMAT_CSV:
+      case RS_EXPORT_FORMAT_HTML:
+      default:
+        break;
+      }
+
+  g_set_error (error, RS_ERROR, RS_ERROR_EXPORT_FAILED,
+               _("Exporting %s as %s is not supported yet"), content_name (options->content),
+               format_name);
+  return FALSE;
+}
+
+/**
+ * rs_export_write_file:
+ *
+ * Writes the export to a temporary file beside @file and puts it in place only once it is
+ * complete (g_file_replace()); on any failure the temporary file is removed and whatever
+ * @file held before is left as it was.
+ */
+gboolean
+rs_export_write_file (RsCase                *kase,
+                      const RsExportOptions *options,
+                      GFile                 *file,
+                      GCancellable          *cancellable,
+                      GError               **error)
+{
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GCancellable) abandon = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (RS_IS_CASE (kase), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable,
+                           &local_error);
+  if (stream == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not write “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  if (rs_export_write (kase, options, G_OUTPUT_STREAM (stream), cancellable, error))
+    {
+      if (g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
+        return TRUE;
+
+      {
+        g_autofree char *name = g_file_get_parse_name (file);
+
+        g_set_error (error, local_error->domain, local_error->code,
+                     _("Could not write “%s”: %s"), name, local_error->message);
+      }
+    }
+
+  /* A close that is cancelled does not rename the temporary file over the target; it
+   * removes it (GLocalFileOutputStream), so the old file stays. */
+  abandon = g_cancellable_new ();
+  g_cancellable_cancel (abandon);
+  g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+  return FALSE;
+}
+
+/* The export in memory: Copy as Image, previews, the brief's inline SVG. */
+GBytes *
+rs_export_write_bytes (RsCase                *kase,
+                       const RsExportOptions *options,
+                       GCancellable          *cancellable,
+                       GError               **error)
+{
+  g_autoptr(GOutputStream) out = NULL;
+
+  g_return_val_if_fail (RS_IS_CASE (kase), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  out = g_memory_output_stream_new_resizable ();
+  if (!rs_export_write (kase, options, out, cancellable, error) ||
+      !g_output_stream_close (out, cancellable, error))
+    return NULL;
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+}
