@@ -37,7 +37,7 @@ static const FormatEntry all_formats[] = {
   { RS_EXPORT_FORMAT_PNG, RS_EXPORT_CONTENT_BOARD, N_("PNG image") },
   { RS_EXPORT_FORMAT_PDF, RS_EXPORT_CONTENT_BOARD, N_("PDF document") },
   { RS_EXPORT_FORMAT_DOT, RS_EXPORT_CONTENT_BOARD, N_("DOT (Graphviz)") },
-  { RS_EXPORT_FORMAT_GRAPHML, RS_EXPORT_CONTENT_BOARD, N_("GraphML (Gephi, yEd, Cytoscape)") },
+  { RS_EXPORT_FORMAT_GRAPHML, RS_EXPORT_CONTENT_BOARD, N_("GraphML") },
   { RS_EXPORT_FORMAT_CSV, RS_EXPORT_CONTENT_BOARD, N_("CSV table") },
   { RS_EXPORT_FORMAT_HTML, RS_EXPORT_CONTENT_BRIEF, N_("Brief as HTML") },
   { RS_EXPORT_FORMAT_PDF, RS_EXPORT_CONTENT_BRIEF, N_("Brief as PDF") },
@@ -609,7 +609,10 @@ on_file_chosen_cb (GObject      *source,
   rs_export_dialog_export_to (self, file);
 }
 
-/* The case's title as a file name: "Tick 2021: the leak" → "Tick 2021 the leak". */
+/* The case's title as a file name: "Tick / PLA: the leak" → "Tick - PLA the leak", cut
+ * at a word past NAME_CHARS (titles can be sentences). */
+#define NAME_CHARS 48
+
 static char *
 dup_suggested_name (RsExportDialog    *self,
                     const FormatEntry *entry)
@@ -617,6 +620,7 @@ dup_suggested_name (RsExportDialog    *self,
   const char *title = rs_case_get_title (self->kase);
   g_autoptr(GString) name = g_string_new (NULL);
   const char *extension = rs_export_format_get_extension (entry->format);
+  glong chars = 0;
 
   if (title == NULL || *title == '\0')
     title = self->base_name;
@@ -626,10 +630,19 @@ dup_suggested_name (RsExportDialog    *self,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' ||
-          c == '<' || c == '>' || c == '|' || g_unichar_iscntrl (c))
+      if (c == '/' || c == '\\' || c == '|')
+        c = '-';
+      else if (c == ':' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>')
         continue;
+      else if (g_unichar_isspace (c) || g_unichar_iscntrl (c))
+        c = ' ';
+      /* One space between words. */
+      if (c == ' ' && (name->len == 0 || name->str[name->len - 1] == ' '))
+        continue;
+      if (c == ' ' && chars >= NAME_CHARS)
+        break;
       g_string_append_unichar (name, c);
+      chars++;
     }
   g_strstrip (name->str);
   g_string_set_size (name, strlen (name->str));
