@@ -225,6 +225,20 @@ test_dialog_options (void)
   gint64 id;
   g_autoptr(RsEntity) entity = NULL;
 
+  /* Its keys, as the shortcuts window says. */
+  {
+    g_auto(GStrv) export_keys = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                       "win.export-diagram");
+    g_auto(GStrv) copy_keys = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                     "win.copy-image");
+    g_auto(GStrv) print_keys = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                      "win.print");
+
+    g_assert_true (g_strv_contains ((const char * const *) export_keys, "<Control>e"));
+    g_assert_true (g_strv_contains ((const char * const *) copy_keys, "<Shift><Control>c"));
+    g_assert_true (g_strv_contains ((const char * const *) print_keys, "<Control>p"));
+  }
+
   /* The first preview: the board as an SVG export draws it. */
   wait_preview (dialog, 0);
   g_assert_true (select_format (dialog, "SVG image"));

@@ -23,7 +23,7 @@
 
 #define PREVIEW_DELAY_MSEC  200
 #define PREVIEW_MAX_PIXELS  1000.0
-#define PREVIEW_TEXT_CHARS  4000
+#define PREVIEW_TEXT_CHARS  12000
 
 typedef struct
 {
