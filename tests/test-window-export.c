@@ -722,9 +722,29 @@ test_print_to_pdf (void)
   g_assert_true (g_str_has_prefix (text, "%PDF-"));
   png = pdf_to_png (pdf);
   g_assert_true (png_has_ink (png));
-  /* Kept for the next print. */
+  /* Kept for the next print: a board is wider than tall, so landscape unless chosen. */
   g_assert_nonnull (settings);
   g_assert_nonnull (page_setup);
+  g_assert_cmpint (gtk_page_setup_get_orientation (page_setup), ==, GTK_PAGE_ORIENTATION_LANDSCAPE);
+
+  /* A portrait page chosen: the next print keeps it, and still fits the board on it. */
+  gtk_page_setup_set_orientation (page_setup, GTK_PAGE_ORIENTATION_PORTRAIT);
+  gtk_print_settings_set_orientation (settings, GTK_PAGE_ORIENTATION_PORTRAIT);
+  result = rs_board_print_run (GTK_WINDOW (window), rs_case_store_get_case (window->store),
+                               window->filter, window->selection, &settings, &page_setup,
+                               GTK_PRINT_OPERATION_ACTION_EXPORT, pdf, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_cmpint (gtk_page_setup_get_orientation (page_setup), ==, GTK_PAGE_ORIENTATION_PORTRAIT);
+  g_free (png);
+  png = pdf_to_png (pdf);
+  g_assert_true (png_has_ink (png));
+  {
+    g_autoptr(GdkTexture) page = gdk_texture_new_from_filename (png, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (gdk_texture_get_height (page), >, gdk_texture_get_width (page));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

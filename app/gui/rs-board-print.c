@@ -137,10 +137,26 @@ rs_board_print_run (GtkWindow               *parent,
   result = gtk_print_operation_run (operation, action, parent, error);
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     {
+      GtkPrintSettings *chosen = gtk_print_operation_get_print_settings (operation);
+
       if (settings != NULL)
-        g_set_object (settings, gtk_print_operation_get_print_settings (operation));
+        g_set_object (settings, chosen);
       if (page_setup != NULL)
-        g_set_object (page_setup, gtk_print_operation_get_default_page_setup (operation));
+        {
+          /* The dialog's Page Setup tab writes its paper and orientation into the
+           * settings: they are the page the next print starts from. */
+          g_autoptr(GtkPageSetup) page = gtk_page_setup_copy (gtk_print_operation_get_default_page_setup (operation));
+          GtkPaperSize *paper = chosen != NULL ? gtk_print_settings_get_paper_size (chosen) : NULL;
+
+          if (paper != NULL)
+            {
+              gtk_page_setup_set_paper_size (page, paper);
+              gtk_paper_size_free (paper);
+            }
+          if (chosen != NULL && gtk_print_settings_has_key (chosen, GTK_PRINT_SETTINGS_ORIENTATION))
+            gtk_page_setup_set_orientation (page, gtk_print_settings_get_orientation (chosen));
+          g_set_object (page_setup, page);
+        }
     }
   return result;
 }
