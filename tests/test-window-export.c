@@ -287,12 +287,17 @@ test_dialog_options (void)
   g_assert_true (visible (dialog, "orientation_row"));
   g_assert_true (visible (dialog, "fit_row"));
   g_assert_false (visible (dialog, "dpi_row"));
+  /* Fitted: the preview is the page, portrait then landscape. */
+  assert_picture (dialog, &width2, &height2);
+  g_assert_cmpint (height2, >, width2);
   before = n_previews (dialog);
   adw_combo_row_set_selected (child (dialog, "paper_row"), 2);
   wait_preview (dialog, before);
   before = n_previews (dialog);
   adw_combo_row_set_selected (child (dialog, "orientation_row"), 1);
   wait_preview (dialog, before);
+  assert_picture (dialog, &width2, &height2);
+  g_assert_cmpint (width2, >, height2);
   before = n_previews (dialog);
   gtk_switch_set_active (child (dialog, "fit_switch"), FALSE);
   wait_preview (dialog, before);

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -283,6 +284,7 @@ typedef struct
   RsExportOptions  options;
   guint            serial;
   gboolean         picture;
+  gboolean         pdf;       /* the figure shown on its paper */
 } PreviewJob;
 
 static void
@@ -314,6 +316,138 @@ preview_scale (PreviewJob *job)
   return CLAMP (PREVIEW_MAX_PIXELS / largest, 0.05, 1.5);
 }
 
+/* The PDF exporter's paper, in points, and its margin (rs-export-cairo.c): the preview
+ * puts the figure on the page as the PDF will. */
+#define PDF_MARGIN    36.0
+#define FIGURE_MARGIN 16.0
+#define PAGE_PIXELS   900.0
+
+static void
+paper_size (const RsExportOptions *options,
+            double                *width,
+            double                *height)
+{
+  static const double sizes[][2] = {
+    [RS_EXPORT_PAPER_A4] = { 595.28, 841.89 },
+    [RS_EXPORT_PAPER_A3] = { 841.89, 1190.55 },
+    [RS_EXPORT_PAPER_LETTER] = { 612, 792 },
+    [RS_EXPORT_PAPER_LEGAL] = { 612, 1008 },
+  };
+  guint i = (guint) options->paper < G_N_ELEMENTS (sizes) ? (guint) options->paper : 0;
+
+  *width = sizes[i][options->landscape ? 1 : 0];
+  *height = sizes[i][options->landscape ? 0 : 1];
+}
+
+typedef struct
+{
+  const guchar *data;
+  gsize         size;
+  gsize         offset;
+} PngReader;
+
+static cairo_status_t
+read_png (void          *closure,
+          unsigned char *data,
+          unsigned int   length)
+{
+  PngReader *reader = closure;
+
+  if (reader->offset + length > reader->size)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data + reader->offset, length);
+  reader->offset += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_status_t
+write_png (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* @figure (the figure at @scale pixels per point) on paper: fitted to one page, centred
+ * in the margins; or 1:1, with dashed lines where the pages divide it. */
+static GBytes *
+put_on_paper (GBytes                *figure,
+              double                 scale,
+              const RsExportOptions *options)
+{
+  PngReader reader = { g_bytes_get_data (figure, NULL), g_bytes_get_size (figure), 0 };
+  cairo_surface_t *source = cairo_image_surface_create_from_png_stream (read_png, &reader);
+  cairo_surface_t *target = NULL;
+  cairo_t *cr;
+  GByteArray *png;
+  double paper_w, paper_h, area_w, area_h, fig_w, fig_h;
+
+  if (cairo_surface_status (source) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (source);
+      return g_bytes_ref (figure);
+    }
+  paper_size (options, &paper_w, &paper_h);
+  area_w = paper_w - 2 * PDF_MARGIN;
+  area_h = paper_h - 2 * PDF_MARGIN;
+  fig_w = cairo_image_surface_get_width (source) / scale;
+  fig_h = cairo_image_surface_get_height (source) / scale;
+
+  if (options->fit_to_page)
+    {
+      double k = PAGE_PIXELS / MAX (paper_w, paper_h);
+      double fit = MIN (area_w / fig_w, area_h / fig_h);
+
+      target = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, ceil (paper_w * k), ceil (paper_h * k));
+      cr = cairo_create (target);
+      cairo_scale (cr, k, k);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      /* The paper's edge, on a pane as light as the paper. */
+      cairo_rectangle (cr, 0.5 / k, 0.5 / k, paper_w - 1 / k, paper_h - 1 / k);
+      cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
+      cairo_set_line_width (cr, 1 / k);
+      cairo_stroke (cr);
+      cairo_translate (cr, (paper_w - fig_w * fit) / 2, (paper_h - fig_h * fit) / 2);
+      cairo_scale (cr, fit / scale, fit / scale);
+      cairo_set_source_surface (cr, source, 0, 0);
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+      cairo_paint (cr);
+    }
+  else
+    {
+      double dash[] = { 6, 4 };
+
+      target = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cairo_image_surface_get_width (source),
+                                           cairo_image_surface_get_height (source));
+      cr = cairo_create (target);
+      cairo_set_source_surface (cr, source, 0, 0);
+      cairo_paint (cr);
+      cairo_scale (cr, scale, scale);
+      cairo_set_source_rgba (cr, 0.2, 0.4, 0.9, 0.8);
+      cairo_set_line_width (cr, 1.5 / scale);
+      cairo_set_dash (cr, (double[]) { dash[0] / scale, dash[1] / scale }, 2, 0);
+      for (double x = FIGURE_MARGIN + area_w; x < fig_w - FIGURE_MARGIN; x += area_w)
+        {
+          cairo_move_to (cr, x, 0);
+          cairo_line_to (cr, x, fig_h);
+        }
+      for (double y = FIGURE_MARGIN + area_h; y < fig_h - FIGURE_MARGIN; y += area_h)
+        {
+          cairo_move_to (cr, 0, y);
+          cairo_line_to (cr, fig_w, y);
+        }
+      cairo_stroke (cr);
+    }
+  cairo_destroy (cr);
+  png = g_byte_array_new ();
+  cairo_surface_write_to_png_stream (target, write_png, png);
+  cairo_surface_destroy (target);
+  cairo_surface_destroy (source);
+  return g_byte_array_free_to_bytes (png);
+}
+
 static void
 preview_thread (GTask        *task,
                 gpointer      source_object,
@@ -326,14 +460,24 @@ preview_thread (GTask        *task,
 
   if (job->picture)
     {
+      job->pdf = job->options.format == RS_EXPORT_FORMAT_PDF;
       job->options.format = RS_EXPORT_FORMAT_PNG;
       job->options.scale = preview_scale (job);
     }
   bytes = rs_export_write_bytes (job->kase, &job->options, cancellable, &error);
   if (bytes == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (job->pdf)
+    {
+      GBytes *page = put_on_paper (bytes, job->options.scale, &job->options);
+
+      g_bytes_unref (bytes);
+      bytes = page;
+    }
+  g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
 }
 
 static void
