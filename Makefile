@@ -61,14 +61,15 @@ test: build sanitize-core
 	$(TEST_ENV) xvfb-run -a -s '-screen 0 1600x1000x24' \
 	  dbus-run-session -- $(MESON) test -C $(BUILDDIR) --print-errorlogs
 
-# Part of make test: the core, store, cli and fuzz suites (the harnesses over their
-# seeds and regressions) again under AddressSanitizer and UndefinedBehaviorSanitizer,
+# Part of make test: the core, store, cli, export and fuzz suites (the harnesses over
+# their seeds and regressions) again under AddressSanitizer and UndefinedBehaviorSanitizer,
 # in a build without the GUI; any report fails.
 sanitize-core: deps
 	[ -f $(SANDIR)/build.ninja ] || $(MESON) setup $(SANDIR) -Dgui=false \
 	  -Db_sanitize=address,undefined -Db_lundef=false
 	$(MESON) compile -C $(SANDIR)
-	$(MESON) test -C $(SANDIR) --print-errorlogs --suite core --suite store --suite cli --suite fuzz
+	$(MESON) test -C $(SANDIR) --print-errorlogs --suite core --suite store --suite cli --suite export \
+	  --suite fuzz
 
 # The whole suite under AddressSanitizer (leaks included) and UndefinedBehaviorSanitizer.
 asan: deps

@@ -314,8 +314,8 @@ paper_size (const RsExportOptions *options,
     }
 }
 
-/* Vector: fit to one page (scaled to fill the printable area, centred), or 1:1 over as
- * many pages as it takes, left to right then top to bottom. */
+/* Vector: fit to one page (shrunk to the printable area if larger, centred), or 1:1 over
+ * as many pages as it takes, left to right then top to bottom. */
 gboolean
 _rs_export_write_pdf (RsCase                *kase,
                       const RsExportOptions *options,
@@ -349,7 +349,8 @@ _rs_export_write_pdf (RsCase                *kase,
 
   if (options->fit_to_page)
     {
-      double fit = MIN (area_w / page->width, area_h / page->height);
+      /* Shrunk to fit, never enlarged: two entities do not become a poster. */
+      double fit = MIN (1.0, MIN (area_w / page->width, area_h / page->height));
 
       cairo_save (cr);
       cairo_translate (cr, (paper_w - page->width * fit) / 2, (paper_h - page->height * fit) / 2);

@@ -75,7 +75,8 @@ typedef struct
    * 96 dpi screen; the default 2 × 96/72 gives a sharp 192 dpi picture). */
   double           scale;
   gboolean         transparent;   /* PNG: no background */
-  /* PDF: the paper; fit: the figure scaled onto one page, else 1:1 across pages. */
+  /* PDF: the paper; fit: the figure on one page (shrunk if larger, never enlarged), else
+   * 1:1 across pages. */
   RsExportPaper    paper;
   gboolean         landscape;
   gboolean         fit_to_page;

@@ -627,7 +627,8 @@ test_pdf_matches_png (Fixture       *fixture,
   scene = rs_export_build_scene (fixture->kase, &options, style, &error);
   g_assert_no_error (error);
   _rs_export_frame_compute (scene, style, &options, 0, &frame);
-  fit = MIN ((paper_w - 2 * margin) / frame.page.width, (paper_h - 2 * margin) / frame.page.height);
+  fit = MIN (1.0, MIN ((paper_w - 2 * margin) / frame.page.width,
+                      (paper_h - 2 * margin) / frame.page.height));
 
   options.format = RS_EXPORT_FORMAT_PNG;
   options.scale = fit * dpi / 72;
