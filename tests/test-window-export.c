@@ -239,6 +239,33 @@ test_dialog_options (void)
     g_assert_true (g_strv_contains ((const char * const *) print_keys, "<Control>p"));
   }
 
+  /* In the main menu. */
+  {
+    GMenuModel *menu = G_MENU_MODEL (window->primary_menu);
+    const char *wanted[] = { "win.export-diagram", "win.copy-image", "win.print" };
+
+    for (guint w = 0; w < G_N_ELEMENTS (wanted); w++)
+      {
+        gboolean found = FALSE;
+
+        for (int i = 0; i < g_menu_model_get_n_items (menu) && !found; i++)
+          {
+            g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+            for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+              {
+                g_autofree char *action = NULL;
+
+                if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+                    g_str_equal (action, wanted[w]))
+                  found = TRUE;
+              }
+          }
+        if (!found)
+          g_error ("%s is not in the main menu", wanted[w]);
+      }
+  }
+
   /* The first preview: the board as an SVG export draws it. */
   wait_preview (dialog, 0);
   g_assert_true (select_format (dialog, "SVG image"));

@@ -397,7 +397,8 @@ put_on_paper (GBytes                *figure,
   if (options->fit_to_page)
     {
       double k = PAGE_PIXELS / MAX (paper_w, paper_h);
-      double fit = MIN (area_w / fig_w, area_h / fig_h);
+      /* Shrunk to fit, never enlarged (as the exporter). */
+      double fit = MIN (1.0, MIN (area_w / fig_w, area_h / fig_h));
 
       target = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, ceil (paper_w * k), ceil (paper_h * k));
       cr = cairo_create (target);
