@@ -124,19 +124,18 @@ tame_fallback_dialog (GtkWindow *parent)
     }
 }
 
-void
-rs_file_chooser_run_async (GtkWindow             *parent,
-                           GtkFileChooserAction   action,
-                           RsFileKind             kind,
-                           const char            *title,
-                           const char            *suggested_name,
-                           const char            *folder,
-                           GCancellable          *cancellable,
-                           GAsyncReadyCallback    callback,
-                           gpointer               user_data)
+static void
+run_with_filter (GtkWindow             *parent,
+                 GtkFileChooserAction   action,
+                 GtkFileFilter         *filter,
+                 const char            *title,
+                 const char            *suggested_name,
+                 const char            *folder,
+                 GCancellable          *cancellable,
+                 GAsyncReadyCallback    callback,
+                 gpointer               user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GtkFileFilter) filter = filter_for (kind);
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   GtkFileChooserNative *native;
 
@@ -166,6 +165,38 @@ rs_file_chooser_run_async (GtkWindow             *parent,
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   tame_fallback_dialog (parent);
   G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+void
+rs_file_chooser_run_async (GtkWindow             *parent,
+                           GtkFileChooserAction   action,
+                           RsFileKind             kind,
+                           const char            *title,
+                           const char            *suggested_name,
+                           const char            *folder,
+                           GCancellable          *cancellable,
+                           GAsyncReadyCallback    callback,
+                           gpointer               user_data)
+{
+  g_autoptr(GtkFileFilter) filter = filter_for (kind);
+
+  run_with_filter (parent, action, filter, title, suggested_name, folder, cancellable, callback,
+                   user_data);
+}
+
+/* A save dialog for files of one type (exports): @filter names and matches them. */
+void
+rs_file_chooser_save_async (GtkWindow             *parent,
+                            GtkFileFilter         *filter,
+                            const char            *title,
+                            const char            *suggested_name,
+                            const char            *folder,
+                            GCancellable          *cancellable,
+                            GAsyncReadyCallback    callback,
+                            gpointer               user_data)
+{
+  run_with_filter (parent, GTK_FILE_CHOOSER_ACTION_SAVE, filter, title, suggested_name, folder,
+                   cancellable, callback, user_data);
 }
 
 GFile *

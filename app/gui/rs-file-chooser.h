@@ -29,6 +29,14 @@ void   rs_file_chooser_run_async  (GtkWindow             *parent,
                                    GCancellable          *cancellable,
                                    GAsyncReadyCallback    callback,
                                    gpointer               user_data);
+void   rs_file_chooser_save_async (GtkWindow             *parent,
+                                   GtkFileFilter         *filter,
+                                   const char            *title,
+                                   const char            *suggested_name,
+                                   const char            *folder,
+                                   GCancellable          *cancellable,
+                                   GAsyncReadyCallback    callback,
+                                   gpointer               user_data);
 GFile *rs_file_chooser_run_finish (GAsyncResult          *result,
                                    GError               **error);
 

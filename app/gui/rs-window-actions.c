@@ -13,8 +13,11 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "rs-board-print.h"
 #include "rs-bundle.h"
+#include "rs-clipboard-image.h"
 #include "rs-error.h"
+#include "rs-export-dialog.h"
 #include "rs-file-chooser.h"
 #include "rs-import-report-dialog.h"
 #include "rs-report.h"
@@ -220,6 +223,148 @@ export_bundle_action (GtkWidget  *widget,
   rs_file_chooser_run_async (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, RS_FILE_KIND_BUNDLE,
                              _("Export Case Bundle"), name, folder, self->cancellable,
                              on_export_chosen_cb, g_object_ref (self));
+}
+
+/* Export Diagram, Copy as Image, Print ----------------------------------------------- */
+
+/* The case file's name without ".redstring": what an export is called by default. */
+static char *
+dup_case_base_name (RsWindow *self)
+{
+  char *base = g_path_get_basename (rs_case_store_get_path (self->store));
+
+  if (g_str_has_suffix (base, ".redstring") && strlen (base) > strlen (".redstring"))
+    base[strlen (base) - strlen (".redstring")] = '\0';
+  return base;
+}
+
+/* The dialog's choices, kept for its next opening in this window. */
+static void
+remember_export_options (RsWindow       *self,
+                         RsExportDialog *dialog)
+{
+  rs_export_options_clear (&self->export_options);
+  rs_export_dialog_get_options (dialog, &self->export_options, &self->export_scope);
+  /* The filter and selection are the window's own, read afresh next time. */
+  g_clear_object (&self->export_options.filter);
+  g_clear_object (&self->export_options.selection);
+  self->export_options_set = TRUE;
+  /* Closing: gtk_window_destroy() follows, after which the object may live on a moment
+   * (work finishing in the background) but must not be presented again. */
+  if (self->export_dialog == dialog)
+    g_clear_weak_pointer (&self->export_dialog);
+}
+
+static gboolean
+on_export_dialog_close_cb (RsExportDialog *dialog,
+                           RsWindow       *self)
+{
+  remember_export_options (self, dialog);
+  return FALSE;
+}
+
+
+static void
+on_exported_cb (RsExportDialog *dialog,
+                GFile          *file,
+                RsWindow       *self)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = g_strdup_printf (_("Exported to %s"), name);
+
+  remember_export_options (self, dialog);
+  rs_window_show_toast (self, message);
+}
+
+static void
+export_diagram_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  RsWindow *self = RS_WINDOW (widget);
+  g_autofree char *base = NULL;
+  g_autofree char *folder = NULL;
+  RsExportDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  if (self->export_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->export_dialog));
+      return;
+    }
+  base = dup_case_base_name (self);
+  folder = dup_case_folder (self);
+  dialog = rs_export_dialog_new (GTK_WINDOW (self), rs_case_store_get_case (self->store),
+                                 self->filter, self->selection, base, folder);
+  if (self->export_options_set)
+    rs_export_dialog_set_options (dialog, &self->export_options, self->export_scope);
+  g_signal_connect_object (dialog, "close-request", G_CALLBACK (on_export_dialog_close_cb), self, 0);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported_cb), self, 0);
+  g_set_weak_pointer (&self->export_dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_image_copied_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(RsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rs_clipboard_image_copy_finish (result, &error))
+    {
+      _rs_window_show_error (self, _("Could Not Copy the Image"), error);
+      return;
+    }
+  rs_window_show_toast (self, rs_selection_get_n_items (self->selection) > 0
+                                ? _("Copied the selection as an image")
+                                : _("Copied board as image"));
+}
+
+/* The board as shown (its filter, its style), or only the selection. */
+static void
+copy_image_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  RsWindow *self = RS_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  rs_clipboard_image_copy_async (gtk_widget_get_clipboard (widget),
+                                 rs_case_store_get_case (self->store), self->filter,
+                                 self->selection, rs_board_view_get_dark (self->board),
+                                 self->cancellable, on_image_copied_cb, g_object_ref (self));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  RsWindow *self = RS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (rs_board_print_run (GTK_WINDOW (self), rs_case_store_get_case (self->store), self->filter,
+                          self->selection, &self->print_settings, &self->page_setup,
+                          GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error) ==
+      GTK_PRINT_OPERATION_RESULT_ERROR)
+    _rs_window_show_error (self, _("Could Not Print"), error);
+}
+
+void
+_rs_window_export_dispose (RsWindow *self)
+{
+  if (self->export_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->export_dialog));
+  g_clear_weak_pointer (&self->export_dialog);
+  rs_export_options_clear (&self->export_options);
+  g_clear_object (&self->print_settings);
+  g_clear_object (&self->page_setup);
 }
 
 static void
@@ -631,6 +776,9 @@ _rs_window_class_actions_init (RsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export-bundle", NULL, export_bundle_action);
   gtk_widget_class_install_action (widget_class, "win.import-bundle", NULL, import_bundle_action);
+  gtk_widget_class_install_action (widget_class, "win.export-diagram", NULL, export_diagram_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.import-report", NULL, import_report_action);
   gtk_widget_class_install_action (widget_class, "win.paste-report", NULL, paste_report_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-side-panel", NULL,

@@ -733,6 +733,7 @@ context_menu_for (RsWindow *self,
       g_menu_append (edit, _("New E_vent…"), "win.new-event");
     }
 
+  g_menu_append (board, _("_Copy as Image"), "win.copy-image");
   g_menu_append (board, _("Unpin _All"), "win.unpin-all");
   g_menu_append (board, _("_Lay Out Again"), "win.relayout");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));

@@ -11,6 +11,7 @@
 #include "rs-documents-panel.h"
 #include "rs-empty-state.h"
 #include "rs-entity-editor.h"
+#include "rs-export-dialog.h"
 #include "rs-event-editor.h"
 #include "rs-filter-popover.h"
 #include "rs-find-popover.h"
@@ -87,6 +88,14 @@ struct _RsWindow
   /* Background work (rs-window-actions.c) */
   RsProgressDialog    *progress;         /* weak: the import under way, if any */
   guint                progress_delay;   /* ms before its dialog shows (tests: 0) */
+
+  /* Exports (rs-window-actions.c): the last choices, for the next time */
+  RsExportOptions      export_options;   /* no filter or selection kept */
+  RsExportScope        export_scope;
+  gboolean             export_options_set;
+  RsExportDialog      *export_dialog;    /* weak: the dialog while open */
+  GtkPrintSettings    *print_settings;
+  GtkPageSetup        *page_setup;
 };
 
 void _rs_window_class_actions_init (RsWindowClass *klass);
@@ -112,6 +121,7 @@ void _rs_window_import_report_text (RsWindow      *self,
                                     const char    *text);
 void _rs_window_import_bundle      (RsWindow      *self,
                                     const char    *path);
+void _rs_window_export_dispose     (RsWindow      *self);
 void _rs_window_show_error         (RsWindow      *self,
                                     const char    *heading,
                                     const GError  *error);

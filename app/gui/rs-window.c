@@ -1022,6 +1022,7 @@ rs_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RS_TYPE_WINDOW);
   _rs_window_editing_dispose (self);
+  _rs_window_export_dispose (self);
 
   g_clear_object (&self->store);
   g_clear_object (&self->selection);
