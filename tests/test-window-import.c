@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "rs-application.h"
+#include "rs-dot-import.h"
 #include "rs-gui-test-utils.h"
 #include "rs-test-utils.h"
 #include "rs-window-private.h"
@@ -183,6 +184,58 @@ test_open_in_background (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_n_entities (gpointer user_data)
+{
+  RsWindow *window = user_data;
+
+  return n_entities (window) == GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (window), "expected"));
+}
+
+static gboolean
+has_message_dialog (gpointer user_data)
+{
+  return find_message_dialog () != NULL;
+}
+
+/* A Graphviz diagram dropped or chosen: its nodes and edges join the case as one step of
+ * Undo; a file that is not DOT says so and changes nothing. */
+static void
+test_import_diagram (void)
+{
+  RsWindow *window = open_new_case ("window-diagram.redstring");
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "dot", "japanese.gv", NULL);
+  g_autofree char *junk = rs_test_temp_path ("junk.gv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) junk_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsDotGraph) graph = rs_dot_graph_read_file (file, NULL, &error);
+  guint expected;
+
+  g_assert_no_error (error);
+  expected = rs_dot_graph_get_n_nodes (graph);
+  g_assert_cmpuint (expected, >, 0);
+
+  g_object_set_data (G_OBJECT (window), "expected", GUINT_TO_POINTER (expected));
+  _rs_window_import_diagram (window, file);
+  g_assert_true (rs_gui_test_wait_until (has_n_entities, window, 20000));
+  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_relations (rs_case_store_get_case (window->store))),
+                    ==, rs_dot_graph_get_n_edges (graph));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  rs_gui_test_iterate (50);
+  g_assert_cmpuint (n_entities (window), ==, 0);
+
+  rs_test_write_file (junk, "\x89PNG\r\n\x1a\n not a graph", 20);
+  junk_file = g_file_new_for_path (junk);
+  _rs_window_import_diagram (window, junk_file);
+  g_assert_true (rs_gui_test_wait_until (has_message_dialog, NULL, 20000));
+  gtk_window_destroy (GTK_WINDOW (find_message_dialog ()));
+  g_assert_cmpuint (n_entities (window), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -194,6 +247,7 @@ main (int   argc,
   g_test_add_func ("/window-import/in-background", test_import_in_background);
   g_test_add_func ("/window-import/cancel", test_cancel);
   g_test_add_func ("/window-import/open-in-background", test_open_in_background);
+  g_test_add_func ("/window-import/diagram", test_import_diagram);
 
   status = g_test_run ();
   g_object_unref (app);

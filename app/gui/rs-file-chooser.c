@@ -46,6 +46,15 @@ filter_for (RsFileKind kind)
       gtk_file_filter_set_name (filter, _("Redstring cases"));
       gtk_file_filter_add_pattern (filter, "*.redstring");
     }
+  else if (kind == RS_FILE_KIND_DIAGRAM)
+    {
+      gtk_file_filter_set_name (filter, _("Graphviz diagrams (DOT)"));
+      gtk_file_filter_add_pattern (filter, "*.gv");
+      gtk_file_filter_add_pattern (filter, "*.dot");
+      gtk_file_filter_add_pattern (filter, "*.GV");
+      gtk_file_filter_add_pattern (filter, "*.DOT");
+      gtk_file_filter_add_mime_type (filter, "text/vnd.graphviz");
+    }
   else if (kind == RS_FILE_KIND_REPORT)
     {
       gtk_file_filter_set_name (filter, _("Reports (text, Markdown, HTML, PDF)"));
@@ -83,6 +92,17 @@ rs_file_chooser_is_report_name (const char *name)
     if (g_str_has_suffix (lower, report_suffixes[i]))
       return TRUE;
   return FALSE;
+}
+
+gboolean
+rs_file_chooser_is_diagram_name (const char *name)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  lower = g_utf8_strdown (name, -1);
+  return g_str_has_suffix (lower, ".gv") || g_str_has_suffix (lower, ".dot");
 }
 
 /* GTK 4.8's tree view hits a critical when its own type-ahead popover opens

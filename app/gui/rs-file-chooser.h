@@ -12,12 +12,15 @@ G_BEGIN_DECLS
 
 /* The names a report file goes by (text, Markdown, HTML, PDF). */
 gboolean rs_file_chooser_is_report_name (const char *name);
+/* The names a Graphviz diagram goes by (.gv, .dot). */
+gboolean rs_file_chooser_is_diagram_name (const char *name);
 
 typedef enum
 {
   RS_FILE_KIND_CASE,
   RS_FILE_KIND_BUNDLE,
   RS_FILE_KIND_REPORT,
+  RS_FILE_KIND_DIAGRAM,
 } RsFileKind;
 
 void   rs_file_chooser_run_async  (GtkWindow             *parent,

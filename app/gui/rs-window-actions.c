@@ -776,6 +776,8 @@ _rs_window_class_actions_init (RsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export-bundle", NULL, export_bundle_action);
   gtk_widget_class_install_action (widget_class, "win.import-bundle", NULL, import_bundle_action);
+  gtk_widget_class_install_action (widget_class, "win.import-diagram", NULL,
+                                   _rs_window_import_diagram_action);
   gtk_widget_class_install_action (widget_class, "win.export-diagram", NULL, export_diagram_action);
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);

@@ -122,6 +122,11 @@ void _rs_window_import_report_text (RsWindow      *self,
 void _rs_window_import_bundle      (RsWindow      *self,
                                     const char    *path);
 void _rs_window_export_dispose     (RsWindow      *self);
+void _rs_window_import_diagram     (RsWindow      *self,
+                                    GFile         *file);
+void _rs_window_import_diagram_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *param);
 void _rs_window_show_error         (RsWindow      *self,
                                     const char    *heading,
                                     const GError  *error);

@@ -272,6 +272,8 @@ rs_window_set_store (RsWindow    *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-bundle", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-bundle",
                                  store != NULL && !rs_case_store_is_read_only (store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-diagram",
+                                 store != NULL && !rs_case_store_is_read_only (store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relayout", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", store != NULL);
@@ -541,6 +543,15 @@ on_drop_cb (GtkDropTarget *target,
       if (self->store == NULL)
         return FALSE;
       _rs_window_import_bundle (self, path);
+      return TRUE;
+    }
+
+  /* A Graphviz diagram's nodes and edges join the case. */
+  if (rs_file_chooser_is_diagram_name (path))
+    {
+      if (self->store == NULL)
+        return FALSE;
+      _rs_window_import_diagram (self, file);
       return TRUE;
     }
 
@@ -1216,6 +1227,7 @@ rs_window_init (RsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-bundle", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-bundle", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-diagram", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relayout", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", FALSE);
