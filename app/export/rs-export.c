@@ -34,7 +34,8 @@ typedef struct
 static const FormatInfo formats[] = {
   { RS_EXPORT_FORMAT_SVG,     "svg",     "svg",     "image/svg+xml",       BOARD | TIMELINE },
   { RS_EXPORT_FORMAT_PNG,     "png",     "png",     "image/png",           BOARD | TIMELINE },
-  { RS_EXPORT_FORMAT_PDF,     "pdf",     "pdf",     "application/pdf",     BOARD | TIMELINE | BRIEF },
+  { RS_EXPORT_FORMAT_PDF,     "pdf",     "pdf",     "application/pdf",
+    BOARD | TIMELINE | BRIEF },
   { RS_EXPORT_FORMAT_DOT,     "dot",     "gv",      "text/vnd.graphviz",   BOARD },
   { RS_EXPORT_FORMAT_GRAPHML, "graphml", "graphml", "application/graphml+xml", BOARD },
   { RS_EXPORT_FORMAT_CSV,     "csv",     "csv",     "text/csv",            BOARD | TIMELINE },

@@ -312,7 +312,8 @@ test_svg_sample (Fixture       *fixture,
         g_strdup_printf ("//s:g[@id='relation-%" G_GINT64_FORMAT "']/s:title",
                          rs_relation_get_id (relation));
       g_autofree char *name = dup_string (doc, expression);
-      RsEntity *source = rs_case_lookup_entity (fixture->kase, rs_relation_get_source_id (relation));
+      RsEntity *source = rs_case_lookup_entity (fixture->kase,
+                                                rs_relation_get_source_id (relation));
 
       g_assert_nonnull (strstr (name, rs_relation_get_label (relation)));
       g_assert_true (g_str_has_prefix (name, rs_entity_get_name (source)));
@@ -390,7 +391,8 @@ pixel_over_white (cairo_surface_t *surface,
 static float *
 blurred_over_white (cairo_surface_t *surface)
 {
-  int width = cairo_image_surface_get_width (surface), height = cairo_image_surface_get_height (surface);
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
   g_autofree float *flat = g_new (float, (gsize)width * height * 3);
   float *blurred = g_new0 (float, (gsize)width * height * 3);
 
@@ -452,7 +454,8 @@ compare_pictures (cairo_surface_t *a,
 
         for (int c = 0; c < 3; c++)
           {
-            float d = fabsf (fa[((gsize)y * width + x) * 3 + c] - fb[((gsize)y * width + x) * 3 + c]);
+            gsize at = ((gsize)y * width + x) * 3 + c;
+            float d = fabsf (fa[at] - fb[at]);
 
             total += d;
             worst = MAX (worst, d);
@@ -1233,7 +1236,8 @@ test_xml_escape (void)
 
   rs_export_append_xml_escaped (out, "<a href=\"x\">&'\t\n\r\x01\x1f\xff ok</a>");
   g_assert_cmpstr (out->str, ==,
-                   "&lt;a href=&quot;x&quot;&gt;&amp;&apos;&#9;&#10;&#13;\xEF\xBF\xBD ok&lt;/a&gt;");
+                   "&lt;a href=&quot;x&quot;&gt;&amp;&apos;&#9;&#10;&#13;\xEF\xBF\xBD ok"
+                   "&lt;/a&gt;");
   g_string_truncate (out, 0);
   rs_export_append_xml_escaped (out, "\xEF\xBF\xBE\xEF\xBF\xBF宇宙");
   g_assert_cmpstr (out->str, ==, "宇宙");
