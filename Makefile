@@ -8,7 +8,7 @@ SANDIR   ?= _build-sanitize
 # make fuzz: seconds per harness, and where the growing corpus lives (outside the tree).
 FUZZ_SECONDS ?= 60
 FUZZ_CORPUS  ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/redstring-fuzz
-FUZZERS      = bundle fuzzy-date case-file date-phrase suggest report-html report-text json-cursor
+FUZZERS      = bundle fuzzy-date case-file date-phrase suggest report-html report-text json-cursor dot-import
 MESON    ?= meson
 
 # Debian 12 packages the build, the tests and the screenshots need.
@@ -17,7 +17,7 @@ PACKAGES = build-essential pkg-config meson ninja-build gettext \
            libsqlite3-dev libgraphviz-dev libjson-glib-dev libxml2-dev libpoppler-glib-dev \
            desktop-file-utils xvfb xauth dbus imagemagick xdotool \
            graphviz librsvg2-bin poppler-utils \
-           fonts-cantarell fonts-dejavu-core adwaita-icon-theme
+           fonts-cantarell fonts-dejavu-core fonts-ipafont-gothic adwaita-icon-theme
 # and for make fuzz: clang with its libFuzzer runtime.
 FUZZ_PACKAGES = clang libclang-rt-14-dev
 # and for make bench: the peers and the tools that time them (xdot is Debian's, python3).

@@ -21,6 +21,7 @@
 #include "rs-case-edit.h"
 #include "rs-case-store.h"
 #include "rs-core.h"
+#include "rs-dot-import.h"
 #include "rs-enum-types.h"
 #include "rs-generate.h"
 #include "rs-suggest.h"
@@ -241,6 +242,56 @@ cmd_import_report (int    argc,
            rs_enum_to_nick (RS_TYPE_REPORT_FORMAT, rs_report_get_format (report)),
            rs_report_get_encoding (report));
   g_print ("%" G_GINT64_FORMAT "\n", document_id);
+  return 0;
+}
+
+/* import-dot: a Graphviz file's nodes and edges as entities and relations (issue 19). */
+static int
+cmd_import_dot (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("FILE CASE — add a Graphviz DOT file's nodes and edges to CASE "
+                            "(created if missing) as entities and relations"));
+  g_autoptr(RsCaseStore) store = NULL;
+  g_autoptr(RsDotGraph) graph = NULL;
+  g_autoptr(RsChange) change = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = NULL;
+  gboolean existed;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 3)
+    return usage_error (context, _("import-dot needs a FILE and a CASE"));
+
+  /* The file is read before the case is touched: a bad file changes nothing. */
+  file = g_file_new_for_commandline_arg (argv[1]);
+  if (!(graph = rs_dot_graph_read_file (file, NULL, &error)))
+    return fail (error);
+  basename = g_file_get_basename (file);
+
+  existed = g_file_test (argv[2], G_FILE_TEST_EXISTS);
+  if (!(store = rs_case_store_open (argv[2], RS_CASE_STORE_OPEN_CREATE, &error)))
+    return fail (error);
+  if (!(change = rs_case_edit_import_dot (store, graph, basename, &error)))
+    {
+      g_autofree char *real_path = existed ? NULL : dup_real_path (argv[2]);
+
+      g_clear_object (&store);
+      remove_case (real_path);
+      return fail (error);
+    }
+  if (rs_dot_graph_get_n_loops (graph) > 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "redstring-cli: %u edge from a node to itself left out\n",
+                             "redstring-cli: %u edges from a node to itself left out\n",
+                             rs_dot_graph_get_n_loops (graph)),
+                rs_dot_graph_get_n_loops (graph));
+  g_print (_("Imported “%s” (%s): %u entities, %u relations\n"), basename,
+           rs_dot_graph_get_encoding (graph), rs_dot_graph_get_n_nodes (graph),
+           rs_dot_graph_get_n_edges (graph));
   return 0;
 }
 
@@ -567,6 +618,7 @@ static const struct {
   { "new", cmd_new, N_("Create a case file (--sample: the sample case)") },
   { "import", cmd_import, N_("Add a JSON case bundle to a case") },
   { "import-report", cmd_import_report, N_("Add a report (text, Markdown, HTML, PDF) to a case") },
+  { "import-dot", cmd_import_dot, N_("Add a Graphviz DOT file's nodes and edges to a case") },
   { "export", cmd_export, N_("Export a case (--format json -o FILE)") },
   { "info", cmd_info, N_("Check a case file and count what it holds") },
   { "generate", cmd_generate, N_("Write a synthetic case for benchmarks (--entities N --seed S)") },

@@ -193,4 +193,13 @@ RsChange *rs_case_edit_import_report   (RsCaseStore         *store,
                                         gint64              *document_id,
                                         GError             **error);
 
+/* DOT files (issue 19): every node a new entity, every edge a relation, one change.
+ * graph comes from rs_dot_graph_read_*() (rs-dot-import.h); title names the change
+ * ("Import “title”"), NULL for the graph's name. */
+typedef struct _RsDotGraph RsDotGraph;
+RsChange *rs_case_edit_import_dot      (RsCaseStore         *store,
+                                        RsDotGraph          *graph,
+                                        const char          *title,
+                                        GError             **error);
+
 G_END_DECLS
