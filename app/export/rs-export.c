@@ -12,7 +12,10 @@
 
 #include "rs-bundle.h"
 #include "rs-error.h"
+#include "rs-export-brief.h"
+#include "rs-export-data.h"
 #include "rs-export-private.h"
+#include "rs-export-timeline.h"
 
 /* The export core: options, the names the CLI and the dialog use, and the dispatch from
  * (content, format) to the writer. Writers write to a GOutputStream; the file and memory
@@ -229,12 +232,42 @@ write_json (RsCase         *kase,
          g_output_stream_write_all (out, "\n", 1, NULL, cancellable, error);
 }
 
+typedef gboolean (*SceneWriter) (RsCase                 *kase,
+                                 RsBoardScene           *scene,
+                                 const RsExportOptions  *options,
+                                 GOutputStream          *out,
+                                 GCancellable           *cancellable,
+                                 GError                **error);
+
+/* DOT, GraphML and CSV write the board's scene (the filter and the selection applied).
+ * CSV of the whole case needs no scene (nor positions: a case never laid out exports
+ * too). */
+static gboolean
+write_with_scene (RsCase                 *kase,
+                  const RsExportOptions  *options,
+                  SceneWriter             writer,
+                  gboolean                scene_optional,
+                  GOutputStream          *out,
+                  GCancellable           *cancellable,
+                  GError                **error)
+{
+  g_autoptr(RsBoardStyle) style = rs_board_style_new (options->dark);
+  g_autoptr(RsBoardScene) scene = NULL;
+  gboolean whole_case = (options->filter == NULL ||
+                         !rs_board_filter_get_active (options->filter)) &&
+                        (options->selection == NULL ||
+                         rs_selection_get_n_items (options->selection) == 0);
+
+  if (!(scene_optional && whole_case) &&
+      !(scene = rs_export_build_scene (kase, options, style, error)))
+    return FALSE;
+  return writer (kase, scene, options, out, cancellable, error);
+}
+
 /**
  * rs_export_write:
  *
- * Writes the export that @options describe to @out, which it does not close. Formats
- * other exporters are still writing (DOT, GraphML, CSV, HTML, the timeline, the brief)
- * fail with RS_ERROR_EXPORT_FAILED until they are wired here.
+ * Writes the export that @options describe to @out, which it does not close.
  */
 gboolean
 rs_export_write (RsCase                *kase,
@@ -262,24 +295,45 @@ rs_export_write (RsCase                *kase,
       return FALSE;
     }
 
-  if (options->content == RS_EXPORT_CONTENT_BOARD)
-    switch (options->format)
-      {
-      case RS_EXPORT_FORMAT_SVG:
-        return _rs_export_write_svg (kase, options, out, cancellable, error);
-      case RS_EXPORT_FORMAT_PNG:
-        return _rs_export_write_png (kase, options, out, cancellable, error);
-      case RS_EXPORT_FORMAT_PDF:
-        return _rs_export_write_pdf (kase, options, out, cancellable, error);
-      case RS_EXPORT_FORMAT_JSON:
-        return write_json (kase, out, cancellable, error);
-      case RS_EXPORT_FORMAT_DOT:
-      case RS_EXPORT_FORMAT_GRAPHML:
-      case RS_EXPORT_FORMAT_CSV:
-      case RS_EXPORT_FORMAT_HTML:
-      default:
-        break;
-      }
+  switch (options->content)
+    {
+    case RS_EXPORT_CONTENT_BOARD:
+      switch (options->format)
+        {
+        case RS_EXPORT_FORMAT_SVG:
+          return _rs_export_write_svg (kase, options, out, cancellable, error);
+        case RS_EXPORT_FORMAT_PNG:
+          return _rs_export_write_png (kase, options, out, cancellable, error);
+        case RS_EXPORT_FORMAT_PDF:
+          return _rs_export_write_pdf (kase, options, out, cancellable, error);
+        case RS_EXPORT_FORMAT_JSON:
+          return write_json (kase, out, cancellable, error);
+        case RS_EXPORT_FORMAT_DOT:
+          return write_with_scene (kase, options, rs_export_dot_write, FALSE, out, cancellable,
+                                   error);
+        case RS_EXPORT_FORMAT_GRAPHML:
+          return write_with_scene (kase, options, rs_export_graphml_write, FALSE, out,
+                                   cancellable, error);
+        case RS_EXPORT_FORMAT_CSV:
+          return write_with_scene (kase, options, rs_export_csv_write, TRUE, out, cancellable,
+                                   error);
+        case RS_EXPORT_FORMAT_HTML:
+        default:
+          break;
+        }
+      break;
+
+    case RS_EXPORT_CONTENT_TIMELINE:
+      return rs_export_timeline_write (kase, options, out, cancellable, error);
+
+    case RS_EXPORT_CONTENT_BRIEF:
+      if (options->format == RS_EXPORT_FORMAT_PDF)
+        return rs_export_brief_write_pdf (kase, options, out, cancellable, error);
+      return rs_export_brief_write (kase, options, out, cancellable, error);
+
+    default:
+      break;
+    }
 
   g_set_error (error, RS_ERROR, RS_ERROR_EXPORT_FAILED,
                _("Exporting %s as %s is not supported yet"), content_name (options->content),

@@ -942,6 +942,68 @@ test_filter (Fixture       *fixture,
   }
 }
 
+/* rs_export_write() reaches every writer: each supported content and format gives a
+ * file that starts as its format does; the others are refused. */
+static void
+test_dispatch (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  static const struct
+  {
+    RsExportContent content;
+    RsExportFormat  format;
+    const char     *start;
+  } cases[] = {
+    { RS_EXPORT_CONTENT_BOARD, RS_EXPORT_FORMAT_SVG, "<?xml" },
+    { RS_EXPORT_CONTENT_BOARD, RS_EXPORT_FORMAT_PNG, "\x89PNG" },
+    { RS_EXPORT_CONTENT_BOARD, RS_EXPORT_FORMAT_PDF, "%PDF" },
+    { RS_EXPORT_CONTENT_BOARD, RS_EXPORT_FORMAT_DOT, NULL },
+    { RS_EXPORT_CONTENT_BOARD, RS_EXPORT_FORMAT_GRAPHML, "<?xml" },
+    { RS_EXPORT_CONTENT_BOARD, RS_EXPORT_FORMAT_CSV, NULL },
+    { RS_EXPORT_CONTENT_BOARD, RS_EXPORT_FORMAT_JSON, "{" },
+    { RS_EXPORT_CONTENT_TIMELINE, RS_EXPORT_FORMAT_SVG, NULL },
+    { RS_EXPORT_CONTENT_TIMELINE, RS_EXPORT_FORMAT_PNG, "\x89PNG" },
+    { RS_EXPORT_CONTENT_TIMELINE, RS_EXPORT_FORMAT_PDF, "%PDF" },
+    { RS_EXPORT_CONTENT_TIMELINE, RS_EXPORT_FORMAT_CSV, NULL },
+    { RS_EXPORT_CONTENT_BRIEF, RS_EXPORT_FORMAT_HTML, NULL },
+    { RS_EXPORT_CONTENT_BRIEF, RS_EXPORT_FORMAT_PDF, "%PDF" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(RsExportOptions) options = { 0 };
+      g_autoptr(GBytes) bytes = NULL;
+      gsize size;
+      const char *data;
+
+      rs_export_options_init (&options, cases[i].format);
+      options.content = cases[i].content;
+      options.scale = 1;
+      g_assert_true (rs_export_format_supports (cases[i].format, cases[i].content));
+      bytes = export_bytes (fixture->kase, &options);
+      data = g_bytes_get_data (bytes, &size);
+      g_assert_cmpuint (size, >, 16);
+      if (cases[i].start != NULL)
+        g_assert_cmpint (memcmp (data, cases[i].start, strlen (cases[i].start)), ==, 0);
+    }
+
+  for (RsExportContent content = RS_EXPORT_CONTENT_BOARD; content <= RS_EXPORT_CONTENT_BRIEF;
+       content++)
+    for (RsExportFormat format = RS_EXPORT_FORMAT_SVG; format <= RS_EXPORT_FORMAT_JSON; format++)
+      if (!rs_export_format_supports (format, content))
+        {
+          g_auto(RsExportOptions) options = { 0 };
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GBytes) bytes = NULL;
+
+          rs_export_options_init (&options, format);
+          options.content = content;
+          bytes = rs_export_write_bytes (fixture->kase, &options, NULL, &error);
+          g_assert_null (bytes);
+          g_assert_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT);
+        }
+}
+
 static void
 test_formats (void)
 {
@@ -1068,13 +1130,13 @@ test_atomic (Fixture       *fixture,
     g_assert_cmpuint (count_files (dir), ==, 1);
   }
 
-  /* A format not written yet fails the same way. */
+  /* A format that cannot carry the content (the board as HTML) fails the same way. */
   {
     g_autoptr(GError) error = NULL;
 
-    options.format = RS_EXPORT_FORMAT_DOT;
+    options.format = RS_EXPORT_FORMAT_HTML;
     g_assert_false (rs_export_write_file (fixture->kase, &options, file, NULL, &error));
-    g_assert_error (error, RS_ERROR, RS_ERROR_EXPORT_FAILED);
+    g_assert_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT);
     assert_file_is (path, old);
     g_assert_cmpuint (count_files (dir), ==, 1);
   }
@@ -1277,6 +1339,8 @@ main (int   argc,
   g_test_add ("/export/footnotes", Fixture, NULL, fixture_set_up, test_footnotes,
               fixture_tear_down);
   g_test_add ("/export/selection", Fixture, NULL, fixture_set_up, test_selection,
+              fixture_tear_down);
+  g_test_add ("/export/dispatch", Fixture, NULL, fixture_set_up, test_dispatch,
               fixture_tear_down);
   g_test_add ("/export/filter", Fixture, NULL, fixture_set_up, test_filter, fixture_tear_down);
   g_test_add ("/export/atomic", Fixture, NULL, fixture_set_up, test_atomic, fixture_tear_down);
