@@ -51,7 +51,11 @@ typedef enum
   KIND_QUOTE,
   KIND_EVENT,
   KIND_NOTE,
+  KIND_REVIEW,
+  KIND_COMMENT,
 } RecordKind;
+
+#define KIND_LAST KIND_COMMENT
 
 typedef struct
 {
@@ -119,7 +123,7 @@ new_record (Bundle     *bundle,
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Bundle, bundle_clear)
 
 /* Where a streamed bundle's arrays are: the records', then these two. */
-enum { SLOT_EVIDENCE = KIND_NOTE + 1, SLOT_POSITIONS, N_SLOTS };
+enum { SLOT_EVIDENCE = KIND_LAST + 1, SLOT_POSITIONS, N_SLOTS };
 
 static const char *array_names[] = {
   [KIND_DOCUMENT] = "documents",
@@ -128,6 +132,8 @@ static const char *array_names[] = {
   [KIND_QUOTE] = "quotes",
   [KIND_EVENT] = "events",
   [KIND_NOTE] = "notes",
+  [KIND_REVIEW] = "reviews",
+  [KIND_COMMENT] = "comments",
 };
 
 static gboolean
@@ -427,7 +433,7 @@ static gboolean
 collect_records (Bundle  *bundle,
                  GError **error)
 {
-  for (RecordKind kind = KIND_DOCUMENT; kind <= KIND_NOTE; kind++)
+  for (RecordKind kind = KIND_DOCUMENT; kind <= KIND_LAST; kind++)
     {
       JsonArray *array;
       guint n;
@@ -686,9 +692,86 @@ check_note (Bundle  *bundle,
     return TRUE;
   if ((target = lookup (bundle, target_id)) == NULL)
     return fail (error, "notes", record->index, _("target “%s” is not in the bundle"), target_id);
-  if (target->kind == KIND_QUOTE || target->kind == KIND_NOTE)
+  if (target->kind != KIND_DOCUMENT && target->kind != KIND_ENTITY &&
+      target->kind != KIND_RELATION && target->kind != KIND_EVENT)
     return fail (error, "notes", record->index,
                  _("target “%s” is not a document, an entity, a relation or an event"), target_id);
+  return TRUE;
+}
+
+/* Reviews and comments are about one claim: an entity, a relation, an event or a
+ * quote of the bundle. */
+static gboolean
+check_claim_target (Bundle  *bundle,
+                    Record  *record,
+                    GError **error)
+{
+  const char *where = array_names[record->kind];
+  const char *target_id;
+  Record *target;
+
+  if (!get_string (record->object, "target", TRUE, &target_id, where, record->index, error))
+    return FALSE;
+  if ((target = lookup (bundle, target_id)) == NULL)
+    return fail (error, where, record->index, _("target “%s” is not in the bundle"), target_id);
+  if (target->kind != KIND_ENTITY && target->kind != KIND_RELATION &&
+      target->kind != KIND_EVENT && target->kind != KIND_QUOTE)
+    return fail (error, where, record->index,
+                 _("target “%s” is not an entity, a relation, an event or a quote"), target_id);
+  return TRUE;
+}
+
+static gboolean
+check_time_member (JsonObject  *object,
+                   const char  *where,
+                   guint        index,
+                   GError     **error)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+  const char *time;
+
+  if (!get_string (object, "time", TRUE, &time, where, index, error))
+    return FALSE;
+  if (!(parsed = g_date_time_new_from_iso8601 (time, NULL)))
+    return fail (error, where, index, _("“time” “%s” is not an ISO 8601 date and time"), time);
+  return TRUE;
+}
+
+static gboolean
+check_review (Bundle  *bundle,
+              Record  *record,
+              GError **error)
+{
+  const char *state, *reviewer;
+  int value;
+
+  if (!check_claim_target (bundle, record, error) ||
+      !get_string (record->object, "state", TRUE, &state, "reviews", record->index, error) ||
+      !get_string (record->object, "reviewer", TRUE, &reviewer, "reviews", record->index, error) ||
+      !check_time_member (record->object, "reviews", record->index, error))
+    return FALSE;
+  if (!rs_enum_from_nick (RS_TYPE_REVIEW_STATE, state, &value))
+    return fail (error, "reviews", record->index,
+                 _("“state” must be unreviewed, accepted or challenged, not “%s”"), state);
+  return TRUE;
+}
+
+static gboolean
+check_comment (Bundle  *bundle,
+               Record  *record,
+               GError **error)
+{
+  JsonNode *resolved = json_object_get_member (record->object, "resolved");
+  const char *author, *body;
+
+  if (!check_claim_target (bundle, record, error) ||
+      !get_string (record->object, "author", TRUE, &author, "comments", record->index, error) ||
+      !get_string (record->object, "body", TRUE, &body, "comments", record->index, error) ||
+      !check_time_member (record->object, "comments", record->index, error))
+    return FALSE;
+  if (resolved != NULL && !JSON_NODE_HOLDS_NULL (resolved) &&
+      (!JSON_NODE_HOLDS_VALUE (resolved) || json_node_get_value_type (resolved) != G_TYPE_BOOLEAN))
+    return fail (error, "comments", record->index, _("“resolved” must be true or false"));
   return TRUE;
 }
 
@@ -832,6 +915,8 @@ check_record (Bundle  *bundle,
     case KIND_QUOTE:    return check_quote (bundle, record, error);
     case KIND_EVENT:    return check_event (bundle, record, error);
     case KIND_NOTE:     return check_note (bundle, record, error);
+    case KIND_REVIEW:   return check_review (bundle, record, error);
+    case KIND_COMMENT:  return check_comment (bundle, record, error);
     default:            g_assert_not_reached ();
     }
 }
@@ -1029,6 +1114,52 @@ write_record (RsCaseStore  *store,
         rs_note_set_updated (draft, member_string (o, "updated"));
         note = rs_case_store_add_note (store, draft, error);
         return note ? rs_note_get_id (note) : 0;
+      }
+
+    case KIND_REVIEW:
+    case KIND_COMMENT:
+      {
+        static const RsTarget claims[] = {
+          [KIND_ENTITY] = RS_TARGET_ENTITY,
+          [KIND_RELATION] = RS_TARGET_RELATION,
+          [KIND_EVENT] = RS_TARGET_EVENT,
+          [KIND_QUOTE] = RS_TARGET_QUOTE,
+        };
+        Record *target = lookup (bundle, member_string (o, "target"));
+
+        if (record->kind == KIND_REVIEW)
+          {
+            g_autoptr(RsReview) draft = rs_review_new (0);
+            RsReview *review;
+            int state = RS_REVIEW_STATE_UNREVIEWED;
+
+            rs_enum_from_nick (RS_TYPE_REVIEW_STATE, member_string (o, "state"), &state);
+            rs_review_set_uid (draft, uid);
+            rs_review_set_target (draft, claims[target->kind]);
+            rs_review_set_target_id (draft, target->db_id);
+            rs_review_set_state (draft, state);
+            rs_review_set_reviewer (draft, member_string (o, "reviewer"));
+            rs_review_set_time (draft, member_string (o, "time"));
+            review = rs_case_store_add_review (store, draft, error);
+            return review ? rs_review_get_id (review) : 0;
+          }
+        else
+          {
+            g_autoptr(RsComment) draft = rs_comment_new (0);
+            JsonNode *resolved = json_object_get_member (o, "resolved");
+            RsComment *comment;
+
+            rs_comment_set_uid (draft, uid);
+            rs_comment_set_target (draft, claims[target->kind]);
+            rs_comment_set_target_id (draft, target->db_id);
+            rs_comment_set_author (draft, member_string (o, "author"));
+            rs_comment_set_time (draft, member_string (o, "time"));
+            rs_comment_set_body (draft, member_string (o, "body"));
+            rs_comment_set_resolved (draft, resolved != NULL && JSON_NODE_HOLDS_VALUE (resolved) &&
+                                            json_node_get_boolean (resolved));
+            comment = rs_case_store_add_comment (store, draft, error);
+            return comment ? rs_comment_get_id (comment) : 0;
+          }
       }
 
     default:
@@ -1512,7 +1643,7 @@ read_positions (Import *import)
 static int
 slot_of (const char *member)
 {
-  for (int kind = KIND_DOCUMENT; kind <= KIND_NOTE; kind++)
+  for (int kind = KIND_DOCUMENT; kind <= KIND_LAST; kind++)
     if (g_str_equal (member, array_names[kind]))
       return kind;
   if (g_str_equal (member, "evidence"))
@@ -1592,7 +1723,7 @@ import_index (GBytes *bytes)
           continue;
         }
       import->arrays[slot] = c->p;
-      if (slot <= KIND_NOTE ? !index_records (import, slot)
+      if (slot <= KIND_LAST ? !index_records (import, slot)
                             : slot == SLOT_EVIDENCE ? !count_objects (c, &import->n_evidence)
                                                     : !rs_json_cursor_skip_value (c))
         return NULL;

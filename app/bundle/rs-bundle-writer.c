@@ -282,6 +282,60 @@ write_notes (JsonBuilder *b,
   json_builder_end_array (b);
 }
 
+/* Review states and threads travel with the case; a case nobody reviewed writes
+ * neither array, so its bundle stays what it was before review existed. */
+static void
+write_reviews (JsonBuilder *b,
+               RsCase      *kase,
+               IdMap       *map)
+{
+  if (g_list_model_get_n_items (rs_case_get_reviews (kase)) == 0)
+    return;
+  json_builder_set_member_name (b, "reviews");
+  json_builder_begin_array (b);
+  FOREACH_ITEM (rs_case_get_reviews (kase), RsReview, review)
+    {
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, id_of (map, review));
+      add_optional (b, "target",
+                    id_of (map, lookup_target (kase, rs_review_get_target (review),
+                                               rs_review_get_target_id (review))));
+      add_optional (b, "state", rs_enum_to_nick (RS_TYPE_REVIEW_STATE, rs_review_get_state (review)));
+      add_optional (b, "reviewer", rs_review_get_reviewer (review));
+      add_optional (b, "time", rs_review_get_time (review));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+write_comments (JsonBuilder *b,
+                RsCase      *kase,
+                IdMap       *map)
+{
+  if (g_list_model_get_n_items (rs_case_get_comments (kase)) == 0)
+    return;
+  json_builder_set_member_name (b, "comments");
+  json_builder_begin_array (b);
+  FOREACH_ITEM (rs_case_get_comments (kase), RsComment, comment)
+    {
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, id_of (map, comment));
+      add_optional (b, "target",
+                    id_of (map, lookup_target (kase, rs_comment_get_target (comment),
+                                               rs_comment_get_target_id (comment))));
+      add_optional (b, "author", rs_comment_get_author (comment));
+      add_optional (b, "time", rs_comment_get_time (comment));
+      add_optional (b, "body", rs_comment_get_body (comment));
+      json_builder_set_member_name (b, "resolved");
+      json_builder_add_boolean_value (b, rs_comment_get_resolved (comment));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
 static void
 write_positions (JsonBuilder *b,
                  RsCase      *kase,
@@ -325,6 +379,10 @@ assign_ids (RsCase *kase,
     assign_id (map, event, rs_event_get_uid (event), "event-", rs_event_get_id (event));
   FOREACH_ITEM (rs_case_get_notes (kase), RsNote, note)
     assign_id (map, note, rs_note_get_uid (note), "note-", rs_note_get_id (note));
+  FOREACH_ITEM (rs_case_get_reviews (kase), RsReview, review)
+    assign_id (map, review, rs_review_get_uid (review), "review-", rs_review_get_id (review));
+  FOREACH_ITEM (rs_case_get_comments (kase), RsComment, comment)
+    assign_id (map, comment, rs_comment_get_uid (comment), "comment-", rs_comment_get_id (comment));
 }
 
 GBytes *
@@ -363,6 +421,8 @@ rs_bundle_export (RsCase  *kase,
   write_evidence (b, kase, &map);
   write_events (b, kase, &map);
   write_notes (b, kase, &map);
+  write_reviews (b, kase, &map);
+  write_comments (b, kase, &map);
   write_positions (b, kase, &map);
   json_builder_end_object (b);
 

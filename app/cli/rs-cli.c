@@ -12,6 +12,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -23,7 +24,9 @@
 #include "rs-core.h"
 #include "rs-dot-import.h"
 #include "rs-enum-types.h"
+#include "rs-export.h"
 #include "rs-generate.h"
+#include "rs-layout-controller.h"
 #include "rs-suggest.h"
 #include "rs-report.h"
 
@@ -295,45 +298,423 @@ cmd_import_dot (int    argc,
   return 0;
 }
 
+/* Entities of the case without a position on the board. */
+static guint
+count_unplaced (RsCase *kase)
+{
+  GListModel *entities = rs_case_get_entities (kase);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+    {
+      g_autoptr(RsEntity) entity = g_list_model_get_item (entities, i);
+
+      n += !rs_entity_get_has_position (entity);
+    }
+  return n;
+}
+
+static int
+cmd_layout (int    argc,
+            char **argv)
+{
+  g_autofree char *engine_name = NULL;
+  gboolean all = FALSE;
+  const GOptionEntry entries[] = {
+    { "engine", 'e', 0, G_OPTION_ARG_STRING, &engine_name,
+      N_("Graphviz engine: dot, neato, fdp, sfdp, circo, twopi or auto (default: auto, "
+         "as the board chooses)"), "ENGINE" },
+    { "all", 'a', 0, G_OPTION_ARG_NONE, &all,
+      N_("Lay out every entity again except the pinned ones (default: only those without "
+         "a position)"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("CASE — place the entities of CASE that have no position on the board "
+                            "and save the positions"));
+  g_autoptr(RsCaseStore) store = NULL;
+  g_autoptr(RsLayoutController) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  int engine = RS_LAYOUT_ENGINE_AUTO;
+  guint n_entities, n_unplaced, n_placed = 0;
+  RsCase *kase;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 2)
+    return usage_error (context, _("layout needs exactly one CASE"));
+  if (engine_name != NULL && !rs_enum_from_nick (RS_TYPE_LAYOUT_ENGINE, engine_name, &engine))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("unknown engine “%s” (dot, neato, fdp, sfdp, circo, twopi or auto)"),
+                         engine_name);
+      return usage_error (context, message);
+    }
+
+  /* Positions are written: the case is opened for writing, never created. */
+  if (!(store = rs_case_store_open (argv[1], RS_CASE_STORE_OPEN_NONE, &error)))
+    return fail (error);
+  if (rs_case_store_is_read_only (store))
+    {
+      g_printerr (_("redstring-cli: “%s” is read-only: its positions cannot be saved\n"), argv[1]);
+      return 1;
+    }
+
+  kase = rs_case_store_get_case (store);
+  n_entities = g_list_model_get_n_items (rs_case_get_entities (kase));
+  n_unplaced = count_unplaced (kase);
+  if (n_entities == 0 || (n_unplaced == 0 && !all))
+    {
+      g_print (_("Nothing to lay out: %s\n"),
+               n_entities == 0 ? _("the case has no entities") : _("every entity has a position"));
+      return 0;
+    }
+
+  layout = rs_layout_controller_new (store);
+  rs_layout_controller_set_engine (layout, engine);
+  if (!rs_layout_controller_run (layout, NULL, all, NULL, &n_placed, &error))
+    return fail (error);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Placed %u entity of %u (%s)\n",
+                        "Placed %u entities of %u (%s)\n", n_placed),
+           n_placed, n_entities, rs_enum_to_nick (RS_TYPE_LAYOUT_ENGINE, engine));
+  return 0;
+}
+
+/* The format a file name says: its extension is a format's name or usual extension
+ * (board.svg, board.dot or board.gv); "htm" is HTML too. */
+static gboolean
+format_from_path (const char     *path,
+                  RsExportFormat *format)
+{
+  const char *dot = strrchr (path, '.');
+  g_autofree char *ext = NULL;
+
+  if (dot == NULL || strchr (dot, G_DIR_SEPARATOR) != NULL)
+    return FALSE;
+  ext = g_ascii_strdown (dot + 1, -1);
+  if (g_str_equal (ext, "htm"))
+    {
+      *format = RS_EXPORT_FORMAT_HTML;
+      return TRUE;
+    }
+  for (int f = RS_EXPORT_FORMAT_SVG; f <= RS_EXPORT_FORMAT_JSON; f++)
+    if (g_strcmp0 (ext, rs_export_format_to_string (f)) == 0 ||
+        g_strcmp0 (ext, rs_export_format_get_extension (f)) == 0)
+      {
+        *format = f;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The nicks of an enum, "a, b or c", for messages. */
+static char *
+dup_nicks (GType type)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  g_autoptr(GString) nicks = g_string_new (NULL);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    g_string_append_printf (nicks, "%s%s", i == 0 ? "" : i + 1 == klass->n_values ? _(" or ") : ", ",
+                            klass->values[i].value_nick);
+  return g_string_free (g_steal_pointer (&nicks), FALSE);
+}
+
+/* Each of names as a value of type, or a usage message naming the bad one. */
+static gboolean
+parse_nicks (GType        type,
+             char       **names,
+             const char  *option,
+             guint       *mask,
+             char       **message)
+{
+  *mask = 0;
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      int value;
+
+      if (!rs_enum_from_nick (type, names[i], &value))
+        {
+          g_autofree char *nicks = dup_nicks (type);
+
+          *message = g_strdup_printf (_("%s: unknown value “%s” (%s)"), option, names[i], nicks);
+          return FALSE;
+        }
+      *mask |= 1u << value;
+    }
+  return TRUE;
+}
+
+/* The document an option names: its id, as import-report prints it, or its bundle id. */
+static RsDocument *
+find_document (RsCase     *kase,
+               const char *name)
+{
+  GListModel *documents = rs_case_get_documents (kase);
+  char *end = NULL;
+  gint64 id = g_ascii_strtoll (name, &end, 10);
+  RsDocument *document = NULL;
+
+  if (end != name && *end == '\0')
+    document = rs_case_lookup_document (kase, id);
+  for (guint i = 0; document == NULL && i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(RsDocument) d = g_list_model_get_item (documents, i);
+
+      if (g_strcmp0 (rs_document_get_uid (d), name) == 0)
+        document = d;
+    }
+  return document;
+}
+
+static gboolean
+content_from_string (const char      *name,
+                     RsExportContent *content)
+{
+  static const char *names[] = { "board", "timeline", "brief" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (name, names[i]))
+      {
+        *content = (RsExportContent) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static int
 cmd_export (int    argc,
             char **argv)
 {
-  g_autofree char *format = NULL;
+  g_autofree char *format_name = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *content_name = NULL;
+  g_autofree char *document_name = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *paper_name = NULL;
+  g_autofree char *table_name = NULL;
+  g_auto(GStrv) kinds = NULL;
+  g_auto(GStrv) hidden_kinds = NULL;
+  g_auto(GStrv) statuses = NULL;
+  /* Not given: values no one types (0 is a value, and a wrong one). */
+  double scale = -G_MAXDOUBLE;
+  int dpi = G_MININT;
+  gboolean transparent = FALSE, landscape = FALSE, tiles = FALSE, footnotes = FALSE;
+  gboolean dark = FALSE, no_legend = FALSE, dim = FALSE;
   const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: json"), "FORMAT" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (- for standard output)"),
-      "FILE" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("svg, png, pdf, dot, graphml, csv, html or json (default: from FILE's extension, "
+         "json when writing to standard output)"), "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to FILE, replaced only once the export is complete (- for standard output, "
+         "the default)"), "FILE" },
+    { "content", 'c', 0, G_OPTION_ARG_STRING, &content_name,
+      N_("board, timeline or brief (default: brief for html, board otherwise)"), "CONTENT" },
+    { "kind", 'k', 0, G_OPTION_ARG_STRING_ARRAY, &kinds,
+      N_("Show entities of this kind only (repeat for several: person, organization, …)"), "KIND" },
+    { "hide-kind", 0, 0, G_OPTION_ARG_STRING_ARRAY, &hidden_kinds,
+      N_("Leave out entities of this kind (repeatable)"), "KIND" },
+    { "document", 'd', 0, G_OPTION_ARG_STRING, &document_name,
+      N_("Only what this document supports or mentions (its id or bundle id)"), "ID" },
+    { "status", 's', 0, G_OPTION_ARG_STRING_ARRAY, &statuses,
+      N_("Show relations of this status only (repeatable: alleged, reported, confirmed, "
+         "disputed, refuted)"), "STATUS" },
+    { "text", 't', 0, G_OPTION_ARG_STRING, &text,
+      N_("Only entities whose name or alias matches TEXT"), "TEXT" },
+    { "dim", 0, 0, G_OPTION_ARG_NONE, &dim,
+      N_("Draw what the filters leave out dimmed instead of leaving it out"), NULL },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale,
+      N_("PNG: pixels per board point (default 2.67, a sharp 192 dpi)"), "X" },
+    { "dpi", 0, 0, G_OPTION_ARG_INT, &dpi, N_("PNG: dots per inch (instead of --scale)"), "N" },
+    { "transparent", 0, 0, G_OPTION_ARG_NONE, &transparent, N_("PNG: no background"), NULL },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name,
+      N_("PDF: a4, a3, letter or legal (default a4)"), "PAPER" },
+    { "landscape", 0, 0, G_OPTION_ARG_NONE, &landscape, N_("PDF: landscape pages"), NULL },
+    { "tiles", 0, 0, G_OPTION_ARG_NONE, &tiles,
+      N_("PDF: the board 1:1 across pages (default: fitted to one page)"), NULL },
+    { "footnotes", 0, 0, G_OPTION_ARG_NONE, &footnotes,
+      N_("Number the relations and list their quotes and sources under the figure"), NULL },
+    { "table", 0, 0, G_OPTION_ARG_STRING, &table_name,
+      N_("CSV: entities, relations, events or quotes (default entities)"), "TABLE" },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("The dark board style"), NULL },
+    { "no-legend", 0, 0, G_OPTION_ARG_NONE, &no_legend, N_("Draw no legend"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("CASE — export a case"));
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("CASE — export a case: the board, the timeline or the brief as "
+                            "SVG, PNG, PDF, DOT, GraphML, CSV or HTML, or the case as a JSON bundle"));
+  g_auto(RsExportOptions) options = { 0 };
   g_autoptr(RsCaseStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *message = NULL;
+  RsExportFormat format = RS_EXPORT_FORMAT_JSON;
+  RsExportContent content = RS_EXPORT_CONTENT_BOARD;
+  RsExportPaper paper = RS_EXPORT_PAPER_A4;
+  RsExportCsvTable table = RS_EXPORT_CSV_ENTITIES;
+  guint shown_kinds = 0, hidden_kind_mask = 0, status_mask = 0;
+  gboolean to_stdout, has_scale, has_dpi;
+  RsCase *kase;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
   if (argc != 2)
     return usage_error (context, _("export needs exactly one CASE"));
-  if (format != NULL && g_strcmp0 (format, "json") != 0)
-    return usage_error (context, _("the only export format so far is json"));
+  to_stdout = output == NULL || g_str_equal (output, "-");
 
-  if (!(store = rs_case_store_open (argv[1], RS_CASE_STORE_OPEN_NONE, &error)))
-    return fail (error);
-
-  if (output == NULL || g_str_equal (output, "-"))
+  /* Everything the command line says is checked before the case is opened. */
+  if (format_name != NULL)
     {
-      if (!(bytes = rs_bundle_export (rs_case_store_get_case (store), &error)))
-        return fail (error);
-      fwrite (g_bytes_get_data (bytes, NULL), 1, g_bytes_get_size (bytes), stdout);
-      fputc ('\n', stdout);
-      return ferror (stdout) ? 1 : 0;
+      if (!rs_export_format_from_string (format_name, &format))
+        {
+          message = g_strdup_printf (_("unknown format “%s” (svg, png, pdf, dot, graphml, csv, "
+                                       "html or json)"), format_name);
+          return usage_error (context, message);
+        }
+    }
+  else if (!to_stdout && !format_from_path (output, &format))
+    {
+      message = g_strdup_printf (_("cannot tell the format from “%s”: say --format"), output);
+      return usage_error (context, message);
     }
 
-  if (!rs_bundle_export_file (rs_case_store_get_case (store), output, &error))
+  if (content_name != NULL)
+    {
+      if (!content_from_string (content_name, &content))
+        {
+          message = g_strdup_printf (_("unknown content “%s” (board, timeline or brief)"),
+                                     content_name);
+          return usage_error (context, message);
+        }
+    }
+  else if (format == RS_EXPORT_FORMAT_HTML)
+    content = RS_EXPORT_CONTENT_BRIEF;
+  if (!rs_export_format_supports (format, content))
+    {
+      message = g_strdup_printf (_("%s does not export the %s"), rs_export_format_to_string (format),
+                                 content_name != NULL ? content_name : "board");
+      return usage_error (context, message);
+    }
+
+  if (paper_name != NULL && !rs_export_paper_from_string (paper_name, &paper))
+    {
+      message = g_strdup_printf (_("--paper: unknown paper “%s” (a4, a3, letter or legal)"),
+                                 paper_name);
+      return usage_error (context, message);
+    }
+  if (table_name != NULL && !rs_export_csv_table_from_string (table_name, &table))
+    {
+      message = g_strdup_printf (_("--table: unknown table “%s” (entities, relations, events or "
+                                   "quotes)"), table_name);
+      return usage_error (context, message);
+    }
+  if (!parse_nicks (RS_TYPE_ENTITY_KIND, kinds, "--kind", &shown_kinds, &message) ||
+      !parse_nicks (RS_TYPE_ENTITY_KIND, hidden_kinds, "--hide-kind", &hidden_kind_mask, &message) ||
+      !parse_nicks (RS_TYPE_RELATION_STATUS, statuses, "--status", &status_mask, &message))
+    return usage_error (context, message);
+
+  /* Options for another format are a mistake worth saying, not something to ignore. */
+  has_scale = scale != -G_MAXDOUBLE;
+  has_dpi = dpi != G_MININT;
+  if (format != RS_EXPORT_FORMAT_PNG && (has_scale || has_dpi || transparent))
+    return usage_error (context, _("--scale, --dpi and --transparent are for PNG"));
+  if (format != RS_EXPORT_FORMAT_PDF && (paper_name != NULL || landscape || tiles))
+    return usage_error (context, _("--paper, --landscape and --tiles are for PDF"));
+  if (format != RS_EXPORT_FORMAT_CSV && table_name != NULL)
+    return usage_error (context, _("--table is for CSV"));
+  if (has_scale && has_dpi)
+    return usage_error (context, _("--scale or --dpi, not both"));
+  if (has_scale && !(scale > 0 && scale <= 64))
+    return usage_error (context, _("--scale must be more than 0 and at most 64"));
+  if (has_dpi && (dpi < 1 || dpi > 64 * 72))
+    return usage_error (context, _("--dpi must be between 1 and 4608"));
+
+  /* Read-only: an export never changes the case, and read-only cases export too. */
+  if (!(store = rs_case_store_open (argv[1], RS_CASE_STORE_OPEN_READ_ONLY, &error)))
     return fail (error);
+  kase = rs_case_store_get_case (store);
+
+  rs_export_options_init (&options, format);
+  options.content = content;
+  options.dark = dark;
+  options.legend = !no_legend;
+  options.footnotes = footnotes;
+  if (has_scale)
+    options.scale = scale;
+  else if (has_dpi)
+    options.scale = dpi / 72.0;  /* board units are points */
+  options.transparent = transparent;
+  options.paper = paper;
+  options.landscape = landscape;
+  options.fit_to_page = !tiles;
+  options.csv_table = table;
+
+  if (kinds != NULL || hidden_kinds != NULL || statuses != NULL || document_name != NULL ||
+      text != NULL)
+    {
+      RsBoardFilter *filter = rs_board_filter_new ();
+
+      options.filter = filter;
+      rs_board_filter_set_remove_hidden (filter, !dim);
+      for (int k = 0; k < RS_ENTITY_KIND_LAST; k++)
+        rs_board_filter_set_kind_visible (filter, k,
+                                          (kinds == NULL || (shown_kinds & (1u << k))) &&
+                                          !(hidden_kind_mask & (1u << k)));
+      if (statuses != NULL)
+        for (int st = RS_RELATION_STATUS_ALLEGED; st <= RS_RELATION_STATUS_REFUTED; st++)
+          rs_board_filter_set_status_visible (filter, st, (status_mask & (1u << st)) != 0);
+      if (document_name != NULL)
+        {
+          RsDocument *document = find_document (kase, document_name);
+
+          if (document == NULL)
+            {
+              g_printerr (_("redstring-cli: “%s” holds no document “%s”\n"), argv[1], document_name);
+              return 1;
+            }
+          rs_board_filter_set_document_id (filter, rs_document_get_id (document));
+        }
+      if (text != NULL)
+        rs_board_filter_set_text (filter, text);
+    }
+
+  /* Entities without a position (a bundle imported without them) are laid out in
+   * memory, as the app shows a read-only case: only `layout` writes positions. The
+   * JSON bundle and the CSV tables are the case as stored. */
+  if (content != RS_EXPORT_CONTENT_TIMELINE && format != RS_EXPORT_FORMAT_JSON &&
+      format != RS_EXPORT_FORMAT_CSV && count_unplaced (kase) > 0)
+    {
+      g_autoptr(RsLayoutController) layout = rs_layout_controller_new (store);
+
+      rs_layout_controller_set_show_only (layout, TRUE);
+      if (!rs_layout_controller_run (layout, NULL, FALSE, NULL, NULL, &error))
+        return fail (error);
+    }
+
+  if (to_stdout)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+
+      if (!(bytes = rs_export_write_bytes (kase, &options, NULL, &error)))
+        return fail (error);
+      fwrite (g_bytes_get_data (bytes, NULL), 1, g_bytes_get_size (bytes), stdout);
+      if (fflush (stdout) != 0 || ferror (stdout))
+        {
+          g_printerr (_("redstring-cli: could not write to standard output: %s\n"),
+                      g_strerror (errno));
+          return 1;
+        }
+      return 0;
+    }
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+    if (!rs_export_write_file (kase, &options, file, NULL, &error))
+      return fail (error);
+  }
   return 0;
 }
 
@@ -619,7 +1000,8 @@ static const struct {
   { "import", cmd_import, N_("Add a JSON case bundle to a case") },
   { "import-report", cmd_import_report, N_("Add a report (text, Markdown, HTML, PDF) to a case") },
   { "import-dot", cmd_import_dot, N_("Add a Graphviz DOT file's nodes and edges to a case") },
-  { "export", cmd_export, N_("Export a case (--format json -o FILE)") },
+  { "export", cmd_export, N_("Export the board, timeline or brief (--format svg|png|pdf|dot|graphml|csv|html|json -o FILE)") },
+  { "layout", cmd_layout, N_("Place entities without a position and save them (--engine E, --all)") },
   { "info", cmd_info, N_("Check a case file and count what it holds") },
   { "generate", cmd_generate, N_("Write a synthetic case for benchmarks (--entities N --seed S)") },
   { "suggest", cmd_suggest, N_("What a document suggests (--document ID --format json)") },

@@ -13,6 +13,7 @@
 
 #include "rs-application.h"
 #include "rs-core.h"
+#include "rs-preferences-window.h"
 #include "rs-window-private.h"
 
 struct _RsApplication
@@ -93,6 +94,21 @@ on_about (GSimpleAction *action,
 }
 
 static void
+on_preferences (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  RsApplication *self = RS_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *window;
+
+  if (self->settings == NULL)
+    return;
+  window = rs_preferences_window_new (parent, self->settings);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 rs_application_startup (GApplication *app)
 {
   RsApplication *self = RS_APPLICATION (app);
@@ -123,6 +139,7 @@ rs_application_startup (GApplication *app)
     { "win.merge-selection", { "<Control>m", NULL } },
     { "win.split-selection", { "<Control><Shift>m", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
   };
 
   rs_core_init ();
@@ -261,6 +278,7 @@ rs_application_init (RsApplication *self)
   static const GActionEntry entries[] = {
     { .name = "quit", .activate = on_quit },
     { .name = "about", .activate = on_about },
+    { .name = "preferences", .activate = on_preferences },
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);

@@ -527,7 +527,7 @@ toggle_side_panel_action (GtkWidget  *widget,
     _rs_window_restore_side_width (self);
 }
 
-/* Alt+1…5: a side panel by name, shown if hidden, with the keyboard in it. */
+/* Alt+1…6: a side panel by name, shown if hidden, with the keyboard in it. */
 static void
 show_side_page_action (GtkWidget  *widget,
                        const char *action_name,
@@ -543,6 +543,18 @@ show_side_page_action (GtkWidget  *widget,
     gtk_widget_activate_action (widget, "win.toggle-side-panel", NULL);
   adw_view_stack_set_visible_child (self->side_stack, page);
   gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
+/* The History panel, shown, with its "since when" chooser open. */
+static void
+changes_since_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  RsWindow *self = RS_WINDOW (widget);
+
+  gtk_widget_activate_action (widget, "win.show-side-page", "s", "history");
+  rs_history_panel_popup_since (self->history_panel);
 }
 
 static void
@@ -634,6 +646,9 @@ _rs_window_class_actions_init (RsWindowClass *klass)
                                        "win.show-side-page", "s", "documents");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK,
                                        "win.show-side-page", "s", "suggestions");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_ALT_MASK,
+                                       "win.show-side-page", "s", "history");
+  gtk_widget_class_install_action (widget_class, "win.changes-since", NULL, changes_since_action);
   gtk_widget_class_install_action (widget_class, "win.filter-board", NULL, filter_board_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.focus-selection", NULL, focus_selection_action);

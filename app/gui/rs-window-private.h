@@ -14,6 +14,7 @@
 #include "rs-event-editor.h"
 #include "rs-filter-popover.h"
 #include "rs-find-popover.h"
+#include "rs-history-panel.h"
 #include "rs-notes-panel.h"
 #include "rs-progress-dialog.h"
 #include "rs-quotes-panel.h"
@@ -47,6 +48,7 @@ struct _RsWindow
   RsNotesPanel        *notes_panel;
   RsDocumentsPanel    *documents_panel;
   RsSuggestionsPanel  *suggestions_panel;
+  RsHistoryPanel      *history_panel;
   GtkSearchEntry      *search_entry;
   GtkToggleButton     *side_panel_button;
   RsFilterPopover     *filter_popover;

@@ -210,6 +210,20 @@ on_is_active_changed_cb (RsWindow   *self,
     check_for_changes (self);
 }
 
+/* Who the history names on this window's changes: the analyst's name from the
+ * preferences, or (empty) the store's own fallback, the system's real name. */
+static void
+apply_author (RsWindow *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL || self->settings == NULL)
+    return;
+  name = g_settings_get_string (self->settings, "analyst-name");
+  g_strstrip (name);
+  rs_case_store_set_author (self->store, name);
+}
+
 void
 rs_window_set_store (RsWindow    *self,
                      RsCaseStore *store)
@@ -238,6 +252,7 @@ rs_window_set_store (RsWindow    *self,
       /* The UI thread never waits for another program: a locked case fails a write
        * at once, and notes wait for the lock in the store's worker. */
       rs_case_store_set_lock_timeout (store, 0);
+      apply_author (self);
       g_signal_connect_object (rs_case_store_get_case (store), "changed",
                                G_CALLBACK (on_case_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "notify::save-state", G_CALLBACK (update_save_label), self,
@@ -624,6 +639,15 @@ _rs_window_open_document (RsWindow *self,
   show_source_viewer (self);
 }
 
+/* "Changes since…" in the History panel: rung on the board until cleared. */
+static void
+on_history_panel_notify_changes_cb (RsWindow       *self,
+                                    GParamSpec     *pspec,
+                                    RsHistoryPanel *panel)
+{
+  rs_board_view_set_change_marks (self->board, rs_history_panel_get_changes (panel));
+}
+
 /* A suggestion clicked in the Suggestions panel: its span, selected in its report. */
 static void
 on_suggestions_panel_show_span_cb (RsWindow           *self,
@@ -794,6 +818,13 @@ on_close_anyway_cb (RsWindow        *self,
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
 }
 
+static gboolean
+close_when_saved_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_notes_busy_changed_cb (RsWindow     *self,
                           GParamSpec   *pspec,
@@ -804,7 +835,12 @@ on_notes_busy_changed_cb (RsWindow     *self,
   if (self->close_when_saved && !rs_notes_panel_get_busy (panel))
     {
       self->close_when_saved = FALSE;
-      gtk_window_close (GTK_WINDOW (self));
+      /* Not from inside the panel's notification: the window would be finalized while
+       * the panel, kept alive by its emission, still has template bindings watching the
+       * window, and GLib 2.74 fails a weak-unref tearing them down (test-window-safety,
+       * locked-case, once the window had a sixth panel). */
+      g_idle_add_full (G_PRIORITY_DEFAULT, close_when_saved_cb, g_object_ref (self),
+                       g_object_unref);
     }
 }
 
@@ -1071,6 +1107,7 @@ rs_window_class_init (RsWindowClass *klass)
   g_type_ensure (RS_TYPE_EMPTY_STATE);
   g_type_ensure (RS_TYPE_FILTER_POPOVER);
   g_type_ensure (RS_TYPE_FIND_POPOVER);
+  g_type_ensure (RS_TYPE_HISTORY_PANEL);
   g_type_ensure (RS_TYPE_NOTES_PANEL);
   g_type_ensure (RS_TYPE_QUOTES_PANEL);
   g_type_ensure (RS_TYPE_SOURCE_VIEWER);
@@ -1093,6 +1130,7 @@ rs_window_class_init (RsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RsWindow, notes_panel);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, documents_panel);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, suggestions_panel);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, history_panel);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, filter_popover);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, find_button);
@@ -1107,6 +1145,7 @@ rs_window_class_init (RsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_quotes_panel_reveal_quote_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_documents_panel_open_document_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_suggestions_panel_show_span_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_history_panel_notify_changes_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_source_viewer_close_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_board_activate_item_cb);
 
@@ -1147,6 +1186,9 @@ rs_window_init (RsWindow *self)
                               g_settings_get_boolean (self->settings, "side-panel-visible"));
       g_settings_bind (self->settings, "layout-engine", self->board, "engine", G_SETTINGS_BIND_DEFAULT);
       rs_board_view_bind_settings (self->board, self->settings);
+      /* A new name applies to the next change in every open window. */
+      g_signal_connect_object (self->settings, "changed::analyst-name",
+                               G_CALLBACK (apply_author), self, G_CONNECT_SWAPPED);
     }
 
   g_signal_connect_object (self->board, "notify::engine", G_CALLBACK (on_board_engine_changed_cb),

@@ -13,15 +13,17 @@
 #include "rs-entity.h"
 #include "rs-event.h"
 #include "rs-evidence.h"
+#include "rs-comment.h"
 #include "rs-note.h"
 #include "rs-quote.h"
 #include "rs-relation.h"
+#include "rs-review.h"
 
 /* One record per transaction. An object appears at most once: added then changed is
  * added; added then removed is nothing; changed then removed is removed. */
 
 enum { ADDED, CHANGED, REMOVED, N_WHAT };
-enum { DOCUMENT, ENTITY, RELATION, QUOTE, EVIDENCE, EVENT, NOTE, N_KINDS };
+enum { DOCUMENT, ENTITY, RELATION, QUOTE, EVIDENCE, EVENT, NOTE, REVIEW, COMMENT, N_KINDS };
 
 struct _RsCaseChanges
 {
@@ -52,6 +54,10 @@ kind_of_type (GType type)
     return EVENT;
   if (type == RS_TYPE_NOTE)
     return NOTE;
+  if (type == RS_TYPE_REVIEW)
+    return REVIEW;
+  if (type == RS_TYPE_COMMENT)
+    return COMMENT;
   return -1;
 }
 

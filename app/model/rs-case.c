@@ -31,6 +31,8 @@ struct _RsCase
   GListStore *evidence;
   GListStore *events;
   GListStore *notes;
+  GListStore *reviews;
+  GListStore *comments;
 
   /* Owned indices: id -> object (borrowed from the lists) */
   GHashTable *document_by_id;
@@ -40,12 +42,16 @@ struct _RsCase
   GHashTable *evidence_by_id;
   GHashTable *event_by_id;
   GHashTable *note_by_id;
+  GHashTable *review_by_id;
+  GHashTable *comment_by_id;
 
   /* Owned indices: key -> GPtrArray of borrowed objects */
   GHashTable *evidence_by_target;   /* target_key () */
   GHashTable *evidence_by_quote;    /* quote id */
   GHashTable *quotes_by_document;   /* document id */
   GHashTable *relations_by_entity;  /* entity id, both ends */
+  GHashTable *reviews_by_target;    /* target_key (): at most one */
+  GHashTable *comments_by_target;   /* target_key () */
 
   /* The transaction being mirrored (rs_case_begin_changes): nesting depth, and what it
    * did so far. Its additions reach the lists in one splice per list when it ends. */
@@ -200,6 +206,8 @@ rs_case_dispose (GObject *object)
   g_clear_pointer (&self->evidence_by_quote, g_hash_table_unref);
   g_clear_pointer (&self->quotes_by_document, g_hash_table_unref);
   g_clear_pointer (&self->relations_by_entity, g_hash_table_unref);
+  g_clear_pointer (&self->reviews_by_target, g_hash_table_unref);
+  g_clear_pointer (&self->comments_by_target, g_hash_table_unref);
   g_clear_pointer (&self->document_by_id, g_hash_table_unref);
   g_clear_pointer (&self->entity_by_id, g_hash_table_unref);
   g_clear_pointer (&self->relation_by_id, g_hash_table_unref);
@@ -207,6 +215,8 @@ rs_case_dispose (GObject *object)
   g_clear_pointer (&self->evidence_by_id, g_hash_table_unref);
   g_clear_pointer (&self->event_by_id, g_hash_table_unref);
   g_clear_pointer (&self->note_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->review_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->comment_by_id, g_hash_table_unref);
 
   g_clear_object (&self->documents);
   g_clear_object (&self->entities);
@@ -215,6 +225,8 @@ rs_case_dispose (GObject *object)
   g_clear_object (&self->evidence);
   g_clear_object (&self->events);
   g_clear_object (&self->notes);
+  g_clear_object (&self->reviews);
+  g_clear_object (&self->comments);
   g_clear_pointer (&self->changes, rs_case_changes_unref);
 
   G_OBJECT_CLASS (rs_case_parent_class)->dispose (object);
@@ -355,6 +367,8 @@ rs_case_init (RsCase *self)
   self->evidence = g_list_store_new (RS_TYPE_EVIDENCE);
   self->events = g_list_store_new (RS_TYPE_EVENT);
   self->notes = g_list_store_new (RS_TYPE_NOTE);
+  self->reviews = g_list_store_new (RS_TYPE_REVIEW);
+  self->comments = g_list_store_new (RS_TYPE_COMMENT);
 
   self->document_by_id = id_table_new ();
   self->entity_by_id = id_table_new ();
@@ -363,11 +377,15 @@ rs_case_init (RsCase *self)
   self->evidence_by_id = id_table_new ();
   self->event_by_id = id_table_new ();
   self->note_by_id = id_table_new ();
+  self->review_by_id = id_table_new ();
+  self->comment_by_id = id_table_new ();
 
   self->evidence_by_target = multi_table_new ();
   self->evidence_by_quote = multi_table_new ();
   self->quotes_by_document = multi_table_new ();
   self->relations_by_entity = multi_table_new ();
+  self->reviews_by_target = multi_table_new ();
+  self->comments_by_target = multi_table_new ();
 }
 
 RsCase *
@@ -417,6 +435,8 @@ DEFINE_LIST_GETTER (quotes)
 DEFINE_LIST_GETTER (evidence)
 DEFINE_LIST_GETTER (events)
 DEFINE_LIST_GETTER (notes)
+DEFINE_LIST_GETTER (reviews)
+DEFINE_LIST_GETTER (comments)
 
 #define DEFINE_LOOKUP(Type, type, table)                                     \
   Type *                                                                     \
@@ -434,6 +454,8 @@ DEFINE_LOOKUP (RsQuote, quote, quote_by_id)
 DEFINE_LOOKUP (RsEvidence, evidence, evidence_by_id)
 DEFINE_LOOKUP (RsEvent, event, event_by_id)
 DEFINE_LOOKUP (RsNote, note, note_by_id)
+DEFINE_LOOKUP (RsReview, review, review_by_id)
+DEFINE_LOOKUP (RsComment, comment, comment_by_id)
 
 RsEntity *
 rs_case_lookup_entity_by_name (RsCase     *self,
@@ -565,6 +587,72 @@ rs_case_dup_notes_for (RsCase   *self,
   return filter_list (G_LIST_MODEL (self->notes), note_on_target, &ref);
 }
 
+/* Returns: (transfer none) (nullable): the review state record of a claim, NULL while
+ * nobody reviewed it */
+RsReview *
+rs_case_lookup_review_for (RsCase   *self,
+                           RsTarget  target,
+                           gint64    target_id)
+{
+  gint64 key = target_key (target, target_id);
+  GPtrArray *ar;
+
+  g_return_val_if_fail (RS_IS_CASE (self), NULL);
+  ar = g_hash_table_lookup (self->reviews_by_target, &key);
+  return ar != NULL && ar->len > 0 ? g_ptr_array_index (ar, 0) : NULL;
+}
+
+RsReviewState
+rs_case_get_review_state (RsCase   *self,
+                          RsTarget  target,
+                          gint64    target_id)
+{
+  RsReview *review = rs_case_lookup_review_for (self, target, target_id);
+
+  return review != NULL ? rs_review_get_state (review) : RS_REVIEW_STATE_UNREVIEWED;
+}
+
+static int
+compare_comments (gconstpointer a,
+                  gconstpointer b)
+{
+  gint64 ia = rs_comment_get_id (*(RsComment **)a), ib = rs_comment_get_id (*(RsComment **)b);
+
+  return ia < ib ? -1 : ia > ib;
+}
+
+/* Returns: (transfer full) (element-type RsComment): a claim's thread, oldest first */
+GPtrArray *
+rs_case_dup_comments_for (RsCase   *self,
+                          RsTarget  target,
+                          gint64    target_id)
+{
+  GPtrArray *comments;
+
+  g_return_val_if_fail (RS_IS_CASE (self), NULL);
+  comments = multi_dup (self->comments_by_target, target_key (target, target_id));
+  g_ptr_array_sort (comments, compare_comments);
+  return comments;
+}
+
+/* The comments of a claim's thread that nobody resolved yet. */
+guint
+rs_case_count_open_comments_for (RsCase   *self,
+                                 RsTarget  target,
+                                 gint64    target_id)
+{
+  gint64 key = target_key (target, target_id);
+  GPtrArray *ar;
+  guint n = 0;
+
+  g_return_val_if_fail (RS_IS_CASE (self), 0);
+  ar = g_hash_table_lookup (self->comments_by_target, &key);
+  for (guint i = 0; ar != NULL && i < ar->len; i++)
+    if (!rs_comment_get_resolved (g_ptr_array_index (ar, i)))
+      n++;
+  return n;
+}
+
 static gboolean
 event_has_entity (gpointer item,
                   gpointer data)
@@ -665,6 +753,87 @@ rs_case_add_note (RsCase *self,
   list_add (self, self->notes, note);
 }
 
+void
+rs_case_add_review (RsCase   *self,
+                    RsReview *review)
+{
+  g_return_if_fail (RS_IS_CASE (self));
+  g_return_if_fail (RS_IS_REVIEW (review));
+
+  index_insert (self->review_by_id, rs_review_get_id (review), review);
+  multi_add (self->reviews_by_target,
+             target_key (rs_review_get_target (review), rs_review_get_target_id (review)), review);
+  list_add (self, self->reviews, review);
+}
+
+void
+rs_case_add_comment (RsCase    *self,
+                     RsComment *comment)
+{
+  g_return_if_fail (RS_IS_CASE (self));
+  g_return_if_fail (RS_IS_COMMENT (comment));
+
+  index_insert (self->comment_by_id, rs_comment_get_id (comment), comment);
+  multi_add (self->comments_by_target,
+             target_key (rs_comment_get_target (comment), rs_comment_get_target_id (comment)),
+             comment);
+  list_add (self, self->comments, comment);
+}
+
+void
+rs_case_remove_review (RsCase *self,
+                       gint64  id)
+{
+  g_autoptr(RsReview) review = NULL;
+  RsReview *found;
+
+  g_return_if_fail (RS_IS_CASE (self));
+
+  if ((found = g_hash_table_lookup (self->review_by_id, &id)) == NULL)
+    return;
+
+  review = g_object_ref (found);
+  g_hash_table_remove (self->review_by_id, &id);
+  multi_remove (self->reviews_by_target,
+                target_key (rs_review_get_target (review), rs_review_get_target_id (review)), review);
+  store_remove_item (self, self->reviews, review);
+}
+
+void
+rs_case_remove_comment (RsCase *self,
+                        gint64  id)
+{
+  g_autoptr(RsComment) comment = NULL;
+  RsComment *found;
+
+  g_return_if_fail (RS_IS_CASE (self));
+
+  if ((found = g_hash_table_lookup (self->comment_by_id, &id)) == NULL)
+    return;
+
+  comment = g_object_ref (found);
+  g_hash_table_remove (self->comment_by_id, &id);
+  multi_remove (self->comments_by_target,
+                target_key (rs_comment_get_target (comment), rs_comment_get_target_id (comment)),
+                comment);
+  store_remove_item (self, self->comments, comment);
+}
+
+/* A claim takes its review state and its thread with it (the schema's cascades). */
+static void
+remove_review_on (RsCase   *self,
+                  RsTarget  target,
+                  gint64    id)
+{
+  g_autoptr(GPtrArray) comments = rs_case_dup_comments_for (self, target, id);
+  RsReview *review = rs_case_lookup_review_for (self, target, id);
+
+  if (review != NULL)
+    rs_case_remove_review (self, rs_review_get_id (review));
+  for (guint i = 0; i < comments->len; i++)
+    rs_case_remove_comment (self, rs_comment_get_id (g_ptr_array_index (comments, i)));
+}
+
 static void
 remove_notes_on (RsCase   *self,
                  RsTarget  target,
@@ -740,6 +909,7 @@ rs_case_remove_relation (RsCase *self,
   relation = g_object_ref (found);
   remove_evidence_on (self, RS_TARGET_RELATION, id);
   remove_notes_on (self, RS_TARGET_RELATION, id);
+  remove_review_on (self, RS_TARGET_RELATION, id);
   g_hash_table_remove (self->relation_by_id, &id);
   multi_remove (self->relations_by_entity, rs_relation_get_source_id (relation), relation);
   multi_remove (self->relations_by_entity, rs_relation_get_target_id (relation), relation);
@@ -769,6 +939,7 @@ rs_case_remove_entity (RsCase *self,
 
   remove_evidence_on (self, RS_TARGET_ENTITY, id);
   remove_notes_on (self, RS_TARGET_ENTITY, id);
+  remove_review_on (self, RS_TARGET_ENTITY, id);
 
   events = rs_case_dup_events_of (self, id);
   for (guint i = 0; i < events->len; i++)
@@ -797,6 +968,7 @@ rs_case_remove_event (RsCase *self,
   event = g_object_ref (found);
   remove_evidence_on (self, RS_TARGET_EVENT, id);
   remove_notes_on (self, RS_TARGET_EVENT, id);
+  remove_review_on (self, RS_TARGET_EVENT, id);
   g_hash_table_remove (self->event_by_id, &id);
   store_remove_item (self, self->events, event);
 }
@@ -818,6 +990,7 @@ rs_case_remove_quote (RsCase *self,
   links = rs_case_dup_evidence_of_quote (self, id);
   for (guint i = 0; i < links->len; i++)
     rs_case_remove_evidence (self, rs_evidence_get_id (g_ptr_array_index (links, i)));
+  remove_review_on (self, RS_TARGET_QUOTE, id);
 
   g_hash_table_remove (self->quote_by_id, &id);
   multi_remove (self->quotes_by_document, rs_quote_get_document_id (quote), quote);
@@ -891,6 +1064,8 @@ id_getter_for (GType type)
   if (type == RS_TYPE_EVENT) return (IdGetter) rs_event_get_id;
   if (type == RS_TYPE_EVIDENCE) return (IdGetter) rs_evidence_get_id;
   if (type == RS_TYPE_NOTE) return (IdGetter) rs_note_get_id;
+  if (type == RS_TYPE_REVIEW) return (IdGetter) rs_review_get_id;
+  if (type == RS_TYPE_COMMENT) return (IdGetter) rs_comment_get_id;
   g_return_val_if_reached (NULL);
 }
 
@@ -962,6 +1137,8 @@ rs_case_end_changes (RsCase *self)
   splice_added (self, self->events);
   splice_added (self, self->evidence);
   splice_added (self, self->notes);
+  splice_added (self, self->reviews);
+  splice_added (self, self->comments);
 
   changes = g_steal_pointer (&self->changes);
   g_signal_emit (self, signals[CHANGES], 0, changes);
@@ -1079,6 +1256,31 @@ copy_note (RsNote *dst,
   rs_note_set_author (dst, rs_note_get_author (src));
   rs_note_set_created (dst, rs_note_get_created (src));
   rs_note_set_updated (dst, rs_note_get_updated (src));
+}
+
+static void
+copy_review (RsReview *dst,
+             RsReview *src)
+{
+  rs_review_set_uid (dst, rs_review_get_uid (src));
+  rs_review_set_target (dst, rs_review_get_target (src));
+  rs_review_set_target_id (dst, rs_review_get_target_id (src));
+  rs_review_set_state (dst, rs_review_get_state (src));
+  rs_review_set_reviewer (dst, rs_review_get_reviewer (src));
+  rs_review_set_time (dst, rs_review_get_time (src));
+}
+
+static void
+copy_comment (RsComment *dst,
+              RsComment *src)
+{
+  rs_comment_set_uid (dst, rs_comment_get_uid (src));
+  rs_comment_set_target (dst, rs_comment_get_target (src));
+  rs_comment_set_target_id (dst, rs_comment_get_target_id (src));
+  rs_comment_set_author (dst, rs_comment_get_author (src));
+  rs_comment_set_time (dst, rs_comment_get_time (src));
+  rs_comment_set_body (dst, rs_comment_get_body (src));
+  rs_comment_set_resolved (dst, rs_comment_get_resolved (src));
 }
 
 static int
@@ -1236,6 +1438,48 @@ put_record (RsCase   *self,
         }
       index_insert (self->note_by_id, id, record);
       list_add (self, self->notes, record);
+    }
+  else if (RS_IS_REVIEW (record))
+    {
+      RsReview *found;
+
+      id = rs_review_get_id (record);
+      if ((found = g_hash_table_lookup (self->review_by_id, &id)))
+        {
+          multi_remove (self->reviews_by_target,
+                        target_key (rs_review_get_target (found), rs_review_get_target_id (found)),
+                        found);
+          g_object_freeze_notify (G_OBJECT (found));
+          copy_review (found, record);
+          multi_add (self->reviews_by_target,
+                     target_key (rs_review_get_target (found), rs_review_get_target_id (found)),
+                     found);
+          g_object_thaw_notify (G_OBJECT (found));
+          rs_case_changes_change (self->changes, found);
+          return;
+        }
+      rs_case_add_review (self, record);
+    }
+  else if (RS_IS_COMMENT (record))
+    {
+      RsComment *found;
+
+      id = rs_comment_get_id (record);
+      if ((found = g_hash_table_lookup (self->comment_by_id, &id)))
+        {
+          multi_remove (self->comments_by_target,
+                        target_key (rs_comment_get_target (found), rs_comment_get_target_id (found)),
+                        found);
+          g_object_freeze_notify (G_OBJECT (found));
+          copy_comment (found, record);
+          multi_add (self->comments_by_target,
+                     target_key (rs_comment_get_target (found), rs_comment_get_target_id (found)),
+                     found);
+          g_object_thaw_notify (G_OBJECT (found));
+          rs_case_changes_change (self->changes, found);
+          return;
+        }
+      rs_case_add_comment (self, record);
     }
   else
     g_return_if_reached ();

@@ -14,8 +14,10 @@
 #include "rs-event.h"
 #include "rs-evidence.h"
 #include "rs-note.h"
+#include "rs-comment.h"
 #include "rs-quote.h"
 #include "rs-relation.h"
+#include "rs-review.h"
 #include "rs-types.h"
 
 G_BEGIN_DECLS
@@ -44,6 +46,8 @@ GListModel  *rs_case_get_quotes            (RsCase     *self);
 GListModel  *rs_case_get_evidence          (RsCase     *self);
 GListModel  *rs_case_get_events            (RsCase     *self);
 GListModel  *rs_case_get_notes             (RsCase     *self);
+GListModel  *rs_case_get_reviews           (RsCase     *self);
+GListModel  *rs_case_get_comments          (RsCase     *self);
 
 RsDocument  *rs_case_lookup_document       (RsCase     *self,
                                             gint64      id);
@@ -59,6 +63,22 @@ RsEvent     *rs_case_lookup_event          (RsCase     *self,
                                             gint64      id);
 RsNote      *rs_case_lookup_note           (RsCase     *self,
                                             gint64      id);
+RsReview    *rs_case_lookup_review         (RsCase     *self,
+                                            gint64      id);
+RsComment   *rs_case_lookup_comment        (RsCase     *self,
+                                            gint64      id);
+RsReview    *rs_case_lookup_review_for     (RsCase     *self,
+                                            RsTarget    target,
+                                            gint64      target_id);
+RsReviewState rs_case_get_review_state     (RsCase     *self,
+                                            RsTarget    target,
+                                            gint64      target_id);
+GPtrArray   *rs_case_dup_comments_for      (RsCase     *self,
+                                            RsTarget    target,
+                                            gint64      target_id);
+guint        rs_case_count_open_comments_for (RsCase   *self,
+                                            RsTarget    target,
+                                            gint64      target_id);
 RsEntity    *rs_case_lookup_entity_by_name (RsCase     *self,
                                             const char *name);
 
@@ -95,6 +115,10 @@ void         rs_case_add_event             (RsCase     *self,
                                             RsEvent    *event);
 void         rs_case_add_note              (RsCase     *self,
                                             RsNote     *note);
+void         rs_case_add_review            (RsCase     *self,
+                                            RsReview   *review);
+void         rs_case_add_comment           (RsCase     *self,
+                                            RsComment  *comment);
 void         rs_case_remove_document       (RsCase     *self,
                                             gint64      id);
 void         rs_case_remove_entity         (RsCase     *self,
@@ -108,6 +132,10 @@ void         rs_case_remove_evidence       (RsCase     *self,
 void         rs_case_remove_event          (RsCase     *self,
                                             gint64      id);
 void         rs_case_remove_note           (RsCase     *self,
+                                            gint64      id);
+void         rs_case_remove_review         (RsCase     *self,
+                                            gint64      id);
+void         rs_case_remove_comment        (RsCase     *self,
                                             gint64      id);
 void         rs_case_begin_changes         (RsCase     *self);
 void         rs_case_mark_changed          (RsCase     *self,

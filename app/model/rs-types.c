@@ -90,6 +90,18 @@ rs_stance_to_display (RsStance stance)
 }
 
 const char *
+rs_review_state_to_display (RsReviewState state)
+{
+  switch (state)
+    {
+    case RS_REVIEW_STATE_UNREVIEWED: return _("Unreviewed");
+    case RS_REVIEW_STATE_ACCEPTED:   return _("Accepted");
+    case RS_REVIEW_STATE_CHALLENGED: return _("Challenged");
+    default:                         return _("Unknown");
+    }
+}
+
+const char *
 rs_reliability_to_display (RsReliability reliability)
 {
   switch (reliability)

@@ -97,6 +97,7 @@ typedef enum
   RS_TARGET_RELATION,
   RS_TARGET_EVENT,
   RS_TARGET_QUOTE,
+  RS_TARGET_NOTE,      /* history and review only: notes are not selected */
 } RsTarget;
 
 /* Where the case's writes stand: shown in the window so "saved" means on disk. */
@@ -107,6 +108,14 @@ typedef enum
   RS_SAVE_STATE_WAITING,
   RS_SAVE_STATE_FAILED,
 } RsSaveState;
+
+/* Where a claim (entity, relation, event or quote) stands in a team's review. */
+typedef enum
+{
+  RS_REVIEW_STATE_UNREVIEWED,
+  RS_REVIEW_STATE_ACCEPTED,
+  RS_REVIEW_STATE_CHALLENGED,
+} RsReviewState;
 
 const char *rs_enum_to_nick   (GType       enum_type,
                                int         value);
@@ -119,5 +128,6 @@ const char *rs_relation_status_to_display (RsRelationStatus status);
 const char *rs_stance_to_display          (RsStance         stance);
 const char *rs_reliability_to_display     (RsReliability    reliability);
 const char *rs_credibility_to_display     (int              credibility);
+const char *rs_review_state_to_display    (RsReviewState    state);
 
 G_END_DECLS

@@ -693,6 +693,61 @@ node_visible (RsBoardPaint             *p,
          rs_board_rect_intersects (&rect, &params->clip);
 }
 
+static const RsBoardColor *
+mark_color (RsBoardPaint *p,
+            gpointer      mark)
+{
+  return rs_board_style_get_color (p->style, GPOINTER_TO_INT (mark) == RS_BOARD_MARK_ADDED
+                                             ? RS_BOARD_COLOR_ADDED : RS_BOARD_COLOR_CHANGED);
+}
+
+/* "Changes since…": a wide soft glow and a ring outside the selection's, green for
+ * added, amber for changed. Only the marked items that are drawn and in the clip. */
+static void
+draw_marks (RsBoardPaint             *p,
+            const RsBoardPaintParams *params,
+            const RsBoardOverlay     *overlay)
+{
+  GHashTableIter iter;
+  gpointer key, mark;
+  guint index;
+
+  if (overlay->edge_marks != NULL)
+    {
+      g_hash_table_iter_init (&iter, overlay->edge_marks);
+      while (g_hash_table_iter_next (&iter, &key, &mark))
+        if (rs_board_scene_lookup_edge (p->scene, *(gint64 *) key, &index))
+          {
+            const RsBoardEdge *edge = rs_board_scene_get_edge (p->scene, index);
+
+            if ((edge->flags & RS_BOARD_ITEM_NOT_DRAWN) == 0 &&
+                rs_board_rect_intersects (&edge->bounds, &params->clip))
+              edge_halo (p, edge, mark_color (p, mark), 8);
+          }
+    }
+
+  if (overlay->node_marks != NULL)
+    {
+      g_hash_table_iter_init (&iter, overlay->node_marks);
+      while (g_hash_table_iter_next (&iter, &key, &mark))
+        if (rs_board_scene_lookup_node (p->scene, *(gint64 *) key, &index))
+          {
+            const RsBoardNode *node = rs_board_scene_get_node (p->scene, index);
+            const RsBoardColor *color = mark_color (p, mark);
+
+            if (!node_visible (p, params, node))
+              continue;
+            node_ring (p, node, RING_GAP + 6 * p->px + 3);
+            rs_board_color_set_source (p->cr, color, 0.3);
+            cairo_set_line_width (p->cr, MAX (9 * p->px, 3));
+            cairo_stroke_preserve (p->cr);
+            rs_board_color_set_source (p->cr, color, 1);
+            cairo_set_line_width (p->cr, MAX (3 * p->px, 2));
+            cairo_stroke (p->cr);
+          }
+    }
+}
+
 /**
  * rs_board_painter_draw_overlay:
  *
@@ -720,6 +775,9 @@ rs_board_painter_draw_overlay (cairo_t                  *cr,
 
   _rs_board_paint_init (&p, cr, scene, style, params);
   cairo_save (cr);
+
+  /* Under everything else: hover and selection stay readable on a marked item. */
+  draw_marks (&p, params, overlay);
 
   if (overlay->hover_edge != 0 && rs_board_scene_lookup_edge (scene, overlay->hover_edge, &index))
     {

@@ -40,6 +40,14 @@ typedef struct
   GCancellable     *cancellable;
 } RsBoardPaintParams;
 
+/* How "changes since…" marks an item on the board. */
+typedef enum
+{
+  RS_BOARD_MARK_NONE,
+  RS_BOARD_MARK_ADDED,
+  RS_BOARD_MARK_CHANGED,
+} RsBoardMark;
+
 /* What is drawn over the cached picture: a few items, every frame. */
 typedef struct
 {
@@ -47,6 +55,9 @@ typedef struct
   gint64       hover_node;
   gint64       hover_edge;
   gint64       focus_node;
+  /* "Changes since…": entity id / relation id (gint64 *) -> RsBoardMark; NULL: none */
+  GHashTable  *node_marks;
+  GHashTable  *edge_marks;
 } RsBoardOverlay;
 
 RsBoardLod rs_board_painter_get_lod         (double                    scale);

@@ -112,6 +112,8 @@ set_palette (RsBoardStyle *self)
       c[RS_BOARD_COLOR_LEGEND_BACKGROUND] = color_from_hex (0xffffff, 1);
       c[RS_BOARD_COLOR_LEGEND_BORDER] = color_from_hex (0xc8c6c2, 1);
       c[RS_BOARD_COLOR_STRING] = color_from_hex (0xc01c28, 1);
+      c[RS_BOARD_COLOR_ADDED] = color_from_hex (0x26a269, 1);
+      c[RS_BOARD_COLOR_CHANGED] = color_from_hex (0xe5a50a, 1);
     }
   else
     {
@@ -131,6 +133,8 @@ set_palette (RsBoardStyle *self)
       c[RS_BOARD_COLOR_LEGEND_BACKGROUND] = color_from_hex (0x303030, 1);
       c[RS_BOARD_COLOR_LEGEND_BORDER] = color_from_hex (0x4a4a4a, 1);
       c[RS_BOARD_COLOR_STRING] = color_from_hex (0xff7b63, 1);
+      c[RS_BOARD_COLOR_ADDED] = color_from_hex (0x57e389, 1);
+      c[RS_BOARD_COLOR_CHANGED] = color_from_hex (0xf8e45c, 1);
     }
 
   for (guint k = 0; k < RS_ENTITY_KIND_LAST; k++)

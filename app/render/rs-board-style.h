@@ -39,9 +39,11 @@ typedef enum
   RS_BOARD_COLOR_LEGEND_BACKGROUND,
   RS_BOARD_COLOR_LEGEND_BORDER,
   RS_BOARD_COLOR_STRING,        /* a relation being drawn by hand */
+  RS_BOARD_COLOR_ADDED,         /* "changes since": a record added since then */
+  RS_BOARD_COLOR_CHANGED,       /* "changes since": a record changed since then */
 } RsBoardColorRole;
 
-#define RS_BOARD_COLOR_LAST (RS_BOARD_COLOR_STRING + 1)
+#define RS_BOARD_COLOR_LAST (RS_BOARD_COLOR_CHANGED + 1)
 
 typedef enum
 {

@@ -202,4 +202,30 @@ RsChange *rs_case_edit_import_dot      (RsCaseStore         *store,
                                         const char          *title,
                                         GError             **error);
 
+/* Team review (issue 20): rs-case-edit-review.c. */
+RsChange *rs_case_edit_set_review_state (RsCaseStore    *store,
+                                         RsTarget        target,
+                                         gint64          target_id,
+                                         RsReviewState   state,
+                                         GError        **error);
+RsChange *rs_case_edit_add_comment      (RsCaseStore    *store,
+                                         RsTarget        target,
+                                         gint64          target_id,
+                                         const char     *body,
+                                         gint64         *comment_id,
+                                         GError        **error);
+RsChange *rs_case_edit_resolve_comment  (RsCaseStore    *store,
+                                         gint64          comment_id,
+                                         gboolean        resolved,
+                                         GError        **error);
+RsChange *rs_case_edit_delete_comment   (RsCaseStore    *store,
+                                         gint64          comment_id,
+                                         GError        **error);
+RsChange *rs_case_edit_mark_review      (RsCaseStore    *store,
+                                         GError        **error);
+gboolean  rs_case_store_get_last_review_mark (RsCaseStore  *store,
+                                         char          **reviewer,
+                                         GDateTime     **time,
+                                         GError        **error);
+
 G_END_DECLS

@@ -151,6 +151,10 @@ record_id (gpointer record)
     return rs_event_get_id (record);
   if (RS_IS_EVIDENCE (record))
     return rs_evidence_get_id (record);
+  if (RS_IS_REVIEW (record))
+    return rs_review_get_id (record);
+  if (RS_IS_COMMENT (record))
+    return rs_comment_get_id (record);
   return rs_note_get_id (record);
 }
 
@@ -181,6 +185,12 @@ remove_record (RsCase       *kase,
       break;
     case RS_RECORD_NOTE:
       rs_case_remove_note (kase, id);
+      break;
+    case RS_RECORD_REVIEW:
+      rs_case_remove_review (kase, id);
+      break;
+    case RS_RECORD_COMMENT:
+      rs_case_remove_comment (kase, id);
       break;
     case RS_RECORD_NONE:
     case RS_RECORD_CASE:
@@ -237,6 +247,13 @@ check_references (RsCase    *kase,
         }
     }
 
+  else if (RS_IS_REVIEW (record))
+    ok = _rs_case_store_claim_exists (kase, rs_review_get_target (record),
+                                      rs_review_get_target_id (record));
+  else if (RS_IS_COMMENT (record))
+    ok = _rs_case_store_claim_exists (kase, rs_comment_get_target (record),
+                                      rs_comment_get_target_id (record));
+
   if (!ok)
     g_set_error (error, RS_ERROR, RS_ERROR_CORRUPT_CASE,
                  _("The case file is damaged: record %" G_GINT64_FORMAT " refers to a missing "
@@ -287,7 +304,7 @@ sync_model (RsCaseStore  *self,
 {
   static const RsRecordKind parents_first[] = {
     RS_RECORD_DOCUMENT, RS_RECORD_ENTITY, RS_RECORD_RELATION, RS_RECORD_QUOTE,
-    RS_RECORD_EVENT, RS_RECORD_EVIDENCE, RS_RECORD_NOTE,
+    RS_RECORD_EVENT, RS_RECORD_EVIDENCE, RS_RECORD_NOTE, RS_RECORD_REVIEW, RS_RECORD_COMMENT,
   };
   g_auto(Touched) touched = { { NULL }, { NULL }, { NULL }, FALSE };
   GArray **gone = touched.gone;
@@ -368,7 +385,8 @@ static int
 session_table_filter (void       *user_data G_GNUC_UNUSED,
                       const char *table)
 {
-  return !g_str_has_prefix (table, "search_");
+  /* The search index follows the records by itself; the history is not undone. */
+  return !g_str_has_prefix (table, "search_") && !g_str_has_prefix (table, "history");
 }
 
 static void
@@ -476,7 +494,10 @@ rs_case_store_end_change (RsCaseStore  *self,
   g_return_val_if_fail (!self->in_batch, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  now = g_date_time_new_now_utc ();
   if (!(changeset = session_changeset (self, error)) ||
+      !_rs_case_store_record_history (self, RS_HISTORY_ACTION_DO, self->change_label, now,
+                                      changeset, error) ||
       !rs_db_exec (self->db, "COMMIT", error))
     {
       if (changeset == NULL)
@@ -503,7 +524,6 @@ rs_case_store_end_change (RsCaseStore  *self,
     }
   rs_case_end_changes (self->kase);
 
-  now = g_date_time_new_now_utc ();
   change = rs_change_new (label, rs_case_store_get_author (self), now, changeset);
   if (!rs_change_is_empty (change))
     _rs_case_store_emit_change_committed (self, change);
@@ -548,11 +568,14 @@ on_conflict (void                   *user_data,
  * letting them cascade again would delete rows it still has to find. The keys are
  * checked as a whole before the commit instead. */
 static gboolean
-apply_changeset (RsCaseStore  *self,
-                 GBytes       *changeset,
-                 const char   *what,
-                 GError      **error)
+apply_changeset (RsCaseStore      *self,
+                 GBytes           *changeset,
+                 RsHistoryAction   action,
+                 const char       *label,
+                 const char       *what,
+                 GError          **error)
 {
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   ApplyContext context = { FALSE };
   g_autoptr(sqlite3_stmt) check = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -589,7 +612,9 @@ apply_changeset (RsCaseStore  *self,
       context.conflict = TRUE;
       goto rollback;
     }
-  if (!rs_db_exec (self->db, "COMMIT", &local_error))
+  /* Undone and redone in the history too, in the same transaction. */
+  if (!_rs_case_store_record_history (self, action, label, now, changeset, &local_error) ||
+      !rs_db_exec (self->db, "COMMIT", &local_error))
     goto rollback;
 
   rs_db_exec (self->db, "PRAGMA foreign_keys = ON", NULL);
@@ -639,7 +664,8 @@ replay (RsCaseStore  *self,
   /* TRANSLATORS: the argument is a change's label, "Merge “BRONZE BUTLER” into “Tick”" */
   what = undo ? g_strdup_printf (_("Cannot undo “%s”"), rs_change_get_label (change))
               : g_strdup_printf (_("Cannot redo “%s”"), rs_change_get_label (change));
-  if (!apply_changeset (self, changeset, what, error))
+  if (!apply_changeset (self, changeset, undo ? RS_HISTORY_ACTION_UNDO : RS_HISTORY_ACTION_REDO,
+                        rs_change_get_label (change), what, error))
     return FALSE;
 
   rs_case_begin_changes (self->kase);

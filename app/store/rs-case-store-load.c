@@ -38,6 +38,11 @@
   "SELECT id, quote_id, entity_id, relation_id, event_id, stance FROM evidence"
 #define EVENT_SELECT \
   "SELECT id, uid, title, description, date_start, date_end, precision, qualifier FROM event"
+#define REVIEW_SELECT \
+  "SELECT id, uid, entity_id, relation_id, event_id, quote_id, state, reviewer, time FROM review"
+#define COMMENT_SELECT \
+  "SELECT id, uid, entity_id, relation_id, event_id, quote_id, author, time, body, resolved " \
+  "FROM comment"
 #define NOTE_SELECT \
   "SELECT id, uid, document_id, entity_id, relation_id, event_id, body, author, created, " \
   "updated FROM note"
@@ -352,6 +357,81 @@ note_from_row (sqlite3_stmt  *stmt,
   return g_steal_pointer (&note);
 }
 
+/* A review or comment row names its claim in one of four columns from column 2. */
+static gboolean
+claim_from_row (sqlite3_stmt *stmt,
+                RsTarget     *target,
+                gint64       *target_id)
+{
+  static const RsTarget targets[] = {
+    RS_TARGET_ENTITY, RS_TARGET_RELATION, RS_TARGET_EVENT, RS_TARGET_QUOTE
+  };
+  guint found = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    if (sqlite3_column_type (stmt, 2 + i) != SQLITE_NULL)
+      {
+        *target = targets[i];
+        *target_id = sqlite3_column_int64 (stmt, 2 + i);
+        found++;
+      }
+  return found == 1;
+}
+
+static RsReview *
+review_from_row (sqlite3_stmt  *stmt,
+                 GError       **error)
+{
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  g_autoptr(RsReview) review = rs_review_new (id);
+  RsTarget target = RS_TARGET_ENTITY;
+  gint64 target_id = 0;
+  int state;
+
+  if (row_has_null (stmt, COLUMNS (0, 1, 6, 7, 8)))
+    return corrupt (error, "review", id, _("an empty required field")), NULL;
+  if (!row_is_utf8 (stmt))
+    return corrupt (error, "review", id, _("text that is not valid UTF-8")), NULL;
+  if (!claim_from_row (stmt, &target, &target_id))
+    return corrupt (error, "review", id, _("no single record it is about")), NULL;
+  if (!rs_enum_from_nick (RS_TYPE_REVIEW_STATE, rs_db_column_text (stmt, 6), &state))
+    return corrupt (error, "review", id, _("an unknown review state")), NULL;
+
+  rs_review_set_uid (review, rs_db_column_text (stmt, 1));
+  rs_review_set_target (review, target);
+  rs_review_set_target_id (review, target_id);
+  rs_review_set_state (review, state);
+  rs_review_set_reviewer (review, rs_db_column_text (stmt, 7));
+  rs_review_set_time (review, rs_db_column_text (stmt, 8));
+  return g_steal_pointer (&review);
+}
+
+static RsComment *
+comment_from_row (sqlite3_stmt  *stmt,
+                  GError       **error)
+{
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  g_autoptr(RsComment) comment = rs_comment_new (id);
+  RsTarget target = RS_TARGET_ENTITY;
+  gint64 target_id = 0;
+
+  if (row_has_null (stmt, COLUMNS (0, 1, 6, 7, 8, 9)))
+    return corrupt (error, "comment", id, _("an empty required field")), NULL;
+  if (!row_is_utf8 (stmt))
+    return corrupt (error, "comment", id, _("text that is not valid UTF-8")), NULL;
+  if (!claim_from_row (stmt, &target, &target_id))
+    return corrupt (error, "comment", id, _("no single record it is about")), NULL;
+
+  rs_comment_set_uid (comment, rs_db_column_text (stmt, 1));
+  rs_comment_set_target (comment, target);
+  rs_comment_set_target_id (comment, target_id);
+  rs_comment_set_author (comment, rs_db_column_text (stmt, 6));
+  rs_comment_set_time (comment, rs_db_column_text (stmt, 7));
+  rs_comment_set_body (comment, rs_db_column_text (stmt, 8));
+  rs_comment_set_resolved (comment, sqlite3_column_int64 (stmt, 9) != 0);
+  return g_steal_pointer (&comment);
+}
+
 typedef gpointer (*FromRow) (sqlite3_stmt *stmt, GError **error);
 
 /* Runs "SELECT ... [WHERE id = ?]" and hands each row to from_row. */
@@ -644,6 +724,22 @@ _rs_case_store_load_note (RsCaseStore  *self,
   return load_one (self, NOTE_SELECT, "id", id, (FromRow)note_from_row, error);
 }
 
+RsReview *
+_rs_case_store_load_review (RsCaseStore  *self,
+                            gint64        id,
+                            GError      **error)
+{
+  return load_one (self, REVIEW_SELECT, "id", id, (FromRow)review_from_row, error);
+}
+
+RsComment *
+_rs_case_store_load_comment (RsCaseStore  *self,
+                             gint64        id,
+                             GError      **error)
+{
+  return load_one (self, COMMENT_SELECT, "id", id, (FromRow)comment_from_row, error);
+}
+
 /* The case's own row: title, description, creation date. */
 gboolean
 _rs_case_store_load_info (RsCaseStore  *self,
@@ -686,6 +782,8 @@ _rs_case_store_record_kind (const char *table)
     { "event_entity", RS_RECORD_EVENT },
     { "evidence", RS_RECORD_EVIDENCE },
     { "note", RS_RECORD_NOTE },
+    { "review", RS_RECORD_REVIEW },
+    { "comment", RS_RECORD_COMMENT },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
@@ -718,6 +816,10 @@ _rs_case_store_load_record (RsCaseStore   *self,
       return _rs_case_store_load_evidence (self, id, error);
     case RS_RECORD_NOTE:
       return _rs_case_store_load_note (self, id, error);
+    case RS_RECORD_REVIEW:
+      return _rs_case_store_load_review (self, id, error);
+    case RS_RECORD_COMMENT:
+      return _rs_case_store_load_comment (self, id, error);
     case RS_RECORD_NONE:
     case RS_RECORD_CASE:
     case RS_RECORD_LAST:
@@ -737,6 +839,8 @@ _rs_case_store_load_all (RsCaseStore  *self,
   g_autoptr(GPtrArray) evidence = NULL;
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GPtrArray) reviews = NULL;
+  g_autoptr(GPtrArray) comments = NULL;
   g_autoptr(GHashTable) entity_table = NULL;
   g_autoptr(GHashTable) event_table = NULL;
   g_autoptr(GHashTable) document_table = NULL;
@@ -751,7 +855,9 @@ _rs_case_store_load_all (RsCaseStore  *self,
       !(quotes = load_rows (self, QUOTE_SELECT, NULL, 0, (FromRow)quote_from_row, error)) ||
       !(evidence = load_rows (self, EVIDENCE_SELECT, NULL, 0, (FromRow)evidence_from_row, error)) ||
       !(events = load_rows (self, EVENT_SELECT, NULL, 0, (FromRow)event_from_row, error)) ||
-      !(notes = load_rows (self, NOTE_SELECT, NULL, 0, (FromRow)note_from_row, error)))
+      !(notes = load_rows (self, NOTE_SELECT, NULL, 0, (FromRow)note_from_row, error)) ||
+      !(reviews = load_rows (self, REVIEW_SELECT, NULL, 0, (FromRow)review_from_row, error)) ||
+      !(comments = load_rows (self, COMMENT_SELECT, NULL, 0, (FromRow)comment_from_row, error)))
     return FALSE;
 
   entity_table = index_by_id (entities, (gint64 (*) (gpointer))rs_entity_get_id);
@@ -832,6 +938,29 @@ _rs_case_store_load_all (RsCaseStore  *self,
         return corrupt (error, "note", rs_note_get_id (note), _("a missing target"));
     }
 
+  /* Reviews and comments are about one claim that is there. */
+  {
+    GHashTable *claims[] = {
+      [RS_TARGET_ENTITY] = entity_table, [RS_TARGET_RELATION] = relation_table,
+      [RS_TARGET_EVENT] = event_table, [RS_TARGET_QUOTE] = quote_table,
+    };
+
+    for (guint i = 0; i < reviews->len; i++)
+      {
+        RsReview *review = g_ptr_array_index (reviews, i);
+
+        if (!has_id (claims[rs_review_get_target (review)], rs_review_get_target_id (review)))
+          return corrupt (error, "review", rs_review_get_id (review), _("a missing target"));
+      }
+    for (guint i = 0; i < comments->len; i++)
+      {
+        RsComment *comment = g_ptr_array_index (comments, i);
+
+        if (!has_id (claims[rs_comment_get_target (comment)], rs_comment_get_target_id (comment)))
+          return corrupt (error, "comment", rs_comment_get_id (comment), _("a missing target"));
+      }
+  }
+
   /* A quote must lie inside its document: views slice the text with it. */
   for (guint i = 0; i < quotes->len; i++)
     {
@@ -862,6 +991,10 @@ _rs_case_store_load_all (RsCaseStore  *self,
     rs_case_add_evidence (self->kase, g_ptr_array_index (evidence, i));
   for (guint i = 0; i < notes->len; i++)
     rs_case_add_note (self->kase, g_ptr_array_index (notes, i));
+  for (guint i = 0; i < reviews->len; i++)
+    rs_case_add_review (self->kase, g_ptr_array_index (reviews, i));
+  for (guint i = 0; i < comments->len; i++)
+    rs_case_add_comment (self->kase, g_ptr_array_index (comments, i));
   rs_case_end_changes (self->kase);
 
   return TRUE;

@@ -111,6 +111,12 @@ gboolean    _rs_case_store_check_entity  (RsEntityKind         kind,
                                           const char          *description,
                                           GError             **error);
 char       *_rs_case_store_now           (void);
+gboolean    _rs_case_store_record_history (RsCaseStore     *self,
+                                           RsHistoryAction  action,
+                                           const char      *label,
+                                           GDateTime       *time,
+                                           GBytes          *changeset,
+                                           GError         **error);
 
 /* Which model record a row of TABLE belongs to (entity_alias and position are
  * their entity's, edge_route its relation's, event_entity its event's). */
@@ -125,6 +131,8 @@ typedef enum
   RS_RECORD_EVENT,
   RS_RECORD_EVIDENCE,
   RS_RECORD_NOTE,
+  RS_RECORD_REVIEW,
+  RS_RECORD_COMMENT,
   RS_RECORD_LAST,
 } RsRecordKind;
 
@@ -169,6 +177,15 @@ RsEvidence *_rs_case_store_load_evidence (RsCaseStore  *self,
 RsEvent    *_rs_case_store_load_event    (RsCaseStore  *self,
                                           gint64        id,
                                           GError      **error);
+RsReview   *_rs_case_store_load_review   (RsCaseStore  *self,
+                                          gint64        id,
+                                          GError      **error);
+RsComment  *_rs_case_store_load_comment  (RsCaseStore  *self,
+                                          gint64        id,
+                                          GError      **error);
+gboolean    _rs_case_store_claim_exists  (RsCase       *kase,
+                                          RsTarget      target,
+                                          gint64        id);
 RsNote     *_rs_case_store_load_note     (RsCaseStore  *self,
                                           gint64        id,
                                           GError      **error);

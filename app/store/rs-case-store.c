@@ -1171,6 +1171,10 @@ add_to_case (RsCaseStore *self,
     rs_case_add_event (self->kase, object);
   else if (RS_IS_NOTE (object))
     rs_case_add_note (self->kase, object);
+  else if (RS_IS_REVIEW (object))
+    rs_case_add_review (self->kase, object);
+  else if (RS_IS_COMMENT (object))
+    rs_case_add_comment (self->kase, object);
   else
     g_assert_not_reached ();
 }

@@ -9,6 +9,7 @@
 #include "rs-case.h"
 #include "rs-change.h"
 #include "rs-fuzzy-date.h"
+#include "rs-history-entry.h"
 #include "rs-search-hit.h"
 
 G_BEGIN_DECLS
@@ -109,6 +110,20 @@ gboolean     rs_case_store_undo_change        (RsCaseStore            *self,
 gboolean     rs_case_store_redo_change        (RsCaseStore            *self,
                                                RsChange               *change,
                                                GError                **error);
+GPtrArray   *rs_case_store_dup_history        (RsCaseStore            *self,
+                                               const char             *author,
+                                               RsTarget                target,
+                                               gint64                  record_id,
+                                               guint                   limit,
+                                               GError                **error);
+char       **rs_case_store_dup_history_authors (RsCaseStore           *self,
+                                               GError                **error);
+GArray      *rs_case_store_dup_changes_since  (RsCaseStore            *self,
+                                               GDateTime              *since,
+                                               GError                **error);
+GBytes      *rs_case_store_dup_history_changeset (RsCaseStore         *self,
+                                               gint64                  history_id,
+                                               GError                **error);
 
 gboolean     rs_case_store_set_info           (RsCaseStore            *self,
                                                const char             *title,
@@ -134,6 +149,12 @@ RsEvidence  *rs_case_store_add_evidence       (RsCaseStore            *self,
                                                GError                **error);
 RsEvent     *rs_case_store_add_event          (RsCaseStore            *self,
                                                RsEvent                *draft,
+                                               GError                **error);
+RsReview    *rs_case_store_add_review         (RsCaseStore            *self,
+                                               RsReview               *draft,
+                                               GError                **error);
+RsComment   *rs_case_store_add_comment        (RsCaseStore            *self,
+                                               RsComment              *draft,
                                                GError                **error);
 RsNote      *rs_case_store_add_note           (RsCaseStore            *self,
                                                RsNote                 *draft,

@@ -22,6 +22,8 @@ static const char *migrations[] = {
   "/org/redstring/Redstring/core/sql/001-initial.sql",
   "/org/redstring/Redstring/core/sql/002-board.sql",
   "/org/redstring/Redstring/core/sql/003-search.sql",
+  "/org/redstring/Redstring/core/sql/004-history.sql",
+  "/org/redstring/Redstring/core/sql/005-review.sql",
 };
 
 int

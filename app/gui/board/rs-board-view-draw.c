@@ -444,6 +444,7 @@ overlay_bounds (RsBoardView *self,
     _rs_board_view_add_node_bounds (self, index, bounds, &any);
 
   _rs_board_view_add_selection_bounds (self, bounds, &any);
+  _rs_board_view_add_mark_bounds (self, bounds, &any);
 
   if (self->drag_mode == RS_BOARD_DRAG_MOVE && self->drag_moved)
     {
@@ -498,6 +499,8 @@ snapshot_overlay (RsBoardView       *self,
   overlay.selection = self->selection;
   overlay.hover_node = self->hover_node;
   overlay.hover_edge = self->hover_edge;
+  overlay.node_marks = self->node_marks;
+  overlay.edge_marks = self->edge_marks;
   if (_rs_board_view_show_focus_ring (self))
     overlay.focus_node = self->focus_node;
 

@@ -11,6 +11,7 @@
 #include "rs-board-scene.h"
 #include "rs-board-style.h"
 #include "rs-board-view.h"
+#include "rs-layout-controller.h"
 
 G_BEGIN_DECLS
 
@@ -50,7 +51,7 @@ struct _RsBoardView
   GtkAdjustment   *hadjustment;
   GtkAdjustment   *vadjustment;
   GtkWidget       *legend;
-  GCancellable    *layout_cancellable;
+  RsLayoutController *layout;        /* lays out self->store, NULL without one */
   GError          *layout_error;
   cairo_surface_t *cache_surface;
   GdkTexture      *cache_texture;     /* cache_surface for the GL renderer */
@@ -88,7 +89,10 @@ struct _RsBoardView
   /* Layout */
   gboolean         layout_running;
   guint            layout_count;
-  guint            layout_generation;
+
+  /* "Changes since…" (rs-board-view-marks.c): gint64 * id -> RsBoardMark; NULL: none */
+  GHashTable      *node_marks;
+  GHashTable      *edge_marks;
 
   /* Interaction */
   gint64           hover_node;
@@ -129,6 +133,9 @@ void     _rs_board_view_add_node_bounds    (RsBoardView    *self,
                                             guint           index,
                                             RsBoardRect    *bounds,
                                             gboolean       *any);
+void     _rs_board_view_add_mark_bounds  (RsBoardView    *self,
+                                          RsBoardRect    *bounds,
+                                          gboolean       *any);
 void     _rs_board_view_add_selection_bounds (RsBoardView  *self,
                                               RsBoardRect  *bounds,
                                               gboolean     *any);

@@ -453,6 +453,7 @@ rs_board_view_dispose (GObject *object)
   RsBoardView *self = (RsBoardView *)object;
 
   _rs_board_view_cancel_layout (self);
+  g_clear_object (&self->layout);
   g_clear_handle_id (&self->rerender_id, g_source_remove);
   _rs_board_view_cancel_render (self);
   if (self->store != NULL)
@@ -493,6 +494,8 @@ rs_board_view_finalize (GObject *object)
 
   g_clear_pointer (&self->scene, rs_board_scene_unref);
   g_clear_pointer (&self->style, rs_board_style_unref);
+  g_clear_pointer (&self->node_marks, g_hash_table_unref);
+  g_clear_pointer (&self->edge_marks, g_hash_table_unref);
   g_clear_error (&self->layout_error);
 
   G_OBJECT_CLASS (rs_board_view_parent_class)->finalize (object);
@@ -828,6 +831,9 @@ rs_board_view_set_store (RsBoardView *self,
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, on_store_reloaded_cb, self);
   g_set_object (&self->store, store);
+  g_clear_object (&self->layout);
+  if (store != NULL)
+    self->layout = rs_layout_controller_new (store);
   follow_case (self);
   if (store != NULL)
     g_signal_connect_object (store, "reloaded", G_CALLBACK (on_store_reloaded_cb), self,

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "rs-board-filter.h"
+#include "rs-board-painter.h"
 #include "rs-case-store.h"
 #include "rs-graph-layout.h"
 #include "rs-selection.h"
@@ -69,5 +70,10 @@ void            rs_board_view_popup               (RsBoardView     *self,
                                                    GtkPopover      *popover,
                                                    double           x,
                                                    double           y);
+void            rs_board_view_set_change_marks    (RsBoardView     *self,
+                                                   GArray          *items);
+RsBoardMark     rs_board_view_get_change_mark     (RsBoardView     *self,
+                                                   RsTarget         target,
+                                                   gint64           id);
 
 G_END_DECLS

@@ -1,0 +1,587 @@
+/* rs-layout-controller.c
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rs-layout-controller"
+
+#include "config.h"
+
+#include "rs-board-style.h"
+#include "rs-enum-types.h"
+#include "rs-graph-layout.h"
+#include "rs-layout-controller.h"
+
+/* Laying out a case: which entities to place, what stays fixed, and the write-back of the
+ * positions. The board view and `redstring-cli layout/export` share it, so the app and
+ * the command line place a case alike.
+ *
+ * - A request is built from a scene, whose node and label sizes are what the board
+ *   draws (the scene measured them with the board's style).
+ * - Not everything: only the entities without a position are placed, the others stay
+ *   fixed. Everything: all but the pinned entities move. A scene with no placed entity
+ *   is always laid out whole.
+ * - The result is written with one rs_case_store_set_board() call (one change, undone
+ *   as one); a read-only store, or a controller told to show only, gets
+ *   rs_case_store_show_board() instead: the case in memory moves, the file does not.
+ * - A newer run, or rs_layout_controller_cancel(), cancels the running one, whose
+ *   result is then never applied (its finish reports G_IO_ERROR_CANCELLED). */
+
+struct _RsLayoutController
+{
+  GObject         parent_instance;
+
+  /* Weak: a layout still running in a worker must not keep a closed case open. */
+  GWeakRef        store;
+  RsLayoutEngine  engine;
+  gboolean        show_only;
+
+  /* Owned: the cancellable of the running layout, NULL when none runs. */
+  GCancellable   *cancellable;
+  guint           generation;
+};
+
+G_DEFINE_FINAL_TYPE (RsLayoutController, rs_layout_controller, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_ENGINE,
+  PROP_SHOW_ONLY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  guint         generation;
+  gboolean      everything;
+  GHashTable   *unplaced;     /* entity ids without a position when the layout started */
+  /* The caller's cancellable, forwarded to ours while the layout runs. */
+  GCancellable *caller;
+  gulong        caller_id;
+} RunData;
+
+static void
+run_data_free (RunData *data)
+{
+  if (data->caller != NULL)
+    g_cancellable_disconnect (data->caller, data->caller_id);
+  g_clear_object (&data->caller);
+  g_clear_pointer (&data->unplaced, g_hash_table_unref);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RunData, run_data_free)
+
+static void
+rs_layout_controller_dispose (GObject *object)
+{
+  RsLayoutController *self = RS_LAYOUT_CONTROLLER (object);
+
+  rs_layout_controller_cancel (self);
+
+  G_OBJECT_CLASS (rs_layout_controller_parent_class)->dispose (object);
+}
+
+static void
+rs_layout_controller_finalize (GObject *object)
+{
+  RsLayoutController *self = RS_LAYOUT_CONTROLLER (object);
+
+  g_weak_ref_clear (&self->store);
+
+  G_OBJECT_CLASS (rs_layout_controller_parent_class)->finalize (object);
+}
+
+static void
+rs_layout_controller_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  RsLayoutController *self = RS_LAYOUT_CONTROLLER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_take_object (value, rs_layout_controller_dup_store (self));
+      break;
+
+    case PROP_ENGINE:
+      g_value_set_enum (value, rs_layout_controller_get_engine (self));
+      break;
+
+    case PROP_SHOW_ONLY:
+      g_value_set_boolean (value, rs_layout_controller_get_show_only (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rs_layout_controller_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  RsLayoutController *self = RS_LAYOUT_CONTROLLER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_weak_ref_set (&self->store, g_value_get_object (value));
+      break;
+
+    case PROP_ENGINE:
+      rs_layout_controller_set_engine (self, g_value_get_enum (value));
+      break;
+
+    case PROP_SHOW_ONLY:
+      rs_layout_controller_set_show_only (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rs_layout_controller_class_init (RsLayoutControllerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rs_layout_controller_dispose;
+  object_class->finalize = rs_layout_controller_finalize;
+  object_class->get_property = rs_layout_controller_get_property;
+  object_class->set_property = rs_layout_controller_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         RS_TYPE_CASE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_ENGINE] =
+    g_param_spec_enum ("engine", NULL, NULL,
+                       RS_TYPE_LAYOUT_ENGINE, RS_LAYOUT_ENGINE_AUTO,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SHOW_ONLY] =
+    g_param_spec_boolean ("show-only", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rs_layout_controller_init (RsLayoutController *self)
+{
+  g_weak_ref_init (&self->store, NULL);
+  self->engine = RS_LAYOUT_ENGINE_AUTO;
+}
+
+/**
+ * rs_layout_controller_new:
+ * @store: the case to lay out; the controller does not keep it open
+ */
+RsLayoutController *
+rs_layout_controller_new (RsCaseStore *store)
+{
+  g_return_val_if_fail (RS_IS_CASE_STORE (store), NULL);
+
+  return g_object_new (RS_TYPE_LAYOUT_CONTROLLER, "store", store, NULL);
+}
+
+/* The store, or NULL once it is gone. */
+RsCaseStore *
+rs_layout_controller_dup_store (RsLayoutController *self)
+{
+  g_return_val_if_fail (RS_IS_LAYOUT_CONTROLLER (self), NULL);
+
+  return g_weak_ref_get (&self->store);
+}
+
+RsLayoutEngine
+rs_layout_controller_get_engine (RsLayoutController *self)
+{
+  g_return_val_if_fail (RS_IS_LAYOUT_CONTROLLER (self), RS_LAYOUT_ENGINE_AUTO);
+
+  return self->engine;
+}
+
+/* The engine of the next run; a running layout keeps its own. */
+void
+rs_layout_controller_set_engine (RsLayoutController *self,
+                                 RsLayoutEngine      engine)
+{
+  g_return_if_fail (RS_IS_LAYOUT_CONTROLLER (self));
+
+  if (self->engine == engine)
+    return;
+
+  self->engine = engine;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
+}
+
+gboolean
+rs_layout_controller_get_show_only (RsLayoutController *self)
+{
+  g_return_val_if_fail (RS_IS_LAYOUT_CONTROLLER (self), FALSE);
+
+  return self->show_only;
+}
+
+/* Show only: results move the case in memory and are never written, as for a
+ * read-only store (an export lays out what it draws and leaves the file alone). */
+void
+rs_layout_controller_set_show_only (RsLayoutController *self,
+                                    gboolean            show_only)
+{
+  g_return_if_fail (RS_IS_LAYOUT_CONTROLLER (self));
+
+  show_only = !!show_only;
+  if (self->show_only == show_only)
+    return;
+
+  self->show_only = show_only;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ONLY]);
+}
+
+/* Whatever runs is stale from now on: its result is never applied. */
+void
+rs_layout_controller_cancel (RsLayoutController *self)
+{
+  g_return_if_fail (RS_IS_LAYOUT_CONTROLLER (self));
+
+  if (self->cancellable != NULL)
+    {
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+    }
+  self->generation++;
+}
+
+/* The request for @scene, and what the write-back needs to know about it. */
+static RsLayoutRequest *
+build_request (RsLayoutController *self,
+               RsBoardScene       *scene,
+               gboolean            everything,
+               RunData            *data)
+{
+  RsLayoutRequest *request = rs_layout_request_new (self->engine);
+  guint n_nodes = rs_board_scene_get_n_nodes (scene);
+
+  /* Nothing placed yet: the whole board is new. */
+  if (rs_board_scene_get_n_placed (scene) == 0)
+    everything = TRUE;
+
+  data->everything = everything;
+  data->unplaced = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      const RsBoardNode *node = rs_board_scene_get_node (scene, i);
+      gboolean placed = (node->flags & (RS_BOARD_ITEM_UNPLACED | RS_BOARD_ITEM_PROVISIONAL)) == 0;
+      gboolean fixed = placed && (!everything || (node->flags & RS_BOARD_ITEM_PINNED));
+
+      if (!placed)
+        g_hash_table_add (data->unplaced, g_memdup2 (&node->id, sizeof node->id));
+      rs_layout_request_add_node (request, node->id, node->width, node->height, fixed,
+                                  placed ? node->x : 0, placed ? node->y : 0);
+    }
+
+  for (guint i = 0; i < rs_board_scene_get_n_edges (scene); i++)
+    {
+      const RsBoardEdge *edge = rs_board_scene_get_edge (scene, i);
+
+      rs_layout_request_add_edge (request, edge->id,
+                                  rs_board_scene_get_node (scene, edge->source)->id,
+                                  rs_board_scene_get_node (scene, edge->target)->id,
+                                  edge->label_width, edge->label_height, edge->directed);
+    }
+
+  rs_layout_request_set_place_new_only (request, !everything);
+  return request;
+}
+
+/* The case as the board draws it, unfiltered: what a layout without a scene places. */
+static RsBoardScene *
+build_case_scene (RsCaseStore *store)
+{
+  g_autoptr(RsBoardStyle) style = rs_board_style_new (FALSE);
+
+  return rs_board_scene_new (rs_case_store_get_case (store), NULL, style);
+}
+
+static gboolean
+apply_result (RsLayoutController  *self,
+              RsCaseStore         *store,
+              RunData             *data,
+              RsLayoutResult      *result,
+              guint               *n_placed,
+              GError             **error)
+{
+  RsCase *kase = rs_case_store_get_case (store);
+  g_autoptr(GArray) nodes = g_array_new (FALSE, TRUE, sizeof (RsNodePlacement));
+  g_autoptr(GArray) edges = g_array_new (FALSE, TRUE, sizeof (RsEdgePlacement));
+  g_autoptr(GPtrArray) routes = g_ptr_array_new_with_free_func (g_free);
+  guint n_nodes = rs_layout_result_get_n_nodes (result);
+  guint n_edges = rs_layout_result_get_n_edges (result);
+  gboolean ok;
+
+  *n_placed = 0;
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      RsNodePlacement placement = { 0 };
+      double width, height;
+      RsEntity *entity;
+
+      rs_layout_result_get_node (result, i, &placement.entity_id, &placement.x, &placement.y,
+                                 &width, &height);
+
+      /* The case may have changed while the layout ran. */
+      if ((entity = rs_case_lookup_entity (kase, placement.entity_id)) == NULL)
+        continue;
+
+      placement.pinned = rs_entity_get_pinned (entity);
+
+      if (data->everything)
+        {
+          /* Pinned nodes keep their place, whatever the engine did with them. */
+          if (placement.pinned && rs_entity_get_has_position (entity))
+            continue;
+        }
+      else if (!g_hash_table_contains (data->unplaced, &placement.entity_id) ||
+               rs_entity_get_has_position (entity))
+        continue;
+
+      g_array_append_val (nodes, placement);
+    }
+
+  for (guint i = 0; i < n_edges; i++)
+    {
+      RsEdgePlacement placement = { 0 };
+      char *route;
+
+      placement.relation_id = rs_layout_result_get_edge_id (result, i);
+      if (rs_case_lookup_relation (kase, placement.relation_id) == NULL)
+        continue;
+
+      route = rs_layout_result_dup_route (result, i);
+      if (route == NULL && !data->everything)
+        continue;
+
+      g_ptr_array_add (routes, route);
+      placement.route = route;
+      placement.has_label_position = route != NULL &&
+        rs_layout_result_get_edge_label (result, i, &placement.label_x, &placement.label_y);
+      g_array_append_val (edges, placement);
+    }
+
+  if (nodes->len == 0 && edges->len == 0)
+    return TRUE;
+
+  /* A read-only case is laid out for the screen (or the export) only. */
+  if (self->show_only || rs_case_store_is_read_only (store))
+    ok = rs_case_store_show_board (store,
+                                   (const RsNodePlacement *)(gpointer)nodes->data, nodes->len,
+                                   (const RsEdgePlacement *)(gpointer)edges->data, edges->len,
+                                   error);
+  else
+    ok = rs_case_store_set_board (store,
+                                  (const RsNodePlacement *)(gpointer)nodes->data, nodes->len,
+                                  (const RsEdgePlacement *)(gpointer)edges->data, edges->len,
+                                  error);
+  if (ok)
+    *n_placed = nodes->len;
+  return ok;
+}
+
+static gboolean
+return_stale (GTask *task)
+{
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                           "%s", "The layout was cancelled");
+  return FALSE;
+}
+
+static void
+layout_done_cb (GObject      *object,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RsLayoutController *self = g_task_get_source_object (task);
+  RunData *data = g_task_get_task_data (task);
+  g_autoptr(RsLayoutResult) result = NULL;
+  g_autoptr(RsCaseStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_placed = 0;
+
+  result = rs_graph_layout_run_finish (res, &error);
+
+  /* Replaced by a newer layout or cancelled, or the case went away. */
+  if (data->generation != self->generation ||
+      (store = g_weak_ref_get (&self->store)) == NULL)
+    {
+      return_stale (task);
+      return;
+    }
+
+  g_clear_object (&self->cancellable);
+
+  if (result == NULL || !apply_result (self, store, data, result, &n_placed, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_int (task, n_placed);
+}
+
+static void
+forward_cancel_cb (GCancellable *caller,
+                   GCancellable *ours)
+{
+  g_cancellable_cancel (ours);
+}
+
+/**
+ * rs_layout_controller_run_async:
+ * @scene: (nullable): what to lay out, as drawn (sizes of nodes and labels); NULL for
+ *   the whole case unfiltered with the board's style
+ * @everything: lay out every entity but the pinned ones; otherwise place only the
+ *   entities without a position, keeping the others fixed
+ *
+ * Lays the case out in a worker thread and applies the result on the calling thread's
+ * main context. Cancels the run before this one.
+ */
+void
+rs_layout_controller_run_async (RsLayoutController  *self,
+                                RsBoardScene        *scene,
+                                gboolean             everything,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(RsLayoutRequest) request = NULL;
+  g_autoptr(RsBoardScene) case_scene = NULL;
+  g_autoptr(RsCaseStore) store = NULL;
+  RunData *data;
+
+  g_return_if_fail (RS_IS_LAYOUT_CONTROLLER (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  rs_layout_controller_cancel (self);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rs_layout_controller_run_async);
+
+  if ((store = g_weak_ref_get (&self->store)) == NULL)
+    {
+      return_stale (task);
+      return;
+    }
+  if (scene == NULL)
+    scene = case_scene = build_case_scene (store);
+
+  data = g_new0 (RunData, 1);
+  g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
+  request = build_request (self, scene, everything, data);
+  data->generation = ++self->generation;
+
+  if (rs_layout_request_get_n_nodes (request) == 0)
+    {
+      g_task_return_int (task, 0);
+      return;
+    }
+
+  self->cancellable = g_cancellable_new ();
+  if (cancellable != NULL)
+    {
+      data->caller = g_object_ref (cancellable);
+      data->caller_id = g_cancellable_connect (cancellable, G_CALLBACK (forward_cancel_cb),
+                                               g_object_ref (self->cancellable), g_object_unref);
+    }
+
+  rs_graph_layout_run_async (request, self->cancellable, layout_done_cb, g_steal_pointer (&task));
+}
+
+/**
+ * rs_layout_controller_run_finish:
+ * @n_placed: (out) (optional): how many entities got a position
+ *
+ * Returns: %TRUE when the layout was applied (or had nothing to place); %FALSE with
+ *   G_IO_ERROR_CANCELLED for a layout that was cancelled or replaced by a newer one.
+ */
+gboolean
+rs_layout_controller_run_finish (RsLayoutController  *self,
+                                 GAsyncResult        *result,
+                                 guint               *n_placed,
+                                 GError             **error)
+{
+  gssize n;
+
+  g_return_val_if_fail (RS_IS_LAYOUT_CONTROLLER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  n = g_task_propagate_int (G_TASK (result), error);
+  if (n_placed != NULL)
+    *n_placed = n < 0 ? 0 : (guint) n;
+  return n >= 0;
+}
+
+/**
+ * rs_layout_controller_run:
+ *
+ * The same as rs_layout_controller_run_async(), on the calling thread (the command
+ * line). Cancels a layout running in the background.
+ */
+gboolean
+rs_layout_controller_run (RsLayoutController  *self,
+                          RsBoardScene        *scene,
+                          gboolean             everything,
+                          GCancellable        *cancellable,
+                          guint               *n_placed,
+                          GError             **error)
+{
+  g_autoptr(RsLayoutRequest) request = NULL;
+  g_autoptr(RsLayoutResult) result = NULL;
+  g_autoptr(RsBoardScene) case_scene = NULL;
+  g_autoptr(RsCaseStore) store = NULL;
+  g_autoptr(RunData) data = g_new0 (RunData, 1);
+  guint placed = 0;
+
+  g_return_val_if_fail (RS_IS_LAYOUT_CONTROLLER (self), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  rs_layout_controller_cancel (self);
+  if (n_placed != NULL)
+    *n_placed = 0;
+
+  if ((store = g_weak_ref_get (&self->store)) == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The case was closed");
+      return FALSE;
+    }
+  if (scene == NULL)
+    scene = case_scene = build_case_scene (store);
+
+  request = build_request (self, scene, everything, data);
+  if (rs_layout_request_get_n_nodes (request) == 0)
+    return TRUE;
+
+  if (!(result = rs_graph_layout_run (request, cancellable, error)))
+    return FALSE;
+  if (!apply_result (self, store, data, result, &placed, error))
+    return FALSE;
+  if (n_placed != NULL)
+    *n_placed = placed;
+  return TRUE;
+}

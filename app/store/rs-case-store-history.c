@@ -1,0 +1,705 @@
+/* rs-case-store-history.c
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rs-case-store-history"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rs-case-store-private.h"
+#include "rs-error.h"
+#include "rs-history-entry.h"
+
+/* Who changed what. Every change (rs_case_store_end_change) and every undo and redo
+ * of one is written to the history tables inside the transaction that makes it, so
+ * the file never holds a change without its history line or the reverse. The line
+ * keeps the change's SQLite changeset, and one row per record it touched with what
+ * happened to the record and its name at the time: enough to list and filter the
+ * history, name records that are gone, and say what changed since a given time. */
+
+/* Where a record's name is in its table's row: what a removed record is called. */
+static const struct
+{
+  const char *table;
+  RsTarget    target;
+  int         title_column;
+} main_tables[] = {
+  { "case_info", RS_TARGET_CASE, 2 },
+  { "document", RS_TARGET_DOCUMENT, 2 },
+  { "entity", RS_TARGET_ENTITY, 3 },
+  { "relation", RS_TARGET_RELATION, 4 },
+  { "quote", RS_TARGET_QUOTE, 5 },
+  { "event", RS_TARGET_EVENT, 2 },
+  { "note", RS_TARGET_NOTE, 6 },
+};
+
+/* Rows of these tables change their record (column 0 is its id). */
+static const struct
+{
+  const char *table;
+  RsTarget    target;
+} child_tables[] = {
+  { "entity_alias", RS_TARGET_ENTITY },
+  { "position", RS_TARGET_ENTITY },
+  { "edge_route", RS_TARGET_RELATION },
+  { "event_entity", RS_TARGET_EVENT },
+};
+
+#define TITLE_MAX_CHARS 120
+
+typedef struct
+{
+  RsTarget     target;
+  gint64       id;
+  RsHistoryOp  op;
+  gboolean     main_row;  /* op comes from the record's own row */
+  char        *title;
+} Touched;
+
+static void
+touched_free (Touched *touched)
+{
+  g_free (touched->title);
+  g_free (touched);
+}
+
+static guint
+touched_hash (gconstpointer key)
+{
+  const Touched *touched = key;
+  return g_int64_hash (&touched->id) ^ (guint)touched->target * 2654435761u;
+}
+
+static gboolean
+touched_equal (gconstpointer a,
+               gconstpointer b)
+{
+  const Touched *x = a, *y = b;
+  return x->target == y->target && x->id == y->id;
+}
+
+static char *
+tidy_title (const char *text)
+{
+  g_autofree char *valid = NULL;
+  g_autoptr(GString) out = NULL;
+  glong n = 0;
+
+  if (text == NULL)
+    return g_strdup ("");
+  valid = g_utf8_make_valid (text, -1);
+  out = g_string_new (NULL);
+  /* One line, and not a whole report's worth of quote. */
+  for (const char *p = valid; *p != '\0' && n < TITLE_MAX_CHARS; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        c = ' ';
+      g_string_append_unichar (out, c);
+    }
+  if (n == TITLE_MAX_CHARS)
+    g_string_append (out, "…");
+  return g_strdup (g_strstrip (out->str));
+}
+
+static Touched *
+touch (GHashTable  *touched,
+       GPtrArray   *order,
+       RsTarget     target,
+       gint64       id,
+       RsHistoryOp  op,
+       gboolean     main_row)
+{
+  Touched key = { target, id };
+  Touched *found = g_hash_table_lookup (touched, &key);
+
+  if (found == NULL)
+    {
+      found = g_new0 (Touched, 1);
+      found->target = target;
+      found->id = id;
+      found->op = op;
+      found->main_row = main_row;
+      g_hash_table_add (touched, found);
+      g_ptr_array_add (order, found);
+    }
+  else if (main_row && !found->main_row)
+    {
+      /* The record's own row says best what happened to it. */
+      found->op = op;
+      found->main_row = TRUE;
+    }
+  return found;
+}
+
+static gint64
+value_int64 (sqlite3_changeset_iter *iter,
+             int                     op,
+             int                     column)
+{
+  sqlite3_value *value = NULL;
+  int rc = op == SQLITE_INSERT ? sqlite3changeset_new (iter, column, &value)
+                               : sqlite3changeset_old (iter, column, &value);
+
+  if (rc != SQLITE_OK || value == NULL || sqlite3_value_type (value) != SQLITE_INTEGER)
+    return 0;
+  return sqlite3_value_int64 (value);
+}
+
+/* The claim a review or comment row is about, from the file: an update's changeset
+ * holds only the columns it changed. */
+static void
+claim_of_row (RsCaseStore *self,
+              const char  *table,
+              gint64       row_id,
+              RsTarget    *target,
+              gint64      *id)
+{
+  static const RsTarget claims[] = {
+    RS_TARGET_ENTITY, RS_TARGET_RELATION, RS_TARGET_EVENT, RS_TARGET_QUOTE
+  };
+  g_auto(RsStoreStmt) holder = { 0 };
+  sqlite3_stmt *stmt;
+  const char *sql = g_str_equal (table, "review")
+    ? "SELECT entity_id, relation_id, event_id, quote_id FROM review WHERE id = ?1"
+    : "SELECT entity_id, relation_id, event_id, quote_id FROM comment WHERE id = ?1";
+
+  *id = 0;
+  if (!(stmt = _rs_case_store_prepare (self, &holder, sql, NULL)))
+    return;
+  sqlite3_bind_int64 (stmt, 1, row_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (claims); i++)
+    if (sqlite3_column_type (stmt, (int)i) == SQLITE_INTEGER)
+      {
+        *target = claims[i];
+        *id = sqlite3_column_int64 (stmt, (int)i);
+      }
+}
+
+static gboolean
+collect (RsCaseStore *self,
+         GBytes      *changeset,
+         GHashTable  *touched,
+         GPtrArray   *order,
+         GError     **error)
+{
+  g_autoptr(sqlite3_changeset_iter) iter = NULL;
+  gsize size = 0;
+  const void *data = g_bytes_get_data (changeset, &size);
+  int rc;
+
+  if ((rc = sqlite3changeset_start (&iter, (int)size, (void *)data)) != SQLITE_OK)
+    goto fail;
+
+  while ((rc = sqlite3changeset_next (iter)) == SQLITE_ROW)
+    {
+      const char *table = NULL;
+      int n_columns = 0, op = 0, indirect = 0;
+      gboolean handled = FALSE;
+
+      if ((rc = sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect)) != SQLITE_OK)
+        goto fail;
+
+      for (guint i = 0; i < G_N_ELEMENTS (main_tables) && !handled; i++)
+        if (g_strcmp0 (table, main_tables[i].table) == 0)
+          {
+            RsHistoryOp hop = op == SQLITE_INSERT ? RS_HISTORY_OP_ADDED
+                            : op == SQLITE_DELETE ? RS_HISTORY_OP_REMOVED
+                            : RS_HISTORY_OP_CHANGED;
+            Touched *t = touch (touched, order, main_tables[i].target,
+                                value_int64 (iter, op, 0), hop, TRUE);
+
+            /* A removed record is named by what its row held. */
+            if (op == SQLITE_DELETE && main_tables[i].title_column < n_columns)
+              {
+                sqlite3_value *value = NULL;
+
+                if (sqlite3changeset_old (iter, main_tables[i].title_column, &value) == SQLITE_OK &&
+                    value != NULL && sqlite3_value_type (value) == SQLITE_TEXT)
+                  {
+                    g_free (t->title);
+                    t->title = tidy_title ((const char *)sqlite3_value_text (value));
+                  }
+              }
+            handled = TRUE;
+          }
+
+      for (guint i = 0; i < G_N_ELEMENTS (child_tables) && !handled; i++)
+        if (g_strcmp0 (table, child_tables[i].table) == 0)
+          {
+            touch (touched, order, child_tables[i].target, value_int64 (iter, op, 0),
+                   RS_HISTORY_OP_CHANGED, FALSE);
+            handled = TRUE;
+          }
+
+      /* A review state or a comment is about its claim: entity_id, relation_id,
+       * event_id, quote_id from column 2. */
+      if (!handled && (g_strcmp0 (table, "review") == 0 || g_strcmp0 (table, "comment") == 0) &&
+          n_columns >= 6)
+        {
+          static const RsTarget claims[] = {
+            RS_TARGET_ENTITY, RS_TARGET_RELATION, RS_TARGET_EVENT, RS_TARGET_QUOTE
+          };
+
+          if (op == SQLITE_UPDATE)
+            {
+              RsTarget target = RS_TARGET_ENTITY;
+              gint64 id = 0;
+
+              claim_of_row (self, table, value_int64 (iter, SQLITE_DELETE, 0), &target, &id);
+              if (id > 0)
+                touch (touched, order, target, id, RS_HISTORY_OP_CHANGED, FALSE);
+            }
+          else
+            for (guint i = 0; i < G_N_ELEMENTS (claims); i++)
+              {
+                gint64 id = value_int64 (iter, op, 2 + (int)i);
+
+                if (id > 0)
+                  touch (touched, order, claims[i], id, RS_HISTORY_OP_CHANGED, FALSE);
+              }
+          handled = TRUE;
+        }
+
+      /* Evidence changes what it backs: entity_id, relation_id, event_id. */
+      if (!handled && g_strcmp0 (table, "evidence") == 0 && n_columns >= 5)
+        {
+          static const RsTarget backed[] = { RS_TARGET_ENTITY, RS_TARGET_RELATION, RS_TARGET_EVENT };
+
+          for (guint i = 0; i < G_N_ELEMENTS (backed); i++)
+            {
+              int column = 2 + (int)i;
+              gint64 id = op == SQLITE_UPDATE
+                          ? MAX (value_int64 (iter, SQLITE_DELETE, column),
+                                 value_int64 (iter, SQLITE_INSERT, column))
+                          : value_int64 (iter, op, column);
+
+              if (id > 0)
+                touch (touched, order, backed[i], id, RS_HISTORY_OP_CHANGED, FALSE);
+            }
+        }
+    }
+  if (rc == SQLITE_DONE)
+    return TRUE;
+
+fail:
+  g_set_error (error, RS_ERROR, RS_ERROR_CORRUPT_CASE,
+               _("The change cannot be read (%s)"), sqlite3_errstr (rc));
+  return FALSE;
+}
+
+/* What a record that is still there is called now, in this transaction. */
+static char *
+current_title (RsCaseStore *self,
+               RsTarget     target,
+               gint64       id)
+{
+  static const char *queries[] = {
+    [RS_TARGET_CASE] = "SELECT title FROM case_info WHERE id = ?1",
+    [RS_TARGET_DOCUMENT] = "SELECT title FROM document WHERE id = ?1",
+    [RS_TARGET_ENTITY] = "SELECT name FROM entity WHERE id = ?1",
+    [RS_TARGET_RELATION] =
+      "SELECT s.name || ' ' || CASE r.label WHEN '' THEN '—' ELSE r.label END || ' ' || t.name"
+      " FROM relation r JOIN entity s ON s.id = r.source_id JOIN entity t ON t.id = r.target_id"
+      " WHERE r.id = ?1",
+    [RS_TARGET_EVENT] = "SELECT title FROM event WHERE id = ?1",
+    [RS_TARGET_QUOTE] = "SELECT text FROM quote WHERE id = ?1",
+    [RS_TARGET_NOTE] = "SELECT body FROM note WHERE id = ?1",
+  };
+  g_auto(RsStoreStmt) holder = { 0 };
+  sqlite3_stmt *stmt;
+
+  if ((guint)target >= G_N_ELEMENTS (queries) || queries[target] == NULL ||
+      (stmt = _rs_case_store_prepare (self, &holder, queries[target], NULL)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return tidy_title (rs_db_column_text (stmt, 0));
+}
+
+static char *
+format_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+  g_autofree char *seconds = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
+
+  return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (utc) / 1000);
+}
+
+static const char *
+action_name (RsHistoryAction action)
+{
+  switch (action)
+    {
+    case RS_HISTORY_ACTION_UNDO: return "undo";
+    case RS_HISTORY_ACTION_REDO: return "redo";
+    case RS_HISTORY_ACTION_DO:
+    default:                     return "do";
+    }
+}
+
+static gboolean
+action_from_name (const char      *name,
+                  RsHistoryAction *action)
+{
+  if (g_strcmp0 (name, "do") == 0)
+    *action = RS_HISTORY_ACTION_DO;
+  else if (g_strcmp0 (name, "undo") == 0)
+    *action = RS_HISTORY_ACTION_UNDO;
+  else if (g_strcmp0 (name, "redo") == 0)
+    *action = RS_HISTORY_ACTION_REDO;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* Inside the transaction that makes the change: one history line and its items. */
+gboolean
+_rs_case_store_record_history (RsCaseStore      *self,
+                               RsHistoryAction   action,
+                               const char       *label,
+                               GDateTime        *time,
+                               GBytes           *changeset,
+                               GError          **error)
+{
+  g_autoptr(GHashTable) touched = g_hash_table_new_full (touched_hash, touched_equal,
+                                                         (GDestroyNotify)touched_free, NULL);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_auto(RsStoreStmt) line_holder = { 0 };
+  g_auto(RsStoreStmt) item_holder = { 0 };
+  g_autofree char *when = NULL;
+  sqlite3_stmt *line, *item;
+  gsize size = 0;
+  const void *data;
+  gint64 history_id;
+
+  if (changeset == NULL || g_bytes_get_size (changeset) == 0)
+    return TRUE;
+  if (!collect (self, changeset, touched, order, error))
+    return FALSE;
+
+  when = format_time (time);
+  data = g_bytes_get_data (changeset, &size);
+  if (!(line = _rs_case_store_prepare (self, &line_holder,
+                                       "INSERT INTO history (time, author, action, label, changeset)"
+                                       " VALUES (?1, ?2, ?3, ?4, ?5)", error)))
+    return FALSE;
+  rs_db_bind_text (line, 1, when);
+  rs_db_bind_text (line, 2, rs_case_store_get_author (self));
+  rs_db_bind_text (line, 3, action_name (action));
+  rs_db_bind_text (line, 4, label != NULL ? label : "");
+  sqlite3_bind_blob64 (line, 5, data, size, SQLITE_STATIC);
+  if (!rs_db_step_done (self->db, line, error))
+    return FALSE;
+  history_id = sqlite3_last_insert_rowid (self->db);
+
+  if (!(item = _rs_case_store_prepare (self, &item_holder,
+                                       "INSERT INTO history_item (history_id, target, record_id, op, title)"
+                                       " VALUES (?1, ?2, ?3, ?4, ?5)", error)))
+    return FALSE;
+  for (guint i = 0; i < order->len; i++)
+    {
+      Touched *t = g_ptr_array_index (order, i);
+      g_autofree char *title = NULL;
+
+      if (t->op != RS_HISTORY_OP_REMOVED)
+        title = current_title (self, t->target, t->id);
+      sqlite3_reset (item);
+      sqlite3_bind_int64 (item, 1, history_id);
+      rs_db_bind_text (item, 2, rs_history_target_to_string (t->target));
+      sqlite3_bind_int64 (item, 3, t->id);
+      rs_db_bind_text (item, 4, rs_history_op_to_string (t->op));
+      rs_db_bind_text (item, 5, title != NULL ? title : t->title != NULL ? t->title : "");
+      if (!rs_db_step_done (self->db, item, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+corrupt_history (GError **error)
+{
+  g_set_error_literal (error, RS_ERROR, RS_ERROR_CORRUPT_CASE,
+                       _("The case’s history is damaged"));
+  return FALSE;
+}
+
+static gboolean
+read_items (RsCaseStore     *self,
+            RsHistoryEntry  *entry,
+            GError         **error)
+{
+  g_auto(RsStoreStmt) holder = { 0 };
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+
+  if (!(stmt = _rs_case_store_prepare (self, &holder,
+                                       "SELECT target, record_id, op, title FROM history_item"
+                                       " WHERE history_id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rs_history_entry_get_id (entry));
+  for (;;)
+    {
+      RsTarget target;
+      RsHistoryOp op;
+
+      if (!rs_db_step_row (self->db, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        return TRUE;
+      if (!rs_history_target_from_string (rs_db_column_text (stmt, 0), &target) ||
+          !rs_history_op_from_string (rs_db_column_text (stmt, 2), &op))
+        return corrupt_history (error);
+      rs_history_entry_add_item (entry, target, sqlite3_column_int64 (stmt, 1), op,
+                                 rs_db_column_text (stmt, 3));
+    }
+}
+
+/**
+ * rs_case_store_dup_history:
+ * @author: (nullable): only this analyst's lines
+ * @target: with @record_id > 0, only the lines that touched this record
+ * @limit: at most this many lines (0: all)
+ *
+ * Returns: (transfer full) (element-type RsHistoryEntry): the history, newest first
+ */
+GPtrArray *
+rs_case_store_dup_history (RsCaseStore  *self,
+                           const char   *author,
+                           RsTarget      target,
+                           gint64        record_id,
+                           guint         limit,
+                           GError      **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(RsStoreStmt) holder = { 0 };
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  _rs_case_store_lock (self);
+  stmt = _rs_case_store_prepare (self, &holder,
+                                 "SELECT h.id, h.time, h.author, h.action, h.label FROM history h"
+                                 " WHERE (?1 IS NULL OR h.author = ?1)"
+                                 "   AND (?3 <= 0 OR EXISTS (SELECT 1 FROM history_item i"
+                                 "        WHERE i.history_id = h.id AND i.target = ?2"
+                                 "          AND i.record_id = ?3))"
+                                 " ORDER BY h.id DESC LIMIT ?4", error);
+  if (stmt == NULL)
+    goto fail;
+  if (author != NULL)
+    rs_db_bind_text (stmt, 1, author);
+  rs_db_bind_text (stmt, 2, record_id > 0 ? rs_history_target_to_string (target) : "");
+  sqlite3_bind_int64 (stmt, 3, record_id);
+  sqlite3_bind_int64 (stmt, 4, limit > 0 ? (gint64)limit : -1);
+
+  for (;;)
+    {
+      g_autoptr(GDateTime) time = NULL;
+      RsHistoryAction action;
+
+      if (!rs_db_step_row (self->db, stmt, &has_row, error))
+        goto fail;
+      if (!has_row)
+        break;
+      if (rs_db_column_text (stmt, 1) == NULL ||
+          !(time = g_date_time_new_from_iso8601 (rs_db_column_text (stmt, 1), NULL)) ||
+          !action_from_name (rs_db_column_text (stmt, 3), &action))
+        {
+          corrupt_history (error);
+          goto fail;
+        }
+      g_ptr_array_add (entries, rs_history_entry_new (sqlite3_column_int64 (stmt, 0), time,
+                                                      rs_db_column_text (stmt, 2), action,
+                                                      rs_db_column_text (stmt, 4)));
+    }
+  _rs_case_store_stmt_clear (&holder);
+
+  for (guint i = 0; i < entries->len; i++)
+    if (!read_items (self, g_ptr_array_index (entries, i), error))
+      goto fail;
+
+  _rs_case_store_unlock (self);
+  return g_steal_pointer (&entries);
+
+fail:
+  _rs_case_store_unlock (self);
+  return NULL;
+}
+
+/* Returns: (transfer full): every analyst named in the history, sorted */
+char **
+rs_case_store_dup_history_authors (RsCaseStore  *self,
+                                   GError      **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(RsStoreStmt) holder = { 0 };
+  sqlite3_stmt *stmt;
+  gboolean has_row = TRUE;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  _rs_case_store_lock (self);
+  if ((stmt = _rs_case_store_prepare (self, &holder,
+                                      "SELECT DISTINCT author FROM history ORDER BY author",
+                                      error)))
+    {
+      while ((ok = rs_db_step_row (self->db, stmt, &has_row, error)) && has_row)
+        if (rs_db_column_text (stmt, 0) != NULL)
+          g_strv_builder_add (builder, rs_db_column_text (stmt, 0));
+    }
+  _rs_case_store_stmt_clear (&holder);
+  _rs_case_store_unlock (self);
+  return ok ? g_strv_builder_end (builder) : NULL;
+}
+
+static gboolean
+exists_now (RsCaseStore *self,
+            RsTarget     target,
+            gint64       id)
+{
+  RsCase *kase = rs_case_store_get_case (self);
+
+  switch (target)
+    {
+    case RS_TARGET_CASE:     return TRUE;
+    case RS_TARGET_DOCUMENT: return rs_case_lookup_document (kase, id) != NULL;
+    case RS_TARGET_ENTITY:   return rs_case_lookup_entity (kase, id) != NULL;
+    case RS_TARGET_RELATION: return rs_case_lookup_relation (kase, id) != NULL;
+    case RS_TARGET_EVENT:    return rs_case_lookup_event (kase, id) != NULL;
+    case RS_TARGET_QUOTE:    return rs_case_lookup_quote (kase, id) != NULL;
+    case RS_TARGET_NOTE:     return rs_case_lookup_note (kase, id) != NULL;
+    default:                 return FALSE;
+    }
+}
+
+/**
+ * rs_case_store_dup_changes_since:
+ * @since: the history lines at or after this time count
+ *
+ * What the changes since @since did, one item per record, as a reviewer sees it:
+ * added (not there before, there now), changed (there before and now) or removed
+ * (there before, gone now). A record added and removed again since is not listed.
+ *
+ * Returns: (transfer full) (element-type RsHistoryItem): the items, in the order of
+ *   their first change
+ */
+GArray *
+rs_case_store_dup_changes_since (RsCaseStore  *self,
+                                 GDateTime    *since,
+                                 GError      **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (touched_hash, touched_equal,
+                                                      (GDestroyNotify)touched_free, NULL);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GArray) items = NULL;
+  g_auto(RsStoreStmt) holder = { 0 };
+  g_autofree char *from = NULL;
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (since != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  from = format_time (since);
+  _rs_case_store_lock (self);
+  if (!(stmt = _rs_case_store_prepare (self, &holder,
+                                       "SELECT i.target, i.record_id, i.op, i.title"
+                                       " FROM history h JOIN history_item i ON i.history_id = h.id"
+                                       " WHERE h.time >= ?1 ORDER BY h.id", error)))
+    goto fail;
+  rs_db_bind_text (stmt, 1, from);
+  for (;;)
+    {
+      RsTarget target;
+      RsHistoryOp op;
+      Touched *t;
+
+      if (!rs_db_step_row (self->db, stmt, &has_row, error))
+        goto fail;
+      if (!has_row)
+        break;
+      if (!rs_history_target_from_string (rs_db_column_text (stmt, 0), &target) ||
+          !rs_history_op_from_string (rs_db_column_text (stmt, 2), &op))
+        {
+          corrupt_history (error);
+          goto fail;
+        }
+      /* The first op says whether it was there before; the last title is the latest. */
+      t = touch (seen, order, target, sqlite3_column_int64 (stmt, 1), op, TRUE);
+      g_free (t->title);
+      t->title = g_strdup (rs_db_column_text (stmt, 3));
+    }
+  _rs_case_store_stmt_clear (&holder);
+  _rs_case_store_unlock (self);
+
+  items = g_array_new (FALSE, TRUE, sizeof (RsHistoryItem));
+  g_array_set_clear_func (items, (GDestroyNotify)rs_history_item_clear);
+  for (guint i = 0; i < order->len; i++)
+    {
+      Touched *t = g_ptr_array_index (order, i);
+      gboolean before = t->op != RS_HISTORY_OP_ADDED;
+      gboolean now = exists_now (self, t->target, t->id);
+      RsHistoryItem item = { t->target, t->id, RS_HISTORY_OP_CHANGED, NULL };
+
+      if (!before && !now)
+        continue;
+      item.op = !before ? RS_HISTORY_OP_ADDED : now ? RS_HISTORY_OP_CHANGED : RS_HISTORY_OP_REMOVED;
+      item.title = g_strdup (t->title != NULL ? t->title : "");
+      g_array_append_val (items, item);
+    }
+  return g_steal_pointer (&items);
+
+fail:
+  _rs_case_store_stmt_clear (&holder);
+  _rs_case_store_unlock (self);
+  return NULL;
+}
+
+/* Returns: (transfer full): the changeset a history line recorded (for exchanging
+ * changes with colleagues), or %NULL with RS_ERROR_NOT_FOUND */
+GBytes *
+rs_case_store_dup_history_changeset (RsCaseStore  *self,
+                                     gint64        history_id,
+                                     GError      **error)
+{
+  g_auto(RsStoreStmt) holder = { 0 };
+  GBytes *bytes = NULL;
+  sqlite3_stmt *stmt;
+  gboolean has_row = FALSE;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  _rs_case_store_lock (self);
+  if ((stmt = _rs_case_store_prepare (self, &holder,
+                                      "SELECT changeset FROM history WHERE id = ?1", error)))
+    {
+      sqlite3_bind_int64 (stmt, 1, history_id);
+      if (rs_db_step_row (self->db, stmt, &has_row, error))
+        {
+          if (has_row)
+            bytes = g_bytes_new (sqlite3_column_blob (stmt, 0),
+                                 (gsize)sqlite3_column_bytes (stmt, 0));
+          else
+            g_set_error (error, RS_ERROR, RS_ERROR_NOT_FOUND,
+                         _("The history has no line %" G_GINT64_FORMAT), history_id);
+        }
+    }
+  _rs_case_store_stmt_clear (&holder);
+  _rs_case_store_unlock (self);
+  return bytes;
+}
