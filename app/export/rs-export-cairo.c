@@ -156,9 +156,8 @@ draw_footnote_numbers (cairo_t *cr,
       cairo_arc (cr, x + r, cy + th / 2 + 1 - r, r, G_PI / 2, G_PI);
       cairo_arc (cr, x + r, cy - th / 2 - 1 + r, r, G_PI, 3 * G_PI / 2);
       cairo_close_path (cr);
-      rs_board_color_set_source (cr, rs_board_style_get_color (figure->style,
-                                                               RS_BOARD_COLOR_EDGE_LABEL_BACKGROUND),
-                                 alpha);
+      rs_board_color_set_source (cr, rs_board_style_get_color (
+                                   figure->style, RS_BOARD_COLOR_EDGE_LABEL_BACKGROUND), alpha);
       cairo_fill_preserve (cr);
       rs_board_color_set_source (cr, rs_board_style_get_color (figure->style, RS_BOARD_COLOR_TEXT),
                                  alpha);

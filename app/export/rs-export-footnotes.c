@@ -139,8 +139,8 @@ _rs_export_footnotes_new (RsCase       *kase,
                            GUINT_TO_POINTER (n + 1));
       add (self, FALSE,
            verb[0] != '\0' ?
-           g_strdup_printf (edge->directed ? "%u. %s —%s→ %s" : "%u. %s —%s— %s", n + 1, source,
-                            verb, target) :
+           g_strdup_printf (edge->directed ? "%u. %s —%s→ %s" : "%u. %s —%s— %s", n + 1,
+                            source, verb, target) :
            g_strdup_printf (edge->directed ? "%u. %s → %s" : "%u. %s — %s", n + 1, source,
                             target));
 

@@ -51,8 +51,10 @@ rs_export_build_scene (RsCase                *kase,
     {
       g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "%u entity has no place on the board yet: lay the case out first",
-                                "%u entities have no place on the board yet: lay the case out first",
+                                "%u entity has no place on the board yet: "
+                                "lay the case out first",
+                                "%u entities have no place on the board yet: "
+                                "lay the case out first",
                                 n_unplaced),
                    n_unplaced);
       return NULL;

@@ -17,8 +17,7 @@
 
 #include "rs-board-geometry.h"
 #include "rs-board-painter-private.h"
-#include "rs-export-footnotes.h"
-#include "rs-export-private.h"
+#include "rs-export-svg-private.h"
 
 /* The board as SVG, written from the scene's geometry and the style rather than through
  * cairo's SVG surface: cairo writes text as glyph outlines, and an exported figure must
@@ -40,352 +39,7 @@
 #define LEGEND_COLUMN 12.0
 #define GLYPH_BOX    16.0
 
-typedef struct
-{
-  GString      *out;
-  RsCase       *kase;
-  RsBoardScene *scene;
-  RsBoardStyle *style;
-  PangoContext *pango;
-  cairo_t      *scratch;       /* builds paths for cairo_copy_path */
-  RsExportFootnotes *footnotes;
-} Svg;
 
-/* Numbers and attributes -------------------------------------------------------------- */
-
-static void
-num (GString *out,
-     double   value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  gsize len;
-
-  if (!isfinite (value))
-    value = 0;
-  if (fabs (value) < 0.0005)
-    value = 0;
-  g_ascii_formatd (buffer, sizeof buffer, "%.3f", value);
-  len = strlen (buffer);
-  while (len > 0 && buffer[len - 1] == '0')
-    len--;
-  if (len > 0 && buffer[len - 1] == '.')
-    len--;
-  g_string_append_len (out, buffer, len);
-}
-
-static void
-attr_num (GString    *out,
-          const char *name,
-          double      value)
-{
-  g_string_append_printf (out, " %s=\"", name);
-  num (out, value);
-  g_string_append_c (out, '"');
-}
-
-static void
-attr_color (GString            *out,
-            const char         *name,
-            const RsBoardColor *color,
-            double              alpha)
-{
-  double a = CLAMP (color->alpha * alpha, 0, 1);
-
-  g_string_append_printf (out, " %s=\"#%02x%02x%02x\"", name,
-                          (int)round (CLAMP (color->red, 0, 1) * 255),
-                          (int)round (CLAMP (color->green, 0, 1) * 255),
-                          (int)round (CLAMP (color->blue, 0, 1) * 255));
-  if (a < 1)
-    {
-      g_string_append_printf (out, " %s-opacity", name);
-      g_string_append (out, "=\"");
-      num (out, a);
-      g_string_append_c (out, '"');
-    }
-}
-
-/* Paths -------------------------------------------------------------------------------- */
-
-/* The path on the scratch context as SVG path data, then cleared. */
-static void
-append_cairo_path (Svg *svg)
-{
-  cairo_path_t *path = cairo_copy_path (svg->scratch);
-
-  g_string_append (svg->out, " d=\"");
-  for (int i = 0; i < path->num_data; i += path->data[i].header.length)
-    {
-      cairo_path_data_t *d = &path->data[i];
-
-      switch (d->header.type)
-        {
-        case CAIRO_PATH_MOVE_TO:
-          g_string_append_c (svg->out, 'M');
-          num (svg->out, d[1].point.x);
-          g_string_append_c (svg->out, ' ');
-          num (svg->out, d[1].point.y);
-          break;
-        case CAIRO_PATH_LINE_TO:
-          g_string_append_c (svg->out, 'L');
-          num (svg->out, d[1].point.x);
-          g_string_append_c (svg->out, ' ');
-          num (svg->out, d[1].point.y);
-          break;
-        case CAIRO_PATH_CURVE_TO:
-          g_string_append_c (svg->out, 'C');
-          for (int k = 1; k <= 3; k++)
-            {
-              if (k > 1)
-                g_string_append_c (svg->out, ' ');
-              num (svg->out, d[k].point.x);
-              g_string_append_c (svg->out, ' ');
-              num (svg->out, d[k].point.y);
-            }
-          break;
-        case CAIRO_PATH_CLOSE_PATH:
-        default:
-          g_string_append_c (svg->out, 'Z');
-          break;
-        }
-    }
-  g_string_append_c (svg->out, '"');
-  cairo_path_destroy (path);
-  cairo_new_path (svg->scratch);
-}
-
-static void
-append_points_path (GString      *out,
-                    const double *points,
-                    guint         n_points)
-{
-  g_string_append (out, " d=\"M");
-  num (out, points[0]);
-  g_string_append_c (out, ' ');
-  num (out, points[1]);
-  for (guint k = 1; k + 2 < n_points; k += 3)
-    {
-      g_string_append_c (out, 'C');
-      for (guint j = 0; j < 3; j++)
-        {
-          if (j > 0)
-            g_string_append_c (out, ' ');
-          num (out, points[2 * (k + j)]);
-          g_string_append_c (out, ' ');
-          num (out, points[2 * (k + j) + 1]);
-        }
-    }
-  g_string_append_c (out, '"');
-}
-
-/* Text --------------------------------------------------------------------------------- */
-
-static void
-font_attrs (Svg         *svg,
-            RsBoardFont  font)
-{
-  const PangoFontDescription *desc = rs_board_style_get_font (svg->style, font);
-  const char *family = pango_font_description_get_family (desc);
-
-  /* Pango's list ("Cantarell, Sans") with CSS's generic name last, for browsers, which do
-   * not know fontconfig's "Sans". */
-  g_string_append (svg->out, " font-family=\"");
-  rs_export_append_xml_escaped (svg->out, family != NULL ? family : "Sans");
-  g_string_append (svg->out, ",sans-serif\"");
-  attr_num (svg->out, "font-size", pango_font_description_get_size (desc) / (double)PANGO_SCALE);
-  if (pango_font_description_get_weight (desc) >= PANGO_WEIGHT_BOLD)
-    g_string_append (svg->out, " font-weight=\"bold\"");
-}
-
-static double
-text_width (Svg         *svg,
-            RsBoardFont  font,
-            const char  *text)
-{
-  g_autoptr(PangoLayout) layout = rs_board_style_create_layout (svg->style, svg->pango, font,
-                                                                text, -1, 1);
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  return logical.width / (double)PANGO_SCALE;
-}
-
-/* What Pango shows of the line that it ellipsized: the longest prefix that fits with
- * "…" in the layout's width. */
-static char *
-dup_ellipsized (Svg         *svg,
-                RsBoardFont  font,
-                const char  *text,
-                double       max_width)
-{
-  glong n = g_utf8_strlen (text, -1), lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      glong mid = (lo + hi + 1) / 2;
-      g_autofree char *prefix = g_utf8_substring (text, 0, mid);
-      g_autofree char *candidate = g_strconcat (g_strchomp (prefix), "…", NULL);
-
-      if (text_width (svg, font, candidate) <= max_width)
-        lo = mid;
-      else
-        hi = mid - 1;
-    }
-
-  {
-    g_autofree char *prefix = g_utf8_substring (text, 0, lo);
-
-    return g_strconcat (g_strchomp (prefix), "…", NULL);
-  }
-}
-
-/* A layout's lines as a <text> of <tspan>s at the painter's positions: @ox, @oy is where
- * the painter moves to before pango_cairo_show_layout(). */
-static void
-append_layout (Svg                *svg,
-               PangoLayout        *layout,
-               RsBoardFont         font,
-               double              ox,
-               double              oy,
-               const RsBoardColor *color,
-               double              alpha,
-               const char         *extra)
-{
-  const char *text = pango_layout_get_text (layout);
-  gboolean ellipsized = pango_layout_is_ellipsized (layout);
-  int width = pango_layout_get_width (layout);
-  g_autoptr(PangoLayoutIter) iter = pango_layout_get_iter (layout);
-
-  g_string_append (svg->out, "<text");
-  font_attrs (svg, font);
-  attr_color (svg->out, "fill", color, alpha);
-  if (extra != NULL)
-    g_string_append (svg->out, extra);
-  g_string_append (svg->out, ">");
-
-  do
-    {
-      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
-      PangoRectangle logical;
-      double baseline = pango_layout_iter_get_baseline (iter) / (double)PANGO_SCALE;
-      g_autofree char *slice = g_strndup (text + line->start_index, line->length);
-
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      if (ellipsized && pango_layout_iter_at_last_line (iter) &&
-          (gsize)(line->start_index + line->length) <= strlen (text))
-        {
-          g_autofree char *rest = g_strdup (text + line->start_index);
-          g_autofree char *shown = NULL;
-
-          if (text_width (svg, font, rest) > width / (double)PANGO_SCALE + 0.01)
-            {
-              shown = dup_ellipsized (svg, font, rest, width / (double)PANGO_SCALE);
-              g_free (slice);
-              slice = g_steal_pointer (&shown);
-            }
-        }
-
-      g_strchomp (slice);
-      if (slice[0] == '\0')
-        continue;
-      g_string_append (svg->out, "<tspan");
-      /* A right-to-left line (Pango's base direction from its first strong letter, as
-       * auto-dir sets it) starts at its right end, so the SVG reader orders the mixed
-       * runs as Pango did. */
-      if (line->resolved_dir == PANGO_DIRECTION_RTL)
-        {
-          g_string_append (svg->out, " direction=\"rtl\" unicode-bidi=\"embed\"");
-          attr_num (svg->out, "x", ox + (logical.x + logical.width) / (double)PANGO_SCALE);
-        }
-      else
-        attr_num (svg->out, "x", ox + logical.x / (double)PANGO_SCALE);
-      attr_num (svg->out, "y", oy + baseline);
-      g_string_append (svg->out, ">");
-      rs_export_append_xml_escaped (svg->out, slice);
-      g_string_append (svg->out, "</tspan>");
-    }
-  while (pango_layout_iter_next_line (iter));
-
-  g_string_append (svg->out, "</text>\n");
-}
-
-static PangoLayout *
-make_layout (Svg         *svg,
-             RsBoardFont  font,
-             const char  *text,
-             double       max_width,
-             double      *tw,
-             double      *th)
-{
-  PangoLayout *layout = rs_board_style_create_layout (svg->style, svg->pango, font, text,
-                                                      max_width, 2);
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  *th = logical.height / (double)PANGO_SCALE;
-  *tw = 0;
-  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
-    {
-      PangoRectangle line;
-
-      pango_layout_line_get_extents (l->data, NULL, &line);
-      *tw = MAX (*tw, line.width / (double)PANGO_SCALE);
-    }
-  return layout;
-}
-
-static void
-title (Svg        *svg,
-       const char *text)
-{
-  g_string_append (svg->out, "<title>");
-  rs_export_append_xml_escaped (svg->out, text);
-  g_string_append (svg->out, "</title>");
-}
-
-/* Pieces -------------------------------------------------------------------------------- */
-
-static void
-rounded_rect (Svg    *svg,
-              double  x,
-              double  y,
-              double  w,
-              double  h,
-              double  r)
-{
-  g_string_append (svg->out, "<rect");
-  attr_num (svg->out, "x", x);
-  attr_num (svg->out, "y", y);
-  attr_num (svg->out, "width", w);
-  attr_num (svg->out, "height", h);
-  r = MIN (r, MIN (w, h) / 2);
-  if (r > 0)
-    {
-      attr_num (svg->out, "rx", r);
-      attr_num (svg->out, "ry", r);
-    }
-}
-
-static void
-badge (Svg    *svg,
-       double  cx,
-       double  cy,
-       guint   count,
-       double  alpha)
-{
-  g_autofree char *text = count > 99 ? g_strdup ("99+") : g_strdup_printf ("%u", count);
-  g_autoptr(PangoLayout) layout = NULL;
-  double tw, th, r = RS_BOARD_BADGE_RADIUS, w;
-
-  layout = make_layout (svg, RS_BOARD_FONT_BADGE, text, -1, &tw, &th);
-  w = MAX (0, tw + 4 - 2 * r);
-  rounded_rect (svg, cx - r - w / 2, cy - r, 2 * r + w, 2 * r, r);
-  attr_color (svg->out, "fill",
-              rs_board_style_get_color (svg->style, count == 0 ? RS_BOARD_COLOR_WARNING :
-                                                                 RS_BOARD_COLOR_BADGE), alpha);
-  g_string_append (svg->out, "/>\n");
-  append_layout (svg, layout, RS_BOARD_FONT_BADGE, cx - tw / 2, cy - th / 2,
-                 rs_board_style_get_color (svg->style, RS_BOARD_COLOR_BADGE_TEXT), alpha, NULL);
-}
 
 static cairo_status_t
 write_to_string (void                *closure,
@@ -493,35 +147,35 @@ shape_details (Svg                *svg,
   switch (shape)
     {
     case RS_BOARD_SHAPE_FRAME:
-      rounded_rect (svg, x, y, width, top, 1.5);
-      attr_color (svg->out, "fill", stroke, alpha);
+      _rs_svg_rounded_rect (svg, x, y, width, top, 1.5);
+      _rs_svg_attr_color (svg->out, "fill", stroke, alpha);
       g_string_append (svg->out, "/>\n");
       break;
 
     case RS_BOARD_SHAPE_CYLINDER:
       /* The lid's lower half: the painter's half_ellipse (π to 0, counter-clockwise). */
       g_string_append (svg->out, "<path fill=\"none\"");
-      attr_color (svg->out, "stroke", stroke, alpha);
-      attr_num (svg->out, "stroke-width", 1.5);
+      _rs_svg_attr_color (svg->out, "stroke", stroke, alpha);
+      _rs_svg_attr_num (svg->out, "stroke-width", 1.5);
       g_string_append (svg->out, " d=\"M");
-      num (svg->out, x);
+      _rs_svg_num (svg->out, x);
       g_string_append_c (svg->out, ' ');
-      num (svg->out, y + top / 2);
+      _rs_svg_num (svg->out, y + top / 2);
       g_string_append (svg->out, "A");
-      num (svg->out, width / 2);
+      _rs_svg_num (svg->out, width / 2);
       g_string_append_c (svg->out, ' ');
-      num (svg->out, top / 2);
+      _rs_svg_num (svg->out, top / 2);
       g_string_append (svg->out, " 0 0 0 ");
-      num (svg->out, x + width);
+      _rs_svg_num (svg->out, x + width);
       g_string_append_c (svg->out, ' ');
-      num (svg->out, y + top / 2);
+      _rs_svg_num (svg->out, y + top / 2);
       g_string_append (svg->out, "\"/>\n");
       break;
 
     case RS_BOARD_SHAPE_CALENDAR:
       g_string_append (svg->out, "<path fill=\"none\" stroke-linecap=\"round\"");
-      attr_color (svg->out, "stroke", stroke, alpha);
-      attr_num (svg->out, "stroke-width", 2.2);
+      _rs_svg_attr_color (svg->out, "stroke", stroke, alpha);
+      _rs_svg_attr_num (svg->out, "stroke-width", 2.2);
       g_string_append (svg->out, " d=\"");
       for (guint i = 0; i < 2; i++)
         {
@@ -529,13 +183,13 @@ shape_details (Svg                *svg,
           double rx = i == 0 ? x + inset : x + width - inset;
 
           g_string_append_c (svg->out, 'M');
-          num (svg->out, rx);
+          _rs_svg_num (svg->out, rx);
           g_string_append_c (svg->out, ' ');
-          num (svg->out, y + 0.5);
+          _rs_svg_num (svg->out, y + 0.5);
           g_string_append_c (svg->out, 'L');
-          num (svg->out, rx);
+          _rs_svg_num (svg->out, rx);
           g_string_append_c (svg->out, ' ');
-          num (svg->out, y + top + 4);
+          _rs_svg_num (svg->out, y + top + 4);
         }
       g_string_append (svg->out, "\"/>\n");
       break;
@@ -582,56 +236,59 @@ write_node (Svg               *svg,
 
   g_string_append_printf (svg->out, "<g class=\"node\" id=\"entity-%" G_GINT64_FORMAT "\">",
                           node->id);
-  title (svg, node->name);
+  _rs_svg_title (svg, node->name);
   g_string_append (svg->out, "\n<path");
-  attr_color (svg->out, "fill", fill, 1);
-  attr_color (svg->out, "stroke", stroke, alpha);
-  attr_num (svg->out, "stroke-width", 1.5);
+  _rs_svg_attr_color (svg->out, "fill", fill, 1);
+  _rs_svg_attr_color (svg->out, "stroke", stroke, alpha);
+  _rs_svg_attr_num (svg->out, "stroke-width", 1.5);
   cairo_new_path (svg->scratch);
   rs_board_painter_shape_path (svg->scratch, shape, box.x0, box.y0, node->width, node->height);
-  append_cairo_path (svg);
+  _rs_svg_append_cairo_path (svg);
   g_string_append (svg->out, "/>\n");
   shape_details (svg, shape, box.x0, box.y0, node->width, node->height, stroke, alpha);
 
   g_string_append (svg->out, "<use href=\"#rs-glyph-");
   g_string_append_printf (svg->out, "%u\" xlink:href=\"#rs-glyph-%u\"", node->kind, node->kind);
   g_string_append (svg->out, " transform=\"translate(");
-  num (svg->out, box.x0 + box.left + RS_BOARD_NODE_PAD_X + RS_BOARD_NODE_GLYPH / 2);
+  _rs_svg_num (svg->out, box.x0 + box.left + RS_BOARD_NODE_PAD_X + RS_BOARD_NODE_GLYPH / 2);
   g_string_append_c (svg->out, ' ');
-  num (svg->out, box.body_top + box.body_h / 2);
+  _rs_svg_num (svg->out, box.body_top + box.body_h / 2);
   g_string_append (svg->out, ")\"");
   if (alpha < 1)
-    attr_num (svg->out, "opacity", alpha);
+    _rs_svg_attr_num (svg->out, "opacity", alpha);
   g_string_append (svg->out, "/>\n");
 
-  layout = make_layout (svg, RS_BOARD_FONT_NODE, node->label, RS_BOARD_NODE_MAX_TEXT, &tw, &th);
+  layout = _rs_svg_make_layout (svg, RS_BOARD_FONT_NODE, node->label, RS_BOARD_NODE_MAX_TEXT,
+                                &tw, &th);
   area_x = box.x0 + box.left + RS_BOARD_NODE_PAD_X + RS_BOARD_NODE_GLYPH +
            RS_BOARD_NODE_GLYPH_GAP;
   area_w = node->width - box.left - box.right - 2 * RS_BOARD_NODE_PAD_X -
            RS_BOARD_NODE_GLYPH - RS_BOARD_NODE_GLYPH_GAP;
-  append_layout (svg, layout, RS_BOARD_FONT_NODE, area_x + area_w / 2 - RS_BOARD_NODE_MAX_TEXT / 2,
-                 box.body_top + (box.body_h - th) / 2,
-                 rs_board_style_get_color (svg->style, RS_BOARD_COLOR_TEXT), alpha, NULL);
+  _rs_svg_append_layout (svg, layout, RS_BOARD_FONT_NODE,
+                         area_x + area_w / 2 - RS_BOARD_NODE_MAX_TEXT / 2,
+                         box.body_top + (box.body_h - th) / 2,
+                         rs_board_style_get_color (svg->style, RS_BOARD_COLOR_TEXT), alpha, NULL);
 
   if (node->flags & RS_BOARD_ITEM_PINNED)
     {
       double cx = box.x0 + box.left + 4, cy = box.body_top + 1;
 
       g_string_append (svg->out, "<circle");
-      attr_num (svg->out, "cx", cx);
-      attr_num (svg->out, "cy", cy);
-      attr_num (svg->out, "r", 3.6);
-      attr_color (svg->out, "fill", stroke, alpha);
+      _rs_svg_attr_num (svg->out, "cx", cx);
+      _rs_svg_attr_num (svg->out, "cy", cy);
+      _rs_svg_attr_num (svg->out, "r", 3.6);
+      _rs_svg_attr_color (svg->out, "fill", stroke, alpha);
       g_string_append (svg->out, "/><circle");
-      attr_num (svg->out, "cx", cx);
-      attr_num (svg->out, "cy", cy);
-      attr_num (svg->out, "r", 1.4);
-      attr_color (svg->out, "fill", fill, alpha);
+      _rs_svg_attr_num (svg->out, "cx", cx);
+      _rs_svg_attr_num (svg->out, "cy", cy);
+      _rs_svg_attr_num (svg->out, "r", 1.4);
+      _rs_svg_attr_color (svg->out, "fill", fill, alpha);
       g_string_append (svg->out, "/>\n");
     }
 
   if (node->n_documents > 0)
-    badge (svg, box.x0 + node->width - box.right - 5, box.body_top, node->n_documents, alpha);
+    _rs_svg_badge (svg, box.x0 + node->width - box.right - 5, box.body_top, node->n_documents,
+                   alpha);
 
   g_string_append (svg->out, "</g>\n");
 }
@@ -686,10 +343,10 @@ write_edge (Svg               *svg,
 
   g_string_append_printf (svg->out, "<g class=\"relation\" id=\"relation-%" G_GINT64_FORMAT "\">",
                           edge->id);
-  title (svg, name);
+  _rs_svg_title (svg, name);
   g_string_append (svg->out, "\n<path fill=\"none\"");
-  attr_color (svg->out, "stroke", &stroke.color, alpha);
-  attr_num (svg->out, "stroke-width", stroke.width);
+  _rs_svg_attr_color (svg->out, "stroke", &stroke.color, alpha);
+  _rs_svg_attr_num (svg->out, "stroke-width", stroke.width);
   if (stroke.round_caps)
     g_string_append (svg->out, " stroke-linecap=\"round\"");
   if (stroke.n_dashes > 0)
@@ -699,11 +356,11 @@ write_edge (Svg               *svg,
         {
           if (i > 0)
             g_string_append_c (svg->out, ' ');
-          num (svg->out, stroke.dashes[i]);
+          _rs_svg_num (svg->out, stroke.dashes[i]);
         }
       g_string_append_c (svg->out, '"');
     }
-  append_points_path (svg->out, points, n);
+  _rs_svg_append_points_path (svg->out, points, n);
   g_string_append (svg->out, "/>\n");
 
   if (edge->directed)
@@ -726,8 +383,8 @@ write_edge (Svg               *svg,
                          ty - dy * ARROW_LENGTH - dx * ARROW_HALF);
           cairo_close_path (svg->scratch);
           g_string_append (svg->out, "<path");
-          attr_color (svg->out, "fill", &stroke.color, alpha);
-          append_cairo_path (svg);
+          _rs_svg_attr_color (svg->out, "fill", &stroke.color, alpha);
+          _rs_svg_append_cairo_path (svg);
           g_string_append (svg->out, "/>\n");
         }
     }
@@ -755,9 +412,9 @@ write_edge (Svg               *svg,
               cairo_line_to (svg->scratch, bx + dy * 5 - dx * 2, by - dx * 5 - dy * 2);
             }
           g_string_append (svg->out, "<path fill=\"none\"");
-          attr_color (svg->out, "stroke", &stroke.color, alpha);
-          attr_num (svg->out, "stroke-width", 1.5);
-          append_cairo_path (svg);
+          _rs_svg_attr_color (svg->out, "stroke", &stroke.color, alpha);
+          _rs_svg_attr_num (svg->out, "stroke-width", 1.5);
+          _rs_svg_append_cairo_path (svg);
           g_string_append (svg->out, "/>\n");
         }
     }
@@ -775,16 +432,16 @@ footnote_number (Svg               *svg,
   double x, cy, tw, th;
 
   _rs_export_footnotes_number_position (edge, &x, &cy);
-  layout = make_layout (svg, RS_BOARD_FONT_BADGE, text, -1, &tw, &th);
-  rounded_rect (svg, x, cy - th / 2 - 1, tw + 4, th + 2, 2);
-  attr_color (svg->out, "fill", rs_board_style_get_color (svg->style,
+  layout = _rs_svg_make_layout (svg, RS_BOARD_FONT_BADGE, text, -1, &tw, &th);
+  _rs_svg_rounded_rect (svg, x, cy - th / 2 - 1, tw + 4, th + 2, 2);
+  _rs_svg_attr_color (svg->out, "fill", rs_board_style_get_color (svg->style,
                                                           RS_BOARD_COLOR_EDGE_LABEL_BACKGROUND),
               alpha);
-  attr_color (svg->out, "stroke", rs_board_style_get_color (svg->style, RS_BOARD_COLOR_TEXT),
-              alpha);
-  attr_num (svg->out, "stroke-width", 0.6);
+  _rs_svg_attr_color (svg->out, "stroke",
+                      rs_board_style_get_color (svg->style, RS_BOARD_COLOR_TEXT), alpha);
+  _rs_svg_attr_num (svg->out, "stroke-width", 0.6);
   g_string_append (svg->out, "/>\n");
-  append_layout (svg, layout, RS_BOARD_FONT_BADGE, x + 2, cy - th / 2,
+  _rs_svg_append_layout (svg, layout, RS_BOARD_FONT_BADGE, x + 2, cy - th / 2,
                  rs_board_style_get_color (svg->style, RS_BOARD_COLOR_TEXT), alpha,
                  " class=\"footnote-number\"");
 }
@@ -805,19 +462,20 @@ write_edge_label (Svg               *svg,
   g_string_append_printf (svg->out, "<g class=\"relation-label\">");
 
   if (edge->label_width <= 0)
-    badge (svg, edge->label_x, edge->label_y, edge->n_documents, alpha);
+    _rs_svg_badge (svg, edge->label_x, edge->label_y, edge->n_documents, alpha);
   else
     {
       x0 = edge->label_x - edge->label_width / 2;
-      rounded_rect (svg, x0, edge->label_y - edge->label_height / 2, edge->label_width,
+      _rs_svg_rounded_rect (svg, x0, edge->label_y - edge->label_height / 2, edge->label_width,
                     edge->label_height, MIN (edge->label_height / 2, 9));
-      attr_color (svg->out, "fill",
+      _rs_svg_attr_color (svg->out, "fill",
                   rs_board_style_get_color (svg->style, RS_BOARD_COLOR_EDGE_LABEL_BACKGROUND),
                   alpha);
       g_string_append (svg->out, "/>\n");
 
-      layout = make_layout (svg, RS_BOARD_FONT_EDGE, edge->label, RS_BOARD_EDGE_MAX_TEXT, &tw, &th);
-      append_layout (svg, layout, RS_BOARD_FONT_EDGE,
+      layout = _rs_svg_make_layout (svg, RS_BOARD_FONT_EDGE, edge->label, RS_BOARD_EDGE_MAX_TEXT,
+                                    &tw, &th);
+      _rs_svg_append_layout (svg, layout, RS_BOARD_FONT_EDGE,
                      x0 + RS_BOARD_EDGE_LABEL_PAD_X + edge->text_width / 2 -
                      RS_BOARD_EDGE_MAX_TEXT / 2,
                      edge->label_y - th / 2,
@@ -826,8 +484,9 @@ write_edge_label (Svg               *svg,
                      alpha,
                      edge->status == RS_RELATION_STATUS_REFUTED ?
                      " text-decoration=\"line-through\"" : NULL);
-      badge (svg, x0 + RS_BOARD_EDGE_LABEL_PAD_X + edge->text_width + 3 + RS_BOARD_BADGE_RADIUS,
-             edge->label_y, edge->n_documents, alpha);
+      _rs_svg_badge (svg,
+                     x0 + RS_BOARD_EDGE_LABEL_PAD_X + edge->text_width + 3 + RS_BOARD_BADGE_RADIUS,
+                     edge->label_y, edge->n_documents, alpha);
     }
 
   if (number > 0)
@@ -846,9 +505,9 @@ legend_text (Svg        *svg,
   g_autoptr(PangoLayout) layout = NULL;
   double tw, th;
 
-  layout = make_layout (svg, RS_BOARD_FONT_LEGEND, text, -1, &tw, &th);
+  layout = _rs_svg_make_layout (svg, RS_BOARD_FONT_LEGEND, text, -1, &tw, &th);
   pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
-  append_layout (svg, layout, RS_BOARD_FONT_LEGEND, x, cy - th / 2,
+  _rs_svg_append_layout (svg, layout, RS_BOARD_FONT_LEGEND, x, cy - th / 2,
                  rs_board_style_get_color (svg->style, RS_BOARD_COLOR_TEXT), 1, NULL);
 }
 
@@ -858,7 +517,8 @@ legend_kind_width (Svg *svg)
   double width = 0;
 
   for (guint k = 0; k < RS_ENTITY_KIND_LAST; k++)
-    width = MAX (width, text_width (svg, RS_BOARD_FONT_LEGEND, rs_board_style_get_kind_label (k)));
+    width = MAX (width, _rs_svg_text_width (svg, RS_BOARD_FONT_LEGEND,
+                                            rs_board_style_get_kind_label (k)));
   return width;
 }
 
@@ -872,15 +532,15 @@ write_legend (Svg    *svg,
 
   rs_board_painter_measure_legend (svg->style, &width, &height);
   g_string_append (svg->out, "<g class=\"legend\" transform=\"translate(");
-  num (svg->out, x0);
+  _rs_svg_num (svg->out, x0);
   g_string_append_c (svg->out, ' ');
-  num (svg->out, y0);
+  _rs_svg_num (svg->out, y0);
   g_string_append (svg->out, ")\">\n");
 
-  rounded_rect (svg, 0.5, 0.5, width - 1, height - 1, 6);
-  attr_color (svg->out, "fill",
+  _rs_svg_rounded_rect (svg, 0.5, 0.5, width - 1, height - 1, 6);
+  _rs_svg_attr_color (svg->out, "fill",
               rs_board_style_get_color (svg->style, RS_BOARD_COLOR_LEGEND_BACKGROUND), 1);
-  attr_color (svg->out, "stroke",
+  _rs_svg_attr_color (svg->out, "stroke",
               rs_board_style_get_color (svg->style, RS_BOARD_COLOR_LEGEND_BORDER), 1);
   g_string_append (svg->out, " stroke-width=\"1\"/>\n");
 
@@ -892,12 +552,12 @@ write_legend (Svg    *svg,
       const RsBoardColor *stroke = rs_board_style_get_kind_stroke (svg->style, k);
 
       g_string_append (svg->out, "<path");
-      attr_color (svg->out, "fill", rs_board_style_get_kind_fill (svg->style, k), 1);
-      attr_color (svg->out, "stroke", stroke, 1);
-      attr_num (svg->out, "stroke-width", 1.2);
+      _rs_svg_attr_color (svg->out, "fill", rs_board_style_get_kind_fill (svg->style, k), 1);
+      _rs_svg_attr_color (svg->out, "stroke", stroke, 1);
+      _rs_svg_attr_num (svg->out, "stroke-width", 1.2);
       cairo_new_path (svg->scratch);
       rs_board_painter_shape_path (svg->scratch, shape, sx, sy, LEGEND_SWATCH, sh);
-      append_cairo_path (svg);
+      _rs_svg_append_cairo_path (svg);
       g_string_append (svg->out, "/>\n");
       shape_details (svg, shape, sx, sy, LEGEND_SWATCH, sh, stroke, 1);
       legend_text (svg, rs_board_style_get_kind_label (k), sx + LEGEND_SWATCH + LEGEND_GAP, cy);
@@ -911,8 +571,8 @@ write_legend (Svg    *svg,
 
       rs_board_style_get_status_stroke (svg->style, s, &stroke);
       g_string_append (svg->out, "<path fill=\"none\"");
-      attr_color (svg->out, "stroke", &stroke.color, 1);
-      attr_num (svg->out, "stroke-width", stroke.width);
+      _rs_svg_attr_color (svg->out, "stroke", &stroke.color, 1);
+      _rs_svg_attr_num (svg->out, "stroke-width", stroke.width);
       if (stroke.round_caps)
         g_string_append (svg->out, " stroke-linecap=\"round\"");
       if (stroke.n_dashes > 0)
@@ -922,16 +582,16 @@ write_legend (Svg    *svg,
             {
               if (i > 0)
                 g_string_append_c (svg->out, ' ');
-              num (svg->out, stroke.dashes[i]);
+              _rs_svg_num (svg->out, stroke.dashes[i]);
             }
           g_string_append_c (svg->out, '"');
         }
       g_string_append (svg->out, " d=\"M");
-      num (svg->out, x);
+      _rs_svg_num (svg->out, x);
       g_string_append_c (svg->out, ' ');
-      num (svg->out, cy);
+      _rs_svg_num (svg->out, cy);
       g_string_append (svg->out, "H");
-      num (svg->out, x + LEGEND_SWATCH);
+      _rs_svg_num (svg->out, x + LEGEND_SWATCH);
       g_string_append (svg->out, "\"/>\n");
       legend_text (svg, rs_relation_status_to_display (s), x + LEGEND_SWATCH + LEGEND_GAP, cy);
     }
@@ -939,21 +599,22 @@ write_legend (Svg    *svg,
   {
     double cy = LEGEND_PAD + (RS_RELATION_STATUS_REFUTED + 1.5) * LEGEND_ROW;
 
-    badge (svg, x + LEGEND_SWATCH / 2, cy, 2, 1);
+    _rs_svg_badge (svg, x + LEGEND_SWATCH / 2, cy, 2, 1);
     legend_text (svg, _("Documents"), x + LEGEND_SWATCH + LEGEND_GAP, cy);
 
     cy += LEGEND_ROW;
     g_string_append (svg->out, "<circle");
-    attr_num (svg->out, "cx", x + LEGEND_SWATCH / 2);
-    attr_num (svg->out, "cy", cy);
-    attr_num (svg->out, "r", 3.6);
-    attr_color (svg->out, "fill", rs_board_style_get_kind_stroke (svg->style, RS_ENTITY_KIND_OTHER),
-                1);
+    _rs_svg_attr_num (svg->out, "cx", x + LEGEND_SWATCH / 2);
+    _rs_svg_attr_num (svg->out, "cy", cy);
+    _rs_svg_attr_num (svg->out, "r", 3.6);
+    _rs_svg_attr_color (svg->out, "fill",
+                        rs_board_style_get_kind_stroke (svg->style, RS_ENTITY_KIND_OTHER), 1);
     g_string_append (svg->out, "/><circle");
-    attr_num (svg->out, "cx", x + LEGEND_SWATCH / 2);
-    attr_num (svg->out, "cy", cy);
-    attr_num (svg->out, "r", 1.4);
-    attr_color (svg->out, "fill", rs_board_style_get_kind_fill (svg->style, RS_ENTITY_KIND_OTHER), 1);
+    _rs_svg_attr_num (svg->out, "cx", x + LEGEND_SWATCH / 2);
+    _rs_svg_attr_num (svg->out, "cy", cy);
+    _rs_svg_attr_num (svg->out, "r", 1.4);
+    _rs_svg_attr_color (svg->out, "fill",
+                        rs_board_style_get_kind_fill (svg->style, RS_ENTITY_KIND_OTHER), 1);
     g_string_append (svg->out, "/>\n");
     legend_text (svg, _("Pinned"), x + LEGEND_SWATCH + LEGEND_GAP, cy);
   }
@@ -1023,17 +684,17 @@ _rs_export_write_svg (RsCase                *kase,
                          "<svg xmlns=\"http://www.w3.org/2000/svg\" "
                          "xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\"");
   g_string_append (text, " width=\"");
-  num (text, frame.page.width);
+  _rs_svg_num (text, frame.page.width);
   g_string_append (text, "pt\" height=\"");
-  num (text, frame.page.height);
+  _rs_svg_num (text, frame.page.height);
   g_string_append (text, "pt\" viewBox=\"");
-  num (text, frame.page.x);
+  _rs_svg_num (text, frame.page.x);
   g_string_append_c (text, ' ');
-  num (text, frame.page.y);
+  _rs_svg_num (text, frame.page.y);
   g_string_append_c (text, ' ');
-  num (text, frame.page.width);
+  _rs_svg_num (text, frame.page.width);
   g_string_append_c (text, ' ');
-  num (text, frame.page.height);
+  _rs_svg_num (text, frame.page.height);
   g_string_append (text, "\">\n<title>");
   rs_export_append_xml_escaped (text, rs_case_get_title (kase));
   g_string_append (text, "</title>\n<defs>\n");
@@ -1043,11 +704,12 @@ _rs_export_write_svg (RsCase                *kase,
   if (!options->transparent)
     {
       g_string_append (text, "<rect");
-      attr_num (text, "x", frame.page.x);
-      attr_num (text, "y", frame.page.y);
-      attr_num (text, "width", frame.page.width);
-      attr_num (text, "height", frame.page.height);
-      attr_color (text, "fill", rs_board_style_get_color (style, RS_BOARD_COLOR_BACKGROUND), 1);
+      _rs_svg_attr_num (text, "x", frame.page.x);
+      _rs_svg_attr_num (text, "y", frame.page.y);
+      _rs_svg_attr_num (text, "width", frame.page.width);
+      _rs_svg_attr_num (text, "height", frame.page.height);
+      _rs_svg_attr_color (text, "fill",
+                          rs_board_style_get_color (style, RS_BOARD_COLOR_BACKGROUND), 1);
       g_string_append (text, "/>\n");
     }
 
@@ -1102,7 +764,7 @@ _rs_export_write_svg (RsCase                *kase,
         {
           RsExportFootnoteBlock *block = g_ptr_array_index (blocks, i);
 
-          append_layout (&svg, block->layout, RS_BOARD_FONT_LEGEND,
+          _rs_svg_append_layout (&svg, block->layout, RS_BOARD_FONT_LEGEND,
                          frame.footnotes.x + block->x, frame.footnotes.y + block->y,
                          rs_board_style_get_color (style, RS_BOARD_COLOR_TEXT), 1, NULL);
         }

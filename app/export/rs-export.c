@@ -37,7 +37,8 @@ typedef struct
 static const FormatInfo formats[] = {
   { RS_EXPORT_FORMAT_SVG,     "svg",     "svg",     "image/svg+xml",       BOARD | TIMELINE },
   { RS_EXPORT_FORMAT_PNG,     "png",     "png",     "image/png",           BOARD | TIMELINE },
-  { RS_EXPORT_FORMAT_PDF,     "pdf",     "pdf",     "application/pdf",     BOARD | TIMELINE | BRIEF },
+  { RS_EXPORT_FORMAT_PDF,     "pdf",     "pdf",     "application/pdf",
+    BOARD | TIMELINE | BRIEF },
   { RS_EXPORT_FORMAT_DOT,     "dot",     "gv",      "text/vnd.graphviz",   BOARD },
   { RS_EXPORT_FORMAT_GRAPHML, "graphml", "graphml", "application/graphml+xml", BOARD },
   { RS_EXPORT_FORMAT_CSV,     "csv",     "csv",     "text/csv",            BOARD | TIMELINE },
@@ -231,48 +232,43 @@ write_json (RsCase         *kase,
          g_output_stream_write_all (out, "\n", 1, NULL, cancellable, error);
 }
 
-/**
- * rs_export_write:
- *
- * Writes the export that @options describe to @out, which it does not close. Formats
- * other exporters are still writing (DOT, GraphML, CSV, HTML, the timeline, the brief)
- * fail with RS_ERROR_EXPORT_FAILED until they are wired here.
- */
-/* DOT, GraphML and CSV, from the scene the board draws. A CSV table of events or
- * quotes, or of a whole case with neither filter nor selection, needs no scene (nor
- * positions). */
+typedef gboolean (*SceneWriter) (RsCase                 *kase,
+                                 RsBoardScene           *scene,
+                                 const RsExportOptions  *options,
+                                 GOutputStream          *out,
+                                 GCancellable           *cancellable,
+                                 GError                **error);
+
+/* DOT, GraphML and CSV write the board's scene (the filter and the selection applied).
+ * CSV of the whole case needs no scene (nor positions: a case never laid out exports
+ * too). */
 static gboolean
-write_data (RsCase                *kase,
-            const RsExportOptions *options,
-            GOutputStream         *out,
-            GCancellable          *cancellable,
-            GError               **error)
+write_with_scene (RsCase                 *kase,
+                  const RsExportOptions  *options,
+                  SceneWriter             writer,
+                  gboolean                scene_optional,
+                  GOutputStream          *out,
+                  GCancellable           *cancellable,
+                  GError                **error)
 {
   g_autoptr(RsBoardStyle) style = rs_board_style_new (options->dark);
   g_autoptr(RsBoardScene) scene = NULL;
-  gboolean whole = options->filter == NULL &&
-                   (options->selection == NULL || rs_selection_get_n_items (options->selection) == 0);
+  gboolean whole_case = (options->filter == NULL ||
+                         !rs_board_filter_get_active (options->filter)) &&
+                        (options->selection == NULL ||
+                         rs_selection_get_n_items (options->selection) == 0);
 
-  if (options->format != RS_EXPORT_FORMAT_CSV ||
-      (options->csv_table != RS_EXPORT_CSV_EVENTS && options->csv_table != RS_EXPORT_CSV_QUOTES &&
-       !whole))
-    {
-      if (!(scene = rs_export_build_scene (kase, options, style, error)))
-        return FALSE;
-    }
-
-  switch (options->format)
-    {
-    case RS_EXPORT_FORMAT_DOT:
-      return rs_export_dot_write (kase, scene, options, out, cancellable, error);
-    case RS_EXPORT_FORMAT_GRAPHML:
-      return rs_export_graphml_write (kase, scene, options, out, cancellable, error);
-    case RS_EXPORT_FORMAT_CSV:
-    default:
-      return rs_export_csv_write (kase, scene, options, out, cancellable, error);
-    }
+  if (!(scene_optional && whole_case) &&
+      !(scene = rs_export_build_scene (kase, options, style, error)))
+    return FALSE;
+  return writer (kase, scene, options, out, cancellable, error);
 }
 
+/**
+ * rs_export_write:
+ *
+ * Writes the export that @options describe to @out, which it does not close.
+ */
 gboolean
 rs_export_write (RsCase                *kase,
                  const RsExportOptions *options,
@@ -299,30 +295,45 @@ rs_export_write (RsCase                *kase,
       return FALSE;
     }
 
-  if (options->content == RS_EXPORT_CONTENT_TIMELINE)
-    return rs_export_timeline_write (kase, options, out, cancellable, error);
-  if (options->content == RS_EXPORT_CONTENT_BRIEF)
-    return rs_export_brief_write (kase, options, out, cancellable, error);
+  switch (options->content)
+    {
+    case RS_EXPORT_CONTENT_BOARD:
+      switch (options->format)
+        {
+        case RS_EXPORT_FORMAT_SVG:
+          return _rs_export_write_svg (kase, options, out, cancellable, error);
+        case RS_EXPORT_FORMAT_PNG:
+          return _rs_export_write_png (kase, options, out, cancellable, error);
+        case RS_EXPORT_FORMAT_PDF:
+          return _rs_export_write_pdf (kase, options, out, cancellable, error);
+        case RS_EXPORT_FORMAT_JSON:
+          return write_json (kase, out, cancellable, error);
+        case RS_EXPORT_FORMAT_DOT:
+          return write_with_scene (kase, options, rs_export_dot_write, FALSE, out, cancellable,
+                                   error);
+        case RS_EXPORT_FORMAT_GRAPHML:
+          return write_with_scene (kase, options, rs_export_graphml_write, FALSE, out,
+                                   cancellable, error);
+        case RS_EXPORT_FORMAT_CSV:
+          return write_with_scene (kase, options, rs_export_csv_write, TRUE, out, cancellable,
+                                   error);
+        case RS_EXPORT_FORMAT_HTML:
+        default:
+          break;
+        }
+      break;
 
-  if (options->content == RS_EXPORT_CONTENT_BOARD)
-    switch (options->format)
-      {
-      case RS_EXPORT_FORMAT_SVG:
-        return _rs_export_write_svg (kase, options, out, cancellable, error);
-      case RS_EXPORT_FORMAT_PNG:
-        return _rs_export_write_png (kase, options, out, cancellable, error);
-      case RS_EXPORT_FORMAT_PDF:
-        return _rs_export_write_pdf (kase, options, out, cancellable, error);
-      case RS_EXPORT_FORMAT_JSON:
-        return write_json (kase, out, cancellable, error);
-      case RS_EXPORT_FORMAT_DOT:
-      case RS_EXPORT_FORMAT_GRAPHML:
-      case RS_EXPORT_FORMAT_CSV:
-        return write_data (kase, options, out, cancellable, error);
-      case RS_EXPORT_FORMAT_HTML:
-      default:
-        break;
-      }
+    case RS_EXPORT_CONTENT_TIMELINE:
+      return rs_export_timeline_write (kase, options, out, cancellable, error);
+
+    case RS_EXPORT_CONTENT_BRIEF:
+      if (options->format == RS_EXPORT_FORMAT_PDF)
+        return rs_export_brief_write_pdf (kase, options, out, cancellable, error);
+      return rs_export_brief_write (kase, options, out, cancellable, error);
+
+    default:
+      break;
+    }
 
   g_set_error (error, RS_ERROR, RS_ERROR_EXPORT_FAILED,
                _("Exporting %s as %s is not supported yet"), content_name (options->content),
@@ -347,18 +358,44 @@ rs_export_write_file (RsCase                *kase,
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GCancellable) abandon = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFile) partial = NULL;
+  g_autofree char *name = NULL;
 
   g_return_val_if_fail (RS_IS_CASE (kase), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable,
-                           &local_error);
+  name = g_file_get_parse_name (file);
+
+  /* g_file_replace() writes beside a file that exists and renames over it at the end;
+   * a new file it writes in place, so a failure would leave half of one. A new file
+   * is written under a name of its own beside it and moved into place instead. */
+  if (g_file_query_exists (file, NULL))
+    stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable,
+                             &local_error);
+  else
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *base = g_file_get_basename (file);
+
+      for (guint attempt = 0; parent != NULL && stream == NULL && attempt < 8; attempt++)
+        {
+          g_autofree char *partial_name = g_strdup_printf (".%s.%08x.part", base, g_random_int ());
+
+          g_clear_object (&partial);
+          g_clear_error (&local_error);
+          partial = g_file_get_child (parent, partial_name);
+          stream = g_file_create (partial, G_FILE_CREATE_PRIVATE, cancellable, &local_error);
+          if (stream == NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+            break;
+        }
+      if (parent == NULL && local_error == NULL)
+        g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                             _("Not a place a file can be written"));
+    }
   if (stream == NULL)
     {
-      g_autofree char *name = g_file_get_parse_name (file);
-
       g_set_error (error, local_error->domain, local_error->code,
                    _("Could not write “%s”: %s"), name, local_error->message);
       return FALSE;
@@ -366,22 +403,24 @@ rs_export_write_file (RsCase                *kase,
 
   if (rs_export_write (kase, options, G_OUTPUT_STREAM (stream), cancellable, error))
     {
-      if (g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
+      if (g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error) &&
+          (partial == NULL ||
+           g_file_move (partial, file, G_FILE_COPY_OVERWRITE, cancellable, NULL, NULL,
+                        &local_error)))
         return TRUE;
 
-      {
-        g_autofree char *name = g_file_get_parse_name (file);
-
-        g_set_error (error, local_error->domain, local_error->code,
-                     _("Could not write “%s”: %s"), name, local_error->message);
-      }
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not write “%s”: %s"), name, local_error->message);
     }
 
   /* A close that is cancelled does not rename the temporary file over the target; it
-   * removes it (GLocalFileOutputStream), so the old file stays. */
+   * removes it (GLocalFileOutputStream), so the old file stays. A new file's partial
+   * copy is removed here. */
   abandon = g_cancellable_new ();
   g_cancellable_cancel (abandon);
   g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+  if (partial != NULL)
+    g_file_delete (partial, NULL, NULL);
   return FALSE;
 }
 

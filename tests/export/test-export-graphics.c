@@ -312,7 +312,8 @@ test_svg_sample (Fixture       *fixture,
         g_strdup_printf ("//s:g[@id='relation-%" G_GINT64_FORMAT "']/s:title",
                          rs_relation_get_id (relation));
       g_autofree char *name = dup_string (doc, expression);
-      RsEntity *source = rs_case_lookup_entity (fixture->kase, rs_relation_get_source_id (relation));
+      RsEntity *source = rs_case_lookup_entity (fixture->kase,
+                                                rs_relation_get_source_id (relation));
 
       g_assert_nonnull (strstr (name, rs_relation_get_label (relation)));
       g_assert_true (g_str_has_prefix (name, rs_entity_get_name (source)));
@@ -390,7 +391,8 @@ pixel_over_white (cairo_surface_t *surface,
 static float *
 blurred_over_white (cairo_surface_t *surface)
 {
-  int width = cairo_image_surface_get_width (surface), height = cairo_image_surface_get_height (surface);
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
   g_autofree float *flat = g_new (float, (gsize)width * height * 3);
   float *blurred = g_new0 (float, (gsize)width * height * 3);
 
@@ -452,7 +454,8 @@ compare_pictures (cairo_surface_t *a,
 
         for (int c = 0; c < 3; c++)
           {
-            float d = fabsf (fa[((gsize)y * width + x) * 3 + c] - fb[((gsize)y * width + x) * 3 + c]);
+            gsize at = ((gsize)y * width + x) * 3 + c;
+            float d = fabsf (fa[at] - fb[at]);
 
             total += d;
             worst = MAX (worst, d);
@@ -939,6 +942,68 @@ test_filter (Fixture       *fixture,
   }
 }
 
+/* rs_export_write() reaches every writer: each supported content and format gives a
+ * file that starts as its format does; the others are refused. */
+static void
+test_dispatch (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  static const struct
+  {
+    RsExportContent content;
+    RsExportFormat  format;
+    const char     *start;
+  } cases[] = {
+    { RS_EXPORT_CONTENT_BOARD, RS_EXPORT_FORMAT_SVG, "<?xml" },
+    { RS_EXPORT_CONTENT_BOARD, RS_EXPORT_FORMAT_PNG, "\x89PNG" },
+    { RS_EXPORT_CONTENT_BOARD, RS_EXPORT_FORMAT_PDF, "%PDF" },
+    { RS_EXPORT_CONTENT_BOARD, RS_EXPORT_FORMAT_DOT, NULL },
+    { RS_EXPORT_CONTENT_BOARD, RS_EXPORT_FORMAT_GRAPHML, "<?xml" },
+    { RS_EXPORT_CONTENT_BOARD, RS_EXPORT_FORMAT_CSV, NULL },
+    { RS_EXPORT_CONTENT_BOARD, RS_EXPORT_FORMAT_JSON, "{" },
+    { RS_EXPORT_CONTENT_TIMELINE, RS_EXPORT_FORMAT_SVG, NULL },
+    { RS_EXPORT_CONTENT_TIMELINE, RS_EXPORT_FORMAT_PNG, "\x89PNG" },
+    { RS_EXPORT_CONTENT_TIMELINE, RS_EXPORT_FORMAT_PDF, "%PDF" },
+    { RS_EXPORT_CONTENT_TIMELINE, RS_EXPORT_FORMAT_CSV, NULL },
+    { RS_EXPORT_CONTENT_BRIEF, RS_EXPORT_FORMAT_HTML, NULL },
+    { RS_EXPORT_CONTENT_BRIEF, RS_EXPORT_FORMAT_PDF, "%PDF" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(RsExportOptions) options = { 0 };
+      g_autoptr(GBytes) bytes = NULL;
+      gsize size;
+      const char *data;
+
+      rs_export_options_init (&options, cases[i].format);
+      options.content = cases[i].content;
+      options.scale = 1;
+      g_assert_true (rs_export_format_supports (cases[i].format, cases[i].content));
+      bytes = export_bytes (fixture->kase, &options);
+      data = g_bytes_get_data (bytes, &size);
+      g_assert_cmpuint (size, >, 16);
+      if (cases[i].start != NULL)
+        g_assert_cmpint (memcmp (data, cases[i].start, strlen (cases[i].start)), ==, 0);
+    }
+
+  for (RsExportContent content = RS_EXPORT_CONTENT_BOARD; content <= RS_EXPORT_CONTENT_BRIEF;
+       content++)
+    for (RsExportFormat format = RS_EXPORT_FORMAT_SVG; format <= RS_EXPORT_FORMAT_JSON; format++)
+      if (!rs_export_format_supports (format, content))
+        {
+          g_auto(RsExportOptions) options = { 0 };
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GBytes) bytes = NULL;
+
+          rs_export_options_init (&options, format);
+          options.content = content;
+          bytes = rs_export_write_bytes (fixture->kase, &options, NULL, &error);
+          g_assert_null (bytes);
+          g_assert_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT);
+        }
+}
+
 static void
 test_formats (void)
 {
@@ -1053,6 +1118,36 @@ test_atomic (Fixture       *fixture,
     g_assert_cmpuint (count_files (dir), ==, 1);
   }
 
+  /* A new file: a failed export leaves nothing (neither the file nor a partial copy
+   * beside it), a good one leaves just the file. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *fresh_path = g_build_filename (dir, "fresh.png", NULL);
+    g_autoptr(GFile) fresh = g_file_new_for_path (fresh_path);
+    g_autoptr(GCancellable) stop = g_cancellable_new ();
+
+    g_cancellable_cancel (stop);
+    options.format = RS_EXPORT_FORMAT_PNG;
+    g_assert_false (rs_export_write_file (fixture->kase, &options, fresh, stop, &error));
+    g_assert_nonnull (error);
+    g_assert_false (g_file_test (fresh_path, G_FILE_TEST_EXISTS));
+    g_assert_cmpuint (count_files (dir), ==, 1);
+    g_clear_error (&error);
+
+    g_assert_false (rs_export_write_file (rs_case_store_get_case (unplaced), &options, fresh, NULL,
+                                          &error));
+    g_assert_false (g_file_test (fresh_path, G_FILE_TEST_EXISTS));
+    g_assert_cmpuint (count_files (dir), ==, 1);
+    g_clear_error (&error);
+
+    g_assert_true (rs_export_write_file (fixture->kase, &options, fresh, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (fresh_path, G_FILE_TEST_IS_REGULAR));
+    g_assert_cmpuint (count_files (dir), ==, 2);
+    g_assert_cmpint (g_unlink (fresh_path), ==, 0);
+    options.format = RS_EXPORT_FORMAT_SVG;
+  }
+
   /* Failing mid-way: PNG written through cairo's stream while the export is cancelled. */
   {
     g_autoptr(GError) error = NULL;
@@ -1065,17 +1160,15 @@ test_atomic (Fixture       *fixture,
     g_assert_cmpuint (count_files (dir), ==, 1);
   }
 
-  /* A format that does not take the content fails the same way. */
+  /* A format that cannot carry the content (the board as HTML) fails the same way. */
   {
     g_autoptr(GError) error = NULL;
 
-    options.format = RS_EXPORT_FORMAT_DOT;
-    options.content = RS_EXPORT_CONTENT_TIMELINE;
+    options.format = RS_EXPORT_FORMAT_HTML;
     g_assert_false (rs_export_write_file (fixture->kase, &options, file, NULL, &error));
     g_assert_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT);
     assert_file_is (path, old);
     g_assert_cmpuint (count_files (dir), ==, 1);
-    options.content = RS_EXPORT_CONTENT_BOARD;
   }
 
   /* A place no file can be written (under a regular file), which fails for root too. */
@@ -1235,7 +1328,8 @@ test_xml_escape (void)
 
   rs_export_append_xml_escaped (out, "<a href=\"x\">&'\t\n\r\x01\x1f\xff ok</a>");
   g_assert_cmpstr (out->str, ==,
-                   "&lt;a href=&quot;x&quot;&gt;&amp;&apos;&#9;&#10;&#13;\xEF\xBF\xBD ok&lt;/a&gt;");
+                   "&lt;a href=&quot;x&quot;&gt;&amp;&apos;&#9;&#10;&#13;\xEF\xBF\xBD ok"
+                   "&lt;/a&gt;");
   g_string_truncate (out, 0);
   rs_export_append_xml_escaped (out, "\xEF\xBF\xBE\xEF\xBF\xBF宇宙");
   g_assert_cmpstr (out->str, ==, "宇宙");
@@ -1275,6 +1369,8 @@ main (int   argc,
   g_test_add ("/export/footnotes", Fixture, NULL, fixture_set_up, test_footnotes,
               fixture_tear_down);
   g_test_add ("/export/selection", Fixture, NULL, fixture_set_up, test_selection,
+              fixture_tear_down);
+  g_test_add ("/export/dispatch", Fixture, NULL, fixture_set_up, test_dispatch,
               fixture_tear_down);
   g_test_add ("/export/filter", Fixture, NULL, fixture_set_up, test_filter, fixture_tear_down);
   g_test_add ("/export/atomic", Fixture, NULL, fixture_set_up, test_atomic, fixture_tear_down);
