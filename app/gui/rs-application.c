@@ -157,9 +157,16 @@ open_window (RsApplication *self,
 
   window = rs_window_new (self);
 
+  /* A case that is there loads in a worker while the window maps; the default case
+   * (perhaps written now, with the sample) opens here. A case that cannot be opened
+   * says why, over the default case rather than over an empty window. */
+  if (path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      rs_window_open_case_at_start (window, path);
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
   gtk_window_present (GTK_WINDOW (window));
-  /* A case that cannot be opened says why, over the default case rather than over
-   * an empty window. */
   if (!rs_window_open_case (window, path, path == NULL) && path != NULL)
     rs_window_open_case (window, NULL, TRUE);
 }

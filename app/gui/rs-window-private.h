@@ -84,6 +84,8 @@ struct _RsWindow
 
   /* Background work (rs-window-actions.c) */
   RsProgressDialog    *progress;         /* weak: the import under way, if any */
+  char                *opening_path;     /* canonical: the case being opened in the background */
+  gboolean             open_fallback;    /* that opening failed: show the default case */
   guint                progress_delay;   /* ms before its dialog shows (tests: 0) */
 };
 
