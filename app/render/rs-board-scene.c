@@ -619,6 +619,10 @@ build_nodes (RsBoardScene *self,
 {
   GListModel *entities = rs_case_get_entities (kase);
   guint n = g_list_model_get_n_items (entities);
+  g_autofree RsEntityKind *kinds = g_new (RsEntityKind, MAX (n, 1));
+  g_autofree const char **labels = g_new (const char *, MAX (n, 1));
+  g_autofree double *widths = g_new (double, MAX (n, 1));
+  g_autofree double *heights = g_new (double, MAX (n, 1));
 
   g_array_set_size (self->nodes, n);
   for (guint i = 0; i < n; i++)
@@ -633,7 +637,8 @@ build_nodes (RsBoardScene *self,
       node->aliases = g_strdupv ((char **)rs_entity_get_aliases (entity));
       node->label = rs_board_style_dup_display_label (node->name);
       node->n_documents = rs_case_count_documents_for (kase, RS_TARGET_ENTITY, node->id);
-      rs_board_style_measure_node (style, node->kind, node->label, &node->width, &node->height);
+      kinds[i] = node->kind;
+      labels[i] = node->label;
 
       if (rs_entity_get_has_position (entity) &&
           isfinite (rs_entity_get_x (entity)) && isfinite (rs_entity_get_y (entity)))
@@ -650,6 +655,14 @@ build_nodes (RsBoardScene *self,
 
       if (rs_entity_get_pinned (entity))
         node->flags |= RS_BOARD_ITEM_PINNED;
+    }
+
+  /* All labels at once: a large board's are measured by two threads. */
+  rs_board_style_measure_nodes (style, n, kinds, labels, widths, heights);
+  for (guint i = 0; i < n; i++)
+    {
+      node_at (self, i)->width = widths[i];
+      node_at (self, i)->height = heights[i];
     }
 
   for (guint i = 0; i < n; i++)

@@ -533,6 +533,53 @@ test_hostile_labels (void)
   }
 }
 
+/* Many labels measured at once (two threads past a couple of thousand) get exactly the
+ * sizes one at a time gives, and the cache then holds them all. */
+static void
+test_measure_nodes (void)
+{
+  g_autoptr(RsBoardStyle) together = rs_board_style_new (FALSE);
+  g_autoptr(RsBoardStyle) alone = rs_board_style_new (FALSE);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+  const guint n = 3001;
+  g_autofree RsEntityKind *kinds = g_new (RsEntityKind, n);
+  g_autofree const char **labels = g_new (const char *, n);
+  g_autofree double *widths = g_new (double, n);
+  g_autofree double *heights = g_new (double, n);
+  g_autofree double *again_w = g_new (double, n);
+  g_autofree double *again_h = g_new (double, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      char *label;
+
+      if (i % 7 == 0)
+        label = g_strdup (hostile[i / 7 % G_N_ELEMENTS (hostile)]);
+      else
+        label = g_strdup_printf ("%s %u %.*s", i % 2 ? "Orion Holdings" : "Камчатка логистика",
+                                 g_rand_int_range (rand, 0, 100000), (int)(i % 60),
+                                 "a long tail of words that wraps onto a second line and more");
+      g_ptr_array_add (owned, label);
+      kinds[i] = i % RS_ENTITY_KIND_LAST;
+      labels[i] = label;
+    }
+
+  rs_board_style_measure_nodes (together, n, kinds, labels, widths, heights);
+  for (guint i = 0; i < n; i++)
+    {
+      double w, h;
+
+      rs_board_style_measure_node (alone, kinds[i], labels[i], &w, &h);
+      g_assert_cmpfloat (widths[i], ==, w);
+      g_assert_cmpfloat (heights[i], ==, h);
+      g_assert_cmpfloat (w, >, 0);
+    }
+  rs_board_style_measure_nodes (together, n, kinds, labels, again_w, again_h);
+  g_assert_cmpmem (widths, n * sizeof (double), again_w, n * sizeof (double));
+  g_assert_cmpmem (heights, n * sizeof (double), again_h, n * sizeof (double));
+}
+
 static void
 test_move_node (void)
 {
@@ -736,6 +783,7 @@ main (int   argc,
   g_test_add_func ("/render/scene/culling-large", test_culling_large);
   g_test_add_func ("/render/scene/culling-long-links", test_culling_long_links);
   g_test_add_func ("/render/scene/hostile-labels", test_hostile_labels);
+  g_test_add_func ("/render/scene/measure-nodes", test_measure_nodes);
   g_test_add_func ("/render/scene/move-node", test_move_node);
   g_test_add_func ("/render/scene/label-30000", test_label_30000);
   g_test_add_func ("/render/scene/incremental", test_incremental);
