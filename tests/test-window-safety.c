@@ -565,6 +565,30 @@ test_open_while_loading (void)
   g_assert_true (rs_gui_test_wait_until (no_windows, NULL, 10000));
 }
 
+/* A window closed while its case still loads: the case did not hang it, so the next
+ * launch is not told otherwise, and the late result is dropped. */
+static void
+test_close_while_loading (void)
+{
+  g_autofree char *path = make_case ("closed-early.redstring");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GSettings *settings = rs_application_get_settings (app);
+  g_autofree char *mark = NULL;
+  RsWindow *window;
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  window = rs_window_find_for_case (path);
+  g_assert_nonnull (window);
+  g_assert_null (rs_window_get_store (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (rs_gui_test_wait_until (no_windows, NULL, 10000));
+  rs_gui_test_iterate (500);
+
+  mark = g_settings_get_string (settings, "opening-case");
+  g_assert_cmpstr (mark, ==, "");
+  g_assert_null (rs_case_store_find_open (path));
+}
+
 static gboolean
 first_window_has_case (gpointer data)
 {
@@ -610,6 +634,7 @@ main (int   argc,
   g_test_add_func ("/window-safety/open-twice", test_open_twice);
   g_test_add_func ("/window-safety/open-while-loading", test_open_while_loading);
   g_test_add_func ("/window-safety/open-damaged-at-start", test_open_damaged_at_start);
+  g_test_add_func ("/window-safety/close-while-loading", test_close_while_loading);
   g_test_add_data_func ("/window-safety/quit/close", GINT_TO_POINTER (QUIT_CLOSE), test_quit_route);
   g_test_add_data_func ("/window-safety/quit/ctrl-q", GINT_TO_POINTER (QUIT_CTRL_Q), test_quit_route);
   g_test_add_data_func ("/window-safety/quit/sigterm", GINT_TO_POINTER (QUIT_SIGTERM), test_quit_route);

@@ -440,6 +440,21 @@ rs_window_open_case (RsWindow   *self,
   return TRUE;
 }
 
+static gboolean
+is_toplevel (RsWindow *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (window == (GObject *)self)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 on_case_opened_cb (GObject      *source,
                    GAsyncResult *result,
@@ -460,9 +475,13 @@ on_case_opened_cb (GObject      *source,
     rs_progress_dialog_done (self->progress);
   g_clear_weak_pointer (&self->progress);
 
-  /* Closed meanwhile: nothing to show it in. */
-  if (self->filter == NULL)
-    return;
+  /* Closed meanwhile (gtk_window_destroy() took it off the toplevels; this callback's
+   * reference kept it alive): nothing to show the case in, and it did not hang. */
+  if (!is_toplevel (self))
+    {
+      remember_opening (self, NULL);
+      return;
+    }
 
   if (store == NULL)
     {
@@ -1037,6 +1056,11 @@ rs_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RS_TYPE_WINDOW);
   _rs_window_editing_dispose (self);
+
+  /* Closed while its case was still loading: that case did not hang the window, so the
+   * next launch may open it. */
+  if (self->opening_path != NULL)
+    remember_opening (self, NULL);
 
   g_clear_object (&self->store);
   g_clear_object (&self->selection);
