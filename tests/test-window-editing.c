@@ -32,6 +32,15 @@
 
 static RsApplication *app;
 
+/* The case loads in a worker at start-up: shown once its window has its store. */
+static gboolean
+case_shown (gpointer path)
+{
+  RsWindow *window = rs_window_find_for_case (path);
+
+  return window != NULL && rs_window_get_store (window) != NULL;
+}
+
 static RsWindow *
 open_path (const char *path)
 {
@@ -40,6 +49,7 @@ open_path (const char *path)
 
   file = g_file_new_for_path (path);
   g_application_open (G_APPLICATION (app), &file, 1, "");
+  g_assert_true (rs_gui_test_wait_until (case_shown, (gpointer)path, 30000));
   window = rs_window_find_for_case (path);
   g_assert_nonnull (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);

@@ -55,6 +55,15 @@ make_case (const char *name)
   return g_strdup (rs_case_store_get_path (store));
 }
 
+/* The case loads in a worker at start-up: shown once its window has its store. */
+static gboolean
+case_shown (gpointer path)
+{
+  RsWindow *window = rs_window_find_for_case (path);
+
+  return window != NULL && rs_window_get_store (window) != NULL;
+}
+
 static RsWindow *
 open_in_app (const char *path)
 {
@@ -62,6 +71,7 @@ open_in_app (const char *path)
   RsWindow *window;
 
   g_application_open (G_APPLICATION (app), &file, 1, "");
+  g_assert_true (rs_gui_test_wait_until (case_shown, (gpointer)path, 30000));
   window = rs_window_find_for_case (path);
   g_assert_nonnull (window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
@@ -531,6 +541,88 @@ test_read_only_case (void)
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* A launch loads the case in the background: asked for it again before it is loaded
+ * (a second `redstring CASE`), the window already loading it is the one shown. */
+static void
+test_open_while_loading (void)
+{
+  g_autofree char *path = make_case ("loading.redstring");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  RsWindow *window;
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  window = rs_window_find_for_case (path);
+  g_assert_nonnull (window);
+  /* Nothing has run the main loop: the worker's result has not been delivered. */
+  g_assert_null (rs_window_get_store (window));
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  g_assert_cmpuint (n_windows (), ==, 1);
+
+  g_assert_true (rs_gui_test_wait_until (case_shown, path, 30000));
+  g_assert_true (rs_window_find_for_case (path) == window);
+  g_assert_cmpuint (n_windows (), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (rs_gui_test_wait_until (no_windows, NULL, 10000));
+}
+
+/* A window closed while its case still loads: the case did not hang it, so the next
+ * launch is not told otherwise, and the late result is dropped. */
+static void
+test_close_while_loading (void)
+{
+  g_autofree char *path = make_case ("closed-early.redstring");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GSettings *settings = rs_application_get_settings (app);
+  g_autofree char *mark = NULL;
+  RsWindow *window;
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  window = rs_window_find_for_case (path);
+  g_assert_nonnull (window);
+  g_assert_null (rs_window_get_store (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (rs_gui_test_wait_until (no_windows, NULL, 10000));
+  rs_gui_test_iterate (500);
+
+  mark = g_settings_get_string (settings, "opening-case");
+  g_assert_cmpstr (mark, ==, "");
+  g_assert_null (rs_case_store_find_open (path));
+}
+
+static gboolean
+first_window_has_case (gpointer data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  return windows != NULL && rs_window_get_store (windows->data) != NULL;
+}
+
+/* A launch on a file that is not a case says so, over the default case. */
+static void
+test_open_damaged_at_start (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "damaged.redstring", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  RsWindow *window;
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  g_assert_true (g_file_set_contents (path, "not a case at all, but long enough to look at",
+                                      -1, &error));
+  g_assert_no_error (error);
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  g_assert_true (rs_gui_test_wait_until (first_window_has_case, NULL, 30000));
+  g_assert_cmpuint (n_windows (), ==, 1);
+  window = gtk_application_get_windows (GTK_APPLICATION (app))->data;
+  g_assert_cmpstr (rs_case_store_get_path (rs_window_get_store (window)), !=, path);
+  g_assert_null (rs_window_find_for_case (path));
+  g_assert_nonnull (find_dialog ());
+  gtk_window_destroy (GTK_WINDOW (find_dialog ()));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (rs_gui_test_wait_until (no_windows, NULL, 10000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -540,6 +632,9 @@ main (int   argc,
   app = RS_APPLICATION (rs_gui_test_init_application (&argc, &argv));
 
   g_test_add_func ("/window-safety/open-twice", test_open_twice);
+  g_test_add_func ("/window-safety/open-while-loading", test_open_while_loading);
+  g_test_add_func ("/window-safety/open-damaged-at-start", test_open_damaged_at_start);
+  g_test_add_func ("/window-safety/close-while-loading", test_close_while_loading);
   g_test_add_data_func ("/window-safety/quit/close", GINT_TO_POINTER (QUIT_CLOSE), test_quit_route);
   g_test_add_data_func ("/window-safety/quit/ctrl-q", GINT_TO_POINTER (QUIT_CTRL_Q), test_quit_route);
   g_test_add_data_func ("/window-safety/quit/sigterm", GINT_TO_POINTER (QUIT_SIGTERM), test_quit_route);

@@ -87,6 +87,8 @@ struct _RsWindow
 
   /* Background work (rs-window-actions.c) */
   RsProgressDialog    *progress;         /* weak: the import under way, if any */
+  char                *opening_path;     /* canonical: the case being opened in the background */
+  gboolean             open_fallback;    /* that opening failed: show the default case */
   guint                progress_delay;   /* ms before its dialog shows (tests: 0) */
 
   /* Exports (rs-window-actions.c): the last choices, for the next time */

@@ -124,6 +124,70 @@ rs_board_grid_add (RsBoardGrid       *self,
       }
 }
 
+/* Adds @item to the cells a segment thickened by @margin touches: row by row, the
+ * columns the part of the segment within the row (grown by @margin) spans. A long
+ * diagonal link touches a few cells per row where its bounding box would claim them
+ * all: at 20,000 entities the hubs' links made that ~17 million entries (130 MB). */
+void
+rs_board_grid_add_segment (RsBoardGrid *self,
+                           guint        item,
+                           double       x0,
+                           double       y0,
+                           double       x1,
+                           double       y1,
+                           double       margin)
+{
+  RsBoardRect whole;
+  guint c0, r0, c1, r1;
+
+  g_return_if_fail (self != NULL && self->pairs != NULL);
+
+  rs_board_rect_normalize (&whole, MIN (x0, x1), MIN (y0, y1), MAX (x0, x1), MAX (y0, y1));
+  rs_board_rect_inflate (&whole, margin, margin);
+  cover (self, &whole, &c0, &r0, &c1, &r1);
+  if (r0 == r1 || c0 == c1 || !isfinite (x0 + y0 + x1 + y1))
+    {
+      rs_board_grid_add (self, item, &whole);
+      return;
+    }
+
+  self->n_items = MAX (self->n_items, item + 1);
+  for (guint r = r0; r <= r1; r++)
+    {
+      /* The row's band, grown by the margin, cuts the segment at parameters [t0, t1]. */
+      /* The first and last rows hold whatever lies beyond the grid too (cover() clamps). */
+      double band0 = r == 0 ? -G_MAXDOUBLE : self->y0 + r * self->cell - margin;
+      double band1 = r + 1 == self->rows ? G_MAXDOUBLE : self->y0 + (r + 1) * self->cell + margin;
+      double t0 = 0, t1 = 1, xa, xb, fx0, fx1;
+      guint ca, cb;
+
+      if (y1 != y0)
+        {
+          double ta = (band0 - y0) / (y1 - y0), tb = (band1 - y0) / (y1 - y0);
+
+          t0 = MAX (0, MIN (ta, tb));
+          t1 = MIN (1, MAX (ta, tb));
+          if (t0 > t1)
+            continue;
+        }
+      xa = x0 + t0 * (x1 - x0);
+      xb = x0 + t1 * (x1 - x0);
+      fx0 = floor ((MIN (xa, xb) - margin - self->x0) / self->cell);
+      fx1 = floor ((MAX (xa, xb) + margin - self->x0) / self->cell);
+      ca = (guint)CLAMP (fx0, c0, c1);
+      cb = (guint)CLAMP (fx1, c0, c1);
+      for (guint c = ca; c <= cb; c++)
+        {
+          CellItem pair = { r * self->cols + c, item };
+
+          if (self->last[pair.cell] == item + 1)
+            continue;
+          self->last[pair.cell] = item + 1;
+          g_array_append_val (self->pairs, pair);
+        }
+    }
+}
+
 /* Done adding: pack the cells (a counting sort, stable, so items stay in order). */
 void
 rs_board_grid_pack (RsBoardGrid *self)

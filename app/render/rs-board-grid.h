@@ -24,6 +24,13 @@ void         rs_board_grid_free     (RsBoardGrid       *self);
 void         rs_board_grid_add      (RsBoardGrid       *self,
                                      guint              item,
                                      const RsBoardRect *rect);
+void         rs_board_grid_add_segment (RsBoardGrid *self,
+                                        guint        item,
+                                        double       x0,
+                                        double       y0,
+                                        double       x1,
+                                        double       y1,
+                                        double       margin);
 void         rs_board_grid_pack     (RsBoardGrid       *self);
 guint        rs_board_grid_query    (RsBoardGrid       *self,
                                      const RsBoardRect *rect,

@@ -549,6 +549,19 @@ build_node_grid (RsBoardScene *self)
   rs_board_grid_pack (self->node_grid);
 }
 
+/* From (@x, @y) to the segment from (p[0], p[1]) to (p[6], p[7]). */
+static double
+point_segment_distance (double        x,
+                        double        y,
+                        const double *p)
+{
+  double dx = p[6] - p[0], dy = p[7] - p[1];
+  double len2 = dx * dx + dy * dy;
+  double t = len2 > 0 ? CLAMP (((x - p[0]) * dx + (y - p[1]) * dy) / len2, 0, 1) : 0;
+
+  return hypot (x - (p[0] + t * dx), y - (p[1] + t * dy));
+}
+
 static void
 build_edge_grid (RsBoardScene *self)
 {
@@ -571,8 +584,19 @@ build_edge_grid (RsBoardScene *self)
       for (guint k = 0; k + 3 < edge->n_points; k += 3)
         {
           const double *p = edge->points + 2 * k;
+          double far = MAX (point_segment_distance (p[2], p[3], p),
+                            point_segment_distance (p[4], p[5], p));
           RsBoardRect rect;
 
+          /* The piece lies within @far of the chord from its first to its last point
+           * (it is in the hull of its control points): cover that thick chord, which for
+           * the usual straight link is its line, not its bounding box. */
+          if (far * 4 < hypot (p[6] - p[0], p[7] - p[1]))
+            {
+              rs_board_grid_add_segment (self->edge_grid, i, p[0], p[1], p[6], p[7],
+                                         EDGE_MARGIN + far);
+              continue;
+            }
           rs_board_rect_normalize (&rect,
                                    MIN (MIN (p[0], p[2]), MIN (p[4], p[6])),
                                    MIN (MIN (p[1], p[3]), MIN (p[5], p[7])),
@@ -595,6 +619,10 @@ build_nodes (RsBoardScene *self,
 {
   GListModel *entities = rs_case_get_entities (kase);
   guint n = g_list_model_get_n_items (entities);
+  g_autofree RsEntityKind *kinds = g_new (RsEntityKind, MAX (n, 1));
+  g_autofree const char **labels = g_new (const char *, MAX (n, 1));
+  g_autofree double *widths = g_new (double, MAX (n, 1));
+  g_autofree double *heights = g_new (double, MAX (n, 1));
 
   g_array_set_size (self->nodes, n);
   for (guint i = 0; i < n; i++)
@@ -609,7 +637,8 @@ build_nodes (RsBoardScene *self,
       node->aliases = g_strdupv ((char **)rs_entity_get_aliases (entity));
       node->label = rs_board_style_dup_display_label (node->name);
       node->n_documents = rs_case_count_documents_for (kase, RS_TARGET_ENTITY, node->id);
-      rs_board_style_measure_node (style, node->kind, node->label, &node->width, &node->height);
+      kinds[i] = node->kind;
+      labels[i] = node->label;
 
       if (rs_entity_get_has_position (entity) &&
           isfinite (rs_entity_get_x (entity)) && isfinite (rs_entity_get_y (entity)))
@@ -626,6 +655,14 @@ build_nodes (RsBoardScene *self,
 
       if (rs_entity_get_pinned (entity))
         node->flags |= RS_BOARD_ITEM_PINNED;
+    }
+
+  /* All labels at once: a large board's are measured by two threads. */
+  rs_board_style_measure_nodes (style, n, kinds, labels, widths, heights);
+  for (guint i = 0; i < n; i++)
+    {
+      node_at (self, i)->width = widths[i];
+      node_at (self, i)->height = heights[i];
     }
 
   for (guint i = 0; i < n; i++)

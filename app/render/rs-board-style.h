@@ -117,6 +117,12 @@ void                        rs_board_style_measure_node       (RsBoardStyle     
                                                                const char         *label,
                                                                double             *width,
                                                                double             *height);
+void                        rs_board_style_measure_nodes      (RsBoardStyle       *self,
+                                                               guint               n_nodes,
+                                                               const RsEntityKind *kinds,
+                                                               const char *const  *labels,
+                                                               double             *widths,
+                                                               double             *heights);
 
 RsBoardShape                rs_board_style_get_kind_shape     (RsEntityKind        kind);
 const char                 *rs_board_style_get_kind_label     (RsEntityKind        kind);

@@ -359,6 +359,105 @@ test_culling_large (void)
   }
 }
 
+/* A point of an edge's drawn curve: piece k of its cubic path at t. */
+static void
+edge_point (const RsBoardEdge *edge,
+            guint              k,
+            double             t,
+            double            *x,
+            double            *y)
+{
+  const double *p = edge->points + 6 * k;
+  double u = 1 - t;
+
+  *x = u * u * u * p[0] + 3 * u * u * t * p[2] + 3 * u * t * t * p[4] + t * t * t * p[6];
+  *y = u * u * u * p[1] + 3 * u * u * t * p[3] + 3 * u * t * t * p[5] + t * t * t * p[7];
+}
+
+/* A link across the whole board is indexed along its line, not over its bounding box:
+ * a view in the empty corner of that box does not look at it, and every view the line
+ * crosses still finds it. */
+static void
+test_culling_long_links (void)
+{
+  g_autoptr(RsCase) kase = large_case (4000);
+  g_autoptr(RsBoardStyle) style = rs_board_style_new (FALSE);
+  g_autoptr(RsBoardScene) scene = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(RsRelation) diagonal = rs_relation_new (100000);
+  g_autoptr(RsRelation) curved = rs_relation_new (100001);
+  g_autofree char *route = NULL;
+  guint long_edge, curved_edge, a, b;
+  RsBoardRect bounds;
+
+  /* Corner to corner, and a routed curve that bulges far out of its chord. */
+  rs_relation_set_source_id (diagonal, 1);
+  rs_relation_set_target_id (diagonal, 4000);
+  rs_case_add_relation (kase, diagonal);
+  scene = rs_board_scene_new (kase, NULL, style);
+  g_assert_true (rs_board_scene_lookup_node (scene, 2, &a));
+  g_assert_true (rs_board_scene_lookup_node (scene, 3999, &b));
+  {
+    const RsBoardNode *from = rs_board_scene_get_node (scene, a);
+    const RsBoardNode *to = rs_board_scene_get_node (scene, b);
+
+    route = g_strdup_printf ("%g,%g %g,%g %g,%g %g,%g", from->x, from->y, from->x, to->y,
+                             to->x, from->y, to->x, to->y);
+  }
+  g_clear_pointer (&scene, rs_board_scene_unref);
+  rs_relation_set_source_id (curved, 2);
+  rs_relation_set_target_id (curved, 3999);
+  rs_relation_set_route (curved, route);
+  rs_case_add_relation (kase, curved);
+  scene = rs_board_scene_new (kase, NULL, style);
+  g_assert_true (rs_board_scene_get_bounds (scene, &bounds));
+  g_assert_true (rs_board_scene_lookup_edge (scene, 100000, &long_edge));
+  g_assert_true (rs_board_scene_lookup_edge (scene, 100001, &curved_edge));
+  g_assert_true (rs_board_scene_get_edge (scene, curved_edge)->flags & RS_BOARD_ITEM_ROUTED);
+
+  for (guint round = 0; round < 200; round++)
+    {
+      g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autofree guint8 *returned = g_new0 (guint8, rs_board_scene_get_n_edges (scene));
+      RsBoardRect view = {
+        g_rand_double_range (rand, bounds.x, bounds.x + bounds.width),
+        g_rand_double_range (rand, bounds.y, bounds.y + bounds.height),
+        g_rand_double_range (rand, 50, 1200), g_rand_double_range (rand, 50, 750),
+      };
+
+      rs_board_scene_query_edges (scene, &view, edges);
+      for (guint i = 0; i < edges->len; i++)
+        returned[g_array_index (edges, guint, i)] = TRUE;
+
+      /* Every edge whose curve passes through the view is found. */
+      for (guint i = 0; i < rs_board_scene_get_n_edges (scene); i++)
+        {
+          const RsBoardEdge *edge = rs_board_scene_get_edge (scene, i);
+
+          for (guint k = 0; k + 1 < edge->n_points && !returned[i]; k += 3)
+            for (guint s = 0; s <= 256; s++)
+              {
+                double x, y;
+
+                edge_point (edge, k / 3, s / 256.0, &x, &y);
+                if (rs_board_rect_contains_point (&view, x, y))
+                  g_error ("edge %u meets the view at (%g, %g) but was not returned", i, x, y);
+              }
+        }
+    }
+
+  /* The corner of the diagonal's box, far from its line: the diagonal is not even looked
+   * at. */
+  {
+    g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, sizeof (guint));
+    RsBoardRect corner = { bounds.x + bounds.width - 1500, bounds.y + 100, 1200, 750 };
+
+    rs_board_scene_query_edges (scene, &corner, edges);
+    for (guint i = 0; i < edges->len; i++)
+      g_assert_cmpuint (g_array_index (edges, guint, i), !=, long_edge);
+  }
+}
+
 static const char * const hostile[] = {
   "<b>bold</b> & <i>",
   "&amp; &lt; \" ' \\",
@@ -432,6 +531,53 @@ test_hostile_labels (void)
     g_assert_true (g_utf8_validate (label, -1, NULL));
     g_assert_true (g_str_has_prefix (label, "ab"));
   }
+}
+
+/* Many labels measured at once (two threads past a couple of thousand) get exactly the
+ * sizes one at a time gives, and the cache then holds them all. */
+static void
+test_measure_nodes (void)
+{
+  g_autoptr(RsBoardStyle) together = rs_board_style_new (FALSE);
+  g_autoptr(RsBoardStyle) alone = rs_board_style_new (FALSE);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+  const guint n = 3001;
+  g_autofree RsEntityKind *kinds = g_new (RsEntityKind, n);
+  g_autofree const char **labels = g_new (const char *, n);
+  g_autofree double *widths = g_new (double, n);
+  g_autofree double *heights = g_new (double, n);
+  g_autofree double *again_w = g_new (double, n);
+  g_autofree double *again_h = g_new (double, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      char *label;
+
+      if (i % 7 == 0)
+        label = g_strdup (hostile[i / 7 % G_N_ELEMENTS (hostile)]);
+      else
+        label = g_strdup_printf ("%s %u %.*s", i % 2 ? "Orion Holdings" : "Камчатка логистика",
+                                 g_rand_int_range (rand, 0, 100000), (int)(i % 60),
+                                 "a long tail of words that wraps onto a second line and more");
+      g_ptr_array_add (owned, label);
+      kinds[i] = i % RS_ENTITY_KIND_LAST;
+      labels[i] = label;
+    }
+
+  rs_board_style_measure_nodes (together, n, kinds, labels, widths, heights);
+  for (guint i = 0; i < n; i++)
+    {
+      double w, h;
+
+      rs_board_style_measure_node (alone, kinds[i], labels[i], &w, &h);
+      g_assert_cmpfloat (widths[i], ==, w);
+      g_assert_cmpfloat (heights[i], ==, h);
+      g_assert_cmpfloat (w, >, 0);
+    }
+  rs_board_style_measure_nodes (together, n, kinds, labels, again_w, again_h);
+  g_assert_cmpmem (widths, n * sizeof (double), again_w, n * sizeof (double));
+  g_assert_cmpmem (heights, n * sizeof (double), again_h, n * sizeof (double));
 }
 
 static void
@@ -635,7 +781,9 @@ main (int   argc,
   g_test_add_func ("/render/scene/placed", test_placed);
   g_test_add_func ("/render/scene/routes", test_routes);
   g_test_add_func ("/render/scene/culling-large", test_culling_large);
+  g_test_add_func ("/render/scene/culling-long-links", test_culling_long_links);
   g_test_add_func ("/render/scene/hostile-labels", test_hostile_labels);
+  g_test_add_func ("/render/scene/measure-nodes", test_measure_nodes);
   g_test_add_func ("/render/scene/move-node", test_move_node);
   g_test_add_func ("/render/scene/label-30000", test_label_30000);
   g_test_add_func ("/render/scene/incremental", test_incremental);
