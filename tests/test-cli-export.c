@@ -262,6 +262,7 @@ test_export_errors (void)
     { 2, "not both", { "--format", "png", "--dpi", "300", "--scale", "2" } },
     { 2, "are for PNG", { "--format", "svg", "--dpi", "300" } },
     { 2, "are for PDF", { "--format", "png", "--landscape" } },
+    { 2, "exclude each other", { "--format", "pdf", "--landscape", "--portrait" } },
     { 2, "is for CSV", { "--format", "svg", "--table", "events" } },
     { 2, "--scale", { "--format", "png", "--scale", "big" } },
     { 1, "holds no document “doc-nowhere”", { "--document", "doc-nowhere" } },

@@ -13,6 +13,7 @@
 
 #include "rs-application.h"
 #include "rs-board-print.h"
+#include "rs-brief-print.h"
 #include "rs-gui-test-utils.h"
 #include "rs-test-utils.h"
 #include "rs-window-private.h"
@@ -23,6 +24,14 @@
  * blank. The file chooser is the desktop's: the tests give the dialog its file. */
 
 static RsApplication *app;
+
+static gboolean
+case_shown (gpointer path)
+{
+  RsWindow *window = rs_window_find_for_case (path);
+
+  return window != NULL && rs_window_get_store (window) != NULL;
+}
 
 static RsWindow *
 open_sample (const char *name)
@@ -35,6 +44,8 @@ open_sample (const char *name)
   g_clear_object (&store);
   file = g_file_new_for_path (path);
   g_application_open (G_APPLICATION (app), &file, 1, "");
+  /* The case loads in a worker at start-up: shown once its window has its store. */
+  g_assert_true (rs_gui_test_wait_until (case_shown, (gpointer)path, 30000));
   window = rs_window_find_for_case (path);
   g_assert_nonnull (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
@@ -781,6 +792,45 @@ test_print_to_pdf (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The brief printed: as many pages as the PDF brief on that paper, the first with ink,
+ * and the case's title in the text of the first page. */
+static void
+test_print_brief (void)
+{
+  RsWindow *window = open_laid_out ("export-print-brief.redstring");
+  RsCase *kase = rs_case_store_get_case (window->store);
+  g_autofree char *pdf = rs_test_temp_path ("brief.pdf");
+  g_autofree char *png = NULL;
+  g_autofree char *info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkPrintSettings) settings = NULL;
+  g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+  GtkPrintOperationResult result;
+  const char *pages;
+
+  result = rs_brief_print_run (GTK_WINDOW (window), kase, window->filter, &settings, &page_setup,
+                               GTK_PRINT_OPERATION_ACTION_EXPORT, pdf, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  png = pdf_to_png (pdf);
+  g_assert_true (png_has_ink (png));
+
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &info, NULL, NULL, &error))
+    {
+      g_test_skip ("pdfinfo is not installed");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  pages = strstr (info, "Pages:");
+  g_assert_nonnull (pages);
+  /* The sample's brief runs over many pages: its entities, relations and quotes. */
+  g_assert_cmpint (g_ascii_strtoll (pages + strlen ("Pages:"), NULL, 10), >, 5);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -794,6 +844,7 @@ main (int   argc,
   g_test_add_func ("/window-export/error", test_export_error);
   g_test_add_func ("/window-export/copy-image", test_copy_image);
   g_test_add_func ("/window-export/print-to-pdf", test_print_to_pdf);
+  g_test_add_func ("/window-export/print-brief", test_print_brief);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -24,6 +24,14 @@
 
 static RsApplication *app;
 
+static gboolean
+case_shown (gpointer path)
+{
+  RsWindow *window = rs_window_find_for_case (path);
+
+  return window != NULL && rs_window_get_store (window) != NULL;
+}
+
 static RsWindow *
 open_new_case (const char *name)
 {
@@ -35,6 +43,8 @@ open_new_case (const char *name)
   g_clear_object (&store);
   file = g_file_new_for_path (path);
   g_application_open (G_APPLICATION (app), &file, 1, "");
+  /* The case loads in a worker at start-up: shown once its window has its store. */
+  g_assert_true (rs_gui_test_wait_until (case_shown, (gpointer)path, 30000));
   window = rs_window_find_for_case (path);
   g_assert_nonnull (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);

@@ -501,7 +501,7 @@ cmd_export (int    argc,
   /* Not given: values no one types (0 is a value, and a wrong one). */
   double scale = -G_MAXDOUBLE;
   int dpi = G_MININT;
-  gboolean transparent = FALSE, landscape = FALSE, tiles = FALSE, footnotes = FALSE;
+  gboolean transparent = FALSE, landscape = FALSE, portrait = FALSE, tiles = FALSE, footnotes = FALSE;
   gboolean dark = FALSE, no_legend = FALSE, dim = FALSE;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
@@ -531,7 +531,8 @@ cmd_export (int    argc,
     { "transparent", 0, 0, G_OPTION_ARG_NONE, &transparent, N_("PNG: no background"), NULL },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name,
       N_("PDF: a4, a3, letter or legal (default a4)"), "PAPER" },
-    { "landscape", 0, 0, G_OPTION_ARG_NONE, &landscape, N_("PDF: landscape pages"), NULL },
+    { "landscape", 0, 0, G_OPTION_ARG_NONE, &landscape, N_("PDF: landscape pages (the default)"), NULL },
+    { "portrait", 0, 0, G_OPTION_ARG_NONE, &portrait, N_("PDF: portrait pages"), NULL },
     { "tiles", 0, 0, G_OPTION_ARG_NONE, &tiles,
       N_("PDF: the board 1:1 across pages (default: fitted to one page)"), NULL },
     { "footnotes", 0, 0, G_OPTION_ARG_NONE, &footnotes,
@@ -620,8 +621,10 @@ cmd_export (int    argc,
   has_dpi = dpi != G_MININT;
   if (format != RS_EXPORT_FORMAT_PNG && (has_scale || has_dpi || transparent))
     return usage_error (context, _("--scale, --dpi and --transparent are for PNG"));
-  if (format != RS_EXPORT_FORMAT_PDF && (paper_name != NULL || landscape || tiles))
-    return usage_error (context, _("--paper, --landscape and --tiles are for PDF"));
+  if (format != RS_EXPORT_FORMAT_PDF && (paper_name != NULL || landscape || portrait || tiles))
+    return usage_error (context, _("--paper, --landscape, --portrait and --tiles are for PDF"));
+  if (landscape && portrait)
+    return usage_error (context, _("--landscape and --portrait exclude each other"));
   if (format != RS_EXPORT_FORMAT_CSV && table_name != NULL)
     return usage_error (context, _("--table is for CSV"));
   if (has_scale && has_dpi)
@@ -647,7 +650,8 @@ cmd_export (int    argc,
     options.scale = dpi / 72.0;  /* board units are points */
   options.transparent = transparent;
   options.paper = paper;
-  options.landscape = landscape;
+  /* A board is wider than tall more often than not: landscape unless asked. */
+  options.landscape = !portrait;
   options.fit_to_page = !tiles;
   options.csv_table = table;
 

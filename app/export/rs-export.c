@@ -386,7 +386,7 @@ rs_export_write_file (RsCase                *kase,
           g_clear_object (&partial);
           g_clear_error (&local_error);
           partial = g_file_get_child (parent, partial_name);
-          stream = g_file_create (partial, G_FILE_CREATE_PRIVATE, cancellable, &local_error);
+          stream = g_file_create (partial, G_FILE_CREATE_NONE, cancellable, &local_error);
           if (stream == NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
             break;
         }

@@ -126,6 +126,7 @@ rs_application_startup (GApplication *app)
     { "win.export-diagram", { "<Control>e", NULL } },
     { "win.copy-image", { "<Control><Shift>c", NULL } },
     { "win.print", { "<Control>p", NULL } },
+    { "win.print-brief", { "<Control><Alt>p", NULL } },
     { "win.import-bundle", { "<Control>i", NULL } },
     { "win.import-report", { "<Control><Shift>o", NULL } },
     { "win.paste-report", { "<Control><Shift>v", NULL } },

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "rs-board-print.h"
+#include "rs-brief-print.h"
 #include "rs-bundle.h"
 #include "rs-clipboard-image.h"
 #include "rs-error.h"
@@ -354,6 +355,23 @@ print_action (GtkWidget  *widget,
                           GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)
     _rs_window_show_error (self, _("Could Not Print"), error);
+}
+
+static void
+print_brief_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  RsWindow *self = RS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (rs_brief_print_run (GTK_WINDOW (self), rs_case_store_get_case (self->store), self->filter,
+                          &self->print_settings, &self->page_setup,
+                          GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error) ==
+      GTK_PRINT_OPERATION_RESULT_ERROR)
+    _rs_window_show_error (self, _("Could Not Print the Brief"), error);
 }
 
 void
@@ -781,6 +799,7 @@ _rs_window_class_actions_init (RsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-diagram", NULL, export_diagram_action);
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-brief", NULL, print_brief_action);
   gtk_widget_class_install_action (widget_class, "win.import-report", NULL, import_report_action);
   gtk_widget_class_install_action (widget_class, "win.paste-report", NULL, paste_report_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-side-panel", NULL,
