@@ -355,6 +355,18 @@ test_dialog_options (void)
   g_assert_true (select_format (dialog, "DOT (Graphviz)"));
   assert_text_preview (window, dialog, RS_EXPORT_FORMAT_DOT, "graph");
 
+  /* The PDF brief: its first page, on its paper, turning with the orientation. */
+  g_assert_true (select_format (dialog, "Brief as PDF"));
+  g_assert_true (visible (dialog, "paper_row"));
+  g_assert_true (visible (dialog, "orientation_row"));
+  assert_picture (dialog, &width, &height);
+  before = n_previews (dialog);
+  adw_combo_row_set_selected (child (dialog, "orientation_row"),
+                              1 - adw_combo_row_get_selected (child (dialog, "orientation_row")));
+  wait_preview (dialog, before);
+  assert_picture (dialog, &width2, &height2);
+  g_assert_cmpint ((width > height), !=, (width2 > height2));
+
   /* The whole case, then the selection once there is one. */
   g_assert_true (select_format (dialog, "SVG image"));
   before = n_previews (dialog);

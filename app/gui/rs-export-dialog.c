@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rs-export-brief.h"
 #include "rs-export-dialog.h"
 #include "rs-file-chooser.h"
 
@@ -285,6 +286,7 @@ typedef struct
   guint            serial;
   gboolean         picture;
   gboolean         pdf;       /* the figure shown on its paper */
+  gboolean         brief;     /* the PDF brief's first page */
 } PreviewJob;
 
 static void
@@ -449,6 +451,46 @@ put_on_paper (GBytes                *figure,
   return g_byte_array_free_to_bytes (png);
 }
 
+#define BRIEF_PREVIEW_HEIGHT 900.0
+
+/* The PDF brief's first page, drawn by the code that writes the PDF, on its paper. */
+static GBytes *
+brief_first_page (PreviewJob    *job,
+                  GError       **error)
+{
+  g_autoptr(RsBriefPages) pages = NULL;
+  g_autoptr(GByteArray) png = NULL;
+  cairo_surface_t *target;
+  cairo_t *cr;
+  double width, height, k;
+
+  rs_export_brief_get_paper_size (job->options.paper, job->options.landscape, &width, &height);
+  if (!(pages = rs_export_brief_paginate (job->kase, &job->options, width, height, error)))
+    return NULL;
+
+  k = BRIEF_PREVIEW_HEIGHT / height;
+  target = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, ceil (width * k), ceil (height * k));
+  cr = cairo_create (target);
+  cairo_scale (cr, k, k);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  if (rs_brief_pages_get_n_pages (pages) > 0)
+    {
+      cairo_save (cr);
+      rs_brief_pages_draw_page (pages, cr, 0);
+      cairo_restore (cr);
+    }
+  cairo_rectangle (cr, 0.5 / k, 0.5 / k, width - 1 / k, height - 1 / k);
+  cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
+  cairo_set_line_width (cr, 1 / k);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  png = g_byte_array_new ();
+  cairo_surface_write_to_png_stream (target, write_png, png);
+  cairo_surface_destroy (target);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&png));
+}
+
 static void
 preview_thread (GTask        *task,
                 gpointer      source_object,
@@ -459,6 +501,14 @@ preview_thread (GTask        *task,
   GError *error = NULL;
   GBytes *bytes;
 
+  if (job->brief)
+    {
+      if ((bytes = brief_first_page (job, &error)) == NULL)
+        g_task_return_error (task, error);
+      else
+        g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+      return;
+    }
   if (job->picture)
     {
       job->pdf = job->options.format == RS_EXPORT_FORMAT_PDF;
@@ -563,20 +613,14 @@ start_preview (gpointer user_data)
     g_cancellable_cancel (self->preview_cancellable);
   g_clear_object (&self->preview_cancellable);
 
-  /* A PDF brief has pages, not a picture or text to show here. */
-  if (entry->content == RS_EXPORT_CONTENT_BRIEF && entry->format == RS_EXPORT_FORMAT_PDF)
-    {
-      show_preview_status (self, _("No Preview"),
-                           _("The brief as PDF is shown as pages once exported"));
-      self->n_previews++;
-      return G_SOURCE_REMOVE;
-    }
-
   job = g_new0 (PreviewJob, 1);
   job->kase = g_object_ref (self->kase);
   rs_export_dialog_get_options (self, &job->options, NULL);
   job->serial = ++self->preview_serial;
   job->picture = is_drawing (entry);
+  /* A PDF brief has pages: the first one stands for them. */
+  job->brief = entry->content == RS_EXPORT_CONTENT_BRIEF && entry->format == RS_EXPORT_FORMAT_PDF;
+  job->picture = job->picture || job->brief;
   self->preview_cancellable = g_cancellable_new ();
 
   gtk_widget_set_visible (GTK_WIDGET (self->preview_spinner), TRUE);
