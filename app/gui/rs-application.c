@@ -21,6 +21,8 @@ struct _RsApplication
 
   /* Owned */
   GSettings *settings;
+
+  gboolean   open_locked;   /* --read-only: the windows it opens lock editing */
 };
 
 G_DEFINE_FINAL_TYPE (RsApplication, rs_application, ADW_TYPE_APPLICATION)
@@ -151,11 +153,14 @@ open_window (RsApplication *self,
   /* A case already open is shown, not opened twice. */
   if (window != NULL)
     {
+      if (self->open_locked)
+        rs_window_set_locked (window, TRUE);
       gtk_window_present (GTK_WINDOW (window));
       return;
     }
 
   window = rs_window_new (self);
+  rs_window_set_locked (window, self->open_locked);
 
   gtk_window_present (GTK_WINDOW (window));
   /* A case that cannot be opened says why, over the default case rather than over
@@ -217,6 +222,32 @@ rs_application_open (GApplication  *app,
     }
 }
 
+/* `redstring --read-only CASE`: a review copy. The case opens on a normal connection
+ * (others' changes still show) in a window that locks every edit. This process is
+ * its own instance, so the option is not lost to an instance already running. */
+static int
+rs_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  RsApplication *self = RS_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "read-only"))
+    {
+      self->open_locked = TRUE;
+      if (!g_application_get_is_registered (app))
+        g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+  return -1;
+}
+
+/* Whether the windows it opens lock editing (`--read-only`). */
+gboolean
+rs_application_get_open_locked (RsApplication *self)
+{
+  g_return_val_if_fail (RS_IS_APPLICATION (self), FALSE);
+  return self->open_locked;
+}
+
 static void
 rs_application_dispose (GObject *object)
 {
@@ -237,6 +268,7 @@ rs_application_class_init (RsApplicationClass *klass)
   app_class->startup = rs_application_startup;
   app_class->activate = rs_application_activate;
   app_class->open = rs_application_open;
+  app_class->handle_local_options = rs_application_handle_local_options;
 }
 
 /* Quitting closes each window through its close path, which writes what was typed
@@ -264,6 +296,9 @@ rs_application_init (RsApplication *self)
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  g_application_add_main_option (G_APPLICATION (self), "read-only", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE,
+                                 _("Open the case with editing locked: a review copy"), NULL);
 }
 
 RsApplication *

@@ -118,8 +118,8 @@ apply_result (RsBoardView     *self,
   if (nodes->len == 0 && edges->len == 0)
     return TRUE;
 
-  /* A read-only case is laid out for the screen only. */
-  if (rs_case_store_is_read_only (self->store))
+  /* A read-only case, or a locked window, is laid out for the screen only. */
+  if (rs_case_store_is_read_only (self->store) || self->locked)
     return rs_case_store_show_board (self->store,
                                      (const RsNodePlacement *)(gpointer)nodes->data, nodes->len,
                                      (const RsEdgePlacement *)(gpointer)edges->data, edges->len,
