@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "rs-application.h"
+#include "rs-board-view-private.h"
 #include "rs-case-edit.h"
 #include "rs-gui-test-utils.h"
 #include "rs-review-panel.h"
@@ -170,6 +171,47 @@ test_accept_challenge (void)
   activate (window, "win.redo");
   g_assert_true (rs_review_panel_has_item (window->review_panel, RS_TARGET_ENTITY, board.tick));
 
+  /* The board's node carries the state (drawn as a red dashed ring and a "?"). */
+  {
+    guint index;
+
+    g_assert_true (rs_board_scene_lookup_node (window->board->scene, board.tick, &index));
+    g_assert_cmpint (rs_board_scene_get_node (window->board->scene, index)->review, ==,
+                     RS_REVIEW_STATE_CHALLENGED);
+  }
+
+  /* The filter popover's "Only Challenged": the rest of the board is dimmed. */
+  {
+    g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+    RsBoardScene *scene;
+    GtkDropDown *review = NULL;
+    guint index;
+
+    rs_gui_test_collect (GTK_WIDGET (window->filter_popover), GTK_TYPE_DROP_DOWN, dropdowns);
+    for (guint i = 0; i < dropdowns->len; i++)
+      if (g_list_model_get_n_items (gtk_drop_down_get_model (g_ptr_array_index (dropdowns, i))) == 3)
+        review = g_ptr_array_index (dropdowns, i);
+    g_assert_nonnull (review);
+    gtk_drop_down_set_selected (review, RS_BOARD_REVIEW_CHALLENGED);
+    rs_gui_test_iterate (50);
+    g_assert_cmpint (rs_board_filter_get_review (window->filter), ==, RS_BOARD_REVIEW_CHALLENGED);
+    scene = window->board->scene;
+    g_assert_true (rs_board_scene_lookup_node (scene, board.tick, &index));
+    g_assert_false (rs_board_scene_get_node (scene, index)->flags & RS_BOARD_ITEM_DIMMED);
+    g_assert_true (rs_board_scene_lookup_node (scene, board.butler, &index));
+    g_assert_true (rs_board_scene_get_node (scene, index)->flags & RS_BOARD_ITEM_DIMMED);
+    g_assert_true (rs_board_scene_lookup_edge (scene, board.relation, &index));
+    g_assert_true (rs_board_scene_get_edge (scene, index)->flags & RS_BOARD_ITEM_DIMMED);
+
+    /* Show Everything clears it, and the popover follows. */
+    activate (window, "win.show-everything");
+    g_assert_cmpint (rs_board_filter_get_review (window->filter), ==, RS_BOARD_REVIEW_ANY);
+    g_assert_cmpuint (gtk_drop_down_get_selected (review), ==, 0);
+    scene = window->board->scene;
+    g_assert_true (rs_board_scene_lookup_node (scene, board.butler, &index));
+    g_assert_false (rs_board_scene_get_node (scene, index)->flags & RS_BOARD_ITEM_DIMMED);
+  }
+
   /* A relation, by the Ctrl+Alt+X binding's action. */
   rs_selection_select (window->selection, RS_TARGET_RELATION, board.relation);
   activate (window, "win.challenge-claim");
@@ -272,6 +314,13 @@ test_comment (void)
   }
   g_assert_cmpuint (rs_review_panel_get_n_comments (window->review_panel), ==, 1);
   g_assert_true (rs_review_panel_has_item (window->review_panel, RS_TARGET_ENTITY, board.butler));
+  /* The board's badge: the node's open-thread count. */
+  {
+    guint index;
+
+    g_assert_true (rs_board_scene_lookup_node (window->board->scene, board.butler, &index));
+    g_assert_cmpuint (rs_board_scene_get_node (window->board->scene, index)->n_open_comments, ==, 1);
+  }
 
   /* Resolved: the thread is closed, the item leaves the list; undo reopens it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->review_panel), "review.resolve",
