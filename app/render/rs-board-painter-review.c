@@ -23,7 +23,7 @@ static const RsBoardColor accepted_color = { 0.180, 0.761, 0.494, 1 };     /* #2
 static const RsBoardColor comment_color = { 0.208, 0.518, 0.894, 1 };      /* #3584e4 */
 static const RsBoardColor mark_ink = { 1, 1, 1, 1 };
 
-#define MARK_RADIUS 7.0
+#define MARK_RADIUS 8.0
 
 /* A disc with "?" (challenged) or a check (accepted) centred at (@cx, @cy). */
 static void
@@ -114,7 +114,7 @@ _rs_board_draw_node_review (RsBoardPaint      *p,
       static const double dashes[] = { 5, 3 };
 
       cairo_new_path (cr);
-      _rs_board_rounded_rect (cr, x0 - 4, y0 - 4, node->width + 8, node->height + 8, 8);
+      _rs_board_rounded_rect (cr, x0 - 7, y0 - 7, node->width + 14, node->height + 14, 10);
       cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
       cairo_set_line_width (cr, MAX (2, 2 * p->px));
       rs_board_color_set_source (cr, &challenged_color, alpha);
@@ -123,7 +123,7 @@ _rs_board_draw_node_review (RsBoardPaint      *p,
     }
   if (p->lod <= RS_BOARD_LOD_NO_EDGE_LABELS)
     {
-      draw_state_disc (p, node->review, x0 + 2, y0 + 2, alpha);
+      draw_state_disc (p, node->review, x0 - 1, y0 - 1, alpha);
       if (node->n_open_comments > 0)
         draw_comment_badge (p, node->n_open_comments, x0 + node->width - 2,
                             y0 + node->height - 1, alpha);

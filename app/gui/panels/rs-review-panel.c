@@ -306,7 +306,8 @@ rebuild_items (RsReviewPanel *self)
   GtkWidget *child;
 
   g_hash_table_remove_all (self->rows);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->items_list))) != NULL)
+  /* Rows only: the placeholder is a child too (GTK 4.8 has no remove_all). */
+  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->items_list, 0))) != NULL)
     gtk_list_box_remove (self->items_list, child);
   if (kase == NULL)
     return;
@@ -417,7 +418,7 @@ update_thread (RsReviewPanel *self)
   g_autoptr(GPtrArray) comments = NULL;
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->thread_list))) != NULL)
+  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->thread_list, 0))) != NULL)
     gtk_list_box_remove (self->thread_list, child);
   self->n_comments = 0;
 
@@ -884,10 +885,6 @@ rs_review_panel_class_init (RsReviewPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "review.resolve", "x", resolve_action);
   gtk_widget_class_install_action (widget_class, "review.reopen", "x", resolve_action);
   gtk_widget_class_install_action (widget_class, "review.delete", "x", delete_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "review.comment", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
-                                       "review.comment", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rs-review-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, RsReviewPanel, items_list);
@@ -909,6 +906,18 @@ static void
 rs_review_panel_init (RsReviewPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Ctrl+Enter adds the comment: caught before the text field, which would take it as
+   * a new line. */
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
+                                                            gtk_named_action_new ("review.comment")));
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
 
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_list_box_set_sort_func (self->items_list, sort_rows, NULL, NULL);
