@@ -124,6 +124,11 @@ rs_application_startup (GApplication *app)
     { "win.link-selection", { "<Control>k", NULL } },
     { "win.merge-selection", { "<Control>m", NULL } },
     { "win.split-selection", { "<Control><Shift>m", NULL } },
+    /* Review (issue 20): Ctrl+Alt, clear of the editing keys. */
+    { "win.accept-claim", { "<Control><Alt>a", NULL } },
+    { "win.challenge-claim", { "<Control><Alt>x", NULL } },
+    { "win.unreview-claim", { "<Control><Alt>u", NULL } },
+    { "win.comment-claim", { "<Control><Alt>m", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 

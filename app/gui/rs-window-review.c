@@ -236,15 +236,8 @@ _rs_window_class_review_init (RsWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.allow-review-while-locked",
                                             "allow-review");
 
-  /* Ctrl+Alt+letter: the board's single keys are its own (Delete, F2). */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_ALT_MASK,
-                                       "win.accept-claim", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK | GDK_ALT_MASK,
-                                       "win.challenge-claim", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_u, GDK_CONTROL_MASK | GDK_ALT_MASK,
-                                       "win.unreview-claim", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_ALT_MASK,
-                                       "win.comment-claim", NULL);
+  /* Ctrl+Alt+A/X/U/M are the application's accelerators (rs-application.c), so the
+   * menus show them. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_7, GDK_ALT_MASK,
                                        "win.show-side-page", "s", "review");
 }

@@ -833,9 +833,12 @@ accept_entries (RsSuggestionsPanel *self,
 
   if (store == NULL || indices->len == 0 || self->entries_document_id != self->document_id)
     return FALSE;
-  /* The window's lock. */
+  /* The window's lock: said, not silently ignored. */
   if (!rs_panel_get_editable (RS_PANEL (self)))
-    return FALSE;
+    {
+      show_error (self, _("Editing is locked in this window: unlock it (main menu) to accept"));
+      return FALSE;
+    }
 
   for (guint i = 0; i < indices->len; i++)
     g_ptr_array_add (suggestions,
