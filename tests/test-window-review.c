@@ -184,15 +184,15 @@ test_accept_challenge (void)
   {
     g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
     RsBoardScene *scene;
-    GtkDropDown *review = NULL;
+    GtkDropDown *dropdown = NULL;
     guint index;
 
     rs_gui_test_collect (GTK_WIDGET (window->filter_popover), GTK_TYPE_DROP_DOWN, dropdowns);
     for (guint i = 0; i < dropdowns->len; i++)
       if (g_list_model_get_n_items (gtk_drop_down_get_model (g_ptr_array_index (dropdowns, i))) == 3)
-        review = g_ptr_array_index (dropdowns, i);
-    g_assert_nonnull (review);
-    gtk_drop_down_set_selected (review, RS_BOARD_REVIEW_CHALLENGED);
+        dropdown = g_ptr_array_index (dropdowns, i);
+    g_assert_nonnull (dropdown);
+    gtk_drop_down_set_selected (dropdown, RS_BOARD_REVIEW_CHALLENGED);
     rs_gui_test_iterate (50);
     g_assert_cmpint (rs_board_filter_get_review (window->filter), ==, RS_BOARD_REVIEW_CHALLENGED);
     scene = window->board->scene;
@@ -206,7 +206,7 @@ test_accept_challenge (void)
     /* Show Everything clears it, and the popover follows. */
     activate (window, "win.show-everything");
     g_assert_cmpint (rs_board_filter_get_review (window->filter), ==, RS_BOARD_REVIEW_ANY);
-    g_assert_cmpuint (gtk_drop_down_get_selected (review), ==, 0);
+    g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
     scene = window->board->scene;
     g_assert_true (rs_board_scene_lookup_node (scene, board.butler, &index));
     g_assert_false (rs_board_scene_get_node (scene, index)->flags & RS_BOARD_ITEM_DIMMED);
@@ -404,6 +404,34 @@ test_quote (void)
   activate (window, "win.undo");
   g_assert_cmpint (rs_case_get_review_state (case_of (window), RS_TARGET_QUOTE, id), ==,
                    RS_REVIEW_STATE_UNREVIEWED);
+
+  /* An event, from its Timeline row's ⋮ menu: the menu opens, the event is selected,
+   * and its items act on the event. */
+  {
+    g_autoptr(RsEvent) event = g_list_model_get_item (rs_case_get_events (case_of (window)), 0);
+    g_autoptr(GPtrArray) menus = g_ptr_array_new ();
+    gint64 event_id;
+
+    g_assert_nonnull (event);
+    event_id = rs_event_get_id (event);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-side-page", "s", "timeline");
+    rs_gui_test_iterate (100);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->timeline_panel),
+                                               "timeline.review-menu", "x", event_id));
+    rs_gui_test_iterate (100);
+    rs_gui_test_collect (GTK_WIDGET (window->timeline_panel), GTK_TYPE_POPOVER_MENU, menus);
+    g_assert_cmpuint (menus->len, ==, 1);
+    g_assert_true (gtk_widget_get_visible (g_ptr_array_index (menus, 0)));
+    g_assert_true (rs_selection_contains (window->selection, RS_TARGET_EVENT, event_id));
+    gtk_popover_popdown (g_ptr_array_index (menus, 0));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->timeline_panel),
+                                               "win.review-item", "(six)", "challenge",
+                                               RS_TARGET_EVENT, event_id));
+    rs_gui_test_iterate (30);
+    g_assert_cmpint (rs_case_get_review_state (case_of (window), RS_TARGET_EVENT, event_id), ==,
+                     RS_REVIEW_STATE_CHALLENGED);
+    g_assert_true (rs_review_panel_has_item (window->review_panel, RS_TARGET_EVENT, event_id));
+  }
 
   /* Comment… on a quote shows its thread (quotes are not on the board). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->quotes_panel), "win.review-item",
