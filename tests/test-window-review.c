@@ -370,6 +370,20 @@ test_comment (void)
     activate (window, "win.mark-review");
     g_assert_true (rs_case_store_get_last_review_mark (window->store, &reviewer, NULL, NULL));
     g_assert_cmpstr (reviewer, ==, rs_case_store_get_author (window->store));
+    /* The panel says so: "Last review: NAME, DATE". */
+    {
+      GtkLabel *mark = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window->review_panel),
+                                                                 RS_TYPE_REVIEW_PANEL,
+                                                                 "mark_label"));
+      g_autofree char *expected = g_strdup_printf ("Last review: %s, ", reviewer);
+
+      g_assert_true (g_str_has_prefix (gtk_label_get_label (mark), expected));
+      /* Undone: no review marked again, and the panel follows. */
+      gtk_widget_grab_focus (GTK_WIDGET (window->board));
+      activate (window, "win.undo");
+      g_assert_false (rs_case_store_get_last_review_mark (window->store, NULL, NULL, NULL));
+      g_assert_cmpstr (gtk_label_get_label (mark), ==, "No review marked yet");
+    }
   }
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -42,6 +42,7 @@ struct _RsReviewPanel
 
   /* Owned */
   GSignalGroup *case_signals;     /* RsCase::changes */
+  GSignalGroup *store_signals;    /* RsCaseStore::change-committed (a review mark) */
   GHashTable   *rows;             /* "target:id" -> GtkListBoxRow (borrowed from the list) */
 
   RsTarget      claim_target;     /* the thread shown; 0 id: none */
@@ -564,6 +565,7 @@ rs_review_panel_store_changed (RsPanel *panel)
   RsReviewPanel *self = RS_REVIEW_PANEL (panel);
 
   g_signal_group_set_target (self->case_signals, rs_panel_get_case (panel));
+  g_signal_group_set_target (self->store_signals, rs_panel_get_store (panel));
   self->claim_id = 0;
   rebuild_items (self);
   update_thread (self);
@@ -579,6 +581,8 @@ rs_review_panel_case_changed (RsPanel *panel)
   RsReviewPanel *self = RS_REVIEW_PANEL (panel);
   g_autoptr(GObject) target = g_signal_group_dup_target (self->case_signals);
 
+  /* A review mark, or its undo, touches no record: the label is asked again. */
+  update_mark_label (self);
   if (target == (GObject *) rs_panel_get_case (panel))
     return;
   g_signal_group_set_target (self->case_signals, rs_panel_get_case (panel));
@@ -816,6 +820,9 @@ rs_review_panel_dispose (GObject *object)
   if (self->case_signals != NULL)
     g_signal_group_set_target (self->case_signals, NULL);
   g_clear_object (&self->case_signals);
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
+  g_clear_object (&self->store_signals);
   g_clear_pointer (&self->rows, g_hash_table_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RS_TYPE_REVIEW_PANEL);
@@ -924,5 +931,8 @@ rs_review_panel_init (RsReviewPanel *self)
   self->case_signals = g_signal_group_new (RS_TYPE_CASE);
   g_signal_group_connect_object (self->case_signals, "changes",
                                  G_CALLBACK (on_case_changes_cb), self, G_CONNECT_SWAPPED);
+  self->store_signals = g_signal_group_new (RS_TYPE_CASE_STORE);
+  g_signal_group_connect_object (self->store_signals, "change-committed",
+                                 G_CALLBACK (update_mark_label), self, G_CONNECT_SWAPPED);
   update_sensitivity (self);
 }
