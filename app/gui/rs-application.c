@@ -25,6 +25,8 @@ struct _RsApplication
 
   /* Owned */
   GSettings *settings;
+
+  gboolean   open_locked;   /* --read-only: the windows it opens lock editing */
 };
 
 G_DEFINE_FINAL_TYPE (RsApplication, rs_application, ADW_TYPE_APPLICATION)
@@ -144,6 +146,11 @@ rs_application_startup (GApplication *app)
     { "win.link-selection", { "<Control>k", NULL } },
     { "win.merge-selection", { "<Control>m", NULL } },
     { "win.split-selection", { "<Control><Shift>m", NULL } },
+    /* Review (issue 20): Ctrl+Alt, clear of the editing keys. */
+    { "win.accept-claim", { "<Control><Alt>a", NULL } },
+    { "win.challenge-claim", { "<Control><Alt>x", NULL } },
+    { "win.unreview-claim", { "<Control><Alt>u", NULL } },
+    { "win.comment-claim", { "<Control><Alt>m", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
   };
@@ -174,11 +181,14 @@ open_window (RsApplication *self,
   /* A case already open is shown, not opened twice. */
   if (window != NULL)
     {
+      if (self->open_locked)
+        rs_window_set_locked (window, TRUE);
       gtk_window_present (GTK_WINDOW (window));
       return;
     }
 
   window = rs_window_new (self);
+  rs_window_set_locked (window, self->open_locked);
 
   /* A case that is there loads in a worker while the window maps; the default case
    * (perhaps written now, with the sample) opens here. A case that cannot be opened
@@ -247,6 +257,32 @@ rs_application_open (GApplication  *app,
     }
 }
 
+/* `redstring --read-only CASE`: a review copy. The case opens on a normal connection
+ * (others' changes still show) in a window that locks every edit. This process is
+ * its own instance, so the option is not lost to an instance already running. */
+static int
+rs_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  RsApplication *self = RS_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "read-only"))
+    {
+      self->open_locked = TRUE;
+      if (!g_application_get_is_registered (app))
+        g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+  return -1;
+}
+
+/* Whether the windows it opens lock editing (`--read-only`). */
+gboolean
+rs_application_get_open_locked (RsApplication *self)
+{
+  g_return_val_if_fail (RS_IS_APPLICATION (self), FALSE);
+  return self->open_locked;
+}
+
 static void
 rs_application_dispose (GObject *object)
 {
@@ -275,6 +311,7 @@ rs_application_class_init (RsApplicationClass *klass)
   app_class->startup = rs_application_startup;
   app_class->activate = rs_application_activate;
   app_class->open = rs_application_open;
+  app_class->handle_local_options = rs_application_handle_local_options;
 }
 
 /* Quitting closes each window through its close path, which writes what was typed
@@ -303,6 +340,9 @@ rs_application_init (RsApplication *self)
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  g_application_add_main_option (G_APPLICATION (self), "read-only", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE,
+                                 _("Open the case with editing locked: a review copy"), NULL);
 }
 
 RsApplication *

@@ -16,5 +16,6 @@ G_DECLARE_FINAL_TYPE (RsApplication, rs_application, RS, APPLICATION, AdwApplica
 RsApplication *rs_application_new               (void);
 char          *rs_application_dup_default_case  (void);
 GSettings     *rs_application_get_settings      (RsApplication *self);
+gboolean       rs_application_get_open_locked   (RsApplication *self);
 
 G_END_DECLS

@@ -24,6 +24,7 @@ struct _RsFilterPopover
   GtkFlowBox    *kinds_box;
   GtkFlowBox    *statuses_box;
   GtkDropDown   *document_dropdown;
+  GtkDropDown   *review_dropdown;  /* RsBoardReviewFilter, in its order */
   GtkSpinButton *hops_spin;
   GtkSwitch     *remove_switch;
 
@@ -74,6 +75,7 @@ sync_from_filter (RsFilterPopover *self)
   if (rs_board_filter_get_focus_hops (self->filter) > 0)
     gtk_spin_button_set_value (self->hops_spin, rs_board_filter_get_focus_hops (self->filter));
   gtk_switch_set_active (self->remove_switch, rs_board_filter_get_remove_hidden (self->filter));
+  gtk_drop_down_set_selected (self->review_dropdown, rs_board_filter_get_review (self->filter));
   self->syncing = FALSE;
 }
 
@@ -149,6 +151,13 @@ on_hops_spin_value_changed_cb (RsFilterPopover *self)
 {
   if (!self->syncing && self->filter && rs_board_filter_get_focus_id (self->filter) > 0)
     rs_board_filter_set_focus_hops (self->filter, gtk_spin_button_get_value_as_int (self->hops_spin));
+}
+
+static void
+on_review_dropdown_selected_cb (RsFilterPopover *self)
+{
+  if (!self->syncing && self->filter)
+    rs_board_filter_set_review (self->filter, gtk_drop_down_get_selected (self->review_dropdown));
 }
 
 static void
@@ -268,6 +277,8 @@ rs_filter_popover_class_init (RsFilterPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RsFilterPopover, document_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RsFilterPopover, hops_spin);
   gtk_widget_class_bind_template_child (widget_class, RsFilterPopover, remove_switch);
+  gtk_widget_class_bind_template_child (widget_class, RsFilterPopover, review_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, on_review_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_document_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_hops_spin_value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_switch_active_cb);

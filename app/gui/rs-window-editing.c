@@ -43,10 +43,11 @@ selected_ids (RsWindow *self,
   return ids;
 }
 
+/* One state for every edit: a writable file, not locked (rs-window-review.c). */
 static gboolean
 writable (RsWindow *self)
 {
-  return self->store != NULL && !rs_case_store_is_read_only (self->store);
+  return rs_window_get_editable (self);
 }
 
 /* Keeps the actions' sensitivity in step with the selection and the stack. */
@@ -79,6 +80,20 @@ _rs_window_update_edit_actions (RsWindow *self)
                                  relations->len + events->len == 0);
   gtk_widget_action_set_enabled (widget, "win.unpin-selection", can_write && entities->len > 0);
   gtk_widget_action_set_enabled (widget, "win.unpin-all", can_write);
+  gtk_widget_action_set_enabled (widget, "win.import-bundle", can_write);
+  gtk_widget_action_set_enabled (widget, "win.import-diagram", can_write);
+  gtk_widget_action_set_enabled (widget, "win.import-report", can_write);
+  gtk_widget_action_set_enabled (widget, "win.paste-report", can_write);
+
+  /* The board, the source viewer and the panels follow the same state. */
+  rs_board_view_set_editable (self->board, can_write);
+  rs_panel_set_editable (RS_PANEL (self->source_viewer), can_write);
+  rs_panel_set_editable (RS_PANEL (self->quotes_panel), can_write);
+  rs_panel_set_editable (RS_PANEL (self->timeline_panel), can_write);
+  rs_panel_set_editable (RS_PANEL (self->notes_panel), can_write);
+  rs_panel_set_editable (RS_PANEL (self->documents_panel), can_write);
+  rs_panel_set_editable (RS_PANEL (self->suggestions_panel), can_write);
+  _rs_window_review_update_actions (self);
 }
 
 /* One command done. It is already on the undo stack: the stack takes every change
@@ -131,7 +146,8 @@ undo_action (GtkWidget  *widget,
       return;
     }
 
-  if (self->undo_stack == NULL)
+  /* The window's lock (a stale shortcut, a menu opened before locking). */
+  if (self->undo_stack == NULL || !writable (self))
     return;
   if (!(redo ? rs_undo_stack_redo (self->undo_stack, &error)
              : rs_undo_stack_undo (self->undo_stack, &error)))
@@ -737,6 +753,18 @@ context_menu_for (RsWindow *self,
   g_menu_append (board, _("Unpin _All"), "win.unpin-all");
   g_menu_append (board, _("_Lay Out Again"), "win.relayout");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+  if (target == RS_TARGET_ENTITY || target == RS_TARGET_RELATION)
+    {
+      RsTarget primary;
+      gint64 id;
+
+      if (rs_selection_get_primary (self->selection, &primary, &id))
+        {
+          g_autoptr(GMenuModel) review = _rs_window_review_menu_for (primary, id);
+
+          g_menu_append_section (menu, NULL, review);
+        }
+    }
   g_menu_append_section (menu, NULL, G_MENU_MODEL (board));
   return G_MENU_MODEL (menu);
 }

@@ -20,6 +20,7 @@
 #include "rs-progress-dialog.h"
 #include "rs-quotes-panel.h"
 #include "rs-relation-editor.h"
+#include "rs-review-panel.h"
 #include "rs-source-viewer.h"
 #include "rs-suggestions-panel.h"
 #include "rs-timeline-panel.h"
@@ -50,6 +51,8 @@ struct _RsWindow
   RsDocumentsPanel    *documents_panel;
   RsSuggestionsPanel  *suggestions_panel;
   RsHistoryPanel      *history_panel;
+  RsReviewPanel       *review_panel;
+  GtkWidget           *lock_indicator;   /* header bar: "Locked", click to unlock */
   GtkSearchEntry      *search_entry;
   GtkToggleButton     *side_panel_button;
   RsFilterPopover     *filter_popover;
@@ -85,6 +88,10 @@ struct _RsWindow
   double               here_x;           /* that spot, in board coordinates */
   double               here_y;
 
+  /* Review and the lock (rs-window-review.c) */
+  gboolean             locked;           /* every edit refused in this window */
+  gboolean             allow_review;     /* ... but comments and review states */
+
   /* Background work (rs-window-actions.c) */
   RsProgressDialog    *progress;         /* weak: the import under way, if any */
   char                *opening_path;     /* canonical: the case being opened in the background */
@@ -107,6 +114,12 @@ void _rs_window_editing_dispose    (RsWindow      *self);
 void _rs_window_editing_set_store  (RsWindow      *self);
 void _rs_window_update_edit_actions (RsWindow     *self);
 GMenuModel *_rs_window_get_undo_menu (RsWindow    *self);
+void _rs_window_class_review_init  (RsWindowClass *klass);
+void _rs_window_review_update_actions (RsWindow    *self);
+void _rs_window_lock_changed       (RsWindow      *self);
+gboolean _rs_window_can_review     (RsWindow      *self);
+GMenuModel *_rs_window_review_menu_for (RsTarget   target,
+                                        gint64     id);
 void _rs_window_actions_init       (RsWindow      *self);
 void _rs_window_restore_side_width (RsWindow      *self);
 void _rs_window_reveal_quote       (RsWindow      *self,

@@ -32,6 +32,8 @@ enum {
   PROP_STORE,
   PROP_SELECTION,
   PROP_FILTER,
+  PROP_LOCKED,
+  PROP_ALLOW_REVIEW,
   N_PROPS
 };
 
@@ -270,10 +272,6 @@ rs_window_set_store (RsWindow    *self,
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-bundle", store != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-bundle",
-                                 store != NULL && !rs_case_store_is_read_only (store));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-diagram",
-                                 store != NULL && !rs_case_store_is_read_only (store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relayout", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", store != NULL);
@@ -284,6 +282,7 @@ rs_window_set_store (RsWindow    *self,
                                    "the case, not change it. Save As makes a copy you can change.")
                                : _("Every change is written to the case file as you make it"));
   g_clear_pointer (&self->watch_error, g_free);
+  rs_panel_set_store (RS_PANEL (self->review_panel), store);
   _rs_window_editing_set_store (self);
   update_title (self);
   update_save_label (self);
@@ -295,6 +294,51 @@ rs_window_get_store (RsWindow *self)
 {
   g_return_val_if_fail (RS_IS_WINDOW (self), NULL);
   return self->store;
+}
+
+gboolean
+rs_window_get_locked (RsWindow *self)
+{
+  g_return_val_if_fail (RS_IS_WINDOW (self), FALSE);
+  return self->locked;
+}
+
+/* Locks every edit in this window (a review meeting; `--read-only`): the case stays
+ * open on a normal connection, so others' changes still show. */
+void
+rs_window_set_locked (RsWindow *self,
+                      gboolean  locked)
+{
+  g_return_if_fail (RS_IS_WINDOW (self));
+
+  locked = !!locked;
+  if (self->locked == locked)
+    return;
+  self->locked = locked;
+  _rs_window_lock_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
+}
+
+gboolean
+rs_window_get_allow_review (RsWindow *self)
+{
+  g_return_val_if_fail (RS_IS_WINDOW (self), FALSE);
+  return self->allow_review;
+}
+
+/* While locked, still lets comments and review states through. */
+void
+rs_window_set_allow_review (RsWindow *self,
+                            gboolean  allow_review)
+{
+  g_return_if_fail (RS_IS_WINDOW (self));
+
+  allow_review = !!allow_review;
+  if (self->allow_review == allow_review)
+    return;
+  self->allow_review = allow_review;
+  _rs_window_lock_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALLOW_REVIEW]);
 }
 
 RsSelection *
@@ -610,7 +654,7 @@ on_drop_cb (GtkDropTarget *target,
 
   if (g_str_has_suffix (path, ".json"))
     {
-      if (self->store == NULL)
+      if (self->store == NULL || !rs_window_get_editable (self))
         return FALSE;
       _rs_window_import_bundle (self, path);
       return TRUE;
@@ -629,7 +673,7 @@ on_drop_cb (GtkDropTarget *target,
    * case and says so if it is not one. */
   if (rs_file_chooser_is_report_name (path))
     {
-      if (self->store == NULL)
+      if (self->store == NULL || !rs_window_get_editable (self))
         return FALSE;
       _rs_window_import_report_file (self, file);
       return TRUE;
@@ -1143,6 +1187,14 @@ rs_window_get_property (GObject    *object,
       g_value_set_object (value, self->filter);
       break;
 
+    case PROP_LOCKED:
+      g_value_set_boolean (value, self->locked);
+      break;
+
+    case PROP_ALLOW_REVIEW:
+      g_value_set_boolean (value, self->allow_review);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1160,6 +1212,14 @@ rs_window_set_property (GObject      *object,
     {
     case PROP_STORE:
       rs_window_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_LOCKED:
+      rs_window_set_locked (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_ALLOW_REVIEW:
+      rs_window_set_allow_review (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -1188,6 +1248,12 @@ rs_window_class_init (RsWindowClass *klass)
   properties[PROP_FILTER] =
     g_param_spec_object ("filter", NULL, NULL, RS_TYPE_BOARD_FILTER,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOCKED] =
+    g_param_spec_boolean ("locked", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ALLOW_REVIEW] =
+    g_param_spec_boolean ("allow-review", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RS_TYPE_BOARD_VIEW);
@@ -1198,6 +1264,7 @@ rs_window_class_init (RsWindowClass *klass)
   g_type_ensure (RS_TYPE_HISTORY_PANEL);
   g_type_ensure (RS_TYPE_NOTES_PANEL);
   g_type_ensure (RS_TYPE_QUOTES_PANEL);
+  g_type_ensure (RS_TYPE_REVIEW_PANEL);
   g_type_ensure (RS_TYPE_SOURCE_VIEWER);
   g_type_ensure (RS_TYPE_SUGGESTIONS_PANEL);
   g_type_ensure (RS_TYPE_TIMELINE_PANEL);
@@ -1219,6 +1286,8 @@ rs_window_class_init (RsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RsWindow, documents_panel);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, suggestions_panel);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, history_panel);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, review_panel);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, lock_indicator);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, filter_popover);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, find_button);
@@ -1240,6 +1309,7 @@ rs_window_class_init (RsWindowClass *klass)
   _rs_window_class_actions_init (klass);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   _rs_window_class_editing_init (klass);
+  _rs_window_class_review_init (klass);
 }
 
 static void
@@ -1257,6 +1327,7 @@ rs_window_init (RsWindow *self)
   self->filter = rs_board_filter_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rs_panel_set_selection (RS_PANEL (self->review_panel), self->selection);
 
   self->cancellable = g_cancellable_new ();
 

@@ -30,5 +30,12 @@ RsSelection *rs_window_get_selection (RsWindow      *self);
 void         rs_window_show_toast    (RsWindow      *self,
                                       const char    *message);
 RsWindow    *rs_window_find_for_case (const char    *path);
+gboolean     rs_window_get_editable  (RsWindow      *self);
+gboolean     rs_window_get_locked    (RsWindow      *self);
+void         rs_window_set_locked    (RsWindow      *self,
+                                      gboolean       locked);
+gboolean     rs_window_get_allow_review (RsWindow   *self);
+void         rs_window_set_allow_review (RsWindow   *self,
+                                         gboolean    allow_review);
 
 G_END_DECLS

@@ -35,6 +35,7 @@ struct _RsBoardFilter
   gint64 focus_id;
   guint focus_hops;
   gboolean remove_hidden;
+  RsBoardReviewFilter review;
   gboolean resetting;
 
   /* Owned */
@@ -53,6 +54,7 @@ enum {
   PROP_FOCUS_ID,
   PROP_FOCUS_HOPS,
   PROP_REMOVE_HIDDEN,
+  PROP_REVIEW,
   PROP_ACTIVE,
   N_PROPS
 };
@@ -124,6 +126,10 @@ rs_board_filter_get_property (GObject    *object,
       g_value_set_boolean (value, rs_board_filter_get_remove_hidden (self));
       break;
 
+    case PROP_REVIEW:
+      g_value_set_uint (value, rs_board_filter_get_review (self));
+      break;
+
     case PROP_ACTIVE:
       g_value_set_boolean (value, rs_board_filter_get_active (self));
       break;
@@ -171,6 +177,10 @@ rs_board_filter_set_property (GObject      *object,
       rs_board_filter_set_remove_hidden (self, g_value_get_boolean (value));
       break;
 
+    case PROP_REVIEW:
+      rs_board_filter_set_review (self, g_value_get_uint (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -215,6 +225,10 @@ rs_board_filter_class_init (RsBoardFilterClass *klass)
                        0, 16, 1,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_REVIEW] =
+    g_param_spec_uint ("review", NULL, NULL,
+                       RS_BOARD_REVIEW_ANY, RS_BOARD_REVIEW_UNREVIEWED, RS_BOARD_REVIEW_ANY,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_REMOVE_HIDDEN] =
     g_param_spec_boolean ("remove-hidden", NULL, NULL,
                           FALSE,
@@ -465,6 +479,29 @@ rs_board_filter_set_remove_hidden (RsBoardFilter *self,
   emit_changed (self, PROP_REMOVE_HIDDEN);
 }
 
+RsBoardReviewFilter
+rs_board_filter_get_review (RsBoardFilter *self)
+{
+  g_return_val_if_fail (RS_IS_BOARD_FILTER (self), RS_BOARD_REVIEW_ANY);
+  return self->review;
+}
+
+/* Only challenged, or only unreviewed, claims (issue 20); RS_BOARD_REVIEW_ANY: all. */
+void
+rs_board_filter_set_review (RsBoardFilter       *self,
+                            RsBoardReviewFilter  review)
+{
+  g_return_if_fail (RS_IS_BOARD_FILTER (self));
+
+  if ((guint) review > RS_BOARD_REVIEW_UNREVIEWED)
+    review = RS_BOARD_REVIEW_ANY;
+  if (self->review == review)
+    return;
+
+  self->review = review;
+  emit_changed (self, PROP_REVIEW);
+}
+
 /* Whether any criterion narrows the board. */
 gboolean
 rs_board_filter_get_active (RsBoardFilter *self)
@@ -475,7 +512,8 @@ rs_board_filter_get_active (RsBoardFilter *self)
          self->statuses != RS_BOARD_FILTER_ALL_STATUSES ||
          self->document_id != 0 ||
          self->text != NULL ||
-         self->focus_id != 0;
+         self->focus_id != 0 ||
+         self->review != RS_BOARD_REVIEW_ANY;
 }
 
 void
@@ -494,6 +532,7 @@ rs_board_filter_reset (RsBoardFilter *self)
   rs_board_filter_set_document_id (self, 0);
   rs_board_filter_set_text (self, NULL);
   rs_board_filter_set_focus_id (self, 0);
+  rs_board_filter_set_review (self, RS_BOARD_REVIEW_ANY);
   self->resetting = FALSE;
   g_object_thaw_notify (G_OBJECT (self));
   g_signal_emit (self, signals[CHANGED], 0);

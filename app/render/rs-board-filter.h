@@ -13,6 +13,14 @@ G_BEGIN_DECLS
 #define RS_BOARD_FILTER_ALL_KINDS    ((1u << RS_ENTITY_KIND_LAST) - 1)
 #define RS_BOARD_FILTER_ALL_STATUSES ((1u << (RS_RELATION_STATUS_REFUTED + 1)) - 1)
 
+/* Review (issue 20): the claims the board keeps to. */
+typedef enum
+{
+  RS_BOARD_REVIEW_ANY,
+  RS_BOARD_REVIEW_CHALLENGED,   /* challenged claims (and what a challenged relation joins) */
+  RS_BOARD_REVIEW_UNREVIEWED,   /* neither accepted nor challenged yet */
+} RsBoardReviewFilter;
+
 #define RS_TYPE_BOARD_FILTER (rs_board_filter_get_type ())
 G_DECLARE_FINAL_TYPE (RsBoardFilter, rs_board_filter, RS, BOARD_FILTER, GObject)
 
@@ -45,6 +53,9 @@ void           rs_board_filter_set_focus_id       (RsBoardFilter     *self,
 guint          rs_board_filter_get_focus_hops     (RsBoardFilter     *self);
 void           rs_board_filter_set_focus_hops     (RsBoardFilter     *self,
                                                    guint              hops);
+RsBoardReviewFilter rs_board_filter_get_review   (RsBoardFilter     *self);
+void           rs_board_filter_set_review         (RsBoardFilter     *self,
+                                                   RsBoardReviewFilter review);
 gboolean       rs_board_filter_get_remove_hidden  (RsBoardFilter     *self);
 void           rs_board_filter_set_remove_hidden  (RsBoardFilter     *self,
                                                    gboolean           remove_hidden);

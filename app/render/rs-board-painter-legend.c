@@ -24,12 +24,21 @@
 #define LEGEND_SWATCH 26.0
 #define LEGEND_GAP     5.0
 #define LEGEND_COLUMN 12.0
-#define LEGEND_STATUS_ROWS (RS_RELATION_STATUS_REFUTED + 1 + 2)
+/* The statuses, then the badge, the pin and the review marks (issue 20). */
+#define LEGEND_EXTRA_ROWS 5
+#define LEGEND_STATUS_ROWS (RS_RELATION_STATUS_REFUTED + 1 + LEGEND_EXTRA_ROWS)
 
 static const char *
 legend_extra_label (guint row)
 {
-  return row == 0 ? _("Documents") : _("Pinned");
+  switch (row)
+    {
+    case 0:  return _("Documents");
+    case 1:  return _("Pinned");
+    case 2:  return _("Challenged");
+    case 3:  return _("Accepted");
+    default: return _("Open comments");
+    }
 }
 
 static void
@@ -165,6 +174,13 @@ rs_board_painter_draw_legend (cairo_t      *cr,
     cy += LEGEND_ROW;
     _rs_board_draw_pin (cr, x + LEGEND_SWATCH / 2, cy, ink, paper, 1);
     legend_text (&p, legend_extra_label (1), x + LEGEND_SWATCH + LEGEND_GAP, cy);
+
+    for (guint row = 2; row < LEGEND_EXTRA_ROWS; row++)
+      {
+        cy += LEGEND_ROW;
+        _rs_board_draw_review_swatch (&p, row - 2, x + LEGEND_SWATCH / 2, cy);
+        legend_text (&p, legend_extra_label (row), x + LEGEND_SWATCH + LEGEND_GAP, cy);
+      }
   }
 
   cairo_restore (cr);

@@ -98,4 +98,16 @@ void         _rs_board_draw_pin       (cairo_t                  *cr,
                                        const RsBoardColor       *paper,
                                        double                    alpha);
 
+/* rs-board-painter-review.c (issue 20) */
+void         _rs_board_draw_node_review (RsBoardPaint            *p,
+                                         const RsBoardNode       *node,
+                                         double                   alpha);
+void         _rs_board_draw_edge_review (RsBoardPaint            *p,
+                                         const RsBoardEdge       *edge,
+                                         double                   alpha);
+void         _rs_board_draw_review_swatch (RsBoardPaint          *p,
+                                           guint                  which,
+                                           double                 cx,
+                                           double                 cy);
+
 G_END_DECLS

@@ -216,6 +216,7 @@ draw_node (RsBoardPaint      *p,
   cairo_set_line_width (cr, MAX (1.5, p->px));
   cairo_stroke (cr);
   _rs_board_shape_details (cr, shape, box.x0, box.y0, node->width, node->height, stroke, alpha);
+  _rs_board_draw_node_review (p, node, alpha);
 
   if (p->lod > RS_BOARD_LOD_NO_EDGE_LABELS || p->node_label_alpha <= 0)
     return;
@@ -409,6 +410,7 @@ draw_edge_label (RsBoardPaint      *p,
   if (alpha <= 0)
     return;
 
+  _rs_board_draw_edge_review (p, edge, alpha);
   if (edge->label_width <= 0)
     {
       _rs_board_draw_badge (p, edge->label_x, edge->label_y, edge->n_documents, alpha);

@@ -411,6 +411,37 @@ has_evidence_from (RsCase   *kase,
   return FALSE;
 }
 
+/* Review (issue 20): the claim's state and open comments, for the marks and the
+ * review filter. */
+static void
+node_review_from_case (RsBoardNode *node,
+                       RsCase      *kase)
+{
+  node->review = rs_case_get_review_state (kase, RS_TARGET_ENTITY, node->id);
+  node->n_open_comments = rs_case_count_open_comments_for (kase, RS_TARGET_ENTITY, node->id);
+}
+
+static void
+edge_review_from_case (RsBoardEdge *edge,
+                       RsCase      *kase)
+{
+  edge->review = rs_case_get_review_state (kase, RS_TARGET_RELATION, edge->id);
+  edge->n_open_comments = rs_case_count_open_comments_for (kase, RS_TARGET_RELATION, edge->id);
+}
+
+static gboolean
+review_matches (RsBoardReviewFilter review,
+                RsReviewState       state)
+{
+  switch (review)
+    {
+    case RS_BOARD_REVIEW_CHALLENGED: return state == RS_REVIEW_STATE_CHALLENGED;
+    case RS_BOARD_REVIEW_UNREVIEWED: return state == RS_REVIEW_STATE_UNREVIEWED;
+    case RS_BOARD_REVIEW_ANY:
+    default:                         return TRUE;
+    }
+}
+
 static void
 apply_filter (RsBoardScene  *self,
               RsCase        *kase,
@@ -478,6 +509,25 @@ apply_filter (RsBoardScene  *self,
           shown[i] = FALSE;
     }
 
+  /* Review: a node is kept for its own state or for a kept relation it ends. */
+  if (rs_board_filter_get_review (filter) != RS_BOARD_REVIEW_ANY)
+    {
+      RsBoardReviewFilter review = rs_board_filter_get_review (filter);
+      g_autofree guint8 *kept = g_new0 (guint8, MAX (n_nodes, 1));
+
+      for (guint i = 0; i < n_nodes; i++)
+        kept[i] = review_matches (review, node_at (self, i)->review);
+      for (guint i = 0; i < self->edges->len; i++)
+        {
+          RsBoardEdge *edge = edge_at (self, i);
+
+          if (review == RS_BOARD_REVIEW_CHALLENGED && review_matches (review, edge->review))
+            kept[edge->source] = kept[edge->target] = TRUE;
+        }
+      for (guint i = 0; i < n_nodes; i++)
+        shown[i] = shown[i] && kept[i];
+    }
+
   for (guint i = 0; i < n_nodes; i++)
     if (!shown[i])
       node_at (self, i)->flags |= hide;
@@ -488,7 +538,8 @@ apply_filter (RsBoardScene  *self,
       gboolean edge_shown = shown[edge->source] && shown[edge->target] &&
                             rs_board_filter_get_status_visible (filter, edge->status) &&
                             (document_id == 0 ||
-                             has_evidence_from (kase, RS_TARGET_RELATION, edge->id, document_id));
+                             has_evidence_from (kase, RS_TARGET_RELATION, edge->id, document_id)) &&
+                            review_matches (rs_board_filter_get_review (filter), edge->review);
 
       if (!edge_shown)
         edge->flags |= hide;
@@ -639,6 +690,7 @@ build_nodes (RsBoardScene *self,
       node->n_documents = rs_case_count_documents_for (kase, RS_TARGET_ENTITY, node->id);
       kinds[i] = node->kind;
       labels[i] = node->label;
+      node_review_from_case (node, kase);
 
       if (rs_entity_get_has_position (entity) &&
           isfinite (rs_entity_get_x (entity)) && isfinite (rs_entity_get_y (entity)))
@@ -697,6 +749,7 @@ build_edges (RsBoardScene *self,
                                                                 : RS_RELATION_STATUS_ALLEGED;
       edge.directed = rs_relation_get_directed (relation);
       edge.n_documents = rs_case_count_documents_for (kase, RS_TARGET_RELATION, edge.id);
+      edge_review_from_case (&edge, kase);
       edge.label = rs_board_style_dup_display_label (rs_relation_get_label (relation));
 
       if (edge.label[0] != '\0')
@@ -1321,6 +1374,7 @@ set_edge_from_relation (RsBoardScene *self,
   edge->status = (guint)status <= RS_RELATION_STATUS_REFUTED ? status : RS_RELATION_STATUS_ALLEGED;
   edge->directed = rs_relation_get_directed (relation);
   edge->n_documents = rs_case_count_documents_for (kase, RS_TARGET_RELATION, edge->id);
+  edge_review_from_case (edge, kase);
 
   if (edge->label == NULL || strcmp (edge->label, label) != 0)
     {
@@ -1560,6 +1614,30 @@ apply_changes (RsBoardScene  *self,
                    rs_board_scene_lookup_edge (self, id, &index))
             edge_at (self, index)->n_documents =
               rs_case_count_documents_for (kase, RS_TARGET_RELATION, id);
+        }
+    }
+
+  /* Reviews and comments move marks only. */
+  for (guint what = 0; what < 6; what++)
+    {
+      GType type = what < 3 ? RS_TYPE_REVIEW : RS_TYPE_COMMENT;
+
+      items = what % 3 == 0 ? rs_case_changes_get_added (changes, type)
+            : what % 3 == 1 ? rs_case_changes_get_changed (changes, type)
+                            : rs_case_changes_get_removed (changes, type);
+      for (guint i = 0; items != NULL && i < items->len; i++)
+        {
+          gpointer record = g_ptr_array_index (items, i);
+          RsTarget target = type == RS_TYPE_REVIEW ? rs_review_get_target (record)
+                                                   : rs_comment_get_target (record);
+          gint64 id = type == RS_TYPE_REVIEW ? rs_review_get_target_id (record)
+                                             : rs_comment_get_target_id (record);
+          guint index;
+
+          if (target == RS_TARGET_ENTITY && rs_board_scene_lookup_node (self, id, &index))
+            node_review_from_case (node_at (self, index), kase);
+          else if (target == RS_TARGET_RELATION && rs_board_scene_lookup_edge (self, id, &index))
+            edge_review_from_case (edge_at (self, index), kase);
         }
     }
 

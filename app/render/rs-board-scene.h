@@ -28,6 +28,8 @@ typedef struct
   char          *label;         /* one sanitised line, what is drawn */
   char          *name;          /* as in the case */
   char         **aliases;
+  RsReviewState  review;        /* issue 20: accepted, challenged or not yet */
+  guint          n_open_comments;
 } RsBoardNode;
 
 /* A relation as drawn. points is a cubic Bézier path of 1 + 3k points (x, y pairs), always
@@ -51,6 +53,8 @@ typedef struct
   double          *points;
   guint            n_points;
   RsBoardRect      bounds;      /* curve control points and label */
+  RsReviewState    review;      /* issue 20: accepted, challenged or not yet */
+  guint            n_open_comments;
 } RsBoardEdge;
 
 #define RS_TYPE_BOARD_SCENE (rs_board_scene_get_type ())

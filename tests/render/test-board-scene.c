@@ -9,7 +9,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "rs-board-filter.h"
 #include "rs-board-geometry.h"
+#include "rs-case-edit.h"
+#include "rs-undo-stack.h"
 #include "rs-board-scene.h"
 #include "rs-render-test-utils.h"
 #include "rs-test-utils.h"
@@ -771,6 +774,104 @@ test_incremental (void)
   g_signal_handlers_disconnect_by_func (kase, on_changes_cb, &scene);
 }
 
+/* Review (issue 20): a node's and an edge's state and open comments, followed in place
+ * through commands and their undo, and the filter's "only challenged" / "only
+ * unreviewed". */
+static void
+test_review (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_new_case ("scene-review.redstring");
+  RsCase *kase = rs_case_store_get_case (store);
+  g_autoptr(RsBoardScene) scene = NULL;
+  g_autoptr(RsBoardStyle) style = rs_board_style_new (FALSE);
+  g_autoptr(RsBoardFilter) filter = rs_board_filter_new ();
+  g_autoptr(RsChange) accept = NULL;
+  g_autoptr(RsChange) challenge = NULL;
+  g_autoptr(RsChange) comment = NULL;
+  g_autoptr(RsChange) relate = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 a, b, c, relation, comment_id = 0;
+  guint ia, ib, ic, ie;
+
+  a = rs_entity_get_id (rs_test_add_entity (store, RS_ENTITY_KIND_GROUP, "Tick"));
+  b = rs_entity_get_id (rs_test_add_entity (store, RS_ENTITY_KIND_GROUP, "BRONZE BUTLER"));
+  c = rs_entity_get_id (rs_test_add_entity (store, RS_ENTITY_KIND_PERSON, "Bystander"));
+  relate = rs_case_edit_create_relation (store, a, b, "same as", FALSE, RS_RELATION_STATUS_ALLEGED,
+                                         &relation, &error);
+  g_assert_no_error (error);
+  rs_render_test_place_grid (store, 3, 260, 100);
+  scene = build (store);
+  g_signal_connect (kase, "changes", G_CALLBACK (on_changes_cb), &scene);
+  g_assert_true (rs_board_scene_lookup_node (scene, a, &ia));
+  g_assert_true (rs_board_scene_lookup_node (scene, b, &ib));
+  g_assert_true (rs_board_scene_lookup_node (scene, c, &ic));
+  g_assert_true (rs_board_scene_lookup_edge (scene, relation, &ie));
+  g_assert_cmpint (rs_board_scene_get_node (scene, ia)->review, ==, RS_REVIEW_STATE_UNREVIEWED);
+
+  /* In place, through RsCase::changes. */
+  accept = rs_case_edit_set_review_state (store, RS_TARGET_ENTITY, a, RS_REVIEW_STATE_ACCEPTED,
+                                          &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rs_board_scene_get_node (scene, ia)->review, ==, RS_REVIEW_STATE_ACCEPTED);
+  challenge = rs_case_edit_set_review_state (store, RS_TARGET_RELATION, relation,
+                                             RS_REVIEW_STATE_CHALLENGED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rs_board_scene_get_edge (scene, ie)->review, ==, RS_REVIEW_STATE_CHALLENGED);
+  comment = rs_case_edit_add_comment (store, RS_TARGET_ENTITY, b, "Which report?", &comment_id,
+                                      &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rs_board_scene_get_node (scene, ib)->n_open_comments, ==, 1);
+  g_assert_cmpuint (rs_board_scene_get_node (scene, ia)->n_open_comments, ==, 0);
+  {
+    g_autoptr(RsUndoStack) stack = rs_undo_stack_new (store);
+    g_autoptr(RsChange) resolve = rs_case_edit_resolve_comment (store, comment_id, TRUE, &error);
+    g_autoptr(RsChange) unreview = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (rs_board_scene_get_node (scene, ib)->n_open_comments, ==, 0);
+    rs_undo_stack_push (stack, resolve);
+    g_assert_true (rs_undo_stack_undo (stack, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (rs_board_scene_get_node (scene, ib)->n_open_comments, ==, 1);
+
+    unreview = rs_case_edit_set_review_state (store, RS_TARGET_ENTITY, a,
+                                              RS_REVIEW_STATE_UNREVIEWED, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (rs_board_scene_get_node (scene, ia)->review, ==, RS_REVIEW_STATE_UNREVIEWED);
+  }
+
+  /* A new scene sees the same. */
+  g_signal_handlers_disconnect_by_func (kase, on_changes_cb, &scene);
+  g_clear_pointer (&scene, rs_board_scene_unref);
+  scene = build (store);
+  g_assert_cmpint (rs_board_scene_get_edge (scene, ie)->review, ==, RS_REVIEW_STATE_CHALLENGED);
+  g_assert_cmpuint (rs_board_scene_get_node (scene, ib)->n_open_comments, ==, 1);
+
+  /* Only challenged: the challenged relation and the two it joins; the bystander is
+   * dimmed. */
+  rs_board_filter_set_review (filter, RS_BOARD_REVIEW_CHALLENGED);
+  g_assert_true (rs_board_filter_get_active (filter));
+  g_clear_pointer (&scene, rs_board_scene_unref);
+  scene = rs_board_scene_new (kase, filter, style);
+  g_assert_false (rs_board_scene_get_node (scene, ia)->flags & RS_BOARD_ITEM_DIMMED);
+  g_assert_false (rs_board_scene_get_node (scene, ib)->flags & RS_BOARD_ITEM_DIMMED);
+  g_assert_true (rs_board_scene_get_node (scene, ic)->flags & RS_BOARD_ITEM_DIMMED);
+  g_assert_false (rs_board_scene_get_edge (scene, ie)->flags & RS_BOARD_ITEM_DIMMED);
+
+  /* Only unreviewed: every entity is (a's acceptance was undone), the relation is not. */
+  rs_board_filter_set_review (filter, RS_BOARD_REVIEW_UNREVIEWED);
+  g_clear_pointer (&scene, rs_board_scene_unref);
+  scene = rs_board_scene_new (kase, filter, style);
+  g_assert_false (rs_board_scene_get_node (scene, ic)->flags & RS_BOARD_ITEM_DIMMED);
+  g_assert_false (rs_board_scene_get_node (scene, ia)->flags & RS_BOARD_ITEM_DIMMED);
+  g_assert_true (rs_board_scene_get_edge (scene, ie)->flags & RS_BOARD_ITEM_DIMMED);
+
+  /* Reset clears it. */
+  rs_board_filter_reset (filter);
+  g_assert_cmpint (rs_board_filter_get_review (filter), ==, RS_BOARD_REVIEW_ANY);
+  g_assert_false (rs_board_filter_get_active (filter));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -787,6 +888,7 @@ main (int   argc,
   g_test_add_func ("/render/scene/move-node", test_move_node);
   g_test_add_func ("/render/scene/label-30000", test_label_30000);
   g_test_add_func ("/render/scene/incremental", test_incremental);
+  g_test_add_func ("/render/scene/review", test_review);
 
   return g_test_run ();
 }

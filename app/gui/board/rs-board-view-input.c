@@ -156,7 +156,7 @@ on_drag_begin_cb (GtkGestureDrag *gesture,
            _rs_board_view_get_link_knob (self, id, NULL, NULL))
     _rs_board_view_begin_link (self, id);
   else if (self->scene != NULL && rs_board_view_pick (self, x, y, &target, &id) &&
-      target == RS_TARGET_ENTITY && self->store != NULL &&
+      target == RS_TARGET_ENTITY && self->store != NULL && !self->locked &&
       rs_board_scene_lookup_node (self->scene, id, &index))
     {
       const RsBoardNode *node = rs_board_scene_get_node (self->scene, index);

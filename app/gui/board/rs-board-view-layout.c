@@ -108,6 +108,9 @@ _rs_board_view_start_layout (RsBoardView *self,
   _rs_board_view_layout_state (self, TRUE, TRUE);
 
   rs_layout_controller_set_engine (self->layout, self->engine);
+  /* A locked window lays out for the screen only (a read-only case too: the controller
+   * sees that itself). */
+  rs_layout_controller_set_show_only (self->layout, self->locked);
   rs_layout_controller_run_async (self->layout, self->scene, everything, NULL,
                                   layout_done_cb, data);
 }

@@ -28,7 +28,8 @@
 static gboolean
 can_link (RsBoardView *self)
 {
-  return self->store != NULL && self->scene != NULL && !rs_case_store_is_read_only (self->store);
+  return self->store != NULL && self->scene != NULL && !self->locked &&
+         !rs_case_store_is_read_only (self->store);
 }
 
 /* Where @entity_id's knob is, in widget coordinates, when it shows. */

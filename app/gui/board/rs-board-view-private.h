@@ -44,6 +44,7 @@ struct _RsBoardView
   /* Owned */
   RsCaseStore     *store;
   RsCase          *kase;
+  gboolean         locked;        /* the window's lock: no drag, link or saved layout */
   RsSelection     *selection;
   RsBoardFilter   *filter;
   RsBoardScene    *scene;

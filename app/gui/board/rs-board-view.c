@@ -977,6 +977,24 @@ rs_board_view_set_dark (RsBoardView *self,
 }
 
 gboolean
+rs_board_view_get_editable (RsBoardView *self)
+{
+  g_return_val_if_fail (RS_IS_BOARD_VIEW (self), FALSE);
+  return !self->locked;
+}
+
+/* The window's lock (issue 20): while not editable, dragging a node pans instead of
+ * moving it, no string is pulled, and a layout is shown without being saved. */
+void
+rs_board_view_set_editable (RsBoardView *self,
+                            gboolean     editable)
+{
+  g_return_if_fail (RS_IS_BOARD_VIEW (self));
+  self->locked = !editable;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
 rs_board_view_get_show_legend (RsBoardView *self)
 {
   g_return_val_if_fail (RS_IS_BOARD_VIEW (self), FALSE);

@@ -38,6 +38,9 @@ void            rs_board_view_set_zoom            (RsBoardView     *self,
 gboolean        rs_board_view_get_dark            (RsBoardView     *self);
 void            rs_board_view_set_dark            (RsBoardView     *self,
                                                    gboolean         dark);
+gboolean        rs_board_view_get_editable        (RsBoardView     *self);
+void            rs_board_view_set_editable        (RsBoardView     *self,
+                                                   gboolean         editable);
 gboolean        rs_board_view_get_show_legend     (RsBoardView     *self);
 void            rs_board_view_set_show_legend     (RsBoardView     *self,
                                                    gboolean         show_legend);

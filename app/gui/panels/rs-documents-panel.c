@@ -447,6 +447,9 @@ rs_documents_panel_init (RsDocumentsPanel *self)
 {
   GtkEventController *keys;
 
+  rs_panel_add_edit_action (RS_PANEL (self), "documents.edit");
+  rs_panel_add_edit_action (RS_PANEL (self), "documents.delete");
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* A custom sorter, not string sorters in the template: undated reports go last,

@@ -211,7 +211,26 @@ show_page (RsNotesPanel *self,
   static const char *names[] = { "editor", "add", "unavailable" };
 
   gtk_stack_set_visible_child_name (self->stack, names[page]);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.add", page == PAGE_ADD);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.add",
+                                 page == PAGE_ADD && rs_panel_get_editable (RS_PANEL (self)));
+}
+
+/* The window's lock (RsPanel:editable): the text is read, not written, like a
+ * write-protected case's; what was typed before is saved first. */
+static void
+on_editable_changed_cb (RsNotesPanel *self)
+{
+  RsCaseStore *store = rs_panel_get_store (RS_PANEL (self));
+  gboolean editable = rs_panel_get_editable (RS_PANEL (self)) &&
+                      !(store != NULL && rs_case_store_is_read_only (store));
+
+  if (!editable)
+    rs_notes_panel_flush (self, NULL);
+  gtk_text_view_set_editable (self->text_view, editable);
+  gtk_text_view_set_cursor_visible (self->text_view, editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.add",
+                                 editable && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack),
+                                                        "add") == 0);
 }
 
 static gboolean
@@ -478,7 +497,8 @@ load_target (RsNotesPanel *self,
   show_error (self, NULL);
 
   /* A write-protected case is read, not written. */
-  read_only = store != NULL && rs_case_store_is_read_only (store);
+  read_only = (store != NULL && rs_case_store_is_read_only (store)) ||
+              !rs_panel_get_editable (RS_PANEL (self));
   gtk_text_view_set_editable (self->text_view, !read_only);
   gtk_text_view_set_cursor_visible (self->text_view, !read_only);
 
@@ -804,6 +824,7 @@ rs_notes_panel_class_init (RsNotesPanelClass *klass)
 static void
 rs_notes_panel_init (RsNotesPanel *self)
 {
+  g_signal_connect (self, "notify::editable", G_CALLBACK (on_editable_changed_cb), NULL);
   self->cancellable = g_cancellable_new ();
   self->note_signals = g_signal_group_new (RS_TYPE_NOTE);
   g_signal_group_connect_object (self->note_signals, "notify::updated",

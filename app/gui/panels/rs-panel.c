@@ -24,6 +24,7 @@ typedef struct
   GSignalGroup *selection_signals;
   GSignalGroup *case_signals;
   GSignalGroup *store_signals;
+  gboolean      editable;     /* the window's lock: FALSE refuses editing */
 } RsPanelPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RsPanel, rs_panel, GTK_TYPE_WIDGET)
@@ -32,6 +33,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_SELECTION,
+  PROP_EDITABLE,
   N_PROPS
 };
 
@@ -116,6 +118,10 @@ rs_panel_get_property (GObject    *object,
       g_value_set_object (value, rs_panel_get_selection (self));
       break;
 
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, rs_panel_get_editable (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -139,6 +145,10 @@ rs_panel_set_property (GObject      *object,
       rs_panel_set_selection (self, g_value_get_object (value));
       break;
 
+    case PROP_EDITABLE:
+      rs_panel_set_editable (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -160,6 +170,9 @@ rs_panel_class_init (RsPanelClass *klass)
   properties[PROP_SELECTION] =
     g_param_spec_object ("selection", NULL, NULL, RS_TYPE_SELECTION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
@@ -172,6 +185,7 @@ rs_panel_init (RsPanel *self)
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+  priv->editable = TRUE;
 
   priv->selection_signals = g_signal_group_new (RS_TYPE_SELECTION);
   g_signal_group_connect_object (priv->selection_signals, "changed",
@@ -184,6 +198,51 @@ rs_panel_init (RsPanel *self)
   priv->store_signals = g_signal_group_new (RS_TYPE_CASE_STORE);
   g_signal_group_connect_object (priv->store_signals, "reloaded",
                                  G_CALLBACK (on_store_reloaded_cb), self, G_CONNECT_SWAPPED);
+}
+
+gboolean
+rs_panel_get_editable (RsPanel *self)
+{
+  RsPanelPrivate *priv = rs_panel_get_instance_private (self);
+
+  g_return_val_if_fail (RS_IS_PANEL (self), FALSE);
+  return priv->editable;
+}
+
+/* The window's lock (issue 20): a panel that edits the case refuses to while FALSE,
+ * and says so by its controls' sensitivity; subclasses follow notify::editable. */
+void
+rs_panel_set_editable (RsPanel  *self,
+                       gboolean  editable)
+{
+  RsPanelPrivate *priv = rs_panel_get_instance_private (self);
+
+  g_return_if_fail (RS_IS_PANEL (self));
+
+  editable = !!editable;
+  if (priv->editable == editable)
+    return;
+  priv->editable = editable;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
+}
+
+static void
+on_edit_action_editable_cb (RsPanel    *self,
+                            GParamSpec *pspec,
+                            const char *action_name)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), action_name, rs_panel_get_editable (self));
+}
+
+/* An action of the panel that edits the case: enabled only while the panel is
+ * editable. @action_name must be static (an installed action's name). */
+void
+rs_panel_add_edit_action (RsPanel    *self,
+                          const char *action_name)
+{
+  g_return_if_fail (RS_IS_PANEL (self));
+  g_signal_connect (self, "notify::editable", G_CALLBACK (on_edit_action_editable_cb),
+                    (gpointer) action_name);
 }
 
 RsCaseStore *

@@ -42,6 +42,11 @@ RsCaseStore *rs_panel_get_store        (RsPanel             *self);
 void         rs_panel_set_store        (RsPanel             *self,
                                         RsCaseStore         *store);
 RsCase      *rs_panel_get_case         (RsPanel             *self);
+gboolean     rs_panel_get_editable     (RsPanel             *self);
+void         rs_panel_set_editable     (RsPanel             *self,
+                                        gboolean             editable);
+void         rs_panel_add_edit_action  (RsPanel             *self,
+                                        const char          *action_name);
 RsSelection *rs_panel_get_selection    (RsPanel             *self);
 void         rs_panel_set_selection    (RsPanel             *self,
                                         RsSelection         *selection);

@@ -358,6 +358,30 @@ popup_menu (RsQuotesPanel      *self,
   g_menu_append_item (menu, edit);
   g_menu_append_item (menu, delete);
 
+  /* Review (issue 20): the window's win.review-item, which the menu reaches through
+   * the panel's ancestors; the window disables it while review is locked. */
+  {
+    static const struct { const char *label; const char *verb; } items[] = {
+      { N_("_Accept"), "accept" },
+      { N_("C_hallenge"), "challenge" },
+      { N_("Mark U_nreviewed"), "unreviewed" },
+      { N_("C_omment…"), "comment" },
+    };
+    g_autoptr(GMenu) review = g_menu_new ();
+
+    for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+      {
+        g_autoptr(GMenuItem) item = g_menu_item_new (_(items[i].label), NULL);
+
+        g_menu_item_set_action_and_target_value (item, "win.review-item",
+                                                 g_variant_new ("(six)", items[i].verb,
+                                                                (gint32) RS_TARGET_QUOTE,
+                                                                quote_id));
+        g_menu_append_item (review, item);
+      }
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (review));
+  }
+
   if (self->menu == NULL)
     {
       self->menu = gtk_popover_menu_new_from_model (NULL);
@@ -444,6 +468,9 @@ void
 _rs_quotes_panel_init_editing (RsQuotesPanel *self)
 {
   GtkGesture *gesture = gtk_gesture_click_new ();
+
+  rs_panel_add_edit_action (RS_PANEL (self), "quotes.edit-quote");
+  rs_panel_add_edit_action (RS_PANEL (self), "quotes.delete-quote");
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
   g_signal_connect_object (gesture, "pressed", G_CALLBACK (on_list_pressed_cb), self,

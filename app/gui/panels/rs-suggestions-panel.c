@@ -833,6 +833,12 @@ accept_entries (RsSuggestionsPanel *self,
 
   if (store == NULL || indices->len == 0 || self->entries_document_id != self->document_id)
     return FALSE;
+  /* The window's lock: said, not silently ignored. */
+  if (!rs_panel_get_editable (RS_PANEL (self)))
+    {
+      show_error (self, _("Editing is locked in this window: unlock it (main menu) to accept"));
+      return FALSE;
+    }
 
   for (guint i = 0; i < indices->len; i++)
     g_ptr_array_add (suggestions,
@@ -1103,6 +1109,8 @@ static void
 rs_suggestions_panel_init (RsSuggestionsPanel *self)
 {
   GtkEventController *keys;
+
+  rs_panel_add_edit_action (RS_PANEL (self), "suggestions.accept-all");
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

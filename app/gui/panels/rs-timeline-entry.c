@@ -34,6 +34,8 @@ enum {
   PROP_EVENT,
   PROP_ENTITIES,
   PROP_INVOLVED,
+  PROP_ACTION_NAME,
+  PROP_ACTION_TARGET,
   N_PROPS
 };
 
@@ -143,6 +145,16 @@ rs_timeline_entry_get_property (GObject    *object,
       g_value_set_boolean (value, rs_timeline_entry_get_involved (self));
       break;
 
+    case PROP_ACTION_NAME:
+      g_value_set_string (value, "timeline.review-menu");
+      break;
+
+    case PROP_ACTION_TARGET:
+      /* The row's menu button names its event (issue 20: the review menu). */
+      g_value_set_variant (value, g_variant_new_int64 (self->event ? rs_event_get_id (self->event)
+                                                                   : 0));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -166,6 +178,12 @@ rs_timeline_entry_class_init (RsTimelineEntryClass *klass)
   properties[PROP_INVOLVED] =
     g_param_spec_boolean ("involved", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTION_NAME] =
+    g_param_spec_string ("action-name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTION_TARGET] =
+    g_param_spec_variant ("action-target", NULL, NULL, G_VARIANT_TYPE_INT64, NULL,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

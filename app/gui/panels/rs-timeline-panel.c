@@ -43,6 +43,8 @@ struct _RsTimelinePanel
   RsCase             *mapped_case;
   RsSelection        *mapped_selection;
 
+  GtkWidget          *review_menu;      /* a row's ⋮ menu (issue 20) */
+
   guint               n_events;
   guint               n_involved;
   guint               syncing : 1;
@@ -477,6 +479,7 @@ rs_timeline_panel_dispose (GObject *object)
   if (self->case_signals != NULL)
     g_signal_group_set_target (self->case_signals, NULL);
   g_clear_object (&self->case_signals);
+  g_clear_pointer (&self->review_menu, gtk_widget_unparent);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RS_TYPE_TIMELINE_PANEL);
 
@@ -510,6 +513,79 @@ rs_timeline_panel_get_property (GObject    *object,
     }
 }
 
+/* The row's ⋮ button for @event_id, found by its action target. */
+static GtkWidget *
+review_button_for (GtkWidget *widget,
+                   gint64     event_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)),
+                     "timeline.review-menu") == 0)
+        {
+          GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child));
+
+          if (target != NULL && g_variant_get_int64 (target) == event_id)
+            return child;
+        }
+      if ((found = review_button_for (child, event_id)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Review (issue 20): the event's menu, Accept, Challenge, Mark Unreviewed, Comment…;
+ * each the window's win.review-item, disabled there while review is locked. */
+static void
+review_menu_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  RsTimelinePanel *self = RS_TIMELINE_PANEL (widget);
+  static const struct { const char *label; const char *verb; } items[] = {
+    { N_("_Accept"), "accept" },
+    { N_("C_hallenge"), "challenge" },
+    { N_("Mark U_nreviewed"), "unreviewed" },
+    { N_("C_omment…"), "comment" },
+  };
+  g_autoptr(GMenu) menu = g_menu_new ();
+  gint64 event_id = g_variant_get_int64 (param);
+  GtkWidget *button;
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(items[i].label), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.review-item",
+                                               g_variant_new ("(six)", items[i].verb,
+                                                              (gint32) RS_TARGET_EVENT, event_id));
+      g_menu_append_item (menu, item);
+    }
+  if (self->review_menu == NULL)
+    {
+      self->review_menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_widget_set_parent (self->review_menu, widget);
+    }
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->review_menu), G_MENU_MODEL (menu));
+  /* Comment… acts on the event's thread: the event becomes the selection. */
+  rs_timeline_panel_select_event (self, event_id);
+  button = review_button_for (GTK_WIDGET (self->list_view), event_id);
+  if (button != NULL)
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_compute_bounds (button, widget, &bounds))
+        gtk_popover_set_pointing_to (GTK_POPOVER (self->review_menu),
+                                     &(GdkRectangle) { bounds.origin.x, bounds.origin.y,
+                                                       bounds.size.width, bounds.size.height });
+    }
+  gtk_popover_popup (GTK_POPOVER (self->review_menu));
+}
+
 static void
 rs_timeline_panel_class_init (RsTimelinePanelClass *klass)
 {
@@ -537,6 +613,8 @@ rs_timeline_panel_class_init (RsTimelinePanelClass *klass)
 
   gtk_widget_class_install_action (widget_class, "timeline.select-event", "x",
                                    select_event_action);
+  gtk_widget_class_install_action (widget_class, "timeline.review-menu", "x",
+                                   review_menu_action);
 
   g_type_ensure (RS_TYPE_TIMELINE_ENTRY);
   g_type_ensure (RS_TYPE_EVENT);

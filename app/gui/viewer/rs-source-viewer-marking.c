@@ -32,7 +32,9 @@ writable (RsSourceViewer *self)
 {
   RsCaseStore *store = rs_panel_get_store (RS_PANEL (self));
 
-  return store != NULL && !rs_case_store_is_read_only (store) && self->document != NULL;
+  /* The window's lock (RsPanel:editable) counts like a write-protected file. */
+  return store != NULL && !rs_case_store_is_read_only (store) && self->document != NULL &&
+         rs_panel_get_editable (RS_PANEL (self));
 }
 
 /* The selection without the white space around it, in characters; FALSE when nothing
@@ -506,6 +508,8 @@ _rs_source_viewer_init_marking (RsSourceViewer *self)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) section = g_menu_new ();
+
+  g_signal_connect (self, "notify::editable", G_CALLBACK (_rs_source_viewer_update_marking), NULL);
 
   self->entity_editor = rs_entity_editor_new ();
   self->event_editor = rs_event_editor_new ();
