@@ -304,14 +304,18 @@ test_review_mark (Fixture       *fixture,
   g_assert_false (rs_case_store_get_last_review_mark (fixture->store, &reviewer, &time, &error));
   g_assert_no_error (error);
 
+  /* A change made just before the mark is not "since" it, even within the same second:
+   * the mark keeps milliseconds, as the history does. */
+  push (fixture, rs_case_edit_create_entity (fixture->store, RS_ENTITY_KIND_PERSON, "Before the mark",
+                                             NULL, "", NULL, &error));
+  g_assert_no_error (error);
+  g_usleep (5000);
   push (fixture, rs_case_edit_mark_review (fixture->store, &error));
   g_assert_no_error (error);
   g_assert_true (rs_case_store_get_last_review_mark (fixture->store, &reviewer, &time, &error));
   g_assert_cmpstr (reviewer, ==, "Chiara Rossi");
 
-  /* Changes since the mark: only what came after it (the mark has one-second
-   * precision, as every time the case file keeps). */
-  g_usleep (G_USEC_PER_SEC + 50000);
+  g_usleep (5000);
   push (fixture, rs_case_edit_update_entity (fixture->store, tick, RS_ENTITY_KIND_GROUP, "Tick",
                                              (const char *[]) { "BRONZE BUTLER", NULL }, "",
                                              &error));
@@ -325,6 +329,7 @@ test_review_mark (Fixture       *fixture,
   g_assert_true (rs_undo_stack_undo (fixture->stack, &error));
   g_assert_no_error (error);
   g_clear_pointer (&reviewer, g_free);
+  g_clear_pointer (&time, g_date_time_unref);
   g_assert_false (rs_case_store_get_last_review_mark (fixture->store, &reviewer, NULL, &error));
   g_assert_no_error (error);
 }

@@ -367,7 +367,14 @@ rs_case_edit_mark_review (RsCaseStore  *store,
 
   if (!rs_case_store_begin_change (store, _("Mark a review"), error))
     return NULL;
-  now = _rs_case_store_now ();
+  /* To the millisecond, as the history: "changes since the last review" then starts
+   * exactly after the mark, not at the start of its second. */
+  {
+    g_autoptr(GDateTime) utc = g_date_time_new_now_utc ();
+    g_autofree char *seconds = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
+
+    now = g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (utc) / 1000);
+  }
   ok = (stmt = rs_db_prepare (store->db,
                               "INSERT INTO review_mark (reviewer, time) VALUES (?1, ?2)",
                               error)) != NULL;

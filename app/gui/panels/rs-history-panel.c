@@ -44,6 +44,7 @@ struct _RsHistoryPanel
   GtkWidget          *filter_box;
   GtkDropDown        *person_dropdown;
   GtkMenuButton      *since_button;
+  GtkWidget          *since_review_button;
   GtkCalendar        *calendar;
   GtkLabel           *count_label;
   AdwStatusPage      *empty_page;
@@ -633,10 +634,22 @@ on_person_dropdown_notify_selected_cb (RsHistoryPanel *self,
 }
 
 static GDateTime *
-parse_since (const char *what)
+parse_since (RsHistoryPanel *self,
+             const char     *what)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   int year, month, day;
+
+  /* Since the last review mark: what the next review has to look at. */
+  if (g_strcmp0 (what, "review") == 0)
+    {
+      GDateTime *mark = NULL;
+
+      if (self->store == NULL ||
+          !rs_case_store_get_last_review_mark (self->store, NULL, &mark, NULL))
+        return NULL;
+      return mark;
+    }
 
   if (g_strcmp0 (what, "hour") == 0)
     return g_date_time_add_hours (now, -1);
@@ -651,19 +664,42 @@ parse_since (const char *what)
   return NULL;
 }
 
-/* history.changes-since "hour" | "today" | "week" | "YYYY-MM-DD" (local midnight). */
+/* history.changes-since "review" | "hour" | "today" | "week" | "YYYY-MM-DD" (local midnight). */
 static void
 changes_since_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
 {
   RsHistoryPanel *self = RS_HISTORY_PANEL (widget);
-  g_autoptr(GDateTime) since = parse_since (g_variant_get_string (param, NULL));
+  g_autoptr(GDateTime) since = parse_since (self, g_variant_get_string (param, NULL));
 
   if (since == NULL)
     return;
   gtk_menu_button_popdown (self->since_button);
   rs_history_panel_set_since (self, since);
+}
+
+/* "Since the Last Review" only once a review was marked; its tooltip says when. */
+static void
+on_since_popover_show_cb (RsHistoryPanel *self)
+{
+  g_autoptr(GDateTime) mark = NULL;
+  g_autofree char *reviewer = NULL;
+  g_autofree char *tooltip = NULL;
+  gboolean has_mark = self->store != NULL &&
+    rs_case_store_get_last_review_mark (self->store, &reviewer, &mark, NULL);
+
+  gtk_widget_set_sensitive (self->since_review_button, has_mark);
+  if (has_mark)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (mark);
+      g_autofree char *when = g_date_time_format (local, "%x %X");
+
+      /* TRANSLATORS: "Marked by Aiko Tanaka, 27/11/26 10:12:00" */
+      tooltip = g_strdup_printf (_("Marked by %s, %s"), reviewer, when);
+    }
+  gtk_widget_set_tooltip_text (self->since_review_button,
+                               has_mark ? tooltip : _("No review has been marked yet"));
 }
 
 static void
@@ -897,6 +933,8 @@ rs_history_panel_class_init (RsHistoryPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RsHistoryPanel, filter_box);
   gtk_widget_class_bind_template_child (widget_class, RsHistoryPanel, person_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RsHistoryPanel, since_button);
+  gtk_widget_class_bind_template_child (widget_class, RsHistoryPanel, since_review_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_since_popover_show_cb);
   gtk_widget_class_bind_template_child (widget_class, RsHistoryPanel, calendar);
   gtk_widget_class_bind_template_child (widget_class, RsHistoryPanel, count_label);
   gtk_widget_class_bind_template_child (widget_class, RsHistoryPanel, empty_page);
