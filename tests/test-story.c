@@ -1,0 +1,329 @@
+/* test-story.c
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "rs-case-edit.h"
+#include "rs-case-store.h"
+#include "rs-error.h"
+#include "rs-test-utils.h"
+#include "rs-undo-stack.h"
+
+/* The storyline of presentation mode: views captured, captioned, moved and deleted,
+ * each a command — in the file, in the model, undone and redone exactly, and kept
+ * across a reopen. */
+
+typedef struct
+{
+  char        *path;
+  RsCaseStore *store;
+  RsUndoStack *stack;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->path = rs_test_make_sample_file ("story.redstring");
+  fixture->store = rs_case_store_open (fixture->path, RS_CASE_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  fixture->stack = rs_undo_stack_new (fixture->store);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_clear_object (&fixture->stack);
+  g_clear_object (&fixture->store);
+  g_clear_pointer (&fixture->path, g_free);
+}
+
+static RsCase *
+kase (Fixture *fixture)
+{
+  return rs_case_store_get_case (fixture->store);
+}
+
+static void
+push (Fixture  *fixture,
+      RsChange *change)
+{
+  g_assert_nonnull (change);
+  rs_undo_stack_push (fixture->stack, change);
+  g_object_unref (change);
+}
+
+static void
+reopen (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&fixture->stack);
+  g_clear_object (&fixture->store);
+  fixture->store = rs_case_store_open (fixture->path, RS_CASE_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  fixture->stack = rs_undo_stack_new (fixture->store);
+}
+
+/* The storyline's captions in order, joined with "|", with a check that the positions
+ * are 0, 1, 2, … */
+static char *
+captions (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) views = rs_case_dup_story_views (kase (fixture));
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  g_assert_cmpuint (views->len, ==, g_list_model_get_n_items (rs_case_get_story_views (kase (fixture))));
+  for (guint i = 0; i < views->len; i++)
+    {
+      RsStoryView *view = g_ptr_array_index (views, i);
+
+      g_assert_cmpuint (rs_story_view_get_position (view), ==, i);
+      g_assert_true (rs_case_lookup_story_view (kase (fixture), rs_story_view_get_id (view)) == view);
+      if (i > 0)
+        g_string_append_c (s, '|');
+      g_string_append (s, rs_story_view_get_caption (view));
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static gint64
+capture (Fixture    *fixture,
+         const char *caption,
+         double      x)
+{
+  g_autoptr(GError) error = NULL;
+  RsEntity *tick = rs_case_lookup_entity_by_name (kase (fixture), "Tick");
+  const char *shown[] = { rs_entity_get_uid (tick), "relation-uid", NULL };
+  const char *highlighted[] = { rs_entity_get_uid (tick), NULL };
+  gint64 id = 0;
+
+  push (fixture, rs_case_edit_add_story_view (fixture->store, caption, x, -20, 300, 200,
+                                              x > 0 ? shown : NULL, highlighted, &id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+#define assert_captions(fixture, expected) \
+  G_STMT_START { g_autofree char *got = captions (fixture); g_assert_cmpstr (got, ==, expected); } G_STMT_END
+
+static void
+test_capture (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  RsEntity *tick = rs_case_lookup_entity_by_name (kase (fixture), "Tick");
+  gint64 a, b;
+  RsStoryView *view;
+  double x, y, w, h;
+
+  assert_captions (fixture, "");
+  a = capture (fixture, "Everything", 0);
+  b = capture (fixture, "Tick alone", 50.5);
+  assert_captions (fixture, "Everything|Tick alone");
+
+  view = rs_case_lookup_story_view (kase (fixture), a);
+  g_assert_null (rs_story_view_get_shown (view));
+  g_assert_true (rs_story_view_shows (view, "anything"));
+
+  reopen (fixture);
+  tick = rs_case_lookup_entity_by_name (kase (fixture), "Tick");
+  assert_captions (fixture, "Everything|Tick alone");
+  view = rs_case_lookup_story_view (kase (fixture), b);
+  g_assert_nonnull (view);
+  rs_story_view_get_camera (view, &x, &y, &w, &h);
+  g_assert_cmpfloat (x, ==, 50.5);
+  g_assert_cmpfloat (y, ==, -20);
+  g_assert_cmpfloat (w, ==, 300);
+  g_assert_cmpfloat (h, ==, 200);
+  g_assert_cmpuint (g_strv_length ((char **)rs_story_view_get_shown (view)), ==, 2);
+  g_assert_true (rs_story_view_shows (view, rs_entity_get_uid (tick)));
+  g_assert_true (rs_story_view_shows (view, "relation-uid"));
+  g_assert_false (rs_story_view_shows (view, "other"));
+  g_assert_true (rs_story_view_highlights (view, rs_entity_get_uid (tick)));
+  g_assert_false (rs_story_view_highlights (view, "relation-uid"));
+  g_assert_null (rs_story_view_get_shown (rs_case_lookup_story_view (kase (fixture), a)));
+
+  /* A view that shows nothing is not "everything". */
+  {
+    const char *none[] = { NULL };
+    gint64 id = 0;
+
+    push (fixture, rs_case_edit_add_story_view (fixture->store, "Empty", 0, 0, 1, 1, none, NULL,
+                                                &id, &error));
+    g_assert_no_error (error);
+    reopen (fixture);
+    tick = rs_case_lookup_entity_by_name (kase (fixture), "Tick");
+    view = rs_case_lookup_story_view (kase (fixture), id);
+    g_assert_nonnull (rs_story_view_get_shown (view));
+    g_assert_false (rs_story_view_shows (view, rs_entity_get_uid (tick)));
+  }
+}
+
+static void
+test_undo_redo (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 a, b, c;
+
+  a = capture (fixture, "A", 0);
+  b = capture (fixture, "B", 1);
+  c = capture (fixture, "C", 2);
+  assert_captions (fixture, "A|B|C");
+
+  /* Move C to the front, then A to the end. */
+  push (fixture, rs_case_edit_move_story_view (fixture->store, c, 0, &error));
+  g_assert_no_error (error);
+  assert_captions (fixture, "C|A|B");
+  push (fixture, rs_case_edit_move_story_view (fixture->store, a, 2, &error));
+  g_assert_no_error (error);
+  assert_captions (fixture, "C|B|A");
+
+  push (fixture, rs_case_edit_set_story_caption (fixture->store, b, "Bee", &error));
+  g_assert_no_error (error);
+  assert_captions (fixture, "C|Bee|A");
+
+  push (fixture, rs_case_edit_delete_story_view (fixture->store, c, &error));
+  g_assert_no_error (error);
+  assert_captions (fixture, "Bee|A");
+  g_assert_null (rs_case_lookup_story_view (kase (fixture), c));
+
+  reopen (fixture);
+  assert_captions (fixture, "Bee|A");
+  /* The undo history is in memory: build it again and take it back step by step. */
+  push (fixture, rs_case_edit_move_story_view (fixture->store, a, 0, &error));
+  g_assert_no_error (error);
+  assert_captions (fixture, "A|Bee");
+  push (fixture, rs_case_edit_delete_story_view (fixture->store, b, &error));
+  g_assert_no_error (error);
+  assert_captions (fixture, "A");
+
+  g_assert_true (rs_undo_stack_undo (fixture->stack, &error));
+  g_assert_no_error (error);
+  assert_captions (fixture, "A|Bee");
+  g_assert_true (rs_undo_stack_undo (fixture->stack, &error));
+  assert_captions (fixture, "Bee|A");
+  g_assert_true (rs_undo_stack_redo (fixture->stack, &error));
+  assert_captions (fixture, "A|Bee");
+  g_assert_true (rs_undo_stack_redo (fixture->stack, &error));
+  assert_captions (fixture, "A");
+  g_assert_true (rs_undo_stack_undo (fixture->stack, &error));
+  g_assert_no_error (error);
+
+  reopen (fixture);
+  assert_captions (fixture, "A|Bee");
+}
+
+static void
+test_undo_in_one_session (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 a, b;
+
+  a = capture (fixture, "A", 0);
+  b = capture (fixture, "B", 1);
+  push (fixture, rs_case_edit_set_story_caption (fixture->store, a, "Alpha", &error));
+  push (fixture, rs_case_edit_move_story_view (fixture->store, b, 0, &error));
+  push (fixture, rs_case_edit_delete_story_view (fixture->store, a, &error));
+  g_assert_no_error (error);
+  assert_captions (fixture, "B");
+
+  for (guint i = 0; i < 5; i++)
+    g_assert_true (rs_undo_stack_undo (fixture->stack, &error));
+  g_assert_no_error (error);
+  assert_captions (fixture, "");
+  for (guint i = 0; i < 5; i++)
+    g_assert_true (rs_undo_stack_redo (fixture->stack, &error));
+  g_assert_no_error (error);
+  assert_captions (fixture, "B");
+  g_assert_nonnull (rs_case_lookup_story_view (kase (fixture), b));
+  {
+    g_autofree char *label = rs_undo_stack_dup_undo_label (fixture->stack);
+
+    g_assert_cmpstr (label, ==, "Undo Delete a view");
+  }
+}
+
+static void
+test_refused (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  const char *bad_uids[] = { "ok", "two\nlines", NULL };
+  const char *empty_uid[] = { "", NULL };
+  g_autofree char *long_caption = g_strnfill (1001, 'x');
+  gint64 a = capture (fixture, "A", 0);
+  GError *error = NULL;
+
+#define REFUSED(call)                                                           \
+  G_STMT_START {                                                                \
+    g_assert_null (call);                                                       \
+    g_assert_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT);                   \
+    g_assert_cmpstr (error->message, !=, "");                                   \
+    g_clear_error (&error);                                                     \
+  } G_STMT_END
+  REFUSED (rs_case_edit_add_story_view (fixture->store, "x", 0, 0, 0, 10, NULL, NULL, NULL, &error));
+  REFUSED (rs_case_edit_add_story_view (fixture->store, "x", 0, 0, 10, -1, NULL, NULL, NULL, &error));
+  REFUSED (rs_case_edit_add_story_view (fixture->store, "x", NAN, 0, 10, 10, NULL, NULL, NULL, &error));
+  REFUSED (rs_case_edit_add_story_view (fixture->store, "x", 0, INFINITY, 10, 10, NULL, NULL, NULL, &error));
+  REFUSED (rs_case_edit_add_story_view (fixture->store, "\xff", 0, 0, 10, 10, NULL, NULL, NULL, &error));
+  REFUSED (rs_case_edit_add_story_view (fixture->store, long_caption, 0, 0, 10, 10, NULL, NULL, NULL, &error));
+  REFUSED (rs_case_edit_add_story_view (fixture->store, "x", 0, 0, 10, 10, bad_uids, NULL, NULL, &error));
+  REFUSED (rs_case_edit_add_story_view (fixture->store, "x", 0, 0, 10, 10, NULL, empty_uid, NULL, &error));
+  REFUSED (rs_case_edit_set_story_caption (fixture->store, a + 100, "y", &error));
+  REFUSED (rs_case_edit_set_story_caption (fixture->store, a, "\xc3", &error));
+  REFUSED (rs_case_edit_move_story_view (fixture->store, a, 1, &error));
+  REFUSED (rs_case_edit_move_story_view (fixture->store, a, 0, &error));
+  REFUSED (rs_case_edit_move_story_view (fixture->store, a + 100, 0, &error));
+  REFUSED (rs_case_edit_delete_story_view (fixture->store, a + 100, &error));
+#undef REFUSED
+
+  /* Nothing was written, nothing pushed. */
+  assert_captions (fixture, "A");
+  reopen (fixture);
+  assert_captions (fixture, "A");
+}
+
+static void
+test_corrupt_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = rs_test_make_sample_file ("corrupt-story.redstring");
+  g_autoptr(RsCaseStore) store = NULL;
+
+  rs_test_raw_exec (path, "INSERT INTO story_view (uid, position, camera_x, camera_y, camera_width,"
+                          " camera_height) VALUES ('u', 0, 1e999, 0, 1, 1)");
+  store = rs_case_store_open (path, RS_CASE_STORE_OPEN_NONE, &error);
+  g_assert_null (store);
+  g_assert_error (error, RS_ERROR, RS_ERROR_CORRUPT_CASE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  rs_test_init_resources ();
+
+#define ADD(path, func) \
+  g_test_add ("/story/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("capture", test_capture);
+  ADD ("undo-redo", test_undo_redo);
+  ADD ("undo-in-one-session", test_undo_in_one_session);
+  ADD ("refused", test_refused);
+#undef ADD
+  g_test_add_func ("/story/corrupt-file", test_corrupt_file);
+
+  return g_test_run ();
+}
