@@ -9,9 +9,12 @@
 #include <math.h>
 #include <string.h>
 
+#include "rs-board-scene.h"
+#include "rs-bundle.h"
 #include "rs-case-edit.h"
 #include "rs-case-store.h"
 #include "rs-error.h"
+#include "rs-story-timeline.h"
 #include "rs-test-utils.h"
 #include "rs-undo-stack.h"
 
@@ -309,6 +312,141 @@ test_corrupt_file (void)
   g_assert_error (error, RS_ERROR, RS_ERROR_CORRUPT_CASE);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char **)a, *(const char **)b);
+}
+
+/* The names of the entities a view lists (shown or highlighted), sorted, joined with
+ * ","; relations are left out. */
+static char *
+names_of (RsCase             *kase,
+          const char * const *uids)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GListModel *entities = rs_case_get_entities (kase);
+
+  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+    {
+      g_autoptr(RsEntity) entity = g_list_model_get_item (entities, i);
+
+      if (g_strv_contains (uids, rs_entity_get_uid (entity)))
+        g_ptr_array_add (names, (gpointer)rs_entity_get_name (entity));
+    }
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (",", (char **)names->pdata);
+}
+
+static void
+test_timeline (void)
+{
+  static const char json[] =
+    "{\"format\": \"redstring-case\", \"version\": 1,"
+    " \"entities\": ["
+    "  {\"id\": \"a\", \"kind\": \"group\", \"name\": \"A\"},"
+    "  {\"id\": \"b\", \"kind\": \"group\", \"name\": \"B\"},"
+    "  {\"id\": \"c\", \"kind\": \"group\", \"name\": \"C\"},"
+    "  {\"id\": \"d\", \"kind\": \"group\", \"name\": \"D\"},"
+    "  {\"id\": \"e\", \"kind\": \"group\", \"name\": \"E\"}],"
+    " \"relations\": ["
+    "  {\"id\": \"ab\", \"source\": \"a\", \"target\": \"b\", \"label\": \"knows\"}],"
+    " \"events\": ["
+    "  {\"id\": \"e1\", \"date\": \"2021-03\", \"precision\": \"month\", \"title\": \"March\","
+    "   \"entities\": [\"b\"]},"
+    "  {\"id\": \"e2\", \"date\": \"2021-02-15\", \"precision\": \"day\", \"title\": \"Ides\","
+    "   \"entities\": [\"c\"]},"
+    "  {\"id\": \"e3\", \"date\": \"2021\", \"precision\": \"year\", \"title\": \"Year\","
+    "   \"entities\": [\"d\"]},"
+    "  {\"id\": \"e4\", \"date\": \"2021-03-01\", \"precision\": \"day\", \"title\": \"First\","
+    "   \"entities\": [\"c\", \"e\"]}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsCaseStore) store = rs_test_open_new_case ("timeline.redstring");
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GPtrArray) steps = NULL;
+  RsCase *kase = rs_case_store_get_case (store);
+  /* "2021" counts from 1 January, "March 2021" from 1 March: with 1 March itself. */
+  static const struct { const char *shown, *highlighted, *titles; } expected[] = {
+    { "A,D", "D", "Year" },
+    { "A,C,D", "C", "Ides" },
+    { "A,B,C,D,E", "B,C,E", "March; First" },
+  };
+
+  g_assert_true (rs_bundle_import_bytes (store, bytes, &error));
+  g_assert_no_error (error);
+
+  steps = rs_story_timeline_build (kase);
+  g_assert_cmpuint (steps->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < steps->len; i++)
+    {
+      RsStoryView *view = g_ptr_array_index (steps, i);
+      g_autofree char *shown = names_of (kase, rs_story_view_get_shown (view));
+      g_autofree char *highlighted = names_of (kase, rs_story_view_get_highlighted (view));
+      RsRelation *ab = g_list_model_get_item (rs_case_get_relations (kase), 0);
+
+      g_assert_cmpstr (shown, ==, expected[i].shown);
+      g_assert_cmpstr (highlighted, ==, expected[i].highlighted);
+      if (strstr (rs_story_view_get_caption (view), expected[i].titles) == NULL)
+        g_error ("step %u: “%s” does not name “%s”", i, rs_story_view_get_caption (view),
+                 expected[i].titles);
+      /* A relation has no date: it shows whenever both its ends do. */
+      g_assert_true (rs_story_view_shows (view, rs_relation_get_uid (ab)));
+      g_object_unref (ab);
+    }
+}
+
+/* A storyline view narrows the board by uid: the rest is dimmed, or removed. */
+static void
+test_filter_shown_uids (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = rs_test_make_sample_file ("filter.redstring");
+  g_autoptr(RsCaseStore) store = rs_case_store_open (path, RS_CASE_STORE_OPEN_NONE, &error);
+  RsCase *kase = rs_case_store_get_case (store);
+  g_autoptr(RsBoardFilter) filter = rs_board_filter_new ();
+  g_autoptr(RsBoardStyle) style = rs_board_style_new (FALSE);
+  g_autoptr(RsRelation) relation = g_list_model_get_item (rs_case_get_relations (kase), 0);
+  RsEntity *source = rs_case_lookup_entity (kase, rs_relation_get_source_id (relation));
+  RsEntity *target = rs_case_lookup_entity (kase, rs_relation_get_target_id (relation));
+  const char *uids[] = { rs_entity_get_uid (source), rs_entity_get_uid (target),
+                         rs_relation_get_uid (relation), NULL };
+
+  g_assert_no_error (error);
+  g_assert_false (rs_board_filter_get_active (filter));
+  rs_board_filter_set_shown_uids (filter, uids);
+  g_assert_true (rs_board_filter_get_active (filter));
+
+  for (guint remove = 0; remove < 2; remove++)
+    {
+      g_autoptr(RsBoardScene) scene = NULL;
+      RsBoardItemFlags hidden = remove ? RS_BOARD_ITEM_REMOVED : RS_BOARD_ITEM_DIMMED;
+      guint n_shown = 0, index;
+
+      rs_board_filter_set_remove_hidden (filter, remove);
+      scene = rs_board_scene_new (kase, filter, style);
+      for (guint i = 0; i < rs_board_scene_get_n_nodes (scene); i++)
+        {
+          const RsBoardNode *node = rs_board_scene_get_node (scene, i);
+          gboolean listed = node->id == rs_entity_get_id (source) || node->id == rs_entity_get_id (target);
+
+          g_assert_cmpint (!!(node->flags & hidden), ==, !listed);
+          n_shown += listed;
+        }
+      g_assert_cmpuint (n_shown, ==, 2);
+      g_assert_true (rs_board_scene_lookup_edge (scene, rs_relation_get_id (relation), &index));
+      g_assert_false (rs_board_scene_get_edge (scene, index)->flags & hidden);
+      for (guint i = 0; i < rs_board_scene_get_n_edges (scene); i++)
+        if (i != index)
+          g_assert_true (rs_board_scene_get_edge (scene, i)->flags & hidden);
+    }
+
+  rs_board_filter_reset (filter);
+  g_assert_true (rs_board_filter_shows_uid (filter, "anything"));
+  g_assert_false (rs_board_filter_get_has_shown_uids (filter));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +462,8 @@ main (int   argc,
   ADD ("refused", test_refused);
 #undef ADD
   g_test_add_func ("/story/corrupt-file", test_corrupt_file);
+  g_test_add_func ("/story/timeline", test_timeline);
+  g_test_add_func ("/story/filter-shown-uids", test_filter_shown_uids);
 
   return g_test_run ();
 }

@@ -411,6 +411,24 @@ has_evidence_from (RsCase   *kase,
   return FALSE;
 }
 
+static const char *
+entity_uid (RsCase *kase,
+            gint64  id)
+{
+  RsEntity *entity = rs_case_lookup_entity (kase, id);
+
+  return entity != NULL ? rs_entity_get_uid (entity) : NULL;
+}
+
+static const char *
+relation_uid (RsCase *kase,
+              gint64  id)
+{
+  RsRelation *relation = rs_case_lookup_relation (kase, id);
+
+  return relation != NULL ? rs_relation_get_uid (relation) : NULL;
+}
+
 static void
 apply_filter (RsBoardScene  *self,
               RsCase        *kase,
@@ -421,6 +439,7 @@ apply_filter (RsBoardScene  *self,
   guint hidden_kinds = rs_board_filter_get_hidden_kinds (filter);
   gint64 document_id = rs_board_filter_get_document_id (filter);
   gint64 focus_id = rs_board_filter_get_focus_id (filter);
+  gboolean by_uid = rs_board_filter_get_has_shown_uids (filter);
   RsBoardItemFlags hide = rs_board_filter_get_remove_hidden (filter) ?
                           RS_BOARD_ITEM_REMOVED : RS_BOARD_ITEM_DIMMED;
   guint focus;
@@ -435,7 +454,8 @@ apply_filter (RsBoardScene  *self,
                  rs_board_filter_match_text (filter, node->name,
                                              (const char * const *)node->aliases) &&
                  (document_id == 0 ||
-                  has_evidence_from (kase, RS_TARGET_ENTITY, node->id, document_id));
+                  has_evidence_from (kase, RS_TARGET_ENTITY, node->id, document_id)) &&
+                 (!by_uid || rs_board_filter_shows_uid (filter, entity_uid (kase, node->id)));
     }
 
   /* Breadth-first over the relations whose status is shown, up to focus-hops away. */
@@ -488,7 +508,9 @@ apply_filter (RsBoardScene  *self,
       gboolean edge_shown = shown[edge->source] && shown[edge->target] &&
                             rs_board_filter_get_status_visible (filter, edge->status) &&
                             (document_id == 0 ||
-                             has_evidence_from (kase, RS_TARGET_RELATION, edge->id, document_id));
+                             has_evidence_from (kase, RS_TARGET_RELATION, edge->id, document_id)) &&
+                            (!by_uid || rs_board_filter_shows_uid (filter,
+                                                                   relation_uid (kase, edge->id)));
 
       if (!edge_shown)
         edge->flags |= hide;
