@@ -15,10 +15,12 @@
 #include "rs-filter-popover.h"
 #include "rs-find-popover.h"
 #include "rs-notes-panel.h"
+#include "rs-presenter.h"
 #include "rs-progress-dialog.h"
 #include "rs-quotes-panel.h"
 #include "rs-relation-editor.h"
 #include "rs-source-viewer.h"
+#include "rs-storyline-popover.h"
 #include "rs-suggestions-panel.h"
 #include "rs-timeline-panel.h"
 #include "rs-undo-stack.h"
@@ -85,6 +87,17 @@ struct _RsWindow
   /* Background work (rs-window-actions.c) */
   RsProgressDialog    *progress;         /* weak: the import under way, if any */
   guint                progress_delay;   /* ms before its dialog shows (tests: 0) */
+
+  /* Presentation (rs-window-present.c) */
+  RsPresenter         *presenter;
+  RsStorylinePopover  *storyline_popover; /* borrowed: the header bar's */
+  GtkWidget           *present_caption;   /* borrowed: over the board */
+  GtkLabel            *present_caption_label;
+  GtkLabel            *present_step_label;
+  AdwToast            *capture_toast;     /* weak: "View captured", gone when presenting */
+  gboolean             chrome_hidden;
+  gboolean             chrome_visible[4]; /* header bar, side panel, viewer, layout status */
+  gboolean             legend_shown;
 };
 
 void _rs_window_class_actions_init (RsWindowClass *klass);
@@ -110,6 +123,13 @@ void _rs_window_import_report_text (RsWindow      *self,
                                     const char    *text);
 void _rs_window_import_bundle      (RsWindow      *self,
                                     const char    *path);
+void _rs_window_class_present_init (RsWindowClass *klass);
+void _rs_window_present_init       (RsWindow      *self);
+void _rs_window_present_dispose    (RsWindow      *self);
+void _rs_window_stop_presenting    (RsWindow      *self);
+gboolean _rs_window_capture_view   (RsWindow      *self,
+                                    gint64        *view_id,
+                                    GError       **error);
 void _rs_window_show_error         (RsWindow      *self,
                                     const char    *heading,
                                     const GError  *error);

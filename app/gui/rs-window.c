@@ -984,6 +984,7 @@ rs_window_dispose (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->reload_toast), (gpointer *)&self->reload_toast);
   self->reload_toast = NULL;
 
+  _rs_window_present_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RS_TYPE_WINDOW);
   _rs_window_editing_dispose (self);
 
@@ -1113,6 +1114,7 @@ rs_window_class_init (RsWindowClass *klass)
   _rs_window_class_actions_init (klass);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   _rs_window_class_editing_init (klass);
+  _rs_window_class_present_init (klass);
 }
 
 static void
@@ -1167,6 +1169,7 @@ rs_window_init (RsWindow *self)
 
   _rs_window_actions_init (self);
   _rs_window_editing_init (self);
+  _rs_window_present_init (self);
   g_menu_prepend_section (self->primary_menu, NULL, _rs_window_get_undo_menu (self));
   g_signal_connect_object (self->selection, "changed", G_CALLBACK (_rs_window_update_edit_actions),
                            self, G_CONNECT_SWAPPED);
