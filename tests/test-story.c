@@ -9,11 +9,15 @@
 #include <math.h>
 #include <string.h>
 
+#include <cairo.h>
+#include <glib/gstdio.h>
+
 #include "rs-board-scene.h"
 #include "rs-bundle.h"
 #include "rs-case-edit.h"
 #include "rs-case-store.h"
 #include "rs-error.h"
+#include "rs-story-export.h"
 #include "rs-story-timeline.h"
 #include "rs-test-utils.h"
 #include "rs-undo-stack.h"
@@ -447,6 +451,132 @@ test_filter_shown_uids (void)
   g_assert_false (rs_board_filter_get_has_shown_uids (filter));
 }
 
+/* Every entity on a grid, as a layout would leave them. */
+static void
+place_grid (RsCaseStore *store)
+{
+  g_autoptr(GArray) nodes = g_array_new (FALSE, TRUE, sizeof (RsNodePlacement));
+  g_autoptr(GError) error = NULL;
+  GListModel *entities = rs_case_get_entities (rs_case_store_get_case (store));
+
+  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+    {
+      g_autoptr(RsEntity) entity = g_list_model_get_item (entities, i);
+      RsNodePlacement node = { 0 };
+
+      node.entity_id = rs_entity_get_id (entity);
+      node.x = (i % 6) * 220.0;
+      node.y = (i / 6) * 140.0;
+      g_array_append_val (nodes, node);
+    }
+  g_assert_true (rs_case_store_set_board (store, (RsNodePlacement *)nodes->data, nodes->len,
+                                          NULL, 0, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+run (const char *command_line)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_command_line_sync (command_line, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* The share of a PNG's pixels that are not near white. */
+static double
+ink_of_png (const char *path)
+{
+  cairo_surface_t *png = cairo_image_surface_create_from_png (path);
+  guint ink = 0, n;
+  int width, height, stride;
+  const guchar *data;
+
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (png);
+  width = cairo_image_surface_get_width (png);
+  height = cairo_image_surface_get_height (png);
+  stride = cairo_image_surface_get_stride (png);
+  data = cairo_image_surface_get_data (png);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 pixel = *(const guint32 *)(data + y * stride + x * 4);
+
+        if (((pixel >> 16) & 0xff) < 200 || ((pixel >> 8) & 0xff) < 200 || (pixel & 0xff) < 200)
+          ink++;
+      }
+  n = (guint)(width * height);
+  cairo_surface_destroy (png);
+  return (double)ink / MAX (n, 1);
+}
+
+/* Hand-outs: one page per view, each with the board on it. */
+static void
+test_export_pdf (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("story-pdf-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "hand-outs.pdf", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no", "such", "folder.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) nowhere = g_file_new_for_path (missing);
+  g_autofree char *info = NULL;
+  g_autofree char *command = NULL;
+
+  g_assert_no_error (error);
+
+  /* An empty storyline has nothing to hand out, and writes nothing. */
+  g_assert_false (rs_story_export_pdf (kase (fixture), file, &error));
+  g_assert_error (error, RS_ERROR, RS_ERROR_EXPORT_FAILED);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  place_grid (fixture->store);
+  capture (fixture, "Everything shown", 0);  /* x 0: no uids, everything */
+  capture (fixture, "Tick, close up", 10);   /* Tick and one more uid */
+  push (fixture, rs_case_edit_add_story_view (fixture->store, "A corner", -50, -50, 500, 300, NULL,
+                                              NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (rs_story_export_pdf (kase (fixture), file, &error));
+  g_assert_no_error (error);
+  command = g_strdup_printf ("pdfinfo '%s'", path);
+  info = run (command);
+  if (strstr (info, "Pages:           3\n") == NULL)
+    g_error ("Not three pages:\n%s", info);
+
+  for (guint page = 1; page <= 3; page++)
+    {
+      /* Kept in G_TEST_BUILDDIR for a human to look at. */
+      g_autofree char *prefix = g_strdup_printf ("%s/story-hand-out-page-%u",
+                                                 g_test_get_dir (G_TEST_BUILT), page);
+      g_autofree char *png = g_strdup_printf ("%s.png", prefix);
+      g_autofree char *render = g_strdup_printf ("pdftoppm -png -r 40 -singlefile -f %u -l %u '%s' '%s'",
+                                                 page, page, path, prefix);
+      g_autofree char *out = run (render);
+      double ink = ink_of_png (png);
+
+      g_test_message ("page %u: %.1f%% ink, %s", page, ink * 100, png);
+      g_assert_cmpfloat (ink, >, 0.01);
+      g_assert_cmpfloat (ink, <, 0.9);
+    }
+
+  /* A folder that is not there: an error, no file. */
+  g_assert_false (rs_story_export_pdf (kase (fixture), nowhere, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -460,6 +590,7 @@ main (int   argc,
   ADD ("undo-redo", test_undo_redo);
   ADD ("undo-in-one-session", test_undo_in_one_session);
   ADD ("refused", test_refused);
+  ADD ("export-pdf", test_export_pdf);
 #undef ADD
   g_test_add_func ("/story/corrupt-file", test_corrupt_file);
   g_test_add_func ("/story/timeline", test_timeline);
