@@ -162,6 +162,7 @@ test_present (void)
   GtkListBox *list;
   g_autoptr(GError) error = NULL;
   gint64 analyst_pick;
+  double before[4], after[4];
 
   if (!rs_gui_test_can_click ())
     {
@@ -220,6 +221,8 @@ test_present (void)
   rs_selection_select (window->selection, RS_TARGET_ENTITY,
                        rs_entity_get_id (rs_case_lookup_entity_by_name (kase, "Tick")));
   analyst_pick = rs_selection_get_n_items (window->selection);
+  g_assert_true (rs_board_view_get_visible_area (window->board, &before[0], &before[1], &before[2],
+                                                 &before[3]));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
   g_assert_true (rs_presenter_get_active (window->presenter));
   g_assert_false (gtk_widget_get_visible (window->header_bar));
@@ -255,8 +258,13 @@ test_present (void)
   g_assert_true (rs_board_view_get_filter (window->board) == window->filter);
   g_assert_true (rs_board_view_get_selection (window->board) == window->selection);
   g_assert_cmpuint (rs_selection_get_n_items (window->selection), ==, analyst_pick);
-  rs_gui_test_iterate (200);
+  rs_gui_test_iterate (300);
   g_assert_false (gtk_window_is_fullscreen (GTK_WINDOW (window)));
+  /* And the camera where the analyst left it. */
+  g_assert_true (rs_board_view_get_visible_area (window->board, &after[0], &after[1], &after[2],
+                                                 &after[3]));
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpfloat_with_epsilon (after[i], before[i], 0.01 * before[2]);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

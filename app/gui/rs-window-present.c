@@ -462,7 +462,7 @@ _rs_window_present_init (RsWindow *self)
   /* The storyline's list, from the header bar. */
   self->storyline_popover = RS_STORYLINE_POPOVER (rs_storyline_popover_new ());
   button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-presentation-symbolic");
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-presentation-symbolic");
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), GTK_WIDGET (self->storyline_popover));
   gtk_widget_set_tooltip_text (button, _("Storyline and Presentation"));
   adw_header_bar_pack_end (ADW_HEADER_BAR (self->header_bar), button);

@@ -47,6 +47,11 @@ struct _RsPresenter
   guint          tick_id;
   int            last_width;
   int            last_height;
+
+  /* The analyst's camera, framed again once the chrome is back after stopping */
+  double         saved_area[4];
+  gboolean       has_saved_area;
+  guint          restore_frames;
 };
 
 G_DEFINE_FINAL_TYPE (RsPresenter, rs_presenter, G_TYPE_OBJECT)
@@ -214,6 +219,31 @@ tick_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+/* After stopping: the window gives the board its old size back over the next frames;
+ * the analyst's area is framed in it then. */
+static gboolean
+restore_tick_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  RsPresenter *self = user_data;
+
+  if (self->active || self->restore_frames == 0)
+    {
+      self->tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  self->restore_frames--;
+  rs_board_view_show_area (self->board, self->saved_area[0], self->saved_area[1],
+                           self->saved_area[2], self->saved_area[3]);
+  if (self->restore_frames == 0)
+    {
+      self->tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 index_uids (RsPresenter *self)
 {
@@ -325,7 +355,11 @@ rs_presenter_start (RsPresenter *self,
   /* Looking, not editing: the board takes no pointer input while it is presented. */
   gtk_widget_set_can_target (GTK_WIDGET (self->board), FALSE);
 
+  self->has_saved_area = rs_board_view_get_visible_area (self->board, &self->saved_area[0],
+                                                         &self->saved_area[1], &self->saved_area[2],
+                                                         &self->saved_area[3]);
   self->active = TRUE;
+  stop_tick (self);
   if (timeline)
     rs_board_view_zoom_to_fit (self->board);
   else if (self->tick_id == 0)
@@ -354,6 +388,12 @@ rs_presenter_stop (RsPresenter *self)
       rs_board_view_set_filter (self->board, self->saved_filter);
       rs_board_view_set_selection (self->board, self->saved_selection);
       gtk_widget_set_can_target (GTK_WIDGET (self->board), TRUE);
+      if (self->has_saved_area && gtk_widget_get_mapped (GTK_WIDGET (self->board)))
+        {
+          self->restore_frames = 4;
+          self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->board), restore_tick_cb,
+                                                        self, NULL);
+        }
     }
   g_clear_object (&self->saved_filter);
   g_clear_object (&self->saved_selection);
