@@ -49,6 +49,17 @@ update_caption (RsWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->present_caption_label),
                           *rs_story_view_get_caption (view) != '\0');
   gtk_label_set_text (self->present_step_label, step);
+
+  /* The views are framed above the caption: its height, wrapped to the board's width. */
+  {
+    int width = gtk_widget_get_width (GTK_WIDGET (self->board));
+    int natural = 0;
+
+    gtk_widget_measure (self->present_caption, GTK_ORIENTATION_VERTICAL,
+                        MAX (width - 96, 200), NULL, &natural, NULL, NULL);
+    rs_presenter_set_bottom_inset (self->presenter,
+                                   natural + gtk_widget_get_margin_bottom (self->present_caption) + 16);
+  }
 }
 
 /* Hides or brings back the window's editing chrome. */
@@ -107,6 +118,25 @@ on_presenter_active_cb (RsWindow    *self,
   update_caption (self);
 }
 
+/* Timeline playback keeps the whole board in view: the area every item takes. */
+static void
+frame_whole_board (RsCase    *kase,
+                   GPtrArray *views)
+{
+  g_autoptr(RsBoardStyle) style = rs_board_style_new (FALSE);
+  g_autoptr(RsBoardFilter) filter = rs_board_filter_new ();
+  g_autoptr(RsBoardScene) scene = rs_board_scene_new (kase, filter, style);
+  RsBoardRect bounds;
+  double margin;
+
+  if (!rs_board_scene_get_bounds (scene, &bounds) || bounds.width <= 0 || bounds.height <= 0)
+    return;
+  margin = 0.03 * MAX (bounds.width, bounds.height) + 16;
+  for (guint i = 0; i < views->len; i++)
+    rs_story_view_set_camera (g_ptr_array_index (views, i), bounds.x - margin, bounds.y - margin,
+                              bounds.width + 2 * margin, bounds.height + 2 * margin);
+}
+
 static void
 start (RsWindow *self,
        gboolean  timeline)
@@ -125,6 +155,8 @@ start (RsWindow *self,
                             : _("The storyline is empty: capture a view first (Ctrl+Alt+S)"));
       return;
     }
+  if (timeline)
+    frame_whole_board (kase, views);
   if (self->storyline_popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (self->storyline_popover));
   rs_presenter_start (self->presenter, views, timeline);
@@ -452,6 +484,9 @@ _rs_window_present_init (RsWindow *self)
   gtk_label_set_wrap (self->present_caption_label, TRUE);
   gtk_label_set_justify (self->present_caption_label, GTK_JUSTIFY_CENTER);
   gtk_label_set_max_width_chars (self->present_caption_label, 60);
+  /* A date with many events makes a long caption: it must not hide the board. */
+  gtk_label_set_lines (self->present_caption_label, 3);
+  gtk_label_set_ellipsize (self->present_caption_label, PANGO_ELLIPSIZE_END);
   self->present_step_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->present_step_label), "step");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->present_caption_label));

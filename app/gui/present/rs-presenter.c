@@ -36,6 +36,7 @@ struct _RsPresenter
   GHashTable    *relation_by_uid;
 
   guint          step;
+  int            bottom_inset;      /* pixels the caption covers at the bottom */
   guint          active : 1;
   guint          timeline : 1;
   guint          moving : 1;
@@ -171,6 +172,58 @@ rs_presenter_new (RsBoardView *board)
   return self;
 }
 
+/**
+ * rs_presenter_frame_area:
+ * @area: a board area: x, y, width, height
+ * @visible: (out): the board area the widget then shows
+ *
+ * Where the camera goes to show @area: as large as fits, centred in the part of the
+ * board above the caption (the bottom inset).
+ */
+void
+rs_presenter_frame_area (RsPresenter  *self,
+                         const double  area[4],
+                         double        visible[4])
+{
+  double w = gtk_widget_get_width (GTK_WIDGET (self->board));
+  double h = gtk_widget_get_height (GTK_WIDGET (self->board));
+  double avail = MAX (h - self->bottom_inset, h / 2);
+  double s;
+
+  s = MIN (w / MAX (area[2], 1e-6), avail / MAX (area[3], 1e-6));
+  visible[2] = w / s;
+  visible[3] = h / s;
+  visible[0] = area[0] + area[2] / 2 - visible[2] / 2;
+  visible[1] = area[1] + area[3] / 2 - avail / s / 2;
+}
+
+static void
+show_framed (RsPresenter  *self,
+             const double  area[4])
+{
+  double visible[4];
+
+  if (gtk_widget_get_width (GTK_WIDGET (self->board)) <= 0 ||
+      gtk_widget_get_height (GTK_WIDGET (self->board)) <= 0)
+    return;
+  rs_presenter_frame_area (self, area, visible);
+  rs_board_view_show_area (self->board, visible[0], visible[1], visible[2], visible[3]);
+}
+
+/* The area above the caption that the board shows now: where a move starts. */
+static gboolean
+get_framed (RsPresenter *self,
+            double       area[4])
+{
+  double h = gtk_widget_get_height (GTK_WIDGET (self->board));
+  double avail = MAX (h - self->bottom_inset, h / 2);
+
+  if (!rs_board_view_get_visible_area (self->board, &area[0], &area[1], &area[2], &area[3]))
+    return FALSE;
+  area[3] *= avail / h;
+  return TRUE;
+}
+
 static double
 ease_in_out (double t)
 {
@@ -207,12 +260,12 @@ tick_cb (GtkWidget     *widget,
       e = ease_in_out (t);
       for (guint i = 0; i < 4; i++)
         area[i] = self->from[i] + (self->to[i] - self->from[i]) * e;
-      rs_board_view_show_area (self->board, area[0], area[1], area[2], area[3]);
+      show_framed (self, area);
       if (t >= 1)
         set_moving (self, FALSE);
     }
   else if (width != self->last_width || height != self->last_height)
-    rs_board_view_show_area (self->board, self->to[0], self->to[1], self->to[2], self->to[3]);
+    show_framed (self, self->to);
 
   self->last_width = width;
   self->last_height = height;
@@ -305,20 +358,16 @@ show_step (RsPresenter *self,
   rs_selection_set_items (self->selection, (const RsTarget *)targets->data,
                           (const gint64 *)ids->data, ids->len);
 
-  if (!self->timeline)
+  rs_story_view_get_camera (view, &self->to[0], &self->to[1], &self->to[2], &self->to[3]);
+  if (animate && get_framed (self, self->from))
     {
-      rs_story_view_get_camera (view, &self->to[0], &self->to[1], &self->to[2], &self->to[3]);
-      if (animate && rs_board_view_get_visible_area (self->board, &self->from[0], &self->from[1],
-                                                     &self->from[2], &self->from[3]))
-        {
-          self->move_start = 0;
-          set_moving (self, TRUE);
-        }
-      else
-        {
-          set_moving (self, FALSE);
-          rs_board_view_show_area (self->board, self->to[0], self->to[1], self->to[2], self->to[3]);
-        }
+      self->move_start = 0;
+      set_moving (self, TRUE);
+    }
+  else
+    {
+      set_moving (self, FALSE);
+      show_framed (self, self->to);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
@@ -327,8 +376,8 @@ show_step (RsPresenter *self,
 /**
  * rs_presenter_start:
  * @views: (element-type RsStoryView): the steps, at least one
- * @timeline: timeline playback: the camera frames the whole board and items not shown
- *   yet are not drawn (a storyline dims them)
+ * @timeline: timeline playback: items not shown yet are not drawn (a storyline dims
+ *   them)
  */
 void
 rs_presenter_start (RsPresenter *self,
@@ -360,10 +409,7 @@ rs_presenter_start (RsPresenter *self,
                                                          &self->saved_area[3]);
   self->active = TRUE;
   stop_tick (self);
-  if (timeline)
-    rs_board_view_zoom_to_fit (self->board);
-  else if (self->tick_id == 0)
-    {
+  {
       self->last_width = gtk_widget_get_width (GTK_WIDGET (self->board));
       self->last_height = gtk_widget_get_height (GTK_WIDGET (self->board));
       self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->board), tick_cb, self, NULL);
@@ -443,6 +489,22 @@ rs_presenter_get_view (RsPresenter *self)
 {
   g_return_val_if_fail (RS_IS_PRESENTER (self), NULL);
   return self->active ? g_ptr_array_index (self->views, self->step) : NULL;
+}
+
+int
+rs_presenter_get_bottom_inset (RsPresenter *self)
+{
+  g_return_val_if_fail (RS_IS_PRESENTER (self), 0);
+  return self->bottom_inset;
+}
+
+/* The caption's band at the bottom: views are framed above it. */
+void
+rs_presenter_set_bottom_inset (RsPresenter *self,
+                               int          inset)
+{
+  g_return_if_fail (RS_IS_PRESENTER (self));
+  self->bottom_inset = MAX (inset, 0);
 }
 
 /* FALSE when there is no such step (the presenter stays where it is). */

@@ -20,6 +20,9 @@ RsPresenter *rs_presenter_new            (RsBoardView *board);
 void         rs_presenter_start          (RsPresenter *self,
                                           GPtrArray   *views,
                                           gboolean     timeline);
+void         rs_presenter_frame_area     (RsPresenter *self,
+                                          const double area[4],
+                                          double       visible[4]);
 void         rs_presenter_stop           (RsPresenter *self);
 gboolean     rs_presenter_get_active     (RsPresenter *self);
 gboolean     rs_presenter_get_timeline   (RsPresenter *self);
@@ -27,6 +30,9 @@ gboolean     rs_presenter_get_moving     (RsPresenter *self);
 guint        rs_presenter_get_step       (RsPresenter *self);
 guint        rs_presenter_get_n_steps    (RsPresenter *self);
 RsStoryView *rs_presenter_get_view       (RsPresenter *self);
+int          rs_presenter_get_bottom_inset (RsPresenter *self);
+void         rs_presenter_set_bottom_inset (RsPresenter *self,
+                                          int          inset);
 gboolean     rs_presenter_go_to          (RsPresenter *self,
                                           guint        step);
 gboolean     rs_presenter_next           (RsPresenter *self);
