@@ -25,11 +25,13 @@ struct _RsStorylinePopover
 
   /* Owned */
   RsCaseStore *store;
+  RsCase      *kase;        /* the store's case when connected: a reload makes another */
 
   /* Borrowed (children) */
   GtkListBox  *list;
 
   gulong       changes_id;
+  gulong       reloaded_id;
 };
 
 G_DEFINE_FINAL_TYPE (RsStorylinePopover, rs_storyline_popover, GTK_TYPE_POPOVER)
@@ -230,13 +232,36 @@ on_case_changes_cb (RsCase             *kase,
 }
 
 static void
+watch_case (RsStorylinePopover *self)
+{
+  if (self->kase != NULL)
+    g_clear_signal_handler (&self->changes_id, self->kase);
+  g_clear_object (&self->kase);
+  if (self->store != NULL)
+    {
+      self->kase = g_object_ref (rs_case_store_get_case (self->store));
+      self->changes_id = g_signal_connect (self->kase, "changes",
+                                           G_CALLBACK (on_case_changes_cb), self);
+    }
+}
+
+static void
+on_store_reloaded_cb (RsStorylinePopover *self,
+                      RsCaseStore        *store)
+{
+  watch_case (self);
+  rebuild (self);
+}
+
+static void
 rs_storyline_popover_dispose (GObject *object)
 {
   RsStorylinePopover *self = (RsStorylinePopover *)object;
 
   if (self->store != NULL)
-    g_clear_signal_handler (&self->changes_id, rs_case_store_get_case (self->store));
+    g_clear_signal_handler (&self->reloaded_id, self->store);
   g_clear_object (&self->store);
+  watch_case (self);
 
   G_OBJECT_CLASS (rs_storyline_popover_parent_class)->dispose (object);
 }
@@ -369,11 +394,12 @@ rs_storyline_popover_set_store (RsStorylinePopover *self,
   if (self->store == store)
     return;
   if (self->store != NULL)
-    g_clear_signal_handler (&self->changes_id, rs_case_store_get_case (self->store));
+    g_clear_signal_handler (&self->reloaded_id, self->store);
   g_set_object (&self->store, store);
   if (store != NULL)
-    self->changes_id = g_signal_connect (rs_case_store_get_case (store), "changes",
-                                         G_CALLBACK (on_case_changes_cb), self);
+    self->reloaded_id = g_signal_connect_swapped (store, "reloaded",
+                                                  G_CALLBACK (on_store_reloaded_cb), self);
+  watch_case (self);
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
