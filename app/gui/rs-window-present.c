@@ -401,6 +401,7 @@ export_storyline_action (GtkWidget  *widget,
       return;
     }
 
+  gtk_popover_popdown (GTK_POPOVER (self->storyline_popover));
   chooser = gtk_file_chooser_native_new (_("Export the Storyline as Hand-outs"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
   gtk_file_filter_set_name (filter, _("PDF documents"));
