@@ -118,6 +118,67 @@ press_key (RsWindow   *window,
 }
 
 static void
+on_exited_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(gboolean *)user_data = TRUE;
+}
+
+/* A pointer drag through the X server, slow enough for a drag and drop to start and
+ * to be over the target before the release (points of @widget, moves by dx, dy). */
+static gboolean
+drag (RsWindow  *window,
+      GtkWidget *widget,
+      double     x,
+      double     y,
+      double     dx,
+      double     dy)
+{
+#ifdef GDK_WINDOWING_X11
+  g_autoptr(GString) command = g_string_new ("xdotool");
+  g_autoptr(GError) error = NULL;
+  /* The widget's own surface: a popover has one of its own. */
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  gulong xid = (gulong)gdk_x11_surface_get_xid (surface);
+  graphene_point_t point;
+  double sx, sy;
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  gboolean exited = FALSE;
+
+  if (!rs_gui_test_can_click ())
+    return FALSE;
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (x, y), &point));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  point.x += sx;
+  point.y += sy;
+  g_string_append_printf (command, " mousemove --sync --window %lu %d %d mousedown 1 sleep 0.1",
+                          xid, (int)point.x, (int)point.y);
+  for (int step = 1; step <= 10; step++)
+    g_string_append_printf (command, " mousemove --window %lu %d %d sleep 0.08", xid,
+                            (int)(point.x + dx * step / 10), (int)(point.y + dy * step / 10));
+  g_string_append (command, " sleep 0.3 mouseup 1");
+  /* The window must handle the events while the pointer moves: a drag and drop runs
+   * in its main loop. */
+  g_shell_parse_argv (command->str, NULL, &argv, &error);
+  g_assert_no_error (error);
+  process = g_subprocess_newv ((const char * const *)argv, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (process, NULL, on_exited_cb, &exited);
+  while (!exited)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_subprocess_get_successful (process));
+  rs_gui_test_iterate (300);
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}
+
+static void
 screenshot (RsWindow *window,
             guint     step)
 {
@@ -165,7 +226,6 @@ test_present (void)
   RsCase *kase = rs_case_store_get_case (window->store);
   g_autoptr(GPtrArray) views = NULL;
   GtkListBox *list;
-  g_autoptr(GError) error = NULL;
   gint64 analyst_pick;
   double before[4], after[4];
 
@@ -198,17 +258,31 @@ test_present (void)
       g_assert_null (rs_story_view_get_shown (view));  /* no filter: everything */
     }
 
-  /* Reorder: the last view first, as a drop on the first row does. */
-  g_assert_true (rs_storyline_popover_move (window->storyline_popover,
-                                            rs_story_view_get_id (g_ptr_array_index (views, 2)),
-                                            0, &error));
-  g_assert_no_error (error);
+  /* Reorder: the last view dragged by its handle onto the first row. */
+  list = rs_storyline_popover_get_list (window->storyline_popover);
+  gtk_popover_popup (GTK_POPOVER (window->storyline_popover));
+  rs_gui_test_wait_for_draw (GTK_WIDGET (window->storyline_popover));
+  rs_gui_test_iterate (200);
+  {
+    GtkListBoxRow *first = gtk_list_box_get_row_at_index (list, 0);
+    GtkListBoxRow *last = gtk_list_box_get_row_at_index (list, 2);
+    GtkWidget *handle = gtk_widget_get_first_child (gtk_list_box_row_get_child (last));
+    double hw = gtk_widget_get_width (handle), hh = gtk_widget_get_height (handle);
+    graphene_point_t target;
+
+    g_assert_true (GTK_IS_IMAGE (handle));
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (first), handle,
+                                             &GRAPHENE_POINT_INIT (hw / 2 + 4, 8), &target));
+    g_assert_true (drag (window, handle, hw / 2, hh / 2, target.x - hw / 2, target.y - hh / 2));
+    rs_gui_test_iterate (200);
+  }
+  gtk_popover_popdown (GTK_POPOVER (window->storyline_popover));
+  rs_gui_test_iterate (100);
   g_clear_pointer (&views, g_ptr_array_unref);
   views = rs_case_dup_story_views (kase);
   g_assert_cmpstr (rs_story_view_get_caption (g_ptr_array_index (views, 0)), ==, names[2]);
   g_assert_cmpstr (rs_story_view_get_caption (g_ptr_array_index (views, 1)), ==, names[0]);
   g_assert_cmpstr (rs_story_view_get_caption (g_ptr_array_index (views, 2)), ==, names[1]);
-  list = rs_storyline_popover_get_list (window->storyline_popover);
   for (guint i = 0; i < 3; i++)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, (int)i);

@@ -32,6 +32,7 @@ struct _RsStorylinePopover
 
   gulong       changes_id;
   gulong       reloaded_id;
+  guint        rebuild_id;
 };
 
 G_DEFINE_FINAL_TYPE (RsStorylinePopover, rs_storyline_popover, GTK_TYPE_POPOVER)
@@ -219,16 +220,28 @@ rebuild (RsStorylinePopover *self)
     gtk_list_box_append (self->list, make_row (self, g_ptr_array_index (views, i), i));
 }
 
+static gboolean
+rebuild_cb (gpointer user_data)
+{
+  RsStorylinePopover *self = user_data;
+
+  self->rebuild_id = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Rebuilt when idle: a drop or an Enter that made the change is still running in the
+ * row it would remove. */
 static void
 on_case_changes_cb (RsCase             *kase,
                     RsCaseChanges      *changes,
                     RsStorylinePopover *self)
 {
-  if (rs_case_changes_get_added (changes, RS_TYPE_STORY_VIEW)->len > 0 ||
-      rs_case_changes_get_changed (changes, RS_TYPE_STORY_VIEW)->len > 0 ||
-      rs_case_changes_get_removed (changes, RS_TYPE_STORY_VIEW)->len > 0 ||
-      rs_case_changes_is_empty (changes))
-    rebuild (self);
+  if ((rs_case_changes_get_added (changes, RS_TYPE_STORY_VIEW)->len > 0 ||
+       rs_case_changes_get_changed (changes, RS_TYPE_STORY_VIEW)->len > 0 ||
+       rs_case_changes_get_removed (changes, RS_TYPE_STORY_VIEW)->len > 0 ||
+       rs_case_changes_is_empty (changes)) && self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add (rebuild_cb, self);
 }
 
 static void
@@ -262,6 +275,7 @@ rs_storyline_popover_dispose (GObject *object)
     g_clear_signal_handler (&self->reloaded_id, self->store);
   g_clear_object (&self->store);
   watch_case (self);
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
 
   G_OBJECT_CLASS (rs_storyline_popover_parent_class)->dispose (object);
 }
