@@ -472,7 +472,7 @@ static const char *edit_actions[] = {
   "win.undo", "win.redo", "win.new-entity", "win.new-entity-here", "win.new-event",
   "win.edit-selection", "win.delete-selection", "win.link-selection", "win.merge-selection",
   "win.split-selection", "win.unpin-selection", "win.unpin-all", "win.import-bundle",
-  "win.import-diagram", "win.import-report", "win.paste-report",
+  "win.import-diagram", "win.import-report", "win.paste-report", "win.capture-view",
 };
 static const char *review_actions[] = {
   "win.accept-claim", "win.challenge-claim", "win.unreview-claim", "win.comment-claim",
@@ -485,6 +485,8 @@ static const char *other_actions[] = {
   "win.find", "win.lock-editing", "win.allow-review-while-locked",
   /* exports and prints read the case, the history only shows it */
   "win.export-diagram", "win.copy-image", "win.print", "win.print-brief", "win.changes-since",
+  /* presenting and its hand-outs only show the case */
+  "win.present", "win.present-timeline", "win.export-storyline",
 };
 
 static gboolean

@@ -82,6 +82,7 @@ _rs_window_update_edit_actions (RsWindow *self)
   gtk_widget_action_set_enabled (widget, "win.unpin-all", can_write);
   gtk_widget_action_set_enabled (widget, "win.import-bundle", can_write);
   gtk_widget_action_set_enabled (widget, "win.import-diagram", can_write);
+  gtk_widget_action_set_enabled (widget, "win.capture-view", can_write);
   gtk_widget_action_set_enabled (widget, "win.import-report", can_write);
   gtk_widget_action_set_enabled (widget, "win.paste-report", can_write);
 

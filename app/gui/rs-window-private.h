@@ -17,11 +17,13 @@
 #include "rs-find-popover.h"
 #include "rs-history-panel.h"
 #include "rs-notes-panel.h"
+#include "rs-presenter.h"
 #include "rs-progress-dialog.h"
 #include "rs-quotes-panel.h"
 #include "rs-relation-editor.h"
 #include "rs-review-panel.h"
 #include "rs-source-viewer.h"
+#include "rs-storyline-popover.h"
 #include "rs-suggestions-panel.h"
 #include "rs-timeline-panel.h"
 #include "rs-undo-stack.h"
@@ -105,6 +107,16 @@ struct _RsWindow
   RsExportDialog      *export_dialog;    /* weak: the dialog while open */
   GtkPrintSettings    *print_settings;
   GtkPageSetup        *page_setup;
+  /* Presentation (rs-window-present.c) */
+  RsPresenter         *presenter;
+  RsStorylinePopover  *storyline_popover; /* borrowed: the header bar's */
+  GtkWidget           *present_caption;   /* borrowed: over the board */
+  GtkLabel            *present_caption_label;
+  GtkLabel            *present_step_label;
+  AdwToast            *capture_toast;     /* weak: "View captured", gone when presenting */
+  gboolean             chrome_hidden;
+  gboolean             chrome_visible[4]; /* header bar, side panel, viewer, layout status */
+  gboolean             legend_shown;
 };
 
 void _rs_window_class_actions_init (RsWindowClass *klass);
@@ -142,6 +154,13 @@ void _rs_window_import_diagram     (RsWindow      *self,
 void _rs_window_import_diagram_action (GtkWidget  *widget,
                                        const char *action_name,
                                        GVariant   *param);
+void _rs_window_class_present_init (RsWindowClass *klass);
+void _rs_window_present_init       (RsWindow      *self);
+void _rs_window_present_dispose    (RsWindow      *self);
+void _rs_window_stop_presenting    (RsWindow      *self);
+gboolean _rs_window_capture_view   (RsWindow      *self,
+                                    gint64        *view_id,
+                                    GError       **error);
 void _rs_window_show_error         (RsWindow      *self,
                                     const char    *heading,
                                     const GError  *error);

@@ -1145,6 +1145,7 @@ rs_window_dispose (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->reload_toast), (gpointer *)&self->reload_toast);
   self->reload_toast = NULL;
 
+  _rs_window_present_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RS_TYPE_WINDOW);
   _rs_window_editing_dispose (self);
   _rs_window_export_dispose (self);
@@ -1310,6 +1311,7 @@ rs_window_class_init (RsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   _rs_window_class_editing_init (klass);
   _rs_window_class_review_init (klass);
+  _rs_window_class_present_init (klass);
 }
 
 static void
@@ -1368,6 +1370,7 @@ rs_window_init (RsWindow *self)
 
   _rs_window_actions_init (self);
   _rs_window_editing_init (self);
+  _rs_window_present_init (self);
   g_menu_prepend_section (self->primary_menu, NULL, _rs_window_get_undo_menu (self));
   g_signal_connect_object (self->selection, "changed", G_CALLBACK (_rs_window_update_edit_actions),
                            self, G_CONNECT_SWAPPED);

@@ -18,12 +18,13 @@
 #include "rs-quote.h"
 #include "rs-relation.h"
 #include "rs-review.h"
+#include "rs-story-view.h"
 
 /* One record per transaction. An object appears at most once: added then changed is
  * added; added then removed is nothing; changed then removed is removed. */
 
 enum { ADDED, CHANGED, REMOVED, N_WHAT };
-enum { DOCUMENT, ENTITY, RELATION, QUOTE, EVIDENCE, EVENT, NOTE, REVIEW, COMMENT, N_KINDS };
+enum { DOCUMENT, ENTITY, RELATION, QUOTE, EVIDENCE, EVENT, NOTE, REVIEW, COMMENT, STORY_VIEW, N_KINDS };
 
 struct _RsCaseChanges
 {
@@ -58,6 +59,8 @@ kind_of_type (GType type)
     return REVIEW;
   if (type == RS_TYPE_COMMENT)
     return COMMENT;
+  if (type == RS_TYPE_STORY_VIEW)
+    return STORY_VIEW;
   return -1;
 }
 

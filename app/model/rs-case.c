@@ -33,6 +33,7 @@ struct _RsCase
   GListStore *notes;
   GListStore *reviews;
   GListStore *comments;
+  GListStore *story_views;
 
   /* Owned indices: id -> object (borrowed from the lists) */
   GHashTable *document_by_id;
@@ -44,6 +45,7 @@ struct _RsCase
   GHashTable *note_by_id;
   GHashTable *review_by_id;
   GHashTable *comment_by_id;
+  GHashTable *story_view_by_id;
 
   /* Owned indices: key -> GPtrArray of borrowed objects */
   GHashTable *evidence_by_target;   /* target_key () */
@@ -217,6 +219,7 @@ rs_case_dispose (GObject *object)
   g_clear_pointer (&self->note_by_id, g_hash_table_unref);
   g_clear_pointer (&self->review_by_id, g_hash_table_unref);
   g_clear_pointer (&self->comment_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->story_view_by_id, g_hash_table_unref);
 
   g_clear_object (&self->documents);
   g_clear_object (&self->entities);
@@ -227,6 +230,7 @@ rs_case_dispose (GObject *object)
   g_clear_object (&self->notes);
   g_clear_object (&self->reviews);
   g_clear_object (&self->comments);
+  g_clear_object (&self->story_views);
   g_clear_pointer (&self->changes, rs_case_changes_unref);
 
   G_OBJECT_CLASS (rs_case_parent_class)->dispose (object);
@@ -369,6 +373,7 @@ rs_case_init (RsCase *self)
   self->notes = g_list_store_new (RS_TYPE_NOTE);
   self->reviews = g_list_store_new (RS_TYPE_REVIEW);
   self->comments = g_list_store_new (RS_TYPE_COMMENT);
+  self->story_views = g_list_store_new (RS_TYPE_STORY_VIEW);
 
   self->document_by_id = id_table_new ();
   self->entity_by_id = id_table_new ();
@@ -379,6 +384,7 @@ rs_case_init (RsCase *self)
   self->note_by_id = id_table_new ();
   self->review_by_id = id_table_new ();
   self->comment_by_id = id_table_new ();
+  self->story_view_by_id = id_table_new ();
 
   self->evidence_by_target = multi_table_new ();
   self->evidence_by_quote = multi_table_new ();
@@ -437,6 +443,7 @@ DEFINE_LIST_GETTER (events)
 DEFINE_LIST_GETTER (notes)
 DEFINE_LIST_GETTER (reviews)
 DEFINE_LIST_GETTER (comments)
+DEFINE_LIST_GETTER (story_views)
 
 #define DEFINE_LOOKUP(Type, type, table)                                     \
   Type *                                                                     \
@@ -456,6 +463,7 @@ DEFINE_LOOKUP (RsEvent, event, event_by_id)
 DEFINE_LOOKUP (RsNote, note, note_by_id)
 DEFINE_LOOKUP (RsReview, review, review_by_id)
 DEFINE_LOOKUP (RsComment, comment, comment_by_id)
+DEFINE_LOOKUP (RsStoryView, story_view, story_view_by_id)
 
 RsEntity *
 rs_case_lookup_entity_by_name (RsCase     *self,
@@ -819,6 +827,67 @@ rs_case_remove_comment (RsCase *self,
   store_remove_item (self, self->comments, comment);
 }
 
+void
+rs_case_add_story_view (RsCase      *self,
+                        RsStoryView *view)
+{
+  g_return_if_fail (RS_IS_CASE (self));
+  g_return_if_fail (RS_IS_STORY_VIEW (view));
+
+  index_insert (self->story_view_by_id, rs_story_view_get_id (view), view);
+  list_add (self, self->story_views, view);
+}
+
+void
+rs_case_remove_story_view (RsCase *self,
+                           gint64  id)
+{
+  g_autoptr(RsStoryView) view = NULL;
+  RsStoryView *found;
+
+  g_return_if_fail (RS_IS_CASE (self));
+
+  if ((found = g_hash_table_lookup (self->story_view_by_id, &id)) == NULL)
+    return;
+
+  view = g_object_ref (found);
+  g_hash_table_remove (self->story_view_by_id, &id);
+  store_remove_item (self, self->story_views, view);
+}
+
+static int
+compare_story_positions (gconstpointer a,
+                         gconstpointer b)
+{
+  RsStoryView *va = *(RsStoryView **)a, *vb = *(RsStoryView **)b;
+  guint pa = rs_story_view_get_position (va), pb = rs_story_view_get_position (vb);
+  gint64 ia = rs_story_view_get_id (va), ib = rs_story_view_get_id (vb);
+
+  if (pa != pb)
+    return pa < pb ? -1 : 1;
+  return ia < ib ? -1 : ia > ib;
+}
+
+/* Returns: (transfer full) (element-type RsStoryView): the storyline in its order
+ * (the list model is in id order, like every other) */
+GPtrArray *
+rs_case_dup_story_views (RsCase *self)
+{
+  GListModel *model;
+  GPtrArray *views;
+  guint n;
+
+  g_return_val_if_fail (RS_IS_CASE (self), NULL);
+
+  model = G_LIST_MODEL (self->story_views);
+  n = g_list_model_get_n_items (model);
+  views = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (views, g_list_model_get_item (model, i));
+  g_ptr_array_sort (views, compare_story_positions);
+  return views;
+}
+
 /* A claim takes its review state and its thread with it (the schema's cascades). */
 static void
 remove_review_on (RsCase   *self,
@@ -1066,6 +1135,7 @@ id_getter_for (GType type)
   if (type == RS_TYPE_NOTE) return (IdGetter) rs_note_get_id;
   if (type == RS_TYPE_REVIEW) return (IdGetter) rs_review_get_id;
   if (type == RS_TYPE_COMMENT) return (IdGetter) rs_comment_get_id;
+  if (type == RS_TYPE_STORY_VIEW) return (IdGetter) rs_story_view_get_id;
   g_return_val_if_reached (NULL);
 }
 
@@ -1139,6 +1209,7 @@ rs_case_end_changes (RsCase *self)
   splice_added (self, self->notes);
   splice_added (self, self->reviews);
   splice_added (self, self->comments);
+  splice_added (self, self->story_views);
 
   changes = g_steal_pointer (&self->changes);
   g_signal_emit (self, signals[CHANGES], 0, changes);
@@ -1281,6 +1352,21 @@ copy_comment (RsComment *dst,
   rs_comment_set_time (dst, rs_comment_get_time (src));
   rs_comment_set_body (dst, rs_comment_get_body (src));
   rs_comment_set_resolved (dst, rs_comment_get_resolved (src));
+}
+
+static void
+copy_story_view (RsStoryView *dst,
+                 RsStoryView *src)
+{
+  double x, y, width, height;
+
+  rs_story_view_set_uid (dst, rs_story_view_get_uid (src));
+  rs_story_view_set_position (dst, rs_story_view_get_position (src));
+  rs_story_view_set_caption (dst, rs_story_view_get_caption (src));
+  rs_story_view_get_camera (src, &x, &y, &width, &height);
+  rs_story_view_set_camera (dst, x, y, width, height);
+  rs_story_view_set_shown (dst, rs_story_view_get_shown (src));
+  rs_story_view_set_highlighted (dst, rs_story_view_get_highlighted (src));
 }
 
 static int
@@ -1480,6 +1566,21 @@ put_record (RsCase   *self,
           return;
         }
       rs_case_add_comment (self, record);
+    }
+  else if (RS_IS_STORY_VIEW (record))
+    {
+      RsStoryView *found;
+
+      id = rs_story_view_get_id (record);
+      if ((found = g_hash_table_lookup (self->story_view_by_id, &id)))
+        {
+          g_object_freeze_notify (G_OBJECT (found));
+          copy_story_view (found, record);
+          g_object_thaw_notify (G_OBJECT (found));
+          rs_case_changes_change (self->changes, found);
+          return;
+        }
+      rs_case_add_story_view (self, record);
     }
   else
     g_return_if_reached ();

@@ -18,6 +18,7 @@
 #include "rs-quote.h"
 #include "rs-relation.h"
 #include "rs-review.h"
+#include "rs-story-view.h"
 #include "rs-types.h"
 
 G_BEGIN_DECLS
@@ -48,6 +49,8 @@ GListModel  *rs_case_get_events            (RsCase     *self);
 GListModel  *rs_case_get_notes             (RsCase     *self);
 GListModel  *rs_case_get_reviews           (RsCase     *self);
 GListModel  *rs_case_get_comments          (RsCase     *self);
+GListModel  *rs_case_get_story_views       (RsCase     *self);
+GPtrArray   *rs_case_dup_story_views       (RsCase     *self);
 
 RsDocument  *rs_case_lookup_document       (RsCase     *self,
                                             gint64      id);
@@ -66,6 +69,8 @@ RsNote      *rs_case_lookup_note           (RsCase     *self,
 RsReview    *rs_case_lookup_review         (RsCase     *self,
                                             gint64      id);
 RsComment   *rs_case_lookup_comment        (RsCase     *self,
+                                            gint64      id);
+RsStoryView *rs_case_lookup_story_view     (RsCase     *self,
                                             gint64      id);
 RsReview    *rs_case_lookup_review_for     (RsCase     *self,
                                             RsTarget    target,
@@ -119,6 +124,8 @@ void         rs_case_add_review            (RsCase     *self,
                                             RsReview   *review);
 void         rs_case_add_comment           (RsCase     *self,
                                             RsComment  *comment);
+void         rs_case_add_story_view        (RsCase     *self,
+                                            RsStoryView *view);
 void         rs_case_remove_document       (RsCase     *self,
                                             gint64      id);
 void         rs_case_remove_entity         (RsCase     *self,
@@ -136,6 +143,8 @@ void         rs_case_remove_note           (RsCase     *self,
 void         rs_case_remove_review         (RsCase     *self,
                                             gint64      id);
 void         rs_case_remove_comment        (RsCase     *self,
+                                            gint64      id);
+void         rs_case_remove_story_view     (RsCase     *self,
                                             gint64      id);
 void         rs_case_begin_changes         (RsCase     *self);
 void         rs_case_mark_changed          (RsCase     *self,

@@ -41,6 +41,7 @@ struct _RsBoardFilter
   /* Owned */
   char *text;
   char *text_folded;
+  GHashTable *shown_uids;  /* NULL: no restriction (a storyline view's items) */
 };
 
 G_DEFINE_FINAL_TYPE (RsBoardFilter, rs_board_filter, G_TYPE_OBJECT)
@@ -84,6 +85,7 @@ rs_board_filter_finalize (GObject *object)
 
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->text_folded, g_free);
+  g_clear_pointer (&self->shown_uids, g_hash_table_unref);
 
   G_OBJECT_CLASS (rs_board_filter_parent_class)->finalize (object);
 }
@@ -513,7 +515,8 @@ rs_board_filter_get_active (RsBoardFilter *self)
          self->document_id != 0 ||
          self->text != NULL ||
          self->focus_id != 0 ||
-         self->review != RS_BOARD_REVIEW_ANY;
+         self->review != RS_BOARD_REVIEW_ANY ||
+         self->shown_uids != NULL;
 }
 
 void
@@ -533,9 +536,56 @@ rs_board_filter_reset (RsBoardFilter *self)
   rs_board_filter_set_text (self, NULL);
   rs_board_filter_set_focus_id (self, 0);
   rs_board_filter_set_review (self, RS_BOARD_REVIEW_ANY);
+  g_clear_pointer (&self->shown_uids, g_hash_table_unref);
   self->resetting = FALSE;
   g_object_thaw_notify (G_OBJECT (self));
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * rs_board_filter_set_shown_uids:
+ * @uids: (nullable): the uids of the entities and relations to show; NULL lifts
+ *   the restriction
+ *
+ * Narrows the board to a set of items by uid, as a storyline view does; the other
+ * criteria still apply.
+ */
+void
+rs_board_filter_set_shown_uids (RsBoardFilter      *self,
+                                const char * const *uids)
+{
+  g_return_if_fail (RS_IS_BOARD_FILTER (self));
+
+  if (uids == NULL && self->shown_uids == NULL)
+    return;
+
+  g_clear_pointer (&self->shown_uids, g_hash_table_unref);
+  if (uids != NULL)
+    {
+      self->shown_uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; uids[i] != NULL; i++)
+        g_hash_table_add (self->shown_uids, g_strdup (uids[i]));
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
+  if (!self->resetting)
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* TRUE when no set of uids narrows the board, or @uid is in it. */
+gboolean
+rs_board_filter_shows_uid (RsBoardFilter *self,
+                           const char    *uid)
+{
+  g_return_val_if_fail (RS_IS_BOARD_FILTER (self), FALSE);
+
+  return self->shown_uids == NULL || (uid != NULL && g_hash_table_contains (self->shown_uids, uid));
+}
+
+gboolean
+rs_board_filter_get_has_shown_uids (RsBoardFilter *self)
+{
+  g_return_val_if_fail (RS_IS_BOARD_FILTER (self), FALSE);
+  return self->shown_uids != NULL;
 }
 
 static gboolean

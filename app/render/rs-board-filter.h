@@ -59,6 +59,11 @@ void           rs_board_filter_set_review         (RsBoardFilter     *self,
 gboolean       rs_board_filter_get_remove_hidden  (RsBoardFilter     *self);
 void           rs_board_filter_set_remove_hidden  (RsBoardFilter     *self,
                                                    gboolean           remove_hidden);
+void           rs_board_filter_set_shown_uids     (RsBoardFilter     *self,
+                                                   const char * const *uids);
+gboolean       rs_board_filter_get_has_shown_uids (RsBoardFilter     *self);
+gboolean       rs_board_filter_shows_uid          (RsBoardFilter     *self,
+                                                   const char        *uid);
 gboolean       rs_board_filter_get_active         (RsBoardFilter     *self);
 void           rs_board_filter_reset              (RsBoardFilter     *self);
 gboolean       rs_board_filter_match_text         (RsBoardFilter     *self,

@@ -442,6 +442,24 @@ review_matches (RsBoardReviewFilter review,
     }
 }
 
+static const char *
+entity_uid (RsCase *kase,
+            gint64  id)
+{
+  RsEntity *entity = rs_case_lookup_entity (kase, id);
+
+  return entity != NULL ? rs_entity_get_uid (entity) : NULL;
+}
+
+static const char *
+relation_uid (RsCase *kase,
+              gint64  id)
+{
+  RsRelation *relation = rs_case_lookup_relation (kase, id);
+
+  return relation != NULL ? rs_relation_get_uid (relation) : NULL;
+}
+
 static void
 apply_filter (RsBoardScene  *self,
               RsCase        *kase,
@@ -452,6 +470,7 @@ apply_filter (RsBoardScene  *self,
   guint hidden_kinds = rs_board_filter_get_hidden_kinds (filter);
   gint64 document_id = rs_board_filter_get_document_id (filter);
   gint64 focus_id = rs_board_filter_get_focus_id (filter);
+  gboolean by_uid = rs_board_filter_get_has_shown_uids (filter);
   RsBoardItemFlags hide = rs_board_filter_get_remove_hidden (filter) ?
                           RS_BOARD_ITEM_REMOVED : RS_BOARD_ITEM_DIMMED;
   guint focus;
@@ -466,7 +485,8 @@ apply_filter (RsBoardScene  *self,
                  rs_board_filter_match_text (filter, node->name,
                                              (const char * const *)node->aliases) &&
                  (document_id == 0 ||
-                  has_evidence_from (kase, RS_TARGET_ENTITY, node->id, document_id));
+                  has_evidence_from (kase, RS_TARGET_ENTITY, node->id, document_id)) &&
+                 (!by_uid || rs_board_filter_shows_uid (filter, entity_uid (kase, node->id)));
     }
 
   /* Breadth-first over the relations whose status is shown, up to focus-hops away. */
@@ -539,7 +559,9 @@ apply_filter (RsBoardScene  *self,
                             rs_board_filter_get_status_visible (filter, edge->status) &&
                             (document_id == 0 ||
                              has_evidence_from (kase, RS_TARGET_RELATION, edge->id, document_id)) &&
-                            review_matches (rs_board_filter_get_review (filter), edge->review);
+                            review_matches (rs_board_filter_get_review (filter), edge->review) &&
+                            (!by_uid || rs_board_filter_shows_uid (filter,
+                                                                   relation_uid (kase, edge->id)));
 
       if (!edge_shown)
         edge->flags |= hide;

@@ -228,4 +228,27 @@ gboolean  rs_case_store_get_last_review_mark (RsCaseStore  *store,
                                          GDateTime     **time,
                                          GError        **error);
 
+/* The storyline of presentation mode (issue 20): rs-case-edit-story.c. */
+RsChange *rs_case_edit_add_story_view    (RsCaseStore         *store,
+                                          const char          *caption,
+                                          double               x,
+                                          double               y,
+                                          double               width,
+                                          double               height,
+                                          const char * const  *shown,
+                                          const char * const  *highlighted,
+                                          gint64              *view_id,
+                                          GError             **error);
+RsChange *rs_case_edit_set_story_caption (RsCaseStore         *store,
+                                          gint64               view_id,
+                                          const char          *caption,
+                                          GError             **error);
+RsChange *rs_case_edit_move_story_view   (RsCaseStore         *store,
+                                          gint64               view_id,
+                                          guint                position,
+                                          GError             **error);
+RsChange *rs_case_edit_delete_story_view (RsCaseStore         *store,
+                                          gint64               view_id,
+                                          GError             **error);
+
 G_END_DECLS

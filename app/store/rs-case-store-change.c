@@ -155,6 +155,8 @@ record_id (gpointer record)
     return rs_review_get_id (record);
   if (RS_IS_COMMENT (record))
     return rs_comment_get_id (record);
+  if (RS_IS_STORY_VIEW (record))
+    return rs_story_view_get_id (record);
   return rs_note_get_id (record);
 }
 
@@ -191,6 +193,9 @@ remove_record (RsCase       *kase,
       break;
     case RS_RECORD_COMMENT:
       rs_case_remove_comment (kase, id);
+      break;
+    case RS_RECORD_STORY_VIEW:
+      rs_case_remove_story_view (kase, id);
       break;
     case RS_RECORD_NONE:
     case RS_RECORD_CASE:
@@ -305,6 +310,7 @@ sync_model (RsCaseStore  *self,
   static const RsRecordKind parents_first[] = {
     RS_RECORD_DOCUMENT, RS_RECORD_ENTITY, RS_RECORD_RELATION, RS_RECORD_QUOTE,
     RS_RECORD_EVENT, RS_RECORD_EVIDENCE, RS_RECORD_NOTE, RS_RECORD_REVIEW, RS_RECORD_COMMENT,
+    RS_RECORD_STORY_VIEW,
   };
   g_auto(Touched) touched = { { NULL }, { NULL }, { NULL }, FALSE };
   GArray **gone = touched.gone;

@@ -43,6 +43,9 @@
 #define COMMENT_SELECT \
   "SELECT id, uid, entity_id, relation_id, event_id, quote_id, author, time, body, resolved " \
   "FROM comment"
+#define STORY_VIEW_SELECT \
+  "SELECT id, uid, position, caption, camera_x, camera_y, camera_width, camera_height, " \
+  "shown, highlighted FROM story_view"
 #define NOTE_SELECT \
   "SELECT id, uid, document_id, entity_id, relation_id, event_id, body, author, created, " \
   "updated FROM note"
@@ -432,6 +435,40 @@ comment_from_row (sqlite3_stmt  *stmt,
   return g_steal_pointer (&comment);
 }
 
+static RsStoryView *
+story_view_from_row (sqlite3_stmt  *stmt,
+                     GError       **error)
+{
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  g_autoptr(RsStoryView) view = rs_story_view_new (id);
+  g_auto(GStrv) shown = NULL;
+  g_auto(GStrv) highlighted = NULL;
+  double camera[4];
+
+  if (row_has_null (stmt, COLUMNS (0, 1, 2, 3, 4, 5, 6, 7, 9)))
+    return corrupt (error, "story view", id, _("an empty required field")), NULL;
+  if (!row_is_utf8 (stmt))
+    return corrupt (error, "story view", id, _("text that is not valid UTF-8")), NULL;
+  for (guint i = 0; i < 4; i++)
+    camera[i] = sqlite3_column_double (stmt, 4 + (int)i);
+  /* The schema checks the size; a hand-edited file may still hold infinities. */
+  for (guint i = 0; i < 4; i++)
+    if (!isfinite (camera[i]) || (i >= 2 && camera[i] <= 0))
+      return corrupt (error, "story view", id, _("a camera that frames nothing")), NULL;
+  if (sqlite3_column_int64 (stmt, 2) < 0 || sqlite3_column_int64 (stmt, 2) > G_MAXINT)
+    return corrupt (error, "story view", id, _("a position out of range")), NULL;
+
+  shown = rs_story_uids_from_text (rs_db_column_text (stmt, 8));
+  highlighted = rs_story_uids_from_text (rs_db_column_text (stmt, 9));
+  rs_story_view_set_uid (view, rs_db_column_text (stmt, 1));
+  rs_story_view_set_position (view, (guint)sqlite3_column_int64 (stmt, 2));
+  rs_story_view_set_caption (view, rs_db_column_text (stmt, 3));
+  rs_story_view_set_camera (view, camera[0], camera[1], camera[2], camera[3]);
+  rs_story_view_set_shown (view, (const char * const *)shown);
+  rs_story_view_set_highlighted (view, (const char * const *)highlighted);
+  return g_steal_pointer (&view);
+}
+
 typedef gpointer (*FromRow) (sqlite3_stmt *stmt, GError **error);
 
 /* Runs "SELECT ... [WHERE id = ?]" and hands each row to from_row. */
@@ -740,6 +777,14 @@ _rs_case_store_load_comment (RsCaseStore  *self,
   return load_one (self, COMMENT_SELECT, "id", id, (FromRow)comment_from_row, error);
 }
 
+RsStoryView *
+_rs_case_store_load_story_view (RsCaseStore  *self,
+                                gint64        id,
+                                GError      **error)
+{
+  return load_one (self, STORY_VIEW_SELECT, "id", id, (FromRow)story_view_from_row, error);
+}
+
 /* The case's own row: title, description, creation date. */
 gboolean
 _rs_case_store_load_info (RsCaseStore  *self,
@@ -784,6 +829,7 @@ _rs_case_store_record_kind (const char *table)
     { "note", RS_RECORD_NOTE },
     { "review", RS_RECORD_REVIEW },
     { "comment", RS_RECORD_COMMENT },
+    { "story_view", RS_RECORD_STORY_VIEW },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
@@ -820,6 +866,8 @@ _rs_case_store_load_record (RsCaseStore   *self,
       return _rs_case_store_load_review (self, id, error);
     case RS_RECORD_COMMENT:
       return _rs_case_store_load_comment (self, id, error);
+    case RS_RECORD_STORY_VIEW:
+      return _rs_case_store_load_story_view (self, id, error);
     case RS_RECORD_NONE:
     case RS_RECORD_CASE:
     case RS_RECORD_LAST:
@@ -841,6 +889,7 @@ _rs_case_store_load_all (RsCaseStore  *self,
   g_autoptr(GPtrArray) notes = NULL;
   g_autoptr(GPtrArray) reviews = NULL;
   g_autoptr(GPtrArray) comments = NULL;
+  g_autoptr(GPtrArray) story_views = NULL;
   g_autoptr(GHashTable) entity_table = NULL;
   g_autoptr(GHashTable) event_table = NULL;
   g_autoptr(GHashTable) document_table = NULL;
@@ -857,7 +906,9 @@ _rs_case_store_load_all (RsCaseStore  *self,
       !(events = load_rows (self, EVENT_SELECT, NULL, 0, (FromRow)event_from_row, error)) ||
       !(notes = load_rows (self, NOTE_SELECT, NULL, 0, (FromRow)note_from_row, error)) ||
       !(reviews = load_rows (self, REVIEW_SELECT, NULL, 0, (FromRow)review_from_row, error)) ||
-      !(comments = load_rows (self, COMMENT_SELECT, NULL, 0, (FromRow)comment_from_row, error)))
+      !(comments = load_rows (self, COMMENT_SELECT, NULL, 0, (FromRow)comment_from_row, error)) ||
+      !(story_views = load_rows (self, STORY_VIEW_SELECT, NULL, 0,
+                                 (FromRow)story_view_from_row, error)))
     return FALSE;
 
   entity_table = index_by_id (entities, (gint64 (*) (gpointer))rs_entity_get_id);
@@ -995,6 +1046,8 @@ _rs_case_store_load_all (RsCaseStore  *self,
     rs_case_add_review (self->kase, g_ptr_array_index (reviews, i));
   for (guint i = 0; i < comments->len; i++)
     rs_case_add_comment (self->kase, g_ptr_array_index (comments, i));
+  for (guint i = 0; i < story_views->len; i++)
+    rs_case_add_story_view (self->kase, g_ptr_array_index (story_views, i));
   rs_case_end_changes (self->kase);
 
   return TRUE;

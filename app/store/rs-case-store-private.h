@@ -133,6 +133,7 @@ typedef enum
   RS_RECORD_NOTE,
   RS_RECORD_REVIEW,
   RS_RECORD_COMMENT,
+  RS_RECORD_STORY_VIEW,
   RS_RECORD_LAST,
 } RsRecordKind;
 
@@ -181,6 +182,9 @@ RsReview   *_rs_case_store_load_review   (RsCaseStore  *self,
                                           gint64        id,
                                           GError      **error);
 RsComment  *_rs_case_store_load_comment  (RsCaseStore  *self,
+                                          gint64        id,
+                                          GError      **error);
+RsStoryView *_rs_case_store_load_story_view (RsCaseStore *self,
                                           gint64        id,
                                           GError      **error);
 gboolean    _rs_case_store_claim_exists  (RsCase       *kase,

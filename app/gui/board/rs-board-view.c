@@ -370,7 +370,8 @@ on_case_changes_cb (RsBoardView   *self,
                     RsCase        *kase)
 {
   gboolean touches_board =
-    !rs_case_changes_only_touch (changes, RS_TYPE_NOTE) ||
+    (!rs_case_changes_only_touch (changes, RS_TYPE_NOTE) &&
+     !rs_case_changes_only_touch (changes, RS_TYPE_STORY_VIEW)) ||
     rs_case_changes_is_empty (changes);
 
   if (!touches_board)
@@ -1082,6 +1083,58 @@ rs_board_view_zoom_to_fit (RsBoardView *self)
   g_return_if_fail (RS_IS_BOARD_VIEW (self));
 
   _rs_board_view_request_auto_view (self, RS_BOARD_AUTO_VIEW_FIT);
+}
+
+/* The board area the widget shows, in board units (a storyline view's camera).
+ * FALSE before the widget has a size. */
+gboolean
+rs_board_view_get_visible_area (RsBoardView *self,
+                                double      *x,
+                                double      *y,
+                                double      *width,
+                                double      *height)
+{
+  RsBoardRect visible;
+  double w, h;
+
+  g_return_val_if_fail (RS_IS_BOARD_VIEW (self), FALSE);
+
+  w = gtk_widget_get_width (GTK_WIDGET (self));
+  h = gtk_widget_get_height (GTK_WIDGET (self));
+  if (w <= 0 || h <= 0)
+    return FALSE;
+  rs_board_viewport_get_visible (&self->viewport, w, h, &visible);
+  if (x) *x = visible.x;
+  if (y) *y = visible.y;
+  if (width) *width = visible.width;
+  if (height) *height = visible.height;
+  return TRUE;
+}
+
+/* Frames a board area: the whole of it, centred, as large as the widget allows (within
+ * the zoom range). The user's pan and zoom take over again from there. */
+void
+rs_board_view_show_area (RsBoardView *self,
+                         double       x,
+                         double       y,
+                         double       width,
+                         double       height)
+{
+  RsBoardViewport vp = self->viewport;
+  RsBoardRect rect = { x, y, width, height };
+  double w, h;
+
+  g_return_if_fail (RS_IS_BOARD_VIEW (self));
+
+  w = gtk_widget_get_width (GTK_WIDGET (self));
+  h = gtk_widget_get_height (GTK_WIDGET (self));
+  if (w <= 0 || h <= 0 || !(width > 0) || !(height > 0))
+    return;
+  rs_board_viewport_fit (&vp, &rect, w, h, 0,
+                         RS_BOARD_VIEW_MIN_ZOOM * RS_BOARD_PIXELS_PER_UNIT,
+                         RS_BOARD_VIEW_MAX_ZOOM * RS_BOARD_PIXELS_PER_UNIT);
+  self->auto_view = RS_BOARD_AUTO_VIEW_NONE;
+  _rs_board_view_set_viewport (self, &vp);
 }
 
 void

@@ -69,6 +69,16 @@ gboolean        rs_board_view_widget_to_board     (RsBoardView     *self,
                                                    double           widget_y,
                                                    double          *board_x,
                                                    double          *board_y);
+gboolean        rs_board_view_get_visible_area    (RsBoardView     *self,
+                                                   double          *x,
+                                                   double          *y,
+                                                   double          *width,
+                                                   double          *height);
+void            rs_board_view_show_area           (RsBoardView     *self,
+                                                   double           x,
+                                                   double           y,
+                                                   double           width,
+                                                   double           height);
 void            rs_board_view_popup               (RsBoardView     *self,
                                                    GtkPopover      *popover,
                                                    double           x,
