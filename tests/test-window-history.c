@@ -458,6 +458,27 @@ test_changes_since (void)
                    RS_BOARD_MARK_NONE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "history.clear-changes", NULL));
 
+  /* Since the last review: nothing before a review is marked; after Mark Review Done,
+   * exactly what came after the mark. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "history.changes-since", "s",
+                                             "review"));
+  g_assert_null (rs_history_panel_get_since (panel));
+  activate (window, "win.mark-review");
+  g_usleep (5000);
+  {
+    gint64 after_review = add_entity (window, "After the review");
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "history.changes-since", "s",
+                                               "review"));
+    g_assert_nonnull (rs_history_panel_get_since (panel));
+    g_assert_cmpuint (rs_history_panel_get_changes (panel)->len, ==, 1);
+    g_assert_cmpint (rs_board_view_get_change_mark (window->board, RS_TARGET_ENTITY, after_review),
+                     ==, RS_BOARD_MARK_ADDED);
+    g_assert_cmpint (rs_board_view_get_change_mark (window->board, RS_TARGET_ENTITY, old), ==,
+                     RS_BOARD_MARK_NONE);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "history.clear-changes", NULL));
+
   /* win.changes-since (the main menu) shows the panel with its chooser open. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-side-page", "s",
                                              "quotes"));

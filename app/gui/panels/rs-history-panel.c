@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "rs-case-edit.h"
 #include "rs-history-panel.h"
 #include "rs-text.h"
 
@@ -645,8 +646,8 @@ parse_since (RsHistoryPanel *self,
     {
       GDateTime *mark = NULL;
 
-      if (self->store == NULL ||
-          !rs_case_store_get_last_review_mark (self->store, NULL, &mark, NULL))
+      if (rs_panel_get_store (RS_PANEL (self)) == NULL ||
+          !rs_case_store_get_last_review_mark (rs_panel_get_store (RS_PANEL (self)), NULL, &mark, NULL))
         return NULL;
       return mark;
     }
@@ -686,8 +687,9 @@ on_since_popover_show_cb (RsHistoryPanel *self)
   g_autoptr(GDateTime) mark = NULL;
   g_autofree char *reviewer = NULL;
   g_autofree char *tooltip = NULL;
-  gboolean has_mark = self->store != NULL &&
-    rs_case_store_get_last_review_mark (self->store, &reviewer, &mark, NULL);
+  RsCaseStore *store = rs_panel_get_store (RS_PANEL (self));
+  gboolean has_mark = store != NULL &&
+    rs_case_store_get_last_review_mark (store, &reviewer, &mark, NULL);
 
   gtk_widget_set_sensitive (self->since_review_button, has_mark);
   if (has_mark)
