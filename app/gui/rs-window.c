@@ -283,6 +283,7 @@ rs_window_set_store (RsWindow    *self,
                                : _("Every change is written to the case file as you make it"));
   g_clear_pointer (&self->watch_error, g_free);
   rs_panel_set_store (RS_PANEL (self->review_panel), store);
+  rs_panel_set_store (RS_PANEL (self->history_panel), store);
   _rs_window_editing_set_store (self);
   update_title (self);
   update_save_label (self);
@@ -1330,6 +1331,7 @@ rs_window_init (RsWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   rs_panel_set_selection (RS_PANEL (self->review_panel), self->selection);
+  rs_panel_set_selection (RS_PANEL (self->history_panel), self->selection);
 
   self->cancellable = g_cancellable_new ();
 
