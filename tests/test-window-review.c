@@ -14,6 +14,7 @@
 #include "rs-gui-test-utils.h"
 #include "rs-review-panel.h"
 #include "rs-test-utils.h"
+#include "rs-storyline-popover.h"
 #include "rs-window-private.h"
 
 /* Team review in the real window (issue 20), with warnings fatal: accepting and
@@ -546,6 +547,7 @@ assert_panels_editable (RsWindow *window,
   g_assert_cmpint (rs_board_view_get_editable (window->board), ==, editable);
   g_assert_cmpint (rs_panel_get_editable (RS_PANEL (window->source_viewer)), ==, editable);
   g_assert_cmpint (rs_panel_get_editable (RS_PANEL (window->notes_panel)), ==, editable);
+  g_assert_cmpint (rs_storyline_popover_get_editable (window->storyline_popover), ==, editable);
   if (!editable)
     g_assert_false (action_enabled (GTK_WIDGET (window->notes_panel), "notes.add", NULL));
 }

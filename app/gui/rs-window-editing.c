@@ -83,6 +83,8 @@ _rs_window_update_edit_actions (RsWindow *self)
   gtk_widget_action_set_enabled (widget, "win.import-bundle", can_write);
   gtk_widget_action_set_enabled (widget, "win.import-diagram", can_write);
   gtk_widget_action_set_enabled (widget, "win.capture-view", can_write);
+  if (self->storyline_popover != NULL)
+    rs_storyline_popover_set_editable (self->storyline_popover, can_write);
   gtk_widget_action_set_enabled (widget, "win.import-report", can_write);
   gtk_widget_action_set_enabled (widget, "win.paste-report", can_write);
 

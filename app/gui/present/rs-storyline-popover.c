@@ -33,6 +33,7 @@ struct _RsStorylinePopover
   gulong       changes_id;
   gulong       reloaded_id;
   guint        rebuild_id;
+  gboolean     editable;    /* FALSE in a locked window: captions, deletion, order fixed */
 };
 
 G_DEFINE_FINAL_TYPE (RsStorylinePopover, rs_storyline_popover, GTK_TYPE_POPOVER)
@@ -45,6 +46,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void rebuild (RsStorylinePopover *self);
+
 static void
 report (RsStorylinePopover *self,
         const GError       *error)
@@ -53,6 +56,27 @@ report (RsStorylinePopover *self,
 
   if (error != NULL && RS_IS_WINDOW (root))
     rs_window_show_toast (RS_WINDOW (root), error->message);
+}
+
+gboolean
+rs_storyline_popover_get_editable (RsStorylinePopover *self)
+{
+  g_return_val_if_fail (RS_IS_STORYLINE_POPOVER (self), FALSE);
+  return self->editable;
+}
+
+/* A locked window shows its storyline as it is: no caption edits, deletions or moves. */
+void
+rs_storyline_popover_set_editable (RsStorylinePopover *self,
+                                   gboolean            editable)
+{
+  g_return_if_fail (RS_IS_STORYLINE_POPOVER (self));
+
+  editable = !!editable;
+  if (self->editable == editable)
+    return;
+  self->editable = editable;
+  rebuild (self);
 }
 
 gboolean
@@ -144,7 +168,7 @@ on_drop_cb (GtkDropTarget *target,
   gint64 id = g_value_get_int64 (value);
   int position = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
 
-  if (self == NULL || position < 0 || id == row_view_id (row))
+  if (self == NULL || !self->editable || position < 0 || id == row_view_id (row))
     return FALSE;
   if (!rs_storyline_popover_move (self, id, (guint)position, &error))
     {
@@ -183,6 +207,9 @@ make_row (RsStorylinePopover *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Caption"), -1);
   g_signal_connect (entry, "activate", G_CALLBACK (on_caption_activate_cb), self);
+  gtk_editable_set_editable (GTK_EDITABLE (entry), self->editable);
+  gtk_widget_set_sensitive (remove, self->editable);
+  gtk_widget_set_visible (handle, self->editable);
   gtk_widget_set_tooltip_text (remove, _("Delete this view"));
   gtk_widget_add_css_class (remove, "flat");
   g_signal_connect (remove, "clicked", G_CALLBACK (on_delete_clicked_cb), self);
@@ -348,6 +375,8 @@ rs_storyline_popover_init (RsStorylinePopover *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *title = gtk_label_new (_("Storyline"));
+
+  self->editable = TRUE;
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *placeholder = gtk_label_new (_("No views yet. Frame the board, select what to "
                                             "point at, and capture a view (Ctrl+Alt+S)."));

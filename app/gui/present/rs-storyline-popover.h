@@ -20,6 +20,9 @@ RsCaseStore *rs_storyline_popover_get_store   (RsStorylinePopover  *self);
 void         rs_storyline_popover_set_store   (RsStorylinePopover  *self,
                                                RsCaseStore         *store);
 GtkListBox  *rs_storyline_popover_get_list    (RsStorylinePopover  *self);
+gboolean     rs_storyline_popover_get_editable (RsStorylinePopover *self);
+void         rs_storyline_popover_set_editable (RsStorylinePopover *self,
+                                               gboolean             editable);
 gboolean     rs_storyline_popover_move        (RsStorylinePopover  *self,
                                                gint64               view_id,
                                                guint                position,
