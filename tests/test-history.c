@@ -149,6 +149,11 @@ test_every_command_kind (Fixture       *fixture,
   /* An alias row alone still counts as the entity changing. */
   assert_item (g_ptr_array_index (entries, 2), RS_TARGET_ENTITY, id, RS_HISTORY_OP_CHANGED,
                "Hanako Satō");
+  /* What changed, before and after, as a reviewer reads it. */
+  g_assert_cmpstr (find_item (g_ptr_array_index (entries, 2), RS_TARGET_ENTITY, id)->detail, ==,
+                   "name “Hanako Sato” → “Hanako Satō”; alias “H. Sato” added");
+  /* Additions and removals need no detail: the record is all of it. */
+  g_assert_cmpstr (find_item (g_ptr_array_index (entries, 3), RS_TARGET_ENTITY, id)->detail, ==, "");
   assert_item (g_ptr_array_index (entries, 1), RS_TARGET_RELATION, relation_id,
                RS_HISTORY_OP_ADDED, "Hanako Satō met Tick");
   /* A removed record keeps the name its row had. */
@@ -355,6 +360,36 @@ test_changeset_kept (Fixture       *fixture,
   g_assert_error (error, RS_ERROR, RS_ERROR_NOT_FOUND);
 }
 
+/* A relation's status and ends, before and after: the ends by their entities' names. */
+static void
+test_detail_of_relation (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsChange) created = NULL;
+  g_autoptr(RsChange) updated = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  gint64 tick = entity_named (fixture->store, "Tick");
+  gint64 jaxa = entity_named (fixture->store, "Japan Aerospace Exploration Agency");
+  gint64 keio = entity_named (fixture->store, "Keio University");
+  gint64 relation_id = 0;
+  const RsHistoryItem *item;
+
+  created = rs_case_edit_create_relation (fixture->store, tick, jaxa, "attacked", TRUE,
+                                          RS_RELATION_STATUS_ALLEGED, &relation_id, &error);
+  g_assert_no_error (error);
+  updated = rs_case_edit_update_relation (fixture->store, relation_id, tick, keio, "attacked", TRUE,
+                                          RS_RELATION_STATUS_CONFIRMED, &error);
+  g_assert_no_error (error);
+
+  entries = history (fixture->store, NULL, RS_TARGET_RELATION, relation_id);
+  item = find_item (g_ptr_array_index (entries, 0), RS_TARGET_RELATION, relation_id);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (item->detail, ==,
+                   "to “Japan Aerospace Exploration Agency” → “Keio University”; "
+                   "status “alleged” → “confirmed”");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,6 +404,7 @@ main (int   argc,
   ADD ("changes-since", test_changes_since);
   ADD ("failed-change-leaves-no-line", test_failed_change_leaves_no_line);
   ADD ("changeset-kept", test_changeset_kept);
+  ADD ("detail-of-relation", test_detail_of_relation);
 #undef ADD
 
   return g_test_run ();

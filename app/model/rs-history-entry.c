@@ -48,6 +48,7 @@ void
 rs_history_item_clear (RsHistoryItem *item)
 {
   g_clear_pointer (&item->title, g_free);
+  g_clear_pointer (&item->detail, g_free);
 }
 
 const char *
@@ -144,9 +145,11 @@ rs_history_entry_add_item (RsHistoryEntry *self,
                            RsTarget        target,
                            gint64          id,
                            RsHistoryOp     op,
-                           const char     *title)
+                           const char     *title,
+                           const char     *detail)
 {
-  RsHistoryItem item = { target, id, op, g_strdup (title != NULL ? title : "") };
+  RsHistoryItem item = { target, id, op, g_strdup (title != NULL ? title : ""),
+                         g_strdup (detail != NULL ? detail : "") };
 
   g_return_if_fail (RS_IS_HISTORY_ENTRY (self));
   g_array_append_val (self->items, item);

@@ -34,6 +34,7 @@ typedef struct
   gint64       id;
   RsHistoryOp  op;
   char        *title;  /* what it was called then */
+  char        *detail; /* changed: before → after ("name “Tick” → “Tick (APT)”"), or "" */
 } RsHistoryItem;
 
 #define RS_TYPE_HISTORY_ENTRY (rs_history_entry_get_type ())
@@ -48,7 +49,8 @@ void                 rs_history_entry_add_item      (RsHistoryEntry  *self,
                                                      RsTarget         target,
                                                      gint64           id,
                                                      RsHistoryOp      op,
-                                                     const char      *title);
+                                                     const char      *title,
+                                                     const char      *detail);
 gint64               rs_history_entry_get_id        (RsHistoryEntry  *self);
 GDateTime           *rs_history_entry_get_time      (RsHistoryEntry  *self);
 const char          *rs_history_entry_get_author    (RsHistoryEntry  *self);

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "rs-case-store-private.h"
@@ -50,6 +52,51 @@ static const struct
 };
 
 #define TITLE_MAX_CHARS 120
+#define DETAIL_VALUE_CHARS 60
+#define DETAIL_MAX_CHARS 400
+
+/* The columns an update is summarised by ("name “Tick” → “Tick (APT)”"): what a
+ * reviewer reads, not every column (offsets, sort keys and uids say nothing). A
+ * column that names an entity by id is shown by the entity's name. */
+typedef struct
+{
+  const char *table;
+  int         column;
+  const char *name;     /* translatable, N_() */
+  gboolean    entity;   /* an entity id */
+} DetailColumn;
+
+static const DetailColumn detail_columns[] = {
+  { "entity", 2, N_("kind"), FALSE },
+  { "entity", 3, N_("name"), FALSE },
+  { "entity", 4, N_("description"), FALSE },
+  { "relation", 2, N_("from"), TRUE },
+  { "relation", 3, N_("to"), TRUE },
+  { "relation", 4, N_("label"), FALSE },
+  { "relation", 5, N_("directed"), FALSE },
+  { "relation", 6, N_("status"), FALSE },
+  { "event", 2, N_("title"), FALSE },
+  { "event", 3, N_("description"), FALSE },
+  { "event", 4, N_("date"), FALSE },
+  { "event", 5, N_("end"), FALSE },
+  { "event", 6, N_("precision"), FALSE },
+  { "event", 7, N_("qualifier"), FALSE },
+  { "document", 2, N_("title"), FALSE },
+  { "document", 3, N_("publisher"), FALSE },
+  { "document", 4, N_("author"), FALSE },
+  { "document", 5, N_("address"), FALSE },
+  { "document", 6, N_("date"), FALSE },
+  { "document", 11, N_("reliability"), FALSE },
+  { "quote", 3, N_("start"), FALSE },
+  { "quote", 4, N_("end"), FALSE },
+  { "quote", 6, N_("credibility"), FALSE },
+  { "note", 6, N_("text"), FALSE },
+  { "case_info", 2, N_("title"), FALSE },
+  { "case_info", 3, N_("description"), FALSE },
+  { "review", 6, N_("review"), FALSE },
+  { "comment", 9, N_("resolved"), FALSE },
+  { "evidence", 5, N_("stance"), FALSE },
+};
 
 typedef struct
 {
@@ -58,12 +105,15 @@ typedef struct
   RsHistoryOp  op;
   gboolean     main_row;  /* op comes from the record's own row */
   char        *title;
+  GString     *detail;    /* before → after, for what changed */
 } Touched;
 
 static void
 touched_free (Touched *touched)
 {
   g_free (touched->title);
+  if (touched->detail != NULL)
+    g_string_free (touched->detail, TRUE);
   g_free (touched);
 }
 
@@ -135,6 +185,92 @@ touch (GHashTable  *touched,
       found->main_row = TRUE;
     }
   return found;
+}
+
+static void
+add_detail (Touched    *touched,
+            const char *text)
+{
+  if (touched->detail == NULL)
+    touched->detail = g_string_new (NULL);
+  if (touched->detail->len >= DETAIL_MAX_CHARS)
+    return;
+  if (touched->detail->len > 0)
+    g_string_append (touched->detail, "; ");
+  g_string_append (touched->detail, text);
+}
+
+/* One value as a reviewer reads it: text quoted and cut short, an entity by its name. */
+static char *
+describe_value (RsCaseStore   *self,
+                sqlite3_value *value,
+                gboolean       entity)
+{
+  if (value == NULL || sqlite3_value_type (value) == SQLITE_NULL)
+    return g_strdup (_("nothing"));
+  if (entity && sqlite3_value_type (value) == SQLITE_INTEGER)
+    {
+      g_auto(RsStoreStmt) holder = { 0 };
+      sqlite3_stmt *stmt = _rs_case_store_prepare (self, &holder,
+                                                   "SELECT name FROM entity WHERE id = ?1", NULL);
+
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, sqlite3_value_int64 (value));
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              g_autofree char *name = tidy_title (rs_db_column_text (stmt, 0));
+
+              return g_strdup_printf ("“%s”", name);
+            }
+        }
+      return g_strdup_printf ("#%" G_GINT64_FORMAT, (gint64)sqlite3_value_int64 (value));
+    }
+  if (sqlite3_value_type (value) == SQLITE_TEXT)
+    {
+      g_autofree char *valid = g_utf8_make_valid ((const char *)sqlite3_value_text (value), -1);
+      g_autofree char *tidy = tidy_title (valid);
+      g_autofree char *cut = g_utf8_substring (tidy, 0, MIN (g_utf8_strlen (tidy, -1),
+                                                             DETAIL_VALUE_CHARS));
+
+      return g_utf8_strlen (tidy, -1) > DETAIL_VALUE_CHARS
+             ? g_strdup_printf ("“%s…”", cut) : g_strdup_printf ("“%s”", cut);
+    }
+  if (sqlite3_value_type (value) == SQLITE_INTEGER)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64)sqlite3_value_int64 (value));
+  if (sqlite3_value_type (value) == SQLITE_FLOAT)
+    return g_strdup_printf ("%g", sqlite3_value_double (value));
+  return g_strdup ("…");
+}
+
+/* An update's before and after, column by column, for the columns that say something. */
+static void
+describe_update (RsCaseStore            *self,
+                 sqlite3_changeset_iter *iter,
+                 const char             *table,
+                 int                     n_columns,
+                 Touched                *touched)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (detail_columns); i++)
+    {
+      const DetailColumn *column = &detail_columns[i];
+      sqlite3_value *before = NULL, *after = NULL;
+      g_autofree char *old_text = NULL;
+      g_autofree char *new_text = NULL;
+      g_autofree char *line = NULL;
+
+      if (!g_str_equal (column->table, table) || column->column >= n_columns)
+        continue;
+      /* An update's new values hold only the columns it changed. */
+      if (sqlite3changeset_new (iter, column->column, &after) != SQLITE_OK || after == NULL ||
+          sqlite3changeset_old (iter, column->column, &before) != SQLITE_OK)
+        continue;
+      old_text = describe_value (self, before, column->entity);
+      new_text = describe_value (self, after, column->entity);
+      /* TRANSLATORS: a history detail, "name “Tick” → “Tick (APT)”" */
+      line = g_strdup_printf (_("%s %s → %s"), _(column->name), old_text, new_text);
+      add_detail (touched, line);
+    }
 }
 
 static gint64
@@ -216,6 +352,9 @@ collect (RsCaseStore *self,
             Touched *t = touch (touched, order, main_tables[i].target,
                                 value_int64 (iter, op, 0), hop, TRUE);
 
+            if (op == SQLITE_UPDATE)
+              describe_update (self, iter, table, n_columns, t);
+
             /* A removed record is named by what its row held. */
             if (op == SQLITE_DELETE && main_tables[i].title_column < n_columns)
               {
@@ -234,8 +373,28 @@ collect (RsCaseStore *self,
       for (guint i = 0; i < G_N_ELEMENTS (child_tables) && !handled; i++)
         if (g_strcmp0 (table, child_tables[i].table) == 0)
           {
-            touch (touched, order, child_tables[i].target, value_int64 (iter, op, 0),
-                   RS_HISTORY_OP_CHANGED, FALSE);
+            Touched *t = touch (touched, order, child_tables[i].target, value_int64 (iter, op, 0),
+                                RS_HISTORY_OP_CHANGED, FALSE);
+
+            /* Aliases come and go by name; a move says so once. */
+            if (g_str_equal (table, "entity_alias") && op != SQLITE_UPDATE && n_columns >= 3)
+              {
+                sqlite3_value *alias = NULL;
+                g_autofree char *name = NULL;
+                g_autofree char *line = NULL;
+
+                if ((op == SQLITE_INSERT ? sqlite3changeset_new (iter, 2, &alias)
+                                         : sqlite3changeset_old (iter, 2, &alias)) == SQLITE_OK)
+                  {
+                    name = describe_value (self, alias, FALSE);
+                    line = op == SQLITE_INSERT ? g_strdup_printf (_("alias %s added"), name)
+                                               : g_strdup_printf (_("alias %s removed"), name);
+                    add_detail (t, line);
+                  }
+              }
+            else if (g_str_equal (table, "position") && op == SQLITE_UPDATE &&
+                     (t->detail == NULL || strstr (t->detail->str, _("moved")) == NULL))
+              add_detail (t, _("moved"));
             handled = TRUE;
           }
 
@@ -255,7 +414,8 @@ collect (RsCaseStore *self,
 
               claim_of_row (self, table, value_int64 (iter, SQLITE_DELETE, 0), &target, &id);
               if (id > 0)
-                touch (touched, order, target, id, RS_HISTORY_OP_CHANGED, FALSE);
+                describe_update (self, iter, table, n_columns,
+                                 touch (touched, order, target, id, RS_HISTORY_OP_CHANGED, FALSE));
             }
           else
             for (guint i = 0; i < G_N_ELEMENTS (claims); i++)
@@ -282,7 +442,12 @@ collect (RsCaseStore *self,
                           : value_int64 (iter, op, column);
 
               if (id > 0)
-                touch (touched, order, backed[i], id, RS_HISTORY_OP_CHANGED, FALSE);
+                {
+                  Touched *t = touch (touched, order, backed[i], id, RS_HISTORY_OP_CHANGED, FALSE);
+
+                  if (op == SQLITE_UPDATE)
+                    describe_update (self, iter, table, n_columns, t);
+                }
             }
         }
     }
@@ -402,8 +567,8 @@ _rs_case_store_record_history (RsCaseStore      *self,
   history_id = sqlite3_last_insert_rowid (self->db);
 
   if (!(item = _rs_case_store_prepare (self, &item_holder,
-                                       "INSERT INTO history_item (history_id, target, record_id, op, title)"
-                                       " VALUES (?1, ?2, ?3, ?4, ?5)", error)))
+                                       "INSERT INTO history_item (history_id, target, record_id, op, title,"
+                                       " detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error)))
     return FALSE;
   for (guint i = 0; i < order->len; i++)
     {
@@ -418,6 +583,8 @@ _rs_case_store_record_history (RsCaseStore      *self,
       sqlite3_bind_int64 (item, 3, t->id);
       rs_db_bind_text (item, 4, rs_history_op_to_string (t->op));
       rs_db_bind_text (item, 5, title != NULL ? title : t->title != NULL ? t->title : "");
+      rs_db_bind_text (item, 6, t->op == RS_HISTORY_OP_CHANGED && t->detail != NULL
+                                ? t->detail->str : "");
       if (!rs_db_step_done (self->db, item, error))
         return FALSE;
     }
@@ -442,7 +609,7 @@ read_items (RsCaseStore     *self,
   gboolean has_row;
 
   if (!(stmt = _rs_case_store_prepare (self, &holder,
-                                       "SELECT target, record_id, op, title FROM history_item"
+                                       "SELECT target, record_id, op, title, detail FROM history_item"
                                        " WHERE history_id = ?1", error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, rs_history_entry_get_id (entry));
@@ -459,7 +626,7 @@ read_items (RsCaseStore     *self,
           !rs_history_op_from_string (rs_db_column_text (stmt, 2), &op))
         return corrupt_history (error);
       rs_history_entry_add_item (entry, target, sqlite3_column_int64 (stmt, 1), op,
-                                 rs_db_column_text (stmt, 3));
+                                 rs_db_column_text (stmt, 3), rs_db_column_text (stmt, 4));
     }
 }
 

@@ -25,6 +25,7 @@ static const char *migrations[] = {
   "/org/redstring/Redstring/core/sql/004-history.sql",
   "/org/redstring/Redstring/core/sql/005-review.sql",
   "/org/redstring/Redstring/core/sql/006-storyline.sql",
+  "/org/redstring/Redstring/core/sql/007-history-detail.sql",
 };
 
 int

@@ -171,6 +171,13 @@ dup_items_markup (RsHistoryEntry *entry)
           else
             g_string_append (out, ", ");
           g_string_append_printf (out, op == RS_HISTORY_OP_REMOVED ? "<s>%s</s>" : "%s", escaped);
+          /* What changed, before and after: "name “Tick” → “Tick (APT)”". */
+          if (op == RS_HISTORY_OP_CHANGED && item->detail != NULL && item->detail[0] != '\0')
+            {
+              g_autofree char *detail = g_markup_escape_text (item->detail, -1);
+
+              g_string_append_printf (out, " <span alpha=\"70%%\">(%s)</span>", detail);
+            }
           first = FALSE;
           shown++;
         }
@@ -212,7 +219,7 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
       gtk_box_append (GTK_BOX (box), label);
     }
   gtk_label_set_lines (GTK_LABEL (summary), 2);
-  gtk_label_set_lines (GTK_LABEL (items), 4);
+  gtk_label_set_lines (GTK_LABEL (items), 6);
   gtk_widget_add_css_class (summary, "heading");
   gtk_widget_add_css_class (meta, "caption");
   gtk_widget_add_css_class (meta, "dim-label");
