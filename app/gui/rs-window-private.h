@@ -44,6 +44,8 @@ struct _RsWindow
   GtkOverlay          *board_overlay;
   RsBoardView         *board;
   GtkWidget           *layout_status;
+  GtkWidget           *empty_state;
+  GtkWidget           *filter_status;    /* "Some of the board is hidden by a filter" */
   RsSourceViewer      *source_viewer;
   GtkWidget           *side_box;
   AdwViewStack        *side_stack;
