@@ -81,22 +81,6 @@ claim_name (RsCaseStore *store,
     }
 }
 
-static const char *
-claim_column (RsTarget target)
-{
-  switch (target)
-    {
-    case RS_TARGET_ENTITY:   return "entity_id";
-    case RS_TARGET_RELATION: return "relation_id";
-    case RS_TARGET_EVENT:    return "event_id";
-    case RS_TARGET_QUOTE:    return "quote_id";
-    case RS_TARGET_CASE:
-    case RS_TARGET_DOCUMENT:
-    case RS_TARGET_NOTE:
-    default:                 g_return_val_if_reached (NULL);
-    }
-}
-
 static gboolean
 check_claim (RsCaseStore  *store,
              RsTarget      target,
@@ -155,7 +139,7 @@ write_review_state (RsCaseStore    *store,
   else
     {
       sql = g_strdup_printf ("INSERT INTO review (uid, %s, state, reviewer, time)"
-                             " VALUES (?5, ?4, ?1, ?2, ?3)", claim_column (target));
+                             " VALUES (?5, ?4, ?1, ?2, ?3)", _rs_case_store_claim_column (target));
       if (!(stmt = rs_db_prepare (store->db, sql, error)))
         return FALSE;
       uid = g_uuid_string_random ();
@@ -267,7 +251,7 @@ rs_case_edit_add_comment (RsCaseStore  *store,
     return NULL;
 
   sql = g_strdup_printf ("INSERT INTO comment (uid, %s, author, time, body, resolved)"
-                         " VALUES (?1, ?2, ?3, ?4, ?5, 0)", claim_column (target));
+                         " VALUES (?1, ?2, ?3, ?4, ?5, 0)", _rs_case_store_claim_column (target));
   now = _rs_case_store_now ();
   uid = g_uuid_string_random ();
   trimmed = g_strstrip (g_strdup (body));

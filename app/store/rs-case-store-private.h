@@ -187,6 +187,7 @@ RsComment  *_rs_case_store_load_comment  (RsCaseStore  *self,
 RsStoryView *_rs_case_store_load_story_view (RsCaseStore *self,
                                           gint64        id,
                                           GError      **error);
+const char *_rs_case_store_claim_column  (RsTarget      target);
 gboolean    _rs_case_store_claim_exists  (RsCase       *kase,
                                           RsTarget      target,
                                           gint64        id);

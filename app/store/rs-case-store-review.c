@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rs-case-edit-private.h"
 #include "rs-case-store-private.h"
 #include "rs-enum-types.h"
 #include "rs-error.h"
@@ -18,16 +19,10 @@
  * change), checked as the schema would and more: the reader of a colleague's
  * bundle gets a sentence, not a constraint name. */
 
-static gboolean
-invalid (GError     **error,
-         const char  *message)
-{
-  g_set_error_literal (error, RS_ERROR, RS_ERROR_INVALID_INPUT, message);
-  return FALSE;
-}
-
-static const char *
-claim_column (RsTarget target)
+/* The column of review and comment that names a claim of this kind; NULL for what is
+ * not reviewed. */
+const char *
+_rs_case_store_claim_column (RsTarget target)
 {
   switch (target)
     {
@@ -59,7 +54,7 @@ check_claim (RsCaseStore  *self,
   sqlite3_stmt *stmt;
   gboolean has_row = FALSE;
 
-  if (claim_column (target) == NULL)
+  if (_rs_case_store_claim_column (target) == NULL)
     return invalid (error, _("Only entities, relations, events and quotes are reviewed"));
   if (!(stmt = _rs_case_store_prepare (self, &holder, queries[target], error)))
     return FALSE;
@@ -129,7 +124,7 @@ rs_case_store_add_review (RsCaseStore  *self,
   if (!check_text (rs_review_get_reviewer (draft), _("A review has no reviewer"), error) ||
       !check_time (rs_review_get_time (draft), error))
     return NULL;
-  if ((column = claim_column (rs_review_get_target (draft))) == NULL)
+  if ((column = _rs_case_store_claim_column (rs_review_get_target (draft))) == NULL)
     return invalid (error, _("Only entities, relations, events and quotes are reviewed")), NULL;
 
   if (!_rs_case_store_op_begin (self, error))
@@ -208,7 +203,7 @@ rs_case_store_add_comment (RsCaseStore  *self,
       !check_text (rs_comment_get_body (draft), _("A comment is empty"), error) ||
       !check_time (rs_comment_get_time (draft), error))
     return NULL;
-  if ((column = claim_column (rs_comment_get_target (draft))) == NULL)
+  if ((column = _rs_case_store_claim_column (rs_comment_get_target (draft))) == NULL)
     return invalid (error, _("Only entities, relations, events and quotes are reviewed")), NULL;
 
   if (!_rs_case_store_op_begin (self, error))
