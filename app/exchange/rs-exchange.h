@@ -1,0 +1,115 @@
+/* rs-exchange.h
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+/* Working together across machines (issue 21): merging a colleague's case and
+ * exchanging changesets. Both build an RsExchangePlan first — what matches, what
+ * is new, what conflicts — which the analyst (or `redstring-cli merge`) reviews
+ * before anything is written; applying a plan is one undoable change, recorded in
+ * the history. GTK-free: part of redstring-core. */
+
+#include "rs-case-store.h"
+#include "rs-change.h"
+
+G_BEGIN_DECLS
+
+/* What one item of a plan is. */
+typedef enum
+{
+  RS_EXCHANGE_ITEM_NEW,       /* only theirs: added */
+  RS_EXCHANGE_ITEM_MATCH,     /* the same record on both sides, nothing to do */
+  RS_EXCHANGE_ITEM_UPDATE,    /* theirs changed a field mine did not: taken */
+  RS_EXCHANGE_ITEM_DELETE,    /* theirs deleted it (changesets only) */
+  RS_EXCHANGE_ITEM_CONFLICT,  /* both changed the same field differently */
+} RsExchangeItemKind;
+
+/* How a conflict is settled; anything else is applied as the plan says. */
+typedef enum
+{
+  RS_EXCHANGE_RESOLUTION_UNDECIDED,
+  RS_EXCHANGE_RESOLUTION_KEEP_MINE,
+  RS_EXCHANGE_RESOLUTION_TAKE_THEIRS,
+} RsExchangeResolution;
+
+#define RS_TYPE_EXCHANGE_ITEM (rs_exchange_item_get_type ())
+G_DECLARE_FINAL_TYPE (RsExchangeItem, rs_exchange_item, RS, EXCHANGE_ITEM, GObject)
+
+RsExchangeItemKind    rs_exchange_item_get_kind        (RsExchangeItem        *self);
+RsTarget              rs_exchange_item_get_target      (RsExchangeItem        *self);
+/* The record's uid in the incoming case, and its id in mine (0 when new). */
+const char           *rs_exchange_item_get_uid         (RsExchangeItem        *self);
+gint64                rs_exchange_item_get_local_id    (RsExchangeItem        *self);
+/* What a person reads: "Tick (group)", "Unit 61419 → Tick: directed", ... */
+const char           *rs_exchange_item_get_title       (RsExchangeItem        *self);
+/* Why two records were taken for one: "uid", "sha256", "name", "alias", "ends";
+ * NULL for new items. */
+const char           *rs_exchange_item_get_matched_by  (RsExchangeItem        *self);
+/* For UPDATE and CONFLICT: the field ("status", "name", "date", "note", ...) and
+ * its values as text; base is NULL when no common ancestor is known. */
+const char           *rs_exchange_item_get_field       (RsExchangeItem        *self);
+const char           *rs_exchange_item_get_mine        (RsExchangeItem        *self);
+const char           *rs_exchange_item_get_theirs      (RsExchangeItem        *self);
+const char           *rs_exchange_item_get_base        (RsExchangeItem        *self);
+RsExchangeResolution  rs_exchange_item_get_resolution  (RsExchangeItem        *self);
+void                  rs_exchange_item_set_resolution  (RsExchangeItem        *self,
+                                                        RsExchangeResolution   resolution);
+
+#define RS_TYPE_EXCHANGE_PLAN (rs_exchange_plan_get_type ())
+G_DECLARE_FINAL_TYPE (RsExchangePlan, rs_exchange_plan, RS, EXCHANGE_PLAN, GObject)
+
+/* Reads OTHER_PATH (another case file, opened read-only and never written) and
+ * matches it against MINE: records sharing a uid first, documents by SHA-256,
+ * entities by kind and name/alias, relations by their ends and label. */
+RsExchangePlan *rs_exchange_plan_new_merge       (RsCaseStore      *mine,
+                                                  const char       *other_path,
+                                                  GError          **error);
+/* Reads a changeset file written by rs_exchange_write_changes(); refuses one from
+ * another case, a newer format, or a damaged file (RS_ERROR_*, nothing applied). */
+RsExchangePlan *rs_exchange_plan_new_apply       (RsCaseStore      *mine,
+                                                  const char       *changeset_path,
+                                                  GError          **error);
+void            rs_exchange_plan_new_merge_async (RsCaseStore      *mine,
+                                                  const char       *other_path,
+                                                  GCancellable     *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer          user_data);
+void            rs_exchange_plan_new_apply_async (RsCaseStore      *mine,
+                                                  const char       *changeset_path,
+                                                  GCancellable     *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer          user_data);
+RsExchangePlan *rs_exchange_plan_new_finish      (GAsyncResult     *result,
+                                                  GError          **error);
+
+/* Every item, in a stable order (conflicts first, then new, updates, deletes,
+ * matches): a GListModel of RsExchangeItem. */
+GListModel     *rs_exchange_plan_get_items       (RsExchangePlan   *self);
+guint           rs_exchange_plan_count           (RsExchangePlan   *self,
+                                                  RsExchangeItemKind kind);
+/* Conflicts still RS_EXCHANGE_RESOLUTION_UNDECIDED. */
+guint           rs_exchange_plan_count_undecided (RsExchangePlan   *self);
+/* "Merge “Tick case” from Hana Sato": the label of the change and of the history. */
+const char     *rs_exchange_plan_get_label       (RsExchangePlan   *self);
+/* The report as JSON: {"source":…, "counts":{…}, "items":[{"kind":…, "target":…,
+ * "uid":…, "title":…, "matched_by":…, "field":…, "mine":…, "theirs":…}, …]}. */
+char           *rs_exchange_plan_to_json         (RsExchangePlan   *self);
+/* Writes the plan into MINE as one change (undoable, in the history). Fails with
+ * RS_ERROR_CONFLICT (nothing written) while a conflict is undecided, and with
+ * RS_ERROR_CONFLICT too if MINE changed since the plan was made. */
+RsChange       *rs_exchange_plan_apply           (RsExchangePlan   *self,
+                                                  RsCaseStore      *mine,
+                                                  GError          **error);
+
+/* "Export My Changes Since…": every change recorded in STORE's history after SINCE
+ * (NULL: all of it), by this case, keyed on uids, written atomically to PATH with
+ * the case's identity and the format version. */
+gboolean        rs_exchange_write_changes        (RsCaseStore      *store,
+                                                  GDateTime        *since,
+                                                  const char       *path,
+                                                  GError          **error);
+
+G_END_DECLS
