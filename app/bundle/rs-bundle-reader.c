@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <math.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -264,8 +265,8 @@ get_int (Bundle      *bundle,
       g_autofree char *written = dup_number_as_written (bundle, node, where, index, member);
 
       return fail (error, where, index,
-                   _("“%s” is %s; it must be a whole number from %" G_GINT64_FORMAT " to %"
-                     G_GINT64_FORMAT), member, written, min, max);
+                   _("“%s” is %s; it must be a whole number from %" PRId64 " to %"
+                     PRId64), member, written, min, max);
     }
 
   *out = json_node_get_int (node);
@@ -616,18 +617,18 @@ check_quote (Bundle  *bundle,
   doc_id = json_object_get_string_member (record->object, "document");
   if (end <= start)
     return fail (error, "quotes", record->index,
-                 _("span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " is empty or reversed"),
+                 _("span %" PRId64 "–%" PRId64 " is empty or reversed"),
                  start, end);
   if (end > document->length)
     return fail (error, "quotes", record->index,
-                 _("end %" G_GINT64_FORMAT " is past the end of document %s (%" G_GINT64_FORMAT
+                 _("end %" PRId64 " is past the end of document %s (%" PRId64
                    " characters)"), end, doc_id, document->length);
 
   doc_text = json_object_get_string_member (document->object, "text");
   slice = g_utf8_substring (doc_text, start, end);
   if (text != NULL && g_strcmp0 (text, slice) != 0)
     return fail (error, "quotes", record->index,
-                 _("text does not match document %s at %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT),
+                 _("text does not match document %s at %" PRId64 "–%" PRId64),
                  doc_id, start, end);
   return TRUE;
 }
@@ -885,7 +886,7 @@ check_head (Bundle  *bundle,
   if (version > RS_BUNDLE_VERSION || version < 1)
     {
       g_set_error (error, RS_ERROR, RS_ERROR_UNSUPPORTED_VERSION,
-                   _("bundle: version %" G_GINT64_FORMAT " is not supported (this Redstring reads "
+                   _("bundle: version %" PRId64 " is not supported (this Redstring reads "
                      "version %d)"), version, RS_BUNDLE_VERSION);
       return FALSE;
     }

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -216,7 +217,7 @@ cmd_import_report (int    argc,
   existing = rs_case_store_find_document_by_text (store, rs_report_get_text (report));
   if (existing != NULL)
     {
-      g_printerr (_("redstring-cli: the case already holds this text, as document %" G_GINT64_FORMAT
+      g_printerr (_("redstring-cli: the case already holds this text, as document %" PRId64
                     " “%s”: not imported again\n"),
                   rs_document_get_id (existing), rs_document_get_title (existing));
       g_print ("%" G_GINT64_FORMAT "\n", rs_document_get_id (existing));

@@ -113,6 +113,43 @@ on_preferences (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* The settings schema from wherever it is: GSETTINGS_SCHEMA_DIR and the system's
+ * directories first, then this build's install prefix, then the build folder itself
+ * (an uninstalled binary started without `make run`). Without it the application still
+ * runs, on its defaults, and says in the terminal what is missing: g_settings_new()
+ * would abort. */
+static GSettings *
+new_settings (void)
+{
+  static const char *dirs[] = { SCHEMA_DIR, BUILD_SCHEMA_DIR };
+  GSettingsSchemaSource *system = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (system != NULL)
+    schema = g_settings_schema_source_lookup (system, APP_ID, TRUE);
+
+  for (guint i = 0; schema == NULL && i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autoptr(GSettingsSchemaSource) source = NULL;
+
+      if (!g_file_test (dirs[i], G_FILE_TEST_IS_DIR))
+        continue;
+      source = g_settings_schema_source_new_from_directory (dirs[i], system, FALSE, NULL);
+      if (source != NULL)
+        schema = g_settings_schema_source_lookup (source, APP_ID, FALSE);
+    }
+
+  if (schema == NULL)
+    {
+      g_printerr (_("redstring: the settings schema “%s” is installed neither in %s nor in "
+                    "this build (%s): settings will not be kept. Install Redstring, or set "
+                    "GSETTINGS_SCHEMA_DIR to the folder holding gschemas.compiled.\n"),
+                  APP_ID, SCHEMA_DIR, BUILD_SCHEMA_DIR);
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
 static void
 rs_application_startup (GApplication *app)
 {
@@ -160,7 +197,7 @@ rs_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (rs_application_parent_class)->startup (app);
 
-  self->settings = g_settings_new (APP_ID);
+  self->settings = new_settings ();
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
@@ -208,7 +245,8 @@ static void
 rs_application_activate (GApplication *app)
 {
   RsApplication *self = RS_APPLICATION (app);
-  g_autofree char *last = g_settings_get_string (self->settings, "last-case");
+  g_autofree char *last = self->settings ? g_settings_get_string (self->settings, "last-case")
+                                         : g_strdup ("");
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window != NULL)
@@ -220,7 +258,9 @@ rs_application_activate (GApplication *app)
   /* A case whose last opening never finished (it hung or crashed the window) is not
    * opened again by itself: the window starts empty and says so. */
   {
-    g_autofree char *unfinished = g_settings_get_string (self->settings, "opening-case");
+    g_autofree char *unfinished = self->settings ? g_settings_get_string (self->settings,
+                                                                          "opening-case")
+                                                 : g_strdup ("");
 
     if (unfinished[0] != '\0')
       {
@@ -266,6 +306,11 @@ rs_application_handle_local_options (GApplication *app,
 {
   RsApplication *self = RS_APPLICATION (app);
 
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("redstring %s\n", PACKAGE_VERSION);
+      return 0;
+    }
   if (g_variant_dict_contains (options, "read-only"))
     {
       self->open_locked = TRUE;
@@ -343,6 +388,13 @@ rs_application_init (RsApplication *self)
   g_application_add_main_option (G_APPLICATION (self), "read-only", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_NONE,
                                  _("Open the case with editing locked: a review copy"), NULL);
+  g_application_add_main_option (G_APPLICATION (self), "version", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE, _("Print the version and quit"), NULL);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[CASE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("An evidence board for investigators. Each CASE "
+                                              "(a .redstring file) opens in a window of the "
+                                              "running Redstring if there is one."));
 }
 
 RsApplication *

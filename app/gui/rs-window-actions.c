@@ -817,6 +817,8 @@ _rs_window_class_actions_init (RsWindowClass *klass)
                                        "win.show-side-page", "s", "suggestions");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_ALT_MASK,
                                        "win.show-side-page", "s", "history");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_8, GDK_ALT_MASK,
+                                       "win.show-side-page", "s", "items");
   gtk_widget_class_install_action (widget_class, "win.changes-since", NULL, changes_since_action);
   gtk_widget_class_install_action (widget_class, "win.filter-board", NULL, filter_board_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);

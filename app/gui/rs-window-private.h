@@ -16,6 +16,7 @@
 #include "rs-filter-popover.h"
 #include "rs-find-popover.h"
 #include "rs-history-panel.h"
+#include "rs-items-panel.h"
 #include "rs-notes-panel.h"
 #include "rs-presenter.h"
 #include "rs-progress-dialog.h"
@@ -56,6 +57,7 @@ struct _RsWindow
   RsSuggestionsPanel  *suggestions_panel;
   RsHistoryPanel      *history_panel;
   RsReviewPanel       *review_panel;
+  RsItemsPanel        *items_panel;
   GtkWidget           *lock_indicator;   /* header bar: "Locked", click to unlock */
   GtkSearchEntry      *search_entry;
   GtkToggleButton     *side_panel_button;

@@ -702,7 +702,7 @@ set_on_children (RsWindow   *self,
     G_OBJECT (self->board), G_OBJECT (self->source_viewer), G_OBJECT (self->quotes_panel),
     G_OBJECT (self->timeline_panel), G_OBJECT (self->notes_panel),
     G_OBJECT (self->documents_panel), G_OBJECT (self->suggestions_panel),
-    G_OBJECT (self->history_panel), G_OBJECT (self->review_panel),
+    G_OBJECT (self->history_panel), G_OBJECT (self->review_panel), G_OBJECT (self->items_panel),
     G_OBJECT (self->filter_popover), G_OBJECT (self->find_popover), G_OBJECT (self->empty_state),
   };
 
@@ -1316,6 +1316,7 @@ rs_window_class_init (RsWindowClass *klass)
   g_type_ensure (RS_TYPE_FILTER_POPOVER);
   g_type_ensure (RS_TYPE_FIND_POPOVER);
   g_type_ensure (RS_TYPE_HISTORY_PANEL);
+  g_type_ensure (RS_TYPE_ITEMS_PANEL);
   g_type_ensure (RS_TYPE_NOTES_PANEL);
   g_type_ensure (RS_TYPE_QUOTES_PANEL);
   g_type_ensure (RS_TYPE_REVIEW_PANEL);
@@ -1343,6 +1344,7 @@ rs_window_class_init (RsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RsWindow, filter_status);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, empty_state);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, review_panel);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, items_panel);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, lock_indicator);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, filter_popover);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, search_entry);

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <math.h>
 
 #include <glib/gi18n.h>
@@ -286,7 +287,7 @@ _rs_layout_request_resolve (const RsLayoutRequest  *self,
           (node->fixed && (!coord_is_valid (node->x) || !coord_is_valid (node->y))))
         {
           g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
-                       _("Entity %" G_GINT64_FORMAT " has an invalid size or position"),
+                       _("Entity %" PRId64 " has an invalid size or position"),
                        node->id);
           return FALSE;
         }
@@ -294,7 +295,7 @@ _rs_layout_request_resolve (const RsLayoutRequest  *self,
       if (!g_hash_table_insert (node_index, (gpointer) &node->id, GUINT_TO_POINTER (i)))
         {
           g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
-                       _("Entity %" G_GINT64_FORMAT " is on the board twice"), node->id);
+                       _("Entity %" PRId64 " is on the board twice"), node->id);
           return FALSE;
         }
     }
@@ -308,7 +309,7 @@ _rs_layout_request_resolve (const RsLayoutRequest  *self,
           !g_hash_table_lookup_extended (node_index, &edge->target, NULL, &target))
         {
           g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
-                       _("Link %" G_GINT64_FORMAT " connects an entity that is not on the board"),
+                       _("Link %" PRId64 " connects an entity that is not on the board"),
                        edge->id);
           return FALSE;
         }
@@ -316,14 +317,14 @@ _rs_layout_request_resolve (const RsLayoutRequest  *self,
       if (!size_is_valid (edge->label_width) || !size_is_valid (edge->label_height))
         {
           g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
-                       _("Link %" G_GINT64_FORMAT " has an invalid label size"), edge->id);
+                       _("Link %" PRId64 " has an invalid label size"), edge->id);
           return FALSE;
         }
 
       if (!g_hash_table_add (edge_ids, (gpointer) &edge->id))
         {
           g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
-                       _("Link %" G_GINT64_FORMAT " is on the board twice"), edge->id);
+                       _("Link %" PRId64 " is on the board twice"), edge->id);
           return FALSE;
         }
 

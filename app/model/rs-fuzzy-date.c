@@ -274,62 +274,188 @@ rs_fuzzy_date_get_sort_key (const RsFuzzyDate *self)
   return partial_first_day (&self->start);
 }
 
+/* Each qualifier and each shape of date is one whole phrase for the translators
+ * (German puts "vor dem 12. Apr. 2021" but "vor Feb. 2021"), never a qualifier glued to a
+ * date; the positional arguments let a language reorder day, month and year. */
+#define MONTH(p) _(month_abbrev[(p)->month - 1])
+
 static char *
-format_partial (const Partial *p)
+format_year (RsDateQualifier q,
+             int             y)
 {
-  if (p->day != 0)
-    return g_strdup_printf ("%d %s %d", p->day, _(month_abbrev[p->month - 1]), p->year);
-  if (p->month != 0)
-    return g_strdup_printf ("%s %d", _(month_abbrev[p->month - 1]), p->year);
-  return g_strdup_printf ("%d", p->year);
+  switch (q)
+    {
+    case RS_DATE_QUALIFIER_AT_LEAST: return g_strdup_printf (_("at least %1$d"), y);
+    case RS_DATE_QUALIFIER_ABOUT:    return g_strdup_printf (_("about %1$d"), y);
+    case RS_DATE_QUALIFIER_EARLY:    return g_strdup_printf (_("early %1$d"), y);
+    case RS_DATE_QUALIFIER_MID:      return g_strdup_printf (_("mid %1$d"), y);
+    case RS_DATE_QUALIFIER_LATE:     return g_strdup_printf (_("late %1$d"), y);
+    case RS_DATE_QUALIFIER_BEFORE:   return g_strdup_printf (_("before %1$d"), y);
+    case RS_DATE_QUALIFIER_AFTER:    return g_strdup_printf (_("after %1$d"), y);
+    case RS_DATE_QUALIFIER_NONE:
+    default:
+      /* Translators: a year alone, as in "2021" */
+      return g_strdup_printf (C_("fuzzy date", "%1$d"), y);
+    }
+}
+
+/* Translators of the month phrases: %1$s is a month's abbreviation, %2$d the year. */
+static char *
+format_month (RsDateQualifier q,
+              const char     *m,
+              int             y)
+{
+  switch (q)
+    {
+    case RS_DATE_QUALIFIER_AT_LEAST: return g_strdup_printf (_("at least %1$s %2$d"), m, y);
+    case RS_DATE_QUALIFIER_ABOUT:    return g_strdup_printf (_("about %1$s %2$d"), m, y);
+    case RS_DATE_QUALIFIER_EARLY:    return g_strdup_printf (_("early %1$s %2$d"), m, y);
+    case RS_DATE_QUALIFIER_MID:      return g_strdup_printf (_("mid %1$s %2$d"), m, y);
+    case RS_DATE_QUALIFIER_LATE:     return g_strdup_printf (_("late %1$s %2$d"), m, y);
+    case RS_DATE_QUALIFIER_BEFORE:   return g_strdup_printf (_("before %1$s %2$d"), m, y);
+    case RS_DATE_QUALIFIER_AFTER:    return g_strdup_printf (_("after %1$s %2$d"), m, y);
+    case RS_DATE_QUALIFIER_NONE:
+    default:
+      /* Translators: a month, as in "Apr 2021" */
+      return g_strdup_printf (C_("fuzzy date", "%1$s %2$d"), m, y);
+    }
+}
+
+/* Translators of the day phrases: %1$d is the day, %2$s the month's abbreviation, %3$d
+ * the year. */
+static char *
+format_day (RsDateQualifier q,
+            int             d,
+            const char     *m,
+            int             y)
+{
+  switch (q)
+    {
+    case RS_DATE_QUALIFIER_AT_LEAST: return g_strdup_printf (_("at least %1$d %2$s %3$d"), d, m, y);
+    case RS_DATE_QUALIFIER_ABOUT:    return g_strdup_printf (_("about %1$d %2$s %3$d"), d, m, y);
+    case RS_DATE_QUALIFIER_EARLY:    return g_strdup_printf (_("early %1$d %2$s %3$d"), d, m, y);
+    case RS_DATE_QUALIFIER_MID:      return g_strdup_printf (_("mid %1$d %2$s %3$d"), d, m, y);
+    case RS_DATE_QUALIFIER_LATE:     return g_strdup_printf (_("late %1$d %2$s %3$d"), d, m, y);
+    case RS_DATE_QUALIFIER_BEFORE:   return g_strdup_printf (_("before %1$d %2$s %3$d"), d, m, y);
+    case RS_DATE_QUALIFIER_AFTER:    return g_strdup_printf (_("after %1$d %2$s %3$d"), d, m, y);
+    case RS_DATE_QUALIFIER_NONE:
+    default:
+      /* Translators: a day, as in "12 Apr 2021" */
+      return g_strdup_printf (C_("fuzzy date", "%1$d %2$s %3$d"), d, m, y);
+    }
+}
+
+/* Translators of the day-range phrases: "12–18 Apr 2021", %1$d and %2$d the first and
+ * last day, %3$s the month's abbreviation, %4$d the year. */
+static char *
+format_days (RsDateQualifier q,
+             int             d1,
+             int             d2,
+             const char     *m,
+             int             y)
+{
+  switch (q)
+    {
+    case RS_DATE_QUALIFIER_AT_LEAST:
+      return g_strdup_printf (_("at least %1$d–%2$d %3$s %4$d"), d1, d2, m, y);
+    case RS_DATE_QUALIFIER_ABOUT:
+      return g_strdup_printf (_("about %1$d–%2$d %3$s %4$d"), d1, d2, m, y);
+    case RS_DATE_QUALIFIER_EARLY:
+      return g_strdup_printf (_("early %1$d–%2$d %3$s %4$d"), d1, d2, m, y);
+    case RS_DATE_QUALIFIER_MID:
+      return g_strdup_printf (_("mid %1$d–%2$d %3$s %4$d"), d1, d2, m, y);
+    case RS_DATE_QUALIFIER_LATE:
+      return g_strdup_printf (_("late %1$d–%2$d %3$s %4$d"), d1, d2, m, y);
+    case RS_DATE_QUALIFIER_BEFORE:
+      return g_strdup_printf (_("before %1$d–%2$d %3$s %4$d"), d1, d2, m, y);
+    case RS_DATE_QUALIFIER_AFTER:
+      return g_strdup_printf (_("after %1$d–%2$d %3$s %4$d"), d1, d2, m, y);
+    case RS_DATE_QUALIFIER_NONE:
+    default:
+      return g_strdup_printf (C_("fuzzy date", "%1$d–%2$d %3$s %4$d"), d1, d2, m, y);
+    }
+}
+
+/* Translators of the month-range phrases: "Feb–Mar 2021", %1$s and %2$s the months'
+ * abbreviations, %3$d the year. */
+static char *
+format_months (RsDateQualifier q,
+               const char     *m1,
+               const char     *m2,
+               int             y)
+{
+  switch (q)
+    {
+    case RS_DATE_QUALIFIER_AT_LEAST: return g_strdup_printf (_("at least %1$s–%2$s %3$d"), m1, m2, y);
+    case RS_DATE_QUALIFIER_ABOUT:    return g_strdup_printf (_("about %1$s–%2$s %3$d"), m1, m2, y);
+    case RS_DATE_QUALIFIER_EARLY:    return g_strdup_printf (_("early %1$s–%2$s %3$d"), m1, m2, y);
+    case RS_DATE_QUALIFIER_MID:      return g_strdup_printf (_("mid %1$s–%2$s %3$d"), m1, m2, y);
+    case RS_DATE_QUALIFIER_LATE:     return g_strdup_printf (_("late %1$s–%2$s %3$d"), m1, m2, y);
+    case RS_DATE_QUALIFIER_BEFORE:   return g_strdup_printf (_("before %1$s–%2$s %3$d"), m1, m2, y);
+    case RS_DATE_QUALIFIER_AFTER:    return g_strdup_printf (_("after %1$s–%2$s %3$d"), m1, m2, y);
+    case RS_DATE_QUALIFIER_NONE:
+    default:
+      return g_strdup_printf (C_("fuzzy date", "%1$s–%2$s %3$d"), m1, m2, y);
+    }
+}
+
+/* Translators of the other ranges: %1$s and %2$s are whole dates ("Dec 2020", "2021"). */
+static char *
+format_span (RsDateQualifier q,
+             const char     *a,
+             const char     *b)
+{
+  switch (q)
+    {
+    case RS_DATE_QUALIFIER_AT_LEAST: return g_strdup_printf (_("at least %1$s–%2$s"), a, b);
+    case RS_DATE_QUALIFIER_ABOUT:    return g_strdup_printf (_("about %1$s–%2$s"), a, b);
+    case RS_DATE_QUALIFIER_EARLY:    return g_strdup_printf (_("early %1$s–%2$s"), a, b);
+    case RS_DATE_QUALIFIER_MID:      return g_strdup_printf (_("mid %1$s–%2$s"), a, b);
+    case RS_DATE_QUALIFIER_LATE:     return g_strdup_printf (_("late %1$s–%2$s"), a, b);
+    case RS_DATE_QUALIFIER_BEFORE:   return g_strdup_printf (_("before %1$s–%2$s"), a, b);
+    case RS_DATE_QUALIFIER_AFTER:    return g_strdup_printf (_("after %1$s–%2$s"), a, b);
+    case RS_DATE_QUALIFIER_NONE:
+    default:
+      return g_strdup_printf (C_("fuzzy date", "%1$s–%2$s"), a, b);
+    }
 }
 
 static char *
-format_range (const Partial *a,
-              const Partial *b)
+format_partial (RsDateQualifier q,
+                const Partial  *p)
 {
-  g_autofree char *left = NULL;
-  g_autofree char *right = NULL;
-
-  /* "12–18 Apr 2021" and "Feb–Mar 2021" rather than repeating what both ends share. */
-  if (a->year == b->year && partial_granularity (a) == 3 && partial_granularity (b) == 3 &&
-      a->month == b->month)
-    return g_strdup_printf ("%d–%d %s %d", a->day, b->day, _(month_abbrev[a->month - 1]),
-                            a->year);
-  if (a->year == b->year && partial_granularity (a) == 2 && partial_granularity (b) == 2)
-    return g_strdup_printf ("%s–%s %d", _(month_abbrev[a->month - 1]),
-                            _(month_abbrev[b->month - 1]), a->year);
-
-  left = format_partial (a);
-  right = format_partial (b);
-  return g_strdup_printf ("%s–%s", left, right);
+  if (p->day != 0)
+    return format_day (q, p->day, MONTH (p), p->year);
+  if (p->month != 0)
+    return format_month (q, MONTH (p), p->year);
+  return format_year (q, p->year);
 }
 
 /* The date as an analyst would write it, never more precise than the source. */
 char *
 rs_fuzzy_date_format (const RsFuzzyDate *self)
 {
-  g_autofree char *base = NULL;
+  const Partial *a, *b;
+  g_autofree char *left = NULL;
+  g_autofree char *right = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  if (self->precision == RS_DATE_PRECISION_RANGE)
-    base = format_range (&self->start, &self->end);
-  else
-    base = format_partial (&self->start);
+  if (self->precision != RS_DATE_PRECISION_RANGE)
+    return format_partial (self->qualifier, &self->start);
 
-  switch (self->qualifier)
-    {
-    case RS_DATE_QUALIFIER_AT_LEAST: return g_strdup_printf (_("at least %s"), base);
-    case RS_DATE_QUALIFIER_ABOUT:    return g_strdup_printf (_("about %s"), base);
-    case RS_DATE_QUALIFIER_EARLY:    return g_strdup_printf (_("early %s"), base);
-    case RS_DATE_QUALIFIER_MID:      return g_strdup_printf (_("mid %s"), base);
-    case RS_DATE_QUALIFIER_LATE:     return g_strdup_printf (_("late %s"), base);
-    case RS_DATE_QUALIFIER_BEFORE:   return g_strdup_printf (_("before %s"), base);
-    case RS_DATE_QUALIFIER_AFTER:    return g_strdup_printf (_("after %s"), base);
-    case RS_DATE_QUALIFIER_NONE:
-    default:                         return g_steal_pointer (&base);
-    }
+  /* "12–18 Apr 2021" and "Feb–Mar 2021" rather than repeating what both ends share. */
+  a = &self->start;
+  b = &self->end;
+  if (a->year == b->year && partial_granularity (a) == 3 && partial_granularity (b) == 3 &&
+      a->month == b->month)
+    return format_days (self->qualifier, a->day, b->day, MONTH (a), a->year);
+  if (a->year == b->year && partial_granularity (a) == 2 && partial_granularity (b) == 2)
+    return format_months (self->qualifier, MONTH (a), MONTH (b), a->year);
+
+  left = format_partial (RS_DATE_QUALIFIER_NONE, a);
+  right = format_partial (RS_DATE_QUALIFIER_NONE, b);
+  return format_span (self->qualifier, left, right);
 }
 
 /* Where a typed range splits: "2016 – 2017", "2016—2017", "2016 to 2017",

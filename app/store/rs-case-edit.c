@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "rs-case-edit-private.h"
@@ -47,16 +49,16 @@ _rs_case_edit_check_span (RsDocument  *document,
   if (start < 0 || end > length)
     {
       g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
-                   _("The span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " lies outside “%s”, "
-                     "which has %" G_GINT64_FORMAT " characters"),
+                   _("The span %" PRId64 "–%" PRId64 " lies outside “%s”, "
+                     "which has %" PRId64 " characters"),
                    start, end, rs_document_get_title (document), length);
       return FALSE;
     }
   if (end <= start)
     {
       g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
-                   _("The quote must end after it starts (it starts at %" G_GINT64_FORMAT
-                     " and ends at %" G_GINT64_FORMAT ")"), start, end);
+                   _("The quote must end after it starts (it starts at %" PRId64
+                     " and ends at %" PRId64 ")"), start, end);
       return FALSE;
     }
 

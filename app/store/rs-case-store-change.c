@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "rs-case-store-private.h"
@@ -261,7 +263,7 @@ check_references (RsCase    *kase,
 
   if (!ok)
     g_set_error (error, RS_ERROR, RS_ERROR_CORRUPT_CASE,
-                 _("The case file is damaged: record %" G_GINT64_FORMAT " refers to a missing "
+                 _("The case file is damaged: record %" PRId64 " refers to a missing "
                    "record"), record_id (record));
   return ok;
 }

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -224,15 +225,15 @@ rs_case_store_update_quote (RsCaseStore  *self,
   if (start < 0 || end <= start)
     {
       g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
-                   _("The quote’s span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
+                   _("The quote’s span %" PRId64 "–%" PRId64
                      " is empty or reversed"), start, end);
       return FALSE;
     }
   if (end > rs_document_get_length (document))
     {
       g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
-                   _("The quote ends at %" G_GINT64_FORMAT ", past the end of “%s” (%"
-                     G_GINT64_FORMAT " characters)"), end, rs_document_get_title (document),
+                   _("The quote ends at %" PRId64 ", past the end of “%s” (%"
+                     PRId64 " characters)"), end, rs_document_get_title (document),
                    rs_document_get_length (document));
       return FALSE;
     }

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -863,7 +864,7 @@ rs_case_store_dup_history_changeset (RsCaseStore  *self,
                                  (gsize)sqlite3_column_bytes (stmt, 0));
           else
             g_set_error (error, RS_ERROR, RS_ERROR_NOT_FOUND,
-                         _("The history has no line %" G_GINT64_FORMAT), history_id);
+                         _("The history has no line %" PRId64), history_id);
         }
     }
   _rs_case_store_stmt_clear (&holder);

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -57,7 +58,7 @@ corrupt (GError     **error,
          const char  *what)
 {
   g_set_error (error, RS_ERROR, RS_ERROR_CORRUPT_CASE,
-               _("The case file is damaged: %s %" G_GINT64_FORMAT " has %s"), table, id, what);
+               _("The case file is damaged: %s %" PRId64 " has %s"), table, id, what);
   return FALSE;
 }
 
@@ -524,7 +525,7 @@ load_one (RsCaseStore  *self,
   if (rows->len != 1)
     {
       g_set_error (error, RS_ERROR, RS_ERROR_NOT_FOUND,
-                   _("Record %" G_GINT64_FORMAT " is not in the case"), id);
+                   _("Record %" PRId64 " is not in the case"), id);
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (rows, 0));

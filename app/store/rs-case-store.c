@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1737,16 +1738,16 @@ rs_case_store_add_quote (RsCaseStore  *self,
   doc_text = rs_db_column_text (doc, 0);
   length = sqlite3_column_int64 (doc, 1);
   if (start < 0 || end <= start)
-    return invalid (error, _("The quote’s span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
+    return invalid (error, _("The quote’s span %" PRId64 "–%" PRId64
                              " is empty or reversed"), start, end), NULL;
   if (end > length)
-    return invalid (error, _("The quote ends at %" G_GINT64_FORMAT ", past the end of its "
-                             "document (%" G_GINT64_FORMAT " characters)"), end, length), NULL;
+    return invalid (error, _("The quote ends at %" PRId64 ", past the end of its "
+                             "document (%" PRId64 " characters)"), end, length), NULL;
 
   text = g_utf8_substring (doc_text, start, end);
   if (rs_quote_get_text (draft) != NULL && g_strcmp0 (rs_quote_get_text (draft), text) != 0)
-    return invalid (error, _("The quote’s text does not match its document at %" G_GINT64_FORMAT
-                             "–%" G_GINT64_FORMAT), start, end), NULL;
+    return invalid (error, _("The quote’s text does not match its document at %" PRId64
+                             "–%" PRId64), start, end), NULL;
   if (rs_quote_get_credibility (draft) < 0 || rs_quote_get_credibility (draft) > 6)
     return invalid (error, _("Unknown credibility grade")), NULL;
 
@@ -2312,7 +2313,7 @@ delete_row (RsCaseStore  *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, RS_ERROR, RS_ERROR_NOT_FOUND,
-                   _("Record %" G_GINT64_FORMAT " is not in the case"), id);
+                   _("Record %" PRId64 " is not in the case"), id);
       goto fail;
     }
   if (!op_commit (self, error))

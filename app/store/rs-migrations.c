@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 
@@ -54,7 +56,7 @@ rs_migrations_apply (sqlite3  *db,
   if (version < 0 || version > rs_migrations_get_latest ())
     {
       g_set_error (error, RS_ERROR, RS_ERROR_CORRUPT_CASE,
-                   _("The case format number %" G_GINT64_FORMAT " is not valid"), version);
+                   _("The case format number %" PRId64 " is not valid"), version);
       return FALSE;
     }
 

@@ -1,0 +1,453 @@
+/* rs-items-panel.c
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rs-items-panel"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "rs-case.h"
+#include "rs-entity.h"
+#include "rs-evidence.h"
+#include "rs-items-panel.h"
+#include "rs-relation.h"
+
+/* The board as a list (issue 23): GTK 4.8 gives a drawn widget no accessible children,
+ * so a screen reader cannot read the board itself. This panel lists every entity and
+ * relation with its kind, status, review state and how many quotes support it, one
+ * row each, in the shared selection: choosing a row (arrow keys, Enter, a click)
+ * selects the item on the board, and what the board selects is chosen here.
+ *
+ * The rows are built again when the case changes, and only while the panel is shown
+ * (a hidden panel is marked stale and rebuilt when it maps), so that a large case
+ * costs nothing until someone looks at its list. */
+
+struct _RsItemsPanel
+{
+  RsPanel parent_instance;
+
+  /* Template widgets */
+  GtkLabel          *heading;
+  GtkScrolledWindow *scroller;
+  GtkListBox        *list;
+
+  /* Owned */
+  GHashTable        *rows;     /* "target:id" -> GtkListBoxRow (borrowed from the list) */
+
+  gboolean           stale;    /* the case changed while the panel was hidden */
+  gboolean           syncing;  /* a row is being chosen from the selection */
+};
+
+G_DEFINE_FINAL_TYPE (RsItemsPanel, rs_items_panel, RS_TYPE_PANEL)
+
+static GQuark target_quark;
+static GQuark id_quark;
+
+static char *
+item_key (RsTarget target,
+          gint64   id)
+{
+  return g_strdup_printf ("%d:%" G_GINT64_FORMAT, (int)target, id);
+}
+
+gboolean
+rs_items_panel_get_row_item (GtkListBoxRow *row,
+                             RsTarget      *target,
+                             gint64        *id)
+{
+  gint64 *stored;
+
+  g_return_val_if_fail (GTK_IS_LIST_BOX_ROW (row), FALSE);
+
+  stored = g_object_get_qdata (G_OBJECT (row), id_quark);
+  if (stored == NULL)
+    return FALSE;
+  if (target != NULL)
+    *target = GPOINTER_TO_INT (g_object_get_qdata (G_OBJECT (row), target_quark));
+  if (id != NULL)
+    *id = *stored;
+  return TRUE;
+}
+
+/* "3 quotes": how many pieces of evidence point at the item, counted once per rebuild. */
+static GHashTable *
+count_evidence (RsCase *kase)
+{
+  GListModel *evidence = rs_case_get_evidence (kase);
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = g_list_model_get_n_items (evidence);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RsEvidence) item = g_list_model_get_item (evidence, i);
+      char *key = item_key (rs_evidence_get_target (item), rs_evidence_get_target_id (item));
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+
+      g_hash_table_replace (counts, key, GUINT_TO_POINTER (count + 1));
+    }
+  return counts;
+}
+
+typedef struct
+{
+  RsTarget  target;
+  gint64    id;
+  char     *name;
+  char     *details;
+  char     *sort_key;
+} Item;
+
+static void
+item_clear (gpointer data)
+{
+  Item *item = data;
+
+  g_free (item->name);
+  g_free (item->details);
+  g_free (item->sort_key);
+}
+
+static int
+item_compare (gconstpointer a,
+              gconstpointer b)
+{
+  const Item *x = a, *y = b;
+
+  /* Entities first, then relations; by name within each. */
+  if (x->target != y->target)
+    return x->target == RS_TARGET_ENTITY ? -1 : 1;
+  return strcmp (x->sort_key, y->sort_key);
+}
+
+static char *
+format_details (const char *kind,
+                const char *status,
+                const char *review,
+                guint       n_quotes)
+{
+  if (status != NULL)
+    /* Translators: a relation's row in the list of the board: its kind ("Relation"), its
+     * status ("Alleged"), its review state ("Unreviewed") and how many quotes support it */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s · %2$s · %3$s · %4$u quote",
+                                         "%1$s · %2$s · %3$s · %4$u quotes", n_quotes),
+                            kind, status, review, n_quotes);
+  /* Translators: an entity's row in the list of the board: its kind ("Person"), its review
+   * state ("Unreviewed") and how many quotes support it */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s · %2$s · %3$u quote",
+                                       "%1$s · %2$s · %3$u quotes", n_quotes),
+                          kind, review, n_quotes);
+}
+
+static GtkWidget *
+make_row (const Item *item)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (item->name);
+  GtkWidget *details = gtk_label_new (item->details);
+  g_autofree char *label = NULL;
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (details), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (details, "dim-label");
+  gtk_widget_add_css_class (details, "caption");
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), details);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  /* What a screen reader says on the row: the name, then the details. */
+  /* Translators: the spoken name of a row in the list of the board, "Tick, Person · …" */
+  label = g_strdup_printf (_("%1$s, %2$s"), item->name, item->details);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_tooltip_text (row, item->details);
+
+  g_object_set_qdata (G_OBJECT (row), target_quark, GINT_TO_POINTER (item->target));
+  g_object_set_qdata_full (G_OBJECT (row), id_quark, g_memdup2 (&item->id, sizeof item->id),
+                           g_free);
+  return row;
+}
+
+static void sync_from_selection (RsItemsPanel *self);
+
+static void
+rebuild (RsItemsPanel *self)
+{
+  RsCase *kase = rs_panel_get_case (RS_PANEL (self));
+  g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (Item));
+  g_autoptr(GHashTable) counts = NULL;
+  GtkListBoxRow *child;
+
+  self->stale = FALSE;
+  g_array_set_clear_func (items, item_clear);
+  g_hash_table_remove_all (self->rows);
+
+  self->syncing = TRUE;
+  /* By row: GTK 4.8 would remove the placeholder like a row. */
+  while ((child = gtk_list_box_get_row_at_index (self->list, 0)) != NULL)
+    gtk_list_box_remove (self->list, GTK_WIDGET (child));
+  self->syncing = FALSE;
+
+  if (kase == NULL)
+    return;
+
+  counts = count_evidence (kase);
+
+  {
+    GListModel *entities = rs_case_get_entities (kase);
+    guint n = g_list_model_get_n_items (entities);
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(RsEntity) entity = g_list_model_get_item (entities, i);
+        gint64 id = rs_entity_get_id (entity);
+        g_autofree char *key = item_key (RS_TARGET_ENTITY, id);
+        Item item = { RS_TARGET_ENTITY, id, NULL, NULL, NULL };
+
+        item.name = g_strdup (rs_entity_get_name (entity));
+        item.details = format_details (rs_entity_kind_to_display (rs_entity_get_kind (entity)),
+                                       NULL,
+                                       rs_review_state_to_display (
+                                         rs_case_get_review_state (kase, RS_TARGET_ENTITY, id)),
+                                       GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)));
+        item.sort_key = g_utf8_collate_key (item.name, -1);
+        g_array_append_val (items, item);
+      }
+  }
+
+  {
+    GListModel *relations = rs_case_get_relations (kase);
+    guint n = g_list_model_get_n_items (relations);
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(RsRelation) relation = g_list_model_get_item (relations, i);
+        gint64 id = rs_relation_get_id (relation);
+        g_autofree char *key = item_key (RS_TARGET_RELATION, id);
+        Item item = { RS_TARGET_RELATION, id, NULL, NULL, NULL };
+
+        item.name = rs_panel_dup_target_label (kase, RS_TARGET_RELATION, id, FALSE);
+        if (item.name == NULL)
+          item.name = g_strdup (rs_relation_get_label (relation));
+        item.details = format_details (_("Relation"),
+                                       rs_relation_status_to_display (rs_relation_get_status (relation)),
+                                       rs_review_state_to_display (
+                                         rs_case_get_review_state (kase, RS_TARGET_RELATION, id)),
+                                       GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)));
+        item.sort_key = g_utf8_collate_key (item.name ? item.name : "", -1);
+        g_array_append_val (items, item);
+      }
+  }
+
+  g_array_sort (items, item_compare);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const Item *item = &g_array_index (items, Item, i);
+      GtkWidget *row = make_row (item);
+
+      gtk_list_box_append (self->list, row);
+      g_hash_table_insert (self->rows, item_key (item->target, item->id), row);
+    }
+
+  sync_from_selection (self);
+}
+
+static void
+rebuild_or_mark_stale (RsItemsPanel *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
+  else
+    self->stale = TRUE;
+}
+
+GtkListBoxRow *
+rs_items_panel_find_row (RsItemsPanel *self,
+                         RsTarget      target,
+                         gint64        id)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (RS_IS_ITEMS_PANEL (self), NULL);
+
+  if (self->stale)
+    rebuild (self);
+  key = item_key (target, id);
+  return g_hash_table_lookup (self->rows, key);
+}
+
+/* The board's selection chooses the row of its primary item, and scrolls it into view
+ * without taking the keyboard focus from the board. */
+static void
+sync_from_selection (RsItemsPanel *self)
+{
+  RsSelection *selection = rs_panel_get_selection (RS_PANEL (self));
+  GtkListBoxRow *row = NULL;
+  RsTarget target;
+  gint64 id;
+
+  if (self->syncing || self->stale)
+    return;
+
+  if (selection != NULL && rs_selection_get_primary (selection, &target, &id))
+    {
+      g_autofree char *key = item_key (target, id);
+
+      row = g_hash_table_lookup (self->rows, key);
+    }
+
+  self->syncing = TRUE;
+  if (row != NULL)
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+      graphene_point_t point;
+
+      gtk_list_box_select_row (self->list, row);
+      if (gtk_widget_compute_point (GTK_WIDGET (row), GTK_WIDGET (self->list),
+                                    &GRAPHENE_POINT_INIT (0, 0), &point))
+        {
+          double top = gtk_adjustment_get_value (adjustment);
+          double page = gtk_adjustment_get_page_size (adjustment);
+          double height = gtk_widget_get_height (GTK_WIDGET (row));
+
+          if (point.y < top || point.y + height > top + page)
+            gtk_adjustment_set_value (adjustment, point.y - (page - height) / 2);
+        }
+    }
+  else
+    gtk_list_box_unselect_all (self->list);
+  self->syncing = FALSE;
+}
+
+static void
+choose_row (RsItemsPanel  *self,
+            GtkListBoxRow *row)
+{
+  RsSelection *selection = rs_panel_get_selection (RS_PANEL (self));
+  RsTarget target;
+  gint64 id;
+
+  if (self->syncing || selection == NULL || row == NULL ||
+      !rs_items_panel_get_row_item (row, &target, &id))
+    return;
+  if (rs_selection_get_n_items (selection) == 1 && rs_selection_contains (selection, target, id))
+    return;
+
+  self->syncing = TRUE;
+  rs_selection_select (selection, target, id);
+  self->syncing = FALSE;
+}
+
+static void
+on_list_row_selected_cb (RsItemsPanel  *self,
+                         GtkListBoxRow *row,
+                         GtkListBox    *list)
+{
+  choose_row (self, row);
+}
+
+static void
+on_list_row_activated_cb (RsItemsPanel  *self,
+                          GtkListBoxRow *row,
+                          GtkListBox    *list)
+{
+  choose_row (self, row);
+}
+
+static void
+rs_items_panel_store_changed (RsPanel *panel)
+{
+  rebuild_or_mark_stale (RS_ITEMS_PANEL (panel));
+}
+
+static void
+rs_items_panel_case_changed (RsPanel *panel)
+{
+  rebuild_or_mark_stale (RS_ITEMS_PANEL (panel));
+}
+
+static void
+rs_items_panel_selection_changed (RsPanel *panel)
+{
+  sync_from_selection (RS_ITEMS_PANEL (panel));
+}
+
+static void
+rs_items_panel_map (GtkWidget *widget)
+{
+  RsItemsPanel *self = RS_ITEMS_PANEL (widget);
+
+  GTK_WIDGET_CLASS (rs_items_panel_parent_class)->map (widget);
+  if (self->stale)
+    rebuild (self);
+}
+
+static void
+rs_items_panel_dispose (GObject *object)
+{
+  RsItemsPanel *self = RS_ITEMS_PANEL (object);
+
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RS_TYPE_ITEMS_PANEL);
+
+  G_OBJECT_CLASS (rs_items_panel_parent_class)->dispose (object);
+}
+
+static void
+rs_items_panel_class_init (RsItemsPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RsPanelClass *panel_class = RS_PANEL_CLASS (klass);
+
+  object_class->dispose = rs_items_panel_dispose;
+  widget_class->map = rs_items_panel_map;
+  panel_class->store_changed = rs_items_panel_store_changed;
+  panel_class->selection_changed = rs_items_panel_selection_changed;
+  panel_class->case_changed = rs_items_panel_case_changed;
+
+  target_quark = g_quark_from_static_string ("rs-items-panel-target");
+  id_quark = g_quark_from_static_string ("rs-items-panel-id");
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rs-items-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, RsItemsPanel, heading);
+  gtk_widget_class_bind_template_child (widget_class, RsItemsPanel, scroller);
+  gtk_widget_class_bind_template_child (widget_class, RsItemsPanel, list);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_row_activated_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "rs-items-panel");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+rs_items_panel_init (RsItemsPanel *self)
+{
+  self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->stale = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+rs_items_panel_new (void)
+{
+  return g_object_new (RS_TYPE_ITEMS_PANEL, NULL);
+}
+
+GtkListBox *
+rs_items_panel_get_list (RsItemsPanel *self)
+{
+  g_return_val_if_fail (RS_IS_ITEMS_PANEL (self), NULL);
+  return self->list;
+}

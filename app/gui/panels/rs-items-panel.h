@@ -1,0 +1,25 @@
+/* rs-items-panel.h
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rs-panel.h"
+
+G_BEGIN_DECLS
+
+#define RS_TYPE_ITEMS_PANEL (rs_items_panel_get_type ())
+G_DECLARE_FINAL_TYPE (RsItemsPanel, rs_items_panel, RS, ITEMS_PANEL, RsPanel)
+
+GtkWidget     *rs_items_panel_new          (void);
+GtkListBox    *rs_items_panel_get_list     (RsItemsPanel *self);
+GtkListBoxRow *rs_items_panel_find_row     (RsItemsPanel *self,
+                                            RsTarget      target,
+                                            gint64        id);
+gboolean       rs_items_panel_get_row_item (GtkListBoxRow *row,
+                                            RsTarget      *target,
+                                            gint64        *id);
+
+G_END_DECLS
