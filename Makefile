@@ -17,7 +17,8 @@ PACKAGES = build-essential pkg-config meson ninja-build gettext \
            libsqlite3-dev libgraphviz-dev libjson-glib-dev libxml2-dev libpoppler-glib-dev \
            desktop-file-utils xvfb xauth dbus imagemagick xdotool \
            graphviz librsvg2-bin poppler-utils \
-           fonts-cantarell fonts-dejavu-core fonts-ipafont-gothic adwaita-icon-theme
+           fonts-cantarell fonts-dejavu-core fonts-ipafont-gothic adwaita-icon-theme \
+           appstream libxml2-utils man-db locales-all
 # and for make fuzz: clang with its libFuzzer runtime.
 FUZZ_PACKAGES = clang libclang-rt-14-dev
 # and for make bench: the peers and the tools that time them (xdot is Debian's, python3).
