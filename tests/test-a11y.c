@@ -1,0 +1,303 @@
+/* test-a11y.c
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "rs-application.h"
+#include "rs-case-edit.h"
+#include "rs-gui-test-utils.h"
+#include "rs-items-panel.h"
+#include "rs-test-utils.h"
+#include "rs-window-private.h"
+
+/* What a screen reader gets (issue 23), through GTK's test accessibility backend: the
+ * roles and names of the window's key controls, a name on every button that shows only
+ * an icon, and the board's list alternative — each entity and relation a named list
+ * item, chosen by the arrow keys and Enter as the list's key bindings do it, and kept in
+ * step with the board's selection both ways. */
+
+static RsApplication *app;
+
+static gboolean
+case_shown (gpointer path)
+{
+  RsWindow *window = rs_window_find_for_case (path);
+
+  return window != NULL && rs_window_get_store (window) != NULL;
+}
+
+static RsWindow *
+open_sample (const char *name)
+{
+  g_autofree char *path = rs_test_make_sample_file (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  RsWindow *window;
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  g_assert_true (rs_gui_test_wait_until (case_shown, path, 30000));
+  window = rs_window_find_for_case (path);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  rs_gui_test_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+static gboolean
+has_text (GtkWidget *widget)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  if (widget == NULL)
+    return FALSE;
+  if (ADW_IS_BUTTON_CONTENT (widget))
+    {
+      const char *label = adw_button_content_get_label (ADW_BUTTON_CONTENT (widget));
+
+      return label != NULL && label[0] != '\0';
+    }
+  rs_gui_test_collect (widget, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
+
+      if (text != NULL && text[0] != '\0')
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A button says what it does by its label, a tooltip or an accessible label; a menu
+ * button's inner toggle speaks for the menu button. */
+static gboolean
+button_is_named (GtkWidget *button)
+{
+  GtkWidget *named = button;
+  GtkWidget *parent = gtk_widget_get_parent (button);
+
+  if (GTK_IS_MENU_BUTTON (parent))
+    named = parent;
+
+  if (gtk_widget_get_tooltip_text (named) != NULL)
+    return TRUE;
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (named), GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+      gtk_test_accessible_has_relation (GTK_ACCESSIBLE (named), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+  if (GTK_IS_MENU_BUTTON (named))
+    {
+      const char *label = gtk_menu_button_get_label (GTK_MENU_BUTTON (named));
+
+      return (label != NULL && label[0] != '\0') ||
+             has_text (gtk_menu_button_get_child (GTK_MENU_BUTTON (named)));
+    }
+  if (GTK_IS_BUTTON (named))
+    {
+      const char *label = gtk_button_get_label (GTK_BUTTON (named));
+
+      if (label != NULL && label[0] != '\0' && gtk_button_get_icon_name (GTK_BUTTON (named)) == NULL)
+        return TRUE;
+      return has_text (gtk_button_get_child (GTK_BUTTON (named)));
+    }
+  return FALSE;
+}
+
+static void
+test_roles_and_names (void)
+{
+  RsWindow *window = open_sample ("a11y-names.redstring");
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+  GtkListBox *list = rs_items_panel_get_list (window->items_panel);
+
+  /* The drawn board: a named group (its nodes are reached by the list below). */
+  gtk_test_accessible_assert_role (window->board, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_test_accessible_assert_property (window->board, GTK_ACCESSIBLE_PROPERTY_LABEL, "Evidence board");
+  gtk_test_accessible_assert_role (window->items_panel, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_test_accessible_assert_role (list, GTK_ACCESSIBLE_ROLE_LIST);
+  gtk_test_accessible_assert_property (list, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Entities and relations on the board");
+  gtk_test_accessible_assert_role (window->quotes_panel, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_test_accessible_assert_role (window->review_panel, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  /* Every button of the window, the header bar's icon-only ones included. */
+  rs_gui_test_collect (GTK_WIDGET (window), GTK_TYPE_BUTTON, buttons);
+  rs_gui_test_collect (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, buttons);
+  g_assert_cmpuint (buttons->len, >, 10);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+
+      /* A spin button's steppers are hidden from assistive technologies (role none). */
+      if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (button)) == GTK_ACCESSIBLE_ROLE_NONE)
+        {
+          g_assert_true (GTK_IS_SPIN_BUTTON (gtk_widget_get_parent (button)) ||
+                         GTK_IS_SPIN_BUTTON (gtk_widget_get_ancestor (button, GTK_TYPE_SPIN_BUTTON)));
+          continue;
+        }
+      /* GTK 4.8 gives toggle buttons the button role, with a pressed state. */
+      if (G_OBJECT_TYPE (button) == GTK_TYPE_BUTTON || G_OBJECT_TYPE (button) == GTK_TYPE_TOGGLE_BUTTON)
+        gtk_test_accessible_assert_role (button, GTK_ACCESSIBLE_ROLE_BUTTON);
+      if (!button_is_named (button))
+        g_string_append_printf (unnamed, " %s(icon %s, in %s, %s)", G_OBJECT_TYPE_NAME (button),
+                                GTK_IS_BUTTON (button) ? gtk_button_get_icon_name (GTK_BUTTON (button)) : "",
+                                G_OBJECT_TYPE_NAME (gtk_widget_get_parent (button)),
+                                G_OBJECT_TYPE_NAME (gtk_widget_get_parent (gtk_widget_get_parent (button))));
+    }
+  g_assert_cmpstr (unnamed->str, ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rs_gui_test_iterate (50);
+}
+
+static gboolean
+items_listed (gpointer window)
+{
+  return gtk_list_box_get_row_at_index (rs_items_panel_get_list (RS_WINDOW (window)->items_panel),
+                                        0) != NULL;
+}
+
+static void
+assert_primary (RsSelection   *selection,
+                GtkListBoxRow *row)
+{
+  RsTarget target, row_target;
+  gint64 id, row_id;
+
+  g_assert_true (rs_items_panel_get_row_item (row, &row_target, &row_id));
+  g_assert_true (rs_selection_get_primary (selection, &target, &id));
+  g_assert_cmpint (target, ==, row_target);
+  g_assert_cmpint (id, ==, row_id);
+  g_assert_cmpuint (rs_selection_get_n_items (selection), ==, 1);
+}
+
+static void
+test_list_alternative (void)
+{
+  RsWindow *window = open_sample ("a11y-list.redstring");
+  RsCase *kase = rs_case_store_get_case (rs_window_get_store (window));
+  RsSelection *selection = rs_window_get_selection (window);
+  GtkListBox *list = rs_items_panel_get_list (window->items_panel);
+  guint n_items = g_list_model_get_n_items (rs_case_get_entities (kase)) +
+                  g_list_model_get_n_items (rs_case_get_relations (kase));
+  g_autoptr(RsRelation) relation = g_list_model_get_item (rs_case_get_relations (kase), 0);
+  RsEntity *tick = rs_case_lookup_entity_by_name (kase, "Tick");
+  GtkListBoxRow *row, *next;
+  GtkWidget *focus;
+  guint n_rows = 0;
+
+  g_assert_nonnull (tick);
+  g_assert_nonnull (relation);
+
+  /* Reached by its side page (Alt+8), which takes the keyboard focus into it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-side-page", "s", "items"));
+  g_assert_true (rs_gui_test_wait_until (items_listed, window, 10000));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->side_stack), ==, "items");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (window->items_panel)));
+
+  /* One named list item per entity and relation: name, kind, status, quotes. */
+  while ((row = gtk_list_box_get_row_at_index (list, n_rows)) != NULL)
+    {
+      gtk_test_accessible_assert_role (row, GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+      g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (row),
+                                                       GTK_ACCESSIBLE_PROPERTY_LABEL));
+      n_rows++;
+    }
+  g_assert_cmpuint (n_rows, ==, n_items);
+  row = rs_items_panel_find_row (window->items_panel, RS_TARGET_ENTITY, rs_entity_get_id (tick));
+  g_assert_nonnull (row);
+  {
+    g_autofree char *expected = NULL;
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+    rs_gui_test_collect (GTK_WIDGET (row), GTK_TYPE_LABEL, labels);
+    g_assert_cmpuint (labels->len, ==, 2);
+    g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (labels, 0)), ==, "Tick");
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (labels, 1)),
+                                     "Threat group · Unreviewed · "));
+    expected = g_strdup_printf ("Tick, %s", gtk_label_get_text (g_ptr_array_index (labels, 1)));
+    gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+  }
+
+  /* List to board: choosing Tick's row selects Tick. */
+  gtk_list_box_select_row (list, row);
+  assert_primary (selection, row);
+
+  /* Down moves to the next row and selects its item; Enter on a row selects it too. */
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  next = gtk_list_box_get_row_at_index (list, gtk_list_box_row_get_index (row) + 1);
+  g_assert_nonnull (next);
+  g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
+  g_assert_true (gtk_list_box_get_selected_row (list) == next);
+  assert_primary (selection, next);
+
+  rs_selection_clear (selection);
+  g_assert_null (gtk_list_box_get_selected_row (list));
+  g_signal_emit_by_name (list, "activate-cursor-row");
+  assert_primary (selection, next);
+
+  /* Board to list: what the board selects is the list's selected row. */
+  rs_selection_select (selection, RS_TARGET_RELATION, rs_relation_get_id (relation));
+  row = gtk_list_box_get_selected_row (list);
+  g_assert_nonnull (row);
+  g_assert_true (row == rs_items_panel_find_row (window->items_panel, RS_TARGET_RELATION,
+                                                 rs_relation_get_id (relation)));
+  assert_primary (selection, row);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rs_gui_test_iterate (50);
+}
+
+/* The list follows the case: an entity renamed by a command shows under its new name. */
+static void
+test_list_follows_case (void)
+{
+  RsWindow *window = open_sample ("a11y-follow.redstring");
+  RsCaseStore *store = rs_window_get_store (window);
+  RsEntity *tick = rs_case_lookup_entity_by_name (rs_case_store_get_case (store), "Tick");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(RsChange) change = NULL;
+  GtkListBoxRow *row;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-side-page", "s", "items"));
+  g_assert_true (rs_gui_test_wait_until (items_listed, window, 10000));
+
+  change = rs_case_edit_update_entity (store, rs_entity_get_id (tick), rs_entity_get_kind (tick),
+                                       "Tick (APT)", rs_entity_get_aliases (tick),
+                                       rs_entity_get_description (tick), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (change);
+  rs_gui_test_iterate (50);
+
+  row = rs_items_panel_find_row (window->items_panel, RS_TARGET_ENTITY, rs_entity_get_id (tick));
+  g_assert_nonnull (row);
+  rs_gui_test_collect (GTK_WIDGET (row), GTK_TYPE_LABEL, labels);
+  g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (labels, 0)), ==, "Tick (APT)");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rs_gui_test_iterate (50);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* GTK's test backend keeps every accessible property where the test API reads it. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  app = RS_APPLICATION (rs_gui_test_init_application (&argc, &argv));
+
+  g_test_add_func ("/a11y/roles-and-names", test_roles_and_names);
+  g_test_add_func ("/a11y/list-alternative", test_list_alternative);
+  g_test_add_func ("/a11y/list-follows-case", test_list_follows_case);
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
