@@ -37,7 +37,7 @@ root="$tmp/dest$prefix"
 share="$root/share"
 id=org.redstring.Redstring
 
-echo "1..14"
+echo "1..15"
 
 missing=()
 for f in bin/redstring bin/redstring-cli \
@@ -115,6 +115,15 @@ else fail "redstring --help lists its options"; fi
 
 check "msgfmt --check on the installed translation's source" \
   msgfmt --check -o /dev/null "$srcdir/po/de.po"
+
+# Every source with translatable strings is in POTFILES.in, or xgettext never sees them.
+unlisted=()
+while IFS= read -r f; do
+  grep -qxF "$f" "$srcdir/po/POTFILES.in" || unlisted+=("$f")
+done < <(cd "$srcdir" && { grep -rlE '(^|[^A-Za-z0-9_])(N?_|C_|g_dngettext) *\(' --include='*.c' app;
+                          grep -rl 'translatable="yes"' --include='*.ui' ui; } | sort)
+if [ ${#unlisted[@]} -eq 0 ]; then ok "every file with translatable strings is in po/POTFILES.in"
+else fail "every file with translatable strings is in po/POTFILES.in" "missing: ${unlisted[*]}"; fi
 
 # The installed binary, with the installed schema, on a case; then quit as Ctrl+Q does
 # (SIGTERM runs the app.quit action) and expect a clean exit.
