@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include <glib/gi18n.h>
 
 #include "rs-application.h"
@@ -15,8 +17,15 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(RsApplication) app = NULL;
+  g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Before the option summaries are translated in rs_application_new(). */
+  setlocale (LC_ALL, "");
+  /* Run from its build folder, the program reads the translations built there. */
+  if (self_path != NULL && g_str_has_prefix (self_path, BUILD_ROOT G_DIR_SEPARATOR_S))
+    bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  else
+    bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
