@@ -252,7 +252,8 @@ test_list_alternative (void)
   rs_gui_test_iterate (50);
 }
 
-/* The list follows the case: an entity renamed by a command shows under its new name. */
+/* The list follows the case: an entity renamed by a command shows under its new name,
+ * and the keyboard focus stays in the list, on the selected row. */
 static void
 test_list_follows_case (void)
 {
@@ -266,6 +267,9 @@ test_list_follows_case (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-side-page", "s", "items"));
   g_assert_true (rs_gui_test_wait_until (items_listed, window, 10000));
+  row = rs_items_panel_find_row (window->items_panel, RS_TARGET_ENTITY, rs_entity_get_id (tick));
+  gtk_list_box_select_row (rs_items_panel_get_list (window->items_panel), row);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
 
   change = rs_case_edit_update_entity (store, rs_entity_get_id (tick), rs_entity_get_kind (tick),
                                        "Tick (APT)", rs_entity_get_aliases (tick),
@@ -278,6 +282,8 @@ test_list_follows_case (void)
   g_assert_nonnull (row);
   rs_gui_test_collect (GTK_WIDGET (row), GTK_TYPE_LABEL, labels);
   g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (labels, 0)), ==, "Tick (APT)");
+  g_assert_true (gtk_list_box_get_selected_row (rs_items_panel_get_list (window->items_panel)) == row);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (row));
 
   gtk_window_destroy (GTK_WINDOW (window));
   rs_gui_test_iterate (50);

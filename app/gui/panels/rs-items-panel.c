@@ -24,9 +24,10 @@
  * row each, in the shared selection: choosing a row (arrow keys, Enter, a click)
  * selects the item on the board, and what the board selects is chosen here.
  *
- * The rows are built again when the case changes, and only while the panel is shown
- * (a hidden panel is marked stale and rebuilt when it maps), so that a large case
- * costs nothing until someone looks at its list. */
+ * The rows are built again when the case changes, once per burst of changes (when idle)
+ * and only while the panel is shown (a hidden panel is marked stale and rebuilt when it
+ * maps), so that a large case costs nothing until someone looks at its list. A rebuild
+ * keeps the keyboard focus in the list, on the selected row. */
 
 struct _RsItemsPanel
 {
@@ -40,7 +41,8 @@ struct _RsItemsPanel
   /* Owned */
   GHashTable        *rows;     /* "target:id" -> GtkListBoxRow (borrowed from the list) */
 
-  gboolean           stale;    /* the case changed while the panel was hidden */
+  guint              rebuild_id; /* idle: the case changed while shown */
+  gboolean           stale;    /* the rows do not show the case as it is */
   gboolean           syncing;  /* a row is being chosen from the selection */
 };
 
@@ -188,8 +190,12 @@ rebuild (RsItemsPanel *self)
   g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (Item));
   g_autoptr(GHashTable) counts = NULL;
   GtkListBoxRow *child;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  gboolean had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list));
 
   self->stale = FALSE;
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_array_set_clear_func (items, item_clear);
   g_hash_table_remove_all (self->rows);
 
@@ -261,15 +267,33 @@ rebuild (RsItemsPanel *self)
     }
 
   sync_from_selection (self);
+
+  if (had_focus)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
+
+      if (row == NULL)
+        row = gtk_list_box_get_row_at_index (self->list, 0);
+      gtk_widget_grab_focus (row ? GTK_WIDGET (row) : GTK_WIDGET (self->list));
+    }
+}
+
+static gboolean
+rebuild_idle_cb (gpointer user_data)
+{
+  RsItemsPanel *self = user_data;
+
+  self->rebuild_id = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
 rebuild_or_mark_stale (RsItemsPanel *self)
 {
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    rebuild (self);
-  else
-    self->stale = TRUE;
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, rebuild_idle_cb, self, NULL);
 }
 
 GtkListBoxRow *
@@ -398,6 +422,7 @@ rs_items_panel_dispose (GObject *object)
 {
   RsItemsPanel *self = RS_ITEMS_PANEL (object);
 
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_clear_pointer (&self->rows, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), RS_TYPE_ITEMS_PANEL);
 
