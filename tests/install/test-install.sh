@@ -37,7 +37,7 @@ root="$tmp/dest$prefix"
 share="$root/share"
 id=org.redstring.Redstring
 
-echo "1..15"
+echo "1..16"
 
 missing=()
 for f in bin/redstring bin/redstring-cli \
@@ -129,13 +129,16 @@ else fail "every file with translatable strings is in po/POTFILES.in" "missing: 
 # (SIGTERM runs the app.quit action) and expect a clean exit.
 if [ -z "${DISPLAY:-}" ] || ! command -v xdotool >/dev/null; then
   skip "installed binary started and closed (no display)"
+  skip "a case opened while Redstring runs opens in the running instance (no display)"
 else
   mkdir -p "$tmp/home"
-  env -u GSETTINGS_BACKEND GSETTINGS_SCHEMA_DIR="$tmp/schemas" GSETTINGS_BACKEND=memory \
-      HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/data" XDG_CONFIG_HOME="$tmp/home/config" \
-      XDG_CACHE_HOME="$tmp/home/cache" XDG_DATA_DIRS="$share:/usr/share" \
-      G_DEBUG=fatal-criticals \
-      "$root/bin/redstring" "$tmp/case.redstring" >"$tmp/app.log" 2>&1 &
+  run_installed () {
+    env -u GSETTINGS_BACKEND GSETTINGS_SCHEMA_DIR="$tmp/schemas" GSETTINGS_BACKEND=memory \
+        HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/data" XDG_CONFIG_HOME="$tmp/home/config" \
+        XDG_CACHE_HOME="$tmp/home/cache" XDG_DATA_DIRS="$share:/usr/share" \
+        G_DEBUG=fatal-criticals "$root/bin/redstring" "$@"
+  }
+  run_installed "$tmp/case.redstring" >"$tmp/app.log" 2>&1 &
   pid=$!
   shown=
   for _ in $(seq 1 300); do
@@ -143,6 +146,24 @@ else
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.1
   done
+  # A case double-clicked while Redstring runs opens in that instance (G_APPLICATION_HANDLES_OPEN
+  # over D-Bus): the second process hands it over and ends, the window is the first one's.
+  if [ -n "$shown" ] && [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
+    "$root/bin/redstring-cli" new "$tmp/second.redstring" >/dev/null
+    handed=
+    if timeout 30 bash -c "$(declare -f run_installed); tmp='$tmp' root='$root' share='$share' run_installed '$tmp/second.redstring'" \
+         >"$tmp/second.log" 2>&1; then
+      for _ in $(seq 1 100); do
+        if xdotool search --onlyvisible --pid "$pid" --name '^second$' >/dev/null 2>&1; then handed=1; break; fi
+        sleep 0.1
+      done
+    fi
+    if [ -n "$handed" ]; then ok "a case opened while Redstring runs opens in the running instance"
+    else fail "a case opened while Redstring runs opens in the running instance" "$(cat "$tmp/second.log")"; fi
+  else
+    skip "a case opened while Redstring runs opens in the running instance (no session bus)"
+  fi
+
   kill -TERM "$pid" 2>/dev/null
   status=0
   for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
