@@ -133,7 +133,7 @@ if [ -z "${DISPLAY:-}" ] || ! command -v xdotool >/dev/null; then
 else
   mkdir -p "$tmp/home"
   run_installed () {
-    env -u GSETTINGS_BACKEND GSETTINGS_SCHEMA_DIR="$tmp/schemas" GSETTINGS_BACKEND=memory \
+    exec env -u GSETTINGS_BACKEND GSETTINGS_SCHEMA_DIR="$tmp/schemas" GSETTINGS_BACKEND=memory \
         HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/data" XDG_CONFIG_HOME="$tmp/home/config" \
         XDG_CACHE_HOME="$tmp/home/cache" XDG_DATA_DIRS="$share:/usr/share" \
         G_DEBUG=fatal-criticals "$root/bin/redstring" "$@"
@@ -158,6 +158,10 @@ else
         sleep 0.1
       done
     fi
+    # Settle before quitting: a SIGTERM within a moment of the handed-over window's case
+    # showing left that window open in about 2 runs of 5 (a second quit closes it; not
+    # traced yet, see the issue 23 report).
+    sleep 1
     if [ -n "$handed" ]; then ok "a case opened while Redstring runs opens in the running instance"
     else fail "a case opened while Redstring runs opens in the running instance" "$(cat "$tmp/second.log")"; fi
   else
