@@ -1026,8 +1026,14 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Run from its build folder, the program reads the translations built there. */
+  if (self_path != NULL && g_str_has_prefix (self_path, BUILD_ROOT G_DIR_SEPARATOR_S))
+    bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  else
+    bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
