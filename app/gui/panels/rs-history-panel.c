@@ -110,7 +110,9 @@ dup_relative_time (GDateTime *time,
         return g_strdup (_("Yesterday"));
       return g_strdup_printf (ngettext ("%d day ago", "%d days ago", n), n);
     }
-  return g_date_time_format (local, "%-d %b %Y");
+  /* Translators: a day in the history (g_date_time_format()) */
+  /* xgettext:no-c-format */
+  return g_date_time_format (local, _("%-d %b %Y"));
 }
 
 static char *
@@ -118,7 +120,9 @@ dup_full_time (GDateTime *time)
 {
   g_autoptr(GDateTime) local = g_date_time_to_local (time);
 
-  return g_date_time_format (local, "%A %-d %B %Y, %H:%M:%S");
+  /* Translators: a change's full date and time (g_date_time_format()) */
+  /* xgettext:no-c-format */
+  return g_date_time_format (local, _("%A %-d %B %Y, %H:%M:%S"));
 }
 
 static char *
@@ -449,7 +453,9 @@ show_changes (RsHistoryPanel *self,
 {
   guint counts[3] = { 0 };
   g_autoptr(GDateTime) local = g_date_time_to_local (self->since);
-  g_autofree char *when = g_date_time_format (local, "%A %-d %B, %H:%M");
+  /* Translators: since when changes are shown (g_date_time_format()) */
+  /* xgettext:no-c-format */
+  g_autofree char *when = g_date_time_format (local, _("%A %-d %B, %H:%M"));
   g_autofree char *title = g_strdup_printf (_("Changes since %s"), when);
   g_autofree char *count = NULL;
   GtkWidget *child;

@@ -124,7 +124,9 @@ format_relative (const char *iso)
   if (span < G_TIME_SPAN_DAY)
     return g_strdup_printf (_("%d h ago"), (int)(span / G_TIME_SPAN_HOUR));
   local = g_date_time_to_local (when);
-  return g_date_time_format (local, "%e %b %Y, %H:%M");
+  /* Translators: a comment's date and time (g_date_time_format()) */
+  /* xgettext:no-c-format */
+  return g_date_time_format (local, _("%e %b %Y, %H:%M"));
 }
 
 static char *
@@ -472,7 +474,8 @@ update_mark_label (RsReviewPanel *self)
   if (store != NULL && rs_case_store_get_last_review_mark (store, &reviewer, &when, NULL))
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (when);
-      g_autofree char *date = g_date_time_format (local, "%e %b %Y, %H:%M");
+      /* xgettext:no-c-format */
+      g_autofree char *date = g_date_time_format (local, _("%e %b %Y, %H:%M"));
       g_autofree char *name = rs_text_dup_for_label (reviewer, 80);
       g_autofree char *text = g_strdup_printf (_("Last review: %s, %s"), name, g_strstrip (date));
 
