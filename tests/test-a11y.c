@@ -110,7 +110,7 @@ test_roles_and_names (void)
   RsWindow *window = open_sample ("a11y-names.redstring");
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
   g_autoptr(GString) unnamed = g_string_new (NULL);
-  GtkListBox *list = rs_items_panel_get_list (window->items_panel);
+  GtkListView *list = rs_items_panel_get_list_view (window->items_panel);
 
   /* The drawn board: a named group (its nodes are reached by the list below). */
   gtk_test_accessible_assert_role (window->board, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -152,25 +152,64 @@ test_roles_and_names (void)
   rs_gui_test_iterate (50);
 }
 
+static GListModel *
+items_of (RsWindow *window)
+{
+  return G_LIST_MODEL (rs_items_panel_get_model (window->items_panel));
+}
+
 static gboolean
 items_listed (gpointer window)
 {
-  return gtk_list_box_get_row_at_index (rs_items_panel_get_list (RS_WINDOW (window)->items_panel),
-                                        0) != NULL;
+  return g_list_model_get_n_items (items_of (window)) > 0;
 }
 
 static void
-assert_primary (RsSelection   *selection,
-                GtkListBoxRow *row)
+assert_primary_is (RsSelection *selection,
+                   RsWindow    *window,
+                   guint        position)
 {
-  RsTarget target, row_target;
-  gint64 id, row_id;
+  g_autoptr(RsBoardItem) item = g_list_model_get_item (items_of (window), position);
+  RsTarget target;
+  gint64 id;
 
-  g_assert_true (rs_items_panel_get_row_item (row, &row_target, &row_id));
+  g_assert_nonnull (item);
   g_assert_true (rs_selection_get_primary (selection, &target, &id));
-  g_assert_cmpint (target, ==, row_target);
-  g_assert_cmpint (id, ==, row_id);
+  g_assert_cmpint (target, ==, rs_board_item_get_target (item));
+  g_assert_cmpint (id, ==, rs_board_item_get_id (item));
   g_assert_cmpuint (rs_selection_get_n_items (selection), ==, 1);
+}
+
+/* The widget showing the row named @name, once the list has scrolled to it. */
+static GtkWidget *
+row_widget (RsWindow   *window,
+            guint       position,
+            const char *name)
+{
+  GtkWidget *list = GTK_WIDGET (rs_items_panel_get_list_view (window->items_panel));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  g_assert_true (gtk_widget_activate_action (list, "list.scroll-to-item", "u", position));
+  rs_gui_test_wait_for_draw (list);
+  rs_gui_test_collect (list, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), name) == 0)
+      return gtk_widget_get_parent (g_ptr_array_index (labels, i));
+  return NULL;
+}
+
+/* A key pressed through the X server, as a user would (the list's own key handling). */
+static void
+press_key (const char *key)
+{
+  g_autofree char *command = g_strdup_printf ("xdotool key %s", key);
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_command_line_sync (command, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  rs_gui_test_iterate (200);
 }
 
 static void
@@ -179,14 +218,16 @@ test_list_alternative (void)
   RsWindow *window = open_sample ("a11y-list.redstring");
   RsCase *kase = rs_case_store_get_case (rs_window_get_store (window));
   RsSelection *selection = rs_window_get_selection (window);
-  GtkListBox *list = rs_items_panel_get_list (window->items_panel);
+  GtkSingleSelection *model = rs_items_panel_get_model (window->items_panel);
+  GtkWidget *list = GTK_WIDGET (rs_items_panel_get_list_view (window->items_panel));
   guint n_items = g_list_model_get_n_items (rs_case_get_entities (kase)) +
                   g_list_model_get_n_items (rs_case_get_relations (kase));
   g_autoptr(RsRelation) relation = g_list_model_get_item (rs_case_get_relations (kase), 0);
   RsEntity *tick = rs_case_lookup_entity_by_name (kase, "Tick");
-  GtkListBoxRow *row, *next;
-  GtkWidget *focus;
-  guint n_rows = 0;
+  g_autoptr(RsBoardItem) tick_item = NULL;
+  g_autofree char *expected = NULL;
+  GtkWidget *focus, *row;
+  guint tick_position, position;
 
   g_assert_nonnull (tick);
   g_assert_nonnull (relation);
@@ -199,77 +240,77 @@ test_list_alternative (void)
   g_assert_nonnull (focus);
   g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (window->items_panel)));
 
-  /* One named list item per entity and relation: name, kind, status, quotes. */
-  while ((row = gtk_list_box_get_row_at_index (list, n_rows)) != NULL)
-    {
-      gtk_test_accessible_assert_role (row, GTK_ACCESSIBLE_ROLE_LIST_ITEM);
-      g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (row),
-                                                       GTK_ACCESSIBLE_PROPERTY_LABEL));
-      n_rows++;
-    }
-  g_assert_cmpuint (n_rows, ==, n_items);
-  row = rs_items_panel_find_row (window->items_panel, RS_TARGET_ENTITY, rs_entity_get_id (tick));
-  g_assert_nonnull (row);
-  {
-    g_autofree char *expected = NULL;
-    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  /* One item per entity and relation: name, kind, status, review state, quotes. */
+  g_assert_cmpuint (g_list_model_get_n_items (items_of (window)), ==, n_items);
+  g_assert_true (rs_items_panel_find (window->items_panel, RS_TARGET_ENTITY, rs_entity_get_id (tick),
+                                      &tick_position));
+  tick_item = g_list_model_get_item (items_of (window), tick_position);
+  g_assert_cmpstr (rs_board_item_get_name (tick_item), ==, "Tick");
+  g_assert_true (g_str_has_prefix (rs_board_item_get_details (tick_item), "Threat group · Unreviewed · "));
 
-    rs_gui_test_collect (GTK_WIDGET (row), GTK_TYPE_LABEL, labels);
-    g_assert_cmpuint (labels->len, ==, 2);
-    g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (labels, 0)), ==, "Tick");
-    g_assert_true (g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (labels, 1)),
-                                     "Threat group · Unreviewed · "));
-    expected = g_strdup_printf ("Tick, %s", gtk_label_get_text (g_ptr_array_index (labels, 1)));
-    gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
-  }
+  /* Its row is a named list item: the name, then the details. */
+  row = row_widget (window, tick_position, "Tick");
+  g_assert_nonnull (row);
+  gtk_test_accessible_assert_role (gtk_widget_get_parent (row), GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+  expected = g_strdup_printf ("Tick, %s", rs_board_item_get_details (tick_item));
+  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
 
   /* List to board: choosing Tick's row selects Tick. */
-  gtk_list_box_select_row (list, row);
-  assert_primary (selection, row);
+  gtk_single_selection_set_selected (model, tick_position);
+  assert_primary_is (selection, window, tick_position);
 
   /* Down moves to the next row and selects its item; Enter on a row selects it too. */
-  gtk_widget_grab_focus (GTK_WIDGET (row));
-  next = gtk_list_box_get_row_at_index (list, gtk_list_box_row_get_index (row) + 1);
-  g_assert_nonnull (next);
-  g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
-  g_assert_true (gtk_list_box_get_selected_row (list) == next);
-  assert_primary (selection, next);
+  if (rs_gui_test_can_click ())
+    {
+      /* The pointer over the row routes the keys to this window (no window manager). */
+      g_assert_true (rs_gui_test_click (row, 10, 5));
+      gtk_widget_grab_focus (gtk_widget_get_parent (row));
+      g_assert_cmpuint (gtk_single_selection_get_selected (model), ==, tick_position);
+      press_key ("Down");
+      g_assert_cmpuint (gtk_single_selection_get_selected (model), ==, tick_position + 1);
+      assert_primary_is (selection, window, tick_position + 1);
 
-  rs_selection_clear (selection);
-  g_assert_null (gtk_list_box_get_selected_row (list));
-  g_signal_emit_by_name (list, "activate-cursor-row");
-  assert_primary (selection, next);
+      rs_selection_clear (selection);
+      g_assert_cmpuint (gtk_single_selection_get_selected (model), ==, GTK_INVALID_LIST_POSITION);
+      press_key ("Return");
+      assert_primary_is (selection, window, tick_position + 1);
+    }
+  else
+    g_test_message ("no xdotool: the arrow keys and Enter are not pressed");
 
   /* Board to list: what the board selects is the list's selected row. */
   rs_selection_select (selection, RS_TARGET_RELATION, rs_relation_get_id (relation));
-  row = gtk_list_box_get_selected_row (list);
-  g_assert_nonnull (row);
-  g_assert_true (row == rs_items_panel_find_row (window->items_panel, RS_TARGET_RELATION,
-                                                 rs_relation_get_id (relation)));
-  assert_primary (selection, row);
+  g_assert_true (rs_items_panel_find (window->items_panel, RS_TARGET_RELATION,
+                                      rs_relation_get_id (relation), &position));
+  g_assert_cmpuint (gtk_single_selection_get_selected (model), ==, position);
+  assert_primary_is (selection, window, position);
 
+  g_assert_true (list != NULL);
   gtk_window_destroy (GTK_WINDOW (window));
   rs_gui_test_iterate (50);
 }
 
 /* The list follows the case: an entity renamed by a command shows under its new name,
- * and the keyboard focus stays in the list, on the selected row. */
+ * and the keyboard focus stays in the list. */
 static void
 test_list_follows_case (void)
 {
   RsWindow *window = open_sample ("a11y-follow.redstring");
   RsCaseStore *store = rs_window_get_store (window);
   RsEntity *tick = rs_case_lookup_entity_by_name (rs_case_store_get_case (store), "Tick");
+  GtkWidget *list = GTK_WIDGET (rs_items_panel_get_list_view (window->items_panel));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autoptr(RsChange) change = NULL;
-  GtkListBoxRow *row;
+  g_autoptr(RsBoardItem) item = NULL;
+  GtkWidget *focus;
+  guint position;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-side-page", "s", "items"));
   g_assert_true (rs_gui_test_wait_until (items_listed, window, 10000));
-  row = rs_items_panel_find_row (window->items_panel, RS_TARGET_ENTITY, rs_entity_get_id (tick));
-  gtk_list_box_select_row (rs_items_panel_get_list (window->items_panel), row);
-  gtk_widget_grab_focus (GTK_WIDGET (row));
+  g_assert_true (rs_items_panel_find (window->items_panel, RS_TARGET_ENTITY, rs_entity_get_id (tick),
+                                      &position));
+  gtk_single_selection_set_selected (rs_items_panel_get_model (window->items_panel), position);
+  gtk_widget_grab_focus (list);
 
   change = rs_case_edit_update_entity (store, rs_entity_get_id (tick), rs_entity_get_kind (tick),
                                        "Tick (APT)", rs_entity_get_aliases (tick),
@@ -278,12 +319,14 @@ test_list_follows_case (void)
   g_assert_nonnull (change);
   rs_gui_test_iterate (50);
 
-  row = rs_items_panel_find_row (window->items_panel, RS_TARGET_ENTITY, rs_entity_get_id (tick));
-  g_assert_nonnull (row);
-  rs_gui_test_collect (GTK_WIDGET (row), GTK_TYPE_LABEL, labels);
-  g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (labels, 0)), ==, "Tick (APT)");
-  g_assert_true (gtk_list_box_get_selected_row (rs_items_panel_get_list (window->items_panel)) == row);
-  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (row));
+  g_assert_true (rs_items_panel_find (window->items_panel, RS_TARGET_ENTITY, rs_entity_get_id (tick),
+                                      &position));
+  item = g_list_model_get_item (items_of (window), position);
+  g_assert_cmpstr (rs_board_item_get_name (item), ==, "Tick (APT)");
+  g_assert_cmpuint (gtk_single_selection_get_selected (rs_items_panel_get_model (window->items_panel)),
+                    ==, position);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == list || gtk_widget_is_ancestor (focus, list));
 
   gtk_window_destroy (GTK_WINDOW (window));
   rs_gui_test_iterate (50);

@@ -24,57 +24,39 @@
  * row each, in the shared selection: choosing a row (arrow keys, Enter, a click)
  * selects the item on the board, and what the board selects is chosen here.
  *
- * The rows are built again when the case changes, once per burst of changes (when idle)
- * and only while the panel is shown (a hidden panel is marked stale and rebuilt when it
- * maps), so that a large case costs nothing until someone looks at its list. A rebuild
- * keeps the keyboard focus in the list, on the selected row. */
+ * A GtkListView over a GListStore of RsBoardItem: only the rows in sight are widgets
+ * (a GtkListBox of a 20,000-entity case took 50 s and a gigabyte). The items are built
+ * again when the case changes, once per burst of changes (when idle) and only while the
+ * panel is shown (a hidden panel is marked stale and rebuilt when it maps), so that a
+ * large case costs nothing until someone looks at its list. A rebuild keeps the
+ * keyboard focus in the list. */
 
 struct _RsItemsPanel
 {
   RsPanel parent_instance;
 
   /* Template widgets */
-  GtkLabel          *heading;
-  GtkScrolledWindow *scroller;
-  GtkListBox        *list;
+  GtkLabel           *heading;
+  GtkStack           *stack;
+  GtkListView        *list_view;
+  GtkSingleSelection *selection_model;
 
   /* Owned */
-  GHashTable        *rows;     /* "target:id" -> GtkListBoxRow (borrowed from the list) */
+  GListStore         *items;      /* RsBoardItem, entities then relations, by name */
+  GHashTable         *positions;  /* "target:id" -> position + 1 */
 
-  guint              rebuild_id; /* idle: the case changed while shown */
-  gboolean           stale;    /* the rows do not show the case as it is */
-  gboolean           syncing;  /* a row is being chosen from the selection */
+  guint               rebuild_id; /* idle: the case changed while shown */
+  gboolean            stale;      /* the items do not show the case as it is */
+  gboolean            syncing;    /* the list is being set from the selection, or rebuilt */
 };
 
 G_DEFINE_FINAL_TYPE (RsItemsPanel, rs_items_panel, RS_TYPE_PANEL)
-
-static GQuark target_quark;
-static GQuark id_quark;
 
 static char *
 item_key (RsTarget target,
           gint64   id)
 {
   return g_strdup_printf ("%d:%" G_GINT64_FORMAT, (int)target, id);
-}
-
-gboolean
-rs_items_panel_get_row_item (GtkListBoxRow *row,
-                             RsTarget      *target,
-                             gint64        *id)
-{
-  gint64 *stored;
-
-  g_return_val_if_fail (GTK_IS_LIST_BOX_ROW (row), FALSE);
-
-  stored = g_object_get_qdata (G_OBJECT (row), id_quark);
-  if (stored == NULL)
-    return FALSE;
-  if (target != NULL)
-    *target = GPOINTER_TO_INT (g_object_get_qdata (G_OBJECT (row), target_quark));
-  if (id != NULL)
-    *id = *stored;
-  return TRUE;
 }
 
 /* "3 quotes": how many pieces of evidence point at the item, counted once per rebuild. */
@@ -146,14 +128,14 @@ format_details (const char *kind,
                           kind, review, n_quotes);
 }
 
-static GtkWidget *
-make_row (const Item *item)
+static void
+on_factory_setup_cb (RsItemsPanel             *self,
+                     GtkListItem              *list_item,
+                     GtkSignalListItemFactory *factory)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (item->name);
-  GtkWidget *details = gtk_label_new (item->details);
-  g_autofree char *label = NULL;
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *details = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
@@ -161,24 +143,33 @@ make_row (const Item *item)
   gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (details, "dim-label");
   gtk_widget_add_css_class (details, "caption");
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), details);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+on_factory_bind_cb (RsItemsPanel             *self,
+                    GtkListItem              *list_item,
+                    GtkSignalListItemFactory *factory)
+{
+  RsBoardItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *name = gtk_widget_get_first_child (box);
+  GtkWidget *details = gtk_widget_get_next_sibling (name);
+  g_autofree char *label = NULL;
+
+  gtk_label_set_text (GTK_LABEL (name), rs_board_item_get_name (item));
+  gtk_label_set_text (GTK_LABEL (details), rs_board_item_get_details (item));
+  gtk_widget_set_tooltip_text (box, rs_board_item_get_details (item));
 
   /* What a screen reader says on the row: the name, then the details. */
   /* Translators: the spoken name of a row in the list of the board, "Tick, Person · …" */
-  label = g_strdup_printf (_("%1$s, %2$s"), item->name, item->details);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_set_tooltip_text (row, item->details);
-
-  g_object_set_qdata (G_OBJECT (row), target_quark, GINT_TO_POINTER (item->target));
-  g_object_set_qdata_full (G_OBJECT (row), id_quark, g_memdup2 (&item->id, sizeof item->id),
-                           g_free);
-  return row;
+  label = g_strdup_printf (_("%1$s, %2$s"), rs_board_item_get_name (item),
+                           rs_board_item_get_details (item));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 static void sync_from_selection (RsItemsPanel *self);
@@ -188,94 +179,85 @@ rebuild (RsItemsPanel *self)
 {
   RsCase *kase = rs_panel_get_case (RS_PANEL (self));
   g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (Item));
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) counts = NULL;
-  GtkListBoxRow *child;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-  gboolean had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list));
+  gboolean had_focus = focus != NULL && (focus == GTK_WIDGET (self->list_view) ||
+                                         gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)));
 
   self->stale = FALSE;
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_array_set_clear_func (items, item_clear);
-  g_hash_table_remove_all (self->rows);
+  g_hash_table_remove_all (self->positions);
 
-  self->syncing = TRUE;
-  /* By row: GTK 4.8 would remove the placeholder like a row. */
-  while ((child = gtk_list_box_get_row_at_index (self->list, 0)) != NULL)
-    gtk_list_box_remove (self->list, GTK_WIDGET (child));
-  self->syncing = FALSE;
+  if (kase != NULL)
+    {
+      GListModel *entities = rs_case_get_entities (kase);
+      GListModel *relations = rs_case_get_relations (kase);
+      guint n_entities = g_list_model_get_n_items (entities);
+      guint n_relations = g_list_model_get_n_items (relations);
 
-  if (kase == NULL)
-    return;
+      counts = count_evidence (kase);
 
-  counts = count_evidence (kase);
+      for (guint i = 0; i < n_entities; i++)
+        {
+          g_autoptr(RsEntity) entity = g_list_model_get_item (entities, i);
+          gint64 id = rs_entity_get_id (entity);
+          g_autofree char *key = item_key (RS_TARGET_ENTITY, id);
+          Item item = { RS_TARGET_ENTITY, id, NULL, NULL, NULL };
 
-  {
-    GListModel *entities = rs_case_get_entities (kase);
-    guint n = g_list_model_get_n_items (entities);
+          item.name = g_strdup (rs_entity_get_name (entity));
+          item.details = format_details (rs_entity_kind_to_display (rs_entity_get_kind (entity)),
+                                         NULL,
+                                         rs_review_state_to_display (
+                                           rs_case_get_review_state (kase, RS_TARGET_ENTITY, id)),
+                                         GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)));
+          item.sort_key = g_utf8_collate_key (item.name ? item.name : "", -1);
+          g_array_append_val (items, item);
+        }
 
-    for (guint i = 0; i < n; i++)
-      {
-        g_autoptr(RsEntity) entity = g_list_model_get_item (entities, i);
-        gint64 id = rs_entity_get_id (entity);
-        g_autofree char *key = item_key (RS_TARGET_ENTITY, id);
-        Item item = { RS_TARGET_ENTITY, id, NULL, NULL, NULL };
+      for (guint i = 0; i < n_relations; i++)
+        {
+          g_autoptr(RsRelation) relation = g_list_model_get_item (relations, i);
+          gint64 id = rs_relation_get_id (relation);
+          g_autofree char *key = item_key (RS_TARGET_RELATION, id);
+          Item item = { RS_TARGET_RELATION, id, NULL, NULL, NULL };
 
-        item.name = g_strdup (rs_entity_get_name (entity));
-        item.details = format_details (rs_entity_kind_to_display (rs_entity_get_kind (entity)),
-                                       NULL,
-                                       rs_review_state_to_display (
-                                         rs_case_get_review_state (kase, RS_TARGET_ENTITY, id)),
-                                       GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)));
-        item.sort_key = g_utf8_collate_key (item.name, -1);
-        g_array_append_val (items, item);
-      }
-  }
-
-  {
-    GListModel *relations = rs_case_get_relations (kase);
-    guint n = g_list_model_get_n_items (relations);
-
-    for (guint i = 0; i < n; i++)
-      {
-        g_autoptr(RsRelation) relation = g_list_model_get_item (relations, i);
-        gint64 id = rs_relation_get_id (relation);
-        g_autofree char *key = item_key (RS_TARGET_RELATION, id);
-        Item item = { RS_TARGET_RELATION, id, NULL, NULL, NULL };
-
-        item.name = rs_panel_dup_target_label (kase, RS_TARGET_RELATION, id, FALSE);
-        if (item.name == NULL)
-          item.name = g_strdup (rs_relation_get_label (relation));
-        item.details = format_details (_("Relation"),
-                                       rs_relation_status_to_display (rs_relation_get_status (relation)),
-                                       rs_review_state_to_display (
-                                         rs_case_get_review_state (kase, RS_TARGET_RELATION, id)),
-                                       GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)));
-        item.sort_key = g_utf8_collate_key (item.name ? item.name : "", -1);
-        g_array_append_val (items, item);
-      }
-  }
+          item.name = rs_panel_dup_target_label (kase, RS_TARGET_RELATION, id, FALSE);
+          if (item.name == NULL)
+            item.name = g_strdup (rs_relation_get_label (relation));
+          item.details = format_details (_("Relation"),
+                                         rs_relation_status_to_display (rs_relation_get_status (relation)),
+                                         rs_review_state_to_display (
+                                           rs_case_get_review_state (kase, RS_TARGET_RELATION, id)),
+                                         GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)));
+          item.sort_key = g_utf8_collate_key (item.name ? item.name : "", -1);
+          g_array_append_val (items, item);
+        }
+    }
 
   g_array_sort (items, item_compare);
   for (guint i = 0; i < items->len; i++)
     {
       const Item *item = &g_array_index (items, Item, i);
-      GtkWidget *row = make_row (item);
 
-      gtk_list_box_append (self->list, row);
-      g_hash_table_insert (self->rows, item_key (item->target, item->id), row);
+      g_ptr_array_add (objects, rs_board_item_new (item->target, item->id, item->name,
+                                                   item->details));
+      g_hash_table_insert (self->positions, item_key (item->target, item->id),
+                           GUINT_TO_POINTER (i + 1));
     }
+
+  /* One items-changed for the whole list; its selection is set again from the board's. */
+  self->syncing = TRUE;
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       objects->pdata, objects->len);
+  self->syncing = FALSE;
+  gtk_stack_set_visible_child_name (self->stack, objects->len > 0 ? "list" : "empty");
 
   sync_from_selection (self);
-
   if (had_focus)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
-
-      if (row == NULL)
-        row = gtk_list_box_get_row_at_index (self->list, 0);
-      gtk_widget_grab_focus (row ? GTK_WIDGET (row) : GTK_WIDGET (self->list));
-    }
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
 static gboolean
@@ -296,19 +278,32 @@ rebuild_or_mark_stale (RsItemsPanel *self)
     self->rebuild_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, rebuild_idle_cb, self, NULL);
 }
 
-GtkListBoxRow *
-rs_items_panel_find_row (RsItemsPanel *self,
-                         RsTarget      target,
-                         gint64        id)
+/**
+ * rs_items_panel_find:
+ * @position: (out) (optional): where the item is in rs_items_panel_get_model()
+ *
+ * Whether the list shows the entity or relation, brought up to date first.
+ */
+gboolean
+rs_items_panel_find (RsItemsPanel *self,
+                     RsTarget      target,
+                     gint64        id,
+                     guint        *position)
 {
   g_autofree char *key = NULL;
+  guint found;
 
-  g_return_val_if_fail (RS_IS_ITEMS_PANEL (self), NULL);
+  g_return_val_if_fail (RS_IS_ITEMS_PANEL (self), FALSE);
 
   if (self->stale)
     rebuild (self);
   key = item_key (target, id);
-  return g_hash_table_lookup (self->rows, key);
+  found = GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, key));
+  if (found == 0)
+    return FALSE;
+  if (position != NULL)
+    *position = found - 1;
+  return TRUE;
 }
 
 /* The board's selection chooses the row of its primary item, and scrolls it into view
@@ -317,7 +312,7 @@ static void
 sync_from_selection (RsItemsPanel *self)
 {
   RsSelection *selection = rs_panel_get_selection (RS_PANEL (self));
-  GtkListBoxRow *row = NULL;
+  guint position = GTK_INVALID_LIST_POSITION;
   RsTarget target;
   gint64 id;
 
@@ -327,44 +322,35 @@ sync_from_selection (RsItemsPanel *self)
   if (selection != NULL && rs_selection_get_primary (selection, &target, &id))
     {
       g_autofree char *key = item_key (target, id);
+      guint found = GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, key));
 
-      row = g_hash_table_lookup (self->rows, key);
+      if (found != 0)
+        position = found - 1;
     }
 
   self->syncing = TRUE;
-  if (row != NULL)
-    {
-      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-      graphene_point_t point;
-
-      gtk_list_box_select_row (self->list, row);
-      if (gtk_widget_compute_point (GTK_WIDGET (row), GTK_WIDGET (self->list),
-                                    &GRAPHENE_POINT_INIT (0, 0), &point))
-        {
-          double top = gtk_adjustment_get_value (adjustment);
-          double page = gtk_adjustment_get_page_size (adjustment);
-          double height = gtk_widget_get_height (GTK_WIDGET (row));
-
-          if (point.y < top || point.y + height > top + page)
-            gtk_adjustment_set_value (adjustment, point.y - (page - height) / 2);
-        }
-    }
-  else
-    gtk_list_box_unselect_all (self->list);
+  gtk_single_selection_set_selected (self->selection_model, position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
   self->syncing = FALSE;
 }
 
 static void
-choose_row (RsItemsPanel  *self,
-            GtkListBoxRow *row)
+choose_position (RsItemsPanel *self,
+                 guint         position)
 {
   RsSelection *selection = rs_panel_get_selection (RS_PANEL (self));
+  g_autoptr(RsBoardItem) item = NULL;
   RsTarget target;
   gint64 id;
 
-  if (self->syncing || selection == NULL || row == NULL ||
-      !rs_items_panel_get_row_item (row, &target, &id))
+  if (self->syncing || selection == NULL || position == GTK_INVALID_LIST_POSITION)
     return;
+  item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+  if (item == NULL)
+    return;
+  target = rs_board_item_get_target (item);
+  id = rs_board_item_get_id (item);
   if (rs_selection_get_n_items (selection) == 1 && rs_selection_contains (selection, target, id))
     return;
 
@@ -374,19 +360,19 @@ choose_row (RsItemsPanel  *self,
 }
 
 static void
-on_list_row_selected_cb (RsItemsPanel  *self,
-                         GtkListBoxRow *row,
-                         GtkListBox    *list)
+on_selection_model_notify_selected_cb (RsItemsPanel       *self,
+                                       GParamSpec         *pspec,
+                                       GtkSingleSelection *model)
 {
-  choose_row (self, row);
+  choose_position (self, gtk_single_selection_get_selected (model));
 }
 
 static void
-on_list_row_activated_cb (RsItemsPanel  *self,
-                          GtkListBoxRow *row,
-                          GtkListBox    *list)
+on_list_view_activate_cb (RsItemsPanel *self,
+                          guint         position,
+                          GtkListView  *list_view)
 {
-  choose_row (self, row);
+  choose_position (self, position);
 }
 
 static void
@@ -423,8 +409,9 @@ rs_items_panel_dispose (GObject *object)
   RsItemsPanel *self = RS_ITEMS_PANEL (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  g_clear_pointer (&self->rows, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), RS_TYPE_ITEMS_PANEL);
+  g_clear_object (&self->items);
+  g_clear_pointer (&self->positions, g_hash_table_unref);
 
   G_OBJECT_CLASS (rs_items_panel_parent_class)->dispose (object);
 }
@@ -442,15 +429,15 @@ rs_items_panel_class_init (RsItemsPanelClass *klass)
   panel_class->selection_changed = rs_items_panel_selection_changed;
   panel_class->case_changed = rs_items_panel_case_changed;
 
-  target_quark = g_quark_from_static_string ("rs-items-panel-target");
-  id_quark = g_quark_from_static_string ("rs-items-panel-id");
-
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rs-items-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, RsItemsPanel, heading);
-  gtk_widget_class_bind_template_child (widget_class, RsItemsPanel, scroller);
-  gtk_widget_class_bind_template_child (widget_class, RsItemsPanel, list);
-  gtk_widget_class_bind_template_callback (widget_class, on_list_row_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_list_row_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, RsItemsPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, RsItemsPanel, list_view);
+  gtk_widget_class_bind_template_child (widget_class, RsItemsPanel, selection_model);
+  gtk_widget_class_bind_template_callback (widget_class, on_factory_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_factory_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_selection_model_notify_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
 
   gtk_widget_class_set_css_name (widget_class, "rs-items-panel");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -459,9 +446,12 @@ rs_items_panel_class_init (RsItemsPanelClass *klass)
 static void
 rs_items_panel_init (RsItemsPanel *self)
 {
-  self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->items = g_list_store_new (RS_TYPE_BOARD_ITEM);
   self->stale = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_single_selection_set_model (self->selection_model, G_LIST_MODEL (self->items));
+  gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
 GtkWidget *
@@ -470,9 +460,17 @@ rs_items_panel_new (void)
   return g_object_new (RS_TYPE_ITEMS_PANEL, NULL);
 }
 
-GtkListBox *
-rs_items_panel_get_list (RsItemsPanel *self)
+GtkListView *
+rs_items_panel_get_list_view (RsItemsPanel *self)
 {
   g_return_val_if_fail (RS_IS_ITEMS_PANEL (self), NULL);
-  return self->list;
+  return self->list_view;
+}
+
+/* The list's model: an RsBoardItem per row, and which one is selected. */
+GtkSingleSelection *
+rs_items_panel_get_model (RsItemsPanel *self)
+{
+  g_return_val_if_fail (RS_IS_ITEMS_PANEL (self), NULL);
+  return self->selection_model;
 }

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "rs-board-item.h"
 #include "rs-panel.h"
 
 G_BEGIN_DECLS
@@ -13,13 +14,12 @@ G_BEGIN_DECLS
 #define RS_TYPE_ITEMS_PANEL (rs_items_panel_get_type ())
 G_DECLARE_FINAL_TYPE (RsItemsPanel, rs_items_panel, RS, ITEMS_PANEL, RsPanel)
 
-GtkWidget     *rs_items_panel_new          (void);
-GtkListBox    *rs_items_panel_get_list     (RsItemsPanel *self);
-GtkListBoxRow *rs_items_panel_find_row     (RsItemsPanel *self,
-                                            RsTarget      target,
-                                            gint64        id);
-gboolean       rs_items_panel_get_row_item (GtkListBoxRow *row,
-                                            RsTarget      *target,
-                                            gint64        *id);
+GtkWidget          *rs_items_panel_new            (void);
+GtkListView        *rs_items_panel_get_list_view  (RsItemsPanel *self);
+GtkSingleSelection *rs_items_panel_get_model      (RsItemsPanel *self);
+gboolean            rs_items_panel_find           (RsItemsPanel *self,
+                                                   RsTarget      target,
+                                                   gint64        id,
+                                                   guint        *position);
 
 G_END_DECLS
