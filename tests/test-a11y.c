@@ -332,6 +332,25 @@ test_list_follows_case (void)
   rs_gui_test_iterate (50);
 }
 
+static void
+test_new_destroy (void)
+{
+  RsBoardItem *item = rs_board_item_new (RS_TARGET_RELATION, 42, "Tick → JAXA", "Relation · Alleged");
+  GtkWidget *panel = g_object_ref_sink (rs_items_panel_new ());
+
+  g_assert_cmpint (rs_board_item_get_target (item), ==, RS_TARGET_RELATION);
+  g_assert_cmpint (rs_board_item_get_id (item), ==, 42);
+  g_assert_cmpstr (rs_board_item_get_name (item), ==, "Tick → JAXA");
+  g_assert_cmpstr (rs_board_item_get_details (item), ==, "Relation · Alleged");
+  g_assert_finalize_object (item);
+
+  /* Without a case the list is empty and finds nothing. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rs_items_panel_get_model (RS_ITEMS_PANEL (panel)))),
+                    ==, 0);
+  g_assert_false (rs_items_panel_find (RS_ITEMS_PANEL (panel), RS_TARGET_ENTITY, 1, NULL));
+  g_assert_finalize_object (panel);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -342,6 +361,7 @@ main (int   argc,
   g_setenv ("GTK_A11Y", "test", TRUE);
   app = RS_APPLICATION (rs_gui_test_init_application (&argc, &argv));
 
+  g_test_add_func ("/a11y/new-destroy", test_new_destroy);
   g_test_add_func ("/a11y/roles-and-names", test_roles_and_names);
   g_test_add_func ("/a11y/list-alternative", test_list_alternative);
   g_test_add_func ("/a11y/list-follows-case", test_list_follows_case);
