@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "rs-bundle.h"
@@ -363,6 +366,355 @@ test_merge_refuses (Fixture       *fixture,
   g_assert_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT);
 }
 
+
+/* ---- Changesets between two copies of one case ---- */
+
+typedef struct
+{
+  RsCaseStore *a;
+  RsCaseStore *b;
+  GDateTime   *since;
+} Copies;
+
+static RsRelation *
+first_relation_not (RsCaseStore *store,
+                    const char  *uid)
+{
+  GListModel *list = rs_case_get_relations (rs_case_store_get_case (store));
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(RsRelation) r = g_list_model_get_item (list, i);
+
+      if (g_strcmp0 (rs_relation_get_uid (r), uid) != 0)
+        return r;
+    }
+  return NULL;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(char **)a, *(char **)b);
+}
+
+static char *
+sorted_lines (GBytes *bytes)
+{
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  qsort (lines, g_strv_length (lines), sizeof (char *), compare_strings);
+  return g_strjoinv ("\n", lines);
+}
+
+static void
+copies_set_up (Copies        *copies,
+               gconstpointer  user_data)
+{
+  g_autofree char *a_path = NULL;
+  g_autofree char *b_path = NULL;
+
+  rs_test_init_resources ();
+  a_path = rs_test_make_sample_file ("a.redstring");
+  b_path = rs_test_make_sample_file ("b.redstring");
+  copies->a = rs_case_store_open (a_path, RS_CASE_STORE_OPEN_NONE, NULL);
+  copies->b = rs_case_store_open (b_path, RS_CASE_STORE_OPEN_NONE, NULL);
+  g_assert_nonnull (copies->a);
+  g_assert_nonnull (copies->b);
+  rs_case_store_set_author (copies->a, "Akira Ito");
+  rs_case_store_set_author (copies->b, "Hana Sato");
+  /* Everything the analysts do below is after this. */
+  copies->since = g_date_time_new_from_iso8601 ("2000-01-01T00:00:00Z", NULL);
+}
+
+static void
+copies_tear_down (Copies        *copies,
+                  gconstpointer  user_data)
+{
+  g_assert_finalize_object (copies->a);
+  g_assert_finalize_object (copies->b);
+  g_date_time_unref (copies->since);
+}
+
+static RsChange *
+apply_all (RsCaseStore          *store,
+           const char           *path,
+           RsExchangeResolution  resolution,
+           RsExchangePlan      **out_plan)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsExchangePlan) plan = rs_exchange_plan_new_apply (store, path, &error);
+  GListModel *items;
+  RsChange *change;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  items = rs_exchange_plan_get_items (plan);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(RsExchangeItem) item = g_list_model_get_item (items, i);
+
+      if (rs_exchange_item_get_kind (item) == RS_EXCHANGE_ITEM_CONFLICT)
+        rs_exchange_item_set_resolution (item, resolution);
+    }
+  change = rs_exchange_plan_apply (plan, store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (change);
+  if (out_plan != NULL)
+    *out_plan = g_steal_pointer (&plan);
+  return change;
+}
+
+static void
+test_changes_both_directions (Copies        *copies,
+                              gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from_b = rs_test_temp_path ("from-b.changes");
+  g_autofree char *from_a = rs_test_temp_path ("from-a.changes");
+  g_autoptr(RsExchangePlan) plan = NULL;
+  g_autoptr(RsExchangePlan) back = NULL;
+  g_autoptr(RsChange) change = NULL;
+  g_autoptr(RsChange) change_back = NULL;
+  g_autoptr(RsChange) b_edits = NULL;
+  g_autoptr(GBytes) a_before = NULL;
+  g_autoptr(GBytes) a_undone = NULL;
+  g_autofree char *removed_uid = NULL;
+  RsExchangeItem *item;
+  RsEntity *winnti;
+  guint a_entities, b_entities, a_relations;
+
+  /* Hana (b): refutes a relation, adds a group and its link, describes NHK
+   * differently, removes another relation. */
+  g_assert_true (rs_case_store_begin_change (copies->b, "Hana's edits", NULL));
+  set_status (copies->b, "rel-pla-directed-tick", RS_RELATION_STATUS_REFUTED);
+  winnti = add_entity (copies->b, RS_ENTITY_KIND_GROUP, "Winnti", NULL);
+  add_relation (copies->b, winnti, entity_by_uid (copies->b, "tick"), "shares tools with");
+  rename_entity (copies->b, "nhk", NULL, "Japan's public broadcaster");
+  removed_uid = g_strdup (rs_relation_get_uid (first_relation_not (copies->b, "rel-pla-directed-tick")));
+  g_assert_true (rs_case_store_delete_relation (copies->b,
+                                                rs_relation_get_id (relation_by_uid (copies->b, removed_uid)),
+                                                NULL));
+  b_edits = rs_case_store_end_change (copies->b, &error);
+  g_assert_no_error (error);
+
+  /* Akira (a): confirms the same relation, adds another group. */
+  g_assert_true (rs_case_store_begin_change (copies->a, "Akira's edits", NULL));
+  set_status (copies->a, "rel-pla-directed-tick", RS_RELATION_STATUS_CONFIRMED);
+  add_entity (copies->a, RS_ENTITY_KIND_GROUP, "APT10", NULL);
+  g_clear_object (&change);
+  change = rs_case_store_end_change (copies->a, &error);
+  g_assert_no_error (error);
+  g_clear_object (&change);
+
+  g_assert_true (rs_exchange_write_changes (copies->b, copies->since, from_b, &error));
+  g_assert_no_error (error);
+
+  a_before = rs_test_export_checked (copies->a);
+  a_entities = count (copies->a, rs_case_get_entities);
+  a_relations = count (copies->a, rs_case_get_relations);
+  plan = rs_exchange_plan_new_apply (copies->a, from_b, &error);
+  g_assert_no_error (error);
+  if (g_test_verbose ())
+    {
+      g_autofree char *json = rs_exchange_plan_to_json (plan);
+
+      g_printerr ("%s\n", json);
+    }
+
+  /* Both changed the status since they parted: a conflict, with what it was. */
+  item = find_item (plan, RS_EXCHANGE_ITEM_CONFLICT, "People’s Liberation Army → Tick", "status");
+  g_assert_nonnull (item);
+  g_assert_cmpstr (rs_exchange_item_get_mine (item), ==, "confirmed");
+  g_assert_cmpstr (rs_exchange_item_get_theirs (item), ==, "refuted");
+  g_assert_cmpstr (rs_exchange_item_get_base (item), ==, "disputed");
+  /* Only she changed NHK's description: taken. */
+  item = find_item (plan, RS_EXCHANGE_ITEM_UPDATE, "NHK", "description");
+  g_assert_nonnull (item);
+  g_assert_nonnull (rs_exchange_item_get_base (item));
+  g_assert_nonnull (find_item (plan, RS_EXCHANGE_ITEM_NEW, "Winnti", NULL));
+  g_assert_nonnull (find_item (plan, RS_EXCHANGE_ITEM_NEW, "Winnti → Tick", NULL));
+  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_NEW), ==, 2);
+  /* The relation she removed, with its evidence (the cascade is in her changeset). */
+  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_DELETE), >=, 1);
+  {
+    GListModel *items = rs_exchange_plan_get_items (plan);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+      {
+        g_autoptr(RsExchangeItem) it = g_list_model_get_item (items, i);
+
+        found |= rs_exchange_item_get_kind (it) == RS_EXCHANGE_ITEM_DELETE &&
+                 g_strcmp0 (rs_exchange_item_get_uid (it), removed_uid) == 0;
+      }
+    g_assert_true (found);
+  }
+  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_CONFLICT), ==, 1);
+  g_assert_nonnull (strstr (rs_exchange_plan_get_label (plan), "Hana Sato"));
+
+  item = find_item (plan, RS_EXCHANGE_ITEM_CONFLICT, "People’s", "status");
+  rs_exchange_item_set_resolution (item, RS_EXCHANGE_RESOLUTION_TAKE_THEIRS);
+  change = rs_exchange_plan_apply (plan, copies->a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rs_relation_get_status (relation_by_uid (copies->a, "rel-pla-directed-tick")), ==,
+                   RS_RELATION_STATUS_REFUTED);
+  g_assert_null (relation_by_uid (copies->a, removed_uid));
+  g_assert_cmpuint (count (copies->a, rs_case_get_entities), ==, a_entities + 1);
+  g_assert_cmpuint (count (copies->a, rs_case_get_relations), ==, a_relations + 1 - 1);
+
+  /* Applied twice: nothing new the second time. */
+  {
+    g_autoptr(RsExchangePlan) again = rs_exchange_plan_new_apply (copies->a, from_b, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (rs_exchange_plan_count (again, RS_EXCHANGE_ITEM_NEW), ==, 0);
+    g_assert_cmpuint (rs_exchange_plan_count (again, RS_EXCHANGE_ITEM_CONFLICT), ==, 0);
+    g_assert_cmpuint (rs_exchange_plan_count (again, RS_EXCHANGE_ITEM_UPDATE), ==, 0);
+  }
+
+  /* And back: Akira's changes (hers among them) into Hana's copy. Hers match,
+   * his group is new, nothing is doubled. */
+  b_entities = count (copies->b, rs_case_get_entities);
+  g_assert_true (rs_exchange_write_changes (copies->a, NULL, from_a, &error));
+  g_assert_no_error (error);
+  back = rs_exchange_plan_new_apply (copies->b, from_a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rs_exchange_plan_count (back, RS_EXCHANGE_ITEM_CONFLICT), ==, 0);
+  g_assert_cmpuint (rs_exchange_plan_count (back, RS_EXCHANGE_ITEM_NEW), ==, 1);
+  g_assert_nonnull (find_item (back, RS_EXCHANGE_ITEM_NEW, "APT10", NULL));
+  g_assert_nonnull (find_item (back, RS_EXCHANGE_ITEM_MATCH, "Winnti", NULL));
+  change_back = rs_exchange_plan_apply (back, copies->b, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (copies->b, rs_case_get_entities), ==, b_entities + 1);
+  {
+    /* The same records; only the order they were added in differs. */
+    g_autoptr(GBytes) a_now = rs_test_export_checked (copies->a);
+    g_autoptr(GBytes) b_now = rs_test_export_checked (copies->b);
+    g_autofree char *a_sorted = sorted_lines (a_now);
+    g_autofree char *b_sorted = sorted_lines (b_now);
+
+    g_assert_cmpstr (a_sorted, ==, b_sorted);
+  }
+
+  /* Undo of the apply: Akira's copy as before it. */
+  g_assert_true (rs_case_store_undo_change (copies->a, change, &error));
+  g_assert_no_error (error);
+  a_undone = rs_test_export_checked (copies->a);
+  rs_test_assert_same_bundle (a_before, a_undone);
+}
+
+static GBytes *
+replace_bytes (GBytes     *bytes,
+               const char *from,
+               const char *to)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  const char *at = g_strstr_len (data, MIN (size, 200), from);
+
+  g_assert_nonnull (at);
+  g_byte_array_append (out, (const guint8 *)data, at - data);
+  g_byte_array_append (out, (const guint8 *)to, strlen (to));
+  g_byte_array_append (out, (const guint8 *)at + strlen (from), size - (at - data) - strlen (from));
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+static void
+assert_refused (RsCaseStore *store,
+                const char  *path,
+                GBytes      *contents,
+                int          code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = rs_test_export_checked (store);
+  g_autoptr(GBytes) after = NULL;
+
+  rs_test_write_file (path, g_bytes_get_data (contents, NULL), g_bytes_get_size (contents));
+  g_assert_null (rs_exchange_plan_new_apply (store, path, &error));
+  g_assert_error (error, RS_ERROR, code);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  after = rs_test_export_checked (store);
+  rs_test_assert_same_bundle (before, after);
+}
+
+static void
+test_changes_refused (Copies        *copies,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *good = rs_test_temp_path ("good.changes");
+  g_autofree char *bad = rs_test_temp_path ("bad.changes");
+  g_autofree char *foreign = rs_test_temp_path ("foreign.changes");
+  g_autoptr(RsCaseStore) other = rs_test_open_sample_case ("other.redstring");
+  g_autoptr(GBytes) bytes = NULL;
+  gsize size;
+
+  g_assert_true (rs_case_store_begin_change (copies->b, "Hana's edits", NULL));
+  set_status (copies->b, "rel-pla-directed-tick", RS_RELATION_STATUS_REFUTED);
+  g_clear_object (&other);
+  {
+    g_autoptr(RsChange) change = rs_case_store_end_change (copies->b, &error);
+
+    g_assert_no_error (error);
+  }
+  g_assert_true (rs_exchange_write_changes (copies->b, copies->since, good, &error));
+  g_assert_no_error (error);
+  bytes = rs_test_read_file (good);
+  size = g_bytes_get_size (bytes);
+
+  /* Another case (the sample imported afresh has its own identity). */
+  other = rs_test_open_sample_case ("other.redstring");
+  g_assert_true (rs_exchange_write_changes (other, NULL, foreign, &error));
+  g_assert_no_error (error);
+  g_assert_null (rs_exchange_plan_new_apply (copies->a, foreign, &error));
+  g_assert_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+
+  /* A newer format. */
+  {
+    g_autoptr(GBytes) newer = replace_bytes (bytes, "REDSTRING-CHANGES 1", "REDSTRING-CHANGES 2");
+
+    assert_refused (copies->a, bad, newer, RS_ERROR_UNSUPPORTED_VERSION);
+  }
+  /* Cut short, by a byte or by half. */
+  {
+    g_autoptr(GBytes) cut = g_bytes_new_from_bytes (bytes, 0, size - 1);
+    g_autoptr(GBytes) half = g_bytes_new_from_bytes (bytes, 0, size / 2);
+
+    assert_refused (copies->a, bad, cut, RS_ERROR_CORRUPT_CASE);
+    assert_refused (copies->a, bad, half, RS_ERROR_CORRUPT_CASE);
+  }
+  /* The blob garbled, the header intact. */
+  {
+    const char *data = g_bytes_get_data (bytes, NULL);
+    const char *blob = strstr (data, "\n\n") + 2;
+    g_autofree guint8 *garbled = g_memdup2 (data, size);
+    g_autoptr(GBytes) garbled_bytes = NULL;
+
+    memset (garbled + (blob - data), 0xff, size - (blob - data));
+    garbled_bytes = g_bytes_new (garbled, size);
+    assert_refused (copies->a, bad, garbled_bytes, RS_ERROR_CORRUPT_CASE);
+  }
+  /* Not a changeset at all. */
+  {
+    g_autoptr(GBytes) text = g_bytes_new_static ("hello\n", 6);
+
+    assert_refused (copies->a, bad, text, RS_ERROR_CORRUPT_CASE);
+  }
+
+  /* The good one still applies. */
+  {
+    g_autoptr(RsChange) change = apply_all (copies->a, good, RS_EXCHANGE_RESOLUTION_TAKE_THEIRS, NULL);
+
+    g_assert_cmpint (rs_relation_get_status (relation_by_uid (copies->a, "rel-pla-directed-tick")),
+                     ==, RS_RELATION_STATUS_REFUTED);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +727,11 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/exchange/merge/refuses", Fixture, NULL, fixture_set_up, test_merge_refuses,
               fixture_tear_down);
+
+  g_test_add ("/exchange/changes/both-directions", Copies, NULL, copies_set_up,
+              test_changes_both_directions, copies_tear_down);
+  g_test_add ("/exchange/changes/refused", Copies, NULL, copies_set_up, test_changes_refused,
+              copies_tear_down);
 
   return g_test_run ();
 }
