@@ -599,6 +599,25 @@ test_changes_both_directions (Copies        *copies,
     g_assert_cmpstr (a_sorted, ==, b_sorted);
   }
 
+  /* RS_TEST_KEEP_CHANGES=DIR keeps the files (the fuzzer's seeds come from here),
+   * with his changes since: her inserts, updates and deletes as applied. */
+  if (g_getenv ("RS_TEST_KEEP_CHANGES") != NULL)
+    {
+      g_autofree char *applied = rs_test_temp_path ("applied.changes");
+      const char *files[] = { from_b, applied };
+
+      g_assert_true (rs_exchange_write_changes (copies->a, copies->since, applied, &error));
+      for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+        {
+          g_autoptr(GBytes) kept = rs_test_read_file (files[i]);
+          g_autofree char *base = g_path_get_basename (files[i]);
+          g_autofree char *dest = g_build_filename (g_getenv ("RS_TEST_KEEP_CHANGES"), base, NULL);
+
+          g_assert_true (g_file_set_contents (dest, g_bytes_get_data (kept, NULL),
+                                              g_bytes_get_size (kept), NULL));
+        }
+    }
+
   /* Undo of the apply: Akira's copy as before it. */
   g_assert_true (rs_case_store_undo_change (copies->a, change, &error));
   g_assert_no_error (error);
