@@ -734,6 +734,29 @@ test_changes_refused (Copies        *copies,
   }
 }
 
+/* A colleague's case in an older format: read through an upgraded private copy;
+ * their file is not touched. */
+static void
+test_merge_older_format (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *seed = g_test_build_filename (G_TEST_DIST, "data", "fuzz", "case-file", "seeds",
+                                                 "schema-1.redstring", NULL);
+  g_autofree char *old = rs_test_temp_path ("old.redstring");
+  g_autoptr(GBytes) bytes = rs_test_read_file (seed);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(RsExchangePlan) plan = NULL;
+
+  rs_test_write_file (old, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  plan = rs_exchange_plan_new_merge (fixture->mine, old, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_CONFLICT), ==, 0);
+  after = rs_test_read_file (old);
+  g_assert_true (g_bytes_equal (bytes, after));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -747,6 +770,8 @@ main (int   argc,
   g_test_add ("/exchange/merge/refuses", Fixture, NULL, fixture_set_up, test_merge_refuses,
               fixture_tear_down);
 
+  g_test_add ("/exchange/merge/older-format", Fixture, NULL, fixture_set_up, test_merge_older_format,
+              fixture_tear_down);
   g_test_add ("/exchange/changes/both-directions", Copies, NULL, copies_set_up,
               test_changes_both_directions, copies_tear_down);
   g_test_add ("/exchange/changes/refused", Copies, NULL, copies_set_up, test_changes_refused,
