@@ -625,6 +625,46 @@ test_changes_both_directions (Copies        *copies,
   rs_test_assert_same_bundle (a_before, a_undone);
 }
 
+/* She removes an entity I have since drawn a relation to: not deleted silently
+ * (the relation would go with it) but a conflict. */
+static void
+test_changes_delete_used (Copies        *copies,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = rs_test_temp_path ("b.changes");
+  g_autoptr(RsExchangePlan) plan = NULL;
+  g_autoptr(RsChange) b_change = NULL;
+  g_autoptr(RsChange) keep = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  RsEntity *apt10;
+  RsExchangeItem *item;
+
+  g_assert_true (rs_case_store_begin_change (copies->b, "Remove Beijing", NULL));
+  g_assert_true (rs_case_store_delete_entity (copies->b,
+                                              rs_entity_get_id (entity_by_uid (copies->b, "beijing")),
+                                              &error));
+  b_change = rs_case_store_end_change (copies->b, &error);
+  g_assert_no_error (error);
+  g_assert_true (rs_exchange_write_changes (copies->b, copies->since, path, &error));
+  g_assert_no_error (error);
+
+  apt10 = add_entity (copies->a, RS_ENTITY_KIND_GROUP, "APT10", NULL);
+  add_relation (copies->a, apt10, entity_by_uid (copies->a, "beijing"), "operates from");
+
+  plan = rs_exchange_plan_new_apply (copies->a, path, &error);
+  g_assert_no_error (error);
+  item = find_item (plan, RS_EXCHANGE_ITEM_CONFLICT, "Beijing", "deleted");
+  g_assert_nonnull (item);
+  g_assert_cmpstr (rs_exchange_item_get_mine (item), ==, "used by 1 record here");
+  rs_exchange_item_set_resolution (item, RS_EXCHANGE_RESOLUTION_KEEP_MINE);
+  keep = rs_exchange_plan_apply (plan, copies->a, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (entity_by_uid (copies->a, "beijing"));
+  relations = rs_case_dup_relations_of (rs_case_store_get_case (copies->a), rs_entity_get_id (apt10));
+  g_assert_cmpuint (relations->len, ==, 1);
+}
+
 static GBytes *
 replace_bytes (GBytes     *bytes,
                const char *from,
@@ -774,6 +814,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/exchange/changes/both-directions", Copies, NULL, copies_set_up,
               test_changes_both_directions, copies_tear_down);
+  g_test_add ("/exchange/changes/delete-used", Copies, NULL, copies_set_up,
+              test_changes_delete_used, copies_tear_down);
   g_test_add ("/exchange/changes/refused", Copies, NULL, copies_set_up, test_changes_refused,
               copies_tear_down);
 
