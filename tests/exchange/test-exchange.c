@@ -774,6 +774,50 @@ test_changes_refused (Copies        *copies,
   }
 }
 
+static void
+on_plan_ready (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  RsExchangePlan **plan = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *plan = rs_exchange_plan_new_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  (*(guint *)user_data)++;
+}
+
+/* The dialog's way: made in a worker, finished on the main thread; a resolution
+ * is a property that notifies once per change. */
+static void
+test_merge_async (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(RsExchangePlan) plan = NULL;
+  RsExchangeItem *item;
+  guint notified = 0;
+
+  rs_exchange_plan_new_merge_async (fixture->mine, fixture->theirs_path, NULL, on_plan_ready, &plan);
+  while (plan == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_CONFLICT), ==, 2);
+
+  item = find_item (plan, RS_EXCHANGE_ITEM_CONFLICT, "People’s", "status");
+  g_signal_connect (item, "notify::resolution", G_CALLBACK (count_notify), &notified);
+  rs_exchange_item_set_resolution (item, RS_EXCHANGE_RESOLUTION_KEEP_MINE);
+  rs_exchange_item_set_resolution (item, RS_EXCHANGE_RESOLUTION_KEEP_MINE);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpuint (rs_exchange_plan_count_undecided (plan), ==, 1);
+  g_signal_handlers_disconnect_by_func (item, count_notify, &notified);
+}
+
 /* A colleague's case in an older format: read through an upgraded private copy;
  * their file is not touched. */
 static void
@@ -810,6 +854,8 @@ main (int   argc,
   g_test_add ("/exchange/merge/refuses", Fixture, NULL, fixture_set_up, test_merge_refuses,
               fixture_tear_down);
 
+  g_test_add ("/exchange/merge/async", Fixture, NULL, fixture_set_up, test_merge_async,
+              fixture_tear_down);
   g_test_add ("/exchange/merge/older-format", Fixture, NULL, fixture_set_up, test_merge_older_format,
               fixture_tear_down);
   g_test_add ("/exchange/changes/both-directions", Copies, NULL, copies_set_up,
