@@ -649,8 +649,8 @@ plan_change (XChange  *change,
   mine = mine_for_key (matcher, table, change->old_values);
   if (change->op == SQLITE_UPDATE)
     {
-      g_auto(GStrv) theirs = NULL;
-      g_auto(GStrv) base = NULL;
+      char **theirs, **base;
+      gboolean differs;
 
       if (mine == NULL)
         {
@@ -676,7 +676,8 @@ plan_change (XChange  *change,
           theirs[c] = g_strdup (change->old_values[c]);
         }
       title = _rs_exchange_row_title (matcher, table, theirs);
-      if (!_rs_exchange_compare (matcher, table, mine, theirs, base, change->has_new, "uid", title))
+      differs = _rs_exchange_compare (matcher, table, mine, theirs, base, change->has_new, "uid", title);
+      if (!differs)
         {
           g_autofree char *mine_key = _rs_exchange_row_key (table, mine->values);
           RsExchangeItem *item = _rs_exchange_item_new (RS_EXCHANGE_ITEM_MATCH, table, theirs[0],
@@ -685,6 +686,8 @@ plan_change (XChange  *change,
           _rs_exchange_item_set_match (item, "uid", mine_key);
           _rs_exchange_plan_add (matcher->plan, item);
         }
+      _rs_exchange_values_free (theirs, t->n_columns);
+      _rs_exchange_values_free (base, t->n_columns);
       return TRUE;
     }
 

@@ -583,6 +583,17 @@ _rs_exchange_map_values (XMatcher      *matcher,
   return out;
 }
 
+void
+_rs_exchange_values_free (char  **values,
+                          guint   n)
+{
+  if (values == NULL)
+    return;
+  for (guint c = 0; c < n; c++)
+    g_free (values[c]);
+  g_free (values);
+}
+
 static char **
 field_values (XTableId      table,
               const XField *field,
@@ -610,8 +621,9 @@ _rs_exchange_compare (XMatcher      *matcher,
                       const char    *title)
 {
   g_autofree char *mine_key = _rs_exchange_row_key (table, mine->values);
-  g_auto(GStrv) mapped = _rs_exchange_map_values (matcher, table, theirs);
-  g_auto(GStrv) mapped_base = base ? _rs_exchange_map_values (matcher, table, base) : NULL;
+  char **mapped = _rs_exchange_map_values (matcher, table, theirs);
+  char **mapped_base = base ? _rs_exchange_map_values (matcher, table, base) : NULL;
+  guint n_columns = _rs_exchange_table (table)->n_columns;
   const XField *fields;
   guint n_fields;
   gboolean differs = FALSE;
@@ -710,6 +722,8 @@ _rs_exchange_compare (XMatcher      *matcher,
         differs = TRUE;
       }
     }
+  _rs_exchange_values_free (mapped, n_columns);
+  _rs_exchange_values_free (mapped_base, n_columns);
   return differs;
 }
 
