@@ -26,9 +26,21 @@ static const XTableId write_order[] = {
 
 typedef struct
 {
-  RsCaseStore *store;
-  RsCase      *kase;
+  RsCaseStore  *store;
+  RsCase       *kase;
+  /* "SELECT id FROM <table> WHERE uid = ?1", kept for the whole write: a merge
+   * looks up tens of thousands of references. */
+  sqlite3_stmt *by_uid[X_N_TABLES];
 } Writer;
+
+static void
+writer_clear (Writer *w)
+{
+  for (guint i = 0; i < X_N_TABLES; i++)
+    g_clear_pointer (&w->by_uid[i], sqlite3_finalize);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Writer, writer_clear)
 
 static gboolean
 bad_value (const char  *what,
@@ -76,22 +88,28 @@ local_id (Writer     *w,
           XTableId    table,
           const char *uid)
 {
-  g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean has_row = FALSE;
+  sqlite3_stmt *stmt;
   gint64 id = 0;
 
   if (uid == NULL || table >= X_N_TABLES || table == X_EVIDENCE || table == X_POSITION)
     return 0;
-  sql = g_strdup_printf ("SELECT id FROM %s WHERE uid = ?1", _rs_exchange_table (table)->name);
   _rs_case_store_lock (w->store);
-  if ((stmt = rs_db_prepare (w->store->db, sql, NULL)))
+  if (w->by_uid[table] == NULL)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE uid = ?1",
+                                              _rs_exchange_table (table)->name);
+
+      w->by_uid[table] = rs_db_prepare (w->store->db, sql, NULL);
+    }
+  if ((stmt = w->by_uid[table]) != NULL)
     {
       rs_db_bind_text (stmt, 1, uid);
       if (rs_db_step_row (w->store->db, stmt, &has_row, NULL) && has_row)
         id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
   _rs_case_store_unlock (w->store);
   return id;
 }
@@ -597,16 +615,19 @@ _rs_exchange_write (RsCaseStore  *store,
                     const char   *label,
                     GError      **error)
 {
-  Writer w = { store, rs_case_store_get_case (store) };
+  g_auto(Writer) w = { store, rs_case_store_get_case (store), { NULL } };
   g_autoptr(GError) local_error = NULL;
 
   if (!rs_case_store_begin_change (store, label, error))
     return NULL;
   if (!write_all (&w, items, &local_error))
     {
+      writer_clear (&w);
       rs_case_store_cancel_change (store);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
+  /* No statement of ours may stay open on the connection past the change. */
+  writer_clear (&w);
   return rs_case_store_end_change (store, error);
 }
