@@ -240,7 +240,8 @@ insert_row (Writer          *w,
       {
         g_autoptr(RsRelation) r = rs_relation_new (0);
 
-        if (!reference (w, X_ENTITY, v[1], &a, error) || !reference (w, X_ENTITY, v[2], &b, error) ||
+        if (!reference (w, X_ENTITY, v[1], &a, error) ||
+            !reference (w, X_ENTITY, v[2], &b, error) ||
             !enum_value (RS_TYPE_RELATION_STATUS, v[5], &e1, error))
           return FALSE;
         rs_relation_set_uid (r, v[0]);
@@ -406,7 +407,8 @@ update_record (Writer      *w,
           return reference (w, table, NULL, &a, error);
         a = rs_quote_get_start (q);
         b = rs_quote_get_end (q);
-        if ((mask[2] && !int_value (over[2], &a, error)) || (mask[3] && !int_value (over[3], &b, error)))
+        if ((mask[2] && !int_value (over[2], &a, error)) ||
+            (mask[3] && !int_value (over[3], &b, error)))
           return FALSE;
         credibility = mask[5] ? (over[5] ? (int)g_ascii_strtoll (over[5], NULL, 10) : 0)
                               : rs_quote_get_credibility (q);
@@ -443,8 +445,8 @@ update_record (Writer      *w,
             ids = g_array_new (FALSE, FALSE, sizeof (gint64));
             g_array_append_vals (ids, list, n);
           }
-        return rs_case_store_update_event (w->store, id, title, description ? description : "", date,
-                                           (const gint64 *)ids->data, ids->len, error);
+        return rs_case_store_update_event (w->store, id, title, description ? description : "",
+                                           date, (const gint64 *)ids->data, ids->len, error);
       }
     case X_EVIDENCE:
       {
@@ -510,8 +512,8 @@ write_updates (Writer      *w,
       g_autofree char **over = NULL;
       g_autofree gboolean *mask = NULL;
 
-      if (_rs_exchange_item_get_table (first) != table || !takes_theirs (first) || is_delete (first) ||
-          g_hash_table_contains (done, &id))
+      if (_rs_exchange_item_get_table (first) != table || !takes_theirs (first) ||
+          is_delete (first) || g_hash_table_contains (done, &id))
         continue;
 
       over = g_new0 (char *, t->n_columns + 1);
@@ -522,8 +524,8 @@ write_updates (Writer      *w,
           const XField *field = _rs_exchange_item_get_xfield (item);
           char **values = _rs_exchange_item_get_values (item);
 
-          if (_rs_exchange_item_get_table (item) != table || rs_exchange_item_get_local_id (item) != id ||
-              !takes_theirs (item) || is_delete (item) || field == NULL || values == NULL)
+          if (_rs_exchange_item_get_table (item) != table ||
+              rs_exchange_item_get_local_id (item) != id || !takes_theirs (item) || is_delete (item) || field == NULL || values == NULL)
             continue;
           for (guint c = 0; c < field->n_columns; c++)
             {
@@ -548,19 +550,26 @@ delete_record (Writer      *w,
   switch (table)
     {
     case X_DOCUMENT:
-      return !rs_case_lookup_document (w->kase, id) || rs_case_store_delete_document (w->store, id, error);
+      return !rs_case_lookup_document (w->kase, id) ||
+             rs_case_store_delete_document (w->store, id, error);
     case X_ENTITY:
-      return !rs_case_lookup_entity (w->kase, id) || rs_case_store_delete_entity (w->store, id, error);
+      return !rs_case_lookup_entity (w->kase, id) ||
+             rs_case_store_delete_entity (w->store, id, error);
     case X_RELATION:
-      return !rs_case_lookup_relation (w->kase, id) || rs_case_store_delete_relation (w->store, id, error);
+      return !rs_case_lookup_relation (w->kase, id) ||
+             rs_case_store_delete_relation (w->store, id, error);
     case X_QUOTE:
-      return !rs_case_lookup_quote (w->kase, id) || rs_case_store_delete_quote (w->store, id, error);
+      return !rs_case_lookup_quote (w->kase, id) ||
+             rs_case_store_delete_quote (w->store, id, error);
     case X_EVENT:
-      return !rs_case_lookup_event (w->kase, id) || rs_case_store_delete_event (w->store, id, error);
+      return !rs_case_lookup_event (w->kase, id) ||
+             rs_case_store_delete_event (w->store, id, error);
     case X_EVIDENCE:
-      return !rs_case_lookup_evidence (w->kase, id) || rs_case_store_delete_evidence (w->store, id, error);
+      return !rs_case_lookup_evidence (w->kase, id) ||
+             rs_case_store_delete_evidence (w->store, id, error);
     case X_NOTE:
-      return !rs_case_lookup_note (w->kase, id) || rs_case_store_delete_note (w->store, id, error);
+      return !rs_case_lookup_note (w->kase, id) ||
+             rs_case_store_delete_note (w->store, id, error);
     case X_POSITION:
     case X_N_TABLES:
     default:
