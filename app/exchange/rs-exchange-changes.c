@@ -637,6 +637,30 @@ rs_exchange_write_changes (RsCaseStore  *store,
   return TRUE;
 }
 
+char *
+rs_exchange_suggest_changes_name (RsCaseStore *store,
+                                  GDateTime   *now)
+{
+  const char *title;
+  g_autofree char *date = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (store), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  title = rs_case_get_title (rs_case_store_get_case (store));
+  date = g_date_time_format (now, "%Y-%m-%d");
+  name = g_strdup_printf ("%s – %s – %s" RS_EXCHANGE_CHANGES_SUFFIX,
+                          title != NULL && *title != '\0' ? title : _("Case"),
+                          rs_case_store_get_author (store), date);
+  /* Folders and what Windows shares refuse; a name, not a path. */
+  g_strdelimit (name, "/\\:*?\"<>|", '-');
+  for (char *p = name; *p; p++)
+    if ((guchar)*p < 0x20)
+      *p = ' ';
+  return g_steal_pointer (&name);
+}
+
 /* ---- Apply ---- */
 
 typedef struct
@@ -928,7 +952,7 @@ rs_exchange_plan_new_apply (RsCaseStore  *mine,
     label = g_strdup_printf (_("Apply changes from %s"), header.author);
   else
     label = g_strdup (_("Apply changes"));
-  plan = _rs_exchange_plan_new (mine, name, label);
+  plan = _rs_exchange_plan_new (mine, name, label, header.author);
   _rs_exchange_matcher_init (&matcher, plan, my_set, their_set);
   for (guint i = 0; i < G_N_ELEMENTS (apply_order); i++)
     {

@@ -199,7 +199,8 @@ XRow       *_rs_exchange_item_get_position (RsExchangeItem   *self);
 /* The plan (rs-exchange-plan.c). */
 RsExchangePlan *_rs_exchange_plan_new    (RsCaseStore        *mine,
                                           const char         *source,
-                                          const char         *label);
+                                          const char         *label,
+                                          const char         *author);
 void        _rs_exchange_plan_add        (RsExchangePlan     *self,
                                           RsExchangeItem     *item);
 void        _rs_exchange_plan_skip       (RsExchangePlan     *self,

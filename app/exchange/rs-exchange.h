@@ -102,6 +102,9 @@ guint           rs_exchange_plan_count_undecided (RsExchangePlan   *self);
 const char     *rs_exchange_plan_get_label       (RsExchangePlan   *self);
 /* Where it comes from, as a person reads it: the file's name. */
 const char     *rs_exchange_plan_get_source      (RsExchangePlan   *self);
+/* Who made the incoming changes (a changeset's author, the last author in the
+ * other case's history); NULL when unknown. */
+const char     *rs_exchange_plan_get_author      (RsExchangePlan   *self);
 /* The report as JSON: {"source":…, "counts":{…}, "items":[{"kind":…, "target":…,
  * "uid":…, "title":…, "matched_by":…, "field":…, "mine":…, "theirs":…}, …]}. */
 char           *rs_exchange_plan_to_json         (RsExchangePlan   *self);
@@ -133,5 +136,14 @@ gboolean        rs_exchange_check_changes        (GBytes           *bytes,
 gboolean        rs_exchange_is_shared_folder     (const char       *path,
                                                   char            **fs_type);
 gboolean        rs_exchange_is_shared_type       (const char       *fs_type);
+
+/* Changeset files end in this (for file choosers and the CLI's help). */
+#define RS_EXCHANGE_CHANGES_SUFFIX ".redstring-changes"
+
+/* A name for "Export My Changes Since…" to offer: "Tick case – Hana Sato –
+ * 2026-11-27.redstring-changes" (no folder; characters a file system refuses
+ * replaced). */
+char           *rs_exchange_suggest_changes_name (RsCaseStore      *store,
+                                                  GDateTime        *now);
 
 G_END_DECLS

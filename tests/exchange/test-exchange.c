@@ -340,6 +340,7 @@ test_merge_plan (Fixture       *fixture,
     g_assert_cmpint (rs_exchange_item_get_kind (first), ==, RS_EXCHANGE_ITEM_CONFLICT);
   }
   g_assert_nonnull (strstr (rs_exchange_plan_get_label (plan), "Hana Sato"));
+  g_assert_cmpstr (rs_exchange_plan_get_author (plan), ==, "Hana Sato");
   g_assert_nonnull (strstr (json, "\"matched_by\" : \"alias\""));
 }
 
@@ -640,6 +641,14 @@ test_changes_both_directions (Copies        *copies,
   }
   g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_CONFLICT), ==, 1);
   g_assert_nonnull (strstr (rs_exchange_plan_get_label (plan), "Hana Sato"));
+  g_assert_cmpstr (rs_exchange_plan_get_author (plan), ==, "Hana Sato");
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 27, 9, 0, 0);
+    g_autofree char *name = rs_exchange_suggest_changes_name (copies->b, now);
+
+    g_assert_true (g_str_has_suffix (name, " – Hana Sato – 2026-11-27.redstring-changes"));
+    g_assert_null (strchr (name, '/'));
+  }
 
   item = find_item (plan, RS_EXCHANGE_ITEM_CONFLICT, "People’s", "status");
   rs_exchange_item_set_resolution (item, RS_EXCHANGE_RESOLUTION_TAKE_THEIRS);
