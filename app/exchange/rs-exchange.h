@@ -52,7 +52,11 @@ const char           *rs_exchange_item_get_title       (RsExchangeItem        *s
  * NULL for new items. */
 const char           *rs_exchange_item_get_matched_by  (RsExchangeItem        *self);
 /* For UPDATE and CONFLICT: the field ("status", "name", "date", "note", ...) and
- * its values as text; base is NULL when no common ancestor is known. */
+ * its values as text; base is NULL when no common ancestor is known. A changeset
+ * that deletes a record I changed since, or that mine still uses, is a CONFLICT of
+ * field "deleted" (mine: "changed here" / "used by N records here"): TAKE_THEIRS
+ * deletes it, KEEP_MINE keeps it. Aliases and an event's entities are unions
+ * (UPDATE), never conflicts. */
 const char           *rs_exchange_item_get_field       (RsExchangeItem        *self);
 const char           *rs_exchange_item_get_mine        (RsExchangeItem        *self);
 const char           *rs_exchange_item_get_theirs      (RsExchangeItem        *self);
@@ -106,7 +110,10 @@ const char     *rs_exchange_plan_get_source      (RsExchangePlan   *self);
  * other case's history); NULL when unknown. */
 const char     *rs_exchange_plan_get_author      (RsExchangePlan   *self);
 /* The report as JSON: {"source":…, "counts":{…}, "items":[{"kind":…, "target":…,
- * "uid":…, "title":…, "matched_by":…, "field":…, "mine":…, "theirs":…}, …]}. */
+ * "uid":…, "title":…, "matched_by":…, "field":…, "mine":…, "theirs":…}, …]}.
+ * Also "label", "author", each conflict's "resolution", and "skipped": records
+ * left out with a reason (changed there but not in this case; referring to a record
+ * in neither case). */
 char           *rs_exchange_plan_to_json         (RsExchangePlan   *self);
 /* Writes the plan into MINE as one change (undoable, in the history). Fails with
  * RS_ERROR_CONFLICT (nothing written) while a conflict is undecided, and with
