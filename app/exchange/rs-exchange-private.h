@@ -233,6 +233,7 @@ typedef struct
   char  *created;
   int    schema;
   GBytes *changeset;
+  GBytes *context;   /* whole rows of what the changeset updates (may be empty) */
 } RsExchangeHeader;
 
 void        _rs_exchange_header_clear    (RsExchangeHeader   *header);
