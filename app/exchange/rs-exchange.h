@@ -40,6 +40,9 @@ G_DECLARE_FINAL_TYPE (RsExchangeItem, rs_exchange_item, RS, EXCHANGE_ITEM, GObje
 
 RsExchangeItemKind    rs_exchange_item_get_kind        (RsExchangeItem        *self);
 RsTarget              rs_exchange_item_get_target      (RsExchangeItem        *self);
+/* "document", "entity", "relation", "quote", "event", "evidence" or "note" (evidence,
+ * which has no RsTarget of its own, reports RS_TARGET_QUOTE above). */
+const char           *rs_exchange_item_get_target_name (RsExchangeItem        *self);
 /* The record's uid in the incoming case, and its id in mine (0 when new). */
 const char           *rs_exchange_item_get_uid         (RsExchangeItem        *self);
 gint64                rs_exchange_item_get_local_id    (RsExchangeItem        *self);
@@ -49,7 +52,11 @@ const char           *rs_exchange_item_get_title       (RsExchangeItem        *s
  * NULL for new items. */
 const char           *rs_exchange_item_get_matched_by  (RsExchangeItem        *self);
 /* For UPDATE and CONFLICT: the field ("status", "name", "date", "note", ...) and
- * its values as text; base is NULL when no common ancestor is known. */
+ * its values as text; base is NULL when no common ancestor is known. A changeset
+ * that deletes a record I changed since, or that mine still uses, is a CONFLICT of
+ * field "deleted" (mine: "changed here" / "used by N records here"): TAKE_THEIRS
+ * deletes it, KEEP_MINE keeps it. Aliases and an event's entities are unions
+ * (UPDATE), never conflicts. */
 const char           *rs_exchange_item_get_field       (RsExchangeItem        *self);
 const char           *rs_exchange_item_get_mine        (RsExchangeItem        *self);
 const char           *rs_exchange_item_get_theirs      (RsExchangeItem        *self);
@@ -90,12 +97,23 @@ RsExchangePlan *rs_exchange_plan_new_finish      (GAsyncResult     *result,
 GListModel     *rs_exchange_plan_get_items       (RsExchangePlan   *self);
 guint           rs_exchange_plan_count           (RsExchangePlan   *self,
                                                   RsExchangeItemKind kind);
+/* Sets every conflict's resolution ("Keep All Mine", "Take All Theirs"). */
+void            rs_exchange_plan_resolve_all     (RsExchangePlan   *self,
+                                                  RsExchangeResolution resolution);
 /* Conflicts still RS_EXCHANGE_RESOLUTION_UNDECIDED. */
 guint           rs_exchange_plan_count_undecided (RsExchangePlan   *self);
 /* "Merge “Tick case” from Hana Sato": the label of the change and of the history. */
 const char     *rs_exchange_plan_get_label       (RsExchangePlan   *self);
+/* Where it comes from, as a person reads it: the file's name. */
+const char     *rs_exchange_plan_get_source      (RsExchangePlan   *self);
+/* Who made the incoming changes (a changeset's author, the last author in the
+ * other case's history); NULL when unknown. */
+const char     *rs_exchange_plan_get_author      (RsExchangePlan   *self);
 /* The report as JSON: {"source":…, "counts":{…}, "items":[{"kind":…, "target":…,
- * "uid":…, "title":…, "matched_by":…, "field":…, "mine":…, "theirs":…}, …]}. */
+ * "uid":…, "title":…, "matched_by":…, "field":…, "mine":…, "theirs":…}, …]}.
+ * Also "label", "author", each conflict's "resolution", and "skipped": records
+ * left out with a reason (changed there but not in this case; referring to a record
+ * in neither case). */
 char           *rs_exchange_plan_to_json         (RsExchangePlan   *self);
 /* Writes the plan into MINE as one change (undoable, in the history). Fails with
  * RS_ERROR_CONFLICT (nothing written) while a conflict is undecided, and with
@@ -111,5 +129,28 @@ gboolean        rs_exchange_write_changes        (RsCaseStore      *store,
                                                   GDateTime        *since,
                                                   const char       *path,
                                                   GError          **error);
+
+/* Reads a changeset file's bytes as rs_exchange_plan_new_apply() does (header,
+ * format, every change) without a case: FALSE with RS_ERROR_CORRUPT_CASE or
+ * RS_ERROR_UNSUPPORTED_VERSION when it would be refused. */
+gboolean        rs_exchange_check_changes        (GBytes           *bytes,
+                                                  GError          **error);
+
+/* Whether PATH (a case, or the folder it would be saved in) is on a network or
+ * FUSE file system (NFS, SMB, sshfs...), where SQLite's locks are unreliable and a
+ * live case must not be shared: the app warns and offers a local copy with
+ * changesets. FS_TYPE (optional) gets the file system's type. */
+gboolean        rs_exchange_is_shared_folder     (const char       *path,
+                                                  char            **fs_type);
+gboolean        rs_exchange_is_shared_type       (const char       *fs_type);
+
+/* Changeset files end in this (for file choosers and the CLI's help). */
+#define RS_EXCHANGE_CHANGES_SUFFIX ".redstring-changes"
+
+/* A name for "Export My Changes Since…" to offer: "Tick case – Hana Sato –
+ * 2026-11-27.redstring-changes" (no folder; characters a file system refuses
+ * replaced). */
+char           *rs_exchange_suggest_changes_name (RsCaseStore      *store,
+                                                  GDateTime        *now);
 
 G_END_DECLS
