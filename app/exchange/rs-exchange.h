@@ -94,6 +94,8 @@ guint           rs_exchange_plan_count           (RsExchangePlan   *self,
 guint           rs_exchange_plan_count_undecided (RsExchangePlan   *self);
 /* "Merge “Tick case” from Hana Sato": the label of the change and of the history. */
 const char     *rs_exchange_plan_get_label       (RsExchangePlan   *self);
+/* Where it comes from, as a person reads it: the file's name. */
+const char     *rs_exchange_plan_get_source      (RsExchangePlan   *self);
 /* The report as JSON: {"source":…, "counts":{…}, "items":[{"kind":…, "target":…,
  * "uid":…, "title":…, "matched_by":…, "field":…, "mine":…, "theirs":…}, …]}. */
 char           *rs_exchange_plan_to_json         (RsExchangePlan   *self);
