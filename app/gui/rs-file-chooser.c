@@ -46,6 +46,11 @@ filter_for (RsFileKind kind)
       gtk_file_filter_set_name (filter, _("Redstring cases"));
       gtk_file_filter_add_pattern (filter, "*.redstring");
     }
+  else if (kind == RS_FILE_KIND_CHANGESET)
+    {
+      gtk_file_filter_set_name (filter, _("Redstring changes"));
+      gtk_file_filter_add_pattern (filter, "*" RS_CHANGESET_SUFFIX);
+    }
   else if (kind == RS_FILE_KIND_DIAGRAM)
     {
       gtk_file_filter_set_name (filter, _("Graphviz diagrams (DOT)"));
