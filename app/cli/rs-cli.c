@@ -24,6 +24,7 @@
 #include "rs-core.h"
 #include "rs-dot-import.h"
 #include "rs-enum-types.h"
+#include "rs-exchange.h"
 #include "rs-export.h"
 #include "rs-generate.h"
 #include "rs-layout-controller.h"
@@ -995,6 +996,128 @@ cmd_generate (int    argc,
   return 0;
 }
 
+/* Merges and changesets (issue 21): the plan as JSON on stdout; applied only when
+ * no conflict is left to decide (exit 1, nothing written, when one is). */
+static int
+run_plan (RsCaseStore    *store,
+          RsExchangePlan *plan,
+          gboolean        dry_run)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsChange) change = NULL;
+  g_autofree char *json = rs_exchange_plan_to_json (plan);
+  guint undecided = rs_exchange_plan_count_undecided (plan);
+
+  g_print ("%s\n", json);
+  if (undecided > 0)
+    {
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "redstring-cli: %u conflict to decide in the app: nothing was written\n",
+                               "redstring-cli: %u conflicts to decide in the app: nothing was written\n",
+                               undecided), undecided);
+      return 1;
+    }
+  if (dry_run)
+    return 0;
+  if (!(change = rs_exchange_plan_apply (plan, store, &error)))
+    return fail (error);
+  return 0;
+}
+
+static int
+cmd_merge_or_apply (int      argc,
+                    char   **argv,
+                    gboolean merge)
+{
+  gboolean dry_run = FALSE;
+  const GOptionEntry entries[] = {
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Only print what would be done; write nothing"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (merge ? _("CASE OTHER — merge the case OTHER into CASE")
+                                : _("CASE FILE — apply a changeset FILE to CASE"));
+  g_autoptr(RsCaseStore) store = NULL;
+  g_autoptr(RsExchangePlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 3)
+    return usage_error (context, merge ? _("merge needs a CASE and the OTHER case")
+                                       : _("apply needs a CASE and a changeset FILE"));
+
+  /* A dry run opens the case read-only: not a byte of it changes. */
+  if (!(store = rs_case_store_open (argv[1], dry_run ? RS_CASE_STORE_OPEN_READ_ONLY
+                                                     : RS_CASE_STORE_OPEN_NONE, &error)))
+    return fail (error);
+  plan = merge ? rs_exchange_plan_new_merge (store, argv[2], &error)
+               : rs_exchange_plan_new_apply (store, argv[2], &error);
+  if (plan == NULL)
+    return fail (error);
+  return run_plan (store, plan, dry_run);
+}
+
+static int
+cmd_merge (int    argc,
+           char **argv)
+{
+  return cmd_merge_or_apply (argc, argv, TRUE);
+}
+
+static int
+cmd_apply (int    argc,
+           char **argv)
+{
+  return cmd_merge_or_apply (argc, argv, FALSE);
+}
+
+static int
+cmd_changes (int    argc,
+             char **argv)
+{
+  g_autofree char *since_arg = NULL;
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "since", 's', 0, G_OPTION_ARG_STRING, &since_arg,
+      N_("Only the changes at or after DATE (ISO 8601: 2026-11-27 or 2026-11-27T09:30:00Z); "
+         "default: all"), "DATE" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The changeset file to write"), "FILE" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("CASE — write the changes made to CASE to a changeset file"));
+  g_autoptr(RsCaseStore) store = NULL;
+  g_autoptr(GDateTime) since = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 2)
+    return usage_error (context, _("changes needs exactly one CASE"));
+  if (output == NULL)
+    return usage_error (context, _("changes needs -o FILE"));
+  if (since_arg != NULL)
+    {
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      g_autofree char *full = strchr (since_arg, 'T') ? g_strdup (since_arg)
+                                                       : g_strconcat (since_arg, "T00:00:00", NULL);
+
+      /* A date without a zone is UTC, like the history's times. */
+      if (!(since = g_date_time_new_from_iso8601 (full, utc)))
+        return usage_error (context, _("--since needs an ISO 8601 date, like 2026-11-27"));
+    }
+
+  if (!(store = rs_case_store_open (argv[1], RS_CASE_STORE_OPEN_READ_ONLY, &error)))
+    return fail (error);
+  if (!rs_exchange_write_changes (store, since, output, &error))
+    return fail (error);
+  return 0;
+}
+
 static const struct {
   const char  *name;
   CommandFunc  func;
@@ -1009,6 +1132,9 @@ static const struct {
   { "info", cmd_info, N_("Check a case file and count what it holds") },
   { "generate", cmd_generate, N_("Write a synthetic case for benchmarks (--entities N --seed S)") },
   { "suggest", cmd_suggest, N_("What a document suggests (--document ID --format json)") },
+  { "merge", cmd_merge, N_("Merge another case into a case; prints the plan as JSON (--dry-run)") },
+  { "changes", cmd_changes, N_("Write a case's changes to a changeset file (--since DATE -o FILE)") },
+  { "apply", cmd_apply, N_("Apply a changeset file to a case; prints the plan as JSON (--dry-run)") },
 };
 
 static int

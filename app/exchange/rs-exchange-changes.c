@@ -8,10 +8,37 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "rs-error.h"
 #include "rs-exchange-private.h"
+#include "rs-migrations.h"
+
+/* Changeset files: "Export My Changes Since…" and "Apply Changes…".
+ *
+ * My case as it was at SINCE is my case now with the inverse of every history
+ * line since applied, newest first (each line holds the changeset that was
+ * committed, undo and redo included). Both states become uid-keyed snapshots and
+ * SQLite's session extension diffs them: the changeset says, row by row and keyed
+ * on uids, what I did since. A colleague's copy applies it through the same
+ * matching and review as a merge, with the old values as the common ancestor.
+ *
+ * The file: a short text header, then the changeset blob.
+ *
+ *   REDSTRING-CHANGES 1
+ *   case: <case uid>
+ *   author: <who exported it>
+ *   since: <ISO 8601, or empty: everything>
+ *   created: <ISO 8601>
+ *   schema: <case format of the sender>
+ *   size: <bytes of the blob>
+ *   <empty line>
+ *   <blob>
+ */
+
+#define MAX_HEADER 4096
 
 void
 _rs_exchange_header_clear (RsExchangeHeader *header)
@@ -23,13 +50,418 @@ _rs_exchange_header_clear (RsExchangeHeader *header)
   g_clear_pointer (&header->changeset, g_bytes_unref);
 }
 
-RsExchangePlan *
-rs_exchange_plan_new_apply (RsCaseStore  *mine,
-                            const char   *changeset_path,
-                            GError      **error)
+static gboolean
+damaged (GError     **error,
+         const char  *name,
+         const char  *why)
 {
-  g_set_error_literal (error, RS_ERROR, RS_ERROR_INVALID_INPUT, "Not implemented yet");
+  g_set_error (error, RS_ERROR, RS_ERROR_CORRUPT_CASE,
+               _("“%s” is not a Redstring changeset or it is damaged (%s)"), name, why);
+  return FALSE;
+}
+
+static gboolean
+header_text_ok (const char *text)
+{
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    if ((guchar)*p < 0x20 || *p == 0x7f)
+      return FALSE;
+  return TRUE;
+}
+
+/* One change of the blob, as values of its x_ table's columns. */
+typedef struct
+{
+  XTableId   table;
+  int        op;
+  char     **old_values;  /* n_columns, NULL where absent */
+  char     **new_values;
+  guint8     has_old[X_MAX_COLUMNS];
+  guint8     has_new[X_MAX_COLUMNS];
+} XChange;
+
+static void
+xchange_clear (XChange *change)
+{
+  const XTable *t = _rs_exchange_table (change->table);
+
+  for (guint c = 0; c < t->n_columns; c++)
+    {
+      g_free (change->old_values[c]);
+      g_free (change->new_values[c]);
+    }
+  g_clear_pointer (&change->old_values, g_free);
+  g_clear_pointer (&change->new_values, g_free);
+}
+
+typedef gboolean (*ChangeFunc) (XChange  *change,
+                                gpointer  user_data);
+
+static gboolean
+read_value (sqlite3_value  *value,
+            char          **out,
+            guint8         *present)
+{
+  int type;
+
+  *present = value != NULL;
+  if (value == NULL)
+    return TRUE;
+  type = sqlite3_value_type (value);
+  if (type == SQLITE_NULL)
+    return TRUE;
+  if (type == SQLITE_BLOB)
+    return FALSE;
+  {
+    const char *text = (const char *)sqlite3_value_text (value);
+    int n = sqlite3_value_bytes (value);
+
+    /* Their text reaches labels and the case: UTF-8, no NUL inside. */
+    if (text == NULL || !g_utf8_validate_len (text, n, NULL) || memchr (text, 0, n) != NULL)
+      return FALSE;
+    *out = g_strndup (text, n);
+  }
+  return TRUE;
+}
+
+/* Walks every change of the blob, checking it against the x_ tables; FUNC (may
+ * be NULL) sees each. Any damage is an error, and nothing is half-read. */
+static gboolean
+foreach_change (GBytes      *blob,
+                const char  *name,
+                ChangeFunc   func,
+                gpointer     user_data,
+                GError     **error)
+{
+  g_autoptr(sqlite3_changeset_iter) iter = NULL;
+  gsize size = 0;
+  gconstpointer data = g_bytes_get_data (blob, &size);
+  int rc;
+
+  if (size == 0)
+    return TRUE;
+  if (size > G_MAXINT)
+    return damaged (error, name, _("too large"));
+  if ((rc = sqlite3changeset_start (&iter, (int)size, (void *)data)) != SQLITE_OK)
+    return damaged (error, name, sqlite3_errstr (rc));
+
+  while ((rc = sqlite3changeset_next (iter)) == SQLITE_ROW)
+    {
+      const char *table_name = NULL;
+      int n_columns = 0, op = 0, indirect = 0, n_pk = 0;
+      unsigned char *pk = NULL;
+      XChange change = { 0 };
+      const XTable *t;
+      gboolean ok = TRUE;
+
+      if ((rc = sqlite3changeset_op (iter, &table_name, &n_columns, &op, &indirect)) != SQLITE_OK ||
+          (rc = sqlite3changeset_pk (iter, &pk, &n_pk)) != SQLITE_OK)
+        return damaged (error, name, sqlite3_errstr (rc));
+      if (table_name == NULL || !_rs_exchange_table_lookup (table_name, &change.table))
+        return damaged (error, name, _("an unknown table"));
+      t = _rs_exchange_table (change.table);
+      if ((guint)n_columns != t->n_columns || n_pk != n_columns)
+        return damaged (error, name, _("a table of the wrong shape"));
+      for (guint c = 0; c < t->n_columns; c++)
+        if ((pk[c] != 0) != (c < t->n_key))
+          return damaged (error, name, _("a table of the wrong shape"));
+      if (op != SQLITE_INSERT && op != SQLITE_UPDATE && op != SQLITE_DELETE)
+        return damaged (error, name, _("an unknown operation"));
+
+      change.op = op;
+      change.old_values = g_new0 (char *, t->n_columns + 1);
+      change.new_values = g_new0 (char *, t->n_columns + 1);
+      for (guint c = 0; ok && c < t->n_columns; c++)
+        {
+          sqlite3_value *value = NULL;
+
+          if (op != SQLITE_INSERT)
+            {
+              if (sqlite3changeset_old (iter, c, &value) != SQLITE_OK)
+                ok = FALSE;
+              else
+                ok = read_value (value, &change.old_values[c], &change.has_old[c]);
+            }
+          value = NULL;
+          if (ok && op != SQLITE_DELETE)
+            {
+              if (sqlite3changeset_new (iter, c, &value) != SQLITE_OK)
+                ok = FALSE;
+              else
+                ok = read_value (value, &change.new_values[c], &change.has_new[c]);
+            }
+        }
+      /* Keys are never NULL; inserts and deletes carry every column. */
+      for (guint c = 0; ok && c < t->n_columns; c++)
+        {
+          if (c < t->n_key)
+            ok = op == SQLITE_INSERT ? change.new_values[c] != NULL : change.old_values[c] != NULL;
+          if (op == SQLITE_INSERT)
+            ok = ok && change.has_new[c];
+          else if (op == SQLITE_DELETE)
+            ok = ok && change.has_old[c];
+        }
+      if (ok && func != NULL)
+        ok = func (&change, user_data);
+      xchange_clear (&change);
+      if (!ok)
+        return damaged (error, name, _("a record that cannot be read"));
+    }
+  if (rc != SQLITE_DONE)
+    return damaged (error, name, sqlite3_errstr (rc));
+  return TRUE;
+}
+
+gboolean
+_rs_exchange_read_changes (GBytes            *bytes,
+                           const char        *name,
+                           RsExchangeHeader  *header,
+                           GError           **error)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+  const char *end, *p;
+  g_autofree char *head = NULL;
+  g_auto(GStrv) lines = NULL;
+  gint64 blob_size = -1;
+  gboolean have_case = FALSE;
+  gsize magic_len = strlen (RS_EXCHANGE_MAGIC);
+
+  memset (header, 0, sizeof *header);
+  header->format = -1;
+  header->schema = -1;
+
+  if (size < magic_len + 1 || memcmp (data, RS_EXCHANGE_MAGIC " ", magic_len + 1) != 0)
+    return damaged (error, name, _("no changeset header"));
+  end = NULL;
+  for (gsize i = 0; end == NULL && i + 1 < MIN (size, MAX_HEADER); i++)
+    if (data[i] == '\n' && data[i + 1] == '\n')
+      end = data + i;
+  if (end == NULL)
+    return damaged (error, name, _("the header does not end"));
+  head = g_strndup (data, end - data);
+  if (strlen (head) != (gsize)(end - data))
+    return damaged (error, name, _("the header is not text"));
+  lines = g_strsplit (head, "\n", -1);
+
+  /* The format first: a newer one is refused as such, whatever follows. */
+  {
+    char *tail = NULL;
+    gint64 format = g_ascii_strtoll (lines[0] + magic_len + 1, &tail, 10);
+
+    if (tail == lines[0] + magic_len + 1 || *tail != '\0' || format < 1)
+      return damaged (error, name, _("no format number"));
+    if (format > RS_EXCHANGE_FORMAT)
+      {
+        g_set_error (error, RS_ERROR, RS_ERROR_UNSUPPORTED_VERSION,
+                     _("“%s” was written by a newer Redstring (changeset format %d; this version "
+                       "reads up to %d). Update Redstring to apply it."),
+                     name, (int)MIN (format, G_MAXINT), RS_EXCHANGE_FORMAT);
+        return FALSE;
+      }
+    header->format = format;
+  }
+
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      const char *colon = strstr (lines[i], ": ");
+      g_autofree char *key = NULL;
+      const char *value;
+
+      if (colon == NULL || !header_text_ok (lines[i]))
+        return damaged (error, name, _("a header line that cannot be read"));
+      key = g_strndup (lines[i], colon - lines[i]);
+      value = colon + 2;
+      if (g_str_equal (key, "case") && !have_case && *value != '\0')
+        header->case_uid = g_strdup (value), have_case = TRUE;
+      else if (g_str_equal (key, "author") && header->author == NULL)
+        header->author = g_strdup (value);
+      else if (g_str_equal (key, "since") && header->since == NULL)
+        header->since = g_strdup (value);
+      else if (g_str_equal (key, "created") && header->created == NULL)
+        header->created = g_strdup (value);
+      else if (g_str_equal (key, "schema") || g_str_equal (key, "size"))
+        {
+          char *tail = NULL;
+          gint64 n = g_ascii_strtoll (value, &tail, 10);
+
+          if (tail == value || *tail != '\0' || n < 0 || n > G_MAXINT)
+            return damaged (error, name, _("a number that cannot be read"));
+          if (g_str_equal (key, "schema"))
+            header->schema = n;
+          else
+            blob_size = n;
+        }
+      /* Other keys are for later versions of format 1: ignored. */
+    }
+  if (!have_case || blob_size < 0)
+    return damaged (error, name, _("the header misses the case or the size"));
+
+  p = end + 2;
+  if ((gint64)(size - (p - data)) != blob_size)
+    return damaged (error, name, _("the file is cut short or too long"));
+  header->changeset = g_bytes_new_from_bytes (bytes, p - data, blob_size);
+
+  return foreach_change (header->changeset, name, NULL, NULL, error);
+}
+
+/* Checks a changeset file's bytes as Apply Changes… would read them. */
+gboolean
+rs_exchange_check_changes (GBytes      *bytes,
+                           GError     **error)
+{
+  g_auto(RsExchangeHeader) header = { 0 };
+
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _rs_exchange_read_changes (bytes, _("the changeset"), &header, error);
+}
+
+/* ---- Export ---- */
+
+static int
+on_base_conflict (void                   *user_data,
+                  int                     reason,
+                  sqlite3_changeset_iter *iter)
+{
+  /* Rows written outside any command (a layout's positions) are not in the
+   * history: the base is best effort there, and exact for every command. */
+  return reason == SQLITE_CHANGESET_DATA || reason == SQLITE_CHANGESET_CONFLICT
+         ? SQLITE_CHANGESET_REPLACE : SQLITE_CHANGESET_OMIT;
+}
+
+static char *
+format_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+  g_autofree char *seconds = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
+
+  return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (utc) / 1000);
+}
+
+/* Turns the copy in "main" back to what it was at SINCE. */
+static gboolean
+rewind_to (sqlite3     *db,
+           const char  *since,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row;
+
+  if (!rs_db_exec (db, "PRAGMA foreign_keys = OFF", error) ||
+      !(stmt = rs_db_prepare (db, "SELECT changeset FROM main.history WHERE time >= ?1 "
+                                  "ORDER BY id DESC", error)))
+    return FALSE;
+  rs_db_bind_text (stmt, 1, since);
+  for (;;)
+    {
+      void *inverse = NULL;
+      int n_inverse = 0, rc;
+      const void *blob;
+      int n;
+
+      if (!rs_db_step_row (db, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        break;
+      blob = sqlite3_column_blob (stmt, 0);
+      n = sqlite3_column_bytes (stmt, 0);
+      if (n == 0)
+        continue;
+      if ((rc = sqlite3changeset_invert (n, blob, &n_inverse, &inverse)) != SQLITE_OK)
+        {
+          g_set_error (error, RS_ERROR, RS_ERROR_CORRUPT_CASE,
+                       _("The history of the case cannot be read (%s)"), sqlite3_errstr (rc));
+          return FALSE;
+        }
+      rc = sqlite3changeset_apply (db, n_inverse, inverse, NULL, on_base_conflict, NULL);
+      sqlite3_free (inverse);
+      if (rc != SQLITE_OK)
+        {
+          rs_db_set_error (db, rc, error, NULL);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+empty_tables (sqlite3     *db,
+              const char  *schema,
+              GError     **error)
+{
+  for (guint i = 0; i < X_N_TABLES; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DELETE FROM %s.x_%s", schema,
+                                              _rs_exchange_table (i)->name);
+
+      if (!rs_db_exec (db, sql, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static GBytes *
+diff (sqlite3     *db,
+      GError     **error)
+{
+  g_autoptr(sqlite3_session) session = NULL;
+  void *data = NULL;
+  int size = 0, rc;
+
+  if ((rc = sqlite3session_create (db, "xc", &session)) != SQLITE_OK)
+    goto fail;
+  for (guint i = 0; i < X_N_TABLES; i++)
+    {
+      g_autofree char *table = g_strdup_printf ("x_%s", _rs_exchange_table (i)->name);
+      char *message = NULL;
+
+      if ((rc = sqlite3session_attach (session, table)) != SQLITE_OK)
+        goto fail;
+      if ((rc = sqlite3session_diff (session, "xb", table, &message)) != SQLITE_OK)
+        {
+          g_set_error (error, RS_ERROR, RS_ERROR_STORAGE, _("Could not compare the case (%s)"),
+                       message ? message : sqlite3_errstr (rc));
+          sqlite3_free (message);
+          return NULL;
+        }
+    }
+  if ((rc = sqlite3session_changeset (session, &size, &data)) != SQLITE_OK)
+    goto fail;
+  return g_bytes_new_with_free_func (data, size, sqlite3_free, data);
+
+fail:
+  rs_db_set_error (db, rc, error, NULL);
   return NULL;
+}
+
+static gboolean
+copy_into_main (RsCaseStore  *store,
+                sqlite3      *db,
+                GError      **error)
+{
+  sqlite3_backup *backup;
+  int rc;
+
+  _rs_case_store_lock (store);
+  backup = sqlite3_backup_init (db, "main", store->db, "main");
+  if (backup != NULL)
+    {
+      sqlite3_backup_step (backup, -1);
+      rc = sqlite3_backup_finish (backup);
+    }
+  else
+    rc = sqlite3_errcode (db);
+  _rs_case_store_unlock (store);
+  if (rc != SQLITE_OK)
+    {
+      rs_db_set_error (db, rc, error, NULL);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -38,6 +470,272 @@ rs_exchange_write_changes (RsCaseStore  *store,
                            const char   *path,
                            GError      **error)
 {
-  g_set_error_literal (error, RS_ERROR, RS_ERROR_INVALID_INPUT, "Not implemented yet");
-  return FALSE;
+  g_autoptr(sqlite3) db = NULL;
+  g_autoptr(GBytes) changeset = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *since_text = since ? format_time (since) : g_strdup ("");
+  g_autofree char *created = format_time (now);
+  g_autofree char *head = NULL;
+  g_autoptr(GByteArray) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  RsCase *kase;
+  gsize size = 0;
+  gconstpointer data;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  kase = rs_case_store_get_case (store);
+  if (!(db = _rs_exchange_open_memory (error)) ||
+      !copy_into_main (store, db, error) ||
+      !_rs_exchange_snapshot (db, "main", "xc", error) ||
+      (since != NULL && !rewind_to (db, since_text, error)) ||
+      !_rs_exchange_snapshot (db, "main", "xb", error) ||
+      (since == NULL && !empty_tables (db, "xb", error)) ||
+      !(changeset = diff (db, error)))
+    return FALSE;
+
+  data = g_bytes_get_data (changeset, &size);
+  head = g_strdup_printf (RS_EXCHANGE_MAGIC " %d\ncase: %s\nauthor: %s\nsince: %s\ncreated: %s\n"
+                          "schema: %d\nsize: %" G_GSIZE_FORMAT "\n\n",
+                          RS_EXCHANGE_FORMAT, rs_case_get_uid (kase),
+                          rs_case_store_get_author (store), since_text, created,
+                          rs_case_store_get_schema_version (store), size);
+  /* The author's name goes into a header line: no line breaks in it. */
+  g_strdelimit (head + strlen (RS_EXCHANGE_MAGIC), "\r\t", ' ');
+  file = g_byte_array_new ();
+  g_byte_array_append (file, (const guint8 *)head, strlen (head));
+  if (size > 0)
+    g_byte_array_append (file, data, size);
+
+  /* Atomic: a temporary file renamed over PATH, never half a changeset. */
+  if (!g_file_set_contents (path, (const char *)file->data, file->len, &local_error))
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+
+      g_set_error (error, local_error->domain, local_error->code, _("Could not write “%s”: %s"),
+                   name, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- Apply ---- */
+
+typedef struct
+{
+  XMatcher  *matcher;
+  XTableId   table;
+  XSet      *theirs;
+} ApplyContext;
+
+static const XField deleted_field = { "deleted", { 0 }, 0, FALSE, FALSE };
+
+static gboolean
+collect_theirs (XChange  *change,
+                gpointer  user_data)
+{
+  XSet *theirs = user_data;
+  const XTable *t = _rs_exchange_table (change->table);
+  XRow *row;
+
+  if (change->op != SQLITE_INSERT)
+    return TRUE;
+  row = _rs_exchange_row_new (t->n_columns);
+  for (guint c = 0; c < t->n_columns; c++)
+    row->values[c] = g_strdup (change->new_values[c]);
+  _rs_exchange_set_add (theirs, change->table, row);
+  return TRUE;
+}
+
+/* My row for a key of theirs (their uids mapped to mine). */
+static XRow *
+mine_for_key (XMatcher       *matcher,
+              XTableId        table,
+              char * const   *key_values)
+{
+  const char *by = NULL;
+
+  if (table == X_EVIDENCE)
+    return _rs_exchange_find_mine_by (matcher, table, key_values, &by);
+  {
+    const char *uid = g_hash_table_lookup (matcher->map[table == X_POSITION ? X_ENTITY : table],
+                                           key_values[0]);
+
+    return _rs_exchange_set_lookup (matcher->mine, table, uid ? uid : key_values[0]);
+  }
+}
+
+static gboolean
+plan_change (XChange  *change,
+             gpointer  user_data)
+{
+  ApplyContext *ctx = user_data;
+  XMatcher *matcher = ctx->matcher;
+  XTableId table = change->table;
+  const XTable *t = _rs_exchange_table (table);
+  g_autofree char *title = NULL;
+  XRow *mine;
+
+  if (table != ctx->table)
+    return TRUE;
+
+  if (change->op == SQLITE_INSERT)
+    {
+      XRow row = { change->new_values, t->n_columns, 0 };
+
+      _rs_exchange_match_row (matcher, table, &row);
+      return TRUE;
+    }
+
+  /* Their board is theirs: only a new entity's place comes along. */
+  if (table == X_POSITION)
+    return TRUE;
+
+  mine = mine_for_key (matcher, table, change->old_values);
+  if (change->op == SQLITE_UPDATE)
+    {
+      g_auto(GStrv) theirs = NULL;
+      g_auto(GStrv) base = NULL;
+
+      if (mine == NULL)
+        {
+          _rs_exchange_plan_skip (matcher->plan, table, change->old_values[0],
+                                  _("Changed there, but not in this case (removed here, or never "
+                                    "received)"));
+          return TRUE;
+        }
+      theirs = g_new0 (char *, t->n_columns + 1);
+      base = g_new0 (char *, t->n_columns + 1);
+      for (guint c = 0; c < t->n_columns; c++)
+        {
+          /* Columns they did not change: as mine, so only theirs are compared. */
+          theirs[c] = g_strdup (change->has_new[c] && c >= t->n_key ? change->new_values[c]
+                                                                   : mine->values[c]);
+          base[c] = g_strdup (change->has_old[c] && c >= t->n_key && change->has_new[c]
+                              ? change->old_values[c] : mine->values[c]);
+        }
+      /* Keys as theirs, so the item names their record. */
+      for (guint c = 0; c < t->n_key; c++)
+        {
+          g_free (theirs[c]);
+          theirs[c] = g_strdup (change->old_values[c]);
+        }
+      title = _rs_exchange_row_title (matcher, table, theirs);
+      if (!_rs_exchange_compare (matcher, table, mine, theirs, base, change->has_new, "uid", title))
+        {
+          g_autofree char *mine_key = _rs_exchange_row_key (table, mine->values);
+          RsExchangeItem *item = _rs_exchange_item_new (RS_EXCHANGE_ITEM_MATCH, table, theirs[0],
+                                                        mine->local_id, title);
+
+          _rs_exchange_item_set_match (item, "uid", mine_key);
+          _rs_exchange_plan_add (matcher->plan, item);
+        }
+      return TRUE;
+    }
+
+  /* A delete. Gone here too: nothing to do. Changed here since: a conflict. */
+  if (mine == NULL)
+    return TRUE;
+  {
+    g_autofree char *mine_key = _rs_exchange_row_key (table, mine->values);
+    const XField *fields;
+    guint n_fields;
+    gboolean changed = FALSE;
+    RsExchangeItem *item;
+
+    title = _rs_exchange_row_title (matcher, table, mine->values);
+    fields = _rs_exchange_fields (table, &n_fields);
+    for (guint f = 0; !changed && f < n_fields; f++)
+      {
+        g_autofree char *m = _rs_exchange_field_text (matcher, table, &fields[f], mine->values, FALSE);
+        g_autofree char *o = _rs_exchange_field_text (matcher, table, &fields[f], change->old_values,
+                                                      TRUE);
+
+        changed = g_strcmp0 (m, o) != 0;
+      }
+    item = _rs_exchange_item_new (changed ? RS_EXCHANGE_ITEM_CONFLICT : RS_EXCHANGE_ITEM_DELETE,
+                                  table, change->old_values[0], mine->local_id, title);
+    _rs_exchange_item_set_match (item, "uid", mine_key);
+    if (changed)
+      _rs_exchange_item_set_field (item, &deleted_field, _("changed here"), _("deleted"), NULL);
+    _rs_exchange_plan_add (matcher->plan, item);
+  }
+  return TRUE;
+}
+
+static const XTableId apply_order[] = {
+  X_DOCUMENT, X_ENTITY, X_POSITION, X_RELATION, X_QUOTE, X_EVENT, X_EVIDENCE, X_NOTE,
+};
+
+RsExchangePlan *
+rs_exchange_plan_new_apply (RsCaseStore  *mine,
+                            const char   *changeset_path,
+                            GError      **error)
+{
+  g_auto(RsExchangeHeader) header = { 0 };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(sqlite3) db = NULL;
+  g_autoptr(XSet) my_set = NULL;
+  g_autoptr(XSet) their_set = _rs_exchange_set_new ();
+  g_autoptr(RsExchangePlan) plan = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+  const char *case_uid;
+  XMatcher matcher;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (mine), NULL);
+  g_return_val_if_fail (changeset_path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = g_filename_display_basename (changeset_path);
+  if (!(mapped = g_mapped_file_new (changeset_path, FALSE, &local_error)))
+    {
+      g_set_error (error, local_error->domain, local_error->code, _("Could not read “%s”: %s"),
+                   name, local_error->message);
+      return NULL;
+    }
+  bytes = g_mapped_file_get_bytes (mapped);
+  if (!_rs_exchange_read_changes (bytes, name, &header, error))
+    return NULL;
+
+  case_uid = rs_case_get_uid (rs_case_store_get_case (mine));
+  if (g_strcmp0 (header.case_uid, case_uid) != 0)
+    {
+      g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
+                   _("“%s” holds changes to another case: nothing was applied. Use Merge Case… "
+                     "to bring in a different case."), name);
+      return NULL;
+    }
+
+  if (!(db = _rs_exchange_open_memory (error)) ||
+      !_rs_exchange_copy_store (mine, db, "cm", error) ||
+      !_rs_exchange_snapshot (db, "cm", "xm", error) ||
+      !(my_set = _rs_exchange_load_set (db, "xm", "cm", error)) ||
+      !foreach_change (header.changeset, name, collect_theirs, their_set, error))
+    return NULL;
+
+  /* TRANSLATORS: "Apply changes from Hana Sato" */
+  label = header.author && *header.author ? g_strdup_printf (_("Apply changes from %s"), header.author)
+                                          : g_strdup (_("Apply changes"));
+  plan = _rs_exchange_plan_new (mine, name, label);
+  _rs_exchange_matcher_init (&matcher, plan, my_set, their_set);
+  for (guint i = 0; i < G_N_ELEMENTS (apply_order); i++)
+    {
+      ApplyContext ctx = { &matcher, apply_order[i], their_set };
+
+      if (!foreach_change (header.changeset, name, plan_change, &ctx, error))
+        {
+          _rs_exchange_matcher_clear (&matcher);
+          return NULL;
+        }
+    }
+  _rs_exchange_matcher_clear (&matcher);
+
+  if (!_rs_exchange_plan_seal (plan, error))
+    return NULL;
+  return g_steal_pointer (&plan);
 }

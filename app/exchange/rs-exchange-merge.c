@@ -122,7 +122,7 @@ _rs_exchange_matcher_init (XMatcher       *matcher,
     {
       matcher->map[t] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       matcher->index[t] = new_index ();
-      matcher->used[t] = g_hash_table_new (g_str_hash, g_str_equal);
+      matcher->used[t] = g_hash_table_new (NULL, NULL);
     }
   matcher->aliases = new_index ();
   matcher->new_entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -816,7 +816,18 @@ rs_exchange_plan_new_merge (RsCaseStore  *mine,
 
   /* Their file is untrusted: the store's own open checks it (format, version,
    * integrity, every reference) and never writes it. */
-  if (!(other = rs_case_store_open (other_path, RS_CASE_STORE_OPEN_READ_ONLY, error)))
+  if ((other = rs_case_store_find_open (other_path)) != NULL)
+    {
+      /* Open in this process already (another window): checked when it was opened. */
+      g_object_ref (other);
+      if (other == mine)
+        {
+          g_set_error_literal (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
+                               _("A case cannot be merged into itself"));
+          return NULL;
+        }
+    }
+  else if (!(other = rs_case_store_open (other_path, RS_CASE_STORE_OPEN_READ_ONLY, error)))
     return NULL;
 
   if (!(db = _rs_exchange_open_memory (error)) ||

@@ -114,4 +114,10 @@ gboolean        rs_exchange_write_changes        (RsCaseStore      *store,
                                                   const char       *path,
                                                   GError          **error);
 
+/* Reads a changeset file's bytes as rs_exchange_plan_new_apply() does (header,
+ * format, every change) without a case: FALSE with RS_ERROR_CORRUPT_CASE or
+ * RS_ERROR_UNSUPPORTED_VERSION when it would be refused. */
+gboolean        rs_exchange_check_changes        (GBytes           *bytes,
+                                                  GError          **error);
+
 G_END_DECLS

@@ -1,0 +1,756 @@
+/* test-exchange.c
+ *
+ * Copyright 2026 The Redstring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "rs-bundle.h"
+#include "rs-case-store.h"
+#include "rs-error.h"
+#include "rs-exchange.h"
+#include "rs-test-utils.h"
+
+/* Two analysts' copies of the sample case, edited differently, merged and
+ * exchanged as changesets: what matches, what conflicts, what is new, and that
+ * applying is one change that undo takes back exactly. */
+
+typedef struct
+{
+  RsCaseStore *mine;
+  char        *mine_path;
+  char        *theirs_path;
+} Fixture;
+
+static RsEntity *
+entity_by_uid (RsCaseStore *store,
+               const char  *uid)
+{
+  GListModel *list = rs_case_get_entities (rs_case_store_get_case (store));
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(RsEntity) e = g_list_model_get_item (list, i);
+
+      if (g_strcmp0 (rs_entity_get_uid (e), uid) == 0)
+        return e;
+    }
+  return NULL;
+}
+
+static RsEntity *
+entity_by_name (RsCaseStore *store,
+                const char  *name)
+{
+  return rs_case_lookup_entity_by_name (rs_case_store_get_case (store), name);
+}
+
+static RsRelation *
+relation_by_uid (RsCaseStore *store,
+                 const char  *uid)
+{
+  GListModel *list = rs_case_get_relations (rs_case_store_get_case (store));
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(RsRelation) r = g_list_model_get_item (list, i);
+
+      if (g_strcmp0 (rs_relation_get_uid (r), uid) == 0)
+        return r;
+    }
+  return NULL;
+}
+
+static guint
+count (RsCaseStore *store,
+       GListModel  *(*get) (RsCase *))
+{
+  return g_list_model_get_n_items (get (rs_case_store_get_case (store)));
+}
+
+static void
+set_status (RsCaseStore      *store,
+            const char       *relation_uid,
+            RsRelationStatus  status)
+{
+  g_autoptr(GError) error = NULL;
+  RsRelation *r = relation_by_uid (store, relation_uid);
+
+  g_assert_nonnull (r);
+  g_assert_true (rs_case_store_set_relation_status (store, rs_relation_get_id (r), status, &error));
+  g_assert_no_error (error);
+}
+
+static void
+rename_entity (RsCaseStore *store,
+               const char  *uid,
+               const char  *name,
+               const char  *description)
+{
+  g_autoptr(GError) error = NULL;
+  RsEntity *e = g_str_has_prefix (uid, "#")
+    ? rs_case_lookup_entity (rs_case_store_get_case (store), g_ascii_strtoll (uid + 1, NULL, 10))
+    : entity_by_uid (store, uid);
+  g_auto(GStrv) aliases = NULL;
+
+  g_assert_nonnull (e);
+  aliases = g_strdupv ((char **)rs_entity_get_aliases (e));
+  g_assert_true (rs_case_store_update_entity (store, rs_entity_get_id (e), rs_entity_get_kind (e),
+                                              name ? name : rs_entity_get_name (e),
+                                              (const char * const *)aliases,
+                                              description ? description : rs_entity_get_description (e),
+                                              &error));
+  g_assert_no_error (error);
+}
+
+static RsEntity *
+add_entity (RsCaseStore  *store,
+            RsEntityKind  kind,
+            const char   *name,
+            const char   *alias)
+{
+  g_autoptr(RsEntity) draft = rs_entity_new (0);
+  g_autoptr(GError) error = NULL;
+  const char *aliases[] = { alias, NULL };
+  RsEntity *e;
+
+  rs_entity_set_kind (draft, kind);
+  rs_entity_set_name (draft, name);
+  rs_entity_set_aliases (draft, aliases);
+  e = rs_case_store_add_entity (store, draft, &error);
+  g_assert_no_error (error);
+  return e;
+}
+
+static void
+add_relation (RsCaseStore *store,
+              RsEntity    *source,
+              RsEntity    *target,
+              const char  *label)
+{
+  g_autoptr(RsRelation) draft = rs_relation_new (0);
+  g_autoptr(GError) error = NULL;
+
+  rs_relation_set_source_id (draft, rs_entity_get_id (source));
+  rs_relation_set_target_id (draft, rs_entity_get_id (target));
+  rs_relation_set_label (draft, label);
+  rs_relation_set_status (draft, RS_RELATION_STATUS_REPORTED);
+  g_assert_nonnull (rs_case_store_add_relation (store, draft, &error));
+  g_assert_no_error (error);
+}
+
+/* Theirs: the sample with their edits, written and closed (a colleague's file). */
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(RsCaseStore) theirs = NULL;
+  g_autoptr(RsChange) change = NULL;
+  RsEntity *winnti, *tick, *mori;
+
+  rs_test_init_resources ();
+  fixture->mine_path = rs_test_make_sample_file ("mine.redstring");
+  fixture->theirs_path = rs_test_make_sample_file ("theirs.redstring");
+
+  theirs = rs_case_store_open (fixture->theirs_path, RS_CASE_STORE_OPEN_NONE, NULL);
+  g_assert_nonnull (theirs);
+  rs_case_store_set_author (theirs, "Hana Sato");
+  g_assert_true (rs_case_store_begin_change (theirs, "Their edits", NULL));
+  set_status (theirs, "rel-pla-directed-tick", RS_RELATION_STATUS_REFUTED);
+  rename_entity (theirs, "ccp", "Communist Party of China", NULL);
+  winnti = add_entity (theirs, RS_ENTITY_KIND_GROUP, "Winnti", NULL);
+  tick = entity_by_uid (theirs, "tick");
+  add_relation (theirs, winnti, tick, "shares tools with");
+  /* The same group under another name, listing ours as an alias: one entity. */
+  add_entity (theirs, RS_ENTITY_KIND_GROUP, "Stone Panda", "APT10");
+  mori = add_entity (theirs, RS_ENTITY_KIND_PERSON, "Ayumi Mori", NULL);
+  {
+    g_autofree char *ref = g_strdup_printf ("#%" G_GINT64_FORMAT, rs_entity_get_id (mori));
+
+    rename_entity (theirs, ref, NULL, "Analyst at JPCERT/CC");
+  }
+  change = rs_case_store_end_change (theirs, NULL);
+  g_assert_nonnull (change);
+  g_clear_object (&theirs);
+
+  fixture->mine = rs_case_store_open (fixture->mine_path, RS_CASE_STORE_OPEN_NONE, NULL);
+  g_assert_nonnull (fixture->mine);
+  set_status (fixture->mine, "rel-pla-directed-tick", RS_RELATION_STATUS_CONFIRMED);
+  rename_entity (fixture->mine, "ccp", "CCP", NULL);
+  add_entity (fixture->mine, RS_ENTITY_KIND_GROUP, "APT10", "MenuPass");
+  add_entity (fixture->mine, RS_ENTITY_KIND_PERSON, "ayumi mori", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_assert_finalize_object (fixture->mine);
+  g_free (fixture->mine_path);
+  g_free (fixture->theirs_path);
+}
+
+static RsExchangeItem *
+find_item (RsExchangePlan     *plan,
+           RsExchangeItemKind  kind,
+           const char         *title_prefix,
+           const char         *field)
+{
+  GListModel *items = rs_exchange_plan_get_items (plan);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(RsExchangeItem) item = g_list_model_get_item (items, i);
+
+      if (rs_exchange_item_get_kind (item) == kind &&
+          g_str_has_prefix (rs_exchange_item_get_title (item), title_prefix) &&
+          (field == NULL || g_strcmp0 (rs_exchange_item_get_field (item), field) == 0))
+        return item;
+    }
+  return NULL;
+}
+
+static void
+test_merge_plan (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsExchangePlan) plan = NULL;
+  g_autofree char *json = NULL;
+  RsExchangeItem *item;
+
+  plan = rs_exchange_plan_new_merge (fixture->mine, fixture->theirs_path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  json = rs_exchange_plan_to_json (plan);
+  if (g_test_verbose ())
+    g_printerr ("%s\n", json);
+
+  /* Both changed the status and the name: conflicts, with both values. */
+  item = find_item (plan, RS_EXCHANGE_ITEM_CONFLICT, "People’s Liberation Army → Tick", "status");
+  g_assert_nonnull (item);
+  g_assert_cmpstr (rs_exchange_item_get_mine (item), ==, "confirmed");
+  g_assert_cmpstr (rs_exchange_item_get_theirs (item), ==, "refuted");
+  g_assert_cmpstr (rs_exchange_item_get_matched_by (item), ==, "uid");
+  item = find_item (plan, RS_EXCHANGE_ITEM_CONFLICT, "Communist Party of China", "name");
+  g_assert_nonnull (item);
+  g_assert_cmpstr (rs_exchange_item_get_mine (item), ==, "CCP");
+  g_assert_cmpstr (rs_exchange_item_get_theirs (item), ==, "Communist Party of China");
+  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_CONFLICT), ==, 2);
+  g_assert_cmpuint (rs_exchange_plan_count_undecided (plan), ==, 2);
+
+  /* Stone Panda is my APT10 (they list it as an alias): one entity, their name
+   * added to my aliases. */
+  item = find_item (plan, RS_EXCHANGE_ITEM_UPDATE, "Stone Panda", "aliases");
+  g_assert_nonnull (item);
+  g_assert_cmpstr (rs_exchange_item_get_matched_by (item), ==, "alias");
+  g_assert_cmpstr (rs_exchange_item_get_mine (item), ==, "MenuPass");
+  g_assert_cmpstr (rs_exchange_item_get_theirs (item), ==, "MenuPass\nStone Panda");
+  g_assert_null (find_item (plan, RS_EXCHANGE_ITEM_NEW, "Stone Panda", NULL));
+
+  /* The same person added on both sides matches by name; the description only
+   * they wrote is taken, not a conflict. */
+  item = find_item (plan, RS_EXCHANGE_ITEM_UPDATE, "Ayumi Mori", "description");
+  g_assert_nonnull (item);
+  g_assert_cmpstr (rs_exchange_item_get_matched_by (item), ==, "name");
+
+  /* New on their side: the group and its relation. */
+  g_assert_nonnull (find_item (plan, RS_EXCHANGE_ITEM_NEW, "Winnti", NULL));
+  g_assert_nonnull (find_item (plan, RS_EXCHANGE_ITEM_NEW, "Winnti → Tick", NULL));
+  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_NEW), ==, 2);
+  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_DELETE), ==, 0);
+
+  /* Conflicts first in the list. */
+  {
+    g_autoptr(RsExchangeItem) first = g_list_model_get_item (rs_exchange_plan_get_items (plan), 0);
+
+    g_assert_cmpint (rs_exchange_item_get_kind (first), ==, RS_EXCHANGE_ITEM_CONFLICT);
+  }
+  g_assert_nonnull (strstr (rs_exchange_plan_get_label (plan), "Hana Sato"));
+  g_assert_nonnull (strstr (json, "\"matched_by\" : \"alias\""));
+}
+
+static void
+test_merge_apply_undo (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsExchangePlan) plan = NULL;
+  g_autoptr(RsChange) change = NULL;
+  g_autoptr(GBytes) before = rs_test_export_checked (fixture->mine);
+  g_autoptr(GBytes) after_undo = NULL;
+  guint n_entities = count (fixture->mine, rs_case_get_entities);
+  guint n_relations = count (fixture->mine, rs_case_get_relations);
+  guint n_documents = count (fixture->mine, rs_case_get_documents);
+  RsEntity *apt10;
+  g_autofree char *aliases = NULL;
+
+  plan = rs_exchange_plan_new_merge (fixture->mine, fixture->theirs_path, &error);
+  g_assert_no_error (error);
+
+  /* Undecided conflicts: refused, nothing written. */
+  g_assert_null (rs_exchange_plan_apply (plan, fixture->mine, &error));
+  g_assert_error (error, RS_ERROR, RS_ERROR_CONFLICT);
+  g_clear_error (&error);
+  {
+    g_autoptr(GBytes) same = rs_test_export_checked (fixture->mine);
+
+    rs_test_assert_same_bundle (before, same);
+  }
+
+  rs_exchange_item_set_resolution (find_item (plan, RS_EXCHANGE_ITEM_CONFLICT, "People’s", "status"),
+                                   RS_EXCHANGE_RESOLUTION_TAKE_THEIRS);
+  rs_exchange_item_set_resolution (find_item (plan, RS_EXCHANGE_ITEM_CONFLICT, "Communist", "name"),
+                                   RS_EXCHANGE_RESOLUTION_KEEP_MINE);
+  change = rs_exchange_plan_apply (plan, fixture->mine, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (change);
+  g_assert_cmpstr (rs_change_get_label (change), ==, rs_exchange_plan_get_label (plan));
+
+  /* Nothing duplicated: two documents still, one new entity and one new relation. */
+  g_assert_cmpuint (count (fixture->mine, rs_case_get_documents), ==, n_documents);
+  g_assert_cmpuint (count (fixture->mine, rs_case_get_entities), ==, n_entities + 1);
+  g_assert_cmpuint (count (fixture->mine, rs_case_get_relations), ==, n_relations + 1);
+  g_assert_cmpint (rs_relation_get_status (relation_by_uid (fixture->mine, "rel-pla-directed-tick")),
+                   ==, RS_RELATION_STATUS_REFUTED);
+  g_assert_cmpstr (rs_entity_get_name (entity_by_uid (fixture->mine, "ccp")), ==, "CCP");
+  g_assert_cmpstr (rs_entity_get_description (entity_by_name (fixture->mine, "ayumi mori")), ==,
+                   "Analyst at JPCERT/CC");
+  apt10 = entity_by_name (fixture->mine, "APT10");
+  aliases = g_strjoinv ("|", (char **)rs_entity_get_aliases (apt10));
+  g_assert_cmpstr (aliases, ==, "MenuPass|Stone Panda");
+  g_assert_null (entity_by_name (fixture->mine, "Stone Panda"));
+  g_assert_nonnull (entity_by_name (fixture->mine, "Winnti"));
+
+  /* The same merge again: everything matches now. */
+  {
+    g_autoptr(RsExchangePlan) again = rs_exchange_plan_new_merge (fixture->mine, fixture->theirs_path,
+                                                                  &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (rs_exchange_plan_count (again, RS_EXCHANGE_ITEM_NEW), ==, 0);
+    g_assert_cmpuint (rs_exchange_plan_count (again, RS_EXCHANGE_ITEM_UPDATE), ==, 0);
+  }
+
+  /* Undo: exactly as before. */
+  g_assert_true (rs_case_store_undo_change (fixture->mine, change, &error));
+  g_assert_no_error (error);
+  after_undo = rs_test_export_checked (fixture->mine);
+  rs_test_assert_same_bundle (before, after_undo);
+}
+
+static void
+test_merge_refuses (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *junk = rs_test_temp_path ("junk.redstring");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  rs_test_write_file (junk, "not a case at all, just text\n", 29);
+  bytes = rs_test_read_file (junk);
+  g_assert_null (rs_exchange_plan_new_merge (fixture->mine, junk, &error));
+  g_assert_error (error, RS_ERROR, RS_ERROR_NOT_A_CASE);
+  g_clear_error (&error);
+  after = rs_test_read_file (junk);
+  g_assert_true (g_bytes_equal (bytes, after));
+
+  g_assert_null (rs_exchange_plan_new_merge (fixture->mine, fixture->mine_path, &error));
+  g_assert_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT);
+}
+
+
+/* ---- Changesets between two copies of one case ---- */
+
+typedef struct
+{
+  RsCaseStore *a;
+  RsCaseStore *b;
+  GDateTime   *since;
+} Copies;
+
+static RsRelation *
+first_relation_not (RsCaseStore *store,
+                    const char  *uid)
+{
+  GListModel *list = rs_case_get_relations (rs_case_store_get_case (store));
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(RsRelation) r = g_list_model_get_item (list, i);
+
+      if (g_strcmp0 (rs_relation_get_uid (r), uid) != 0)
+        return r;
+    }
+  return NULL;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(char **)a, *(char **)b);
+}
+
+static char *
+sorted_lines (GBytes *bytes)
+{
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  qsort (lines, g_strv_length (lines), sizeof (char *), compare_strings);
+  return g_strjoinv ("\n", lines);
+}
+
+static void
+copies_set_up (Copies        *copies,
+               gconstpointer  user_data)
+{
+  g_autofree char *a_path = NULL;
+  g_autofree char *b_path = NULL;
+
+  rs_test_init_resources ();
+  a_path = rs_test_make_sample_file ("a.redstring");
+  b_path = rs_test_make_sample_file ("b.redstring");
+  copies->a = rs_case_store_open (a_path, RS_CASE_STORE_OPEN_NONE, NULL);
+  copies->b = rs_case_store_open (b_path, RS_CASE_STORE_OPEN_NONE, NULL);
+  g_assert_nonnull (copies->a);
+  g_assert_nonnull (copies->b);
+  rs_case_store_set_author (copies->a, "Akira Ito");
+  rs_case_store_set_author (copies->b, "Hana Sato");
+  /* Everything the analysts do below is after this. */
+  copies->since = g_date_time_new_from_iso8601 ("2000-01-01T00:00:00Z", NULL);
+}
+
+static void
+copies_tear_down (Copies        *copies,
+                  gconstpointer  user_data)
+{
+  g_assert_finalize_object (copies->a);
+  g_assert_finalize_object (copies->b);
+  g_date_time_unref (copies->since);
+}
+
+static RsChange *
+apply_all (RsCaseStore          *store,
+           const char           *path,
+           RsExchangeResolution  resolution,
+           RsExchangePlan      **out_plan)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsExchangePlan) plan = rs_exchange_plan_new_apply (store, path, &error);
+  GListModel *items;
+  RsChange *change;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  items = rs_exchange_plan_get_items (plan);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(RsExchangeItem) item = g_list_model_get_item (items, i);
+
+      if (rs_exchange_item_get_kind (item) == RS_EXCHANGE_ITEM_CONFLICT)
+        rs_exchange_item_set_resolution (item, resolution);
+    }
+  change = rs_exchange_plan_apply (plan, store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (change);
+  if (out_plan != NULL)
+    *out_plan = g_steal_pointer (&plan);
+  return change;
+}
+
+static void
+test_changes_both_directions (Copies        *copies,
+                              gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from_b = rs_test_temp_path ("from-b.changes");
+  g_autofree char *from_a = rs_test_temp_path ("from-a.changes");
+  g_autoptr(RsExchangePlan) plan = NULL;
+  g_autoptr(RsExchangePlan) back = NULL;
+  g_autoptr(RsChange) change = NULL;
+  g_autoptr(RsChange) change_back = NULL;
+  g_autoptr(RsChange) b_edits = NULL;
+  g_autoptr(GBytes) a_before = NULL;
+  g_autoptr(GBytes) a_undone = NULL;
+  g_autofree char *removed_uid = NULL;
+  RsExchangeItem *item;
+  RsEntity *winnti;
+  guint a_entities, b_entities, a_relations;
+
+  /* Hana (b): refutes a relation, adds a group and its link, describes NHK
+   * differently, removes another relation. */
+  g_assert_true (rs_case_store_begin_change (copies->b, "Hana's edits", NULL));
+  set_status (copies->b, "rel-pla-directed-tick", RS_RELATION_STATUS_REFUTED);
+  winnti = add_entity (copies->b, RS_ENTITY_KIND_GROUP, "Winnti", NULL);
+  add_relation (copies->b, winnti, entity_by_uid (copies->b, "tick"), "shares tools with");
+  rename_entity (copies->b, "nhk", NULL, "Japan's public broadcaster");
+  removed_uid = g_strdup (rs_relation_get_uid (first_relation_not (copies->b, "rel-pla-directed-tick")));
+  g_assert_true (rs_case_store_delete_relation (copies->b,
+                                                rs_relation_get_id (relation_by_uid (copies->b, removed_uid)),
+                                                NULL));
+  b_edits = rs_case_store_end_change (copies->b, &error);
+  g_assert_no_error (error);
+
+  /* Akira (a): confirms the same relation, adds another group. */
+  g_assert_true (rs_case_store_begin_change (copies->a, "Akira's edits", NULL));
+  set_status (copies->a, "rel-pla-directed-tick", RS_RELATION_STATUS_CONFIRMED);
+  add_entity (copies->a, RS_ENTITY_KIND_GROUP, "APT10", NULL);
+  g_clear_object (&change);
+  change = rs_case_store_end_change (copies->a, &error);
+  g_assert_no_error (error);
+  g_clear_object (&change);
+
+  g_assert_true (rs_exchange_write_changes (copies->b, copies->since, from_b, &error));
+  g_assert_no_error (error);
+
+  a_before = rs_test_export_checked (copies->a);
+  a_entities = count (copies->a, rs_case_get_entities);
+  a_relations = count (copies->a, rs_case_get_relations);
+  plan = rs_exchange_plan_new_apply (copies->a, from_b, &error);
+  g_assert_no_error (error);
+  if (g_test_verbose ())
+    {
+      g_autofree char *json = rs_exchange_plan_to_json (plan);
+
+      g_printerr ("%s\n", json);
+    }
+
+  /* Both changed the status since they parted: a conflict, with what it was. */
+  item = find_item (plan, RS_EXCHANGE_ITEM_CONFLICT, "People’s Liberation Army → Tick", "status");
+  g_assert_nonnull (item);
+  g_assert_cmpstr (rs_exchange_item_get_mine (item), ==, "confirmed");
+  g_assert_cmpstr (rs_exchange_item_get_theirs (item), ==, "refuted");
+  g_assert_cmpstr (rs_exchange_item_get_base (item), ==, "disputed");
+  /* Only she changed NHK's description: taken. */
+  item = find_item (plan, RS_EXCHANGE_ITEM_UPDATE, "NHK", "description");
+  g_assert_nonnull (item);
+  g_assert_nonnull (rs_exchange_item_get_base (item));
+  g_assert_nonnull (find_item (plan, RS_EXCHANGE_ITEM_NEW, "Winnti", NULL));
+  g_assert_nonnull (find_item (plan, RS_EXCHANGE_ITEM_NEW, "Winnti → Tick", NULL));
+  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_NEW), ==, 2);
+  /* The relation she removed, with its evidence (the cascade is in her changeset). */
+  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_DELETE), >=, 1);
+  {
+    GListModel *items = rs_exchange_plan_get_items (plan);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+      {
+        g_autoptr(RsExchangeItem) it = g_list_model_get_item (items, i);
+
+        found |= rs_exchange_item_get_kind (it) == RS_EXCHANGE_ITEM_DELETE &&
+                 g_strcmp0 (rs_exchange_item_get_uid (it), removed_uid) == 0;
+      }
+    g_assert_true (found);
+  }
+  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_CONFLICT), ==, 1);
+  g_assert_nonnull (strstr (rs_exchange_plan_get_label (plan), "Hana Sato"));
+
+  item = find_item (plan, RS_EXCHANGE_ITEM_CONFLICT, "People’s", "status");
+  rs_exchange_item_set_resolution (item, RS_EXCHANGE_RESOLUTION_TAKE_THEIRS);
+  change = rs_exchange_plan_apply (plan, copies->a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rs_relation_get_status (relation_by_uid (copies->a, "rel-pla-directed-tick")), ==,
+                   RS_RELATION_STATUS_REFUTED);
+  g_assert_null (relation_by_uid (copies->a, removed_uid));
+  g_assert_cmpuint (count (copies->a, rs_case_get_entities), ==, a_entities + 1);
+  g_assert_cmpuint (count (copies->a, rs_case_get_relations), ==, a_relations + 1 - 1);
+
+  /* Applied twice: nothing new the second time. */
+  {
+    g_autoptr(RsExchangePlan) again = rs_exchange_plan_new_apply (copies->a, from_b, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (rs_exchange_plan_count (again, RS_EXCHANGE_ITEM_NEW), ==, 0);
+    g_assert_cmpuint (rs_exchange_plan_count (again, RS_EXCHANGE_ITEM_CONFLICT), ==, 0);
+    g_assert_cmpuint (rs_exchange_plan_count (again, RS_EXCHANGE_ITEM_UPDATE), ==, 0);
+  }
+
+  /* And back: Akira's changes (hers among them) into Hana's copy. Hers match,
+   * his group is new, nothing is doubled. */
+  b_entities = count (copies->b, rs_case_get_entities);
+  g_assert_true (rs_exchange_write_changes (copies->a, NULL, from_a, &error));
+  g_assert_no_error (error);
+  back = rs_exchange_plan_new_apply (copies->b, from_a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rs_exchange_plan_count (back, RS_EXCHANGE_ITEM_CONFLICT), ==, 0);
+  g_assert_cmpuint (rs_exchange_plan_count (back, RS_EXCHANGE_ITEM_NEW), ==, 1);
+  g_assert_nonnull (find_item (back, RS_EXCHANGE_ITEM_NEW, "APT10", NULL));
+  g_assert_nonnull (find_item (back, RS_EXCHANGE_ITEM_MATCH, "Winnti", NULL));
+  change_back = rs_exchange_plan_apply (back, copies->b, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (copies->b, rs_case_get_entities), ==, b_entities + 1);
+  {
+    /* The same records; only the order they were added in differs. */
+    g_autoptr(GBytes) a_now = rs_test_export_checked (copies->a);
+    g_autoptr(GBytes) b_now = rs_test_export_checked (copies->b);
+    g_autofree char *a_sorted = sorted_lines (a_now);
+    g_autofree char *b_sorted = sorted_lines (b_now);
+
+    g_assert_cmpstr (a_sorted, ==, b_sorted);
+  }
+
+  /* RS_TEST_KEEP_CHANGES=DIR keeps the files (the fuzzer's seeds come from here),
+   * with his changes since: her inserts, updates and deletes as applied. */
+  if (g_getenv ("RS_TEST_KEEP_CHANGES") != NULL)
+    {
+      g_autofree char *applied = rs_test_temp_path ("applied.changes");
+      const char *files[] = { from_b, applied };
+
+      g_assert_true (rs_exchange_write_changes (copies->a, copies->since, applied, &error));
+      for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+        {
+          g_autoptr(GBytes) kept = rs_test_read_file (files[i]);
+          g_autofree char *base = g_path_get_basename (files[i]);
+          g_autofree char *dest = g_build_filename (g_getenv ("RS_TEST_KEEP_CHANGES"), base, NULL);
+
+          g_assert_true (g_file_set_contents (dest, g_bytes_get_data (kept, NULL),
+                                              g_bytes_get_size (kept), NULL));
+        }
+    }
+
+  /* Undo of the apply: Akira's copy as before it. */
+  g_assert_true (rs_case_store_undo_change (copies->a, change, &error));
+  g_assert_no_error (error);
+  a_undone = rs_test_export_checked (copies->a);
+  rs_test_assert_same_bundle (a_before, a_undone);
+}
+
+static GBytes *
+replace_bytes (GBytes     *bytes,
+               const char *from,
+               const char *to)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  const char *at = g_strstr_len (data, MIN (size, 200), from);
+
+  g_assert_nonnull (at);
+  g_byte_array_append (out, (const guint8 *)data, at - data);
+  g_byte_array_append (out, (const guint8 *)to, strlen (to));
+  g_byte_array_append (out, (const guint8 *)at + strlen (from), size - (at - data) - strlen (from));
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+static void
+assert_refused (RsCaseStore *store,
+                const char  *path,
+                GBytes      *contents,
+                int          code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = rs_test_export_checked (store);
+  g_autoptr(GBytes) after = NULL;
+
+  rs_test_write_file (path, g_bytes_get_data (contents, NULL), g_bytes_get_size (contents));
+  g_assert_null (rs_exchange_plan_new_apply (store, path, &error));
+  g_assert_error (error, RS_ERROR, code);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  after = rs_test_export_checked (store);
+  rs_test_assert_same_bundle (before, after);
+}
+
+static void
+test_changes_refused (Copies        *copies,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *good = rs_test_temp_path ("good.changes");
+  g_autofree char *bad = rs_test_temp_path ("bad.changes");
+  g_autofree char *foreign = rs_test_temp_path ("foreign.changes");
+  g_autoptr(RsCaseStore) other = rs_test_open_sample_case ("other.redstring");
+  g_autoptr(GBytes) bytes = NULL;
+  gsize size;
+
+  g_assert_true (rs_case_store_begin_change (copies->b, "Hana's edits", NULL));
+  set_status (copies->b, "rel-pla-directed-tick", RS_RELATION_STATUS_REFUTED);
+  g_clear_object (&other);
+  {
+    g_autoptr(RsChange) change = rs_case_store_end_change (copies->b, &error);
+
+    g_assert_no_error (error);
+  }
+  g_assert_true (rs_exchange_write_changes (copies->b, copies->since, good, &error));
+  g_assert_no_error (error);
+  bytes = rs_test_read_file (good);
+  size = g_bytes_get_size (bytes);
+
+  /* Another case (the sample imported afresh has its own identity). */
+  other = rs_test_open_sample_case ("other.redstring");
+  g_assert_true (rs_exchange_write_changes (other, NULL, foreign, &error));
+  g_assert_no_error (error);
+  g_assert_null (rs_exchange_plan_new_apply (copies->a, foreign, &error));
+  g_assert_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+
+  /* A newer format. */
+  {
+    g_autoptr(GBytes) newer = replace_bytes (bytes, "REDSTRING-CHANGES 1", "REDSTRING-CHANGES 2");
+
+    assert_refused (copies->a, bad, newer, RS_ERROR_UNSUPPORTED_VERSION);
+  }
+  /* Cut short, by a byte or by half. */
+  {
+    g_autoptr(GBytes) cut = g_bytes_new_from_bytes (bytes, 0, size - 1);
+    g_autoptr(GBytes) half = g_bytes_new_from_bytes (bytes, 0, size / 2);
+
+    assert_refused (copies->a, bad, cut, RS_ERROR_CORRUPT_CASE);
+    assert_refused (copies->a, bad, half, RS_ERROR_CORRUPT_CASE);
+  }
+  /* The blob garbled, the header intact. */
+  {
+    const char *data = g_bytes_get_data (bytes, NULL);
+    const char *blob = strstr (data, "\n\n") + 2;
+    g_autofree guint8 *garbled = g_memdup2 (data, size);
+    g_autoptr(GBytes) garbled_bytes = NULL;
+
+    memset (garbled + (blob - data), 0xff, size - (blob - data));
+    garbled_bytes = g_bytes_new (garbled, size);
+    assert_refused (copies->a, bad, garbled_bytes, RS_ERROR_CORRUPT_CASE);
+  }
+  /* Not a changeset at all. */
+  {
+    g_autoptr(GBytes) text = g_bytes_new_static ("hello\n", 6);
+
+    assert_refused (copies->a, bad, text, RS_ERROR_CORRUPT_CASE);
+  }
+
+  /* The good one still applies. */
+  {
+    g_autoptr(RsChange) change = apply_all (copies->a, good, RS_EXCHANGE_RESOLUTION_TAKE_THEIRS, NULL);
+
+    g_assert_cmpint (rs_relation_get_status (relation_by_uid (copies->a, "rel-pla-directed-tick")),
+                     ==, RS_RELATION_STATUS_REFUTED);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/exchange/merge/plan", Fixture, NULL, fixture_set_up, test_merge_plan,
+              fixture_tear_down);
+  g_test_add ("/exchange/merge/apply-undo", Fixture, NULL, fixture_set_up, test_merge_apply_undo,
+              fixture_tear_down);
+  g_test_add ("/exchange/merge/refuses", Fixture, NULL, fixture_set_up, test_merge_refuses,
+              fixture_tear_down);
+
+  g_test_add ("/exchange/changes/both-directions", Copies, NULL, copies_set_up,
+              test_changes_both_directions, copies_tear_down);
+  g_test_add ("/exchange/changes/refused", Copies, NULL, copies_set_up, test_changes_refused,
+              copies_tear_down);
+
+  return g_test_run ();
+}
