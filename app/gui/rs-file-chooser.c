@@ -50,6 +50,7 @@ filter_for (RsFileKind kind)
     {
       gtk_file_filter_set_name (filter, _("Redstring changes"));
       gtk_file_filter_add_pattern (filter, "*" RS_CHANGESET_SUFFIX);
+      gtk_file_filter_add_pattern (filter, "*.changes");   /* redstring-cli changes -o */
     }
   else if (kind == RS_FILE_KIND_DIAGRAM)
     {
