@@ -26,7 +26,8 @@ struct _RsChangesSinceDialog
   AdwWindow        parent_instance;
 
   /* Template widgets */
-  AdwActionRow    *review_row;
+  GtkWidget       *review_row;
+  GtkLabel        *review_label;
   GtkCheckButton  *review_check;
   GtkCheckButton  *date_check;
   GtkCheckButton  *all_check;
@@ -84,6 +85,11 @@ update (RsChangesSinceDialog *self)
 static void
 on_choice_toggled_cb (RsChangesSinceDialog *self)
 {
+  /* "Since a date" chosen (its mnemonic, a click): the keyboard goes to the date. */
+  if (gtk_check_button_get_active (self->date_check) &&
+      gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      !gtk_widget_has_focus (GTK_WIDGET (self->date_entry)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->date_entry));
   update (self);
 }
 
@@ -162,6 +168,7 @@ rs_changes_since_dialog_class_init (RsChangesSinceDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/redstring/Redstring/rs-changes-since-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RsChangesSinceDialog, review_row);
+  gtk_widget_class_bind_template_child (widget_class, RsChangesSinceDialog, review_label);
   gtk_widget_class_bind_template_child (widget_class, RsChangesSinceDialog, review_check);
   gtk_widget_class_bind_template_child (widget_class, RsChangesSinceDialog, date_check);
   gtk_widget_class_bind_template_child (widget_class, RsChangesSinceDialog, all_check);
@@ -209,13 +216,13 @@ rs_changes_since_dialog_new (GtkWindow   *parent,
       /* TRANSLATORS: "Marked by Aiko Tanaka, 27/11/26 10:12:00" */
       g_autofree char *said = g_strdup_printf (_("Marked by %s, %s"), reviewer, when);
 
-      adw_action_row_set_subtitle (self->review_row, said);
+      gtk_label_set_text (self->review_label, said);
       gtk_check_button_set_active (self->review_check, TRUE);
     }
   else
     {
-      adw_action_row_set_subtitle (self->review_row, _("No review has been marked yet"));
-      gtk_widget_set_sensitive (GTK_WIDGET (self->review_row), FALSE);
+      gtk_label_set_text (self->review_label, _("No review has been marked yet"));
+      gtk_widget_set_sensitive (self->review_row, FALSE);
       gtk_check_button_set_active (self->all_check, TRUE);
     }
   update (self);
