@@ -105,6 +105,24 @@ dup_value (const char *value)
   return g_strdup_printf ("“%s”", one_line);
 }
 
+/* "description" → "Description": a field name as a label. */
+static char *
+dup_field (RsExchangeItem *item)
+{
+  const char *field = rs_exchange_item_get_field (item);
+  gunichar first;
+
+  if (field == NULL || *field == '\0')
+    return g_strdup ("");
+  first = g_unichar_totitle (g_utf8_get_char (field));
+  {
+    char buf[8] = { 0, };
+
+    g_unichar_to_utf8 (first, buf);
+    return g_strconcat (buf, g_utf8_next_char (field), NULL);
+  }
+}
+
 static void
 show_error (RsExchangeDialog *self,
             const char       *message)
@@ -195,7 +213,7 @@ dup_conflict_subtitle (RsExchangeItem *item)
 {
   g_autofree char *mine = dup_value (rs_exchange_item_get_mine (item));
   g_autofree char *theirs = dup_value (rs_exchange_item_get_theirs (item));
-  const char *field = rs_exchange_item_get_field (item);
+  g_autofree char *field = dup_field (item);
 
   if (rs_exchange_item_get_base (item) != NULL)
     {
@@ -203,10 +221,10 @@ dup_conflict_subtitle (RsExchangeItem *item)
 
       /* TRANSLATORS: a conflict: the field, my value, theirs, the value both started from */
       return g_strdup_printf (_("%s\nYours: %s\nTheirs: %s\nBefore: %s"),
-                              field ? field : "", mine, theirs, base);
+                              field, mine, theirs, base);
     }
   /* TRANSLATORS: a conflict: the field, my value, theirs */
-  return g_strdup_printf (_("%s\nYours: %s\nTheirs: %s"), field ? field : "", mine, theirs);
+  return g_strdup_printf (_("%s\nYours: %s\nTheirs: %s"), field, mine, theirs);
 }
 
 static void
