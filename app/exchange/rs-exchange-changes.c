@@ -525,9 +525,10 @@ rs_exchange_write_changes (RsCaseStore  *store,
 
 typedef struct
 {
-  XMatcher  *matcher;
-  XTableId   table;
-  XSet      *theirs;
+  XMatcher    *matcher;
+  XTableId     table;
+  XSet        *theirs;
+  GHashTable **deleted;   /* per table: the keys their changeset deletes */
 } ApplyContext;
 
 static const XField deleted_field = { "deleted", { 0 }, 0, FALSE, FALSE };
@@ -536,10 +537,14 @@ static gboolean
 collect_theirs (XChange  *change,
                 gpointer  user_data)
 {
-  XSet *theirs = user_data;
+  ApplyContext *ctx = user_data;
+  XSet *theirs = ctx->theirs;
   const XTable *t = _rs_exchange_table (change->table);
   XRow *row;
 
+  if (change->op == SQLITE_DELETE)
+    g_hash_table_add (ctx->deleted[change->table],
+                      _rs_exchange_row_key (change->table, change->old_values));
   if (change->op != SQLITE_INSERT)
     return TRUE;
   row = _rs_exchange_row_new (t->n_columns);
@@ -547,6 +552,54 @@ collect_theirs (XChange  *change,
     row->values[c] = g_strdup (change->new_values[c]);
   _rs_exchange_set_add (theirs, change->table, row);
   return TRUE;
+}
+
+/* My records that refer to the record of TABLE with UID and that their changeset
+ * does not delete too: deleting it would take them along (a relation I drew to an
+ * entity they removed). An event only loses the link, so it does not count. */
+static guint
+count_dependents (XSet         *mine,
+                  GHashTable  **deleted,
+                  XTableId      table,
+                  const char   *uid)
+{
+  const char *target = _rs_exchange_table (table)->name;
+  guint n = 0;
+
+#define LIVE(t, row) (!g_hash_table_contains (deleted[(t)], (row)->values[0]))
+  for (guint i = 0; table == X_ENTITY && i < mine->rows[X_RELATION]->len; i++)
+    {
+      XRow *r = g_ptr_array_index (mine->rows[X_RELATION], i);
+
+      n += (g_strcmp0 (r->values[1], uid) == 0 || g_strcmp0 (r->values[2], uid) == 0) &&
+           LIVE (X_RELATION, r);
+    }
+  for (guint i = 0; table == X_DOCUMENT && i < mine->rows[X_QUOTE]->len; i++)
+    {
+      XRow *q = g_ptr_array_index (mine->rows[X_QUOTE], i);
+
+      n += g_strcmp0 (q->values[1], uid) == 0 && LIVE (X_QUOTE, q);
+    }
+  for (guint i = 0; i < mine->rows[X_EVIDENCE]->len; i++)
+    {
+      XRow *e = g_ptr_array_index (mine->rows[X_EVIDENCE], i);
+      g_autofree char *key = NULL;
+
+      if (!((table == X_QUOTE && g_strcmp0 (e->values[0], uid) == 0) ||
+            (g_strcmp0 (e->values[1], target) == 0 && g_strcmp0 (e->values[2], uid) == 0)))
+        continue;
+      key = _rs_exchange_row_key (X_EVIDENCE, e->values);
+      n += !g_hash_table_contains (deleted[X_EVIDENCE], key);
+    }
+  for (guint i = 0; i < mine->rows[X_NOTE]->len; i++)
+    {
+      XRow *note = g_ptr_array_index (mine->rows[X_NOTE], i);
+
+      n += g_strcmp0 (note->values[1], target) == 0 && g_strcmp0 (note->values[2], uid) == 0 &&
+           LIVE (X_NOTE, note);
+    }
+#undef LIVE
+  return n;
 }
 
 /* My row for a key of theirs (their uids mapped to mine). */
@@ -596,8 +649,8 @@ plan_change (XChange  *change,
   mine = mine_for_key (matcher, table, change->old_values);
   if (change->op == SQLITE_UPDATE)
     {
-      g_auto(GStrv) theirs = NULL;
-      g_auto(GStrv) base = NULL;
+      char **theirs, **base;
+      gboolean differs;
 
       if (mine == NULL)
         {
@@ -623,7 +676,8 @@ plan_change (XChange  *change,
           theirs[c] = g_strdup (change->old_values[c]);
         }
       title = _rs_exchange_row_title (matcher, table, theirs);
-      if (!_rs_exchange_compare (matcher, table, mine, theirs, base, change->has_new, "uid", title))
+      differs = _rs_exchange_compare (matcher, table, mine, theirs, base, change->has_new, "uid", title);
+      if (!differs)
         {
           g_autofree char *mine_key = _rs_exchange_row_key (table, mine->values);
           RsExchangeItem *item = _rs_exchange_item_new (RS_EXCHANGE_ITEM_MATCH, table, theirs[0],
@@ -632,6 +686,8 @@ plan_change (XChange  *change,
           _rs_exchange_item_set_match (item, "uid", mine_key);
           _rs_exchange_plan_add (matcher->plan, item);
         }
+      _rs_exchange_values_free (theirs, t->n_columns);
+      _rs_exchange_values_free (base, t->n_columns);
       return TRUE;
     }
 
@@ -643,6 +699,7 @@ plan_change (XChange  *change,
     const XField *fields;
     guint n_fields;
     gboolean changed = FALSE;
+    guint n_used;
     RsExchangeItem *item;
 
     title = _rs_exchange_row_title (matcher, table, mine->values);
@@ -655,15 +712,38 @@ plan_change (XChange  *change,
 
         changed = g_strcmp0 (m, o) != 0;
       }
-    item = _rs_exchange_item_new (changed ? RS_EXCHANGE_ITEM_CONFLICT : RS_EXCHANGE_ITEM_DELETE,
+    n_used = table == X_EVIDENCE ? 0 : count_dependents (matcher->mine, ctx->deleted, table,
+                                                         mine->values[0]);
+    item = _rs_exchange_item_new (changed || n_used > 0 ? RS_EXCHANGE_ITEM_CONFLICT
+                                                        : RS_EXCHANGE_ITEM_DELETE,
                                   table, change->old_values[0], mine->local_id, title);
     _rs_exchange_item_set_match (item, "uid", mine_key);
     if (changed)
       _rs_exchange_item_set_field (item, &deleted_field, _("changed here"), _("deleted"), NULL);
+    else if (n_used > 0)
+      {
+        g_autofree char *used = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "used by %u record here",
+                                                              "used by %u records here", n_used),
+                                                 n_used);
+
+        _rs_exchange_item_set_field (item, &deleted_field, used, _("deleted"), NULL);
+      }
     _rs_exchange_plan_add (matcher->plan, item);
   }
   return TRUE;
 }
+
+typedef GHashTable *DeletedSets[X_N_TABLES];
+
+static void
+deleted_sets_clear (DeletedSets *sets)
+{
+  for (guint t = 0; t < X_N_TABLES; t++)
+    g_clear_pointer (&(*sets)[t], g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DeletedSets, deleted_sets_clear)
 
 static const XTableId apply_order[] = {
   X_DOCUMENT, X_ENTITY, X_POSITION, X_RELATION, X_QUOTE, X_EVENT, X_EVIDENCE, X_NOTE,
@@ -684,6 +764,7 @@ rs_exchange_plan_new_apply (RsCaseStore  *mine,
   g_autoptr(RsExchangePlan) plan = NULL;
   g_autofree char *name = NULL;
   g_autofree char *label = NULL;
+  g_auto(DeletedSets) deleted = { NULL };
   const char *case_uid;
   XMatcher matcher;
 
@@ -714,9 +795,16 @@ rs_exchange_plan_new_apply (RsCaseStore  *mine,
   if (!(db = _rs_exchange_open_memory (error)) ||
       !_rs_exchange_copy_store (mine, db, "cm", error) ||
       !_rs_exchange_snapshot (db, "cm", "xm", error) ||
-      !(my_set = _rs_exchange_load_set (db, "xm", "cm", error)) ||
-      !foreach_change (header.changeset, name, collect_theirs, their_set, error))
+      !(my_set = _rs_exchange_load_set (db, "xm", "cm", error)))
     return NULL;
+  for (guint t = 0; t < X_N_TABLES; t++)
+    deleted[t] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  {
+    ApplyContext ctx = { NULL, X_N_TABLES, their_set, deleted };
+
+    if (!foreach_change (header.changeset, name, collect_theirs, &ctx, error))
+      return NULL;
+  }
 
   /* TRANSLATORS: "Apply changes from Hana Sato" */
   label = header.author && *header.author ? g_strdup_printf (_("Apply changes from %s"), header.author)
@@ -725,7 +813,7 @@ rs_exchange_plan_new_apply (RsCaseStore  *mine,
   _rs_exchange_matcher_init (&matcher, plan, my_set, their_set);
   for (guint i = 0; i < G_N_ELEMENTS (apply_order); i++)
     {
-      ApplyContext ctx = { &matcher, apply_order[i], their_set };
+      ApplyContext ctx = { &matcher, apply_order[i], their_set, deleted };
 
       if (!foreach_change (header.changeset, name, plan_change, &ctx, error))
         {

@@ -71,7 +71,13 @@ rs_exchange_item_finalize (GObject *object)
   g_clear_pointer (&self->mine, g_free);
   g_clear_pointer (&self->theirs, g_free);
   g_clear_pointer (&self->base, g_free);
-  g_clear_pointer (&self->values, g_strfreev);
+  if (self->values != NULL)
+    {
+      /* NULL is a value (SQL NULL): free every column, not up to the first NULL. */
+      for (guint c = 0; c < _rs_exchange_table (self->table)->n_columns; c++)
+        g_free (self->values[c]);
+      g_clear_pointer (&self->values, g_free);
+    }
   g_clear_pointer (&self->position, _rs_exchange_row_free);
 
   G_OBJECT_CLASS (rs_exchange_item_parent_class)->finalize (object);
@@ -226,7 +232,7 @@ void
 _rs_exchange_item_take_values (RsExchangeItem  *self,
                                char           **values)
 {
-  g_strfreev (self->values);
+  g_assert (self->values == NULL);
   self->values = values;
 }
 

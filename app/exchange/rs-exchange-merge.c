@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "rs-error.h"
 #include "rs-exchange-private.h"
@@ -582,6 +583,17 @@ _rs_exchange_map_values (XMatcher      *matcher,
   return out;
 }
 
+void
+_rs_exchange_values_free (char  **values,
+                          guint   n)
+{
+  if (values == NULL)
+    return;
+  for (guint c = 0; c < n; c++)
+    g_free (values[c]);
+  g_free (values);
+}
+
 static char **
 field_values (XTableId      table,
               const XField *field,
@@ -609,8 +621,9 @@ _rs_exchange_compare (XMatcher      *matcher,
                       const char    *title)
 {
   g_autofree char *mine_key = _rs_exchange_row_key (table, mine->values);
-  g_auto(GStrv) mapped = _rs_exchange_map_values (matcher, table, theirs);
-  g_auto(GStrv) mapped_base = base ? _rs_exchange_map_values (matcher, table, base) : NULL;
+  char **mapped = _rs_exchange_map_values (matcher, table, theirs);
+  char **mapped_base = base ? _rs_exchange_map_values (matcher, table, base) : NULL;
+  guint n_columns = _rs_exchange_table (table)->n_columns;
   const XField *fields;
   guint n_fields;
   gboolean differs = FALSE;
@@ -709,6 +722,8 @@ _rs_exchange_compare (XMatcher      *matcher,
         differs = TRUE;
       }
     }
+  _rs_exchange_values_free (mapped, n_columns);
+  _rs_exchange_values_free (mapped_base, n_columns);
   return differs;
 }
 
@@ -793,11 +808,76 @@ dup_last_author (sqlite3    *db,
   return NULL;
 }
 
+/* A copy of an older case, upgraded where it can be written (their file never is). */
+typedef struct
+{
+  char *dir;
+  char *path;
+} Scratch;
+
+static void
+scratch_free (Scratch *scratch)
+{
+  rs_case_store_remove_case_file (scratch->path, NULL);
+  g_rmdir (scratch->dir);
+  g_free (scratch->path);
+  g_free (scratch->dir);
+  g_free (scratch);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Scratch, scratch_free)
+
+static RsCaseStore *
+open_other (const char  *path,
+            Scratch    **scratch,
+            GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(Scratch) copy = NULL;
+  const char *suffixes[] = { "", "-wal" };
+  RsCaseStore *store;
+
+  /* Their file is untrusted: the store's own open checks it (format, version,
+   * integrity, every reference) and never writes it. */
+  store = rs_case_store_open (path, RS_CASE_STORE_OPEN_READ_ONLY, &local_error);
+  if (store != NULL || !g_error_matches (local_error, RS_ERROR, RS_ERROR_READ_ONLY))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return store;
+    }
+
+  /* An older format, which a read-only open does not upgrade: a private copy is. */
+  g_clear_error (&local_error);
+  copy = g_new0 (Scratch, 1);
+  if (!(copy->dir = g_dir_make_tmp ("redstring-merge-XXXXXX", error)))
+    return NULL;
+  copy->path = g_build_filename (copy->dir, "theirs.redstring", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (copy->path, suffixes[i], NULL);
+      g_autoptr(GFile) source = g_file_new_for_path (from);
+      g_autoptr(GFile) dest = g_file_new_for_path (to);
+
+      if (!g_file_test (from, G_FILE_TEST_EXISTS))
+        continue;
+      if (!g_file_copy (source, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
+        return NULL;
+    }
+  if (!(store = rs_case_store_open (copy->path, RS_CASE_STORE_OPEN_NONE, error)))
+    return NULL;
+  *scratch = g_steal_pointer (&copy);
+  return store;
+}
+
 RsExchangePlan *
 rs_exchange_plan_new_merge (RsCaseStore  *mine,
                             const char   *other_path,
                             GError      **error)
 {
+  /* Declared first, so freed last: after the store on the copy is closed. */
+  g_autoptr(Scratch) scratch = NULL;
   g_autoptr(RsCaseStore) other = NULL;
   g_autoptr(sqlite3) db = NULL;
   g_autoptr(XSet) my_set = NULL;
@@ -814,8 +894,6 @@ rs_exchange_plan_new_merge (RsCaseStore  *mine,
   g_return_val_if_fail (other_path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* Their file is untrusted: the store's own open checks it (format, version,
-   * integrity, every reference) and never writes it. */
   if ((other = rs_case_store_find_open (other_path)) != NULL)
     {
       /* Open in this process already (another window): checked when it was opened. */
@@ -827,7 +905,7 @@ rs_exchange_plan_new_merge (RsCaseStore  *mine,
           return NULL;
         }
     }
-  else if (!(other = rs_case_store_open (other_path, RS_CASE_STORE_OPEN_READ_ONLY, error)))
+  else if (!(other = open_other (other_path, &scratch, error)))
     return NULL;
 
   if (!(db = _rs_exchange_open_memory (error)) ||

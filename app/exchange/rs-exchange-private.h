@@ -133,6 +133,9 @@ XRow       *_rs_exchange_find_mine_by    (XMatcher       *matcher,
                                           XTableId        table,
                                           char * const   *their_values,
                                           const char    **matched_by);
+/* Frees N values, NULLs among them (SQL NULL), and the array. */
+void        _rs_exchange_values_free     (char          **values,
+                                          guint           n);
 /* Their row with references translated into my uids (owned, n_columns long). */
 char      **_rs_exchange_map_values      (XMatcher       *matcher,
                                           XTableId        table,

@@ -625,6 +625,46 @@ test_changes_both_directions (Copies        *copies,
   rs_test_assert_same_bundle (a_before, a_undone);
 }
 
+/* She removes an entity I have since drawn a relation to: not deleted silently
+ * (the relation would go with it) but a conflict. */
+static void
+test_changes_delete_used (Copies        *copies,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = rs_test_temp_path ("b.changes");
+  g_autoptr(RsExchangePlan) plan = NULL;
+  g_autoptr(RsChange) b_change = NULL;
+  g_autoptr(RsChange) keep = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  RsEntity *apt10;
+  RsExchangeItem *item;
+
+  g_assert_true (rs_case_store_begin_change (copies->b, "Remove Beijing", NULL));
+  g_assert_true (rs_case_store_delete_entity (copies->b,
+                                              rs_entity_get_id (entity_by_uid (copies->b, "beijing")),
+                                              &error));
+  b_change = rs_case_store_end_change (copies->b, &error);
+  g_assert_no_error (error);
+  g_assert_true (rs_exchange_write_changes (copies->b, copies->since, path, &error));
+  g_assert_no_error (error);
+
+  apt10 = add_entity (copies->a, RS_ENTITY_KIND_GROUP, "APT10", NULL);
+  add_relation (copies->a, apt10, entity_by_uid (copies->a, "beijing"), "operates from");
+
+  plan = rs_exchange_plan_new_apply (copies->a, path, &error);
+  g_assert_no_error (error);
+  item = find_item (plan, RS_EXCHANGE_ITEM_CONFLICT, "Beijing", "deleted");
+  g_assert_nonnull (item);
+  g_assert_cmpstr (rs_exchange_item_get_mine (item), ==, "used by 1 record here");
+  rs_exchange_item_set_resolution (item, RS_EXCHANGE_RESOLUTION_KEEP_MINE);
+  keep = rs_exchange_plan_apply (plan, copies->a, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (entity_by_uid (copies->a, "beijing"));
+  relations = rs_case_dup_relations_of (rs_case_store_get_case (copies->a), rs_entity_get_id (apt10));
+  g_assert_cmpuint (relations->len, ==, 1);
+}
+
 static GBytes *
 replace_bytes (GBytes     *bytes,
                const char *from,
@@ -734,6 +774,94 @@ test_changes_refused (Copies        *copies,
   }
 }
 
+static void
+on_plan_ready (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  RsExchangePlan **plan = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *plan = rs_exchange_plan_new_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  (*(guint *)user_data)++;
+}
+
+/* The dialog's way: made in a worker, finished on the main thread; a resolution
+ * is a property that notifies once per change. */
+static void
+test_merge_async (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(RsExchangePlan) plan = NULL;
+  RsExchangeItem *item;
+  guint notified = 0;
+
+  rs_exchange_plan_new_merge_async (fixture->mine, fixture->theirs_path, NULL, on_plan_ready, &plan);
+  while (plan == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_CONFLICT), ==, 2);
+
+  item = find_item (plan, RS_EXCHANGE_ITEM_CONFLICT, "People’s", "status");
+  g_signal_connect (item, "notify::resolution", G_CALLBACK (count_notify), &notified);
+  rs_exchange_item_set_resolution (item, RS_EXCHANGE_RESOLUTION_KEEP_MINE);
+  rs_exchange_item_set_resolution (item, RS_EXCHANGE_RESOLUTION_KEEP_MINE);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpuint (rs_exchange_plan_count_undecided (plan), ==, 1);
+  g_signal_handlers_disconnect_by_func (item, count_notify, &notified);
+}
+
+/* A colleague's case in an older format: read through an upgraded private copy;
+ * their file is not touched. */
+static void
+test_merge_older_format (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *seed = g_test_build_filename (G_TEST_DIST, "data", "fuzz", "case-file", "seeds",
+                                                 "schema-1.redstring", NULL);
+  g_autofree char *old = rs_test_temp_path ("old.redstring");
+  g_autoptr(GBytes) bytes = rs_test_read_file (seed);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(RsExchangePlan) plan = NULL;
+
+  rs_test_write_file (old, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  plan = rs_exchange_plan_new_merge (fixture->mine, old, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_CONFLICT), ==, 0);
+  after = rs_test_read_file (old);
+  g_assert_true (g_bytes_equal (bytes, after));
+}
+
+/* Network and FUSE file systems are shared folders; the test's own is not (tmpfs
+ * or a local disk on the machines this runs on). */
+static void
+test_shared_folder (void)
+{
+  const char *shared[] = { "nfs", "nfs4", "cifs", "smb2", "fuse.sshfs", "fuseblk", "9p" };
+  const char *local[] = { "ext4", "btrfs", "xfs", "tmpfs", "overlay", "vfat", NULL };
+  g_autofree char *type = NULL;
+  g_autofree char *path = rs_test_temp_path ("not-yet-saved.redstring");
+
+  for (guint i = 0; i < G_N_ELEMENTS (shared); i++)
+    g_assert_true (rs_exchange_is_shared_type (shared[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (local); i++)
+    g_assert_false (rs_exchange_is_shared_type (local[i]));
+
+  if (!rs_exchange_is_shared_folder (path, &type))
+    g_assert_nonnull (type);
+  else
+    g_test_skip ("the test's own folder is on a shared file system");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -747,8 +875,15 @@ main (int   argc,
   g_test_add ("/exchange/merge/refuses", Fixture, NULL, fixture_set_up, test_merge_refuses,
               fixture_tear_down);
 
+  g_test_add ("/exchange/merge/async", Fixture, NULL, fixture_set_up, test_merge_async,
+              fixture_tear_down);
+  g_test_add ("/exchange/merge/older-format", Fixture, NULL, fixture_set_up, test_merge_older_format,
+              fixture_tear_down);
+  g_test_add_func ("/exchange/shared-folder", test_shared_folder);
   g_test_add ("/exchange/changes/both-directions", Copies, NULL, copies_set_up,
               test_changes_both_directions, copies_tear_down);
+  g_test_add ("/exchange/changes/delete-used", Copies, NULL, copies_set_up,
+              test_changes_delete_used, copies_tear_down);
   g_test_add ("/exchange/changes/refused", Copies, NULL, copies_set_up, test_changes_refused,
               copies_tear_down);
 

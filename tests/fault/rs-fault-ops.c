@@ -17,6 +17,7 @@
 
 #include "rs-bundle.h"
 #include "rs-error.h"
+#include "rs-exchange.h"
 #include "rs-fault-ops.h"
 #include "rs-fault-vfs.h"
 #include "rs-fuzzy-date.h"
@@ -25,7 +26,7 @@
 /* Random uids and "now" timestamps differ between two runs of the same op: the
  * states compare equal with them masked. Everything else is compared as it is. */
 #define UUID_PATTERN "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"
-#define NOW_PATTERN  "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z"
+#define NOW_PATTERN  "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]{1,6})?Z"
 
 static GRegex *
 volatile_value_regex (void)
@@ -463,6 +464,47 @@ run_delete_entity_spilling (RsFaultCase  *fc,
   return run_spilling (run_delete_entity, fc, error);
 }
 
+/* A colleague's changeset applied (issue 21): one change, so a cut anywhere in it
+ * leaves the case as before. The changeset is one of the fuzzer's seeds (a status,
+ * a description, a new entity and relation, a removed relation), addressed to this
+ * case; written with plain file I/O, so the cut only ever lands in the apply. */
+static gboolean
+run_apply_changes (RsFaultCase  *fc,
+                   GError      **error)
+{
+  g_autofree char *seed = g_test_build_filename (G_TEST_DIST, "data", "fuzz", "changeset", "seeds",
+                                                 "from-b.changes", NULL);
+  g_autofree char *path = g_strconcat (fc->path, ".changes", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) mine = NULL;
+  g_autoptr(RsExchangePlan) plan = NULL;
+  g_autoptr(RsChange) change = NULL;
+  GListModel *items;
+  gsize size = 0;
+  char *line, *end;
+
+  g_assert_true (g_file_get_contents (seed, &text, &size, NULL));
+  mine = g_string_new_len (text, size);
+  line = strstr (mine->str, "\ncase: ") + strlen ("\ncase: ");
+  end = strchr (line, '\n');
+  g_string_erase (mine, line - mine->str, end - line);
+  g_string_insert (mine, line - mine->str, rs_case_get_uid (case_of (fc)));
+  g_assert_true (g_file_set_contents (path, mine->str, mine->len, NULL));
+
+  if (!(plan = rs_exchange_plan_new_apply (fc->store, path, error)))
+    return FALSE;
+  items = rs_exchange_plan_get_items (plan);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(RsExchangeItem) item = g_list_model_get_item (items, i);
+
+      if (rs_exchange_item_get_kind (item) == RS_EXCHANGE_ITEM_CONFLICT)
+        rs_exchange_item_set_resolution (item, RS_EXCHANGE_RESOLUTION_TAKE_THEIRS);
+    }
+  change = rs_exchange_plan_apply (plan, fc->store, error);
+  return change != NULL;
+}
+
 static const RsFaultOp ops[] = {
   { "create-empty",        RS_FAULT_START_NOTHING, run_create_empty },
   { "create-sample",       RS_FAULT_START_NOTHING, run_create_sample, TRUE, TRUE },
@@ -494,6 +536,7 @@ static const RsFaultOp ops[] = {
   { "save-as",             RS_FAULT_START_CASE,    run_save_as },
   { "import-spilling",     RS_FAULT_START_CASE,    run_import_spilling, TRUE },
   { "delete-spilling",     RS_FAULT_START_CASE,    run_delete_entity_spilling, TRUE },
+  { "apply-changes",       RS_FAULT_START_CASE,    run_apply_changes },
 };
 
 const RsFaultOp *
