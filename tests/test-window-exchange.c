@@ -441,6 +441,72 @@ file_exists (gpointer path)
   return g_file_test (path, G_FILE_TEST_IS_REGULAR);
 }
 
+/* A changeset of the open case from a newer Redstring, or cut short: refused with the
+ * file's name, no review, nothing changed. */
+static void
+test_bad_changesets (void)
+{
+  RsWindow *window = open_sample ("bad-mine.redstring");
+  g_autofree char *theirs = make_theirs ("bad-theirs.redstring");
+  g_autofree char *good = rs_test_temp_path ("good.redstring-changes");
+  g_autofree char *newer = rs_test_temp_path ("newer.redstring-changes");
+  g_autofree char *cut = rs_test_temp_path ("cut.redstring-changes");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  guint n_entities = g_list_model_get_n_items (rs_case_get_entities (case_of (window)));
+  const char *paths[2];
+  const char *data;
+  gsize size;
+
+  {
+    g_autoptr(RsCaseStore) store = rs_case_store_open (theirs, RS_CASE_STORE_OPEN_NONE, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (rs_exchange_write_changes (store, NULL, good, &error));
+    g_assert_no_error (error);
+  }
+  bytes = rs_test_read_file (good);
+  data = g_bytes_get_data (bytes, &size);
+  g_assert_true (g_str_has_prefix (data, "REDSTRING-CHANGES 1\n"));
+  {
+    /* The same case, format 9. */
+    g_autofree char *later = g_strdup_printf ("REDSTRING-CHANGES 9\n%.*s",
+                                              (int)(size - strlen ("REDSTRING-CHANGES 1\n")),
+                                              data + strlen ("REDSTRING-CHANGES 1\n"));
+
+    rs_test_write_file (newer, later, size);
+  }
+  rs_test_write_file (cut, data, size - size / 3);
+
+  paths[0] = newer;
+  paths[1] = cut;
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *name = g_path_get_basename (paths[i]);
+      AdwMessageDialog *message;
+
+      g_test_message ("%s", name);
+      _rs_window_apply_changes (window, paths[i]);
+      g_assert_true (rs_gui_test_wait_until (message_shown, NULL, 30000));
+      g_assert_true (rs_gui_test_wait_until (progress_over, window, 5000));
+      message = find_message_dialog ();
+      g_assert_nonnull (strstr (adw_message_dialog_get_heading (message), name));
+      g_test_message ("%s", adw_message_dialog_get_body (message));
+      g_assert_null (window->exchange_dialog);
+      gtk_window_destroy (GTK_WINDOW (message));
+      rs_gui_test_iterate (50);
+    }
+  g_assert_null (rs_case_lookup_entity_by_name (case_of (window), "Hana’s new source"));
+  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_entities (case_of (window))), ==, n_entities);
+
+  /* The good one still goes through. */
+  _rs_window_apply_changes (window, good);
+  g_assert_nonnull (wait_for_review (window));
+  gtk_window_close (GTK_WINDOW (window->exchange_dialog));
+  rs_gui_test_iterate (50);
+  close_window (window);
+}
+
 static RsChangesSinceDialog *
 find_since_dialog (void)
 {
@@ -707,6 +773,7 @@ main (int   argc,
   g_test_add_func ("/window-exchange/drop-case", test_drop_case);
   g_test_add_func ("/window-exchange/apply-changes", test_apply_changes);
   g_test_add_func ("/window-exchange/foreign-changeset", test_foreign_changeset);
+  g_test_add_func ("/window-exchange/bad-changesets", test_bad_changesets);
   g_test_add_func ("/window-exchange/lock", test_lock);
   /* export-changes and shared-folder; the last tests with a file chooser */
   g_test_add_func ("/window-exchange/save-choosers", test_save_choosers);
