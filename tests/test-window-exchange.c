@@ -359,6 +359,52 @@ test_drop_case (void)
   close_window (window);
 }
 
+static gboolean
+review_gone (gpointer data)
+{
+  return RS_WINDOW (data)->exchange_dialog == NULL;
+}
+
+/* A large merge (600 entities and about 900 relations new) says it is writing, with the
+ * review insensitive, before the UI thread is busy; then the items are in. */
+static void
+test_merge_large (void)
+{
+  g_autoptr(RsCaseStore) mine = rs_test_open_new_case ("large-mine.redstring");
+  g_autofree char *mine_path = g_strdup (rs_case_store_get_path (mine));
+  g_autofree char *theirs = NULL;
+  RsExchangeDialog *dialog;
+  RsWindow *window;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  gboolean said = FALSE;
+  g_autofree char *writing = NULL;
+  guint n_new;
+
+  {
+    g_autoptr(RsCaseStore) other = rs_test_open_new_case ("large-theirs.redstring");
+
+    rs_test_make_grid_board (other, 600, " (Hana)", TRUE);
+    theirs = g_strdup (rs_case_store_get_path (other));
+  }
+  g_clear_object (&mine);
+  window = open_path (mine_path);
+  _rs_window_merge_case (window, theirs);
+  dialog = wait_for_review (window);
+  n_new = rs_exchange_plan_count (rs_exchange_dialog_get_plan (dialog), RS_EXCHANGE_ITEM_NEW);
+  g_assert_cmpuint (n_new, >, 1000);   /* past the dialog's notice */
+  writing = g_strdup_printf ("Writing %u changes", n_new);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "exchange.apply", NULL));
+  rs_gui_test_collect (GTK_WIDGET (dialog), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (labels, i)), writing))
+      said = TRUE;
+  g_assert_true (said);
+  g_assert_true (rs_gui_test_wait_until (review_gone, window, 60000));
+  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_entities (case_of (window))), ==, 600);
+  g_assert_nonnull (rs_case_lookup_entity_by_name (case_of (window), "Entity 599 (Hana)"));
+  close_window (window);
+}
+
 /* Changesets ----------------------------------------------------------------------------- */
 
 static void
@@ -770,6 +816,7 @@ main (int   argc,
 
   g_test_add_func ("/window-exchange/merge", test_merge);
   g_test_add_func ("/window-exchange/merge-cancel", test_merge_cancel);
+  g_test_add_func ("/window-exchange/merge-large", test_merge_large);
   g_test_add_func ("/window-exchange/drop-case", test_drop_case);
   g_test_add_func ("/window-exchange/apply-changes", test_apply_changes);
   g_test_add_func ("/window-exchange/foreign-changeset", test_foreign_changeset);

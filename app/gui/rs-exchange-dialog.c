@@ -21,6 +21,8 @@
 /* Rows past this many in a group are summed up in one "and N more" row: a merge of two
  * large cases can bring thousands of new items, and a list box makes every row. */
 #define MAX_ROWS 200
+/* Plans writing more items than this say so before the UI thread is busy writing. */
+#define BUSY_ABOVE 1000
 
 typedef struct
 {
@@ -46,6 +48,7 @@ struct _RsExchangeDialog
   AdwExpanderRow       *matched_row;
   GtkWidget            *keep_all_button;
   GtkWidget            *take_all_button;
+  GtkWidget            *content;     /* everything under the header bar */
 
   /* Owned */
   RsCaseStore          *store;
@@ -53,6 +56,7 @@ struct _RsExchangeDialog
   GPtrArray            *conflicts;   /* of ConflictRow */
 
   gboolean              setting;     /* toggles set by the code, not the user */
+  guint                 apply_source; /* a large plan's Apply, after its notice is drawn */
 };
 
 G_DEFINE_FINAL_TYPE (RsExchangeDialog, rs_exchange_dialog, ADW_TYPE_WINDOW)
@@ -401,12 +405,45 @@ fill (RsExchangeDialog *self)
                                  _("The same record on both sides, already alike"));
 }
 
+static gboolean
+apply_later_cb (gpointer user_data)
+{
+  RsExchangeDialog *self = user_data;
+
+  self->apply_source = 0;
+  gtk_widget_set_sensitive (self->content, TRUE);
+  update (self);
+  rs_exchange_dialog_apply (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 apply_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *param)
 {
-  rs_exchange_dialog_apply (RS_EXCHANGE_DIALOG (widget));
+  RsExchangeDialog *self = RS_EXCHANGE_DIALOG (widget);
+  guint n_changed;
+  g_autofree char *said = NULL;
+
+  if (self->apply_source != 0 || !rs_exchange_dialog_get_can_apply (self))
+    return;
+  /* Writing thousands of items takes seconds on the UI thread (the store is not shared
+   * with a worker): say so, and draw that, before the work starts. */
+  n_changed = count_changing (self);
+  if (n_changed < BUSY_ABOVE)
+    {
+      rs_exchange_dialog_apply (self);
+      return;
+    }
+  said = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Writing %u change into your case…",
+                                       "Writing %u changes into your case…", n_changed),
+                          n_changed);
+  gtk_label_set_text (self->status_label, said);
+  gtk_widget_set_sensitive (self->content, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exchange.apply", FALSE);
+  self->apply_source = g_timeout_add_full (G_PRIORITY_DEFAULT, 100, apply_later_cb,
+                                           g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -427,6 +464,7 @@ rs_exchange_dialog_dispose (GObject *object)
   RsExchangeDialog *self = RS_EXCHANGE_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RS_TYPE_EXCHANGE_DIALOG);
+  g_clear_handle_id (&self->apply_source, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->plan);
   G_OBJECT_CLASS (rs_exchange_dialog_parent_class)->dispose (object);
@@ -475,6 +513,7 @@ rs_exchange_dialog_class_init (RsExchangeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RsExchangeDialog, matched_row);
   gtk_widget_class_bind_template_child (widget_class, RsExchangeDialog, keep_all_button);
   gtk_widget_class_bind_template_child (widget_class, RsExchangeDialog, take_all_button);
+  gtk_widget_class_bind_template_child (widget_class, RsExchangeDialog, content);
   gtk_widget_class_bind_template_callback (widget_class, on_keep_all_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_take_all_clicked_cb);
 
