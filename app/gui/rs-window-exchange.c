@@ -483,6 +483,8 @@ update_share_banner (RsWindow *self)
   const char *path;
   RsFileSystemKind kind;
 
+  if (self->share_banner == NULL)   /* the template is gone: the window is closing */
+    return;
   if (self->store == NULL)
     {
       gtk_revealer_set_reveal_child (self->share_banner, FALSE);
