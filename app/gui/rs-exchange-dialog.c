@@ -48,7 +48,6 @@ struct _RsExchangeDialog
   AdwExpanderRow       *matched_row;
   GtkWidget            *keep_all_button;
   GtkWidget            *take_all_button;
-  GtkWidget            *content;     /* everything under the header bar */
 
   /* Owned */
   RsCaseStore          *store;
@@ -405,13 +404,28 @@ fill (RsExchangeDialog *self)
                                  _("The same record on both sides, already alike"));
 }
 
+/* The lists, not the notice above them, while a large plan is written. */
+static void
+set_lists_sensitive (RsExchangeDialog *self,
+                     gboolean          sensitive)
+{
+  GtkWidget *lists[] = {
+    GTK_WIDGET (self->conflicts_group), GTK_WIDGET (self->new_group),
+    GTK_WIDGET (self->updates_group), GTK_WIDGET (self->deletions_group),
+    GTK_WIDGET (self->matched_group),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    gtk_widget_set_sensitive (lists[i], sensitive);
+}
+
 static gboolean
 apply_later_cb (gpointer user_data)
 {
   RsExchangeDialog *self = user_data;
 
   self->apply_source = 0;
-  gtk_widget_set_sensitive (self->content, TRUE);
+  set_lists_sensitive (self, TRUE);
   update (self);
   rs_exchange_dialog_apply (self);
   return G_SOURCE_REMOVE;
@@ -440,7 +454,7 @@ apply_action (GtkWidget  *widget,
                                        "Writing %u changes into your case…", n_changed),
                           n_changed);
   gtk_label_set_text (self->status_label, said);
-  gtk_widget_set_sensitive (self->content, FALSE);
+  set_lists_sensitive (self, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "exchange.apply", FALSE);
   self->apply_source = g_timeout_add_full (G_PRIORITY_DEFAULT, 100, apply_later_cb,
                                            g_object_ref (self), g_object_unref);
@@ -513,7 +527,6 @@ rs_exchange_dialog_class_init (RsExchangeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RsExchangeDialog, matched_row);
   gtk_widget_class_bind_template_child (widget_class, RsExchangeDialog, keep_all_button);
   gtk_widget_class_bind_template_child (widget_class, RsExchangeDialog, take_all_button);
-  gtk_widget_class_bind_template_child (widget_class, RsExchangeDialog, content);
   gtk_widget_class_bind_template_callback (widget_class, on_keep_all_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_take_all_clicked_cb);
 
