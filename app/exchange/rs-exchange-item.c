@@ -289,6 +289,13 @@ rs_exchange_item_get_target (RsExchangeItem *self)
 }
 
 const char *
+rs_exchange_item_get_target_name (RsExchangeItem *self)
+{
+  g_return_val_if_fail (RS_IS_EXCHANGE_ITEM (self), NULL);
+  return _rs_exchange_table (self->table)->name;
+}
+
+const char *
 rs_exchange_item_get_uid (RsExchangeItem *self)
 {
   g_return_val_if_fail (RS_IS_EXCHANGE_ITEM (self), NULL);

@@ -219,6 +219,24 @@ rs_exchange_plan_count (RsExchangePlan     *self,
   return n;
 }
 
+void
+rs_exchange_plan_resolve_all (RsExchangePlan       *self,
+                              RsExchangeResolution  resolution)
+{
+  GListModel *items;
+
+  g_return_if_fail (RS_IS_EXCHANGE_PLAN (self));
+
+  items = G_LIST_MODEL (self->items);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(RsExchangeItem) item = g_list_model_get_item (items, i);
+
+      if (rs_exchange_item_get_kind (item) == RS_EXCHANGE_ITEM_CONFLICT)
+        rs_exchange_item_set_resolution (item, resolution);
+    }
+}
+
 guint
 rs_exchange_plan_count_undecided (RsExchangePlan *self)
 {
@@ -308,7 +326,7 @@ rs_exchange_plan_to_json (RsExchangePlan *self)
 
       json_builder_begin_object (builder);
       add_string (builder, "kind", kind_name (kind));
-      add_string (builder, "target", _rs_exchange_table (_rs_exchange_item_get_table (item))->name);
+      add_string (builder, "target", rs_exchange_item_get_target_name (item));
       add_string (builder, "uid", rs_exchange_item_get_uid (item));
       if (rs_exchange_item_get_local_id (item) > 0)
         {

@@ -40,6 +40,9 @@ G_DECLARE_FINAL_TYPE (RsExchangeItem, rs_exchange_item, RS, EXCHANGE_ITEM, GObje
 
 RsExchangeItemKind    rs_exchange_item_get_kind        (RsExchangeItem        *self);
 RsTarget              rs_exchange_item_get_target      (RsExchangeItem        *self);
+/* "document", "entity", "relation", "quote", "event", "evidence" or "note" (evidence,
+ * which has no RsTarget of its own, reports RS_TARGET_QUOTE above). */
+const char           *rs_exchange_item_get_target_name (RsExchangeItem        *self);
 /* The record's uid in the incoming case, and its id in mine (0 when new). */
 const char           *rs_exchange_item_get_uid         (RsExchangeItem        *self);
 gint64                rs_exchange_item_get_local_id    (RsExchangeItem        *self);
@@ -90,6 +93,9 @@ RsExchangePlan *rs_exchange_plan_new_finish      (GAsyncResult     *result,
 GListModel     *rs_exchange_plan_get_items       (RsExchangePlan   *self);
 guint           rs_exchange_plan_count           (RsExchangePlan   *self,
                                                   RsExchangeItemKind kind);
+/* Sets every conflict's resolution ("Keep All Mine", "Take All Theirs"). */
+void            rs_exchange_plan_resolve_all     (RsExchangePlan   *self,
+                                                  RsExchangeResolution resolution);
 /* Conflicts still RS_EXCHANGE_RESOLUTION_UNDECIDED. */
 guint           rs_exchange_plan_count_undecided (RsExchangePlan   *self);
 /* "Merge “Tick case” from Hana Sato": the label of the change and of the history. */

@@ -815,6 +815,11 @@ test_merge_async (Fixture       *fixture,
   rs_exchange_item_set_resolution (item, RS_EXCHANGE_RESOLUTION_KEEP_MINE);
   g_assert_cmpuint (notified, ==, 1);
   g_assert_cmpuint (rs_exchange_plan_count_undecided (plan), ==, 1);
+  g_assert_cmpstr (rs_exchange_item_get_target_name (item), ==, "relation");
+  rs_exchange_plan_resolve_all (plan, RS_EXCHANGE_RESOLUTION_TAKE_THEIRS);
+  g_assert_cmpuint (rs_exchange_plan_count_undecided (plan), ==, 0);
+  g_assert_cmpint (rs_exchange_item_get_resolution (item), ==, RS_EXCHANGE_RESOLUTION_TAKE_THEIRS);
+  g_assert_cmpuint (notified, ==, 2);
   g_signal_handlers_disconnect_by_func (item, count_notify, &notified);
 }
 
