@@ -74,20 +74,21 @@ conflict_row_free (ConflictRow *row)
   g_free (row);
 }
 
+/* What kind of record an item is, as a word ("Evidence" has no RsTarget of its own). */
 static const char *
-target_word (RsTarget target)
+target_word (RsExchangeItem *item)
 {
-  switch (target)
-    {
-    case RS_TARGET_CASE:     return _("Case");
-    case RS_TARGET_DOCUMENT: return _("Document");
-    case RS_TARGET_ENTITY:   return _("Entity");
-    case RS_TARGET_RELATION: return _("Relation");
-    case RS_TARGET_EVENT:    return _("Event");
-    case RS_TARGET_QUOTE:    return _("Quote");
-    case RS_TARGET_NOTE:     return _("Note");
-    default:                 return _("Record");
-    }
+  static const struct { const char *name; const char *word; } words[] = {
+    { "case", N_("Case") }, { "document", N_("Document") }, { "entity", N_("Entity") },
+    { "relation", N_("Relation") }, { "event", N_("Event") }, { "quote", N_("Quote") },
+    { "evidence", N_("Evidence") }, { "note", N_("Note") },
+  };
+  const char *name = rs_exchange_item_get_target_name (item);
+
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (words); i++)
+    if (g_str_equal (name, words[i].name))
+      return _(words[i].word);
+  return _("Record");
 }
 
 /* A value as the list shows it: quoted, on one line, an empty one said as such. */
@@ -280,7 +281,7 @@ add_conflict (RsExchangeDialog *self,
 static char *
 dup_subtitle (RsExchangeItem *item)
 {
-  const char *word = target_word (rs_exchange_item_get_target (item));
+  const char *word = target_word (item);
   const char *matched_by = rs_exchange_item_get_matched_by (item);
 
   switch (rs_exchange_item_get_kind (item))
