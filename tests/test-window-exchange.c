@@ -343,6 +343,7 @@ test_drop_case (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (message), "drop-theirs.redstring"));
   g_assert_true (adw_message_dialog_has_response (message, "merge"));
   g_assert_true (adw_message_dialog_has_response (message, "open"));
+  save_screenshot (GTK_WIDGET (message), "window-exchange-drop.png");
   adw_message_dialog_response (message, "merge");
   gtk_window_destroy (GTK_WINDOW (message));
   dialog = wait_for_review (window);
@@ -585,6 +586,20 @@ test_export_changes (void)
                                    "2026/01/01", " ", "-001-01-01" };
 
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  /* A place it cannot be written: a dialog naming the file, no toast. */
+  {
+    g_autofree char *nowhere = g_build_filename (folder, "no-such-folder", "x.redstring-changes",
+                                                 NULL);
+    AdwMessageDialog *message;
+
+    g_assert_false (_rs_window_export_changes (window, NULL, nowhere));
+    g_assert_true (rs_gui_test_wait_until (message_shown, NULL, 5000));
+    message = find_message_dialog ();
+    g_assert_nonnull (strstr (adw_message_dialog_get_heading (message), "x.redstring-changes"));
+    g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+    gtk_window_destroy (GTK_WINDOW (message));
+    rs_gui_test_iterate (50);
+  }
   /* An edit as the window makes it, in the history "since" reads. */
   {
     g_autoptr(GError) error = NULL;
