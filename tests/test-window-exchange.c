@@ -666,6 +666,42 @@ test_export_changes (void)
   close_window (window);
 }
 
+/* With a review marked, "since the last review" is the first choice, and means the mark. */
+static void
+test_since_review (void)
+{
+  RsWindow *window = open_sample ("since-review.redstring");
+  g_autoptr(GDateTime) mark = NULL;
+  g_autoptr(GDateTime) since = NULL;
+  g_autoptr(GError) error = NULL;
+  RsChangesSinceDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-review", NULL));
+  rs_gui_test_iterate (50);
+  g_assert_true (rs_case_store_get_last_review_mark (window->store, NULL, &mark, NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-changes", NULL));
+  rs_gui_test_iterate (50);
+  dialog = find_since_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (rs_changes_since_dialog_dup_since (dialog, &since, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (since);
+  g_assert_true (g_date_time_equal (since, mark));
+  g_clear_pointer (&since, g_date_time_unref);
+
+  /* All my changes: no time at all. */
+  rs_changes_since_dialog_set_since (dialog, RS_CHANGES_SINCE_ALL);
+  g_assert_true (rs_changes_since_dialog_dup_since (dialog, &since, &error));
+  g_assert_null (since);
+
+  /* Escape: nothing asked, nothing written. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  rs_gui_test_iterate (50);
+  g_assert_null (find_since_dialog ());
+  close_window (window);
+}
+
 /* Whether @action is enabled where the board sees it: a probe button takes it, and GTK
  * makes it insensitive while the action is disabled (a menu item's lookup). */
 static gboolean
@@ -836,6 +872,7 @@ main (int   argc,
   g_test_add_func ("/window-exchange/apply-changes", test_apply_changes);
   g_test_add_func ("/window-exchange/foreign-changeset", test_foreign_changeset);
   g_test_add_func ("/window-exchange/bad-changesets", test_bad_changesets);
+  g_test_add_func ("/window-exchange/since-review", test_since_review);
   g_test_add_func ("/window-exchange/lock", test_lock);
   /* export-changes and shared-folder; the last tests with a file chooser */
   g_test_add_func ("/window-exchange/save-choosers", test_save_choosers);
