@@ -792,7 +792,8 @@ plan_change (XChange  *change,
           theirs[c] = g_strdup (change->old_values[c]);
         }
       title = _rs_exchange_row_title (matcher, table, theirs);
-      differs = _rs_exchange_compare (matcher, table, mine, theirs, base, change->has_new, "uid", title);
+      differs = _rs_exchange_compare (matcher, table, mine, theirs, base, change->has_new, "uid",
+                                      title);
       if (!differs)
         {
           g_autofree char *mine_key = _rs_exchange_row_key (table, mine->values);
@@ -822,9 +823,9 @@ plan_change (XChange  *change,
     fields = _rs_exchange_fields (table, &n_fields);
     for (guint f = 0; !changed && f < n_fields; f++)
       {
-        g_autofree char *m = _rs_exchange_field_text (matcher, table, &fields[f], mine->values, FALSE);
-        g_autofree char *o = _rs_exchange_field_text (matcher, table, &fields[f], change->old_values,
-                                                      TRUE);
+        const XField *field = &fields[f];
+        g_autofree char *m = _rs_exchange_field_text (matcher, table, field, mine->values, FALSE);
+        g_autofree char *o = _rs_exchange_field_text (matcher, table, field, change->old_values, TRUE);
 
         changed = g_strcmp0 (m, o) != 0;
       }
@@ -923,8 +924,10 @@ rs_exchange_plan_new_apply (RsCaseStore  *mine,
   }
 
   /* TRANSLATORS: "Apply changes from Hana Sato" */
-  label = header.author && *header.author ? g_strdup_printf (_("Apply changes from %s"), header.author)
-                                          : g_strdup (_("Apply changes"));
+  if (header.author != NULL && *header.author != '\0')
+    label = g_strdup_printf (_("Apply changes from %s"), header.author);
+  else
+    label = g_strdup (_("Apply changes"));
   plan = _rs_exchange_plan_new (mine, name, label);
   _rs_exchange_matcher_init (&matcher, plan, my_set, their_set);
   for (guint i = 0; i < G_N_ELEMENTS (apply_order); i++)

@@ -160,7 +160,8 @@ rs_exchange_item_class_init (RsExchangeItemClass *klass)
   object_class->set_property = rs_exchange_item_set_property;
 
   /* The enums are plain ints: rs-exchange.h is not run through glib-mkenums. */
-  properties[PROP_KIND] = g_param_spec_int ("kind", NULL, NULL, 0, RS_EXCHANGE_ITEM_CONFLICT, 0, ro);
+  properties[PROP_KIND] =
+    g_param_spec_int ("kind", NULL, NULL, 0, RS_EXCHANGE_ITEM_CONFLICT, 0, ro);
   properties[PROP_TARGET] = g_param_spec_int ("target", NULL, NULL, 0, G_MAXINT, 0, ro);
   properties[PROP_UID] = g_param_spec_string ("uid", NULL, NULL, NULL, ro);
   properties[PROP_LOCAL_ID] = g_param_spec_int64 ("local-id", NULL, NULL, 0, G_MAXINT64, 0, ro);

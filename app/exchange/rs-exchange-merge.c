@@ -367,7 +367,10 @@ field_value (XMatcher      *matcher,
 
       for (guint i = 0; list[i] != NULL; i++)
         {
-          const char *u = *list[i] ? (theirs ? map_uid (matcher, X_ENTITY, list[i]) : list[i]) : NULL;
+          const char *u = NULL;
+
+          if (*list[i] != '\0')
+            u = theirs ? map_uid (matcher, X_ENTITY, list[i]) : list[i];
 
           if (u != NULL)
             g_ptr_array_add (out, g_strdup (display ? name_of (matcher, X_ENTITY, u) : u));
@@ -528,7 +531,8 @@ references_resolve (XMatcher      *matcher,
              map_uid (matcher, table_of_target (v[1]), v[2]);
     case X_NOTE:
       return v[1] == NULL || *v[1] == '\0' ||
-             (table_of_target (v[1]) < X_N_TABLES && map_uid (matcher, table_of_target (v[1]), v[2]));
+             (table_of_target (v[1]) < X_N_TABLES &&
+              map_uid (matcher, table_of_target (v[1]), v[2]));
     case X_POSITION:
       return map_uid (matcher, X_ENTITY, v[0]) != NULL;
     default:
@@ -634,8 +638,7 @@ _rs_exchange_compare (XMatcher      *matcher,
       const XField *field = &fields[f];
       g_autofree char *m = field_value (matcher, table, field, mine->values, FALSE, FALSE);
       g_autofree char *t = field_value (matcher, table, field, mapped, FALSE, FALSE);
-      g_autofree char *b = mapped_base ? field_value (matcher, table, field, mapped_base, FALSE, FALSE)
-                                       : NULL;
+      g_autofree char *b = NULL;
       g_autofree char *union_value = NULL;
       RsExchangeItemKind kind;
       RsExchangeItem *item;
@@ -643,6 +646,8 @@ _rs_exchange_compare (XMatcher      *matcher,
 
       for (guint c = 0; !field_touched && c < field->n_columns; c++)
         field_touched = touched[field->columns[c]];
+      if (mapped_base != NULL)
+        b = field_value (matcher, table, field, mapped_base, FALSE, FALSE);
       if (!field_touched || g_strcmp0 (m, t) == 0)
         continue;
 
@@ -688,7 +693,10 @@ _rs_exchange_compare (XMatcher      *matcher,
                     g_string_append_printf (kept, "%s%s", kept->len ? "\n" : "", list[i]);
                 }
               g_free (union_value);
-              union_value = kept->len ? g_string_free (kept, FALSE) : (g_string_free (kept, TRUE), NULL);
+              if (kept->len > 0)
+                union_value = g_string_free (kept, FALSE);
+              else
+                union_value = (g_string_free (kept, TRUE), NULL);
             }
           if (g_strcmp0 (union_value, mine->values[field->columns[0]]) == 0 ||
               (union_value == NULL && mine->values[field->columns[0]] == NULL))
@@ -711,8 +719,10 @@ _rs_exchange_compare (XMatcher      *matcher,
       {
         g_autofree char *dm = field_value (matcher, table, field, mine->values, FALSE, TRUE);
         g_autofree char *dt = field_value (matcher, table, field, mapped, FALSE, TRUE);
-        g_autofree char *db = mapped_base ? field_value (matcher, table, field, mapped_base, FALSE, TRUE)
-                                          : NULL;
+        g_autofree char *db = NULL;
+
+        if (mapped_base != NULL)
+          db = field_value (matcher, table, field, mapped_base, FALSE, TRUE);
 
         item = _rs_exchange_item_new (kind, table, theirs[0], mine->local_id, title);
         _rs_exchange_item_set_match (item, matched_by, mine_key);
@@ -765,7 +775,8 @@ _rs_exchange_match_row (XMatcher *matcher,
       RsExchangeItem *item = _rs_exchange_item_new (RS_EXCHANGE_ITEM_NEW, table, theirs->values[0],
                                                     0, title);
 
-      _rs_exchange_item_take_values (item, _rs_exchange_map_values (matcher, table, theirs->values));
+      _rs_exchange_item_take_values (item,
+                                     _rs_exchange_map_values (matcher, table, theirs->values));
       if (table != X_EVIDENCE)
         g_hash_table_replace (matcher->map[table], g_strdup (their_key), g_strdup (their_key));
       if (table == X_ENTITY)
@@ -781,8 +792,8 @@ _rs_exchange_match_row (XMatcher *matcher,
   if (!_rs_exchange_compare (matcher, table, mine, theirs->values, NULL, NULL, matched_by, title))
     {
       g_autofree char *mine_key = _rs_exchange_row_key (table, mine->values);
-      RsExchangeItem *item = _rs_exchange_item_new (RS_EXCHANGE_ITEM_MATCH, table, theirs->values[0],
-                                                    mine->local_id, title);
+      RsExchangeItem *item = _rs_exchange_item_new (RS_EXCHANGE_ITEM_MATCH, table,
+                                                    theirs->values[0], mine->local_id, title);
 
       _rs_exchange_item_set_match (item, matched_by, mine_key);
       _rs_exchange_plan_add (matcher->plan, item);

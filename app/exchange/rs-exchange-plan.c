@@ -340,7 +340,8 @@ rs_exchange_plan_to_json (RsExchangePlan *self)
       add_string (builder, "theirs", rs_exchange_item_get_theirs (item));
       add_string (builder, "base", rs_exchange_item_get_base (item));
       if (kind == RS_EXCHANGE_ITEM_CONFLICT)
-        add_string (builder, "resolution", resolution_name (rs_exchange_item_get_resolution (item)));
+        add_string (builder, "resolution",
+                    resolution_name (rs_exchange_item_get_resolution (item)));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -380,8 +381,10 @@ rs_exchange_plan_apply (RsExchangePlan  *self,
   if ((undecided = rs_exchange_plan_count_undecided (self)) > 0)
     {
       g_set_error (error, RS_ERROR, RS_ERROR_CONFLICT,
-                   g_dngettext (GETTEXT_PACKAGE, "%u conflict is not decided yet: nothing was changed",
-                                "%u conflicts are not decided yet: nothing was changed", undecided),
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%u conflict is not decided yet: nothing was changed",
+                                "%u conflicts are not decided yet: nothing was changed",
+                                undecided),
                    undecided);
       return NULL;
     }

@@ -336,7 +336,8 @@ _rs_exchange_load_set (sqlite3     *db,
                 return NULL;
               if (!has_row)
                 break;
-              row = _rs_exchange_set_lookup (set, i, (const char *)sqlite3_column_text (id_stmt, 0));
+              row = _rs_exchange_set_lookup (set, i,
+                                             (const char *)sqlite3_column_text (id_stmt, 0));
               if (row != NULL)
                 row->local_id = sqlite3_column_int64 (id_stmt, 1);
             }

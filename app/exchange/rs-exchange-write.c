@@ -26,9 +26,21 @@ static const XTableId write_order[] = {
 
 typedef struct
 {
-  RsCaseStore *store;
-  RsCase      *kase;
+  RsCaseStore  *store;
+  RsCase       *kase;
+  /* "SELECT id FROM <table> WHERE uid = ?1", kept for the whole write: a merge
+   * looks up tens of thousands of references. */
+  sqlite3_stmt *by_uid[X_N_TABLES];
 } Writer;
+
+static void
+writer_clear (Writer *w)
+{
+  for (guint i = 0; i < X_N_TABLES; i++)
+    g_clear_pointer (&w->by_uid[i], sqlite3_finalize);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Writer, writer_clear)
 
 static gboolean
 bad_value (const char  *what,
@@ -76,22 +88,28 @@ local_id (Writer     *w,
           XTableId    table,
           const char *uid)
 {
-  g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean has_row = FALSE;
+  sqlite3_stmt *stmt;
   gint64 id = 0;
 
   if (uid == NULL || table >= X_N_TABLES || table == X_EVIDENCE || table == X_POSITION)
     return 0;
-  sql = g_strdup_printf ("SELECT id FROM %s WHERE uid = ?1", _rs_exchange_table (table)->name);
   _rs_case_store_lock (w->store);
-  if ((stmt = rs_db_prepare (w->store->db, sql, NULL)))
+  if (w->by_uid[table] == NULL)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE uid = ?1",
+                                              _rs_exchange_table (table)->name);
+
+      w->by_uid[table] = rs_db_prepare (w->store->db, sql, NULL);
+    }
+  if ((stmt = w->by_uid[table]) != NULL)
     {
       rs_db_bind_text (stmt, 1, uid);
       if (rs_db_step_row (w->store->db, stmt, &has_row, NULL) && has_row)
         id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
   _rs_case_store_unlock (w->store);
   return id;
 }
@@ -222,7 +240,8 @@ insert_row (Writer          *w,
       {
         g_autoptr(RsRelation) r = rs_relation_new (0);
 
-        if (!reference (w, X_ENTITY, v[1], &a, error) || !reference (w, X_ENTITY, v[2], &b, error) ||
+        if (!reference (w, X_ENTITY, v[1], &a, error) ||
+            !reference (w, X_ENTITY, v[2], &b, error) ||
             !enum_value (RS_TYPE_RELATION_STATUS, v[5], &e1, error))
           return FALSE;
         rs_relation_set_uid (r, v[0]);
@@ -388,7 +407,8 @@ update_record (Writer      *w,
           return reference (w, table, NULL, &a, error);
         a = rs_quote_get_start (q);
         b = rs_quote_get_end (q);
-        if ((mask[2] && !int_value (over[2], &a, error)) || (mask[3] && !int_value (over[3], &b, error)))
+        if ((mask[2] && !int_value (over[2], &a, error)) ||
+            (mask[3] && !int_value (over[3], &b, error)))
           return FALSE;
         credibility = mask[5] ? (over[5] ? (int)g_ascii_strtoll (over[5], NULL, 10) : 0)
                               : rs_quote_get_credibility (q);
@@ -425,8 +445,8 @@ update_record (Writer      *w,
             ids = g_array_new (FALSE, FALSE, sizeof (gint64));
             g_array_append_vals (ids, list, n);
           }
-        return rs_case_store_update_event (w->store, id, title, description ? description : "", date,
-                                           (const gint64 *)ids->data, ids->len, error);
+        return rs_case_store_update_event (w->store, id, title, description ? description : "",
+                                           date, (const gint64 *)ids->data, ids->len, error);
       }
     case X_EVIDENCE:
       {
@@ -492,8 +512,8 @@ write_updates (Writer      *w,
       g_autofree char **over = NULL;
       g_autofree gboolean *mask = NULL;
 
-      if (_rs_exchange_item_get_table (first) != table || !takes_theirs (first) || is_delete (first) ||
-          g_hash_table_contains (done, &id))
+      if (_rs_exchange_item_get_table (first) != table || !takes_theirs (first) ||
+          is_delete (first) || g_hash_table_contains (done, &id))
         continue;
 
       over = g_new0 (char *, t->n_columns + 1);
@@ -504,8 +524,8 @@ write_updates (Writer      *w,
           const XField *field = _rs_exchange_item_get_xfield (item);
           char **values = _rs_exchange_item_get_values (item);
 
-          if (_rs_exchange_item_get_table (item) != table || rs_exchange_item_get_local_id (item) != id ||
-              !takes_theirs (item) || is_delete (item) || field == NULL || values == NULL)
+          if (_rs_exchange_item_get_table (item) != table ||
+              rs_exchange_item_get_local_id (item) != id || !takes_theirs (item) || is_delete (item) || field == NULL || values == NULL)
             continue;
           for (guint c = 0; c < field->n_columns; c++)
             {
@@ -530,19 +550,26 @@ delete_record (Writer      *w,
   switch (table)
     {
     case X_DOCUMENT:
-      return !rs_case_lookup_document (w->kase, id) || rs_case_store_delete_document (w->store, id, error);
+      return !rs_case_lookup_document (w->kase, id) ||
+             rs_case_store_delete_document (w->store, id, error);
     case X_ENTITY:
-      return !rs_case_lookup_entity (w->kase, id) || rs_case_store_delete_entity (w->store, id, error);
+      return !rs_case_lookup_entity (w->kase, id) ||
+             rs_case_store_delete_entity (w->store, id, error);
     case X_RELATION:
-      return !rs_case_lookup_relation (w->kase, id) || rs_case_store_delete_relation (w->store, id, error);
+      return !rs_case_lookup_relation (w->kase, id) ||
+             rs_case_store_delete_relation (w->store, id, error);
     case X_QUOTE:
-      return !rs_case_lookup_quote (w->kase, id) || rs_case_store_delete_quote (w->store, id, error);
+      return !rs_case_lookup_quote (w->kase, id) ||
+             rs_case_store_delete_quote (w->store, id, error);
     case X_EVENT:
-      return !rs_case_lookup_event (w->kase, id) || rs_case_store_delete_event (w->store, id, error);
+      return !rs_case_lookup_event (w->kase, id) ||
+             rs_case_store_delete_event (w->store, id, error);
     case X_EVIDENCE:
-      return !rs_case_lookup_evidence (w->kase, id) || rs_case_store_delete_evidence (w->store, id, error);
+      return !rs_case_lookup_evidence (w->kase, id) ||
+             rs_case_store_delete_evidence (w->store, id, error);
     case X_NOTE:
-      return !rs_case_lookup_note (w->kase, id) || rs_case_store_delete_note (w->store, id, error);
+      return !rs_case_lookup_note (w->kase, id) ||
+             rs_case_store_delete_note (w->store, id, error);
     case X_POSITION:
     case X_N_TABLES:
     default:
@@ -597,16 +624,19 @@ _rs_exchange_write (RsCaseStore  *store,
                     const char   *label,
                     GError      **error)
 {
-  Writer w = { store, rs_case_store_get_case (store) };
+  g_auto(Writer) w = { store, rs_case_store_get_case (store), { NULL } };
   g_autoptr(GError) local_error = NULL;
 
   if (!rs_case_store_begin_change (store, label, error))
     return NULL;
   if (!write_all (&w, items, &local_error))
     {
+      writer_clear (&w);
       rs_case_store_cancel_change (store);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
+  /* No statement of ours may stay open on the connection past the change. */
+  writer_clear (&w);
   return rs_case_store_end_change (store, error);
 }

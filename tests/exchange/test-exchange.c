@@ -145,6 +145,56 @@ add_relation (RsCaseStore *store,
   g_assert_no_error (error);
 }
 
+#define SHARED_REPORT "Winnti and Tick shared tooling against Japanese firms in 2019."
+
+static RsDocument *
+add_document (RsCaseStore *store,
+              const char  *publisher)
+{
+  g_autoptr(RsDocument) draft = rs_document_new (0);
+  g_autoptr(GError) error = NULL;
+  RsDocument *d;
+
+  rs_document_set_title (draft, "A shared report");
+  rs_document_set_publisher (draft, publisher);
+  rs_document_set_imported_at (draft, "2026-11-20T10:00:00Z");
+  rs_document_set_text (draft, SHARED_REPORT);
+  d = rs_case_store_add_document (store, draft, &error);
+  g_assert_no_error (error);
+  return d;
+}
+
+/* A quote of the first two words of DOCUMENT, evidence for ENTITY, and a note on it. */
+static void
+add_quote_evidence_note (RsCaseStore *store,
+                         RsDocument  *document,
+                         RsEntity    *entity)
+{
+  g_autoptr(RsQuote) quote = rs_quote_new (0);
+  g_autoptr(RsEvidence) evidence = rs_evidence_new (0);
+  g_autoptr(RsNote) note = rs_note_new (0);
+  g_autoptr(GError) error = NULL;
+  RsQuote *q;
+
+  rs_quote_set_document_id (quote, rs_document_get_id (document));
+  rs_quote_set_start (quote, 0);
+  rs_quote_set_end (quote, 15);
+  rs_quote_set_text (quote, "Winnti and Tick");
+  q = rs_case_store_add_quote (store, quote, &error);
+  g_assert_no_error (error);
+  rs_evidence_set_quote_id (evidence, rs_quote_get_id (q));
+  rs_evidence_set_target (evidence, RS_TARGET_ENTITY);
+  rs_evidence_set_target_id (evidence, rs_entity_get_id (entity));
+  rs_evidence_set_stance (evidence, RS_STANCE_SUPPORTS);
+  g_assert_nonnull (rs_case_store_add_evidence (store, evidence, &error));
+  g_assert_no_error (error);
+  rs_note_set_target (note, RS_TARGET_ENTITY);
+  rs_note_set_target_id (note, rs_entity_get_id (entity));
+  rs_note_set_body (note, "Check the 2019 campaign overlap.");
+  g_assert_nonnull (rs_case_store_add_note (store, note, &error));
+  g_assert_no_error (error);
+}
+
 /* Theirs: the sample with their edits, written and closed (a colleague's file). */
 static void
 fixture_set_up (Fixture       *fixture,
@@ -153,6 +203,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(RsCaseStore) theirs = NULL;
   g_autoptr(RsChange) change = NULL;
   RsEntity *winnti, *tick, *mori;
+  RsDocument *report;
 
   rs_test_init_resources ();
   fixture->mine_path = rs_test_make_sample_file ("mine.redstring");
@@ -175,6 +226,12 @@ fixture_set_up (Fixture       *fixture,
 
     rename_entity (theirs, ref, NULL, "Analyst at JPCERT/CC");
   }
+  /* The same report imported on both sides (their copy says who published it),
+   * which they quoted as evidence for their new group, with a note. */
+  report = add_document (theirs, "JPCERT/CC");
+  add_quote_evidence_note (theirs, report,
+                           rs_case_lookup_entity (rs_case_store_get_case (theirs),
+                                                  rs_entity_get_id (winnti)));
   change = rs_case_store_end_change (theirs, NULL);
   g_assert_nonnull (change);
   g_clear_object (&theirs);
@@ -185,6 +242,7 @@ fixture_set_up (Fixture       *fixture,
   rename_entity (fixture->mine, "ccp", "CCP", NULL);
   add_entity (fixture->mine, RS_ENTITY_KIND_GROUP, "APT10", "MenuPass");
   add_entity (fixture->mine, RS_ENTITY_KIND_PERSON, "ayumi mori", NULL);
+  add_document (fixture->mine, NULL);
 }
 
 static void
@@ -263,7 +321,16 @@ test_merge_plan (Fixture       *fixture,
   /* New on their side: the group and its relation. */
   g_assert_nonnull (find_item (plan, RS_EXCHANGE_ITEM_NEW, "Winnti", NULL));
   g_assert_nonnull (find_item (plan, RS_EXCHANGE_ITEM_NEW, "Winnti → Tick", NULL));
-  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_NEW), ==, 2);
+  /* The report is mine already (same text): its publisher, which only they have,
+   * is taken; their quote, evidence and note come along, onto my copy. */
+  item = find_item (plan, RS_EXCHANGE_ITEM_UPDATE, "A shared report", "publisher");
+  g_assert_nonnull (item);
+  g_assert_cmpstr (rs_exchange_item_get_matched_by (item), ==, "sha256");
+  g_assert_nonnull (find_item (plan, RS_EXCHANGE_ITEM_NEW, "“Winnti and Tick”", NULL));
+  g_assert_nonnull (find_item (plan, RS_EXCHANGE_ITEM_NEW, "“Winnti and Tick” → Winnti: supports", NULL));
+  g_assert_nonnull (find_item (plan, RS_EXCHANGE_ITEM_NEW, "Note on Winnti: Check the 2019", NULL));
+  g_assert_null (find_item (plan, RS_EXCHANGE_ITEM_NEW, "A shared report", NULL));
+  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_NEW), ==, 5);
   g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_DELETE), ==, 0);
 
   /* Conflicts first in the list. */
@@ -288,6 +355,7 @@ test_merge_apply_undo (Fixture       *fixture,
   guint n_entities = count (fixture->mine, rs_case_get_entities);
   guint n_relations = count (fixture->mine, rs_case_get_relations);
   guint n_documents = count (fixture->mine, rs_case_get_documents);
+  guint n_quotes = count (fixture->mine, rs_case_get_quotes);
   RsEntity *apt10;
   g_autofree char *aliases = NULL;
 
@@ -315,6 +383,7 @@ test_merge_apply_undo (Fixture       *fixture,
 
   /* Nothing duplicated: two documents still, one new entity and one new relation. */
   g_assert_cmpuint (count (fixture->mine, rs_case_get_documents), ==, n_documents);
+  g_assert_cmpuint (count (fixture->mine, rs_case_get_quotes), ==, n_quotes + 1);
   g_assert_cmpuint (count (fixture->mine, rs_case_get_entities), ==, n_entities + 1);
   g_assert_cmpuint (count (fixture->mine, rs_case_get_relations), ==, n_relations + 1);
   g_assert_cmpint (rs_relation_get_status (relation_by_uid (fixture->mine, "rel-pla-directed-tick")),
@@ -327,6 +396,23 @@ test_merge_apply_undo (Fixture       *fixture,
   g_assert_cmpstr (aliases, ==, "MenuPass|Stone Panda");
   g_assert_null (entity_by_name (fixture->mine, "Stone Panda"));
   g_assert_nonnull (entity_by_name (fixture->mine, "Winnti"));
+  {
+    RsCase *kase = rs_case_store_get_case (fixture->mine);
+    RsEntity *winnti = entity_by_name (fixture->mine, "Winnti");
+    g_autoptr(GPtrArray) evidence = rs_case_dup_evidence_for (kase, RS_TARGET_ENTITY,
+                                                              rs_entity_get_id (winnti));
+    g_autoptr(GPtrArray) notes = rs_case_dup_notes_for (kase, RS_TARGET_ENTITY,
+                                                        rs_entity_get_id (winnti));
+    RsQuote *quote;
+    RsDocument *document;
+
+    g_assert_cmpuint (evidence->len, ==, 1);
+    g_assert_cmpuint (notes->len, ==, 1);
+    quote = rs_case_lookup_quote (kase, rs_evidence_get_quote_id (g_ptr_array_index (evidence, 0)));
+    document = rs_case_lookup_document (kase, rs_quote_get_document_id (quote));
+    g_assert_cmpstr (rs_document_get_text (document), ==, SHARED_REPORT);
+    g_assert_cmpstr (rs_document_get_publisher (document), ==, "JPCERT/CC");
+  }
 
   /* The same merge again: everything matches now. */
   {
