@@ -72,6 +72,12 @@ case_of (RsWindow *window)
   return rs_case_store_get_case (window->store);
 }
 
+static guint
+count_entities (RsWindow *window)
+{
+  return g_list_model_get_n_items (rs_case_get_entities (case_of (window)));
+}
+
 static void
 set_description (RsCaseStore *store,
                  const char  *name,
@@ -82,9 +88,9 @@ set_description (RsCaseStore *store,
   g_autoptr(RsChange) change = NULL;
 
   g_assert_nonnull (entity);
-  change = rs_case_edit_update_entity (store, rs_entity_get_id (entity), rs_entity_get_kind (entity),
-                                       rs_entity_get_name (entity), rs_entity_get_aliases (entity),
-                                       description, &error);
+  change = rs_case_edit_update_entity (store, rs_entity_get_id (entity),
+                                       rs_entity_get_kind (entity), rs_entity_get_name (entity),
+                                       rs_entity_get_aliases (entity), description, &error);
   g_assert_no_error (error);
   g_assert_nonnull (change);
 }
@@ -243,7 +249,7 @@ test_merge (void)
 {
   RsWindow *window = open_sample ("mine.redstring");
   g_autofree char *theirs = make_theirs ("theirs.redstring");
-  guint n_entities = g_list_model_get_n_items (rs_case_get_entities (case_of (window)));
+  guint n_entities = count_entities (window);
   RsExchangeDialog *dialog;
   RsExchangePlan *plan;
   GtkWidget *apply;
@@ -259,7 +265,7 @@ test_merge (void)
   g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_MATCH), >, 10);
 
   /* Nothing is written while the review is open; Apply waits for the conflict. */
-  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_entities (case_of (window))), ==, n_entities);
+  g_assert_cmpuint (count_entities (window), ==, n_entities);
   apply = button_labelled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Apply", 0);
   g_assert_false (gtk_widget_get_sensitive (apply));
   g_assert_false (rs_exchange_dialog_get_can_apply (dialog));
@@ -268,14 +274,14 @@ test_merge (void)
   rs_gui_test_iterate (20);
   g_assert_true (exchange_dialog_shown (window));
   g_assert_false (rs_exchange_dialog_apply (dialog));
-  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_entities (case_of (window))), ==, n_entities);
+  g_assert_cmpuint (count_entities (window), ==, n_entities);
 
   /* Keep All Mine, then Take Theirs on the one conflict: the toggles follow. */
   click (button_labelled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Keep All _Mine", 0));
   rs_gui_test_iterate (20);
   g_assert_true (gtk_widget_get_sensitive (apply));
-  g_assert_true (gtk_toggle_button_get_active (
-    GTK_TOGGLE_BUTTON (button_labelled (GTK_WIDGET (dialog), GTK_TYPE_TOGGLE_BUTTON, "Keep Mine", 0))));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (
+    button_labelled (GTK_WIDGET (dialog), GTK_TYPE_TOGGLE_BUTTON, "Keep Mine", 0))));
   for (guint i = 0; i < rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_CONFLICT); i++)
     {
       take_theirs = button_labelled (GTK_WIDGET (dialog), GTK_TYPE_TOGGLE_BUTTON, "Take Theirs", i);
@@ -294,7 +300,7 @@ test_merge (void)
   g_assert_nonnull (rs_case_lookup_entity_by_name (case_of (window), "Hana’s new source"));
   g_assert_cmpstr (description_of (window, "Tick"), ==, "Theirs: a cyber-espionage group (Hana)");
   /* Nothing duplicated: the matched entities are the same ones. */
-  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_entities (case_of (window))), ==,
+  g_assert_cmpuint (count_entities (window), ==,
                     n_entities + 1);
 
   rs_gui_test_iterate (2500);   /* past the window's watch for other programs' changes */
@@ -303,7 +309,7 @@ test_merge (void)
   rs_gui_test_iterate (100);
   g_assert_null (rs_case_lookup_entity_by_name (case_of (window), "Hana’s new source"));
   g_assert_cmpstr (description_of (window, "Tick"), ==, "Mine: a group also called BRONZE BUTLER");
-  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_entities (case_of (window))), ==, n_entities);
+  g_assert_cmpuint (count_entities (window), ==, n_entities);
 
   close_window (window);
 }
@@ -314,7 +320,7 @@ test_merge_cancel (void)
 {
   RsWindow *window = open_sample ("cancel.redstring");
   g_autofree char *theirs = make_theirs ("cancel-theirs.redstring");
-  guint n_entities = g_list_model_get_n_items (rs_case_get_entities (case_of (window)));
+  guint n_entities = count_entities (window);
   RsExchangeDialog *dialog;
 
   _rs_window_merge_case (window, theirs);
@@ -324,7 +330,7 @@ test_merge_cancel (void)
   rs_gui_test_iterate (100);
   g_assert_null (window->exchange_dialog);
   g_assert_null (rs_case_lookup_entity_by_name (case_of (window), "Hana’s new source"));
-  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_entities (case_of (window))), ==, n_entities);
+  g_assert_cmpuint (count_entities (window), ==, n_entities);
   close_window (window);
 }
 
@@ -401,7 +407,7 @@ test_merge_large (void)
       said = TRUE;
   g_assert_true (said);
   g_assert_true (rs_gui_test_wait_until (review_gone, window, 60000));
-  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_entities (case_of (window))), ==, 600);
+  g_assert_cmpuint (count_entities (window), ==, 600);
   g_assert_nonnull (rs_case_lookup_entity_by_name (case_of (window), "Entity 599 (Hana)"));
   close_window (window);
 }
@@ -443,7 +449,7 @@ test_foreign_changeset (void)
   RsWindow *window = open_sample ("foreign-mine.redstring");
   g_autofree char *changes = rs_test_temp_path ("foreign.redstring-changes");
   g_autoptr(GError) error = NULL;
-  guint n_entities = g_list_model_get_n_items (rs_case_get_entities (case_of (window)));
+  guint n_entities = count_entities (window);
   AdwMessageDialog *message;
 
   {
@@ -463,7 +469,7 @@ test_foreign_changeset (void)
   save_screenshot (GTK_WIDGET (message), "window-exchange-foreign.png");
   g_assert_null (window->exchange_dialog);
   g_assert_null (rs_case_lookup_entity_by_name (case_of (window), "Someone Else"));
-  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_entities (case_of (window))), ==, n_entities);
+  g_assert_cmpuint (count_entities (window), ==, n_entities);
   gtk_window_destroy (GTK_WINDOW (message));
 
   /* Not a case at all, as a merge: said the same way. */
@@ -478,7 +484,7 @@ test_foreign_changeset (void)
     gtk_window_destroy (GTK_WINDOW (message));
   }
   rs_gui_test_iterate (50);
-  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_entities (case_of (window))), ==, n_entities);
+  g_assert_cmpuint (count_entities (window), ==, n_entities);
   close_window (window);
 }
 
@@ -500,7 +506,7 @@ test_bad_changesets (void)
   g_autofree char *cut = rs_test_temp_path ("cut.redstring-changes");
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  guint n_entities = g_list_model_get_n_items (rs_case_get_entities (case_of (window)));
+  guint n_entities = count_entities (window);
   const char *paths[2];
   const char *data;
   gsize size;
@@ -544,7 +550,7 @@ test_bad_changesets (void)
       rs_gui_test_iterate (50);
     }
   g_assert_null (rs_case_lookup_entity_by_name (case_of (window), "Hana’s new source"));
-  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_entities (case_of (window))), ==, n_entities);
+  g_assert_cmpuint (count_entities (window), ==, n_entities);
 
   /* The good one still goes through. */
   _rs_window_apply_changes (window, good);
@@ -582,8 +588,9 @@ test_export_changes (void)
   GtkWidget *export_button;
   GtkEditable *date;
   static const char *garbage[] = { "yesterday", "2026-13-01", "2026-02-30", "26-1-1",
-                                   "2026-1-01", "２０２６-01-01", "'; DROP TABLE--", "2026-01-1x", "0000-01-01",
-                                   "2026/01/01", " ", "-001-01-01" };
+                                   "2026-1-01", "２０２６-01-01", "'; DROP TABLE--",
+                                   "2026-01-1x", "0000-01-01", "2026/01/01", " ",
+                                   "-001-01-01" };
 
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
   /* A place it cannot be written: a dialog naming the file, no toast. */
@@ -810,7 +817,8 @@ test_shared_folder (void)
   save_screenshot (GTK_WIDGET (window), "window-exchange-shared-folder.png");
 
   /* Dismiss hides it for this case. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-share-warning", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-share-warning",
+                                             NULL));
   g_assert_false (gtk_revealer_get_reveal_child (window->share_banner));
   _rs_window_set_file_system_for_test (window, fake_classify);
   g_assert_false (gtk_revealer_get_reveal_child (window->share_banner));

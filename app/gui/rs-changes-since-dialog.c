@@ -165,8 +165,8 @@ rs_changes_since_dialog_class_init (RsChangesSinceDialogClass *klass)
     g_signal_new ("chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_DATE_TIME);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/redstring/Redstring/rs-changes-since-dialog.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/org/redstring/Redstring/rs-changes-since-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RsChangesSinceDialog, review_row);
   gtk_widget_class_bind_template_child (widget_class, RsChangesSinceDialog, review_label);
   gtk_widget_class_bind_template_child (widget_class, RsChangesSinceDialog, review_check);

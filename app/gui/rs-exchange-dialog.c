@@ -378,9 +378,10 @@ fill (RsExchangeDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->deletions_group), total[RS_EXCHANGE_ITEM_DELETE] > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->matched_group), total[RS_EXCHANGE_ITEM_MATCH] > 0);
 
-  /* TRANSLATORS: the header of the review: "2 conflicts · 5 new · 3 updates · 0 deletions · 38 matched" */
+  /* The header of the review: "2 conflicts · 5 new · 3 updates · 0 deletions · 38 matched" */
   {
-    g_autofree char *c = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u conflict", "%u conflicts",
+    g_autofree char *c = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u conflict",
+                                                       "%u conflicts",
                                                        total[RS_EXCHANGE_ITEM_CONFLICT]),
                                           total[RS_EXCHANGE_ITEM_CONFLICT]);
     g_autofree char *nw = g_strdup_printf (_("%u new"), total[RS_EXCHANGE_ITEM_NEW]);

@@ -159,6 +159,7 @@ read_plan (RsWindow   *self,
   g_autofree char *title = g_strdup_printf (_("Reading “%s”…"), name);
   Reading *reading;
   RsProgressDialog *dialog;
+  GCancellable *cancellable;
 
   if (self->store == NULL || !rs_window_get_editable (self))
     return;
@@ -201,12 +202,11 @@ read_plan (RsWindow   *self,
   dialog = rs_progress_dialog_new (GTK_WINDOW (self), title);
   g_set_weak_pointer (&self->progress, dialog);
   rs_progress_dialog_present_later (dialog, self->progress_delay);
+  cancellable = rs_progress_dialog_get_cancellable (dialog);
   if (merge)
-    rs_exchange_plan_new_merge_async (self->store, path, rs_progress_dialog_get_cancellable (dialog),
-                                      on_plan_read_cb, reading);
+    rs_exchange_plan_new_merge_async (self->store, path, cancellable, on_plan_read_cb, reading);
   else
-    rs_exchange_plan_new_apply_async (self->store, path, rs_progress_dialog_get_cancellable (dialog),
-                                      on_plan_read_cb, reading);
+    rs_exchange_plan_new_apply_async (self->store, path, cancellable, on_plan_read_cb, reading);
 }
 
 /* Another case (a colleague's copy): read in a worker, then the review. */
