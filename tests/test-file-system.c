@@ -31,6 +31,11 @@ test_classify_type (void)
     { 0x01021997,                          RS_FILE_SYSTEM_NETWORK, "9P" },
     { 0x00C36400,                          RS_FILE_SYSTEM_NETWORK, "Ceph" },
     { 0x65735546,                          RS_FILE_SYSTEM_FUSE,    "FUSE" },
+    { 0x6B414653,                          RS_FILE_SYSTEM_NETWORK, "AFS" },
+    { 0x73757245,                          RS_FILE_SYSTEM_NETWORK, "Coda" },
+    { 0x564C,                              RS_FILE_SYSTEM_NETWORK, "NCP" },
+    { 0x0BD00BD0,                          RS_FILE_SYSTEM_NETWORK, "Lustre" },
+    { 0x47504653,                          RS_FILE_SYSTEM_NETWORK, "GPFS" },
     /* f_type sign-extended, as a signed long holds CIFS on some ABIs */
     { G_GUINT64_CONSTANT (0xFFFFFFFFFF534D42), RS_FILE_SYSTEM_NETWORK, "CIFS" },
     { 0xEF53,                              RS_FILE_SYSTEM_LOCAL,   NULL },   /* ext4 */

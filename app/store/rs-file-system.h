@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   RS_FILE_SYSTEM_LOCAL,
-  RS_FILE_SYSTEM_NETWORK,   /* NFS, SMB/CIFS, AFS, 9P, Ceph */
+  RS_FILE_SYSTEM_NETWORK,   /* NFS, SMB/CIFS, AFS, 9P, Ceph, Coda, NCP, Lustre, GPFS */
   RS_FILE_SYSTEM_FUSE,      /* sshfs, rclone, cloud drives, … */
 } RsFileSystemKind;
 
