@@ -1030,9 +1030,12 @@ cmd_merge_or_apply (int      argc,
                     gboolean merge)
 {
   gboolean dry_run = FALSE;
+  g_autofree char *author = NULL;
   const GOptionEntry entries[] = {
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
       N_("Only print what would be done; write nothing"), NULL },
+    { "author", 'a', 0, G_OPTION_ARG_STRING, &author,
+      N_("Who makes the change, for the case's history (default: your name)"), "NAME" },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
@@ -1053,6 +1056,7 @@ cmd_merge_or_apply (int      argc,
   if (!(store = rs_case_store_open (argv[1], dry_run ? RS_CASE_STORE_OPEN_READ_ONLY
                                                      : RS_CASE_STORE_OPEN_NONE, &error)))
     return fail (error);
+  rs_case_store_set_author (store, author);
   plan = merge ? rs_exchange_plan_new_merge (store, argv[2], &error)
                : rs_exchange_plan_new_apply (store, argv[2], &error);
   if (plan == NULL)
@@ -1080,7 +1084,10 @@ cmd_changes (int    argc,
 {
   g_autofree char *since_arg = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *author = NULL;
   const GOptionEntry entries[] = {
+    { "author", 'a', 0, G_OPTION_ARG_STRING, &author,
+      N_("Who the changes are from, in the file (default: your name)"), "NAME" },
     { "since", 's', 0, G_OPTION_ARG_STRING, &since_arg,
       N_("Only the changes at or after DATE (ISO 8601: 2026-11-27 or 2026-11-27T09:30:00Z); "
          "default: all"), "DATE" },
@@ -1113,6 +1120,7 @@ cmd_changes (int    argc,
 
   if (!(store = rs_case_store_open (argv[1], RS_CASE_STORE_OPEN_READ_ONLY, &error)))
     return fail (error);
+  rs_case_store_set_author (store, author);
   if (!rs_exchange_write_changes (store, since, output, &error))
     return fail (error);
   return 0;

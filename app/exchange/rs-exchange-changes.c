@@ -34,9 +34,14 @@
  *   created: <ISO 8601>
  *   schema: <case format of the sender>
  *   size: <bytes of the blob>
+ *   context: <bytes of the context blob>
  *   <empty line>
- *   <blob>
- */
+ *   <blob><context blob>
+ *
+ * The context holds, as inserts, the whole current row of every record the blob
+ * updates: an update names its record by uid only, and a colleague who got the
+ * same record independently (both added "Ayumi Mori") knows it under another uid;
+ * with the whole row it is found the way a merge finds it. */
 
 #define MAX_HEADER 4096
 
@@ -48,6 +53,7 @@ _rs_exchange_header_clear (RsExchangeHeader *header)
   g_clear_pointer (&header->since, g_free);
   g_clear_pointer (&header->created, g_free);
   g_clear_pointer (&header->changeset, g_bytes_unref);
+  g_clear_pointer (&header->context, g_bytes_unref);
 }
 
 static gboolean
@@ -342,6 +348,7 @@ _rs_exchange_read_changes (GBytes            *bytes,
   g_autofree char *head = NULL;
   g_auto(GStrv) lines = NULL;
   gint64 blob_size = -1;
+  gint64 context_size = 0;
   gboolean have_case = FALSE;
   gsize magic_len = strlen (RS_EXCHANGE_MAGIC);
 
@@ -398,7 +405,8 @@ _rs_exchange_read_changes (GBytes            *bytes,
         header->since = g_strdup (value);
       else if (g_str_equal (key, "created") && header->created == NULL)
         header->created = g_strdup (value);
-      else if (g_str_equal (key, "schema") || g_str_equal (key, "size"))
+      else if (g_str_equal (key, "schema") || g_str_equal (key, "size") ||
+               g_str_equal (key, "context"))
         {
           char *tail = NULL;
           gint64 n = g_ascii_strtoll (value, &tail, 10);
@@ -407,8 +415,10 @@ _rs_exchange_read_changes (GBytes            *bytes,
             return damaged (error, name, _("a number that cannot be read"));
           if (g_str_equal (key, "schema"))
             header->schema = n;
-          else
+          else if (g_str_equal (key, "size"))
             blob_size = n;
+          else
+            context_size = n;
         }
       /* Other keys are for later versions of format 1: ignored. */
     }
@@ -416,11 +426,13 @@ _rs_exchange_read_changes (GBytes            *bytes,
     return damaged (error, name, _("the header misses the case or the size"));
 
   p = end + 2;
-  if ((gint64)(size - (p - data)) != blob_size)
+  if ((gint64)(size - (p - data)) != blob_size + context_size)
     return damaged (error, name, _("the file is cut short or too long"));
   header->changeset = g_bytes_new_from_bytes (bytes, p - data, blob_size);
+  header->context = g_bytes_new_from_bytes (bytes, (p - data) + blob_size, context_size);
 
-  return foreach_change (header->changeset, name, NULL, NULL, error);
+  return foreach_change (header->changeset, name, NULL, NULL, error) &&
+         foreach_change (header->context, name, NULL, NULL, error);
 }
 
 /* Checks a changeset file's bytes as Apply Changes… would read them. */
@@ -554,6 +566,73 @@ fail:
   return NULL;
 }
 
+/* The current rows (from xc) of the records CHANGESET updates, as a changeset of
+ * inserts (see the top of this file). */
+static GBytes *
+context_of (sqlite3  *db,
+            GBytes   *changeset,
+            GError  **error)
+{
+  g_autoptr(sqlite3_session) session = NULL;
+  g_autoptr(sqlite3_changeset_iter) iter = NULL;
+  gsize size = 0;
+  gconstpointer data = g_bytes_get_data (changeset, &size);
+  void *out = NULL;
+  int n_out = 0, rc;
+
+  if (!_rs_exchange_snapshot (db, "main", "xx", error) || !empty_tables (db, "xx", error))
+    return NULL;
+  if ((rc = sqlite3session_create (db, "xx", &session)) != SQLITE_OK ||
+      (rc = sqlite3session_attach (session, NULL)) != SQLITE_OK)
+    goto fail;
+  if (size > 0)
+    {
+      if ((rc = sqlite3changeset_start (&iter, (int)size, (void *)data)) != SQLITE_OK)
+        goto fail;
+      while ((rc = sqlite3changeset_next (iter)) == SQLITE_ROW)
+        {
+          const char *table_name = NULL;
+          int n_columns = 0, op = 0, indirect = 0;
+          g_autofree char *sql = NULL;
+          g_autoptr(sqlite3_stmt) stmt = NULL;
+          XTableId table;
+
+          if ((rc = sqlite3changeset_op (iter, &table_name, &n_columns, &op, &indirect)) != SQLITE_OK)
+            goto fail;
+          if (op != SQLITE_UPDATE || !_rs_exchange_table_lookup (table_name, &table))
+            continue;
+          if (_rs_exchange_table (table)->n_key == 1)
+            sql = g_strdup_printf ("INSERT OR IGNORE INTO xx.%s SELECT * FROM xc.%s WHERE uid = ?1",
+                                   table_name, table_name);
+          else
+            sql = g_strdup_printf ("INSERT OR IGNORE INTO xx.%s SELECT * FROM xc.%s"
+                                   " WHERE quote_uid = ?1 AND target = ?2 AND target_uid = ?3",
+                                   table_name, table_name);
+          if (!(stmt = rs_db_prepare (db, sql, error)))
+            return NULL;
+          for (guint c = 0; c < _rs_exchange_table (table)->n_key; c++)
+            {
+              sqlite3_value *value = NULL;
+
+              if ((rc = sqlite3changeset_old (iter, c, &value)) != SQLITE_OK)
+                goto fail;
+              sqlite3_bind_value (stmt, c + 1, value);
+            }
+          if (!rs_db_step_done (db, stmt, error))
+            return NULL;
+        }
+      if (rc != SQLITE_DONE)
+        goto fail;
+    }
+  if ((rc = sqlite3session_changeset (session, &n_out, &out)) != SQLITE_OK)
+    goto fail;
+  return g_bytes_new_with_free_func (out, n_out, sqlite3_free, out);
+
+fail:
+  rs_db_set_error (db, rc, error, NULL);
+  return NULL;
+}
+
 static gboolean
 copy_into_main (RsCaseStore  *store,
                 sqlite3      *db,
@@ -588,6 +667,8 @@ rs_exchange_write_changes (RsCaseStore  *store,
 {
   g_autoptr(sqlite3) db = NULL;
   g_autoptr(GBytes) changeset = NULL;
+  g_autoptr(GBytes) context = NULL;
+  g_autofree char *author = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *since_text = since ? format_time (since) : g_strdup ("");
   g_autofree char *created = format_time (now);
@@ -595,8 +676,8 @@ rs_exchange_write_changes (RsCaseStore  *store,
   g_autoptr(GByteArray) file = NULL;
   g_autoptr(GError) local_error = NULL;
   RsCase *kase;
-  gsize size = 0;
-  gconstpointer data;
+  gsize size = 0, context_size = 0;
+  gconstpointer data, context_data;
 
   g_return_val_if_fail (RS_IS_CASE_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -609,21 +690,27 @@ rs_exchange_write_changes (RsCaseStore  *store,
       (since != NULL && !rewind_to (db, since_text, error)) ||
       !_rs_exchange_snapshot (db, "main", "xb", error) ||
       (since == NULL && !empty_tables (db, "xb", error)) ||
-      !(changeset = diff (db, error)))
+      !(changeset = diff (db, error)) ||
+      !(context = context_of (db, changeset, error)))
     return FALSE;
 
-  data = g_bytes_get_data (changeset, &size);
-  head = g_strdup_printf (RS_EXCHANGE_MAGIC " %d\ncase: %s\nauthor: %s\nsince: %s\ncreated: %s\n"
-                          "schema: %d\nsize: %" G_GSIZE_FORMAT "\n\n",
-                          RS_EXCHANGE_FORMAT, rs_case_get_uid (kase),
-                          rs_case_store_get_author (store), since_text, created,
-                          rs_case_store_get_schema_version (store), size);
   /* The author's name goes into a header line: no line breaks in it. */
-  g_strdelimit (head + strlen (RS_EXCHANGE_MAGIC), "\r\t", ' ');
+  author = g_strdup (rs_case_store_get_author (store));
+  for (char *c = author; *c; c++)
+    if ((guchar)*c < 0x20 || *c == 0x7f)
+      *c = ' ';
+  data = g_bytes_get_data (changeset, &size);
+  context_data = g_bytes_get_data (context, &context_size);
+  head = g_strdup_printf (RS_EXCHANGE_MAGIC " %d\ncase: %s\nauthor: %s\nsince: %s\ncreated: %s\n"
+                          "schema: %d\nsize: %" G_GSIZE_FORMAT "\ncontext: %" G_GSIZE_FORMAT "\n\n",
+                          RS_EXCHANGE_FORMAT, rs_case_get_uid (kase), author, since_text, created,
+                          rs_case_store_get_schema_version (store), size, context_size);
   file = g_byte_array_new ();
   g_byte_array_append (file, (const guint8 *)head, strlen (head));
   if (size > 0)
     g_byte_array_append (file, data, size);
+  if (context_size > 0)
+    g_byte_array_append (file, context_data, context_size);
 
   /* Atomic: a temporary file renamed over PATH, never half a changeset. */
   if (!g_file_set_contents (path, (const char *)file->data, file->len, &local_error))
@@ -637,6 +724,30 @@ rs_exchange_write_changes (RsCaseStore  *store,
   return TRUE;
 }
 
+char *
+rs_exchange_suggest_changes_name (RsCaseStore *store,
+                                  GDateTime   *now)
+{
+  const char *title;
+  g_autofree char *date = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (store), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  title = rs_case_get_title (rs_case_store_get_case (store));
+  date = g_date_time_format (now, "%Y-%m-%d");
+  name = g_strdup_printf ("%s – %s – %s" RS_EXCHANGE_CHANGES_SUFFIX,
+                          title != NULL && *title != '\0' ? title : _("Case"),
+                          rs_case_store_get_author (store), date);
+  /* Folders and what Windows shares refuse; a name, not a path. */
+  g_strdelimit (name, "/\\:*?\"<>|", '-');
+  for (char *p = name; *p; p++)
+    if ((guchar)*p < 0x20)
+      *p = ' ';
+  return g_steal_pointer (&name);
+}
+
 /* ---- Apply ---- */
 
 typedef struct
@@ -645,9 +756,27 @@ typedef struct
   XTableId     table;
   XSet        *theirs;
   GHashTable **deleted;   /* per table: the keys their changeset deletes */
+  XSet        *context;   /* the whole rows of what it updates */
 } ApplyContext;
 
 static const XField deleted_field = { "deleted", { 0 }, 0, FALSE, FALSE };
+
+static gboolean
+collect_context (XChange  *change,
+                 gpointer  user_data)
+{
+  XSet *context = user_data;
+  const XTable *t = _rs_exchange_table (change->table);
+  XRow *row;
+
+  if (change->op != SQLITE_INSERT)
+    return TRUE;
+  row = _rs_exchange_row_new (t->n_columns);
+  for (guint c = 0; c < t->n_columns; c++)
+    row->values[c] = g_strdup (change->new_values[c]);
+  _rs_exchange_set_add (context, change->table, row);
+  return TRUE;
+}
 
 static gboolean
 collect_theirs (XChange  *change,
@@ -745,6 +874,7 @@ plan_change (XChange  *change,
   XTableId table = change->table;
   const XTable *t = _rs_exchange_table (table);
   g_autofree char *title = NULL;
+  const char *matched_by;
   XRow *mine;
 
   if (table != ctx->table)
@@ -763,6 +893,24 @@ plan_change (XChange  *change,
     return TRUE;
 
   mine = mine_for_key (matcher, table, change->old_values);
+  matched_by = "uid";
+  if (mine == NULL && table != X_EVIDENCE)
+    {
+      /* Not under their uid: the same record added on both sides, found by what it
+       * is (a delete carries the whole row; an update's is in the context). */
+      XRow *whole = change->op == SQLITE_DELETE ? NULL
+                    : _rs_exchange_set_lookup (ctx->context, table, change->old_values[0]);
+      char **values = change->op == SQLITE_DELETE ? change->old_values
+                      : whole != NULL ? whole->values : NULL;
+
+      if (values != NULL &&
+          (mine = _rs_exchange_find_mine_by (matcher, table, values, &matched_by)) != NULL)
+        {
+          g_hash_table_add (matcher->used[table], mine);
+          g_hash_table_replace (matcher->map[table], g_strdup (change->old_values[0]),
+                                g_strdup (mine->values[0]));
+        }
+    }
   if (change->op == SQLITE_UPDATE)
     {
       char **theirs, **base;
@@ -792,15 +940,15 @@ plan_change (XChange  *change,
           theirs[c] = g_strdup (change->old_values[c]);
         }
       title = _rs_exchange_row_title (matcher, table, theirs);
-      differs = _rs_exchange_compare (matcher, table, mine, theirs, base, change->has_new, "uid",
-                                      title);
+      differs = _rs_exchange_compare (matcher, table, mine, theirs, base, change->has_new,
+                                      matched_by, title);
       if (!differs)
         {
           g_autofree char *mine_key = _rs_exchange_row_key (table, mine->values);
           RsExchangeItem *item = _rs_exchange_item_new (RS_EXCHANGE_ITEM_MATCH, table, theirs[0],
                                                         mine->local_id, title);
 
-          _rs_exchange_item_set_match (item, "uid", mine_key);
+          _rs_exchange_item_set_match (item, matched_by, mine_key);
           _rs_exchange_plan_add (matcher->plan, item);
         }
       _rs_exchange_values_free (theirs, t->n_columns);
@@ -834,7 +982,7 @@ plan_change (XChange  *change,
     item = _rs_exchange_item_new (changed || n_used > 0 ? RS_EXCHANGE_ITEM_CONFLICT
                                                         : RS_EXCHANGE_ITEM_DELETE,
                                   table, change->old_values[0], mine->local_id, title);
-    _rs_exchange_item_set_match (item, "uid", mine_key);
+    _rs_exchange_item_set_match (item, matched_by, mine_key);
     if (changed)
       _rs_exchange_item_set_field (item, &deleted_field, _("changed here"), _("deleted"), NULL);
     else if (n_used > 0)
@@ -878,6 +1026,7 @@ rs_exchange_plan_new_apply (RsCaseStore  *mine,
   g_autoptr(sqlite3) db = NULL;
   g_autoptr(XSet) my_set = NULL;
   g_autoptr(XSet) their_set = _rs_exchange_set_new ();
+  g_autoptr(XSet) context_set = _rs_exchange_set_new ();
   g_autoptr(RsExchangePlan) plan = NULL;
   g_autofree char *name = NULL;
   g_autofree char *label = NULL;
@@ -917,9 +1066,10 @@ rs_exchange_plan_new_apply (RsCaseStore  *mine,
   for (guint t = 0; t < X_N_TABLES; t++)
     deleted[t] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   {
-    ApplyContext ctx = { NULL, X_N_TABLES, their_set, deleted };
+    ApplyContext ctx = { NULL, X_N_TABLES, their_set, deleted, NULL };
 
-    if (!foreach_change (header.changeset, name, collect_theirs, &ctx, error))
+    if (!foreach_change (header.changeset, name, collect_theirs, &ctx, error) ||
+        !foreach_change (header.context, name, collect_context, context_set, error))
       return NULL;
   }
 
@@ -928,11 +1078,11 @@ rs_exchange_plan_new_apply (RsCaseStore  *mine,
     label = g_strdup_printf (_("Apply changes from %s"), header.author);
   else
     label = g_strdup (_("Apply changes"));
-  plan = _rs_exchange_plan_new (mine, name, label);
+  plan = _rs_exchange_plan_new (mine, name, label, header.author);
   _rs_exchange_matcher_init (&matcher, plan, my_set, their_set);
   for (guint i = 0; i < G_N_ELEMENTS (apply_order); i++)
     {
-      ApplyContext ctx = { &matcher, apply_order[i], their_set, deleted };
+      ApplyContext ctx = { &matcher, apply_order[i], their_set, deleted, context_set };
 
       if (!foreach_change (header.changeset, name, plan_change, &ctx, error))
         {

@@ -937,7 +937,7 @@ rs_exchange_plan_new_merge (RsCaseStore  *mine,
   label = author ? g_strdup_printf (_("Merge “%s” from %s"), title, author)
                  : g_strdup_printf (_("Merge “%s”"), title);
   source = g_strdup (name);
-  plan = _rs_exchange_plan_new (mine, source, label);
+  plan = _rs_exchange_plan_new (mine, source, label, author);
 
   _rs_exchange_matcher_init (&matcher, plan, my_set, their_set);
   for (guint i = 0; i < G_N_ELEMENTS (match_order); i++)

@@ -29,6 +29,7 @@ struct _RsExchangePlan
   GPtrArray   *skipped;   /* char *: JSON objects as text */
   char        *source;
   char        *label;
+  char        *author;
 
   gint64       history_head;
   gboolean     sealed;
@@ -56,6 +57,7 @@ rs_exchange_plan_finalize (GObject *object)
   g_clear_pointer (&self->skipped, g_ptr_array_unref);
   g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->label, g_free);
+  g_clear_pointer (&self->author, g_free);
 
   G_OBJECT_CLASS (rs_exchange_plan_parent_class)->finalize (object);
 }
@@ -80,13 +82,15 @@ rs_exchange_plan_init (RsExchangePlan *self)
 RsExchangePlan *
 _rs_exchange_plan_new (RsCaseStore *mine,
                        const char  *source,
-                       const char  *label)
+                       const char  *label,
+                       const char  *author)
 {
   RsExchangePlan *self = g_object_new (RS_TYPE_EXCHANGE_PLAN, NULL);
 
   self->store = g_object_ref (mine);
   self->source = g_strdup (source);
   self->label = g_strdup (label);
+  self->author = author != NULL && *author != '\0' ? g_strdup (author) : NULL;
   return self;
 }
 
@@ -269,6 +273,13 @@ rs_exchange_plan_get_source (RsExchangePlan *self)
   return self->source;
 }
 
+const char *
+rs_exchange_plan_get_author (RsExchangePlan *self)
+{
+  g_return_val_if_fail (RS_IS_EXCHANGE_PLAN (self), NULL);
+  return self->author;
+}
+
 static void
 add_string (JsonBuilder *builder,
             const char  *name,
@@ -304,6 +315,7 @@ rs_exchange_plan_to_json (RsExchangePlan *self)
   json_builder_begin_object (builder);
   add_string (builder, "source", self->source);
   add_string (builder, "label", self->label);
+  add_string (builder, "author", self->author);
   json_builder_set_member_name (builder, "counts");
   json_builder_begin_object (builder);
   for (RsExchangeItemKind k = RS_EXCHANGE_ITEM_NEW; k <= RS_EXCHANGE_ITEM_CONFLICT; k++)
@@ -429,6 +441,10 @@ new_in_thread (GTask        *task,
 
   plan = data->merge ? rs_exchange_plan_new_merge (data->store, data->path, &error)
                      : rs_exchange_plan_new_apply (data->store, data->path, &error);
+  /* Dropped here, before the result reaches the main thread: the task itself may
+   * be freed on this thread, and a store must not be finalized off the main one
+   * (the plan holds its own reference). */
+  g_clear_object (&data->store);
   if (plan == NULL)
     g_task_return_error (task, error);
   else

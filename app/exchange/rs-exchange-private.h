@@ -199,7 +199,8 @@ XRow       *_rs_exchange_item_get_position (RsExchangeItem   *self);
 /* The plan (rs-exchange-plan.c). */
 RsExchangePlan *_rs_exchange_plan_new    (RsCaseStore        *mine,
                                           const char         *source,
-                                          const char         *label);
+                                          const char         *label,
+                                          const char         *author);
 void        _rs_exchange_plan_add        (RsExchangePlan     *self,
                                           RsExchangeItem     *item);
 void        _rs_exchange_plan_skip       (RsExchangePlan     *self,
@@ -232,6 +233,7 @@ typedef struct
   char  *created;
   int    schema;
   GBytes *changeset;
+  GBytes *context;   /* whole rows of what the changeset updates (may be empty) */
 } RsExchangeHeader;
 
 void        _rs_exchange_header_clear    (RsExchangeHeader   *header);

@@ -52,7 +52,11 @@ const char           *rs_exchange_item_get_title       (RsExchangeItem        *s
  * NULL for new items. */
 const char           *rs_exchange_item_get_matched_by  (RsExchangeItem        *self);
 /* For UPDATE and CONFLICT: the field ("status", "name", "date", "note", ...) and
- * its values as text; base is NULL when no common ancestor is known. */
+ * its values as text; base is NULL when no common ancestor is known. A changeset
+ * that deletes a record I changed since, or that mine still uses, is a CONFLICT of
+ * field "deleted" (mine: "changed here" / "used by N records here"): TAKE_THEIRS
+ * deletes it, KEEP_MINE keeps it. Aliases and an event's entities are unions
+ * (UPDATE), never conflicts. */
 const char           *rs_exchange_item_get_field       (RsExchangeItem        *self);
 const char           *rs_exchange_item_get_mine        (RsExchangeItem        *self);
 const char           *rs_exchange_item_get_theirs      (RsExchangeItem        *self);
@@ -102,8 +106,14 @@ guint           rs_exchange_plan_count_undecided (RsExchangePlan   *self);
 const char     *rs_exchange_plan_get_label       (RsExchangePlan   *self);
 /* Where it comes from, as a person reads it: the file's name. */
 const char     *rs_exchange_plan_get_source      (RsExchangePlan   *self);
+/* Who made the incoming changes (a changeset's author, the last author in the
+ * other case's history); NULL when unknown. */
+const char     *rs_exchange_plan_get_author      (RsExchangePlan   *self);
 /* The report as JSON: {"source":…, "counts":{…}, "items":[{"kind":…, "target":…,
- * "uid":…, "title":…, "matched_by":…, "field":…, "mine":…, "theirs":…}, …]}. */
+ * "uid":…, "title":…, "matched_by":…, "field":…, "mine":…, "theirs":…}, …]}.
+ * Also "label", "author", each conflict's "resolution", and "skipped": records
+ * left out with a reason (changed there but not in this case; referring to a record
+ * in neither case). */
 char           *rs_exchange_plan_to_json         (RsExchangePlan   *self);
 /* Writes the plan into MINE as one change (undoable, in the history). Fails with
  * RS_ERROR_CONFLICT (nothing written) while a conflict is undecided, and with
@@ -133,5 +143,14 @@ gboolean        rs_exchange_check_changes        (GBytes           *bytes,
 gboolean        rs_exchange_is_shared_folder     (const char       *path,
                                                   char            **fs_type);
 gboolean        rs_exchange_is_shared_type       (const char       *fs_type);
+
+/* Changeset files end in this (for file choosers and the CLI's help). */
+#define RS_EXCHANGE_CHANGES_SUFFIX ".redstring-changes"
+
+/* A name for "Export My Changes Since…" to offer: "Tick case – Hana Sato –
+ * 2026-11-27.redstring-changes" (no folder; characters a file system refuses
+ * replaced). */
+char           *rs_exchange_suggest_changes_name (RsCaseStore      *store,
+                                                  GDateTime        *now);
 
 G_END_DECLS

@@ -189,7 +189,7 @@ test_changes_apply (void)
 
   edit (b, RS_RELATION_STATUS_REFUTED, "Winnti");
 
-  run_cli (&run, "changes", b, "--since", "2000-01-01", "-o", changes, NULL);
+  run_cli (&run, "changes", b, "--since", "2000-01-01", "--author", "Hana Sato", "-o", changes, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_test (changes, G_FILE_TEST_IS_REGULAR));
   rs_test_run_clear (&run);
@@ -198,6 +198,7 @@ test_changes_apply (void)
   run_cli (&run, "apply", a, changes, "--dry-run", NULL);
   g_assert_cmpint (run.status, ==, 0);
   plan = parse_plan (run.out, parser);
+  g_assert_cmpstr (json_object_get_string_member (plan, "author"), ==, "Hana Sato");
   g_assert_cmpint (count_of (plan, "new"), ==, 1);
   g_assert_cmpint (count_of (plan, "update"), ==, 1);
   g_assert_cmpint (count_of (plan, "conflict"), ==, 0);

@@ -340,6 +340,7 @@ test_merge_plan (Fixture       *fixture,
     g_assert_cmpint (rs_exchange_item_get_kind (first), ==, RS_EXCHANGE_ITEM_CONFLICT);
   }
   g_assert_nonnull (strstr (rs_exchange_plan_get_label (plan), "Hana Sato"));
+  g_assert_cmpstr (rs_exchange_plan_get_author (plan), ==, "Hana Sato");
   g_assert_nonnull (strstr (json, "\"matched_by\" : \"alias\""));
 }
 
@@ -640,6 +641,14 @@ test_changes_both_directions (Copies        *copies,
   }
   g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_CONFLICT), ==, 1);
   g_assert_nonnull (strstr (rs_exchange_plan_get_label (plan), "Hana Sato"));
+  g_assert_cmpstr (rs_exchange_plan_get_author (plan), ==, "Hana Sato");
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 27, 9, 0, 0);
+    g_autofree char *name = rs_exchange_suggest_changes_name (copies->b, now);
+
+    g_assert_true (g_str_has_suffix (name, " – Hana Sato – 2026-11-27.redstring-changes"));
+    g_assert_null (strchr (name, '/'));
+  }
 
   item = find_item (plan, RS_EXCHANGE_ITEM_CONFLICT, "People’s", "status");
   rs_exchange_item_set_resolution (item, RS_EXCHANGE_RESOLUTION_TAKE_THEIRS);
@@ -749,6 +758,90 @@ test_changes_delete_used (Copies        *copies,
   g_assert_nonnull (entity_by_uid (copies->a, "beijing"));
   relations = rs_case_dup_relations_of (rs_case_store_get_case (copies->a), rs_entity_get_id (apt10));
   g_assert_cmpuint (relations->len, ==, 1);
+}
+
+/* Both add the same person (two uids); she then describes hers. Her update finds
+ * my record the way a merge would (the whole row travels with the changeset),
+ * and her delete of it later too. */
+static void
+test_changes_independent_additions (Copies        *copies,
+                                    gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = rs_test_temp_path ("first.redstring-changes");
+  g_autofree char *second = rs_test_temp_path ("second.redstring-changes");
+  g_autofree char *third = rs_test_temp_path ("third.redstring-changes");
+  g_autoptr(GDateTime) later = g_date_time_new_from_iso8601 ("2002-01-01T00:00:00Z", NULL);
+  g_autoptr(GDateTime) latest = g_date_time_new_from_iso8601 ("2004-01-01T00:00:00Z", NULL);
+  g_autoptr(RsExchangePlan) plan = NULL;
+  g_autoptr(RsChange) applied = NULL;
+  g_autoptr(RsChange) b1 = NULL;
+  g_autoptr(RsChange) b2 = NULL;
+  g_autoptr(RsChange) b3 = NULL;
+  RsEntity *hers, *mine;
+  RsExchangeItem *item;
+  guint n_entities;
+
+  g_assert_true (rs_case_store_begin_change (copies->b, "Add Mori", NULL));
+  hers = add_entity (copies->b, RS_ENTITY_KIND_PERSON, "Ayumi Mori", NULL);
+  b1 = rs_case_store_end_change (copies->b, &error);
+  g_assert_no_error (error);
+  mine = add_entity (copies->a, RS_ENTITY_KIND_PERSON, "Ayumi Mori", NULL);
+  g_assert_cmpstr (rs_entity_get_uid (mine), !=, rs_entity_get_uid (hers));
+
+  g_assert_true (rs_exchange_write_changes (copies->b, copies->since, first, &error));
+  g_assert_no_error (error);
+  plan = rs_exchange_plan_new_apply (copies->a, first, &error);
+  g_assert_no_error (error);
+  item = find_item (plan, RS_EXCHANGE_ITEM_MATCH, "Ayumi Mori", NULL);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (rs_exchange_item_get_matched_by (item), ==, "name");
+  g_clear_object (&plan);
+
+  /* Her first change back in time, so that "since" separates the two without a
+   * clock: the second changeset holds only the description, as an update. */
+  rs_test_raw_exec (rs_case_store_get_path (copies->b),
+                    "UPDATE history SET time = '2001-01-01T00:00:00.000Z'");
+  g_assert_true (rs_case_store_begin_change (copies->b, "Describe Mori", NULL));
+  {
+    g_autofree char *ref = g_strdup_printf ("#%" G_GINT64_FORMAT, rs_entity_get_id (hers));
+
+    rename_entity (copies->b, ref, NULL, "Analyst at JPCERT/CC");
+  }
+  b2 = rs_case_store_end_change (copies->b, &error);
+  g_assert_no_error (error);
+  g_assert_true (rs_exchange_write_changes (copies->b, later, second, &error));
+  g_assert_no_error (error);
+
+  n_entities = count (copies->a, rs_case_get_entities);
+  plan = rs_exchange_plan_new_apply (copies->a, second, &error);
+  g_assert_no_error (error);
+  item = find_item (plan, RS_EXCHANGE_ITEM_UPDATE, "Ayumi Mori", "description");
+  g_assert_nonnull (item);
+  g_assert_cmpstr (rs_exchange_item_get_matched_by (item), ==, "name");
+  g_assert_cmpstr (rs_exchange_item_get_base (item), ==, "");
+  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_NEW), ==, 0);
+  applied = rs_exchange_plan_apply (plan, copies->a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (copies->a, rs_case_get_entities), ==, n_entities);
+  g_assert_cmpstr (rs_entity_get_description (entity_by_uid (copies->a, rs_entity_get_uid (mine))), ==,
+                   "Analyst at JPCERT/CC");
+  g_clear_object (&plan);
+
+  /* She removes hers: mine goes too, found the same way. */
+  rs_test_raw_exec (rs_case_store_get_path (copies->b),
+                    "UPDATE history SET time = '2003-01-01T00:00:00.000Z'");
+  g_assert_true (rs_case_store_begin_change (copies->b, "Remove Mori", NULL));
+  g_assert_true (rs_case_store_delete_entity (copies->b, rs_entity_get_id (hers), &error));
+  b3 = rs_case_store_end_change (copies->b, &error);
+  g_assert_no_error (error);
+  g_assert_true (rs_exchange_write_changes (copies->b, latest, third, &error));
+  g_assert_no_error (error);
+  plan = rs_exchange_plan_new_apply (copies->a, third, &error);
+  g_assert_no_error (error);
+  item = find_item (plan, RS_EXCHANGE_ITEM_DELETE, "Ayumi Mori", NULL);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (rs_exchange_item_get_matched_by (item), ==, "name");
 }
 
 static GBytes *
@@ -975,6 +1068,8 @@ main (int   argc,
               test_changes_both_directions, copies_tear_down);
   g_test_add ("/exchange/changes/delete-used", Copies, NULL, copies_set_up,
               test_changes_delete_used, copies_tear_down);
+  g_test_add ("/exchange/changes/independent-additions", Copies, NULL, copies_set_up,
+              test_changes_independent_additions, copies_tear_down);
   g_test_add ("/exchange/changes/refused", Copies, NULL, copies_set_up, test_changes_refused,
               copies_tear_down);
 
