@@ -387,6 +387,7 @@ test_drop_case (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (message), "drop-theirs.redstring"));
   g_assert_true (adw_message_dialog_has_response (message, "merge"));
   g_assert_true (adw_message_dialog_has_response (message, "open"));
+  rs_gui_test_iterate (400);   /* past the dialog's appearing, which draws nothing at first */
   save_screenshot (GTK_WIDGET (message), "window-exchange-drop.png");
   adw_message_dialog_response (message, "merge");
   gtk_window_destroy (GTK_WINDOW (message));
@@ -504,6 +505,7 @@ test_foreign_changeset (void)
   message = find_message_dialog ();
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (message), "foreign.redstring-changes"));
   g_assert_cmpstr (adw_message_dialog_get_body (message), !=, "");
+  rs_gui_test_iterate (400);
   save_screenshot (GTK_WIDGET (message), "window-exchange-foreign.png");
   g_assert_null (window->exchange_dialog);
   g_assert_null (rs_case_lookup_entity_by_name (case_of (window), "Someone Else"));

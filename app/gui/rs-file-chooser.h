@@ -10,9 +10,6 @@
 
 G_BEGIN_DECLS
 
-/* What a changeset file is called (issue 21): "tick-changes.redstring-changes". */
-#define RS_CHANGESET_SUFFIX ".redstring-changes"
-
 /* The names a report file goes by (text, Markdown, HTML, PDF). */
 gboolean rs_file_chooser_is_report_name (const char *name);
 /* The names a Graphviz diagram goes by (.gv, .dot). */

@@ -27,17 +27,6 @@
  * system, so a case opened from a share or a FUSE mount gets a bar that says so and
  * offers to work on a local copy. */
 
-/* The case's name without ".redstring", for the files made from it. */
-static char *
-dup_case_base_name (RsWindow *self)
-{
-  char *base = g_path_get_basename (rs_case_store_get_path (self->store));
-
-  if (g_str_has_suffix (base, ".redstring") && strlen (base) > strlen (".redstring"))
-    base[strlen (base) - strlen (".redstring")] = '\0';
-  return base;
-}
-
 static char *
 dup_case_folder (RsWindow *self)
 {
@@ -101,13 +90,23 @@ on_exchange_applied_cb (RsExchangeDialog *dialog,
                         RsWindow         *self)
 {
   gboolean merge = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "rs-merge"));
+  const char *author = rs_exchange_plan_get_author (rs_exchange_dialog_get_plan (dialog));
   g_autofree char *said = NULL;
   AdwToast *toast;
 
-  said = merge ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Merged %u item",
-                                               "Merged %u items", n_changed), n_changed)
-               : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Applied %u change",
-                                               "Applied %u changes", n_changed), n_changed);
+  if (author != NULL && *author != '\0')
+    /* TRANSLATORS: a toast: "Merged 4 items from Hana Sato", "Applied 3 changes from …" */
+    said = merge ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Merged %u item from %s",
+                                                 "Merged %u items from %s", n_changed),
+                                    n_changed, author)
+                 : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Applied %u change from %s",
+                                                 "Applied %u changes from %s", n_changed),
+                                    n_changed, author);
+  else
+    said = merge ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Merged %u item",
+                                                 "Merged %u items", n_changed), n_changed)
+                 : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Applied %u change",
+                                                 "Applied %u changes", n_changed), n_changed);
   toast = adw_toast_new (said);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -354,7 +353,7 @@ on_changes_file_chosen_cb (GObject      *source,
   g_autoptr(RsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) since = g_object_steal_data (G_OBJECT (self), "rs-changes-since");
-  g_autofree char *path = dup_chosen_path (result, RS_CHANGESET_SUFFIX, &error);
+  g_autofree char *path = dup_chosen_path (result, RS_EXCHANGE_CHANGES_SUFFIX, &error);
 
   if (path == NULL)
     {
@@ -369,28 +368,19 @@ on_since_chosen_cb (RsChangesSinceDialog *dialog,
                     GDateTime            *since,
                     RsWindow             *self)
 {
-  g_autofree char *base = NULL;
+  g_autoptr(GDateTime) now = NULL;
   g_autofree char *name = NULL;
   g_autofree char *folder = NULL;
-  g_autofree char *author = NULL;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   if (self->store == NULL)
     return;
-  base = dup_case_base_name (self);
-  /* "tick-2021 — changes by Aiko Tanaka.redstring-changes": who sent what, in the name. */
-  author = g_strdup (rs_case_store_get_author (self->store));
-  if (author != NULL && *author != '\0')
-    {
-      g_strdelimit (author, "/\\:", '-');
-      /* TRANSLATORS: a changeset's file name: "tick-2021 — changes by Aiko Tanaka" */
-      name = g_strdup_printf (_("%s — changes by %s%s"), base, author, RS_CHANGESET_SUFFIX);
-    }
-  else
-    name = g_strdup_printf (_("%s — changes%s"), base, RS_CHANGESET_SUFFIX);
+  /* "Tick case – Hana Sato – 2026-11-27.redstring-changes": who sent what, and when. */
+  now = g_date_time_new_now_local ();
+  name = rs_exchange_suggest_changes_name (self->store, now);
   folder = dup_case_folder (self);
   gtk_file_filter_set_name (filter, _("Redstring changes"));
-  gtk_file_filter_add_pattern (filter, "*" RS_CHANGESET_SUFFIX);
+  gtk_file_filter_add_pattern (filter, "*" RS_EXCHANGE_CHANGES_SUFFIX);
   g_object_set_data_full (G_OBJECT (self), "rs-changes-since",
                           since ? g_date_time_ref (since) : NULL,
                           (GDestroyNotify)g_date_time_unref);
@@ -441,7 +431,7 @@ _rs_window_drop_exchange_file (RsWindow   *self,
 
   if (self->store == NULL || !rs_window_get_editable (self))
     return FALSE;
-  if (g_str_has_suffix (path, RS_CHANGESET_SUFFIX))
+  if (g_str_has_suffix (path, RS_EXCHANGE_CHANGES_SUFFIX))
     {
       _rs_window_apply_changes (self, path);
       return TRUE;
