@@ -239,6 +239,28 @@ typedef struct
 void        _rs_exchange_header_clear    (RsExchangeHeader   *header);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RsExchangeHeader, _rs_exchange_header_clear)
 
+/* One change of the blob, as values of its x_ table's columns. */
+typedef struct
+{
+  XTableId   table;
+  int        op;
+  char     **old_values;  /* n_columns, NULL where absent */
+  char     **new_values;
+  guint8     has_old[X_MAX_COLUMNS];
+  guint8     has_new[X_MAX_COLUMNS];
+} XChange;
+
+typedef gboolean (*RsExchangeChangeFunc) (XChange  *change,
+                                          gpointer  user_data);
+
+/* Walks every change of BLOB, checking it against the x_ tables; FUNC (may be
+ * NULL) sees each. Any damage is RS_ERROR_CORRUPT_CASE, naming NAME. */
+gboolean    _rs_exchange_foreach_change  (GBytes             *blob,
+                                          const char         *name,
+                                          RsExchangeChangeFunc func,
+                                          gpointer            user_data,
+                                          GError            **error);
+
 /* Reads and checks a changeset file's bytes: the header, then every change of the
  * blob against the x_ tables (names, columns, UTF-8). Any damage is
  * RS_ERROR_CORRUPT_CASE; a newer format RS_ERROR_UNSUPPORTED_VERSION. */
