@@ -276,7 +276,8 @@ test_menu_items_work (void)
   GtkMenuButton *primary = menu_button (window, "open-menu-symbolic");
   GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (window->board));
   const char *dialogs[] = { "win.new", "win.open", "win.save-as", "win.import-bundle",
-                            "win.export-bundle", "win.show-help-overlay", "app.about" };
+                            "win.export-bundle", "win.show-help-overlay", "app.about",
+                            "win.merge-case", "win.export-changes", "win.apply-changes" };
   LayoutDone done = { window, 0 };
   ZoomMoved zoom;
 

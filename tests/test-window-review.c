@@ -474,6 +474,8 @@ static const char *edit_actions[] = {
   "win.edit-selection", "win.delete-selection", "win.link-selection", "win.merge-selection",
   "win.split-selection", "win.unpin-selection", "win.unpin-all", "win.import-bundle",
   "win.import-diagram", "win.import-report", "win.paste-report", "win.capture-view",
+  /* a colleague's case or changes come in (issue 21) */
+  "win.merge-case", "win.apply-changes",
 };
 static const char *review_actions[] = {
   "win.accept-claim", "win.challenge-claim", "win.unreview-claim", "win.comment-claim",
@@ -488,6 +490,8 @@ static const char *other_actions[] = {
   "win.export-diagram", "win.copy-image", "win.print", "win.print-brief", "win.changes-since",
   /* presenting and its hand-outs only show the case */
   "win.present", "win.present-timeline", "win.export-storyline",
+  /* my changes go out, a copy is saved elsewhere, a warning is put away (issue 21) */
+  "win.export-changes", "win.work-on-local-copy", "win.dismiss-share-warning",
 };
 
 static gboolean

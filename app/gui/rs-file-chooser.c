@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rs-exchange.h"
 #include "rs-file-chooser.h"
 
 /* GtkFileChooserNative wrapped as one async call (GTK 4.8 has no GtkFileDialog):
@@ -45,6 +46,12 @@ filter_for (RsFileKind kind)
     {
       gtk_file_filter_set_name (filter, _("Redstring cases"));
       gtk_file_filter_add_pattern (filter, "*.redstring");
+    }
+  else if (kind == RS_FILE_KIND_CHANGESET)
+    {
+      gtk_file_filter_set_name (filter, _("Redstring changes"));
+      gtk_file_filter_add_pattern (filter, "*" RS_EXCHANGE_CHANGES_SUFFIX);
+      gtk_file_filter_add_pattern (filter, "*.changes");   /* redstring-cli changes -o */
     }
   else if (kind == RS_FILE_KIND_DIAGRAM)
     {

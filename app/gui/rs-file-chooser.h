@@ -21,6 +21,7 @@ typedef enum
   RS_FILE_KIND_BUNDLE,
   RS_FILE_KIND_REPORT,
   RS_FILE_KIND_DIAGRAM,
+  RS_FILE_KIND_CHANGESET,
 } RsFileKind;
 
 void   rs_file_chooser_run_async  (GtkWindow             *parent,

@@ -97,6 +97,7 @@ _rs_window_update_edit_actions (RsWindow *self)
   rs_panel_set_editable (RS_PANEL (self->documents_panel), can_write);
   rs_panel_set_editable (RS_PANEL (self->suggestions_panel), can_write);
   _rs_window_review_update_actions (self);
+  _rs_window_exchange_update_actions (self);
 }
 
 /* One command done. It is already on the undo stack: the stack takes every change

@@ -12,6 +12,7 @@
 #include "rs-empty-state.h"
 #include "rs-entity-editor.h"
 #include "rs-export-dialog.h"
+#include "rs-file-system.h"
 #include "rs-event-editor.h"
 #include "rs-filter-popover.h"
 #include "rs-find-popover.h"
@@ -121,6 +122,13 @@ struct _RsWindow
   gboolean             chrome_hidden;
   gboolean             chrome_visible[4]; /* header bar, side panel, viewer, layout status */
   gboolean             legend_shown;
+
+  /* Working together (rs-window-exchange.c) */
+  GtkRevealer         *share_banner;      /* template: a case on a share or FUSE mount */
+  GtkLabel            *share_label;
+  RsFileSystemKind   (*classify_fs) (const char *path, char **fs_name);  /* tests swap it */
+  char                *share_dismissed;   /* the case whose warning was dismissed */
+  GtkWindow           *exchange_dialog;   /* weak: the review (RsExchangeDialog) while open */
 };
 
 void _rs_window_class_actions_init (RsWindowClass *klass);
@@ -165,6 +173,23 @@ void _rs_window_stop_presenting    (RsWindow      *self);
 gboolean _rs_window_capture_view   (RsWindow      *self,
                                     gint64        *view_id,
                                     GError       **error);
+void _rs_window_class_exchange_init (RsWindowClass *klass);
+void _rs_window_exchange_init      (RsWindow      *self);
+void _rs_window_exchange_dispose   (RsWindow      *self);
+void _rs_window_exchange_update_actions (RsWindow *self);
+void _rs_window_exchange_store_changed  (RsWindow *self);
+void _rs_window_merge_case         (RsWindow      *self,
+                                    const char    *path);
+void _rs_window_apply_changes      (RsWindow      *self,
+                                    const char    *path);
+gboolean _rs_window_drop_exchange_file (RsWindow *self,
+                                        const char *path);
+gboolean _rs_window_export_changes (RsWindow      *self,
+                                    GDateTime     *since,
+                                    const char    *path);
+void _rs_window_set_file_system_for_test (RsWindow *self,
+                                          RsFileSystemKind (*classify) (const char *path,
+                                                                        char      **fs_name));
 void _rs_window_show_error         (RsWindow      *self,
                                     const char    *heading,
                                     const GError  *error);

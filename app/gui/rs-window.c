@@ -287,6 +287,7 @@ rs_window_set_store (RsWindow    *self,
                                : _("Every change is written to the case file as you make it"));
   g_clear_pointer (&self->watch_error, g_free);
   _rs_window_editing_set_store (self);
+  _rs_window_exchange_store_changed (self);
   update_title (self);
   update_save_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -684,6 +685,9 @@ on_drop_cb (GtkDropTarget *target,
       return TRUE;
     }
 
+  /* Another case or a changeset: merged or applied (rs-window-exchange.c). */
+  if (_rs_window_drop_exchange_file (self, path))
+    return TRUE;
   _rs_window_open_case_in_background (self, path);
   return TRUE;
 }
@@ -1202,6 +1206,7 @@ rs_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RS_TYPE_WINDOW);
   _rs_window_editing_dispose (self);
   _rs_window_export_dispose (self);
+  _rs_window_exchange_dispose (self);
 
   /* Closed while its case was still loading: that case did not hang the window, so the
    * next launch may open it. */
@@ -1327,6 +1332,8 @@ rs_window_class_init (RsWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RsWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, share_banner);
+  gtk_widget_class_bind_template_child (widget_class, RsWindow, share_label);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, main_paned);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, board_paned);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, board_overlay);
@@ -1369,6 +1376,7 @@ rs_window_class_init (RsWindowClass *klass)
   _rs_window_class_editing_init (klass);
   _rs_window_class_review_init (klass);
   _rs_window_class_present_init (klass);
+  _rs_window_class_exchange_init (klass);
 }
 
 static void
@@ -1438,6 +1446,7 @@ rs_window_init (RsWindow *self)
   _rs_window_actions_init (self);
   _rs_window_editing_init (self);
   _rs_window_present_init (self);
+  _rs_window_exchange_init (self);
   g_menu_prepend_section (self->primary_menu, NULL, _rs_window_get_undo_menu (self));
   g_signal_connect_object (self->selection, "changed", G_CALLBACK (_rs_window_update_edit_actions),
                            self, G_CONNECT_SWAPPED);
