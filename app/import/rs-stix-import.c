@@ -254,12 +254,34 @@ names_a_unit (const char          *name,
   return FALSE;
 }
 
+/* The ids of what is attributed to an individual's identity. */
+static GHashTable *
+find_attributed_to_individuals (RsStixBundle *self)
+{
+  GHashTable *ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < self->objects->len; i++)
+    {
+      StixObject *rel = g_ptr_array_index (self->objects, i);
+      const char *source = _rs_stix_member_string (rel->o, "source_ref");
+      const char *target_ref = _rs_stix_member_string (rel->o, "target_ref");
+      StixObject *target = target_ref != NULL ? g_hash_table_lookup (self->by_id, target_ref) : NULL;
+
+      if (strcmp (rel->type, "relationship") == 0 && source != NULL && target != NULL &&
+          g_strcmp0 (_rs_stix_member_string (rel->o, "relationship_type"), "attributed-to") == 0 &&
+          strcmp (target->type, "identity") == 0 &&
+          g_strcmp0 (_rs_stix_member_string (target->o, "identity_class"), "individual") == 0)
+        g_hash_table_add (ids, (gpointer)source);
+    }
+  return ids;
+}
+
 /* A threat actor is whatever it says it is: a person (an individual's resources, or
  * attributed to an individual's identity), a military unit (by name), an organisation
  * (one that sponsors or directs rather than acts), otherwise a threat group. */
 static RsEntityKind
-threat_actor_kind (RsStixBundle *bundle,
-                   StixObject   *actor)
+threat_actor_kind (GHashTable *to_individuals,
+                   StixObject *actor)
 {
   JsonObject *o = actor->o;
   JsonArray *roles = member_array (o, "roles");
@@ -269,22 +291,8 @@ threat_actor_kind (RsStixBundle *bundle,
       has_string (member_array (o, "threat_actor_types"), "individual"))
     return RS_ENTITY_KIND_PERSON;
 
-  for (guint i = 0; i < bundle->objects->len; i++)
-    {
-      StixObject *rel = g_ptr_array_index (bundle->objects, i);
-      StixObject *target;
-      const char *target_ref;
-
-      if (strcmp (rel->type, "relationship") != 0 ||
-          g_strcmp0 (_rs_stix_member_string (rel->o, "relationship_type"), "attributed-to") != 0 ||
-          g_strcmp0 (_rs_stix_member_string (rel->o, "source_ref"), actor->id) != 0)
-        continue;
-      target_ref = _rs_stix_member_string (rel->o, "target_ref");
-      target = target_ref != NULL ? g_hash_table_lookup (bundle->by_id, target_ref) : NULL;
-      if (target != NULL && strcmp (target->type, "identity") == 0 &&
-          g_strcmp0 (_rs_stix_member_string (target->o, "identity_class"), "individual") == 0)
-        return RS_ENTITY_KIND_PERSON;
-    }
+  if (g_hash_table_contains (to_individuals, actor->id))
+    return RS_ENTITY_KIND_PERSON;
 
   if (names_a_unit (actor->name, (const char * const *)actor->aliases))
     return RS_ENTITY_KIND_UNIT;
@@ -493,6 +501,7 @@ rs_stix_bundle_read_bytes (GBytes      *bytes,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(GHashTable) authors = NULL;
+  g_autoptr(GHashTable) to_individuals = NULL;
   g_auto(RsBundleScan) scan = { 0 };
   const char *data, *invalid;
   JsonObject *root;
@@ -532,6 +541,10 @@ rs_stix_bundle_read_bytes (GBytes      *bytes,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, size, &parse_error))
     return fail (error, name, _("not JSON: %s"), parse_error->message), NULL;
+  /* Well-formed: refuse what json-glib would have lost (a NUL, half a surrogate pair,
+   * an integer past 64 bits), where the scan found it. */
+  if (scan.problem != NULL)
+    return fail (error, name, "%s", scan.problem), NULL;
 
   self = g_new0 (RsStixBundle, 1);
   self->name = g_strdup (name);
@@ -621,6 +634,7 @@ rs_stix_bundle_read_bytes (GBytes      *bytes,
 
   /* Kinds that depend on other objects, now that they are all read. */
   authors = find_authors_only (self);
+  to_individuals = find_attributed_to_individuals (self);
   for (guint i = 0; i < self->objects->len; i++)
     {
       StixObject *object = g_ptr_array_index (self->objects, i);
@@ -628,7 +642,7 @@ rs_stix_bundle_read_bytes (GBytes      *bytes,
       if (object->mapping != STIX_MAP_ENTITY)
         continue;
       if (strcmp (object->type, "threat-actor") == 0)
-        object->kind = threat_actor_kind (self, object);
+        object->kind = threat_actor_kind (to_individuals, object);
       else if (strcmp (object->type, "identity") == 0 && g_hash_table_contains (authors, object->id))
         object->mapping = STIX_MAP_RAW;
     }
@@ -803,29 +817,74 @@ dup_merged_aliases (RsEntity   *entity,
   return (char **)g_ptr_array_free (g_steal_pointer (&all), FALSE);
 }
 
-/* Per kind, the case's entities that were there before the import: each can take one
- * object of the bundle. */
-static RsEntity *
-find_entity_by_name (RsCase     *kase,
-                     StixObject *object,
-                     GHashTable *claimed)
+static char *
+name_key (RsEntityKind  kind,
+          const char   *name)
 {
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+
+  return g_strdup_printf ("%d\n%s", kind, folded);
+}
+
+/* kind and folded name or alias → the case's entities so called (borrowed). */
+static GHashTable *
+index_names (RsCase *kase)
+{
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify)g_ptr_array_unref);
   GListModel *entities = rs_case_get_entities (kase);
-  RsEntity *best = NULL;
-  int best_score = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
     {
       g_autoptr(RsEntity) entity = g_list_model_get_item (entities, i);
-      int score;
+      const char * const *aliases = rs_entity_get_aliases (entity);
 
-      if (rs_entity_get_kind (entity) != object->kind ||
-          g_hash_table_contains (claimed, GINT_TO_POINTER (rs_entity_get_id (entity))))
-        continue;
-      if ((score = name_match (entity, object)) > best_score)
+      for (int a = -1; a < 0 || (aliases != NULL && aliases[a] != NULL); a++)
         {
-          best = entity;
-          best_score = score;
+          char *key = name_key (rs_entity_get_kind (entity), a < 0 ? rs_entity_get_name (entity) : aliases[a]);
+          GPtrArray *list = g_hash_table_lookup (index, key);
+
+          if (list == NULL)
+            {
+              list = g_ptr_array_new ();
+              g_hash_table_insert (index, key, list);
+            }
+          else
+            g_free (key);
+          if (list->len == 0 || g_ptr_array_index (list, list->len - 1) != entity)
+            g_ptr_array_add (list, entity);
+        }
+    }
+  return index;
+}
+
+/* The case's entity of the object's kind that has one of its names, the same name
+ * first; each entity the case had before the import takes one object of the bundle. */
+static RsEntity *
+find_entity_by_name (GHashTable *index,
+                     StixObject *object,
+                     GHashTable *claimed)
+{
+  RsEntity *best = NULL;
+  int best_score = 0;
+
+  for (int a = -1; a < 0 || object->aliases[a] != NULL; a++)
+    {
+      g_autofree char *key = name_key (object->kind, a < 0 ? object->name : object->aliases[a]);
+      GPtrArray *list = g_hash_table_lookup (index, key);
+
+      for (guint i = 0; list != NULL && i < list->len; i++)
+        {
+          RsEntity *entity = g_ptr_array_index (list, i);
+          int score;
+
+          if (g_hash_table_contains (claimed, GINT_TO_POINTER (rs_entity_get_id (entity))))
+            continue;
+          if ((score = name_match (entity, object)) > best_score)
+            {
+              best = entity;
+              best_score = score;
+            }
         }
     }
   return best;
@@ -953,6 +1012,19 @@ plan_quotes (RsStixPlan *self,
         }
 
       quote.source = source;
+      /* A source the relationship cites twice gives one quote (its quotes are the
+       * last ones). */
+      for (guint q = self->quotes->len; q > 0; q--)
+        {
+          StixQuote *other = &g_array_index (self->quotes, StixQuote, q - 1);
+
+          if (other->relation != relation)
+            break;
+          if (other->source == source)
+            quote.source = NULL;
+        }
+      if (quote.source == NULL)
+        continue;
       if ((at = find_chars (source->text->str, description)) < 0)
         {
           if (source->text->len > 0 && !g_str_has_suffix (source->text->str, "\n\n"))
@@ -970,24 +1042,29 @@ plan_quotes (RsStixPlan *self,
     }
 }
 
-static const char *
-marking_name (JsonObject *o)
+/* "TLP:GREEN", a copyright statement, or at least the id. */
+static char *
+dup_marking_name (JsonObject *o)
 {
   const char *name = _rs_stix_member_string (o, "name");
   JsonNode *definition = json_object_get_member (o, "definition");
 
   if (name != NULL && *name != '\0')
-    return name;
+    return g_strdup (name);
   if (definition != NULL && JSON_NODE_HOLDS_OBJECT (definition))
     {
       JsonObject *d = json_node_get_object (definition);
 
-      if ((name = _rs_stix_member_string (d, "statement")) != NULL)
-        return name;
-      if ((name = _rs_stix_member_string (d, "tlp")) != NULL)
-        return name;
+      if ((name = _rs_stix_member_string (d, "statement")) != NULL && *name != '\0')
+        return g_strdup (name);
+      if ((name = _rs_stix_member_string (d, "tlp")) != NULL && *name != '\0')
+        {
+          g_autofree char *upper = g_utf8_strup (name, -1);
+
+          return g_strconcat ("TLP:", upper, NULL);
+        }
     }
-  return _rs_stix_member_string (o, "id");
+  return g_strdup (_rs_stix_member_string (o, "id"));
 }
 
 RsStixPlan *
@@ -998,6 +1075,7 @@ rs_stix_plan_new (RsStixBundle  *bundle,
   g_autoptr(RsStixPlan) self = NULL;
   g_autoptr(GHashTable) claimed = NULL;
   g_autoptr(GHashTable) sources = NULL;
+  g_autoptr(GHashTable) names = NULL;
   RsCase *kase;
 
   g_return_val_if_fail (bundle != NULL, NULL);
@@ -1014,6 +1092,7 @@ rs_stix_plan_new (RsStixBundle  *bundle,
   kase = rs_case_store_get_case (store);
   claimed = g_hash_table_new (NULL, NULL);
   sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  names = index_names (kase);
 
   /* Relations first find their ends, so that one to a skipped object is skipped too. */
   for (guint i = 0; i < bundle->objects->len; i++)
@@ -1051,7 +1130,7 @@ rs_stix_plan_new (RsStixBundle  *bundle,
           {
             object->outcome = RS_STIX_UNMAPPED;
             if (object->mapping == STIX_MAP_MARKING)
-              g_ptr_array_add (self->markings, g_strdup (marking_name (object->o)));
+              g_ptr_array_add (self->markings, dup_marking_name (object->o));
           }
         else if (rs_case_store_lookup_stix_id (store, object->id, &target, &id))
           {
@@ -1062,7 +1141,7 @@ rs_stix_plan_new (RsStixBundle  *bundle,
           }
         else if (object->mapping == STIX_MAP_ENTITY)
           {
-            RsEntity *entity = find_entity_by_name (kase, object, claimed);
+            RsEntity *entity = find_entity_by_name (names, object, claimed);
 
             object->outcome = entity != NULL ? RS_STIX_MERGED : RS_STIX_ADDED;
             if (entity != NULL)

@@ -632,6 +632,9 @@ static const BadInput bad_inputs[] = {
   { "observed-data-2.0", "{\"type\": \"bundle\", \"id\": \"bundle--1\", \"objects\": [{\"type\": "
     "\"observed-data\", \"id\": \"observed-data--1\", \"objects\": {\"0\": {\"type\": \"file\"}}}]}",
     "observed data with embedded observables is STIX 2.0" },
+  { "nul", "{\"type\": \"bundle\", \"id\": \"bundle--1\", \"objects\": [{\"type\": \"malware\", "
+    "\"id\": \"malware--1\", \"name\": \"Da\\u0000serf\"}]}",
+    "objects[0].name: contains a NUL character" },
   { "nested", NULL, "nested more than 64 levels deep" },
   { "huge", NULL, "more than Redstring imports at once (64 MB)" },
 };
