@@ -302,6 +302,17 @@ test_bronze_butler (void)
             g_assert_true (g_str_equal (rs_document_get_title (document), "Trend Micro Daserf Nov 2017") ||
                            g_str_equal (rs_document_get_title (document), "Symantec Tick Apr 2016"));
             g_assert_nonnull (rs_document_get_url (document));
+            /* "Chen, J. and Hsieh, M. (2017, November 7). …", "DiMaggio, J. (2016, April 28). …" */
+            if (g_str_equal (rs_document_get_title (document), "Trend Micro Daserf Nov 2017"))
+              {
+                g_assert_cmpstr (rs_document_get_author (document), ==, "Chen, J. and Hsieh, M.");
+                g_assert_cmpstr (rs_document_get_published (document), ==, "2017-11-07");
+              }
+            else
+              {
+                g_assert_cmpstr (rs_document_get_author (document), ==, "DiMaggio, J.");
+                g_assert_cmpstr (rs_document_get_published (document), ==, "2016-04-28");
+              }
           }
         seen = TRUE;
       }
