@@ -121,6 +121,14 @@ write_marking (Writer      *w,
 }
 
 static gboolean
+write_tlp_marking (Writer   *w,
+                   gpointer  data,
+                   GError  **error)
+{
+  return rs_case_store_add_marking (w->store, data, error);
+}
+
+static gboolean
 write_raw (Writer   *w,
            gpointer  data,
            GError  **error)
@@ -537,6 +545,8 @@ writer_new (RsStixPlan  *plan,
   w->store = store;
   w->steps = g_array_new (FALSE, FALSE, sizeof (Step));
 
+  for (guint i = 0; i < plan->tlp_markings->len; i++)
+    add_step (w, write_tlp_marking, g_ptr_array_index (plan->tlp_markings, i));
   for (guint i = 0; i < objects->len; i++)
     {
       StixObject *object = g_ptr_array_index (objects, i);

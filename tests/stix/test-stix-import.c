@@ -581,7 +581,9 @@ test_stix_2_0 (void)
   const char *json =
     "{\"type\": \"bundle\", \"id\": \"bundle--1\", \"spec_version\": \"2.0\", \"objects\": ["
     "{\"type\": \"intrusion-set\", \"id\": \"intrusion-set--1\", \"name\": \"Tick\"},"
-    "{\"type\": \"malware\", \"id\": \"malware--1\", \"name\": \"Daserf\", \"labels\": [\"backdoor\"]},"
+    "{\"type\": \"malware\", \"id\": \"malware--1\", \"name\": \"Daserf\", \"labels\": [\"backdoor\"],"
+    " \"created_by_ref\": \"identity--404\","
+    " \"object_marking_refs\": [\"marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da\"]},"
     "{\"type\": \"relationship\", \"id\": \"relationship--1\", \"relationship_type\": \"uses\","
     " \"source_ref\": \"intrusion-set--1\", \"target_ref\": \"malware--1\", \"confidence\": 95}]}";
   g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
@@ -598,12 +600,18 @@ test_stix_2_0 (void)
   g_assert_no_error (error);
   summary = rs_stix_plan_dup_summary (plan);
   g_assert_nonnull (strstr (summary, "STIX 2.0, read as 2.1"));
+  /* TLP:GREEN by its standard id, not in the bundle: kept as STIX defines it. */
+  g_assert_nonnull (strstr (summary, "Marking: TLP:GREEN"));
+  g_assert_nonnull (strstr (summary, "1 reference (an author, a marking, a report’s object) is to an "
+                                     "object neither in the bundle nor in the case"));
   change = rs_case_edit_import_stix (store, plan, NULL, &error);
   g_assert_no_error (error);
   /* confidence 95: confirmed. */
   relation = g_list_model_get_item (rs_case_get_relations (rs_case_store_get_case (store)), 0);
   g_assert_cmpint (rs_relation_get_status (relation), ==, RS_RELATION_STATUS_CONFIRMED);
   g_object_unref (relation);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM marking WHERE name = 'TLP:GREEN' "
+                                     "AND definition = '{\"tlp\":\"green\"}'"), ==, 1);
 }
 
 typedef struct
