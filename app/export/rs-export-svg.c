@@ -37,6 +37,7 @@
 #define LEGEND_SWATCH 26.0
 #define LEGEND_GAP    5.0
 #define LEGEND_COLUMN 12.0
+#define LEGEND_KIND_ROWS ((RS_ENTITY_KIND_LAST + 1) / 2)  /* two columns, as the painter's */
 #define GLYPH_BOX    16.0
 
 
@@ -201,6 +202,9 @@ shape_details (Svg                *svg,
     case RS_BOARD_SHAPE_OCTAGON:
     case RS_BOARD_SHAPE_SLANT:
     case RS_BOARD_SHAPE_ROUNDED:
+    case RS_BOARD_SHAPE_CHEVRON:
+    case RS_BOARD_SHAPE_TRAPEZOID:
+    case RS_BOARD_SHAPE_BANNER:
     default:
       break;
     }
@@ -284,6 +288,22 @@ write_node (Svg               *svg,
       _rs_svg_attr_num (svg->out, "r", 1.4);
       _rs_svg_attr_color (svg->out, "fill", fill, alpha);
       g_string_append (svg->out, "/>\n");
+    }
+
+  /* A technique's ATT&CK id on its tab, as the board draws it. */
+  if (node->tag != NULL)
+    {
+      g_autoptr(PangoLayout) tag = NULL;
+      double tag_w, tag_h;
+
+      tag = _rs_svg_make_layout (svg, RS_BOARD_FONT_BADGE, node->tag, -1, &tag_w, &tag_h);
+      _rs_svg_rounded_rect (svg, node->x - (tag_w + 8) / 2, box.y0 - (tag_h + 2) / 2, tag_w + 8,
+                            tag_h + 2, (tag_h + 2) / 2);
+      _rs_svg_attr_color (svg->out, "fill", stroke, alpha);
+      g_string_append (svg->out, "/>\n");
+      _rs_svg_append_layout (svg, tag, RS_BOARD_FONT_BADGE, node->x - tag_w / 2, box.y0 - tag_h / 2,
+                             rs_board_style_get_color (svg->style, RS_BOARD_COLOR_BADGE_TEXT), alpha,
+                             NULL);
     }
 
   if (node->n_documents > 0)
@@ -528,7 +548,7 @@ write_legend (Svg    *svg,
               double  x0,
               double  y0)
 {
-  double width, height, x;
+  double width, height, x, kind_width = legend_kind_width (svg);
 
   rs_board_painter_measure_legend (svg->style, &width, &height);
   g_string_append (svg->out, "<g class=\"legend\" transform=\"translate(");
@@ -547,8 +567,10 @@ write_legend (Svg    *svg,
   for (guint k = 0; k < RS_ENTITY_KIND_LAST; k++)
     {
       RsBoardShape shape = rs_board_style_get_kind_shape (k);
-      double cy = LEGEND_PAD + (k + 0.5) * LEGEND_ROW;
-      double sh = LEGEND_ROW - 3, sx = LEGEND_PAD, sy = cy - sh / 2;
+      double cy = LEGEND_PAD + (k % LEGEND_KIND_ROWS + 0.5) * LEGEND_ROW;
+      double sh = LEGEND_ROW - 3, sy = cy - sh / 2;
+      double sx = LEGEND_PAD + (k / LEGEND_KIND_ROWS) * (LEGEND_SWATCH + LEGEND_GAP + kind_width +
+                                                          LEGEND_COLUMN);
       const RsBoardColor *stroke = rs_board_style_get_kind_stroke (svg->style, k);
 
       g_string_append (svg->out, "<path");
@@ -563,7 +585,7 @@ write_legend (Svg    *svg,
       legend_text (svg, rs_board_style_get_kind_label (k), sx + LEGEND_SWATCH + LEGEND_GAP, cy);
     }
 
-  x = LEGEND_PAD + LEGEND_SWATCH + LEGEND_GAP + legend_kind_width (svg) + LEGEND_COLUMN;
+  x = LEGEND_PAD + 2 * (LEGEND_SWATCH + LEGEND_GAP + kind_width + LEGEND_COLUMN);
   for (guint s = 0; s <= RS_RELATION_STATUS_REFUTED; s++)
     {
       double cy = LEGEND_PAD + (s + 0.5) * LEGEND_ROW;
