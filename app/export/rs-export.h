@@ -30,10 +30,11 @@ typedef enum
   RS_EXPORT_FORMAT_CSV,
   RS_EXPORT_FORMAT_HTML,
   RS_EXPORT_FORMAT_JSON,
+  RS_EXPORT_FORMAT_STIX,
 } RsExportFormat;
 
 /* What is exported. Not every format takes every content: the board goes to SVG, PNG,
- * PDF, DOT, GraphML, CSV and JSON; the timeline to SVG, PNG, PDF and CSV; the brief to
+ * PDF, DOT, GraphML, CSV, JSON and STIX (JSON and STIX: the whole case); the timeline to SVG, PNG, PDF and CSV; the brief to
  * HTML and PDF. */
 typedef enum
 {
@@ -81,6 +82,9 @@ typedef struct
   gboolean         landscape;
   gboolean         fit_to_page;
   RsExportCsvTable csv_table;
+  /* STIX: the analyst exporting (owned; the identity every object is created by), or
+   * NULL for none. */
+  char            *author;
 } RsExportOptions;
 
 void            rs_export_options_init           (RsExportOptions        *options,

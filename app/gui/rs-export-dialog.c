@@ -44,6 +44,7 @@ static const FormatEntry all_formats[] = {
   { RS_EXPORT_FORMAT_HTML, RS_EXPORT_CONTENT_BRIEF, N_("Brief as HTML") },
   { RS_EXPORT_FORMAT_PDF, RS_EXPORT_CONTENT_BRIEF, N_("Brief as PDF") },
   { RS_EXPORT_FORMAT_JSON, RS_EXPORT_CONTENT_BOARD, N_("JSON case bundle") },
+  { RS_EXPORT_FORMAT_STIX, RS_EXPORT_CONTENT_BOARD, N_("STIX 2.1 bundle") },
   { RS_EXPORT_FORMAT_SVG, RS_EXPORT_CONTENT_TIMELINE, N_("Timeline as SVG") },
   { RS_EXPORT_FORMAT_PNG, RS_EXPORT_CONTENT_TIMELINE, N_("Timeline as PNG") },
   { RS_EXPORT_FORMAT_PDF, RS_EXPORT_CONTENT_TIMELINE, N_("Timeline as PDF") },
@@ -92,6 +93,7 @@ struct _RsExportDialog
   RsSelection    *selection;
   char           *base_name;
   char           *folder;
+  char           *author;
   GArray         *formats;          /* FormatEntry shown in format_row, in order */
   GCancellable   *preview_cancellable;
   GCancellable   *export_cancellable;
@@ -210,6 +212,7 @@ rs_export_dialog_get_options (RsExportDialog  *self,
   options->landscape = adw_combo_row_get_selected (self->orientation_row) == 1;
   options->fit_to_page = gtk_switch_get_active (self->fit_switch);
   options->csv_table = (RsExportCsvTable) adw_combo_row_get_selected (self->table_row);
+  options->author = g_strdup (self->author);
   if (scope != NULL)
     *scope = chosen;
 }
@@ -267,8 +270,9 @@ update_rows (RsExportDialog *self)
   gtk_widget_set_visible (self->footnotes_row, board && drawing);
   gtk_widget_set_visible (self->legend_row, board && drawing);
   gtk_widget_set_visible (self->dark_row, drawing);
-  /* A JSON bundle is the whole case, whatever the board shows. */
-  gtk_widget_set_visible (self->scope_group, entry->format != RS_EXPORT_FORMAT_JSON);
+  /* A JSON or STIX bundle is the whole case, whatever the board shows. */
+  gtk_widget_set_visible (self->scope_group, entry->format != RS_EXPORT_FORMAT_JSON &&
+                                             entry->format != RS_EXPORT_FORMAT_STIX);
   gtk_widget_set_visible (self->options_group,
                           drawing || pdf || (board && entry->format == RS_EXPORT_FORMAT_CSV));
 
@@ -872,6 +876,20 @@ on_cancel_clicked_cb (RsExportDialog *self)
 
 /* The type ------------------------------------------------------------------------- */
 
+void
+rs_export_dialog_set_author (RsExportDialog *self,
+                             const char     *author)
+{
+  g_return_if_fail (RS_IS_EXPORT_DIALOG (self));
+
+  if (g_strcmp0 (self->author, author) == 0)
+    return;
+  g_free (self->author);
+  self->author = g_strdup (author);
+  if (self->formats != NULL && get_entry (self)->format == RS_EXPORT_FORMAT_STIX)
+    queue_preview (self);
+}
+
 gboolean
 rs_export_dialog_get_busy (RsExportDialog *self)
 {
@@ -916,6 +934,7 @@ rs_export_dialog_finalize (GObject *object)
 
   g_free (self->base_name);
   g_free (self->folder);
+  g_free (self->author);
   g_clear_pointer (&self->formats, g_array_unref);
 
   G_OBJECT_CLASS (rs_export_dialog_parent_class)->finalize (object);

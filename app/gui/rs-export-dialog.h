@@ -37,6 +37,9 @@ void            rs_export_dialog_get_options    (RsExportDialog        *self,
                                                  RsExportScope         *scope);
 void            rs_export_dialog_export_to      (RsExportDialog        *self,
                                                  GFile                 *file);
+/* The analyst a STIX bundle names as the creator of its objects. */
+void            rs_export_dialog_set_author     (RsExportDialog        *self,
+                                                 const char            *author);
 gboolean        rs_export_dialog_get_busy       (RsExportDialog        *self);
 guint           rs_export_dialog_get_n_previews (RsExportDialog        *self);
 
