@@ -909,8 +909,6 @@ rs_export_stix_write (RsCase                *kase,
   json_builder_set_member_name (b, "objects");
   json_builder_begin_array (b);
 
-  write_identity (&s, REDSTRING_IDENTITY, "Redstring", "system", EXTENSION_CREATED);
-  write_extension_definition (&s);
   if (s.creator_id != NULL)
     write_identity (&s, s.creator_id, author, "individual", NULL);
   write_grouping (&s);
@@ -933,6 +931,9 @@ rs_export_stix_write (RsCase                *kase,
 
       write_identity (&s, g_hash_table_lookup (s.publishers, name), name, "organization", NULL);
     }
+  /* Last: what a reader that knows the extension needs least. */
+  write_extension_definition (&s);
+  write_identity (&s, REDSTRING_IDENTITY, "Redstring", "system", EXTENSION_CREATED);
 
   json_builder_end_array (b);
   json_builder_end_object (b);
