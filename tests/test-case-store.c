@@ -93,6 +93,77 @@ test_migrates_older_version (void)
                    ==, 1);
 }
 
+
+/* Schema 8 rebuilds the entity table for its new kinds: a schema 7 case keeps every
+ * entity with its id, and everything that points at one (aliases, positions,
+ * relations, reviews, the search index) still does; the new kinds can be written. */
+static void
+test_migrates_schema_7 (void)
+{
+  g_autofree char *path = rs_test_temp_path ("v7.redstring");
+  g_autoptr(RsCaseStore) store = NULL;
+  g_autoptr(RsEntity) draft = rs_entity_new (0);
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  RsEntity *tick, *technique;
+
+  rs_test_init_resources ();
+  {
+    g_autoptr(sqlite3) db = rs_db_open_untrusted (path, TRUE, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (rs_migrations_apply (db, 7, &error));
+    g_assert_no_error (error);
+    g_assert_true (rs_db_exec (db,
+                               "INSERT INTO case_info (id, uid, title, created) "
+                               "VALUES (1, 'u', 'Seven', '2021-04-20T00:00:00Z');"
+                               "INSERT INTO entity (id, uid, kind, name) VALUES (7, 'tick', 'group', 'Tick');"
+                               "INSERT INTO entity (id, uid, kind, name) VALUES (9, 'daserf', 'malware', 'Daserf');"
+                               "INSERT INTO entity_alias (entity_id, position, alias) VALUES (7, 0, 'BRONZE BUTLER');"
+                               "INSERT INTO position (entity_id, x, y, pinned) VALUES (7, 10, 20, 1);"
+                               "INSERT INTO relation (id, uid, source_id, target_id, label) "
+                               "VALUES (3, 'r', 7, 9, 'uses');"
+                               "INSERT INTO review (uid, entity_id, state, reviewer, time) "
+                               "VALUES ('rv', 7, 'accepted', 'Ana', '2021-04-20T00:00:00Z');",
+                               &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 7);
+
+  store = rs_case_store_open (path, RS_CASE_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rs_case_store_get_schema_version (store), ==, 8);
+  tick = rs_case_lookup_entity_by_name (rs_case_store_get_case (store), "Tick");
+  g_assert_nonnull (tick);
+  g_assert_cmpint (rs_entity_get_id (tick), ==, 7);
+  g_assert_cmpstr (rs_entity_get_aliases (tick)[0], ==, "BRONZE BUTLER");
+  g_assert_true (rs_entity_get_pinned (tick));
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM relation WHERE source_id = 7 AND target_id = 9"),
+                   ==, 1);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM review WHERE entity_id = 7"), ==, 1);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'new_entity'"),
+                   ==, 0);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
+                                    "AND tbl_name = 'entity'"), ==, 3);
+  hits = rs_case_store_search (store, "Tick", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, >=, 1);
+
+  rs_entity_set_kind (draft, RS_ENTITY_KIND_TECHNIQUE);
+  rs_entity_set_name (draft, "Spearphishing Attachment");
+  technique = rs_case_store_add_entity (store, draft, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rs_entity_get_kind (technique), ==, RS_ENTITY_KIND_TECHNIQUE);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM entity WHERE kind = 'technique'"), ==, 1);
+
+  /* Deleting an entity still cascades to what points at it. */
+  g_assert_true (rs_case_store_delete_entity (store, rs_entity_get_id (tick), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM relation"), ==, 0);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM entity_alias"), ==, 0);
+}
+
 typedef struct
 {
   gint64 doc, pla, tick, rel, quote, event, note;
@@ -419,6 +490,7 @@ main (int   argc,
   g_test_add_func ("/case-store/new-destroy", test_new_destroy);
   g_test_add_func ("/case-store/schema-created", test_schema_created);
   g_test_add_func ("/case-store/migrates-older-version", test_migrates_older_version);
+  g_test_add_func ("/case-store/migrates-schema-7", test_migrates_schema_7);
   g_test_add_func ("/case-store/round-trip", test_round_trip);
   g_test_add_func ("/case-store/cascades", test_cascades);
   g_test_add_func ("/case-store/rejects-bad-records", test_rejects_bad_records);

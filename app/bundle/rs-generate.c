@@ -121,6 +121,13 @@ make_name (GRand        *rand,
     case RS_ENTITY_KIND_VULNERABILITY:
       return g_strdup_printf ("CVE-20%02u-%05u in %s", g_rand_int_range (rand, 14, 26),
                               g_rand_int_range (rand, 1000, 99999), PICK (rand, nouns));
+    case RS_ENTITY_KIND_TECHNIQUE:
+      return g_strdup_printf ("%s %s (T%04u)", PICK (rand, adjectives), PICK (rand, nouns),
+                              1000 + index % 9000);
+    case RS_ENTITY_KIND_TOOL:
+      return g_strdup_printf ("%s%s.exe", PICK (rand, words), PICK (rand, words));
+    case RS_ENTITY_KIND_CAMPAIGN:
+      return g_strdup_printf ("Operation %s %s", PICK (rand, adjectives), PICK (rand, words));
     case RS_ENTITY_KIND_EVENT:
     case RS_ENTITY_KIND_OTHER:
     default:

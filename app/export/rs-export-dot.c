@@ -116,6 +116,9 @@ get_shape (RsEntityKind  kind,
     case RS_BOARD_SHAPE_OCTAGON:   *shape = "octagon"; break;
     case RS_BOARD_SHAPE_SLANT:     *shape = "parallelogram"; break;
     case RS_BOARD_SHAPE_CALENDAR:  *shape = "tab"; break;
+    case RS_BOARD_SHAPE_CHEVRON:   *shape = "cds"; break;
+    case RS_BOARD_SHAPE_TRAPEZOID: *shape = "trapezium"; break;
+    case RS_BOARD_SHAPE_BANNER:    *shape = "house"; break;
     case RS_BOARD_SHAPE_ROUNDED:
     default:                       *shape = "box"; *style = "filled,rounded"; break;
     }

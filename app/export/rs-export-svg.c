@@ -201,6 +201,9 @@ shape_details (Svg                *svg,
     case RS_BOARD_SHAPE_OCTAGON:
     case RS_BOARD_SHAPE_SLANT:
     case RS_BOARD_SHAPE_ROUNDED:
+    case RS_BOARD_SHAPE_CHEVRON:
+    case RS_BOARD_SHAPE_TRAPEZOID:
+    case RS_BOARD_SHAPE_BANNER:
     default:
       break;
     }

@@ -392,6 +392,9 @@ read_kind (void *node)
     { "parallelogram", RS_ENTITY_KIND_VULNERABILITY },
     { "invhouse", RS_ENTITY_KIND_LOCATION },
     { "tab", RS_ENTITY_KIND_EVENT },
+    { "cds", RS_ENTITY_KIND_TECHNIQUE },
+    { "trapezium", RS_ENTITY_KIND_TOOL },
+    { "house", RS_ENTITY_KIND_CAMPAIGN },
   };
   const char *kind = get_attr (node, "kind");
   const char *shape = get_attr (node, "shape");

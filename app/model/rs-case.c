@@ -1257,6 +1257,7 @@ copy_entity (RsEntity *dst,
   rs_entity_set_name (dst, rs_entity_get_name (src));
   rs_entity_set_aliases (dst, rs_entity_get_aliases (src));
   rs_entity_set_description (dst, rs_entity_get_description (src));
+  rs_entity_set_external_id (dst, rs_entity_get_external_id (src));
   rs_entity_set_x (dst, rs_entity_get_x (src));
   rs_entity_set_y (dst, rs_entity_get_y (src));
   rs_entity_set_pinned (dst, rs_entity_get_pinned (src));

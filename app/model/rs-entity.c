@@ -22,6 +22,9 @@ struct _RsEntity
   char *name;
   char **aliases;
   char *description;
+  /* The id an outside catalogue knows it by (ATT&CK T1566.001): its first
+   * external_reference with one, read-only here (schema 8). */
+  char *external_id;
   gboolean has_position;
   double x;
   double y;
@@ -42,6 +45,7 @@ enum {
   PROP_X,
   PROP_Y,
   PROP_PINNED,
+  PROP_EXTERNAL_ID,
   N_PROPS
 };
 
@@ -56,6 +60,7 @@ rs_entity_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->aliases, g_strfreev);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->external_id, g_free);
 
   G_OBJECT_CLASS (rs_entity_parent_class)->finalize (object);
 }
@@ -88,6 +93,10 @@ rs_entity_get_property (GObject    *object,
 
     case PROP_ALIASES:
       g_value_set_boxed (value, rs_entity_get_aliases (self));
+      break;
+
+    case PROP_EXTERNAL_ID:
+      g_value_set_string (value, rs_entity_get_external_id (self));
       break;
 
     case PROP_DESCRIPTION:
@@ -143,6 +152,10 @@ rs_entity_set_property (GObject      *object,
 
     case PROP_ALIASES:
       rs_entity_set_aliases (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_EXTERNAL_ID:
+      rs_entity_set_external_id (self, g_value_get_string (value));
       break;
 
     case PROP_DESCRIPTION:
@@ -206,6 +219,11 @@ rs_entity_class_init (RsEntityClass *klass)
 
   properties[PROP_DESCRIPTION] =
     g_param_spec_string ("description", NULL, NULL,
+                        NULL,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_EXTERNAL_ID] =
+    g_param_spec_string ("external-id", NULL, NULL,
                         NULL,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -361,6 +379,28 @@ rs_entity_set_description (RsEntity   *self,
   g_free (self->description);
   self->description = g_strdup (description);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+}
+
+const char *
+rs_entity_get_external_id (RsEntity *self)
+{
+  g_return_val_if_fail (RS_IS_ENTITY (self), NULL);
+
+  return self->external_id;
+}
+
+void
+rs_entity_set_external_id (RsEntity   *self,
+                           const char *external_id)
+{
+  g_return_if_fail (RS_IS_ENTITY (self));
+
+  if (g_strcmp0 (self->external_id, external_id) == 0)
+    return;
+
+  g_free (self->external_id);
+  self->external_id = g_strdup (external_id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXTERNAL_ID]);
 }
 
 gboolean

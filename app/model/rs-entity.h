@@ -30,6 +30,9 @@ void                rs_entity_set_aliases      (RsEntity           *self,
 const char         *rs_entity_get_description  (RsEntity *self);
 void                rs_entity_set_description  (RsEntity   *self,
                                                 const char *description);
+const char         *rs_entity_get_external_id  (RsEntity *self);
+void                rs_entity_set_external_id  (RsEntity   *self,
+                                                const char *external_id);
 gboolean            rs_entity_get_has_position (RsEntity *self);
 void                rs_entity_set_has_position (RsEntity *self,
                                                 gboolean has_position);

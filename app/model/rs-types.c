@@ -58,6 +58,9 @@ rs_entity_kind_to_display (RsEntityKind kind)
     case RS_ENTITY_KIND_MALWARE:        return _("Malware");
     case RS_ENTITY_KIND_VULNERABILITY:  return _("Vulnerability");
     case RS_ENTITY_KIND_EVENT:          return _("Event");
+    case RS_ENTITY_KIND_TECHNIQUE:      return _("Technique");
+    case RS_ENTITY_KIND_TOOL:           return _("Tool");
+    case RS_ENTITY_KIND_CAMPAIGN:       return _("Campaign");
     case RS_ENTITY_KIND_OTHER:
     default:                            return _("Other");
     }

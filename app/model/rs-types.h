@@ -36,9 +36,13 @@ typedef enum
   RS_ENTITY_KIND_VULNERABILITY,
   RS_ENTITY_KIND_EVENT,
   RS_ENTITY_KIND_OTHER,
+  /* Schema 8 (STIX, issue 22): appended, so that the values before keep theirs. */
+  RS_ENTITY_KIND_TECHNIQUE,
+  RS_ENTITY_KIND_TOOL,
+  RS_ENTITY_KIND_CAMPAIGN,
 } RsEntityKind;
 
-#define RS_ENTITY_KIND_LAST (RS_ENTITY_KIND_OTHER + 1)
+#define RS_ENTITY_KIND_LAST (RS_ENTITY_KIND_CAMPAIGN + 1)
 
 typedef enum
 {

@@ -147,6 +147,33 @@ rs_board_painter_shape_path (cairo_t      *cr,
       _rs_board_rounded_rect (cr, x, y + top, width, height - top, 4);
       break;
 
+    case RS_BOARD_SHAPE_CHEVRON:
+      cairo_move_to (cr, x, y);
+      cairo_line_to (cr, x1 - right, y);
+      cairo_line_to (cr, x1, cy);
+      cairo_line_to (cr, x1 - right, y1);
+      cairo_line_to (cr, x, y1);
+      cairo_line_to (cr, x + left, cy);
+      cairo_close_path (cr);
+      break;
+
+    case RS_BOARD_SHAPE_TRAPEZOID:
+      cairo_move_to (cr, x + left, y);
+      cairo_line_to (cr, x1 - right, y);
+      cairo_line_to (cr, x1, y1);
+      cairo_line_to (cr, x, y1);
+      cairo_close_path (cr);
+      break;
+
+    case RS_BOARD_SHAPE_BANNER:
+      cairo_move_to (cr, x, y);
+      cairo_line_to (cr, x1, y);
+      cairo_line_to (cr, x1 - right, cy);
+      cairo_line_to (cr, x1, y1);
+      cairo_line_to (cr, x, y1);
+      cairo_close_path (cr);
+      break;
+
     case RS_BOARD_SHAPE_ROUNDED:
     default:
       _rs_board_rounded_rect (cr, x, y, width, height, 7);
@@ -208,6 +235,9 @@ _rs_board_shape_details (cairo_t            *cr,
     case RS_BOARD_SHAPE_OCTAGON:
     case RS_BOARD_SHAPE_SLANT:
     case RS_BOARD_SHAPE_ROUNDED:
+    case RS_BOARD_SHAPE_CHEVRON:
+    case RS_BOARD_SHAPE_TRAPEZOID:
+    case RS_BOARD_SHAPE_BANNER:
     default:
       break;
     }
@@ -348,6 +378,50 @@ _rs_board_draw_glyph (cairo_t            *cr,
       cairo_line_to (cr, -0.6, 3.8);
       cairo_line_to (cr, 2.8, 0);
       cairo_stroke (cr);
+      break;
+
+    case RS_ENTITY_KIND_TECHNIQUE:
+      /* A crosshair: how a group goes at its target. */
+      cairo_arc (cr, 0, 0, 5, 0, 2 * G_PI);
+      cairo_stroke (cr);
+      cairo_move_to (cr, 0, -7);
+      cairo_line_to (cr, 0, -2.5);
+      cairo_move_to (cr, 0, 2.5);
+      cairo_line_to (cr, 0, 7);
+      cairo_move_to (cr, -7, 0);
+      cairo_line_to (cr, -2.5, 0);
+      cairo_move_to (cr, 2.5, 0);
+      cairo_line_to (cr, 7, 0);
+      cairo_stroke (cr);
+      cairo_arc (cr, 0, 0, 1.2, 0, 2 * G_PI);
+      cairo_fill (cr);
+      break;
+
+    case RS_ENTITY_KIND_TOOL:
+      /* A spanner. */
+      cairo_set_line_width (cr, 2.4);
+      cairo_move_to (cr, -5, 5);
+      cairo_line_to (cr, 1.2, -1.2);
+      cairo_stroke (cr);
+      cairo_arc (cr, 2.6, -2.6, 3.6, 0, 2 * G_PI);
+      cairo_fill (cr);
+      rs_board_color_set_source (cr, paper, alpha);
+      cairo_rectangle (cr, 2.2, -6.8, 2.4, 4);
+      cairo_fill (cr);
+      break;
+
+    case RS_ENTITY_KIND_CAMPAIGN:
+      /* A flag on its pole. */
+      cairo_set_line_width (cr, 1.6);
+      cairo_move_to (cr, -4.5, 7);
+      cairo_line_to (cr, -4.5, -6.5);
+      cairo_stroke (cr);
+      cairo_move_to (cr, -4.5, -6.5);
+      cairo_curve_to (cr, -1.5, -8, 1.5, -4.5, 5.5, -6);
+      cairo_line_to (cr, 5.5, 0);
+      cairo_curve_to (cr, 1.5, 1.5, -1.5, -2, -4.5, -0.5);
+      cairo_close_path (cr);
+      cairo_fill (cr);
       break;
 
     case RS_ENTITY_KIND_OTHER:

@@ -153,6 +153,31 @@ _rs_board_draw_badge (RsBoardPaint *p,
   pango_cairo_show_layout (p->cr, layout);
 }
 
+/* A technique's ATT&CK id on a tab across the top of its node, in the node's ink. */
+static void
+draw_node_tag (RsBoardPaint       *p,
+               const char         *tag,
+               double              cx,
+               double              top,
+               const RsBoardColor *ink,
+               double              alpha)
+{
+  cairo_t *cr = p->cr;
+  g_autoptr(PangoLayout) layout = NULL;
+  double tw, th, w, h;
+
+  layout = _rs_board_paint_layout (p, RS_BOARD_FONT_BADGE, tag, -1, &tw, &th);
+  w = tw + 8;
+  h = th + 2;
+  rs_board_color_set_source (cr, ink, alpha);
+  _rs_board_rounded_rect (cr, cx - w / 2, top - h / 2, w, h, h / 2);
+  cairo_fill (cr);
+  rs_board_color_set_source (cr, rs_board_style_get_color (p->style, RS_BOARD_COLOR_BADGE_TEXT),
+                             alpha);
+  cairo_move_to (cr, cx - tw / 2, top - th / 2);
+  pango_cairo_show_layout (cr, layout);
+}
+
 typedef struct
 {
   double x0;
@@ -248,6 +273,9 @@ draw_node (RsBoardPaint      *p,
     pango_cairo_show_layout (cr, layout);
     cairo_restore (cr);
   }
+
+  if (node->tag != NULL)
+    draw_node_tag (p, node->tag, node->x, box.y0, stroke, alpha);
 
   if (node->flags & RS_BOARD_ITEM_PINNED)
     _rs_board_draw_pin (cr, box.x0 + box.left + 4, box.body_top + 1, stroke, fill, alpha);

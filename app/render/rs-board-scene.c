@@ -16,6 +16,7 @@
 #include "rs-board-grid.h"
 #include "rs-board-labels.h"
 #include "rs-board-scene.h"
+#include "rs-text.h"
 #include "rs-layout-result.h"
 
 /* A GTK-free snapshot of what the board draws, built from a case and a filter: nodes
@@ -70,6 +71,7 @@ node_clear (gpointer data)
   RsBoardNode *node = data;
 
   g_clear_pointer (&node->label, g_free);
+  g_clear_pointer (&node->tag, g_free);
   g_clear_pointer (&node->name, g_free);
   g_clear_pointer (&node->aliases, g_strfreev);
 }
@@ -685,6 +687,18 @@ build_edge_grid (RsBoardScene *self)
 
 /* Building ----------------------------------------------------------------------------- */
 
+/* A technique is known by its ATT&CK id as much as by its name: the id goes on a tab. */
+static char *
+dup_node_tag (RsEntity     *entity,
+              RsEntityKind  kind)
+{
+  const char *id = rs_entity_get_external_id (entity);
+
+  if (kind != RS_ENTITY_KIND_TECHNIQUE || id == NULL || *id == '\0')
+    return NULL;
+  return rs_text_dup_for_label (id, 24);
+}
+
 static void
 build_nodes (RsBoardScene *self,
              RsCase       *kase,
@@ -709,6 +723,7 @@ build_nodes (RsBoardScene *self,
       node->name = g_strdup (rs_entity_get_name (entity));
       node->aliases = g_strdupv ((char **)rs_entity_get_aliases (entity));
       node->label = rs_board_style_dup_display_label (node->name);
+      node->tag = dup_node_tag (entity, node->kind);
       node->n_documents = rs_case_count_documents_for (kase, RS_TARGET_ENTITY, node->id);
       kinds[i] = node->kind;
       labels[i] = node->label;
@@ -1346,6 +1361,8 @@ set_node_from_entity (RsBoardScene *self,
       rs_board_style_measure_node (style, node->kind, node->label, &node->width, &node->height);
       moved = TRUE;
     }
+  g_free (node->tag);
+  node->tag = dup_node_tag (entity, kind);
   g_strfreev (node->aliases);
   node->aliases = g_strdupv ((char **)rs_entity_get_aliases (entity));
   node->n_documents = rs_case_count_documents_for (kase, RS_TARGET_ENTITY, node->id);

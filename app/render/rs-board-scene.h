@@ -26,6 +26,7 @@ typedef struct
   double         height;
   guint          n_documents;   /* independent documents supporting or mentioning it */
   char          *label;         /* one sanitised line, what is drawn */
+  char          *tag;           /* a technique's ATT&CK id (T1566.001) on a tab, or NULL */
   char          *name;          /* as in the case */
   char         **aliases;
   RsReviewState  review;        /* issue 20: accepted, challenged or not yet */

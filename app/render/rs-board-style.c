@@ -61,6 +61,9 @@ static const KindColors kind_colors[RS_ENTITY_KIND_LAST] = {
   [RS_ENTITY_KIND_VULNERABILITY]  = { 0xDDCC77, 0x927F22, 0.42 },
   [RS_ENTITY_KIND_EVENT]          = { 0xAA4499, 0x913783, 0.24 },
   [RS_ENTITY_KIND_OTHER]          = { 0x888888, 0x666666, 0.22 },
+  [RS_ENTITY_KIND_TECHNIQUE]      = { 0x4477AA, 0x34628F, 0.24 },
+  [RS_ENTITY_KIND_TOOL]           = { 0xEE7733, 0xB0531C, 0.28 },
+  [RS_ENTITY_KIND_CAMPAIGN]       = { 0x225555, 0x225555, 0.26 },
 };
 
 static RsBoardColor
@@ -598,6 +601,9 @@ rs_board_style_get_kind_shape (RsEntityKind kind)
     case RS_ENTITY_KIND_MALWARE:        return RS_BOARD_SHAPE_OCTAGON;
     case RS_ENTITY_KIND_VULNERABILITY:  return RS_BOARD_SHAPE_SLANT;
     case RS_ENTITY_KIND_EVENT:          return RS_BOARD_SHAPE_CALENDAR;
+    case RS_ENTITY_KIND_TECHNIQUE:      return RS_BOARD_SHAPE_CHEVRON;
+    case RS_ENTITY_KIND_TOOL:           return RS_BOARD_SHAPE_TRAPEZOID;
+    case RS_ENTITY_KIND_CAMPAIGN:       return RS_BOARD_SHAPE_BANNER;
     case RS_ENTITY_KIND_OTHER:
     default:                            return RS_BOARD_SHAPE_ROUNDED;
     }
@@ -617,6 +623,9 @@ rs_board_style_get_kind_label (RsEntityKind kind)
     case RS_ENTITY_KIND_MALWARE:        return _("Malware");
     case RS_ENTITY_KIND_VULNERABILITY:  return _("Vulnerability");
     case RS_ENTITY_KIND_EVENT:          return _("Event");
+    case RS_ENTITY_KIND_TECHNIQUE:      return _("Technique");
+    case RS_ENTITY_KIND_TOOL:           return _("Tool");
+    case RS_ENTITY_KIND_CAMPAIGN:       return _("Campaign");
     case RS_ENTITY_KIND_OTHER:
     default:                            return _("Other");
     }
@@ -649,6 +658,18 @@ rs_board_style_get_shape_insets (RsBoardShape  shape,
 
     case RS_BOARD_SHAPE_SLANT:
       *left = *right = height * 0.28;
+      break;
+
+    case RS_BOARD_SHAPE_CHEVRON:
+      *left = *right = height * 0.3;
+      break;
+
+    case RS_BOARD_SHAPE_TRAPEZOID:
+      *left = *right = height * 0.24;
+      break;
+
+    case RS_BOARD_SHAPE_BANNER:
+      *right = height * 0.3;
       break;
 
     case RS_BOARD_SHAPE_FRAME:

@@ -50,6 +50,9 @@ typedef enum
   RS_BOARD_SHAPE_SLANT,
   RS_BOARD_SHAPE_CALENDAR,
   RS_BOARD_SHAPE_ROUNDED,
+  RS_BOARD_SHAPE_CHEVRON,    /* technique (schema 8) */
+  RS_BOARD_SHAPE_TRAPEZOID,  /* tool */
+  RS_BOARD_SHAPE_BANNER,     /* campaign */
 } RsBoardShape;
 
 /* Level of detail, from the most to the least. */

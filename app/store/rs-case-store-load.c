@@ -26,7 +26,9 @@
   "SELECT id, uid, title, publisher, author, url, published, imported_at, text, sha256, " \
   "length, reliability FROM document"
 #define ENTITY_SELECT \
-  "SELECT e.id, e.uid, e.kind, e.name, e.description, p.x, p.y, p.pinned " \
+  "SELECT e.id, e.uid, e.kind, e.name, e.description, p.x, p.y, p.pinned, " \
+  "(SELECT x.external_id FROM external_reference x WHERE x.entity_id = e.id " \
+  "AND x.external_id IS NOT NULL ORDER BY x.position, x.id LIMIT 1) " \
   "FROM entity e LEFT JOIN position p ON p.entity_id = e.id"
 #define RELATION_SELECT \
   "SELECT r.id, r.uid, r.source_id, r.target_id, r.label, r.directed, r.status, " \
@@ -177,6 +179,8 @@ entity_from_row (sqlite3_stmt  *stmt,
   rs_entity_set_kind (entity, kind);
   rs_entity_set_name (entity, rs_db_column_text (stmt, 3));
   rs_entity_set_description (entity, rs_db_column_text (stmt, 4));
+  if (sqlite3_column_type (stmt, 8) == SQLITE_TEXT && column_utf8 (stmt, 8))
+    rs_entity_set_external_id (entity, rs_db_column_text (stmt, 8));
 
   if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
     {

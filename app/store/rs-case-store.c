@@ -1536,6 +1536,7 @@ entity_as_written (gint64      id,
   rs_entity_set_kind (entity, rs_entity_get_kind (draft));
   rs_entity_set_name (entity, rs_entity_get_name (draft));
   rs_entity_set_description (entity, description ? description : "");
+  rs_entity_set_external_id (entity, rs_entity_get_external_id (draft));
   if (aliases != NULL && aliases[0] != NULL)
     rs_entity_set_aliases (entity, aliases);
   if (rs_entity_get_has_position (draft))

@@ -26,6 +26,7 @@ static const char *migrations[] = {
   "/org/redstring/Redstring/core/sql/005-review.sql",
   "/org/redstring/Redstring/core/sql/006-storyline.sql",
   "/org/redstring/Redstring/core/sql/007-history-detail.sql",
+  "/org/redstring/Redstring/core/sql/008-stix.sql",
 };
 
 int
@@ -34,12 +35,22 @@ rs_migrations_get_latest (void)
   return G_N_ELEMENTS (migrations);
 }
 
+static void
+restore_foreign_keys (sqlite3 *db,
+                      gboolean nested,
+                      gint64   foreign_keys)
+{
+  if (!nested && foreign_keys == 1)
+    rs_db_exec (db, "PRAGMA foreign_keys = ON", NULL);
+}
+
 gboolean
 rs_migrations_apply (sqlite3  *db,
                      int       target_version,
                      GError  **error)
 {
   gint64 version;
+  gint64 foreign_keys = -1;
   gboolean nested;
 
   g_return_val_if_fail (db != NULL, FALSE);
@@ -58,6 +69,14 @@ rs_migrations_apply (sqlite3  *db,
       return FALSE;
     }
 
+  /* Schema 8 rebuilds the entity table: with foreign keys on, dropping the old one
+   * would delete every row that refers to an entity. The pragma is a no-op inside a
+   * transaction, where (a new case) there is nothing to delete. */
+  if (!nested && version < target_version &&
+      (!rs_db_get_int (db, "PRAGMA foreign_keys", &foreign_keys, error) ||
+       !rs_db_exec (db, "PRAGMA foreign_keys = OFF", error)))
+    return FALSE;
+
   for (int v = version + 1; v <= target_version; v++)
     {
       g_autoptr(GBytes) bytes = NULL;
@@ -69,7 +88,7 @@ rs_migrations_apply (sqlite3  *db,
 
       bytes = g_resources_lookup_data (migrations[v - 1], 0, error);
       if (bytes == NULL)
-        return FALSE;
+        return restore_foreign_keys (db, nested, foreign_keys), FALSE;
 
       sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
       /* Both values are integers this program computed: not user input. */
@@ -77,7 +96,7 @@ rs_migrations_apply (sqlite3  *db,
                               v, RS_DB_APPLICATION_ID);
 
       if (!rs_db_exec (db, nested ? "SAVEPOINT rs_migration" : "BEGIN IMMEDIATE", error))
-        return FALSE;
+        return restore_foreign_keys (db, nested, foreign_keys), FALSE;
 
       /* The caller says what was being done and to which file; the cause (a full
        * disk, a read-only file) comes from SQLite with its error code. */
@@ -86,11 +105,13 @@ rs_migrations_apply (sqlite3  *db,
         {
           rs_db_exec (db, nested ? "ROLLBACK TO rs_migration; RELEASE rs_migration" : "ROLLBACK",
                       NULL);
+          restore_foreign_keys (db, nested, foreign_keys);
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
     }
 
+  restore_foreign_keys (db, nested, foreign_keys);
   return TRUE;
 }
 
