@@ -25,6 +25,7 @@
 #include "rs-dot-import.h"
 #include "rs-enum-types.h"
 #include "rs-export.h"
+#include "rs-export-stix.h"
 #include "rs-generate.h"
 #include "rs-layout-controller.h"
 #include "rs-suggest.h"
@@ -655,8 +656,10 @@ cmd_export (int    argc,
   options.landscape = !portrait;
   options.fit_to_page = !tiles;
   options.csv_table = table;
-  /* STIX: the analyst is who created the objects. */
+  /* STIX: the analyst is who created the objects; what the file keeps of STIX goes too. */
   options.author = g_strdup (rs_case_store_get_author (store));
+  if (format == RS_EXPORT_FORMAT_STIX && !(options.stix = rs_stix_snapshot_new (store, &error)))
+    return fail (error);
 
   if (kinds != NULL || hidden_kinds != NULL || statuses != NULL || document_name != NULL ||
       text != NULL)

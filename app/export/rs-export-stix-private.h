@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "rs-case-store-stix.h"
 #include "rs-export-stix.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,9 @@ G_BEGIN_DECLS
 /* The STIX type an entity of this kind exports as; actor: it acts as a threat actor. */
 const char *_rs_stix_entity_type        (RsEntityKind  kind,
                                          gboolean      actor);
+/* Whether an entity of this kind may go out as this STIX type (an imported record's). */
+gboolean    _rs_stix_entity_type_fits   (RsEntityKind  kind,
+                                         const char   *type);
 /* Whether STIX pairs these ends with relationship_type (TRUE for a type it does not
  * restrict). */
 gboolean    _rs_stix_pairing_plausible  (const char   *relationship_type,
@@ -38,5 +42,15 @@ gboolean    _rs_stix_is_cve             (const char   *text);
 gboolean    _rs_stix_type_has_aliases   (const char   *type);
 /* The ISO 3166-1 code of a country named so ("Japan", "South Korea"), or NULL. */
 const char *_rs_stix_country_code       (const char   *name);
+
+/* rs-stix-snapshot.c; a NULL snapshot has nothing. */
+GPtrArray          *_rs_stix_snapshot_get_references (RsStixSnapshot *self,
+                                                      RsTarget        target,
+                                                      gint64          id);
+const char * const *_rs_stix_snapshot_get_ids        (RsStixSnapshot *self,
+                                                      RsTarget        target,
+                                                      gint64          id);
+GPtrArray          *_rs_stix_snapshot_get_markings   (RsStixSnapshot *self);
+GPtrArray          *_rs_stix_snapshot_get_objects    (RsStixSnapshot *self);
 
 G_END_DECLS

@@ -226,6 +226,8 @@ static const Pairing pairings[] = {
   { "hosts", " infrastructure ", " tool malware " },
   { "owns", " campaign intrusion-set threat-actor ", " infrastructure " },
   { "authored-by", " malware tool ", " threat-actor intrusion-set " },
+  { "subtechnique-of", " attack-pattern ", " attack-pattern " },
+  { "mitigates", " course-of-action ", " attack-pattern malware tool vulnerability " },
 };
 
 /* Words whose source acts as a threat actor. */
@@ -323,9 +325,31 @@ _rs_stix_entity_type (RsEntityKind kind,
     case RS_ENTITY_KIND_MALWARE:        return "malware";
     case RS_ENTITY_KIND_VULNERABILITY:  return "vulnerability";
     case RS_ENTITY_KIND_EVENT:          return "incident";
+    case RS_ENTITY_KIND_TECHNIQUE:      return "attack-pattern";
+    case RS_ENTITY_KIND_TOOL:           return "tool";
+    case RS_ENTITY_KIND_CAMPAIGN:       return "campaign";
     case RS_ENTITY_KIND_OTHER:
     default:
       return RS_STIX_OTHER_TYPE;
+    }
+}
+
+/* Whether an entity of this kind may go out as this STIX type: an imported record keeps
+ * its STIX id (and so its type) while the two agree. */
+gboolean
+_rs_stix_entity_type_fits (RsEntityKind  kind,
+                           const char   *type)
+{
+  switch (kind)
+    {
+    case RS_ENTITY_KIND_PERSON:
+    case RS_ENTITY_KIND_ORGANIZATION:
+    case RS_ENTITY_KIND_UNIT:
+      return word_in (" identity threat-actor ", type);
+    case RS_ENTITY_KIND_GROUP:
+      return word_in (" intrusion-set threat-actor ", type);
+    default:
+      return g_strcmp0 (_rs_stix_entity_type (kind, FALSE), type) == 0;
     }
 }
 

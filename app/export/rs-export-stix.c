@@ -56,6 +56,9 @@ typedef struct
   char                  *creator_id;  /* the analyst, or NULL */
   GHashTable            *ids;         /* record (GObject *) → STIX id */
   GHashTable            *actors;      /* RsEntity * acting as a threat actor */
+  GHashTable            *types;       /* RsEntity * → its STIX type */
+  RsStixSnapshot        *snapshot;    /* borrowed from the options, may be NULL */
+  GPtrArray             *markings;    /* the marking definitions' ids (borrowed) */
   GHashTable            *publishers;  /* publisher name → identity id (not an entity) */
   GPtrArray             *publisher_names;
   GPtrArray             *refs;        /* the grouping's object_refs, in order */
@@ -70,6 +73,8 @@ stix_clear (Stix *s)
   g_clear_pointer (&s->creator_id, g_free);
   g_clear_pointer (&s->ids, g_hash_table_unref);
   g_clear_pointer (&s->actors, g_hash_table_unref);
+  g_clear_pointer (&s->types, g_hash_table_unref);
+  g_clear_pointer (&s->markings, g_ptr_array_unref);
   g_clear_pointer (&s->publishers, g_hash_table_unref);
   g_clear_pointer (&s->publisher_names, g_ptr_array_unref);
   g_clear_pointer (&s->refs, g_ptr_array_unref);
@@ -271,14 +276,98 @@ add_review (Stix     *s,
     }
 }
 
+/* The case's markings apply to every record it exports: which of its records a TLP
+ * marking came with is not kept, and a marking left off would share more than allowed. */
+static void
+add_markings (Stix *s)
+{
+  if (s->markings->len == 0)
+    return;
+  json_builder_set_member_name (s->b, "object_marking_refs");
+  json_builder_begin_array (s->b);
+  for (guint i = 0; i < s->markings->len; i++)
+    json_builder_add_string_value (s->b, g_ptr_array_index (s->markings, i));
+  json_builder_end_array (s->b);
+}
+
+static gboolean
+same_reference (const RsExternalReference *a,
+                const RsExternalReference *b)
+{
+  return g_strcmp0 (a->source_name, b->source_name) == 0 &&
+         g_strcmp0 (a->external_id, b->external_id) == 0 && g_strcmp0 (a->url, b->url) == 0;
+}
+
+/* "external_references": the record's own (schema 8), then those made here (a CVE of a
+ * vulnerability's name, a document's address) that it does not have yet. What the OASIS
+ * schema refuses is left out: a reference with nothing but a source, a "cve" without a
+ * CVE id; a CVE or CAPEC id under another source is filed under its own. */
+static void
+add_external_references (Stix       *s,
+                         RsTarget    target,
+                         gint64      id,
+                         GPtrArray  *made)
+{
+  GPtrArray *own = _rs_stix_snapshot_get_references (s->snapshot, target, id);
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  gboolean begun = FALSE;
+
+  for (guint i = 0; own != NULL && i < own->len; i++)
+    g_ptr_array_add (all, g_ptr_array_index (own, i));
+  for (guint i = 0; made != NULL && i < made->len; i++)
+    {
+      RsExternalReference *ref = g_ptr_array_index (made, i);
+      gboolean known = FALSE;
+
+      for (guint j = 0; own != NULL && j < own->len && !known; j++)
+        known = same_reference (ref, g_ptr_array_index (own, j));
+      if (!known)
+        g_ptr_array_add (all, ref);
+    }
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      RsExternalReference *ref = g_ptr_array_index (all, i);
+      const char *source = ref->source_name;
+      gboolean capec = ref->external_id != NULL &&
+                       g_regex_match_simple ("^CAPEC-[0-9]+$", ref->external_id, 0, 0);
+
+      if (source == NULL || *source == '\0' ||
+          (ref->external_id == NULL && ref->url == NULL && ref->description == NULL))
+        continue;
+      if (_rs_stix_is_cve (ref->external_id))
+        source = "cve";
+      else if (capec)
+        source = "capec";
+      else if (g_str_equal (source, "cve") || g_str_equal (source, "capec"))
+        continue;
+      if (!begun)
+        {
+          json_builder_set_member_name (s->b, "external_references");
+          json_builder_begin_array (s->b);
+          begun = TRUE;
+        }
+      json_builder_begin_object (s->b);
+      member_string (s->b, "source_name", source);
+      member_text (s->b, "description", ref->description);
+      member_text (s->b, "url", ref->url);
+      member_text (s->b, "external_id", ref->external_id);
+      json_builder_end_object (s->b);
+    }
+  if (begun)
+    json_builder_end_array (s->b);
+}
+
 /* Entities -------------------------------------------------------------------------- */
 
 static const char *
 entity_type (Stix     *s,
              RsEntity *entity)
 {
-  return _rs_stix_entity_type (rs_entity_get_kind (entity),
-                               g_hash_table_contains (s->actors, entity));
+  const char *type = g_hash_table_lookup (s->types, entity);
+
+  return type != NULL ? type : _rs_stix_entity_type (rs_entity_get_kind (entity),
+                                                     g_hash_table_contains (s->actors, entity));
 }
 
 static const char *
@@ -378,34 +467,25 @@ write_entity (Stix     *s,
       else
         member_string (b, "region", name != NULL && *name != '\0' ? name : "unknown");
     }
-  else if (g_str_equal (type, "vulnerability"))
-    {
-      gboolean any = FALSE;
+  add_markings (s);
+  {
+    g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func ((GDestroyNotify) rs_external_reference_free);
 
+    if (g_str_equal (type, "vulnerability"))
       for (guint i = 0; i <= n_aliases; i++)
         {
           const char *word = i == 0 ? name : aliases[i - 1];
 
-          if (!_rs_stix_is_cve (word))
-            continue;
-          if (!any)
-            {
-              json_builder_set_member_name (b, "external_references");
-              json_builder_begin_array (b);
-              any = TRUE;
-            }
-          json_builder_begin_object (b);
-          member_string (b, "source_name", "cve");
-          member_string (b, "external_id", word);
-          json_builder_end_object (b);
+          if (_rs_stix_is_cve (word))
+            g_ptr_array_add (made, rs_external_reference_new ("cve", word, NULL, NULL));
         }
-      if (any)
-        json_builder_end_array (b);
-    }
+    add_external_references (s, RS_TARGET_ENTITY, rs_entity_get_id (entity), made);
+  }
 
   begin_extension (s, g_str_equal (type, RS_STIX_OTHER_TYPE) ? "new-sdo" : "property-extension");
   member_text (b, "record_uid", rs_entity_get_uid (entity));
   member_string (b, "kind", rs_enum_to_nick (RS_TYPE_ENTITY_KIND, kind));
+  member_text (b, "external_id", rs_entity_get_external_id (entity));
   if (n_aliases > 0)
     {
       json_builder_set_member_name (b, "aliases");
@@ -447,6 +527,8 @@ write_relation (Stix       *s,
                  id_of (s, rs_case_lookup_entity (s->kase, rs_relation_get_target_id (relation))));
   member_int (b, "confidence", rs_stix_confidence_from_status (status));
   member_string (b, "x_redstring_status", status_nick);
+  add_markings (s);
+  add_external_references (s, RS_TARGET_RELATION, rs_relation_get_id (relation), NULL);
 
   begin_extension (s, "property-extension");
   member_text (b, "record_uid", rs_relation_get_uid (relation));
@@ -595,18 +677,16 @@ write_document (Stix       *s,
   if (supported->len == 0)
     json_builder_add_string_value (b, s->group_id);
   json_builder_end_array (b);
-  if (is_web_url (url))
-    {
-      json_builder_set_member_name (b, "external_references");
-      json_builder_begin_array (b);
-      json_builder_begin_object (b);
-      member_string (b, "source_name",
-                     publisher && *publisher ? publisher : title && *title ? title : "source");
-      member_text (b, "description", title);
-      member_string (b, "url", url);
-      json_builder_end_object (b);
-      json_builder_end_array (b);
-    }
+  add_markings (s);
+  {
+    g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func ((GDestroyNotify) rs_external_reference_free);
+
+    if (is_web_url (url))
+      g_ptr_array_add (made, rs_external_reference_new (publisher && *publisher ? publisher
+                                                        : title && *title ? title : "source",
+                                                        NULL, url, title));
+    add_external_references (s, RS_TARGET_DOCUMENT, rs_document_get_id (document), made);
+  }
 
   begin_extension (s, "property-extension");
   member_text (b, "record_uid", rs_document_get_uid (document));
@@ -678,6 +758,7 @@ write_event (Stix    *s,
     member_string (b, "last_seen", last_seen);
   /* An event about no entity is an event of the case. */
   member_string (b, "sighting_of_ref", sighted ? sighted : s->group_id);
+  add_markings (s);
   if (where->len > 0)
     {
       json_builder_set_member_name (b, "where_sighted_refs");
@@ -749,6 +830,7 @@ write_note (Stix   *s,
   json_builder_begin_array (b);
   json_builder_add_string_value (b, ref ? ref : s->group_id);
   json_builder_end_array (b);
+  add_markings (s);
 
   begin_extension (s, "property-extension");
   member_text (b, "record_uid", rs_note_get_uid (note));
@@ -822,6 +904,7 @@ write_grouping (Stix *s)
   if (s->refs->len == 0)
     json_builder_add_string_value (b, s->creator_id ? s->creator_id : REDSTRING_IDENTITY);
   json_builder_end_array (b);
+  add_markings (s);
   begin_extension (s, "property-extension");
   member_text (b, "case_uid", rs_case_get_uid (s->kase));
   member_text (b, "created", rs_case_get_created (s->kase));
@@ -829,33 +912,102 @@ write_grouping (Stix *s)
   json_builder_end_object (b);
 }
 
+/* The STIX id the record was imported with, when it still fits: of this type, or (type
+ * NULL) of a type an entity of this kind may go out as. */
+static const char *
+kept_id (Stix         *s,
+         RsTarget      target,
+         gint64        id,
+         const char   *type,
+         RsEntityKind  kind)
+{
+  const char * const *ids = _rs_stix_snapshot_get_ids (s->snapshot, target, id);
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      const char *dashes = strstr (ids[i], "--");
+      g_autofree char *prefix = dashes ? g_strndup (ids[i], dashes - ids[i]) : NULL;
+
+      if (prefix != NULL &&
+          (type != NULL ? g_str_equal (prefix, type) : _rs_stix_entity_type_fits (kind, prefix)))
+        return ids[i];
+    }
+  return NULL;
+}
+
+static void
+assign_id (Stix       *s,
+           gpointer    record,
+           const char *kept,
+           const char *type,
+           const char *table,
+           const char *uid,
+           gint64      row_id)
+{
+  g_autofree char *key = record_key (table, uid, row_id);
+  char *id = kept != NULL ? g_strdup (kept) : make_id (s, type, key);
+
+  g_hash_table_insert (s->ids, record, id);
+  g_ptr_array_add (s->refs, id);
+}
+
 /* Every record's id before anything is written: a report refers to what comes after it,
- * and an entity's type depends on its relations. */
+ * and an entity's type depends on its relations. An imported record keeps the STIX id it
+ * came with (so the platform it came from knows it again); the others get UUIDv5s. */
 static void
 assign_ids (Stix *s)
 {
   RsCase *kase = s->kase;
 
-#define ASSIGN(list, Type, get_uid, get_id, table, type_expr)                           \
-  FOREACH_ITEM (list, Type, record)                                                    \
-    {                                                                                  \
-      g_autofree char *key = record_key (table, get_uid (record), get_id (record));   \
-      char *id = make_id (s, type_expr, key);                                          \
-                                                                                       \
-      g_hash_table_insert (s->ids, record, id);                                        \
-      g_ptr_array_add (s->refs, id);                                                   \
-    }
+  FOREACH_ITEM (rs_case_get_entities (kase), RsEntity, entity)
+    {
+      gint64 id = rs_entity_get_id (entity);
+      const char *kept = kept_id (s, RS_TARGET_ENTITY, id, NULL, rs_entity_get_kind (entity));
 
-  ASSIGN (rs_case_get_entities (kase), RsEntity, rs_entity_get_uid, rs_entity_get_id, "entity",
-          entity_type (s, record));
-  ASSIGN (rs_case_get_relations (kase), RsRelation, rs_relation_get_uid, rs_relation_get_id,
-          "relation", "relationship");
-  ASSIGN (rs_case_get_documents (kase), RsDocument, rs_document_get_uid, rs_document_get_id,
-          "document", "report");
-  ASSIGN (rs_case_get_events (kase), RsEvent, rs_event_get_uid, rs_event_get_id, "event",
-          "sighting");
-  ASSIGN (rs_case_get_notes (kase), RsNote, rs_note_get_uid, rs_note_get_id, "note", "note");
-#undef ASSIGN
+      if (kept != NULL)
+        g_hash_table_insert (s->types, entity, g_strndup (kept, strstr (kept, "--") - kept));
+      assign_id (s, entity, kept, entity_type (s, entity), "entity", rs_entity_get_uid (entity), id);
+    }
+  FOREACH_ITEM (rs_case_get_relations (kase), RsRelation, relation)
+    {
+      gint64 id = rs_relation_get_id (relation);
+
+      assign_id (s, relation, kept_id (s, RS_TARGET_RELATION, id, "relationship", 0),
+                 "relationship", "relation", rs_relation_get_uid (relation), id);
+    }
+  FOREACH_ITEM (rs_case_get_documents (kase), RsDocument, document)
+    {
+      gint64 id = rs_document_get_id (document);
+
+      assign_id (s, document, kept_id (s, RS_TARGET_DOCUMENT, id, "report", 0), "report",
+                 "document", rs_document_get_uid (document), id);
+    }
+  FOREACH_ITEM (rs_case_get_events (kase), RsEvent, event)
+    {
+      gint64 id = rs_event_get_id (event);
+
+      assign_id (s, event, kept_id (s, RS_TARGET_EVENT, id, "sighting", 0), "sighting", "event",
+                 rs_event_get_uid (event), id);
+    }
+  FOREACH_ITEM (rs_case_get_notes (kase), RsNote, note)
+    assign_id (s, note, NULL, "note", "note", rs_note_get_uid (note), rs_note_get_id (note));
+}
+
+/* The markings and the objects Redstring does not map, as they came. */
+static void
+write_kept_objects (Stix      *s,
+                    GPtrArray *objects)
+{
+  for (guint i = 0; objects != NULL && i < objects->len; i++)
+    {
+      RsStixObject *object = g_ptr_array_index (objects, i);
+      g_autoptr(JsonNode) node = object->object ? json_from_string (object->object, NULL) : NULL;
+
+      /* The store checked it when it was kept; a row changed since is left out. */
+      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      json_builder_add_value (s->b, g_steal_pointer (&node));
+    }
 }
 
 gboolean
@@ -895,6 +1047,15 @@ rs_export_stix_write (RsCase                *kase,
     }
   s.ids = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   s.actors = g_hash_table_new (NULL, NULL);
+  s.types = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  s.snapshot = options->stix;
+  s.markings = g_ptr_array_new ();
+  {
+    GPtrArray *markings = _rs_stix_snapshot_get_markings (s.snapshot);
+
+    for (guint i = 0; markings != NULL && i < markings->len; i++)
+      g_ptr_array_add (s.markings, ((RsStixObject *) g_ptr_array_index (markings, i))->stix_id);
+  }
   s.publishers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   s.publisher_names = g_ptr_array_new_with_free_func (g_free);
   s.refs = g_ptr_array_new ();
@@ -931,6 +1092,8 @@ rs_export_stix_write (RsCase                *kase,
 
       write_identity (&s, g_hash_table_lookup (s.publishers, name), name, "organization", NULL);
     }
+  write_kept_objects (&s, _rs_stix_snapshot_get_markings (s.snapshot));
+  write_kept_objects (&s, _rs_stix_snapshot_get_objects (s.snapshot));
   /* Last: what a reader that knows the extension needs least. */
   write_extension_definition (&s);
   write_identity (&s, REDSTRING_IDENTITY, "Redstring", "system", EXTENSION_CREATED);

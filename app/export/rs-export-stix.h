@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "rs-case-store.h"
 #include "rs-export.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,17 @@ G_BEGIN_DECLS
 /* The namespace of every UUIDv5 this exporter makes (itself uuid5(URL,
  * "https://redstring.org/ns/stix")). */
 #define RS_STIX_NAMESPACE    "e3003565-5281-5f3c-b4e2-d5c9d3b0c9d0"
+
+/* What the case file keeps of STIX (schema 8) beyond the model: external references,
+ * the STIX ids records were imported with, markings, objects Redstring does not map.
+ * Read on the main thread (rs_stix_snapshot_new()), handed to the writer in
+ * RsExportOptions.stix; immutable, shared by reference. */
+RsStixSnapshot *rs_stix_snapshot_new      (RsCaseStore            *store,
+                                           GError                **error);
+RsStixSnapshot *rs_stix_snapshot_ref      (RsStixSnapshot         *self);
+void            rs_stix_snapshot_unref    (RsStixSnapshot         *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsStixSnapshot, rs_stix_snapshot_unref)
 
 /* The whole case (like the JSON bundle: the filter and the selection do not apply) as
  * one bundle. The same case writes the same bytes every time: ids are UUIDv5 of the

@@ -105,6 +105,7 @@ rs_export_options_clear (RsExportOptions *options)
   g_clear_object (&options->filter);
   g_clear_object (&options->selection);
   g_clear_pointer (&options->author, g_free);
+  g_clear_pointer (&options->stix, rs_stix_snapshot_unref);
 }
 
 /* @copy gets its own references; clear it with rs_export_options_clear(). */
@@ -121,6 +122,8 @@ rs_export_options_copy (const RsExportOptions *options,
   if (copy->selection != NULL)
     g_object_ref (copy->selection);
   copy->author = g_strdup (options->author);
+  if (copy->stix != NULL)
+    rs_stix_snapshot_ref (copy->stix);
 }
 
 gboolean

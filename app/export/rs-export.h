@@ -16,6 +16,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _RsStixSnapshot RsStixSnapshot;
+
 /* Everything that leaves Redstring other than a case file goes through here: the GUI's
  * Export dialog, Copy as Image, printing and `redstring-cli export`. One scene and one
  * style feed every drawing, so an export cannot drift from the screen. */
@@ -85,6 +87,9 @@ typedef struct
   /* STIX: the analyst exporting (owned; the identity every object is created by), or
    * NULL for none. */
   char            *author;
+  /* STIX: what the case file keeps of STIX (owned reference, rs_stix_snapshot_new()),
+   * or NULL: records then export under ids of their own, without external references. */
+  RsStixSnapshot  *stix;
 } RsExportOptions;
 
 void            rs_export_options_init           (RsExportOptions        *options,

@@ -15,6 +15,7 @@
 
 #include "rs-export-brief.h"
 #include "rs-export-dialog.h"
+#include "rs-export-stix.h"
 #include "rs-file-chooser.h"
 
 /* File → Export Diagram…: the format, what of the case, the options that apply to that
@@ -93,7 +94,7 @@ struct _RsExportDialog
   RsSelection    *selection;
   char           *base_name;
   char           *folder;
-  char           *author;
+  RsCaseStore    *store;            /* NULL until set */
   GArray         *formats;          /* FormatEntry shown in format_row, in order */
   GCancellable   *preview_cancellable;
   GCancellable   *export_cancellable;
@@ -212,7 +213,16 @@ rs_export_dialog_get_options (RsExportDialog  *self,
   options->landscape = adw_combo_row_get_selected (self->orientation_row) == 1;
   options->fit_to_page = gtk_switch_get_active (self->fit_switch);
   options->csv_table = (RsExportCsvTable) adw_combo_row_get_selected (self->table_row);
-  options->author = g_strdup (self->author);
+  if (self->store != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      options->author = g_strdup (rs_case_store_get_author (self->store));
+      /* Without it the bundle still goes out, under ids of Redstring's own. */
+      if (entry->format == RS_EXPORT_FORMAT_STIX &&
+          !(options->stix = rs_stix_snapshot_new (self->store, &error)))
+        g_warning ("Could not read the case's STIX records: %s", error->message);
+    }
   if (scope != NULL)
     *scope = chosen;
 }
@@ -877,15 +887,14 @@ on_cancel_clicked_cb (RsExportDialog *self)
 /* The type ------------------------------------------------------------------------- */
 
 void
-rs_export_dialog_set_author (RsExportDialog *self,
-                             const char     *author)
+rs_export_dialog_set_store (RsExportDialog *self,
+                            RsCaseStore    *store)
 {
   g_return_if_fail (RS_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (store == NULL || RS_IS_CASE_STORE (store));
 
-  if (g_strcmp0 (self->author, author) == 0)
+  if (!g_set_object (&self->store, store))
     return;
-  g_free (self->author);
-  self->author = g_strdup (author);
   if (self->formats != NULL && get_entry (self)->format == RS_EXPORT_FORMAT_STIX)
     queue_preview (self);
 }
@@ -923,6 +932,7 @@ rs_export_dialog_dispose (GObject *object)
   g_clear_object (&self->kase);
   g_clear_object (&self->filter);
   g_clear_object (&self->selection);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rs_export_dialog_parent_class)->dispose (object);
 }
@@ -934,7 +944,6 @@ rs_export_dialog_finalize (GObject *object)
 
   g_free (self->base_name);
   g_free (self->folder);
-  g_free (self->author);
   g_clear_pointer (&self->formats, g_array_unref);
 
   G_OBJECT_CLASS (rs_export_dialog_parent_class)->finalize (object);
