@@ -8,7 +8,7 @@ SANDIR   ?= _build-sanitize
 # make fuzz: seconds per harness, and where the growing corpus lives (outside the tree).
 FUZZ_SECONDS ?= 60
 FUZZ_CORPUS  ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/redstring-fuzz
-FUZZERS      = bundle fuzzy-date case-file date-phrase suggest report-html report-text json-cursor dot-import
+FUZZERS      = bundle fuzzy-date case-file date-phrase suggest report-html report-text json-cursor dot-import stix
 MESON    ?= meson
 
 # Debian 12 packages the build, the tests and the screenshots need.

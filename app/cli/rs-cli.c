@@ -23,6 +23,7 @@
 #include "rs-case-store.h"
 #include "rs-core.h"
 #include "rs-dot-import.h"
+#include "rs-stix-import.h"
 #include "rs-enum-types.h"
 #include "rs-export.h"
 #include "rs-export-stix.h"
@@ -296,6 +297,91 @@ cmd_import_dot (int    argc,
   g_print (_("Imported “%s” (%s): %u entities, %u relations\n"), basename,
            rs_dot_graph_get_encoding (graph), rs_dot_graph_get_n_nodes (graph),
            rs_dot_graph_get_n_edges (graph));
+  return 0;
+}
+
+/* import-stix: a STIX 2.1 bundle's objects as entities, relations, documents with the
+ * quotes they cite, and events (issue 22). The summary comes first; --dry-run stops
+ * there and writes nothing. */
+static int
+cmd_import_stix (int    argc,
+                 char **argv)
+{
+  gboolean dry_run = FALSE;
+  const GOptionEntry entries[] = {
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Print what would be added, merged, skipped or kept, and write nothing"), NULL },
+    { NULL },
+  };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("FILE CASE — add a STIX 2.1 bundle to CASE (created if missing): "
+                            "entities, relations, the sources they cite as documents with "
+                            "quotes, sightings as events"));
+  g_autoptr(RsCaseStore) store = NULL;
+  g_autoptr(RsStixBundle) bundle = NULL;
+  g_autoptr(RsStixPlan) plan = NULL;
+  g_autoptr(RsChange) change = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *scratch_dir = NULL;
+  g_autofree char *scratch = NULL;
+  gboolean existed;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 3)
+    return usage_error (context, _("import-stix needs a FILE and a CASE"));
+
+  /* The bundle is read before the case is touched: a bad one changes nothing. */
+  if (!(bundle = rs_stix_bundle_read_file (argv[1], &error)))
+    return fail (error);
+  basename = g_filename_display_basename (argv[1]);
+
+  existed = g_file_test (argv[2], G_FILE_TEST_EXISTS);
+  if (dry_run && !existed)
+    {
+      /* Against an empty case, made where nothing of it stays. */
+      if (!(scratch_dir = g_dir_make_tmp ("redstring-stix-XXXXXX", &error)))
+        return fail (error);
+      scratch = g_build_filename (scratch_dir, "dry-run.redstring", NULL);
+    }
+  store = rs_case_store_open (scratch != NULL ? scratch : argv[2],
+                              dry_run ? (scratch != NULL ? RS_CASE_STORE_OPEN_CREATE
+                                                         : RS_CASE_STORE_OPEN_READ_ONLY)
+                                      : RS_CASE_STORE_OPEN_CREATE,
+                              &error);
+  if (store != NULL)
+    plan = rs_stix_plan_new (g_steal_pointer (&bundle), store, &error);
+  if (plan != NULL)
+    {
+      summary = rs_stix_plan_dup_summary (plan);
+      g_print ("%s", summary);
+    }
+  if (plan != NULL && !dry_run)
+    change = rs_case_edit_import_stix (store, plan, basename, &error);
+
+  if (scratch != NULL)
+    {
+      g_autofree char *real_path = dup_real_path (scratch);
+
+      g_clear_object (&store);
+      remove_case (real_path);
+      g_rmdir (scratch_dir);
+    }
+  if (plan == NULL || (!dry_run && change == NULL))
+    {
+      g_autofree char *real_path = existed || dry_run ? NULL : dup_real_path (argv[2]);
+
+      g_clear_object (&store);
+      remove_case (real_path);
+      return fail (error);
+    }
+  if (dry_run)
+    g_print (_("Dry run: nothing was written\n"));
+  else
+    g_print (_("Imported “%s” into %s\n"), basename, argv[2]);
   return 0;
 }
 
@@ -1011,6 +1097,7 @@ static const struct {
   { "import", cmd_import, N_("Add a JSON case bundle to a case") },
   { "import-report", cmd_import_report, N_("Add a report (text, Markdown, HTML, PDF) to a case") },
   { "import-dot", cmd_import_dot, N_("Add a Graphviz DOT file's nodes and edges to a case") },
+  { "import-stix", cmd_import_stix, N_("Add a STIX 2.1 bundle to a case (--dry-run: print what it would do)") },
   { "export", cmd_export, N_("Export the board, timeline or brief (--format svg|png|pdf|dot|graphml|csv|html|json|stix -o FILE)") },
   { "layout", cmd_layout, N_("Place entities without a position and save them (--engine E, --all)") },
   { "info", cmd_info, N_("Check a case file and count what it holds") },
