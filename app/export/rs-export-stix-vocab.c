@@ -66,18 +66,20 @@ rs_stix_make_id (const char *type,
 
 /* Status and confidence ------------------------------------------------------------- */
 
-/* STIX's "None / Low / Med / High" scale (STIX 2.1 appendix A): confirmed is High (85),
- * reported Med (50), alleged Low (15), disputed below it (10: claimed and contradicted),
- * refuted None (0). Read back by range: 70–100 confirmed, 30–69 reported, 11–29
- * alleged, 1–10 disputed, 0 refuted. */
+/* The Admiralty credibility scale STIX 2.1 maps to confidence (appendix A: confirmed
+ * 90, probably true 70, possibly true 50, doubtful 30, improbable 10), as the importer
+ * reads it (rs-stix-write.c: 90 and above confirmed, 50 reported, 20 alleged, below
+ * disputed): confirmed 90, reported 50 (possibly true), alleged 30 (doubtful), disputed
+ * 10 (improbable), refuted 0. Refuted has no range of its own and reads back as
+ * disputed: x_redstring_status says which. */
 int
 rs_stix_confidence_from_status (RsRelationStatus status)
 {
   switch (status)
     {
-    case RS_RELATION_STATUS_CONFIRMED: return 85;
+    case RS_RELATION_STATUS_CONFIRMED: return 90;
     case RS_RELATION_STATUS_REPORTED:  return 50;
-    case RS_RELATION_STATUS_ALLEGED:   return 15;
+    case RS_RELATION_STATUS_ALLEGED:   return 30;
     case RS_RELATION_STATUS_DISPUTED:  return 10;
     case RS_RELATION_STATUS_REFUTED:   return 0;
     default:                           return 50;
@@ -87,15 +89,13 @@ rs_stix_confidence_from_status (RsRelationStatus status)
 RsRelationStatus
 rs_stix_status_from_confidence (int confidence)
 {
-  if (confidence >= 70)
+  if (confidence >= 90)
     return RS_RELATION_STATUS_CONFIRMED;
-  if (confidence >= 30)
+  if (confidence >= 50)
     return RS_RELATION_STATUS_REPORTED;
-  if (confidence >= 11)
+  if (confidence >= 20)
     return RS_RELATION_STATUS_ALLEGED;
-  if (confidence >= 1)
-    return RS_RELATION_STATUS_DISPUTED;
-  return RS_RELATION_STATUS_REFUTED;
+  return RS_RELATION_STATUS_DISPUTED;
 }
 
 /* Timestamps ------------------------------------------------------------------------ */

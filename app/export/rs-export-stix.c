@@ -35,7 +35,6 @@
  * - notes are notes; the analyst is the identity every other object is created by.
  * What STIX has no word for rides in one property-extension (RS_STIX_EXTENSION_ID). */
 
-#define REDSTRING_IDENTITY  "identity--69a64e51-9286-5247-8274-f54582da0609"
 /* When the extension definition was written: it never changes, so neither does this. */
 #define EXTENSION_CREATED   "2026-11-27T00:00:00.000Z"
 #define EPOCH               "1970-01-01T00:00:00.000Z"
@@ -852,7 +851,7 @@ write_extension_definition (Stix *s)
 {
   JsonBuilder *b = s->b;
 
-  begin_object (s, "extension-definition", RS_STIX_EXTENSION_ID, REDSTRING_IDENTITY,
+  begin_object (s, "extension-definition", RS_STIX_EXTENSION_ID, RS_STIX_REDSTRING_IDENTITY,
                 EXTENSION_CREATED, EXTENSION_CREATED);
   member_string (b, "name", "Redstring evidence board");
   member_string (b, "description",
@@ -902,7 +901,7 @@ write_grouping (Stix *s)
     json_builder_add_string_value (b, g_ptr_array_index (s->refs, i));
   /* STIX wants at least one: an empty case holds its analyst. */
   if (s->refs->len == 0)
-    json_builder_add_string_value (b, s->creator_id ? s->creator_id : REDSTRING_IDENTITY);
+    json_builder_add_string_value (b, s->creator_id ? s->creator_id : RS_STIX_REDSTRING_IDENTITY);
   json_builder_end_array (b);
   add_markings (s);
   begin_extension (s, "property-extension");
@@ -993,18 +992,42 @@ assign_ids (Stix *s)
     assign_id (s, note, NULL, "note", "note", rs_note_get_uid (note), rs_note_get_id (note));
 }
 
-/* The markings and the objects Redstring does not map, as they came. */
+/* The ids of the objects Redstring writes itself (ids are unique in a bundle). */
+static GHashTable *
+dup_written_ids (Stix *s)
+{
+  GHashTable *ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_hash_table_add (ids, (gpointer) RS_STIX_EXTENSION_ID);
+  g_hash_table_add (ids, (gpointer) RS_STIX_REDSTRING_IDENTITY);
+  g_hash_table_add (ids, s->group_id);
+  if (s->creator_id != NULL)
+    g_hash_table_add (ids, s->creator_id);
+  for (guint i = 0; i < s->refs->len; i++)
+    g_hash_table_add (ids, g_ptr_array_index (s->refs, i));
+  for (guint i = 0; i < s->publisher_names->len; i++)
+    g_hash_table_add (ids, g_hash_table_lookup (s->publishers,
+                                                g_ptr_array_index (s->publisher_names, i)));
+  return ids;
+}
+
+/* The markings and the objects Redstring does not map, as they came; one that has the
+ * id of an object written already (a bundle of Redstring's own imported, whose
+ * bookkeeping this export writes afresh) is left out. */
 static void
 write_kept_objects (Stix      *s,
                     GPtrArray *objects)
 {
+  g_autoptr(GHashTable) written = dup_written_ids (s);
+
   for (guint i = 0; objects != NULL && i < objects->len; i++)
     {
       RsStixObject *object = g_ptr_array_index (objects, i);
       g_autoptr(JsonNode) node = object->object ? json_from_string (object->object, NULL) : NULL;
 
       /* The store checked it when it was kept; a row changed since is left out. */
-      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
+          g_hash_table_contains (written, object->stix_id))
         continue;
       json_builder_add_value (s->b, g_steal_pointer (&node));
     }
@@ -1096,7 +1119,7 @@ rs_export_stix_write (RsCase                *kase,
   write_kept_objects (&s, _rs_stix_snapshot_get_objects (s.snapshot));
   /* Last: what a reader that knows the extension needs least. */
   write_extension_definition (&s);
-  write_identity (&s, REDSTRING_IDENTITY, "Redstring", "system", EXTENSION_CREATED);
+  write_identity (&s, RS_STIX_REDSTRING_IDENTITY, "Redstring", "system", EXTENSION_CREATED);
 
   json_builder_end_array (b);
   json_builder_end_object (b);

@@ -17,6 +17,9 @@ G_BEGIN_DECLS
  * Redstring's extension without reading its definition. docs/stix-export.md describes it. */
 #define RS_STIX_EXTENSION_ID \
   "extension-definition--2ed75720-c8bb-5889-b580-8b6742e507e6"
+/* Redstring itself, the author of that definition. */
+#define RS_STIX_REDSTRING_IDENTITY \
+  "identity--69a64e51-9286-5247-8274-f54582da0609"
 /* The namespace of every UUIDv5 this exporter makes (itself uuid5(URL,
  * "https://redstring.org/ns/stix")). */
 #define RS_STIX_NAMESPACE    "e3003565-5281-5f3c-b4e2-d5c9d3b0c9d0"
@@ -46,7 +49,8 @@ char       *rs_stix_make_id               (const char             *type,
                                            const char             *name);
 
 /* The confidence a relation status exports as (0..100), and the status a confidence
- * reads back as when no x_redstring_status says better. */
+ * reads back as when no x_redstring_status says better (the importer's ranges; refuted
+ * reads back as disputed). */
 int         rs_stix_confidence_from_status (RsRelationStatus       status);
 RsRelationStatus rs_stix_status_from_confidence (int               confidence);
 
