@@ -57,7 +57,7 @@ typedef struct
   GHashTable            *actors;      /* RsEntity * acting as a threat actor */
   GHashTable            *types;       /* RsEntity * → its STIX type */
   RsStixSnapshot        *snapshot;    /* borrowed from the options, may be NULL */
-  GPtrArray             *markings;    /* the marking definitions' ids (borrowed) */
+  GPtrArray             *markings;    /* RsStixObject, the snapshot's (borrowed) */
   GHashTable            *publishers;  /* publisher name → identity id (not an entity) */
   GPtrArray             *publisher_names;
   GPtrArray             *refs;        /* the grouping's object_refs, in order */
@@ -275,18 +275,40 @@ add_review (Stix     *s,
     }
 }
 
-/* The case's markings apply to every record it exports: which of its records a TLP
- * marking came with is not kept, and a marking left off would share more than allowed. */
+/* Which of its records a marking came with is not kept. A TLP marking goes on every
+ * record (one left off would share more than allowed); another (a copyright statement)
+ * on the records that came from STIX (imported: the record has a kept STIX id), not on
+ * the analyst's own. */
 static void
-add_markings (Stix *s)
+add_markings (Stix     *s,
+              gboolean  imported)
 {
-  if (s->markings->len == 0)
-    return;
-  json_builder_set_member_name (s->b, "object_marking_refs");
-  json_builder_begin_array (s->b);
+  gboolean begun = FALSE;
+
   for (guint i = 0; i < s->markings->len; i++)
-    json_builder_add_string_value (s->b, g_ptr_array_index (s->markings, i));
-  json_builder_end_array (s->b);
+    {
+      RsStixObject *marking = g_ptr_array_index (s->markings, i);
+
+      if (!imported && g_strcmp0 (marking->definition_type, "tlp") != 0)
+        continue;
+      if (!begun)
+        {
+          json_builder_set_member_name (s->b, "object_marking_refs");
+          json_builder_begin_array (s->b);
+          begun = TRUE;
+        }
+      json_builder_add_string_value (s->b, marking->stix_id);
+    }
+  if (begun)
+    json_builder_end_array (s->b);
+}
+
+static gboolean
+came_from_stix (Stix     *s,
+                RsTarget  target,
+                gint64    id)
+{
+  return _rs_stix_snapshot_get_ids (s->snapshot, target, id) != NULL;
 }
 
 static gboolean
@@ -466,7 +488,7 @@ write_entity (Stix     *s,
       else
         member_string (b, "region", name != NULL && *name != '\0' ? name : "unknown");
     }
-  add_markings (s);
+  add_markings (s, came_from_stix (s, RS_TARGET_ENTITY, rs_entity_get_id (entity)));
   {
     g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func ((GDestroyNotify) rs_external_reference_free);
 
@@ -526,7 +548,7 @@ write_relation (Stix       *s,
                  id_of (s, rs_case_lookup_entity (s->kase, rs_relation_get_target_id (relation))));
   member_int (b, "confidence", rs_stix_confidence_from_status (status));
   member_string (b, "x_redstring_status", status_nick);
-  add_markings (s);
+  add_markings (s, came_from_stix (s, RS_TARGET_RELATION, rs_relation_get_id (relation)));
   add_external_references (s, RS_TARGET_RELATION, rs_relation_get_id (relation), NULL);
 
   begin_extension (s, "property-extension");
@@ -676,7 +698,7 @@ write_document (Stix       *s,
   if (supported->len == 0)
     json_builder_add_string_value (b, s->group_id);
   json_builder_end_array (b);
-  add_markings (s);
+  add_markings (s, came_from_stix (s, RS_TARGET_DOCUMENT, rs_document_get_id (document)));
   {
     g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func ((GDestroyNotify) rs_external_reference_free);
 
@@ -757,7 +779,7 @@ write_event (Stix    *s,
     member_string (b, "last_seen", last_seen);
   /* An event about no entity is an event of the case. */
   member_string (b, "sighting_of_ref", sighted ? sighted : s->group_id);
-  add_markings (s);
+  add_markings (s, came_from_stix (s, RS_TARGET_EVENT, rs_event_get_id (event)));
   if (where->len > 0)
     {
       json_builder_set_member_name (b, "where_sighted_refs");
@@ -829,7 +851,7 @@ write_note (Stix   *s,
   json_builder_begin_array (b);
   json_builder_add_string_value (b, ref ? ref : s->group_id);
   json_builder_end_array (b);
-  add_markings (s);
+  add_markings (s, FALSE);
 
   begin_extension (s, "property-extension");
   member_text (b, "record_uid", rs_note_get_uid (note));
@@ -903,7 +925,7 @@ write_grouping (Stix *s)
   if (s->refs->len == 0)
     json_builder_add_string_value (b, s->creator_id ? s->creator_id : RS_STIX_REDSTRING_IDENTITY);
   json_builder_end_array (b);
-  add_markings (s);
+  add_markings (s, FALSE);
   begin_extension (s, "property-extension");
   member_text (b, "case_uid", rs_case_get_uid (s->kase));
   member_text (b, "created", rs_case_get_created (s->kase));
@@ -1077,7 +1099,7 @@ rs_export_stix_write (RsCase                *kase,
     GPtrArray *markings = _rs_stix_snapshot_get_markings (s.snapshot);
 
     for (guint i = 0; markings != NULL && i < markings->len; i++)
-      g_ptr_array_add (s.markings, ((RsStixObject *) g_ptr_array_index (markings, i))->stix_id);
+      g_ptr_array_add (s.markings, g_ptr_array_index (markings, i));
   }
   s.publishers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   s.publisher_names = g_ptr_array_new_with_free_func (g_free);

@@ -141,6 +141,13 @@ nick_value (GType       type,
 
 /* Classifying ------------------------------------------------------------------------- */
 
+gboolean
+_rs_stix_extension_is_redstring (RsStixBundle *bundle)
+{
+  g_return_val_if_fail (bundle != NULL, FALSE);
+  return g_hash_table_contains (bundle->by_id, RS_STIX_EXTENSION_ID);
+}
+
 void
 _rs_stix_extension_classify (RsStixBundle *bundle)
 {
@@ -148,7 +155,7 @@ _rs_stix_extension_classify (RsStixBundle *bundle)
 
   g_return_if_fail (bundle != NULL);
 
-  ours = g_hash_table_contains (bundle->by_id, RS_STIX_EXTENSION_ID);
+  ours = _rs_stix_extension_is_redstring (bundle);
   for (guint i = 0; i < bundle->objects->len; i++)
     {
       StixObject *object = g_ptr_array_index (bundle->objects, i);

@@ -22,6 +22,10 @@ G_BEGIN_DECLS
  * exporter writes them afresh). */
 void     _rs_stix_extension_classify       (RsStixBundle  *bundle);
 
+/* Whether Redstring wrote the bundle (it holds the extension's definition): its reports
+ * carry the quotes, so the importer makes no documents of the sources relationships cite. */
+gboolean _rs_stix_extension_is_redstring   (RsStixBundle  *bundle);
+
 /* Before each record is written (rs-stix-write.c): the draft gets what the extension
  * says (exact kind, name, aliases, position and pin; label, direction and status; the
  * document's fields; the event's title, date and entities). */

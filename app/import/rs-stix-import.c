@@ -1187,7 +1187,9 @@ rs_stix_plan_new (RsStixBundle  *bundle,
                       }
                   }
               }
-            plan_quotes (self, kase, sources, object);
+            /* Redstring's own bundle brings its quotes in its reports. */
+            if (!_rs_stix_extension_is_redstring (bundle))
+              plan_quotes (self, kase, sources, object);
           }
         else
           object->outcome = RS_STIX_ADDED;

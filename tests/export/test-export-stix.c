@@ -664,6 +664,11 @@ validate_with_schemas (GBytes     *bytes,
   "{\"type\":\"marking-definition\",\"spec_version\":\"2.1\",\"id\":\"" TLP_GREEN_ID "\","    \
   "\"created\":\"2017-01-20T00:00:00.000Z\",\"definition_type\":\"tlp\",\"name\":\"TLP:GREEN\"," \
   "\"definition\":{\"tlp\":\"green\"}}"
+#define COPYRIGHT_ID "marking-definition--fa42a846-8d90-4e51-bc29-71d5b4802168"
+#define COPYRIGHT                                                                          \
+  "{\"type\":\"marking-definition\",\"spec_version\":\"2.1\",\"id\":\"" COPYRIGHT_ID "\","    \
+  "\"created\":\"2017-06-01T00:00:00.000Z\",\"definition_type\":\"statement\","              \
+  "\"definition\":{\"statement\":\"Copyright 2015-2025, The MITRE Corporation.\"}}"
 #define INDICATOR_ID "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f"
 #define INDICATOR                                                                          \
   "{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"" INDICATOR_ID "\","           \
@@ -692,6 +697,9 @@ test_kept (void)
   RsStixObject marking = { (char *) TLP_GREEN_ID, (char *) "marking-definition",
                            (char *) "TLP:GREEN", (char *) "tlp", (char *) "{\"tlp\":\"green\"}",
                            (char *) TLP_GREEN };
+  RsStixObject copyright = { (char *) COPYRIGHT_ID, (char *) "marking-definition",
+                              (char *) "Copyright 2015-2025, The MITRE Corporation.",
+                              (char *) "statement", (char *) "{}", (char *) COPYRIGHT };
   RsStixObject indicator = { (char *) INDICATOR_ID, (char *) "indicator", NULL, NULL, NULL,
                              (char *) INDICATOR };
   g_auto(RsExportOptions) options = { 0 };
@@ -718,6 +726,7 @@ test_kept (void)
   g_assert_true (rs_case_store_add_external_reference (store, RS_TARGET_ENTITY, rs_entity_get_id (tick),
                                                        bad_cve, &error));
   g_assert_true (rs_case_store_add_marking (store, &marking, &error));
+  g_assert_true (rs_case_store_add_marking (store, &copyright, &error));
   g_assert_true (rs_case_store_add_stix_object (store, &indicator, &error));
   g_assert_no_error (error);
   added[0] = rs_test_add_entity (store, RS_ENTITY_KIND_TECHNIQUE, "Spearphishing Attachment");
@@ -742,7 +751,12 @@ test_kept (void)
                    ==, "G0060");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (refs, 1), "url"),
                    ==, "https://example.org/tick");
+  /* TLP on every record, a copyright statement on those that came from STIX. */
   refs = json_object_get_array_member (object, "object_marking_refs");
+  g_assert_cmpuint (json_array_get_length (refs), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (refs, 0), ==, TLP_GREEN_ID);
+  g_assert_cmpstr (json_array_get_string_element (refs, 1), ==, COPYRIGHT_ID);
+  refs = json_object_get_array_member (find_record (&bundle, "location", "japan"), "object_marking_refs");
   g_assert_cmpuint (json_array_get_length (refs), ==, 1);
   g_assert_cmpstr (json_array_get_string_element (refs, 0), ==, TLP_GREEN_ID);
   for (guint i = 0; i < json_array_get_length (bundle.objects); i++)
@@ -1149,6 +1163,52 @@ test_round_trip (void)
   }
 }
 
+/* The sample case with ATT&CK's G0060 imported (its malware, tools, techniques and
+ * citations, MITRE's copyright marking): exported, it validates, Tick goes out under
+ * ATT&CK's id with G0060, and imported into an empty case it reads the same again. */
+static void
+test_round_trip_attack (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_sample_case ("stix-attack.redstring");
+  g_autoptr(RsCaseStore) copy = rs_test_open_new_case ("stix-attack-copy.redstring");
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "stix", "bronze-butler.json", NULL);
+  g_autoptr(GBytes) attack = rs_test_read_file (path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Bundle) bundle = { 0 };
+  JsonObject *tick;
+
+  import_into (store, attack);
+  bytes = export_with_snapshot (store);
+  bundle_parse (&bundle, bytes);
+  check_bundle_full (&bundle, TRUE);
+  tick = g_hash_table_lookup (bundle.by_id, "intrusion-set--93f52415-0fe4-4d3d-896c-fc9b8e88ab90");
+  g_assert_nonnull (tick);
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_array_get_object_element (json_object_get_array_member (tick, "external_references"), 0),
+                     "external_id"), ==, "G0060");
+  g_assert_cmpuint (count_type (&bundle, "attack-pattern"), ==, 59);
+  g_assert_cmpuint (count_type (&bundle, "tool"), ==, 7);
+  g_assert_cmpuint (count_type (&bundle, "malware"), ==, 7);
+  g_assert_cmpuint (count_type (&bundle, "marking-definition"), ==, 1);
+  if (!validate_with_schemas (bytes, "attack-stix.json"))
+    g_test_message ("python3-jsonschema is not installed: the schemas were not checked");
+
+  before = describe_case (rs_case_store_get_case (store));
+  import_into (copy, bytes);
+  after = describe_case (rs_case_store_get_case (copy));
+  if (g_getenv ("RS_TEST_DUMP"))
+    {
+      g_autofree char *a = g_strconcat (g_getenv ("RS_TEST_DUMP"), ".attack-before", NULL);
+      g_autofree char *b = g_strconcat (g_getenv ("RS_TEST_DUMP"), ".attack-after", NULL);
+
+      g_file_set_contents (a, before, -1, NULL);
+      g_file_set_contents (b, after, -1, NULL);
+    }
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* redstring-cli export CASE --format stix -o FILE. */
 static void
 test_cli (void)
@@ -1194,6 +1254,7 @@ main (int   argc,
   g_test_add_func ("/export-stix/schemas", test_schemas);
   g_test_add_func ("/export-stix/cli", test_cli);
   g_test_add_func ("/export-stix/round-trip", test_round_trip);
+  g_test_add_func ("/export-stix/round-trip-attack", test_round_trip_attack);
 
   return g_test_run ();
 }
