@@ -246,6 +246,81 @@ test_import_diagram (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_no_message_dialog (gpointer user_data)
+{
+  return find_message_dialog () == NULL;
+}
+
+static gboolean
+has_n_entities_exactly (gpointer user_data)
+{
+  RsWindow *window = user_data;
+
+  return window->progress == NULL &&
+         n_entities (window) == GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (window), "expected"));
+}
+
+/* A STIX bundle chosen as a case bundle (issue 22): recognised, its summary shown before
+ * anything is written, then written with progress as one step of Undo; Cancel writes
+ * nothing; a broken bundle says where. */
+static void
+test_import_stix (void)
+{
+  RsWindow *window = open_new_case ("window-stix.redstring");
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "stix", "bronze-butler.json", NULL);
+  g_autofree char *junk = rs_test_temp_path ("junk-stix.json");
+  static const char junk_json[] = "{\"type\": \"bundle\", \"objects\": [{\"type\": \"malware\"}]}";
+  GtkWidget *dialog;
+  const char *body;
+
+  window->progress_delay = 0;
+  _rs_window_import_bundle (window, path);
+  g_assert_true (rs_gui_test_wait_until (has_message_dialog, NULL, 20000));
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (gtk_widget_get_name (dialog), ==, "stix-summary");
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, "attack-pattern: 59 added"));
+  g_assert_nonnull (strstr (body, "Marking: Copyright 2015-2025, The MITRE Corporation"));
+  g_assert_cmpuint (n_entities (window), ==, 0);
+
+  /* Cancel: nothing written. */
+  /* A click on a response answers, then closes; so does the test. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (rs_gui_test_wait_until (has_no_message_dialog, NULL, 20000));
+  g_assert_cmpuint (n_entities (window), ==, 0);
+
+  _rs_window_import_bundle (window, path);
+  g_assert_true (rs_gui_test_wait_until (has_message_dialog, NULL, 20000));
+  dialog = find_message_dialog ();
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_set_data (G_OBJECT (window), "expected", GUINT_TO_POINTER (74));
+  if (!rs_gui_test_wait_until (has_n_entities_exactly, window, 60000))
+    g_error ("%u entities, progress %p, dialog %s", n_entities (window), (void *)window->progress,
+             find_message_dialog () ? adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (find_message_dialog ())) : "none");
+  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_relations (rs_case_store_get_case (window->store))),
+                    ==, 135);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  rs_gui_test_iterate (50);
+  g_assert_cmpuint (n_entities (window), ==, 0);
+
+  rs_test_write_file (junk, junk_json, sizeof junk_json - 1);
+  _rs_window_import_bundle (window, junk);
+  g_assert_true (rs_gui_test_wait_until (has_message_dialog, NULL, 20000));
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Could Not Import the STIX Bundle");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "junk-stix.json: object 1 (a malware) has no id"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (n_entities (window), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,6 +333,7 @@ main (int   argc,
   g_test_add_func ("/window-import/cancel", test_cancel);
   g_test_add_func ("/window-import/open-in-background", test_open_in_background);
   g_test_add_func ("/window-import/diagram", test_import_diagram);
+  g_test_add_func ("/window-import/stix", test_import_stix);
 
   status = g_test_run ();
   g_object_unref (app);

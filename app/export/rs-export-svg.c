@@ -289,6 +289,22 @@ write_node (Svg               *svg,
       g_string_append (svg->out, "/>\n");
     }
 
+  /* A technique's ATT&CK id on its tab, as the board draws it. */
+  if (node->tag != NULL)
+    {
+      g_autoptr(PangoLayout) tag = NULL;
+      double tag_w, tag_h;
+
+      tag = _rs_svg_make_layout (svg, RS_BOARD_FONT_BADGE, node->tag, -1, &tag_w, &tag_h);
+      _rs_svg_rounded_rect (svg, node->x - (tag_w + 8) / 2, box.y0 - (tag_h + 2) / 2, tag_w + 8,
+                            tag_h + 2, (tag_h + 2) / 2);
+      _rs_svg_attr_color (svg->out, "fill", stroke, alpha);
+      g_string_append (svg->out, "/>\n");
+      _rs_svg_append_layout (svg, tag, RS_BOARD_FONT_BADGE, node->x - tag_w / 2, box.y0 - tag_h / 2,
+                             rs_board_style_get_color (svg->style, RS_BOARD_COLOR_BADGE_TEXT), alpha,
+                             NULL);
+    }
+
   if (node->n_documents > 0)
     _rs_svg_badge (svg, box.x0 + node->width - box.right - 5, box.body_top, node->n_documents,
                    alpha);

@@ -21,6 +21,7 @@
 #include "rs-export-dialog.h"
 #include "rs-file-chooser.h"
 #include "rs-import-report-dialog.h"
+#include "rs-stix-import.h"
 #include "rs-report.h"
 #include "rs-progress-dialog.h"
 #include "rs-window-private.h"
@@ -432,6 +433,12 @@ _rs_window_import_bundle (RsWindow   *self,
 
   if (self->store == NULL)
     return;
+  /* A .json file may be a STIX bundle (issue 22): it says "type": "bundle". */
+  if (rs_stix_sniff_file (path))
+    {
+      _rs_window_import_stix (self, path);
+      return;
+    }
   if (self->progress != NULL)
     {
       rs_window_show_toast (self, _("An import is still under way"));

@@ -150,6 +150,8 @@ void _rs_window_import_report_text (RsWindow      *self,
                                     const char    *text);
 void _rs_window_import_bundle      (RsWindow      *self,
                                     const char    *path);
+void _rs_window_import_stix        (RsWindow      *self,
+                                    const char    *path);
 void _rs_window_export_dispose     (RsWindow      *self);
 void _rs_window_import_diagram     (RsWindow      *self,
                                     GFile         *file);

@@ -96,6 +96,12 @@ struct _RsStixPlan
   GArray       *quotes;      /* StixQuote */
   GPtrArray    *markings;    /* names, NULL-terminated */
   guint         n_reports;
+  /* The TLP marking definitions the objects refer to by their standard ids without
+   * the bundle holding them (STIX 2.1, 7.2.1.4): RsStixObject, owned */
+  GPtrArray    *tlp_markings;
+  /* References (created_by_ref, object_marking_refs, object_refs…) that neither the
+   * bundle nor the case resolves */
+  guint         n_unresolved;
 };
 
 const char *_rs_stix_member_string (JsonObject *o,

@@ -735,6 +735,7 @@ rs_stix_plan_free (RsStixPlan *self)
   g_clear_pointer (&self->sources, g_ptr_array_unref);
   g_clear_pointer (&self->quotes, g_array_unref);
   g_clear_pointer (&self->markings, g_ptr_array_unref);
+  g_clear_pointer (&self->tlp_markings, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -1070,6 +1071,102 @@ dup_marking_name (JsonObject *o)
   return g_strdup (_rs_stix_member_string (o, "id"));
 }
 
+/* STIX 2.1's four TLP marking definitions, which bundles refer to without holding. */
+static const struct
+{
+  const char *id;
+  const char *tlp;
+} tlp_markings[] = {
+  { "marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9", "white" },
+  { "marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da", "green" },
+  { "marking-definition--f88d31f6-486f-44da-b317-01333bde0b82", "amber" },
+  { "marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed", "red" },
+};
+
+static void
+note_reference (RsStixPlan  *self,
+                RsCaseStore *store,
+                GHashTable  *seen,
+                const char  *ref)
+{
+  if (g_hash_table_contains (self->bundle->by_id, ref) || g_hash_table_contains (seen, ref))
+    return;
+  g_hash_table_add (seen, (gpointer)ref);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (tlp_markings); i++)
+    if (g_str_equal (ref, tlp_markings[i].id))
+      {
+        RsStixObject *marking;
+        g_autofree char *upper = NULL;
+
+        if (rs_case_store_has_stix_object (store, ref))
+          return;
+        upper = g_ascii_strup (tlp_markings[i].tlp, -1);
+        marking = g_new0 (RsStixObject, 1);
+        marking->stix_id = g_strdup (ref);
+        marking->type = g_strdup ("marking-definition");
+        marking->name = g_strconcat ("TLP:", upper, NULL);
+        marking->definition_type = g_strdup ("tlp");
+        marking->definition = g_strdup_printf ("{\"tlp\":\"%s\"}", tlp_markings[i].tlp);
+        marking->object = g_strdup_printf ("{\"type\":\"marking-definition\",\"spec_version\":\"2.1\","
+                                           "\"id\":\"%s\",\"created\":\"2017-01-20T00:00:00.000Z\","
+                                           "\"definition_type\":\"tlp\",\"name\":\"%s\","
+                                           "\"definition\":{\"tlp\":\"%s\"}}",
+                                           ref, marking->name, tlp_markings[i].tlp);
+        g_ptr_array_add (self->tlp_markings, marking);
+        g_ptr_array_add (self->markings, g_strdup (marking->name));
+        return;
+      }
+  if (!rs_case_store_lookup_stix_id (store, ref, NULL, NULL) && !rs_case_store_has_stix_object (store, ref))
+    self->n_unresolved++;
+}
+
+/* The references the import does not need resolved (who made an object, its markings,
+ * what a report is about): standard TLP markings are kept as STIX defines them; the
+ * others are counted for the summary. */
+static void
+find_unresolved (RsStixPlan  *self,
+                 RsCaseStore *store)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < self->bundle->objects->len; i++)
+    {
+      StixObject *object = g_ptr_array_index (self->bundle->objects, i);
+      GList *members;
+
+      if (object->skipped)
+        continue;
+      members = json_object_get_members (object->o);
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          const char *member = l->data;
+          JsonNode *node = json_object_get_member (object->o, member);
+
+          if (g_str_equal (member, "source_ref") || g_str_equal (member, "target_ref") ||
+              g_str_equal (member, "sighting_of_ref"))
+            continue;
+          if (g_str_has_suffix (member, "_ref") && JSON_NODE_HOLDS_VALUE (node) &&
+              json_node_get_value_type (node) == G_TYPE_STRING)
+            note_reference (self, store, seen, json_node_get_string (node));
+          else if (g_str_has_suffix (member, "_refs") && JSON_NODE_HOLDS_ARRAY (node))
+            {
+              JsonArray *array = json_node_get_array (node);
+
+              for (guint j = 0; j < json_array_get_length (array); j++)
+                {
+                  JsonNode *element = json_array_get_element (array, j);
+
+                  if (JSON_NODE_HOLDS_VALUE (element) &&
+                      json_node_get_value_type (element) == G_TYPE_STRING)
+                    note_reference (self, store, seen, json_node_get_string (element));
+                }
+            }
+        }
+      g_list_free (members);
+    }
+}
+
 RsStixPlan *
 rs_stix_plan_new (RsStixBundle  *bundle,
                   RsCaseStore   *store,
@@ -1092,6 +1189,7 @@ rs_stix_plan_new (RsStixBundle  *bundle,
   self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify)stix_source_free);
   self->quotes = g_array_new (FALSE, FALSE, sizeof (StixQuote));
   self->markings = g_ptr_array_new_with_free_func (g_free);
+  self->tlp_markings = g_ptr_array_new_with_free_func ((GDestroyNotify)rs_stix_object_free);
   kase = rs_case_store_get_case (store);
   claimed = g_hash_table_new (NULL, NULL);
   sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1199,6 +1297,7 @@ rs_stix_plan_new (RsStixBundle  *bundle,
           self->n_reports++;
       }
 
+  find_unresolved (self, store);
   g_ptr_array_add (self->markings, NULL);
   return g_steal_pointer (&self);
 }
@@ -1300,5 +1399,13 @@ rs_stix_plan_dup_summary (RsStixPlan *self)
                           rs_stix_plan_get_n_documents (self), rs_stix_plan_get_n_quotes (self));
   for (guint i = 0; i + 1 < self->markings->len; i++)
     g_string_append_printf (s, _("Marking: %s\n"), (const char *)g_ptr_array_index (self->markings, i));
+  if (self->n_unresolved > 0)
+    g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE,
+                                            "%u reference (an author, a marking, a report’s object) "
+                                            "is to an object neither in the bundle nor in the case\n",
+                                            "%u references (authors, markings, reports’ objects) are "
+                                            "to objects neither in the bundle nor in the case\n",
+                                            self->n_unresolved),
+                            self->n_unresolved);
   return g_string_free (s, FALSE);
 }

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -118,6 +119,14 @@ write_marking (Writer      *w,
   marking.definition = definition_json;
   marking.object = json;
   return rs_case_store_add_marking (w->store, &marking, error);
+}
+
+static gboolean
+write_tlp_marking (Writer   *w,
+                   gpointer  data,
+                   GError  **error)
+{
+  return rs_case_store_add_marking (w->store, data, error);
 }
 
 static gboolean
@@ -292,6 +301,63 @@ write_report (Writer   *w,
          write_references (w, object->o, RS_TARGET_DOCUMENT, object->db_id, FALSE, error);
 }
 
+/* ATT&CK's citations read "Chen, J. et al. (2019, November 7). Title. Retrieved …":
+ * the authors and the date, when the citation is written so. */
+static void
+parse_citation (const char  *citation,
+                char       **author,
+                char       **published)
+{
+  static const char * const months[] = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+  };
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *who = NULL;
+  g_autofree char *year = NULL;
+  g_autofree char *month = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *date = NULL;
+  int m = 0;
+
+  *author = *published = NULL;
+  if (citation == NULL)
+    return;
+  regex = g_regex_new ("^(.{1,200}?)\\.? \\((\\d{4})(?:, ([A-Z][a-z]+)(?: (\\d{1,2}))?)?\\)",
+                       G_REGEX_OPTIMIZE, 0, NULL);
+  if (regex == NULL || !g_regex_match (regex, citation, 0, &match))
+    return;
+  who = g_match_info_fetch (match, 1);
+  year = g_match_info_fetch (match, 2);
+  month = g_match_info_fetch (match, 3);
+  day = g_match_info_fetch (match, 4);
+  for (gsize i = 0; month != NULL && i < G_N_ELEMENTS (months); i++)
+    if (g_str_equal (month, months[i]))
+      m = i + 1;
+  if (m > 0 && day != NULL && *day != '\0')
+    date = g_strdup_printf ("%s-%02d-%02d", year, m, atoi (day));
+  else if (m > 0)
+    date = g_strdup_printf ("%s-%02d", year, m);
+  else
+    date = g_strdup (year);
+  if (rs_case_store_check_published (date, NULL))
+    *published = g_steal_pointer (&date);
+  /* "Hsieh, M. (2017" lost the period of an initial with the sentence's. */
+  {
+    gsize len = strlen (who);
+
+    if (len >= 2 && g_ascii_isupper (who[len - 1]) && (who[len - 2] == ' ' || who[len - 2] == '.'))
+      {
+        char *with_period = g_strconcat (who, ".", NULL);
+
+        g_free (who);
+        who = with_period;
+      }
+  }
+  *author = g_steal_pointer (&who);
+}
+
 static gboolean
 write_source (Writer   *w,
               gpointer  data,
@@ -300,9 +366,14 @@ write_source (Writer   *w,
   StixSource *source = data;
   g_autoptr(RsDocument) draft = rs_document_new (0);
   g_autoptr(RsExternalReference) ref = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *published = NULL;
   RsDocument *document;
 
+  parse_citation (source->citation, &author, &published);
   rs_document_set_title (draft, source->title);
+  rs_document_set_author (draft, author);
+  rs_document_set_published (draft, published);
   rs_document_set_url (draft, source->url);
   rs_document_set_text (draft, source->text->str);
   if (!(document = rs_case_store_add_document (w->store, draft, error)))
@@ -488,6 +559,8 @@ writer_new (RsStixPlan  *plan,
   w->store = store;
   w->steps = g_array_new (FALSE, FALSE, sizeof (Step));
 
+  for (guint i = 0; i < plan->tlp_markings->len; i++)
+    add_step (w, write_tlp_marking, g_ptr_array_index (plan->tlp_markings, i));
   for (guint i = 0; i < objects->len; i++)
     {
       StixObject *object = g_ptr_array_index (objects, i);

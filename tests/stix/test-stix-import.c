@@ -17,6 +17,8 @@
 #include "rs-error.h"
 #include "rs-evidence.h"
 #include "rs-quote.h"
+#include "rs-board-scene.h"
+#include "rs-board-style.h"
 #include "rs-relation.h"
 #include "rs-stix-import.h"
 #include "rs-test-utils.h"
@@ -302,6 +304,17 @@ test_bronze_butler (void)
             g_assert_true (g_str_equal (rs_document_get_title (document), "Trend Micro Daserf Nov 2017") ||
                            g_str_equal (rs_document_get_title (document), "Symantec Tick Apr 2016"));
             g_assert_nonnull (rs_document_get_url (document));
+            /* "Chen, J. and Hsieh, M. (2017, November 7). …", "DiMaggio, J. (2016, April 28). …" */
+            if (g_str_equal (rs_document_get_title (document), "Trend Micro Daserf Nov 2017"))
+              {
+                g_assert_cmpstr (rs_document_get_author (document), ==, "Chen, J. and Hsieh, M.");
+                g_assert_cmpstr (rs_document_get_published (document), ==, "2017-11-07");
+              }
+            else
+              {
+                g_assert_cmpstr (rs_document_get_author (document), ==, "DiMaggio, J.");
+                g_assert_cmpstr (rs_document_get_published (document), ==, "2016-04-28");
+              }
           }
         seen = TRUE;
       }
@@ -570,7 +583,9 @@ test_stix_2_0 (void)
   const char *json =
     "{\"type\": \"bundle\", \"id\": \"bundle--1\", \"spec_version\": \"2.0\", \"objects\": ["
     "{\"type\": \"intrusion-set\", \"id\": \"intrusion-set--1\", \"name\": \"Tick\"},"
-    "{\"type\": \"malware\", \"id\": \"malware--1\", \"name\": \"Daserf\", \"labels\": [\"backdoor\"]},"
+    "{\"type\": \"malware\", \"id\": \"malware--1\", \"name\": \"Daserf\", \"labels\": [\"backdoor\"],"
+    " \"created_by_ref\": \"identity--404\","
+    " \"object_marking_refs\": [\"marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da\"]},"
     "{\"type\": \"relationship\", \"id\": \"relationship--1\", \"relationship_type\": \"uses\","
     " \"source_ref\": \"intrusion-set--1\", \"target_ref\": \"malware--1\", \"confidence\": 95}]}";
   g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
@@ -587,12 +602,18 @@ test_stix_2_0 (void)
   g_assert_no_error (error);
   summary = rs_stix_plan_dup_summary (plan);
   g_assert_nonnull (strstr (summary, "STIX 2.0, read as 2.1"));
+  /* TLP:GREEN by its standard id, not in the bundle: kept as STIX defines it. */
+  g_assert_nonnull (strstr (summary, "Marking: TLP:GREEN"));
+  g_assert_nonnull (strstr (summary, "1 reference (an author, a marking, a report’s object) is to an "
+                                     "object neither in the bundle nor in the case"));
   change = rs_case_edit_import_stix (store, plan, NULL, &error);
   g_assert_no_error (error);
   /* confidence 95: confirmed. */
   relation = g_list_model_get_item (rs_case_get_relations (rs_case_store_get_case (store)), 0);
   g_assert_cmpint (rs_relation_get_status (relation), ==, RS_RELATION_STATUS_CONFIRMED);
   g_object_unref (relation);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM marking WHERE name = 'TLP:GREEN' "
+                                     "AND definition = '{\"tlp\":\"green\"}'"), ==, 1);
 }
 
 typedef struct
@@ -753,6 +774,90 @@ test_cli (void)
   }
 }
 
+/* The board draws a technique's ATT&CK id on its node, and nothing on the others. */
+static void
+test_board_tags (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_new_case ("tags.redstring");
+  RsCase *kase = rs_case_store_get_case (store);
+  g_autoptr(RsChange) change = import_file (store, "bronze-butler.json");
+  g_autoptr(RsBoardStyle) style = rs_board_style_new (FALSE);
+  g_autoptr(RsBoardScene) scene = rs_board_scene_new (kase, NULL, style);
+  RsEntity *technique = find_entity (kase, RS_ENTITY_KIND_TECHNIQUE, "Spearphishing Attachment");
+  RsEntity *daserf = find_entity (kase, RS_ENTITY_KIND_MALWARE, "Daserf");
+  guint index;
+
+  g_assert_true (rs_board_scene_lookup_node (scene, rs_entity_get_id (technique), &index));
+  g_assert_cmpstr (rs_board_scene_get_node (scene, index)->tag, ==, "T1566.001");
+  g_assert_cmpint (rs_board_scene_get_node (scene, index)->kind, ==, RS_ENTITY_KIND_TECHNIQUE);
+  g_assert_true (rs_board_scene_lookup_node (scene, rs_entity_get_id (daserf), &index));
+  g_assert_null (rs_board_scene_get_node (scene, index)->tag);
+}
+
+static void
+on_imported_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+note_progress (double   fraction,
+               gpointer user_data)
+{
+  double *last = user_data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  *last = fraction;
+}
+
+/* Written a slice at a time: progress moves forward to 1; cancelled, the case is as it
+ * was and the store free again. */
+static void
+test_async (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_new_case ("async.redstring");
+  RsCase *kase = rs_case_store_get_case (store);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(RsChange) change = NULL;
+  g_autoptr(GError) error = NULL;
+  double last = 0;
+
+  rs_stix_import_async (store, plan_file (store, "bronze-butler.json"), NULL, cancellable,
+                        note_progress, &last, NULL, on_imported_cb, &result);
+  /* Other changes wait for it. */
+  g_assert_false (rs_case_store_begin_change (store, "other", &error));
+  g_assert_error (error, RS_ERROR, RS_ERROR_BUSY);
+  g_clear_error (&error);
+  /* Cancelled before its first slice: a slice can write the whole bundle on a fast
+   * machine. */
+  g_cancellable_cancel (cancellable);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (rs_stix_import_finish (store, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_cmpuint (n_items (rs_case_get_entities (kase)), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM stix_id"), ==, 0);
+
+  last = 0;
+  rs_stix_import_async (store, plan_file (store, "bronze-butler.json"), NULL, NULL,
+                        note_progress, &last, NULL, on_imported_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  change = rs_stix_import_finish (store, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (change);
+  g_assert_cmpfloat (last, ==, 1.0);
+  g_assert_cmpuint (n_items (rs_case_get_entities (kase)), ==, 74);
+  g_assert_cmpuint (check_quotes (store, 0), ==, 133);
+}
+
 static void
 test_sniff (void)
 {
@@ -783,6 +888,8 @@ main (int   argc,
   g_test_add_func ("/stix/bad-input", test_bad_input);
   g_test_add_func ("/stix/cli", test_cli);
   g_test_add_func ("/stix/sniff", test_sniff);
+  g_test_add_func ("/stix/board-tags", test_board_tags);
+  g_test_add_func ("/stix/async", test_async);
 
   return g_test_run ();
 }
