@@ -715,6 +715,11 @@ cmd_export (int    argc,
     return usage_error (context, _("--landscape and --portrait exclude each other"));
   if (format != RS_EXPORT_FORMAT_CSV && table_name != NULL)
     return usage_error (context, _("--table is for CSV"));
+  if (format == RS_EXPORT_FORMAT_STIX &&
+      (kinds != NULL || hidden_kinds != NULL || statuses != NULL || document_name != NULL ||
+       text != NULL || dim))
+    return usage_error (context, _("a STIX bundle is the whole case: --kind, --hide-kind, "
+                                   "--status, --document, --text and --dim do not apply"));
   if (has_scale && has_dpi)
     return usage_error (context, _("--scale or --dpi, not both"));
   if (has_scale && !(scale > 0 && scale <= 64))

@@ -1232,7 +1232,17 @@ test_cli (void)
   g_assert_cmpuint (count_type (&bundle, "relationship"), >, 0);
 
   rs_test_run_argv (&bad, bad_argv);
-  g_assert_cmpint (bad.status, !=, 0);
+  g_assert_cmpint (bad.status, ==, 2);
+  {
+    /* A filter would leave out what the bundle's records refer to: refused, not ignored. */
+    const char *filtered_argv[] = { rs_test_cli_path (), "export", case_path, "--format", "stix",
+                                    "--kind", "person", "-o", out_path, NULL };
+    g_auto(RsTestRun) filtered = { 0 };
+
+    rs_test_run_argv (&filtered, filtered_argv);
+    g_assert_cmpint (filtered.status, ==, 2);
+    g_assert_nonnull (strstr (filtered.err, "--kind"));
+  }
 }
 
 int
