@@ -21,9 +21,10 @@
 
 typedef struct
 {
-  char       *path;
-  char       *name;
-  RsStixPlan *plan;
+  char        *path;
+  char        *name;
+  RsStixPlan  *plan;
+  RsCaseStore *store;  /* Owned: the case the plan was made against */
 } StixImport;
 
 static void
@@ -32,6 +33,7 @@ stix_import_free (StixImport *import)
   g_free (import->path);
   g_free (import->name);
   g_clear_pointer (&import->plan, rs_stix_plan_free);
+  g_clear_object (&import->store);
   g_free (import);
 }
 
@@ -80,6 +82,12 @@ on_summary_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "import") != 0 || self->store == NULL || import->plan == NULL)
     return;
+  /* The plan names records of the case it was made against. */
+  if (self->store != import->store)
+    {
+      rs_window_show_toast (self, _("Another case is open now: import the bundle again"));
+      return;
+    }
   if (self->progress != NULL)
     {
       rs_window_show_toast (self, _("An import is still under way"));
@@ -167,6 +175,7 @@ on_bundle_read_cb (GObject      *source,
   kept = g_new0 (StixImport, 1);
   kept->name = g_strdup (import->name);
   kept->plan = g_steal_pointer (&import->plan);
+  kept->store = g_object_ref (self->store);
   show_summary (self, kept);
 }
 
