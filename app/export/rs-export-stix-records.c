@@ -184,7 +184,20 @@ publisher_id (RsStixWriter *s,
 
   if (publisher == NULL || *publisher == '\0')
     return NULL;
-  entity = rs_case_lookup_entity_by_name (s->kase, publisher);
+  /* An index, not rs_case_lookup_entity_by_name() per document: a scan of every entity
+   * each time made a large case's export quadratic. */
+  if (s->by_name == NULL)
+    {
+      s->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = g_list_model_get_n_items (rs_case_get_entities (s->kase)); i > 0; i--)
+        {
+          g_autoptr(RsEntity) e = g_list_model_get_item (rs_case_get_entities (s->kase), i - 1);
+
+          /* From the last, so that the first of a name wins, as the lookup's. */
+          g_hash_table_insert (s->by_name, (gpointer) rs_entity_get_name (e), e);
+        }
+    }
+  entity = g_hash_table_lookup (s->by_name, publisher);
   if (entity != NULL && g_str_equal (_rs_stix_out_entity_type (s, entity), "identity"))
     return id_of (s, entity);
   if ((id = g_hash_table_lookup (s->publishers, publisher)) == NULL)

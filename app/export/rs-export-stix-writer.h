@@ -34,6 +34,7 @@ typedef struct
   GHashTable            *publishers;  /* publisher name → identity id (not an entity) */
   GPtrArray             *publisher_names;
   GPtrArray             *refs;        /* the grouping's object_refs, in order */
+  GHashTable            *by_name;     /* entity name → the first entity of that name */
 } RsStixWriter;
 
 #define FOREACH_ITEM(list, Type, var)                                                 \

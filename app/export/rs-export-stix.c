@@ -55,6 +55,7 @@ stix_clear (RsStixWriter *s)
   g_clear_pointer (&s->publishers, g_hash_table_unref);
   g_clear_pointer (&s->publisher_names, g_ptr_array_unref);
   g_clear_pointer (&s->refs, g_ptr_array_unref);
+  g_clear_pointer (&s->by_name, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RsStixWriter, stix_clear)

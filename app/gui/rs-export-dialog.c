@@ -214,15 +214,7 @@ rs_export_dialog_get_options (RsExportDialog  *self,
   options->fit_to_page = gtk_switch_get_active (self->fit_switch);
   options->csv_table = (RsExportCsvTable) adw_combo_row_get_selected (self->table_row);
   if (self->store != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      options->author = g_strdup (rs_case_store_get_author (self->store));
-      /* Without it the bundle still goes out, under ids of Redstring's own. */
-      if (entry->format == RS_EXPORT_FORMAT_STIX &&
-          !(options->stix = rs_stix_snapshot_new (self->store, &error)))
-        g_warning ("Could not read the case's STIX records: %s", error->message);
-    }
+    options->author = g_strdup (rs_case_store_get_author (self->store));
   if (scope != NULL)
     *scope = chosen;
 }
@@ -258,6 +250,21 @@ rs_export_dialog_set_options (RsExportDialog        *self,
   adw_combo_row_set_selected (self->orientation_row, options->landscape ? 1 : 0);
   gtk_switch_set_active (self->fit_switch, options->fit_to_page);
   adw_combo_row_set_selected (self->table_row, options->csv_table);
+}
+
+/* What the case file keeps of STIX, for a STIX preview or export (read here, on the main
+ * thread, for the worker); not for the options the window remembers. */
+static void
+add_stix_snapshot (RsExportDialog  *self,
+                   RsExportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (options->format != RS_EXPORT_FORMAT_STIX || self->store == NULL)
+    return;
+  /* Without it the bundle still goes out, under ids of Redstring's own. */
+  if (!(options->stix = rs_stix_snapshot_new (self->store, &error)))
+    g_warning ("Could not read the case's STIX records: %s", error->message);
 }
 
 /* Only the rows that change this format's output are shown. */
@@ -630,6 +637,7 @@ start_preview (gpointer user_data)
   job = g_new0 (PreviewJob, 1);
   job->kase = g_object_ref (self->kase);
   rs_export_dialog_get_options (self, &job->options, NULL);
+  add_stix_snapshot (self, &job->options);
   job->serial = ++self->preview_serial;
   job->picture = is_drawing (entry);
   /* A PDF brief has pages: the first one stands for them. */
@@ -768,6 +776,7 @@ rs_export_dialog_export_to (RsExportDialog *self,
   job->kase = g_object_ref (self->kase);
   job->file = g_object_ref (file);
   rs_export_dialog_get_options (self, &job->options, NULL);
+  add_stix_snapshot (self, &job->options);
   self->export_cancellable = g_cancellable_new ();
   set_busy (self, TRUE);
 
