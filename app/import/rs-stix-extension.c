@@ -184,7 +184,10 @@ _rs_stix_extension_classify (RsStixBundle *bundle)
       if (extension == NULL || object->skipped)
         continue;
 
-      if (nick_value (RS_TYPE_ENTITY_KIND, get_string (extension, "kind"), &kind))
+      /* Only what stands for an entity: an SDO the importer maps to one or keeps. */
+      if ((object->mapping == STIX_MAP_ENTITY || object->mapping == STIX_MAP_RAW) &&
+          !g_str_equal (object->type, "note") && !g_str_equal (object->type, "grouping") &&
+          nick_value (RS_TYPE_ENTITY_KIND, get_string (extension, "kind"), &kind))
         {
           const char *name = get_string (object->o, "name");
           g_auto(GStrv) aliases = dup_strings (get_array (extension, "aliases"));
