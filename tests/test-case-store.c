@@ -130,6 +130,13 @@ test_migrates_schema_7 (void)
   }
   g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 7);
 
+  /* Read-only, the case is first checked by loading an upgraded copy in memory (schema 8
+   * there too), then refused for the upgrade it needs, not as damaged. */
+  g_assert_null (rs_case_store_open (path, RS_CASE_STORE_OPEN_READ_ONLY, &error));
+  g_assert_error (error, RS_ERROR, RS_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 7);
+
   store = rs_case_store_open (path, RS_CASE_STORE_OPEN_NONE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (rs_case_store_get_schema_version (store), ==, 8);

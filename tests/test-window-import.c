@@ -271,7 +271,7 @@ test_import_stix (void)
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "stix", "bronze-butler.json", NULL);
   g_autofree char *junk = rs_test_temp_path ("junk-stix.json");
   static const char junk_json[] = "{\"type\": \"bundle\", \"objects\": [{\"type\": \"malware\"}]}";
-  GtkWidget *dialog;
+  GtkWidget *dialog, *details;
   const char *body;
 
   window->progress_delay = 0;
@@ -280,6 +280,12 @@ test_import_stix (void)
   dialog = find_message_dialog ();
   g_assert_cmpstr (gtk_widget_get_name (dialog), ==, "stix-summary");
   body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_cmpstr (body, ==, "bronze-butler.json: 211 STIX objects");
+  details = gtk_scrolled_window_get_child (
+    GTK_SCROLLED_WINDOW (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))));
+  if (GTK_IS_VIEWPORT (details))
+    details = gtk_viewport_get_child (GTK_VIEWPORT (details));
+  body = gtk_label_get_label (GTK_LABEL (details));
   g_assert_nonnull (strstr (body, "attack-pattern: 59 added"));
   g_assert_nonnull (strstr (body, "Marking: Copyright 2015-2025, The MITRE Corporation"));
   g_assert_cmpuint (n_entities (window), ==, 0);

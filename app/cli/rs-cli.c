@@ -23,6 +23,7 @@
 #include "rs-case-store.h"
 #include "rs-core.h"
 #include "rs-dot-import.h"
+#include "rs-case-store-stix.h"
 #include "rs-stix-import.h"
 #include "rs-enum-types.h"
 #include "rs-export.h"
@@ -867,6 +868,16 @@ cmd_info (int    argc,
   print_count ("evidence", rs_case_get_evidence (kase));
   print_count ("events", rs_case_get_events (kase));
   print_count ("notes", rs_case_get_notes (kase));
+  /* What STIX imports kept (issue 22): shown only when there is some. */
+  {
+    g_autoptr(GPtrArray) markings = rs_case_store_dup_markings (store, NULL);
+    g_autoptr(GPtrArray) kept = rs_case_store_dup_stix_objects (store, NULL);
+
+    if (kept != NULL && kept->len > 0)
+      g_print ("stix kept  %u\n", kept->len);
+    for (guint i = 0; markings != NULL && i < markings->len; i++)
+      g_print ("marking    %s\n", ((RsStixObject *)g_ptr_array_index (markings, i))->name);
+  }
   return 0;
 }
 

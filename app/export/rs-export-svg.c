@@ -37,6 +37,7 @@
 #define LEGEND_SWATCH 26.0
 #define LEGEND_GAP    5.0
 #define LEGEND_COLUMN 12.0
+#define LEGEND_KIND_ROWS ((RS_ENTITY_KIND_LAST + 1) / 2)  /* two columns, as the painter's */
 #define GLYPH_BOX    16.0
 
 
@@ -547,7 +548,7 @@ write_legend (Svg    *svg,
               double  x0,
               double  y0)
 {
-  double width, height, x;
+  double width, height, x, kind_width = legend_kind_width (svg);
 
   rs_board_painter_measure_legend (svg->style, &width, &height);
   g_string_append (svg->out, "<g class=\"legend\" transform=\"translate(");
@@ -566,8 +567,10 @@ write_legend (Svg    *svg,
   for (guint k = 0; k < RS_ENTITY_KIND_LAST; k++)
     {
       RsBoardShape shape = rs_board_style_get_kind_shape (k);
-      double cy = LEGEND_PAD + (k + 0.5) * LEGEND_ROW;
-      double sh = LEGEND_ROW - 3, sx = LEGEND_PAD, sy = cy - sh / 2;
+      double cy = LEGEND_PAD + (k % LEGEND_KIND_ROWS + 0.5) * LEGEND_ROW;
+      double sh = LEGEND_ROW - 3, sy = cy - sh / 2;
+      double sx = LEGEND_PAD + (k / LEGEND_KIND_ROWS) * (LEGEND_SWATCH + LEGEND_GAP + kind_width +
+                                                          LEGEND_COLUMN);
       const RsBoardColor *stroke = rs_board_style_get_kind_stroke (svg->style, k);
 
       g_string_append (svg->out, "<path");
@@ -582,7 +585,7 @@ write_legend (Svg    *svg,
       legend_text (svg, rs_board_style_get_kind_label (k), sx + LEGEND_SWATCH + LEGEND_GAP, cy);
     }
 
-  x = LEGEND_PAD + LEGEND_SWATCH + LEGEND_GAP + legend_kind_width (svg) + LEGEND_COLUMN;
+  x = LEGEND_PAD + 2 * (LEGEND_SWATCH + LEGEND_GAP + kind_width + LEGEND_COLUMN);
   for (guint s = 0; s <= RS_RELATION_STATUS_REFUTED; s++)
     {
       double cy = LEGEND_PAD + (s + 0.5) * LEGEND_ROW;

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "rs-stix-import.h"
@@ -111,9 +113,28 @@ show_summary (RsWindow   *self,
 {
   g_autofree char *heading = g_strdup_printf (_("Import “%s”?"), import->name);
   g_autofree char *summary = rs_stix_plan_dup_summary (import->plan);
-  GtkWidget *dialog;
+  char *details = strchr (summary, '\n');
+  GtkWidget *dialog, *label, *scrolled;
 
+  /* The first line (how many objects, which STIX) as the body; the lines per type, in
+   * a column that reads as a list, below it. */
+  if (details != NULL)
+    *details++ = '\0';
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, summary);
+  label = gtk_label_new (details != NULL ? g_strchomp (details) : "");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_name (label, "stix-summary-details");
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  /* A wrapped label asks for little: room for a dozen lines of a summary at once. */
+  gtk_widget_set_size_request (scrolled, 440, 220);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "import", _("_Import"),

@@ -27,6 +27,10 @@
 /* The statuses, then the badge, the pin and the review marks (issue 20). */
 #define LEGEND_EXTRA_ROWS 5
 #define LEGEND_STATUS_ROWS (RS_RELATION_STATUS_REFUTED + 1 + LEGEND_EXTRA_ROWS)
+/* The kinds in two columns (since schema 8's three more): the legend stays as tall as
+ * the statuses and marks, and takes no more of the board's height. */
+#define LEGEND_KIND_ROWS ((RS_ENTITY_KIND_LAST + 1) / 2)
+#define LEGEND_KIND_COLUMNS 2
 
 static const char *
 legend_extra_label (guint row)
@@ -77,9 +81,10 @@ rs_board_painter_measure_legend (RsBoardStyle *style,
   g_return_if_fail (style != NULL);
 
   legend_columns (style, &kind_width, &status_width);
-  *width = ceil (2 * LEGEND_PAD + 2 * (LEGEND_SWATCH + LEGEND_GAP) + kind_width +
-                 LEGEND_COLUMN + status_width);
-  *height = ceil (2 * LEGEND_PAD + MAX (RS_ENTITY_KIND_LAST, LEGEND_STATUS_ROWS) * LEGEND_ROW);
+  *width = ceil (2 * LEGEND_PAD +
+                 LEGEND_KIND_COLUMNS * (LEGEND_SWATCH + LEGEND_GAP + kind_width + LEGEND_COLUMN) +
+                 LEGEND_SWATCH + LEGEND_GAP + status_width);
+  *height = ceil (2 * LEGEND_PAD + MAX (LEGEND_KIND_ROWS, LEGEND_STATUS_ROWS) * LEGEND_ROW);
 }
 
 static void
@@ -126,8 +131,10 @@ rs_board_painter_draw_legend (cairo_t      *cr,
   for (guint k = 0; k < RS_ENTITY_KIND_LAST; k++)
     {
       RsBoardShape shape = rs_board_style_get_kind_shape (k);
-      double cy = LEGEND_PAD + (k + 0.5) * LEGEND_ROW;
-      double sh = LEGEND_ROW - 3, sx = LEGEND_PAD, sy = cy - sh / 2;
+      double cy = LEGEND_PAD + (k % LEGEND_KIND_ROWS + 0.5) * LEGEND_ROW;
+      double sh = LEGEND_ROW - 3, sy = cy - sh / 2;
+      double sx = LEGEND_PAD + (k / LEGEND_KIND_ROWS) * (LEGEND_SWATCH + LEGEND_GAP + kind_width +
+                                                          LEGEND_COLUMN);
       const RsBoardColor *stroke = rs_board_style_get_kind_stroke (style, k);
 
       cairo_new_path (cr);
@@ -142,7 +149,7 @@ rs_board_painter_draw_legend (cairo_t      *cr,
       legend_text (&p, rs_board_style_get_kind_label (k), sx + LEGEND_SWATCH + LEGEND_GAP, cy);
     }
 
-  x = LEGEND_PAD + LEGEND_SWATCH + LEGEND_GAP + kind_width + LEGEND_COLUMN;
+  x = LEGEND_PAD + LEGEND_KIND_COLUMNS * (LEGEND_SWATCH + LEGEND_GAP + kind_width + LEGEND_COLUMN);
   for (guint s = 0; s <= RS_RELATION_STATUS_REFUTED; s++)
     {
       double cy = LEGEND_PAD + (s + 0.5) * LEGEND_ROW;

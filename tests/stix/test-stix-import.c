@@ -772,6 +772,16 @@ test_cli (void)
     g_assert_no_error (error);
     g_assert_cmpuint (count_kind (rs_case_store_get_case (store), RS_ENTITY_KIND_TECHNIQUE), ==, 59);
   }
+  {
+    g_auto(RsTestRun) run = { 0 };
+
+    /* info names the markings the case keeps. */
+    rs_test_run_argv (&run, (const char *[]) { rs_test_cli_path (), "info", path, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "  technique      59\n"));
+    g_assert_nonnull (strstr (run.out, "stix kept  1\n"));
+    g_assert_nonnull (strstr (run.out, "marking    Copyright 2015-2025, The MITRE Corporation."));
+  }
 }
 
 /* The board draws a technique's ATT&CK id on its node, and nothing on the others. */
