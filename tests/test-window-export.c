@@ -355,6 +355,25 @@ test_dialog_options (void)
   g_assert_true (select_format (dialog, "DOT (Graphviz)"));
   assert_text_preview (window, dialog, RS_EXPORT_FORMAT_DOT, "graph");
 
+  /* STIX: the whole case, whatever the scope; the bundle's text, created by the analyst. */
+  g_assert_true (select_format (dialog, "STIX 2.1 bundle"));
+  g_assert_false (visible (dialog, "scope_group"));
+  g_assert_false (visible (dialog, "options_group"));
+  assert_text_preview (window, dialog, RS_EXPORT_FORMAT_STIX, "\"spec_version\" : \"2.1\"");
+  {
+    g_autofree char *analyst = g_strdup_printf ("\"name\" : \"%s\"",
+                                                rs_case_store_get_author (window->store));
+    g_autoptr(GdkTexture) shot = NULL;
+    g_autofree char *shot_path = NULL;
+
+    rs_gui_test_wait_for_draw (GTK_WIDGET (dialog));
+    shot = rs_gui_test_render_widget (GTK_WIDGET (dialog));
+    shot_path = rs_gui_test_save_png (shot, "export-dialog-stix.png");
+
+    g_assert_nonnull (strstr (gtk_label_get_text (child (dialog, "preview_text")), analyst));
+    g_test_message ("screenshot: %s", shot_path);
+  }
+
   /* The PDF brief: its first page, on its paper, turning with the orientation. */
   g_assert_true (select_format (dialog, "Brief as PDF"));
   g_assert_true (visible (dialog, "paper_row"));

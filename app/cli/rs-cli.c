@@ -29,6 +29,7 @@
 #include "rs-enum-types.h"
 #include "rs-exchange.h"
 #include "rs-export.h"
+#include "rs-export-stix.h"
 #include "rs-generate.h"
 #include "rs-layout-controller.h"
 #include "rs-suggest.h"
@@ -594,8 +595,8 @@ cmd_export (int    argc,
   gboolean dark = FALSE, no_legend = FALSE, dim = FALSE;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      N_("svg, png, pdf, dot, graphml, csv, html or json (default: from FILE's extension, "
-         "json when writing to standard output)"), "FORMAT" },
+      N_("svg, png, pdf, dot, graphml, csv, html, json or stix (default: from FILE's "
+         "extension, json when writing to standard output)"), "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write to FILE, replaced only once the export is complete (- for standard output, "
          "the default)"), "FILE" },
@@ -634,7 +635,8 @@ cmd_export (int    argc,
   };
   g_autoptr(GOptionContext) context =
     g_option_context_new (_("CASE — export a case: the board, the timeline or the brief as "
-                            "SVG, PNG, PDF, DOT, GraphML, CSV or HTML, or the case as a JSON bundle"));
+                            "SVG, PNG, PDF, DOT, GraphML, CSV or HTML, or the case as a JSON "
+                            "or STIX 2.1 bundle"));
   g_auto(RsExportOptions) options = { 0 };
   g_autoptr(RsCaseStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -660,7 +662,7 @@ cmd_export (int    argc,
       if (!rs_export_format_from_string (format_name, &format))
         {
           message = g_strdup_printf (_("unknown format “%s” (svg, png, pdf, dot, graphml, csv, "
-                                       "html or json)"), format_name);
+                                       "html, json or stix)"), format_name);
           return usage_error (context, message);
         }
     }
@@ -716,6 +718,11 @@ cmd_export (int    argc,
     return usage_error (context, _("--landscape and --portrait exclude each other"));
   if (format != RS_EXPORT_FORMAT_CSV && table_name != NULL)
     return usage_error (context, _("--table is for CSV"));
+  if (format == RS_EXPORT_FORMAT_STIX &&
+      (kinds != NULL || hidden_kinds != NULL || statuses != NULL || document_name != NULL ||
+       text != NULL || dim))
+    return usage_error (context, _("a STIX bundle is the whole case: --kind, --hide-kind, "
+                                   "--status, --document, --text and --dim do not apply"));
   if (has_scale && has_dpi)
     return usage_error (context, _("--scale or --dpi, not both"));
   if (has_scale && !(scale > 0 && scale <= 64))
@@ -743,6 +750,10 @@ cmd_export (int    argc,
   options.landscape = !portrait;
   options.fit_to_page = !tiles;
   options.csv_table = table;
+  /* STIX: the analyst is who created the objects; what the file keeps of STIX goes too. */
+  options.author = g_strdup (rs_case_store_get_author (store));
+  if (format == RS_EXPORT_FORMAT_STIX && !(options.stix = rs_stix_snapshot_new (store, &error)))
+    return fail (error);
 
   if (kinds != NULL || hidden_kinds != NULL || statuses != NULL || document_name != NULL ||
       text != NULL)
@@ -777,7 +788,8 @@ cmd_export (int    argc,
    * memory, as the app shows a read-only case: only `layout` writes positions. The
    * JSON bundle and the CSV tables are the case as stored. */
   if (content != RS_EXPORT_CONTENT_TIMELINE && format != RS_EXPORT_FORMAT_JSON &&
-      format != RS_EXPORT_FORMAT_CSV && count_unplaced (kase) > 0)
+      format != RS_EXPORT_FORMAT_STIX && format != RS_EXPORT_FORMAT_CSV &&
+      count_unplaced (kase) > 0)
     {
       g_autoptr(RsLayoutController) layout = rs_layout_controller_new (store);
 
@@ -1234,7 +1246,7 @@ static const struct {
   { "import-report", cmd_import_report, N_("Add a report (text, Markdown, HTML, PDF) to a case") },
   { "import-dot", cmd_import_dot, N_("Add a Graphviz DOT file's nodes and edges to a case") },
   { "import-stix", cmd_import_stix, N_("Add a STIX 2.1 bundle to a case (--dry-run: print what it would do)") },
-  { "export", cmd_export, N_("Export the board, timeline or brief (--format svg|png|pdf|dot|graphml|csv|html|json -o FILE)") },
+  { "export", cmd_export, N_("Export the board, timeline or brief (--format svg|png|pdf|dot|graphml|csv|html|json|stix -o FILE)") },
   { "layout", cmd_layout, N_("Place entities without a position and save them (--engine E, --all)") },
   { "info", cmd_info, N_("Check a case file and count what it holds") },
   { "generate", cmd_generate, N_("Write a synthetic case for benchmarks (--entities N --seed S)") },

@@ -15,6 +15,7 @@
 #include "rs-export-brief.h"
 #include "rs-export-data.h"
 #include "rs-export-private.h"
+#include "rs-export-stix.h"
 #include "rs-export-timeline.h"
 
 /* The export core: options, the names the CLI and the dialog use, and the dispatch from
@@ -44,6 +45,7 @@ static const FormatInfo formats[] = {
   { RS_EXPORT_FORMAT_CSV,     "csv",     "csv",     "text/csv",            BOARD | TIMELINE },
   { RS_EXPORT_FORMAT_HTML,    "html",    "html",    "text/html",           BRIEF },
   { RS_EXPORT_FORMAT_JSON,    "json",    "json",    "application/json",    BOARD },
+  { RS_EXPORT_FORMAT_STIX,    "stix",    "json",    "application/stix+json", BOARD },
 };
 
 static const struct
@@ -102,6 +104,8 @@ rs_export_options_clear (RsExportOptions *options)
 
   g_clear_object (&options->filter);
   g_clear_object (&options->selection);
+  g_clear_pointer (&options->author, g_free);
+  g_clear_pointer (&options->stix, rs_stix_snapshot_unref);
 }
 
 /* @copy gets its own references; clear it with rs_export_options_clear(). */
@@ -117,6 +121,9 @@ rs_export_options_copy (const RsExportOptions *options,
     g_object_ref (copy->filter);
   if (copy->selection != NULL)
     g_object_ref (copy->selection);
+  copy->author = g_strdup (options->author);
+  if (copy->stix != NULL)
+    rs_stix_snapshot_ref (copy->stix);
 }
 
 gboolean
@@ -308,6 +315,8 @@ rs_export_write (RsCase                *kase,
           return _rs_export_write_pdf (kase, options, out, cancellable, error);
         case RS_EXPORT_FORMAT_JSON:
           return write_json (kase, out, cancellable, error);
+        case RS_EXPORT_FORMAT_STIX:
+          return rs_export_stix_write (kase, options, out, cancellable, error);
         case RS_EXPORT_FORMAT_DOT:
           return write_with_scene (kase, options, rs_export_dot_write, FALSE, out, cancellable,
                                    error);

@@ -16,6 +16,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _RsStixSnapshot RsStixSnapshot;
+
 /* Everything that leaves Redstring other than a case file goes through here: the GUI's
  * Export dialog, Copy as Image, printing and `redstring-cli export`. One scene and one
  * style feed every drawing, so an export cannot drift from the screen. */
@@ -30,10 +32,11 @@ typedef enum
   RS_EXPORT_FORMAT_CSV,
   RS_EXPORT_FORMAT_HTML,
   RS_EXPORT_FORMAT_JSON,
+  RS_EXPORT_FORMAT_STIX,
 } RsExportFormat;
 
 /* What is exported. Not every format takes every content: the board goes to SVG, PNG,
- * PDF, DOT, GraphML, CSV and JSON; the timeline to SVG, PNG, PDF and CSV; the brief to
+ * PDF, DOT, GraphML, CSV, JSON and STIX (JSON and STIX: the whole case); the timeline to SVG, PNG, PDF and CSV; the brief to
  * HTML and PDF. */
 typedef enum
 {
@@ -81,6 +84,12 @@ typedef struct
   gboolean         landscape;
   gboolean         fit_to_page;
   RsExportCsvTable csv_table;
+  /* STIX: the analyst exporting (owned; the identity every object is created by), or
+   * NULL for none. */
+  char            *author;
+  /* STIX: what the case file keeps of STIX (owned reference, rs_stix_snapshot_new()),
+   * or NULL: records then export under ids of their own, without external references. */
+  RsStixSnapshot  *stix;
 } RsExportOptions;
 
 void            rs_export_options_init           (RsExportOptions        *options,

@@ -15,6 +15,7 @@
 
 #include "rs-export-brief.h"
 #include "rs-export-dialog.h"
+#include "rs-export-stix.h"
 #include "rs-file-chooser.h"
 
 /* File → Export Diagram…: the format, what of the case, the options that apply to that
@@ -44,6 +45,7 @@ static const FormatEntry all_formats[] = {
   { RS_EXPORT_FORMAT_HTML, RS_EXPORT_CONTENT_BRIEF, N_("Brief as HTML") },
   { RS_EXPORT_FORMAT_PDF, RS_EXPORT_CONTENT_BRIEF, N_("Brief as PDF") },
   { RS_EXPORT_FORMAT_JSON, RS_EXPORT_CONTENT_BOARD, N_("JSON case bundle") },
+  { RS_EXPORT_FORMAT_STIX, RS_EXPORT_CONTENT_BOARD, N_("STIX 2.1 bundle") },
   { RS_EXPORT_FORMAT_SVG, RS_EXPORT_CONTENT_TIMELINE, N_("Timeline as SVG") },
   { RS_EXPORT_FORMAT_PNG, RS_EXPORT_CONTENT_TIMELINE, N_("Timeline as PNG") },
   { RS_EXPORT_FORMAT_PDF, RS_EXPORT_CONTENT_TIMELINE, N_("Timeline as PDF") },
@@ -92,6 +94,7 @@ struct _RsExportDialog
   RsSelection    *selection;
   char           *base_name;
   char           *folder;
+  RsCaseStore    *store;            /* NULL until set */
   GArray         *formats;          /* FormatEntry shown in format_row, in order */
   GCancellable   *preview_cancellable;
   GCancellable   *export_cancellable;
@@ -210,6 +213,8 @@ rs_export_dialog_get_options (RsExportDialog  *self,
   options->landscape = adw_combo_row_get_selected (self->orientation_row) == 1;
   options->fit_to_page = gtk_switch_get_active (self->fit_switch);
   options->csv_table = (RsExportCsvTable) adw_combo_row_get_selected (self->table_row);
+  if (self->store != NULL)
+    options->author = g_strdup (rs_case_store_get_author (self->store));
   if (scope != NULL)
     *scope = chosen;
 }
@@ -247,6 +252,21 @@ rs_export_dialog_set_options (RsExportDialog        *self,
   adw_combo_row_set_selected (self->table_row, options->csv_table);
 }
 
+/* What the case file keeps of STIX, for a STIX preview or export (read here, on the main
+ * thread, for the worker); not for the options the window remembers. */
+static void
+add_stix_snapshot (RsExportDialog  *self,
+                   RsExportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (options->format != RS_EXPORT_FORMAT_STIX || self->store == NULL)
+    return;
+  /* Without it the bundle still goes out, under ids of Redstring's own. */
+  if (!(options->stix = rs_stix_snapshot_new (self->store, &error)))
+    g_warning ("Could not read the case's STIX records: %s", error->message);
+}
+
 /* Only the rows that change this format's output are shown. */
 static void
 update_rows (RsExportDialog *self)
@@ -267,8 +287,9 @@ update_rows (RsExportDialog *self)
   gtk_widget_set_visible (self->footnotes_row, board && drawing);
   gtk_widget_set_visible (self->legend_row, board && drawing);
   gtk_widget_set_visible (self->dark_row, drawing);
-  /* A JSON bundle is the whole case, whatever the board shows. */
-  gtk_widget_set_visible (self->scope_group, entry->format != RS_EXPORT_FORMAT_JSON);
+  /* A JSON or STIX bundle is the whole case, whatever the board shows. */
+  gtk_widget_set_visible (self->scope_group, entry->format != RS_EXPORT_FORMAT_JSON &&
+                                             entry->format != RS_EXPORT_FORMAT_STIX);
   gtk_widget_set_visible (self->options_group,
                           drawing || pdf || (board && entry->format == RS_EXPORT_FORMAT_CSV));
 
@@ -616,6 +637,7 @@ start_preview (gpointer user_data)
   job = g_new0 (PreviewJob, 1);
   job->kase = g_object_ref (self->kase);
   rs_export_dialog_get_options (self, &job->options, NULL);
+  add_stix_snapshot (self, &job->options);
   job->serial = ++self->preview_serial;
   job->picture = is_drawing (entry);
   /* A PDF brief has pages: the first one stands for them. */
@@ -754,6 +776,7 @@ rs_export_dialog_export_to (RsExportDialog *self,
   job->kase = g_object_ref (self->kase);
   job->file = g_object_ref (file);
   rs_export_dialog_get_options (self, &job->options, NULL);
+  add_stix_snapshot (self, &job->options);
   self->export_cancellable = g_cancellable_new ();
   set_busy (self, TRUE);
 
@@ -872,6 +895,19 @@ on_cancel_clicked_cb (RsExportDialog *self)
 
 /* The type ------------------------------------------------------------------------- */
 
+void
+rs_export_dialog_set_store (RsExportDialog *self,
+                            RsCaseStore    *store)
+{
+  g_return_if_fail (RS_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (store == NULL || RS_IS_CASE_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+  if (self->formats != NULL && get_entry (self)->format == RS_EXPORT_FORMAT_STIX)
+    queue_preview (self);
+}
+
 gboolean
 rs_export_dialog_get_busy (RsExportDialog *self)
 {
@@ -905,6 +941,7 @@ rs_export_dialog_dispose (GObject *object)
   g_clear_object (&self->kase);
   g_clear_object (&self->filter);
   g_clear_object (&self->selection);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rs_export_dialog_parent_class)->dispose (object);
 }

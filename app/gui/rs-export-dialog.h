@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "rs-case-store.h"
 #include "rs-export.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,10 @@ void            rs_export_dialog_get_options    (RsExportDialog        *self,
                                                  RsExportScope         *scope);
 void            rs_export_dialog_export_to      (RsExportDialog        *self,
                                                  GFile                 *file);
+/* The case's store: the analyst a STIX bundle names as the creator of its objects, and
+ * what the case file keeps of STIX (read on the main thread for each preview and export). */
+void            rs_export_dialog_set_store      (RsExportDialog        *self,
+                                                 RsCaseStore           *store);
 gboolean        rs_export_dialog_get_busy       (RsExportDialog        *self);
 guint           rs_export_dialog_get_n_previews (RsExportDialog        *self);
 

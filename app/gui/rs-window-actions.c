@@ -299,6 +299,7 @@ export_diagram_action (GtkWidget  *widget,
   folder = dup_case_folder (self);
   dialog = rs_export_dialog_new (GTK_WINDOW (self), rs_case_store_get_case (self->store),
                                  self->filter, self->selection, base, folder);
+  rs_export_dialog_set_store (dialog, self->store);
   if (self->export_options_set)
     rs_export_dialog_set_options (dialog, &self->export_options, self->export_scope);
   g_signal_connect_object (dialog, "close-request", G_CALLBACK (on_export_dialog_close_cb), self, 0);

@@ -21,6 +21,7 @@ typedef enum
   STIX_MAP_DOCUMENT,   /* report */
   STIX_MAP_MARKING,
   STIX_MAP_RAW,        /* kept as it came */
+  STIX_MAP_REDSTRING,  /* a note, the case, the extension of a Redstring export (rs-stix-extension.c) */
 } StixMapping;
 
 typedef struct _StixObject StixObject;

@@ -18,6 +18,7 @@
 #include "rs-entity.h"
 #include "rs-error.h"
 #include "rs-relation.h"
+#include "rs-stix-extension.h"
 #include "rs-stix-import-private.h"
 
 /* Reading is in two steps. rs_stix_bundle_read_bytes() parses and checks the bundle on
@@ -646,6 +647,8 @@ rs_stix_bundle_read_bytes (GBytes      *bytes,
       else if (strcmp (object->type, "identity") == 0 && g_hash_table_contains (authors, object->id))
         object->mapping = STIX_MAP_RAW;
     }
+  /* A bundle Redstring exported says more of its own objects. */
+  _rs_stix_extension_classify (self);
 
   return g_steal_pointer (&self);
 }
@@ -1282,7 +1285,9 @@ rs_stix_plan_new (RsStixBundle  *bundle,
                       }
                   }
               }
-            plan_quotes (self, kase, sources, object);
+            /* Redstring's own bundle brings its quotes in its reports. */
+            if (!_rs_stix_extension_is_redstring (bundle))
+              plan_quotes (self, kase, sources, object);
           }
         else
           object->outcome = RS_STIX_ADDED;

@@ -22,6 +22,7 @@
 #include "rs-fuzzy-date.h"
 #include "rs-quote.h"
 #include "rs-relation.h"
+#include "rs-stix-extension.h"
 #include "rs-stix-import-private.h"
 
 /* The plan becomes a list of steps, each a few rows, written in order: the markings and
@@ -215,6 +216,7 @@ write_entity (Writer   *w,
       rs_entity_set_aliases (draft, (const char * const *)object->aliases);
       rs_entity_set_description (draft, description != NULL ? description : "");
       rs_entity_set_external_id (draft, object->external_id);
+      _rs_stix_extension_entity_draft (object->o, draft);
       if (!(entity = rs_case_store_add_entity (w->store, draft, error)))
         return FALSE;
       object->db_id = rs_entity_get_id (entity);
@@ -291,6 +293,7 @@ write_report (Writer   *w,
   rs_document_set_url (draft, url);
   rs_document_set_published (draft, published);
   rs_document_set_text (draft, description != NULL ? description : "");
+  _rs_stix_extension_document_draft (object->o, draft);
   if (!(document = rs_case_store_add_document (w->store, draft, error)))
     return FALSE;
   object->db_id = rs_document_get_id (document);
@@ -433,6 +436,7 @@ write_relation (Writer   *w,
       rs_relation_set_label (draft, label);
       rs_relation_set_directed (draft, TRUE);
       rs_relation_set_status (draft, status_for (object->o, &credibility));
+      _rs_stix_extension_relation_draft (object->o, draft);
       if (!(relation = rs_case_store_add_relation (w->store, draft, error)))
         return FALSE;
       object->db_id = rs_relation_get_id (relation);
@@ -526,10 +530,20 @@ write_sighting (Writer   *w,
   rs_event_set_description (draft, description != NULL ? description : "");
   rs_event_set_date (draft, date);
   rs_event_set_entity_ids (draft, (gint64 *)(gpointer)ids->data, ids->len);
+  _rs_stix_extension_event_draft (w->plan->bundle, object->o, draft);
   if (!(event = rs_case_store_add_event (w->store, draft, error)))
     return FALSE;
   object->db_id = rs_event_get_id (event);
   return rs_case_store_set_stix_id (w->store, object->id, RS_TARGET_EVENT, object->db_id, error);
+}
+
+/* What a Redstring export's extension adds: quotes, notes, reviews (rs-stix-extension.c). */
+static gboolean
+write_extension (Writer   *w,
+                 gpointer  data,
+                 GError  **error)
+{
+  return _rs_stix_extension_write (w->plan, w->store, error);
 }
 
 /* Steps ------------------------------------------------------------------------------ */
@@ -601,6 +615,7 @@ writer_new (RsStixPlan  *plan,
           object->new_aliases != NULL)
         add_step (w, write_merged_aliases, object);
     }
+  add_step (w, write_extension, NULL);
   return w;
 }
 

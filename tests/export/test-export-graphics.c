@@ -961,6 +961,7 @@ test_dispatch (Fixture       *fixture,
     { RS_EXPORT_CONTENT_BOARD, RS_EXPORT_FORMAT_GRAPHML, "<?xml" },
     { RS_EXPORT_CONTENT_BOARD, RS_EXPORT_FORMAT_CSV, NULL },
     { RS_EXPORT_CONTENT_BOARD, RS_EXPORT_FORMAT_JSON, "{" },
+    { RS_EXPORT_CONTENT_BOARD, RS_EXPORT_FORMAT_STIX, "{" },
     { RS_EXPORT_CONTENT_TIMELINE, RS_EXPORT_FORMAT_SVG, NULL },
     { RS_EXPORT_CONTENT_TIMELINE, RS_EXPORT_FORMAT_PNG, "\x89PNG" },
     { RS_EXPORT_CONTENT_TIMELINE, RS_EXPORT_FORMAT_PDF, "%PDF" },
@@ -989,7 +990,7 @@ test_dispatch (Fixture       *fixture,
 
   for (RsExportContent content = RS_EXPORT_CONTENT_BOARD; content <= RS_EXPORT_CONTENT_BRIEF;
        content++)
-    for (RsExportFormat format = RS_EXPORT_FORMAT_SVG; format <= RS_EXPORT_FORMAT_JSON; format++)
+    for (RsExportFormat format = RS_EXPORT_FORMAT_SVG; format <= RS_EXPORT_FORMAT_STIX; format++)
       if (!rs_export_format_supports (format, content))
         {
           g_auto(RsExportOptions) options = { 0 };
@@ -1021,7 +1022,7 @@ test_formats (void)
   g_assert_false (rs_export_format_supports (RS_EXPORT_FORMAT_HTML, RS_EXPORT_CONTENT_BOARD));
   g_assert_true (rs_export_paper_from_string ("Letter", &paper));
   g_assert_cmpint (paper, ==, RS_EXPORT_PAPER_LETTER);
-  for (RsExportFormat f = RS_EXPORT_FORMAT_SVG; f <= RS_EXPORT_FORMAT_JSON; f++)
+  for (RsExportFormat f = RS_EXPORT_FORMAT_SVG; f <= RS_EXPORT_FORMAT_STIX; f++)
     {
       g_assert_true (rs_export_format_from_string (rs_export_format_to_string (f), &format));
       g_assert_cmpint (format, ==, f);
