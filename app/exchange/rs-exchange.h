@@ -136,14 +136,6 @@ gboolean        rs_exchange_write_changes        (RsCaseStore      *store,
 gboolean        rs_exchange_check_changes        (GBytes           *bytes,
                                                   GError          **error);
 
-/* Whether PATH (a case, or the folder it would be saved in) is on a network or
- * FUSE file system (NFS, SMB, sshfs...), where SQLite's locks are unreliable and a
- * live case must not be shared: the app warns and offers a local copy with
- * changesets. FS_TYPE (optional) gets the file system's type. */
-gboolean        rs_exchange_is_shared_folder     (const char       *path,
-                                                  char            **fs_type);
-gboolean        rs_exchange_is_shared_type       (const char       *fs_type);
-
 /* Changeset files end in this (for file choosers and the CLI's help). */
 #define RS_EXCHANGE_CHANGES_SUFFIX ".redstring-changes"
 

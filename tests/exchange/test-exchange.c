@@ -1025,27 +1025,6 @@ test_merge_older_format (Fixture       *fixture,
   g_assert_true (g_bytes_equal (bytes, after));
 }
 
-/* Network and FUSE file systems are shared folders; the test's own is not (tmpfs
- * or a local disk on the machines this runs on). */
-static void
-test_shared_folder (void)
-{
-  const char *shared[] = { "nfs", "nfs4", "cifs", "smb2", "fuse.sshfs", "fuseblk", "9p" };
-  const char *local[] = { "ext4", "btrfs", "xfs", "tmpfs", "overlay", "vfat", NULL };
-  g_autofree char *type = NULL;
-  g_autofree char *path = rs_test_temp_path ("not-yet-saved.redstring");
-
-  for (guint i = 0; i < G_N_ELEMENTS (shared); i++)
-    g_assert_true (rs_exchange_is_shared_type (shared[i]));
-  for (guint i = 0; i < G_N_ELEMENTS (local); i++)
-    g_assert_false (rs_exchange_is_shared_type (local[i]));
-
-  if (!rs_exchange_is_shared_folder (path, &type))
-    g_assert_nonnull (type);
-  else
-    g_test_skip ("the test's own folder is on a shared file system");
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1063,7 +1042,6 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/exchange/merge/older-format", Fixture, NULL, fixture_set_up, test_merge_older_format,
               fixture_tear_down);
-  g_test_add_func ("/exchange/shared-folder", test_shared_folder);
   g_test_add ("/exchange/changes/both-directions", Copies, NULL, copies_set_up,
               test_changes_both_directions, copies_tear_down);
   g_test_add ("/exchange/changes/delete-used", Copies, NULL, copies_set_up,
