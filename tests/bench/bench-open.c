@@ -33,7 +33,9 @@
  * - with --wait-layout (a case without positions): layout_end_s, when the board's
  *   layout finished, and layout_drawn_s, the end of the first frame after it; and
  *   stall_layout_ms, the longest lateness of a repeating 5 ms timeout while the layout
- *   ran (how long the UI thread could not answer).
+ *   ran, from the board's layout-running going TRUE to its going FALSE after the result
+ *   is applied (how long the UI thread could not answer; the part of a stall before
+ *   the layout started is the opening's).
  * - with --camera: a scripted camera path, fitted and at 100 %, driven by a tick
  *   callback from the frame clock's time (a slow frame moves the camera further, as a
  *   hand would; pans go the scroll wheel's way, _rs_board_view_pan_by()): per path the
@@ -86,6 +88,8 @@ typedef struct
   gboolean       saw_layout;
 
   gint64         last_tick;
+  gint64         layout_since;  /* the latest layout's start, 0 before any */
+  gint64         layout_until;  /* its end, 0 while it runs */
   double         stall_layout_ms;
   double         stall_open_ms;
 
@@ -340,7 +344,26 @@ layout_running_cb (GObject    *board,
                    GParamSpec *pspec,
                    gpointer    data)
 {
-  note_layout_end (g_get_monotonic_time ());
+  gint64 now = g_get_monotonic_time ();
+
+  if (rs_board_view_get_layout_running (RS_BOARD_VIEW (board)))
+    {
+      bench.layout_since = now;
+      bench.layout_until = 0;
+    }
+  else
+    bench.layout_until = now;
+  if (g_getenv ("BENCH_DEBUG"))
+    g_printerr ("layout %s at %.4f s (monotonic %.6f s)\n", bench.layout_until ? "stopped" : "started",
+                seconds_since_t0 (now), now / (double) G_USEC_PER_SEC);
+  note_layout_end (now);
+}
+
+static void
+watch_board (RsBoardView *board)
+{
+  bench.board = board;
+  g_signal_connect (board, "notify::layout-running", G_CALLBACK (layout_running_cb), NULL);
 }
 
 static void
@@ -357,10 +380,11 @@ after_paint_cb (GdkFrameClock *clock,
 
   if (bench.board == NULL)
     {
-      bench.board = (RsBoardView *) find_board (GTK_WIDGET (bench.window));
-      if (bench.board == NULL)
+      RsBoardView *board = (RsBoardView *) find_board (GTK_WIDGET (bench.window));
+
+      if (board == NULL)
         return;
-      g_signal_connect (bench.board, "notify::layout-running", G_CALLBACK (layout_running_cb), NULL);
+      watch_board (board);
     }
 
   switch (bench.phase)
@@ -425,22 +449,34 @@ after_paint_cb (GdkFrameClock *clock,
     }
 }
 
-/* How late a 5 ms timeout fires: the UI thread was busy that long. */
+/* How late a 5 ms timeout fires: the UI thread was busy that long. A stall counts for
+ * the layout as far as it overlaps the layout's run (from the board's layout-running
+ * going TRUE to its going FALSE, which is after the result is applied): what the UI
+ * thread did before the layout started is the opening's, and applying the result is
+ * the layout's even when the timeout only fires once it is over. */
 static gboolean
 stall_cb (gpointer data)
 {
   gint64 now = g_get_monotonic_time ();
-  double late = (now - bench.last_tick - STALL_MSEC * 1000) / 1000.0;
+  gint64 due = bench.last_tick + STALL_MSEC * 1000;
+  double late = (now - due) / 1000.0;
   gboolean running = bench.board != NULL && rs_board_view_get_layout_running (bench.board);
 
   bench.last_tick = now;
-  if (running)
+  if (bench.layout_since != 0 && (bench.layout_until == 0 || bench.layout_until > due))
     {
+      gint64 from = MAX (due, bench.layout_since);
+      gint64 to = bench.layout_until == 0 ? now : MIN (now, bench.layout_until);
+
       bench.saw_layout = TRUE;
-      bench.stall_layout_ms = MAX (bench.stall_layout_ms, late);
+      if (to > from)
+        bench.stall_layout_ms = MAX (bench.stall_layout_ms, (to - from) / 1000.0);
     }
-  else if (bench.phase == PHASE_OPENING)
+  if (!running && bench.phase == PHASE_OPENING)
     bench.stall_open_ms = MAX (bench.stall_open_ms, late);
+  if (late > 20 && g_getenv ("BENCH_DEBUG"))
+    g_printerr ("stall of %.0f ms ending at %.4f s (layout %s, phase %d)\n", late,
+                seconds_since_t0 (now), running ? "running" : "not running", bench.phase);
 
   /* In case the layout ended before the board was found. */
   note_layout_end (now);
@@ -465,6 +501,9 @@ on_window_added_cb (GtkApplication *app,
     return;
   bench.window = window;
   gtk_window_set_default_size (window, WINDOW_WIDTH, WINDOW_HEIGHT);
+  /* The window's template has built the board: follow its layouts from the start. */
+  if (find_board (GTK_WIDGET (window)) != NULL)
+    watch_board ((RsBoardView *) find_board (GTK_WIDGET (window)));
   g_signal_connect (window, "realize", G_CALLBACK (on_realize_cb), NULL);
 }
 
