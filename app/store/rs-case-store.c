@@ -1743,7 +1743,7 @@ rs_case_store_add_quote (RsCaseStore  *self,
     return invalid (error, _("The quote ends at %" G_GINT64_FORMAT ", past the end of its "
                              "document (%" G_GINT64_FORMAT " characters)"), end, length), NULL;
 
-  text = g_utf8_substring (doc_text, start, end);
+  text = rs_quote_dup_span (doc_text, start, end);
   if (rs_quote_get_text (draft) != NULL && g_strcmp0 (rs_quote_get_text (draft), text) != 0)
     return invalid (error, _("The quote’s text does not match its document at %" G_GINT64_FORMAT
                              "–%" G_GINT64_FORMAT), start, end), NULL;
