@@ -1214,6 +1214,9 @@ _rs_case_store_publish (RsCaseStore *self,
   rs_case_end_changes (self->kase);
 }
 
+/* One transaction for many writes (an import). An operation that fails inside it
+ * leaves the batch failed: the next ones are refused and committing rolls it all back
+ * (see op_begin). */
 gboolean
 rs_case_store_begin_batch (RsCaseStore  *self,
                            GError      **error)
