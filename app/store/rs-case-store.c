@@ -1579,6 +1579,37 @@ entity_as_written (gint64      id,
   return entity;
 }
 
+/* A quote or an evidence link as the store just wrote it (see entity_as_written). */
+static RsQuote *
+quote_as_written (gint64      id,
+                  const char *uid,
+                  const char *text,
+                  RsQuote    *draft)
+{
+  RsQuote *quote = rs_quote_new (id);
+
+  rs_quote_set_uid (quote, uid);
+  rs_quote_set_document_id (quote, rs_quote_get_document_id (draft));
+  rs_quote_set_start (quote, rs_quote_get_start (draft));
+  rs_quote_set_end (quote, rs_quote_get_end (draft));
+  rs_quote_set_text (quote, text);
+  rs_quote_set_credibility (quote, rs_quote_get_credibility (draft));
+  return quote;
+}
+
+static RsEvidence *
+evidence_as_written (gint64      id,
+                     RsEvidence *draft)
+{
+  RsEvidence *evidence = rs_evidence_new (id);
+
+  rs_evidence_set_quote_id (evidence, rs_evidence_get_quote_id (draft));
+  rs_evidence_set_stance (evidence, rs_evidence_get_stance (draft));
+  rs_evidence_set_target (evidence, rs_evidence_get_target (draft));
+  rs_evidence_set_target_id (evidence, rs_evidence_get_target_id (draft));
+  return evidence;
+}
+
 static RsRelation *
 relation_as_written (gint64      id,
                      const char *uid,
@@ -1802,9 +1833,12 @@ rs_case_store_add_quote (RsCaseStore  *self,
   else
     sqlite3_bind_null (stmt, 6);
 
-  if (!rs_db_step_done (self->db, stmt, error) ||
-      !(quote = _rs_case_store_load_quote (self, sqlite3_last_insert_rowid (self->db), error)) ||
-      !op_commit (self, error))
+  if (!rs_db_step_done (self->db, stmt, error))
+    goto fail;
+  /* A batch (an import) builds the quote from what it wrote rather than reading it back. */
+  quote = self->in_batch ? quote_as_written (sqlite3_last_insert_rowid (self->db), uid, text, draft)
+                         : _rs_case_store_load_quote (self, sqlite3_last_insert_rowid (self->db), error);
+  if (quote == NULL || !op_commit (self, error))
     goto fail;
 
   _rs_case_store_publish (self, quote);
@@ -1860,9 +1894,11 @@ rs_case_store_add_evidence (RsCaseStore  *self,
   sqlite3_bind_int64 (stmt, 2, rs_evidence_get_target_id (draft));
   rs_db_bind_text (stmt, 3, rs_enum_to_nick (RS_TYPE_STANCE, rs_evidence_get_stance (draft)));
 
-  if (!rs_db_step_done (self->db, stmt, error) ||
-      !(evidence = _rs_case_store_load_evidence (self, sqlite3_last_insert_rowid (self->db), error)) ||
-      !op_commit (self, error))
+  if (!rs_db_step_done (self->db, stmt, error))
+    goto fail;
+  evidence = self->in_batch ? evidence_as_written (sqlite3_last_insert_rowid (self->db), draft)
+                            : _rs_case_store_load_evidence (self, sqlite3_last_insert_rowid (self->db), error);
+  if (evidence == NULL || !op_commit (self, error))
     goto fail;
 
   _rs_case_store_publish (self, evidence);
