@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <adwaita.h>
@@ -35,7 +36,9 @@
  *   stall_layout_ms, the longest lateness of a repeating 5 ms timeout while the layout
  *   ran, from the board's layout-running going TRUE to its going FALSE after the result
  *   is applied (how long the UI thread could not answer; the part of a stall before
- *   the layout started is the opening's).
+ *   the layout started is the opening's); stall_layout_cpu_ms, the most CPU time the UI
+ *   thread spent between two of those timeouts over the layout's run (the stall without
+ *   the waits for a core that a loaded machine adds).
  * - with --camera: a scripted camera path, fitted and at 100 %, driven by a tick
  *   callback from the frame clock's time (a slow frame moves the camera further, as a
  *   hand would; pans go the scroll wheel's way, _rs_board_view_pan_by()): per path the
@@ -88,6 +91,8 @@ typedef struct
   gboolean       saw_layout;
 
   gint64         last_tick;
+  gint64         last_tick_cpu; /* the UI thread's CPU time then, µs */
+  double         stall_layout_cpu_ms;
   gint64         layout_since;  /* the latest layout's start, 0 before any */
   gint64         layout_until;  /* its end, 0 while it runs */
   double         stall_layout_ms;
@@ -157,9 +162,9 @@ finish (void)
                           bench.stall_open_ms);
   if (bench.wait_layout)
     g_string_append_printf (out, ", \"layout_end_s\": %.4f, \"layout_drawn_s\": %.4f, "
-                            "\"stall_layout_ms\": %.2f",
+                            "\"stall_layout_ms\": %.2f, \"stall_layout_cpu_ms\": %.2f",
                             seconds_since_t0 (bench.layout_end), seconds_since_t0 (bench.layout_drawn),
-                            bench.stall_layout_ms);
+                            bench.stall_layout_ms, bench.stall_layout_cpu_ms);
   if (bench.camera)
     for (guint p = 0; p < G_N_ELEMENTS (bench.stats); p++)
       {
@@ -454,10 +459,23 @@ after_paint_cb (GdkFrameClock *clock,
  * going TRUE to its going FALSE, which is after the result is applied): what the UI
  * thread did before the layout started is the opening's, and applying the result is
  * the layout's even when the timeout only fires once it is over. */
+/* The calling thread's CPU time: a stall's share that the UI thread spent working, not
+ * waiting for a core on a loaded machine. */
+static gint64
+thread_cpu_usec (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
 static gboolean
 stall_cb (gpointer data)
 {
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_usec ();
+  gint64 since = bench.last_tick;
   gint64 due = bench.last_tick + STALL_MSEC * 1000;
   double late = (now - due) / 1000.0;
   gboolean running = bench.board != NULL && rs_board_view_get_layout_running (bench.board);
@@ -471,7 +489,13 @@ stall_cb (gpointer data)
       bench.saw_layout = TRUE;
       if (to > from)
         bench.stall_layout_ms = MAX (bench.stall_layout_ms, (to - from) / 1000.0);
+      /* The CPU the UI thread spent in the interval, for the part of it the layout ran. */
+      if (to > from && now > since)
+        bench.stall_layout_cpu_ms = MAX (bench.stall_layout_cpu_ms,
+                                         (cpu - bench.last_tick_cpu) / 1000.0 *
+                                         (double) (to - from) / (double) (now - since));
     }
+  bench.last_tick_cpu = cpu;
   if (!running && bench.phase == PHASE_OPENING)
     bench.stall_open_ms = MAX (bench.stall_open_ms, late);
   if (late > 20 && g_getenv ("BENCH_DEBUG"))
@@ -542,6 +566,7 @@ main (int   argc,
   bench.stats[1] = (PathStats) { "100", g_array_new (FALSE, FALSE, sizeof (double)),
                                  g_array_new (FALSE, FALSE, sizeof (double)) };
   bench.last_tick = start;
+  bench.last_tick_cpu = thread_cpu_usec ();
   g_timeout_add (STALL_MSEC, stall_cb, NULL);
   g_timeout_add_seconds (timeout_sec, timeout_cb, NULL);
 
