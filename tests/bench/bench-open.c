@@ -495,12 +495,13 @@ stall_cb (gpointer data)
                                          (cpu - bench.last_tick_cpu) / 1000.0 *
                                          (double) (to - from) / (double) (now - since));
     }
-  bench.last_tick_cpu = cpu;
   if (!running && bench.phase == PHASE_OPENING)
     bench.stall_open_ms = MAX (bench.stall_open_ms, late);
   if (late > 20 && g_getenv ("BENCH_DEBUG"))
-    g_printerr ("stall of %.0f ms ending at %.4f s (layout %s, phase %d)\n", late,
-                seconds_since_t0 (now), running ? "running" : "not running", bench.phase);
+    g_printerr ("stall of %.0f ms (%.0f ms of CPU) ending at %.4f s (layout %s, phase %d)\n",
+                late, (cpu - bench.last_tick_cpu) / 1000.0, seconds_since_t0 (now),
+                running ? "running" : "not running", bench.phase);
+  bench.last_tick_cpu = cpu;
 
   /* In case the layout ended before the board was found. */
   note_layout_end (now);
