@@ -488,6 +488,42 @@ test_batch (void)
   g_assert_cmpuint (changed_count, ==, 1);
 }
 
+/* Inside a batch an operation has no savepoint of its own: one that fails part way
+ * (here at its INSERT, a uid taken) leaves the batch failed, refusing what follows and
+ * rolled back whole at its commit; the next batch starts clean. */
+static void
+test_batch_failed (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_new_case ("batch-failed.redstring");
+  RsCase *kase = rs_case_store_get_case (store);
+  g_autoptr(RsEntity) draft = rs_entity_new (0);
+  g_autoptr(GError) error = NULL;
+
+  rs_entity_set_name (draft, "APT41");
+  rs_entity_set_kind (draft, RS_ENTITY_KIND_GROUP);
+  rs_entity_set_uid (draft, "e-apt41");
+  g_assert_true (rs_case_store_begin_batch (store, &error));
+  g_assert_nonnull (rs_case_store_add_entity (store, draft, &error));
+  g_assert_null (rs_case_store_add_entity (store, draft, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  rs_entity_set_uid (draft, "e-other");
+  g_assert_null (rs_case_store_add_entity (store, draft, &error));
+  g_assert_error (error, RS_ERROR, RS_ERROR_STORAGE);
+  g_clear_error (&error);
+  g_assert_false (rs_case_store_commit_batch (store, &error));
+  g_assert_error (error, RS_ERROR, RS_ERROR_STORAGE);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_entities (kase)), ==, 0);
+
+  g_assert_true (rs_case_store_begin_batch (store, &error));
+  g_assert_nonnull (rs_case_store_add_entity (store, draft, &error));
+  g_assert_true (rs_case_store_commit_batch (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_entities (kase)), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -503,6 +539,7 @@ main (int   argc,
   g_test_add_func ("/case-store/rejects-bad-records", test_rejects_bad_records);
   g_test_add_func ("/case-store/save-as", test_save_as);
   g_test_add_func ("/case-store/batch", test_batch);
+  g_test_add_func ("/case-store/batch-failed", test_batch_failed);
 
   return g_test_run ();
 }

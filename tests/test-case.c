@@ -144,6 +144,41 @@ test_selection (void)
   g_assert_cmpuint (rs_selection_get_n_items (selection), ==, 0);
 }
 
+/* A quote's span is what g_utf8_substring() cuts, through ASCII runs of every length
+ * (the fast path takes eight bytes at a time) and multi-byte characters at every place. */
+static void
+test_quote_span (void)
+{
+  const char *pieces[] = { "a", "é", "漢", "🜲", " ", "z" };
+  GRand *rand = g_rand_new_with_seed (18);
+
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      glong n_chars;
+
+      for (guint i = 0, n = g_rand_int_range (rand, 0, 80); i < n; i++)
+        {
+          /* Mostly ASCII, in runs, as a report is. */
+          guint piece = g_rand_int_range (rand, 0, 10) < 7 ? 0 : g_rand_int_range (rand, 1, 6);
+
+          for (guint k = 0, run = piece == 0 ? g_rand_int_range (rand, 1, 20) : 1; k < run; k++)
+            g_string_append (text, pieces[piece]);
+        }
+      n_chars = g_utf8_strlen (text->str, -1);
+      for (guint k = 0; k < 20; k++)
+        {
+          gint64 start = g_rand_int_range (rand, 0, n_chars + 1);
+          gint64 end = g_rand_int_range (rand, start, n_chars + 1);
+          g_autofree char *expected = g_utf8_substring (text->str, start, end);
+          g_autofree char *span = rs_quote_dup_span (text->str, start, end);
+
+          g_assert_cmpstr (span, ==, expected);
+        }
+    }
+  g_rand_free (rand);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -153,6 +188,7 @@ main (int   argc,
   g_test_add_func ("/case/new-destroy", test_new_destroy);
   g_test_add_func ("/case/remove-entity-cascades", test_remove_entity_cascades);
   g_test_add_func ("/case/selection", test_selection);
+  g_test_add_func ("/case/quote-span", test_quote_span);
 
   return g_test_run ();
 }

@@ -318,11 +318,14 @@ build_case_scene (RsCaseStore *store)
   return rs_board_scene_new (rs_case_store_get_case (store), NULL, style);
 }
 
+/* @laid_routes: (nullable): each edge's route as rs_layout_result_dup_route() writes it,
+ * formatted by the worker; the routes are taken from it. */
 static gboolean
 apply_result (RsLayoutController  *self,
               RsCaseStore         *store,
               RunData             *data,
               RsLayoutResult      *result,
+              GPtrArray           *laid_routes,
               guint               *n_placed,
               GError             **error)
 {
@@ -373,7 +376,8 @@ apply_result (RsLayoutController  *self,
       if (rs_case_lookup_relation (kase, placement.relation_id) == NULL)
         continue;
 
-      route = rs_layout_result_dup_route (result, i);
+      route = laid_routes != NULL ? g_steal_pointer (&g_ptr_array_index (laid_routes, i))
+                                  : rs_layout_result_dup_route (result, i);
       if (route == NULL && !data->everything)
         continue;
 
@@ -411,6 +415,55 @@ return_stale (GTask *task)
   return FALSE;
 }
 
+/* What the worker hands back: the layout, and its routes already written out (some
+ * 100,000 numbers at 20,000 entities, which the UI thread need not format). */
+typedef struct
+{
+  RsLayoutResult *result;
+  GPtrArray      *routes;
+} Laid;
+
+static void
+laid_free (Laid *laid)
+{
+  g_clear_pointer (&laid->result, rs_layout_result_unref);
+  g_clear_pointer (&laid->routes, g_ptr_array_unref);
+  g_free (laid);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Laid, laid_free)
+
+static void
+layout_in_thread (GTask        *work,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  RsLayoutRequest *request = task_data;
+  g_autoptr(Laid) laid = g_new0 (Laid, 1);
+  g_autoptr(GError) error = NULL;
+  guint n_edges;
+
+  laid->result = rs_graph_layout_run (request, cancellable, &error);
+
+  /* GTask runs this even when the task was cancelled before it started, and has then
+   * stored an error of its own, which only this call frees. */
+  if (g_task_return_error_if_cancelled (work))
+    return;
+  if (laid->result == NULL)
+    {
+      g_task_return_error (work, g_steal_pointer (&error));
+      return;
+    }
+
+  n_edges = rs_layout_result_get_n_edges (laid->result);
+  laid->routes = g_ptr_array_new_full (n_edges, g_free);
+  for (guint i = 0; i < n_edges; i++)
+    g_ptr_array_add (laid->routes, rs_layout_result_dup_route (laid->result, i));
+
+  g_task_return_pointer (work, g_steal_pointer (&laid), (GDestroyNotify) laid_free);
+}
+
 static void
 layout_done_cb (GObject      *object,
                 GAsyncResult *res,
@@ -419,12 +472,12 @@ layout_done_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   RsLayoutController *self = g_task_get_source_object (task);
   RunData *data = g_task_get_task_data (task);
-  g_autoptr(RsLayoutResult) result = NULL;
+  g_autoptr(Laid) laid = NULL;
   g_autoptr(RsCaseStore) store = NULL;
   g_autoptr(GError) error = NULL;
   guint n_placed = 0;
 
-  result = rs_graph_layout_run_finish (res, &error);
+  laid = g_task_propagate_pointer (G_TASK (res), &error);
 
   /* Replaced by a newer layout or cancelled, or the case went away. */
   if (data->generation != self->generation ||
@@ -436,7 +489,8 @@ layout_done_cb (GObject      *object,
 
   g_clear_object (&self->cancellable);
 
-  if (result == NULL || !apply_result (self, store, data, result, &n_placed, &error))
+  if (laid == NULL ||
+      !apply_result (self, store, data, laid->result, laid->routes, &n_placed, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_int (task, n_placed);
@@ -468,6 +522,7 @@ rs_layout_controller_run_async (RsLayoutController  *self,
                                 gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) work = NULL;
   g_autoptr(RsLayoutRequest) request = NULL;
   g_autoptr(RsBoardScene) case_scene = NULL;
   g_autoptr(RsCaseStore) store = NULL;
@@ -508,7 +563,14 @@ rs_layout_controller_run_async (RsLayoutController  *self,
                                                g_object_ref (self->cancellable), g_object_unref);
     }
 
-  rs_graph_layout_run_async (request, self->cancellable, layout_done_cb, g_steal_pointer (&task));
+  /* As rs_graph_layout_run_async(), plus the routes: a cancelled layout calls back at
+   * once, even while Graphviz is still busy (its result is then dropped). */
+  work = g_task_new (NULL, self->cancellable, layout_done_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (work, rs_layout_controller_run_async);
+  g_task_set_name (work, "rs_layout_controller_run_async");
+  g_task_set_task_data (work, g_steal_pointer (&request), (GDestroyNotify) rs_layout_request_unref);
+  g_task_set_return_on_cancel (work, TRUE);
+  g_task_run_in_thread (work, layout_in_thread);
 }
 
 /**
@@ -579,7 +641,7 @@ rs_layout_controller_run (RsLayoutController  *self,
 
   if (!(result = rs_graph_layout_run (request, cancellable, error)))
     return FALSE;
-  if (!apply_result (self, store, data, result, &placed, error))
+  if (!apply_result (self, store, data, result, NULL, &placed, error))
     return FALSE;
   if (n_placed != NULL)
     *n_placed = placed;

@@ -625,7 +625,7 @@ check_quote (Bundle  *bundle,
                    " characters)"), end, doc_id, document->length);
 
   doc_text = json_object_get_string_member (document->object, "text");
-  slice = g_utf8_substring (doc_text, start, end);
+  slice = rs_quote_dup_span (doc_text, start, end);
   if (text != NULL && g_strcmp0 (text, slice) != 0)
     return fail (error, "quotes", record->index,
                  _("text does not match document %s at %" PRId64 "–%" PRId64),

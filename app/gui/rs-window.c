@@ -702,12 +702,16 @@ set_on_children (RsWindow   *self,
                  const char *property,
                  gpointer    value)
 {
+  /* The board last: a case without positions starts its layout in a worker as soon as
+   * the board has it, and the panels' rows (200 list rows built from templates for the
+   * reports, the timeline's) would then hold up the UI thread while it runs. */
   GObject *children[] = {
-    G_OBJECT (self->board), G_OBJECT (self->source_viewer), G_OBJECT (self->quotes_panel),
+    G_OBJECT (self->source_viewer), G_OBJECT (self->quotes_panel),
     G_OBJECT (self->timeline_panel), G_OBJECT (self->notes_panel),
     G_OBJECT (self->documents_panel), G_OBJECT (self->suggestions_panel),
     G_OBJECT (self->history_panel), G_OBJECT (self->review_panel), G_OBJECT (self->items_panel),
     G_OBJECT (self->filter_popover), G_OBJECT (self->find_popover), G_OBJECT (self->empty_state),
+    G_OBJECT (self->board),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (children); i++)

@@ -345,6 +345,45 @@ rs_layout_result_lookup_edge (const RsLayoutResult *self,
 /* The edge's points as "x1,y1 x2,y2 …" with two decimals, whatever the locale: the form
  * case files store and rs_layout_route_parse() reads. %NULL for an edge the layout left
  * alone (see rs_layout_result_get_edge_points()). */
+/* "%.2f" of @value at @out, as g_ascii_formatd() writes it, without printf's
+ * exact decimal expansion (a 20,000-entity layout writes some 200,000 numbers on the UI
+ * thread); values near a tie of the rounding, or huge, still go through printf. Returns
+ * the end of what it wrote. */
+static char *
+format_hundredths (char   *out,
+                   double  value)
+{
+  double scaled = value * 100;
+  double whole = floor (scaled);
+  char digits[24];
+  guint n = 0;
+  gint64 h;
+
+  if (!(fabs (scaled) < 1e15) || fabs (scaled - whole - 0.5) < 1e-6)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (buf, sizeof buf, "%.2f", value);
+      return g_stpcpy (out, buf);
+    }
+
+  h = (gint64) llround (scaled);
+  /* printf keeps the sign of a negative value that rounds to zero. */
+  if (h < 0 || (h == 0 && signbit (value)))
+    *out++ = '-';
+  h = h < 0 ? -h : h;
+  do
+    digits[n++] = '0' + h % 10, h /= 10;
+  while (h > 0 || n < 3);
+  while (n > 2)
+    *out++ = digits[--n];
+  *out++ = '.';
+  *out++ = digits[1];
+  *out++ = digits[0];
+  *out = '\0';
+  return out;
+}
+
 char *
 rs_layout_result_dup_route (const RsLayoutResult *self,
                             guint                 index)
@@ -364,12 +403,15 @@ rs_layout_result_dup_route (const RsLayoutResult *self,
 
   for (guint i = 0; i < n_points; i++)
     {
-      char x[G_ASCII_DTOSTR_BUF_SIZE];
-      char y[G_ASCII_DTOSTR_BUF_SIZE];
+      char buf[2 * G_ASCII_DTOSTR_BUF_SIZE + 2];
+      char *end = buf;
 
-      g_string_append_printf (route, "%s%s,%s", i > 0 ? " " : "",
-                              g_ascii_formatd (x, sizeof x, "%.2f", points[i].x),
-                              g_ascii_formatd (y, sizeof y, "%.2f", points[i].y));
+      if (i > 0)
+        *end++ = ' ';
+      end = format_hundredths (end, points[i].x);
+      *end++ = ',';
+      end = format_hundredths (end, points[i].y);
+      g_string_append_len (route, buf, end - buf);
     }
 
   return g_string_free (route, FALSE);
@@ -382,27 +424,40 @@ static const char *
 scan_number (const char *p,
              double     *value)
 {
+  /* Exact powers of ten: an integer of up to 15 digits over one of them is rounded once,
+   * by the division, to the double strtod() would give. */
+  static const double pow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+                                  1e11, 1e12, 1e13, 1e14, 1e15 };
   const char *start = p;
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  gsize digits = 0;
+  gsize digits = 0, decimals = 0;
+  guint64 mantissa = 0;
+  gboolean negative = *p == '-';
 
   if (*p == '-' || *p == '+')
     p++;
   while (g_ascii_isdigit (*p))
-    p++, digits++;
+    mantissa = mantissa * 10 + (guint64) (*p++ - '0'), digits++;
   if (*p == '.')
     {
       p++;
       while (g_ascii_isdigit (*p))
-        p++, digits++;
+        mantissa = mantissa * 10 + (guint64) (*p++ - '0'), digits++, decimals++;
     }
 
   if (digits == 0 || (gsize) (p - start) >= sizeof buf)
     return NULL;
 
-  memcpy (buf, start, p - start);
-  buf[p - start] = '\0';
-  *value = g_ascii_strtod (buf, NULL);
+  /* A route's numbers are "%.2f": the common case needs no strtod() (a 20,000-entity
+   * layout's routes are read back on the UI thread as it is applied). */
+  if (digits <= 15)
+    *value = (negative ? -1.0 : 1.0) * ((double) mantissa / pow10[decimals]);
+  else
+    {
+      memcpy (buf, start, p - start);
+      buf[p - start] = '\0';
+      *value = g_ascii_strtod (buf, NULL);
+    }
 
   if (!isfinite (*value) || fabs (*value) > ROUTE_MAX_COORD)
     return NULL;

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RsQuote, rs_quote, RS, QUOTE, GObject)
 
 RsQuote    *rs_quote_new             (gint64 id);
+char       *rs_quote_dup_span        (const char *text,
+                                      gint64      start,
+                                      gint64      end);
 gint64      rs_quote_get_id          (RsQuote *self);
 const char *rs_quote_get_uid         (RsQuote *self);
 void        rs_quote_set_uid         (RsQuote    *self,

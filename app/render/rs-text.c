@@ -125,5 +125,7 @@ rs_text_dup_for_label (const char *text,
   if (cut || n_chars > max_chars)
     cut_with_ellipsis (out, max_chars);
 
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  /* An exact copy: a GString's buffer is rounded up to a power of two, 128 bytes for a
+   * typical 30-byte label, and a scene keeps one per node and per edge. */
+  return g_strndup (out->str, out->len);
 }

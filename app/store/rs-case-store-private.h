@@ -31,6 +31,8 @@ struct _RsCaseStore
   /* Records written in the open batch, added to the case when it commits. */
   GPtrArray *pending;
   gboolean   in_batch;
+  /* An operation of the open batch failed part way: the batch can only be rolled back. */
+  gboolean   batch_failed;
   /* SQL -> statement the open batch keeps prepared (NULL outside a batch): an import
    * writes thousands of rows with a dozen statements, and preparing each one anew
    * was most of its time. Outside a batch the connection may be swapped (loading

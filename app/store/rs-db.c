@@ -32,6 +32,22 @@ rs_db_open_untrusted (const char  *path,
  * lock, so it can neither write the file nor checkpoint its -wal into it, even when
  * it is the last one to close. RS_DB_OPEN_IMMUTABLE also takes no locks and ignores
  * any -wal: only for a WAL file without one, in a folder where no -shm can be made. */
+/* Before SQLite initialises itself at the first open: no memory statistics, which
+ * Redstring never reads and which cost a global mutex around every allocation SQLite
+ * makes (an import of 20,000 entities makes millions). Too late once another part of
+ * the process has opened a database; then nothing changes. */
+static void
+configure_sqlite_once (void)
+{
+  static gsize configured = 0;
+
+  if (g_once_init_enter (&configured))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&configured, 1);
+    }
+}
+
 sqlite3 *
 rs_db_open_untrusted_full (const char    *path,
                            RsDbOpenMode   mode,
@@ -71,6 +87,7 @@ rs_db_open_untrusted_full (const char    *path,
       g_assert_not_reached ();
     }
 
+  configure_sqlite_once ();
   if ((rc = sqlite3_open_v2 (uri ? uri : path, &db, flags, NULL)) != SQLITE_OK)
     {
       rs_db_set_error (db, rc, error, path);

@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <adwaita.h>
@@ -33,7 +34,11 @@
  * - with --wait-layout (a case without positions): layout_end_s, when the board's
  *   layout finished, and layout_drawn_s, the end of the first frame after it; and
  *   stall_layout_ms, the longest lateness of a repeating 5 ms timeout while the layout
- *   ran (how long the UI thread could not answer).
+ *   ran, from the board's layout-running going TRUE to its going FALSE after the result
+ *   is applied (how long the UI thread could not answer; the part of a stall before
+ *   the layout started is the opening's); stall_layout_cpu_ms, the most CPU time the UI
+ *   thread spent between two of those timeouts over the layout's run (the stall without
+ *   the waits for a core that a loaded machine adds).
  * - with --camera: a scripted camera path, fitted and at 100 %, driven by a tick
  *   callback from the frame clock's time (a slow frame moves the camera further, as a
  *   hand would; pans go the scroll wheel's way, _rs_board_view_pan_by()): per path the
@@ -86,6 +91,10 @@ typedef struct
   gboolean       saw_layout;
 
   gint64         last_tick;
+  gint64         last_tick_cpu; /* the UI thread's CPU time then, µs */
+  double         stall_layout_cpu_ms;
+  gint64         layout_since;  /* the latest layout's start, 0 before any */
+  gint64         layout_until;  /* its end, 0 while it runs */
   double         stall_layout_ms;
   double         stall_open_ms;
 
@@ -153,9 +162,9 @@ finish (void)
                           bench.stall_open_ms);
   if (bench.wait_layout)
     g_string_append_printf (out, ", \"layout_end_s\": %.4f, \"layout_drawn_s\": %.4f, "
-                            "\"stall_layout_ms\": %.2f",
+                            "\"stall_layout_ms\": %.2f, \"stall_layout_cpu_ms\": %.2f",
                             seconds_since_t0 (bench.layout_end), seconds_since_t0 (bench.layout_drawn),
-                            bench.stall_layout_ms);
+                            bench.stall_layout_ms, bench.stall_layout_cpu_ms);
   if (bench.camera)
     for (guint p = 0; p < G_N_ELEMENTS (bench.stats); p++)
       {
@@ -340,7 +349,26 @@ layout_running_cb (GObject    *board,
                    GParamSpec *pspec,
                    gpointer    data)
 {
-  note_layout_end (g_get_monotonic_time ());
+  gint64 now = g_get_monotonic_time ();
+
+  if (rs_board_view_get_layout_running (RS_BOARD_VIEW (board)))
+    {
+      bench.layout_since = now;
+      bench.layout_until = 0;
+    }
+  else
+    bench.layout_until = now;
+  if (g_getenv ("BENCH_DEBUG"))
+    g_printerr ("layout %s at %.4f s (monotonic %.6f s)\n", bench.layout_until ? "stopped" : "started",
+                seconds_since_t0 (now), now / (double) G_USEC_PER_SEC);
+  note_layout_end (now);
+}
+
+static void
+watch_board (RsBoardView *board)
+{
+  bench.board = board;
+  g_signal_connect (board, "notify::layout-running", G_CALLBACK (layout_running_cb), NULL);
 }
 
 static void
@@ -357,10 +385,11 @@ after_paint_cb (GdkFrameClock *clock,
 
   if (bench.board == NULL)
     {
-      bench.board = (RsBoardView *) find_board (GTK_WIDGET (bench.window));
-      if (bench.board == NULL)
+      RsBoardView *board = (RsBoardView *) find_board (GTK_WIDGET (bench.window));
+
+      if (board == NULL)
         return;
-      g_signal_connect (bench.board, "notify::layout-running", G_CALLBACK (layout_running_cb), NULL);
+      watch_board (board);
     }
 
   switch (bench.phase)
@@ -425,22 +454,54 @@ after_paint_cb (GdkFrameClock *clock,
     }
 }
 
-/* How late a 5 ms timeout fires: the UI thread was busy that long. */
+/* How late a 5 ms timeout fires: the UI thread was busy that long. A stall counts for
+ * the layout as far as it overlaps the layout's run (from the board's layout-running
+ * going TRUE to its going FALSE, which is after the result is applied): what the UI
+ * thread did before the layout started is the opening's, and applying the result is
+ * the layout's even when the timeout only fires once it is over. */
+/* The calling thread's CPU time: a stall's share that the UI thread spent working, not
+ * waiting for a core on a loaded machine. */
+static gint64
+thread_cpu_usec (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
 static gboolean
 stall_cb (gpointer data)
 {
   gint64 now = g_get_monotonic_time ();
-  double late = (now - bench.last_tick - STALL_MSEC * 1000) / 1000.0;
+  gint64 cpu = thread_cpu_usec ();
+  gint64 since = bench.last_tick;
+  gint64 due = bench.last_tick + STALL_MSEC * 1000;
+  double late = (now - due) / 1000.0;
   gboolean running = bench.board != NULL && rs_board_view_get_layout_running (bench.board);
 
   bench.last_tick = now;
-  if (running)
+  if (bench.layout_since != 0 && (bench.layout_until == 0 || bench.layout_until > due))
     {
+      gint64 from = MAX (due, bench.layout_since);
+      gint64 to = bench.layout_until == 0 ? now : MIN (now, bench.layout_until);
+
       bench.saw_layout = TRUE;
-      bench.stall_layout_ms = MAX (bench.stall_layout_ms, late);
+      if (to > from)
+        bench.stall_layout_ms = MAX (bench.stall_layout_ms, (to - from) / 1000.0);
+      /* The CPU the UI thread spent in the interval, for the part of it the layout ran. */
+      if (to > from && now > since)
+        bench.stall_layout_cpu_ms = MAX (bench.stall_layout_cpu_ms,
+                                         (cpu - bench.last_tick_cpu) / 1000.0 *
+                                         (double) (to - from) / (double) (now - since));
     }
-  else if (bench.phase == PHASE_OPENING)
+  if (!running && bench.phase == PHASE_OPENING)
     bench.stall_open_ms = MAX (bench.stall_open_ms, late);
+  if (late > 20 && g_getenv ("BENCH_DEBUG"))
+    g_printerr ("stall of %.0f ms (%.0f ms of CPU) ending at %.4f s (layout %s, phase %d)\n",
+                late, (cpu - bench.last_tick_cpu) / 1000.0, seconds_since_t0 (now),
+                running ? "running" : "not running", bench.phase);
+  bench.last_tick_cpu = cpu;
 
   /* In case the layout ended before the board was found. */
   note_layout_end (now);
@@ -465,6 +526,9 @@ on_window_added_cb (GtkApplication *app,
     return;
   bench.window = window;
   gtk_window_set_default_size (window, WINDOW_WIDTH, WINDOW_HEIGHT);
+  /* The window's template has built the board: follow its layouts from the start. */
+  if (find_board (GTK_WIDGET (window)) != NULL)
+    watch_board ((RsBoardView *) find_board (GTK_WIDGET (window)));
   g_signal_connect (window, "realize", G_CALLBACK (on_realize_cb), NULL);
 }
 
@@ -503,6 +567,7 @@ main (int   argc,
   bench.stats[1] = (PathStats) { "100", g_array_new (FALSE, FALSE, sizeof (double)),
                                  g_array_new (FALSE, FALSE, sizeof (double)) };
   bench.last_tick = start;
+  bench.last_tick_cpu = thread_cpu_usec ();
   g_timeout_add (STALL_MSEC, stall_cb, NULL);
   g_timeout_add_seconds (timeout_sec, timeout_cb, NULL);
 

@@ -538,10 +538,15 @@ on_case_changes_cb (RsReviewPanel *self,
 
         for (guint i = 0; objects != NULL && i < objects->len; i++)
           {
+            g_autofree char *claim = NULL;
             gint64 id = 0;
 
             g_object_get (g_ptr_array_index (objects, i), "id", &id, NULL);
-            note_claim (claims, kinds[k].target, id);
+            /* Only a row or the thread shown can go stale: a layout moves every
+             * entity and relation, which lists nothing new. */
+            claim = claim_key (kinds[k].target, id);
+            if (g_hash_table_contains (self->rows, claim) || g_str_equal (claim, shown))
+              g_hash_table_add (claims, g_steal_pointer (&claim));
           }
       }
 
