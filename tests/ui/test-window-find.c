@@ -57,6 +57,29 @@ popover_shown (gpointer user_data)
   return gtk_widget_get_mapped (GTK_WIDGET (window->find_popover));
 }
 
+/* What the entry's last search-changed searched for. */
+static void
+note_search_cb (char        **searched,
+                GtkEditable  *entry)
+{
+  g_free (*searched);
+  *searched = g_strdup (gtk_editable_get_text (entry));
+}
+
+typedef struct
+{
+  char       **searched;
+  const char  *text;
+} Searched;
+
+static gboolean
+searched_for (gpointer user_data)
+{
+  Searched *wanted = user_data;
+
+  return g_strcmp0 (*wanted->searched, wanted->text) == 0;
+}
+
 /* Ctrl+F (the action its accelerator triggers), then typing as a user does: the
  * entry's own debounce runs the search. */
 static GListModel *
@@ -75,8 +98,20 @@ find (RsWindow   *window,
     g_assert_true (focus == GTK_WIDGET (entry) ||
                    (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (entry))));
   }
-  gtk_editable_set_text (entry, text);
-  rs_gui_test_iterate (400);
+  {
+    g_autofree char *searched = NULL;
+    Searched wanted = { &searched, text };
+    gulong handler = g_signal_connect_swapped (entry, "search-changed",
+                                               G_CALLBACK (note_search_cb), &searched);
+
+    /* Replacing the text empties it first, which GtkSearchEntry reports at once:
+     * wait for the search of the whole text, after the entry's debounce however
+     * long a loaded machine makes it (the search itself is synchronous). */
+    gtk_editable_set_text (entry, text);
+    g_assert_true (rs_gui_test_wait_until (searched_for, &wanted, 10000));
+    g_signal_handler_disconnect (entry, handler);
+  }
+  rs_gui_test_iterate (50);
   return results;
 }
 
