@@ -11,7 +11,7 @@
 #include "rs-application.h"
 #include "rs-gui-test-utils.h"
 #include "rs-test-utils.h"
-#include "rs-test-utils.h"
+#include "rs-window.h"
 
 /* After gtk.h, which says which backends GDK has. */
 #ifdef GDK_WINDOWING_X11
@@ -376,4 +376,30 @@ rs_gui_test_collect (GtkWidget *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     rs_gui_test_collect (child, type, found);
+}
+
+/* The case loads in a worker: shown once its window has its store. */
+static gboolean
+case_shown (gpointer path)
+{
+  RsWindow *window = rs_window_find_for_case (path);
+
+  return window != NULL && rs_window_get_store (window) != NULL;
+}
+
+/* Opens PATH as the application does (a window, the case loaded in a worker) and
+ * returns its window once the case is in it and the window has drawn. */
+GtkWindow *
+rs_gui_test_open_case (GApplication *app,
+                       const char   *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  RsWindow *window;
+
+  g_application_open (app, &file, 1, "");
+  g_assert_true (rs_gui_test_wait_until (case_shown, (gpointer)path, 30000));
+  window = rs_window_find_for_case (path);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  rs_gui_test_wait_for_draw (GTK_WIDGET (window));
+  return GTK_WINDOW (window);
 }

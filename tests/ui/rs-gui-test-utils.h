@@ -21,6 +21,8 @@ gboolean    rs_gui_test_wait_until         (RsGuiTestCondition   condition,
                                             gpointer             user_data,
                                             guint                timeout_msec);
 void        rs_gui_test_wait_for_draw      (GtkWidget           *widget);
+GtkWindow  *rs_gui_test_open_case          (GApplication        *app,
+                                            const char          *path);
 GdkTexture *rs_gui_test_render_widget      (GtkWidget           *widget);
 char       *rs_gui_test_save_png           (GdkTexture          *texture,
                                             const char          *name);
