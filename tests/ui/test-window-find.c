@@ -27,15 +27,8 @@ static RsWindow *
 open_sample (void)
 {
   g_autofree char *path = rs_test_make_sample_file ("find.redstring");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  RsWindow *window;
 
-  g_application_open (G_APPLICATION (app), &file, 1, "");
-  window = rs_window_find_for_case (path);
-  g_assert_nonnull (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  rs_gui_test_wait_for_draw (GTK_WIDGET (window));
-  return window;
+  return RS_WINDOW (rs_gui_test_open_case (G_APPLICATION (app), path));
 }
 
 static gpointer
