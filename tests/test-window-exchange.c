@@ -20,6 +20,7 @@
 #include "rs-core.h"
 #include "rs-exchange-dialog.h"
 #include "rs-gui-test-utils.h"
+#include "rs-progress-dialog.h"
 #include "rs-test-utils.h"
 #include "rs-window-private.h"
 
@@ -412,7 +413,7 @@ review_gone (gpointer data)
 }
 
 /* A large merge (600 entities and about 900 relations new) says it is writing, with the
- * review insensitive, before the UI thread is busy; then the items are in. */
+ * review insensitive; then the items are in. */
 static void
 test_merge_large (void)
 {
@@ -448,6 +449,84 @@ test_merge_large (void)
   g_assert_true (rs_gui_test_wait_until (review_gone, window, 60000));
   g_assert_cmpuint (count_entities (window), ==, 600);
   g_assert_nonnull (rs_case_lookup_entity_by_name (case_of (window), "Entity 599 (Hana)"));
+  close_window (window);
+}
+
+static GtkWindow *
+find_progress_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (RS_IS_PROGRESS_DIALOG (toplevel) && gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
+        return GTK_WINDOW (toplevel);
+    }
+  return NULL;
+}
+
+static gboolean
+progress_shown (gpointer data)
+{
+  return find_progress_dialog () != NULL;
+}
+
+static gboolean
+not_applying (gpointer data)
+{
+  return !rs_exchange_dialog_get_applying (RS_EXCHANGE_DIALOG (data));
+}
+
+/* A large merge is written with the window responsive: its progress shows, with
+ * Cancel, which leaves the case as it was and the review open; Apply again writes it. */
+static void
+test_merge_large_cancel (void)
+{
+  g_autoptr(RsCaseStore) mine = rs_test_open_new_case ("cancel-mine.redstring");
+  g_autofree char *mine_path = g_strdup (rs_case_store_get_path (mine));
+  g_autofree char *theirs = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  RsExchangeDialog *dialog;
+  GtkWindow *progress;
+  RsWindow *window;
+  gboolean said = FALSE;
+
+  {
+    g_autoptr(RsCaseStore) other = rs_test_open_new_case ("cancel-theirs.redstring");
+
+    rs_test_make_grid_board (other, 600, " (Hana)", TRUE);
+    theirs = g_strdup (rs_case_store_get_path (other));
+  }
+  g_clear_object (&mine);
+  window = open_path (mine_path);
+  window->progress_delay = 0;
+  _rs_window_merge_case (window, theirs);
+  dialog = wait_for_review (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "exchange.apply", NULL));
+  g_assert_true (rs_exchange_dialog_get_applying (dialog));
+  /* The main loop runs while it writes: the progress dialog is drawn. */
+  g_assert_true (rs_gui_test_wait_until (progress_shown, NULL, 10000));
+  progress = find_progress_dialog ();
+  g_assert_true (rs_exchange_dialog_get_applying (dialog));
+  click (button_labelled (GTK_WIDGET (progress), GTK_TYPE_BUTTON, "_Cancel", 0));
+  g_assert_true (rs_gui_test_wait_until (not_applying, dialog, 30000));
+  rs_gui_test_iterate (50);
+  g_assert_null (find_progress_dialog ());
+  g_assert_true (exchange_dialog_shown (window));
+  g_assert_cmpuint (count_entities (window), ==, 0);
+  g_assert_false (rs_case_store_in_change (window->store));
+  rs_gui_test_collect (GTK_WIDGET (dialog), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (labels, i)), "Cancelled"))
+      said = TRUE;
+  g_assert_true (said);
+
+  /* Apply again: all of it. */
+  g_assert_true (rs_exchange_dialog_apply (dialog));
+  g_assert_true (rs_gui_test_wait_until (review_gone, window, 60000));
+  g_assert_cmpuint (count_entities (window), ==, 600);
   close_window (window);
 }
 
@@ -916,6 +995,7 @@ main (int   argc,
   g_test_add_func ("/window-exchange/merge", test_merge);
   g_test_add_func ("/window-exchange/merge-cancel", test_merge_cancel);
   g_test_add_func ("/window-exchange/merge-large", test_merge_large);
+  g_test_add_func ("/window-exchange/merge-large-cancel", test_merge_large_cancel);
   g_test_add_func ("/window-exchange/drop-case", test_drop_case);
   g_test_add_func ("/window-exchange/apply-changes", test_apply_changes);
   g_test_add_func ("/window-exchange/foreign-changeset", test_foreign_changeset);

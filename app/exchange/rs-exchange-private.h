@@ -219,6 +219,23 @@ RsChange   *_rs_exchange_write           (RsCaseStore        *store,
                                           GListModel         *items,
                                           const char         *label,
                                           GError            **error);
+/* The same a slice at a time: begin opens the change (RS_ERROR_BUSY while another
+ * is open), step writes up to MAX_OPS records, finish commits it, and cancel rolls
+ * back whatever was written; finish and cancel free the writer. */
+typedef struct _XWriter XWriter;
+
+XWriter    *_rs_exchange_writer_begin    (RsCaseStore        *store,
+                                          GListModel         *items,
+                                          const char         *label,
+                                          GError            **error);
+gboolean    _rs_exchange_writer_step     (XWriter            *self,
+                                          guint               max_ops,
+                                          gboolean           *done,
+                                          GError            **error);
+double      _rs_exchange_writer_fraction (XWriter            *self);
+RsChange   *_rs_exchange_writer_finish   (XWriter            *self,
+                                          GError            **error);
+void        _rs_exchange_writer_cancel   (XWriter            *self);
 
 /* The changeset file (rs-exchange-changes.c). */
 #define RS_EXCHANGE_MAGIC "REDSTRING-CHANGES"

@@ -40,8 +40,6 @@ writer_clear (Writer *w)
     g_clear_pointer (&w->by_uid[i], sqlite3_finalize);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Writer, writer_clear)
-
 static gboolean
 bad_value (const char  *what,
            const char  *value,
@@ -495,52 +493,6 @@ is_delete (RsExchangeItem *item)
 }
 
 static gboolean
-write_updates (Writer      *w,
-               XTableId     table,
-               GListModel  *items,
-               GError     **error)
-{
-  const XTable *t = _rs_exchange_table (table);
-  g_autoptr(GHashTable) done = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  guint n = g_list_model_get_n_items (items);
-
-  /* All the accepted fields of one record go into one update of it. */
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RsExchangeItem) first = g_list_model_get_item (items, i);
-      gint64 id = rs_exchange_item_get_local_id (first);
-      g_autofree char **over = NULL;
-      g_autofree gboolean *mask = NULL;
-
-      if (_rs_exchange_item_get_table (first) != table || !takes_theirs (first) ||
-          is_delete (first) || g_hash_table_contains (done, &id))
-        continue;
-
-      over = g_new0 (char *, t->n_columns + 1);
-      mask = g_new0 (gboolean, t->n_columns);
-      for (guint j = i; j < n; j++)
-        {
-          g_autoptr(RsExchangeItem) item = g_list_model_get_item (items, j);
-          const XField *field = _rs_exchange_item_get_xfield (item);
-          char **values = _rs_exchange_item_get_values (item);
-
-          if (_rs_exchange_item_get_table (item) != table ||
-              rs_exchange_item_get_local_id (item) != id || !takes_theirs (item) || is_delete (item) || field == NULL || values == NULL)
-            continue;
-          for (guint c = 0; c < field->n_columns; c++)
-            {
-              over[field->columns[c]] = values[field->columns[c]];
-              mask[field->columns[c]] = TRUE;
-            }
-        }
-      if (!update_record (w, table, id, over, mask, error))
-        return FALSE;
-      g_hash_table_add (done, g_memdup2 (&id, sizeof id));
-    }
-  return TRUE;
-}
-
-static gboolean
 delete_record (Writer      *w,
                XTableId     table,
                gint64       id,
@@ -577,13 +529,101 @@ delete_record (Writer      *w,
     }
 }
 
-static gboolean
-write_all (Writer      *w,
-           GListModel  *items,
-           GError     **error)
+/* One step of a write: a record inserted, one record's accepted fields updated
+ * together, or a record deleted. The steps are worked out first, in the order they
+ * must be written, so that a write can go a slice at a time on the main loop. */
+typedef enum
 {
+  OP_INSERT,
+  OP_UPDATE,
+  OP_DELETE,
+} OpKind;
+
+typedef struct
+{
+  OpKind          kind;
+  XTableId        table;
+  RsExchangeItem *item;   /* owned: the first item of the record */
+  char          **over;   /* OP_UPDATE: n_columns, borrowed from the items */
+  gboolean       *mask;
+} Op;
+
+static void
+op_clear (Op *op)
+{
+  g_clear_object (&op->item);
+  g_clear_pointer (&op->over, g_free);
+  g_clear_pointer (&op->mask, g_free);
+}
+
+struct _XWriter
+{
+  Writer   w;
+  GArray  *ops;        /* Op */
+  guint    next;
+  gboolean in_change;
+};
+
+static void
+add_op (GArray         *ops,
+        OpKind          kind,
+        XTableId        table,
+        RsExchangeItem *item)
+{
+  Op op = { kind, table, g_object_ref (item), NULL, NULL };
+
+  g_array_append_val (ops, op);
+}
+
+static void
+plan_updates (GArray     *ops,
+              XTableId    table,
+              GListModel *items)
+{
+  const XTable *t = _rs_exchange_table (table);
+  /* local id -> index in OPS: all the accepted fields of one record, one update. */
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   guint n = g_list_model_get_n_items (items);
 
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RsExchangeItem) item = g_list_model_get_item (items, i);
+      gint64 id = rs_exchange_item_get_local_id (item);
+      const XField *field = _rs_exchange_item_get_xfield (item);
+      char **values = _rs_exchange_item_get_values (item);
+      gpointer index;
+      Op *op;
+
+      if (_rs_exchange_item_get_table (item) != table || !takes_theirs (item) ||
+          is_delete (item))
+        continue;
+      if (!g_hash_table_lookup_extended (by_id, &id, NULL, &index))
+        {
+          Op fresh = { OP_UPDATE, table, g_object_ref (item), g_new0 (char *, t->n_columns + 1),
+                       g_new0 (gboolean, t->n_columns) };
+
+          index = GUINT_TO_POINTER (ops->len);
+          g_array_append_val (ops, fresh);
+          g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), index);
+        }
+      if (field == NULL || values == NULL)
+        continue;
+      op = &g_array_index (ops, Op, GPOINTER_TO_UINT (index));
+      for (guint c = 0; c < field->n_columns; c++)
+        {
+          op->over[field->columns[c]] = values[field->columns[c]];
+          op->mask[field->columns[c]] = TRUE;
+        }
+    }
+}
+
+static GArray *
+plan_ops (GListModel *items)
+{
+  GArray *ops = g_array_new (FALSE, TRUE, sizeof (Op));
+  guint n = g_list_model_get_n_items (items);
+
+  g_array_set_clear_func (ops, (GDestroyNotify)op_clear);
   for (guint k = 0; k < G_N_ELEMENTS (write_order); k++)
     {
       XTableId table = write_order[k];
@@ -593,12 +633,10 @@ write_all (Writer      *w,
           g_autoptr(RsExchangeItem) item = g_list_model_get_item (items, i);
 
           if (_rs_exchange_item_get_table (item) == table &&
-              rs_exchange_item_get_kind (item) == RS_EXCHANGE_ITEM_NEW &&
-              !insert_row (w, item, error))
-            return FALSE;
+              rs_exchange_item_get_kind (item) == RS_EXCHANGE_ITEM_NEW)
+            add_op (ops, OP_INSERT, table, item);
         }
-      if (!write_updates (w, table, items, error))
-        return FALSE;
+      plan_updates (ops, table, items);
     }
 
   /* Children before parents. */
@@ -612,10 +650,97 @@ write_all (Writer      *w,
         if (rs_exchange_item_get_kind (item) == RS_EXCHANGE_ITEM_CONFLICT &&
             rs_exchange_item_get_resolution (item) != RS_EXCHANGE_RESOLUTION_TAKE_THEIRS)
           continue;
-        if (!delete_record (w, write_order[k], rs_exchange_item_get_local_id (item), error))
-          return FALSE;
+        add_op (ops, OP_DELETE, write_order[k], item);
       }
+  return ops;
+}
+
+static gboolean
+run_op (Writer  *w,
+        Op      *op,
+        GError **error)
+{
+  switch (op->kind)
+    {
+    case OP_INSERT:
+      return insert_row (w, op->item, error);
+    case OP_UPDATE:
+      return update_record (w, op->table, rs_exchange_item_get_local_id (op->item), op->over,
+                            op->mask, error);
+    case OP_DELETE:
+    default:
+      return delete_record (w, op->table, rs_exchange_item_get_local_id (op->item), error);
+    }
+}
+
+XWriter *
+_rs_exchange_writer_begin (RsCaseStore  *store,
+                           GListModel   *items,
+                           const char   *label,
+                           GError      **error)
+{
+  XWriter *self;
+
+  if (!rs_case_store_begin_change (store, label, error))
+    return NULL;
+  self = g_new0 (XWriter, 1);
+  self->w.store = g_object_ref (store);
+  self->w.kase = rs_case_store_get_case (store);
+  self->ops = plan_ops (items);
+  self->in_change = TRUE;
+  return self;
+}
+
+gboolean
+_rs_exchange_writer_step (XWriter   *self,
+                          guint      max_ops,
+                          gboolean  *done,
+                          GError   **error)
+{
+  for (guint i = 0; i < max_ops && self->next < self->ops->len; i++)
+    if (!run_op (&self->w, &g_array_index (self->ops, Op, self->next++), error))
+      return FALSE;
+  *done = self->next >= self->ops->len;
   return TRUE;
+}
+
+double
+_rs_exchange_writer_fraction (XWriter *self)
+{
+  return self->ops->len > 0 ? (double)self->next / self->ops->len : 1.0;
+}
+
+static void
+writer_free (XWriter *self)
+{
+  /* No statement of ours may stay open on the connection past the change. */
+  writer_clear (&self->w);
+  g_clear_object (&self->w.store);
+  g_array_unref (self->ops);
+  g_free (self);
+}
+
+void
+_rs_exchange_writer_cancel (XWriter *self)
+{
+  RsCaseStore *store = g_object_ref (self->w.store);
+  gboolean in_change = self->in_change;
+
+  writer_free (self);
+  if (in_change)
+    rs_case_store_cancel_change (store);
+  g_object_unref (store);
+}
+
+RsChange *
+_rs_exchange_writer_finish (XWriter  *self,
+                            GError  **error)
+{
+  g_autoptr(RsCaseStore) store = g_object_ref (self->w.store);
+
+  g_assert (self->next >= self->ops->len);
+  writer_free (self);
+  return rs_case_store_end_change (store, error);
 }
 
 RsChange *
@@ -624,19 +749,15 @@ _rs_exchange_write (RsCaseStore  *store,
                     const char   *label,
                     GError      **error)
 {
-  g_auto(Writer) w = { store, rs_case_store_get_case (store), { NULL } };
-  g_autoptr(GError) local_error = NULL;
+  XWriter *writer = _rs_exchange_writer_begin (store, items, label, error);
+  gboolean done = FALSE;
 
-  if (!rs_case_store_begin_change (store, label, error))
+  if (writer == NULL)
     return NULL;
-  if (!write_all (&w, items, &local_error))
+  if (!_rs_exchange_writer_step (writer, G_MAXUINT, &done, error))
     {
-      writer_clear (&w);
-      rs_case_store_cancel_change (store);
-      g_propagate_error (error, g_steal_pointer (&local_error));
+      _rs_exchange_writer_cancel (writer);
       return NULL;
     }
-  /* No statement of ours may stay open on the connection past the change. */
-  writer_clear (&w);
-  return rs_case_store_end_change (store, error);
+  return _rs_exchange_writer_finish (writer, error);
 }

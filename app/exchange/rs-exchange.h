@@ -121,6 +121,23 @@ char           *rs_exchange_plan_to_json         (RsExchangePlan   *self);
 RsChange       *rs_exchange_plan_apply           (RsExchangePlan   *self,
                                                   RsCaseStore      *mine,
                                                   GError          **error);
+/* The same, written a slice at a time on the main loop (a window stays responsive;
+ * PROGRESS gets the fraction written). Cancelled or failed, the case is as before;
+ * meanwhile other changes to MINE are refused (RS_ERROR_BUSY). The CLI uses the
+ * call above. */
+typedef void  (*RsExchangeProgressFunc)          (double            fraction,
+                                                  gpointer          user_data);
+void            rs_exchange_plan_apply_async     (RsExchangePlan   *self,
+                                                  RsCaseStore      *mine,
+                                                  GCancellable     *cancellable,
+                                                  RsExchangeProgressFunc progress,
+                                                  gpointer          progress_data,
+                                                  GDestroyNotify    progress_notify,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer          user_data);
+RsChange       *rs_exchange_plan_apply_finish    (RsExchangePlan   *self,
+                                                  GAsyncResult     *result,
+                                                  GError          **error);
 
 /* "Export My Changes Since…": every change recorded in STORE's history after SINCE
  * (NULL: all of it), by this case, keyed on uids, written atomically to PATH with

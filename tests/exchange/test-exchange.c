@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "rs-bundle.h"
+#include "rs-case-edit.h"
 #include "rs-case-store.h"
 #include "rs-error.h"
 #include "rs-exchange.h"
@@ -1002,6 +1003,170 @@ test_merge_async (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (item, count_notify, &notified);
 }
 
+/* Applying a slice at a time (the window's way) --------------------------------------- */
+
+typedef struct
+{
+  RsExchangePlan *plan;
+  RsChange       *change;
+  GError         *error;
+  gboolean        done;
+  double          last;          /* the last fraction reported */
+  guint           n_progress;
+  gboolean        backwards;
+  GCancellable   *cancel_at;     /* cancelled once CANCEL_FRACTION is written */
+  double          cancel_fraction;
+} Applying;
+
+static void
+on_apply_progress (double   fraction,
+                   gpointer user_data)
+{
+  Applying *a = user_data;
+
+  a->backwards |= fraction < a->last;
+  a->last = fraction;
+  a->n_progress++;
+  if (a->cancel_at != NULL && fraction >= a->cancel_fraction)
+    g_cancellable_cancel (a->cancel_at);
+}
+
+static void
+on_applied (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Applying *a = user_data;
+
+  a->change = rs_exchange_plan_apply_finish (RS_EXCHANGE_PLAN (source), result, &a->error);
+  a->done = TRUE;
+}
+
+static void
+edit_refused_busy (RsCaseStore *store,
+                   const char  *entity_uid)
+{
+  RsEntity *e = entity_by_uid (store, entity_uid);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsChange) change = NULL;
+
+  g_assert_nonnull (e);
+  change = rs_case_edit_update_entity (store, rs_entity_get_id (e), rs_entity_get_kind (e),
+                                       "Renamed meanwhile", rs_entity_get_aliases (e),
+                                       rs_entity_get_description (e), &error);
+  g_assert_null (change);
+  g_assert_error (error, RS_ERROR, RS_ERROR_BUSY);
+}
+
+/* Written in slices on the main loop: the same result as the call the CLI uses, the
+ * progress never backwards and ending at 1, and every other edit refused meanwhile. */
+static void
+test_merge_apply_async (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsExchangePlan) plan = rs_exchange_plan_new_merge (fixture->mine, fixture->theirs_path,
+                                                               &error);
+  Applying a = { 0 };
+  g_autoptr(RsExchangePlan) again = NULL;
+
+  g_assert_no_error (error);
+  /* Undecided: refused before anything is written. */
+  rs_exchange_plan_apply_async (plan, fixture->mine, NULL, NULL, NULL, NULL, on_applied, &a);
+  while (!a.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (a.error, RS_ERROR, RS_ERROR_CONFLICT);
+  g_clear_error (&a.error);
+  g_assert_false (rs_case_store_in_change (fixture->mine));
+
+  rs_exchange_plan_resolve_all (plan, RS_EXCHANGE_RESOLUTION_TAKE_THEIRS);
+  memset (&a, 0, sizeof a);
+  rs_exchange_plan_apply_async (plan, fixture->mine, NULL, on_apply_progress, &a, NULL,
+                                on_applied, &a);
+  /* The change is open from the start: the analyst's edits wait for it. */
+  g_assert_true (rs_case_store_in_change (fixture->mine));
+  edit_refused_busy (fixture->mine, "tick");
+  while (!a.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (a.error);
+  g_assert_nonnull (a.change);
+  g_assert_false (a.backwards);
+  g_assert_cmpfloat (a.last, ==, 1.0);
+  g_assert_cmpstr (rs_change_get_label (a.change), ==, rs_exchange_plan_get_label (plan));
+  g_assert_nonnull (entity_by_name (fixture->mine, "Winnti"));
+  g_assert_cmpstr (rs_entity_get_name (entity_by_uid (fixture->mine, "tick")), !=,
+                   "Renamed meanwhile");
+  g_assert_cmpint (rs_relation_get_status (relation_by_uid (fixture->mine, "rel-pla-directed-tick")),
+                   ==, RS_RELATION_STATUS_REFUTED);
+
+  /* All of it is in: the same merge again has nothing new. */
+  again = rs_exchange_plan_new_merge (fixture->mine, fixture->theirs_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rs_exchange_plan_count (again, RS_EXCHANGE_ITEM_NEW), ==, 0);
+  g_object_unref (a.change);
+}
+
+/* Cancelled part way through a large merge: the case file is byte for byte what it
+ * was, and the case reads the same; the store takes edits again. */
+static void
+test_merge_apply_cancelled (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsExchangePlan) plan = NULL;
+  g_autoptr(GBytes) bundle_before = NULL;
+  g_autoptr(GBytes) bundle_after = NULL;
+  g_autoptr(GBytes) file_before = NULL;
+  g_autoptr(GBytes) file_after = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *large = NULL;
+  Applying a = { 0 };
+
+  {
+    g_autoptr(RsCaseStore) other = rs_test_open_new_case ("large-theirs.redstring");
+
+    rs_test_make_grid_board (other, 400, " (Hana)", TRUE);
+    large = g_strdup (rs_case_store_get_path (other));
+  }
+  /* The file as it rests, closed. */
+  g_clear_object (&fixture->mine);
+  file_before = rs_test_read_file (fixture->mine_path);
+  fixture->mine = rs_case_store_open (fixture->mine_path, RS_CASE_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  bundle_before = rs_test_export_checked (fixture->mine);
+
+  plan = rs_exchange_plan_new_merge (fixture->mine, large, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_NEW), >, 400);
+  a.cancel_at = cancellable;
+  a.cancel_fraction = 0.3;
+  rs_exchange_plan_apply_async (plan, fixture->mine, cancellable, on_apply_progress, &a, NULL,
+                                on_applied, &a);
+  while (!a.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (a.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&a.error);
+  g_assert_null (a.change);
+  /* It had written part of it: more than one slice, cancelled between two. */
+  g_assert_cmpuint (a.n_progress, >, 2);
+  g_assert_cmpfloat (a.last, <, 1.0);
+  g_assert_false (rs_case_store_in_change (fixture->mine));
+  g_assert_null (entity_by_name (fixture->mine, "Entity 0 (Hana)"));
+  bundle_after = rs_test_export_checked (fixture->mine);
+  rs_test_assert_same_bundle (bundle_before, bundle_after);
+
+  /* The plan holds the store: closed with it. */
+  g_clear_object (&plan);
+  g_assert_finalize_object (g_steal_pointer (&fixture->mine));
+  file_after = rs_test_read_file (fixture->mine_path);
+  g_assert_true (g_bytes_equal (file_before, file_after));
+
+  /* Not busy any more. */
+  fixture->mine = rs_case_store_open (fixture->mine_path, RS_CASE_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  rename_entity (fixture->mine, "tick", NULL, "Edited after the cancel");
+}
+
 /* A colleague's case in an older format: read through an upgraded private copy;
  * their file is not touched. */
 static void
@@ -1040,6 +1205,10 @@ main (int   argc,
 
   g_test_add ("/exchange/merge/async", Fixture, NULL, fixture_set_up, test_merge_async,
               fixture_tear_down);
+  g_test_add ("/exchange/merge/apply-async", Fixture, NULL, fixture_set_up,
+              test_merge_apply_async, fixture_tear_down);
+  g_test_add ("/exchange/merge/apply-cancelled", Fixture, NULL, fixture_set_up,
+              test_merge_apply_cancelled, fixture_tear_down);
   g_test_add ("/exchange/merge/older-format", Fixture, NULL, fixture_set_up, test_merge_older_format,
               fixture_tear_down);
   g_test_add ("/exchange/changes/both-directions", Copies, NULL, copies_set_up,
