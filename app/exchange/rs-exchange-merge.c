@@ -882,11 +882,36 @@ open_other (const char  *path,
   return store;
 }
 
+/* The other case's title as the label of the change shows it — the Undo menu item,
+ * the history's line: at most LABEL_TITLE_CHARS characters, cut after a whole word
+ * with "…", on one line. A long title made the main menu as wide as the screen. */
+#define LABEL_TITLE_CHARS 40
+
+static char *
+dup_short_title (const char *title)
+{
+  g_autofree char *one_line = g_strstrip (g_strdelimit (g_strdup (title), "\n\r\t", ' '));
+  g_autofree char *head = NULL;
+  char *space;
+
+  if (g_utf8_strlen (one_line, -1) <= LABEL_TITLE_CHARS)
+    return g_steal_pointer (&one_line);
+  head = g_utf8_substring (one_line, 0, LABEL_TITLE_CHARS - 1);
+  /* Whole words (unless the first is longer than half of it): cut at the last space,
+   * when the next character does not start a word anyway. */
+  space = strrchr (head, ' ');
+  if (*g_utf8_offset_to_pointer (one_line, LABEL_TITLE_CHARS - 1) != ' ' && space != NULL &&
+      g_utf8_strlen (head, space - head) >= LABEL_TITLE_CHARS / 2)
+    *space = '\0';
+  return g_strconcat (g_strchomp (head), "…", NULL);
+}
+
 RsExchangePlan *
 rs_exchange_plan_new_merge (RsCaseStore  *mine,
                             const char   *other_path,
                             GError      **error)
 {
+  g_autofree char *short_title = NULL;
   /* Declared first, so freed last: after the store on the copy is closed. */
   g_autoptr(Scratch) scratch = NULL;
   g_autoptr(RsCaseStore) other = NULL;
@@ -933,9 +958,10 @@ rs_exchange_plan_new_merge (RsCaseStore  *mine,
   title = rs_case_get_title (rs_case_store_get_case (other));
   if (title == NULL || *title == '\0')
     title = name;
+  short_title = dup_short_title (title);
   /* TRANSLATORS: "Merge “Tick case” from Hana Sato" */
-  label = author ? g_strdup_printf (_("Merge “%s” from %s"), title, author)
-                 : g_strdup_printf (_("Merge “%s”"), title);
+  label = author ? g_strdup_printf (_("Merge “%s” from %s"), short_title, author)
+                 : g_strdup_printf (_("Merge “%s”"), short_title);
   source = g_strdup (name);
   plan = _rs_exchange_plan_new (mine, source, label, author);
 

@@ -1003,6 +1003,55 @@ test_merge_async (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (item, count_notify, &notified);
 }
 
+#define LONG_TITLE "Tick and BRONZE BUTLER: a joint review of the 2019–2021 intrusions " \
+                   "against Japanese defence contractors, with the JPCERT/CC findings"
+
+/* A long case title is cut after a whole word in the change's label (the Undo menu,
+ * the history), which keeps the start of it; the plan's JSON says the same label. */
+static void
+test_merge_long_title (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsExchangePlan) plan = NULL;
+  g_autoptr(RsChange) change = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  const char *label, *open, *ellipsis;
+  g_autofree char *shown = NULL;
+
+  {
+    g_autoptr(RsCaseStore) theirs = rs_case_store_open (fixture->theirs_path,
+                                                        RS_CASE_STORE_OPEN_NONE, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (rs_case_store_set_info (theirs, LONG_TITLE, "", &error));
+    g_assert_no_error (error);
+  }
+  plan = rs_exchange_plan_new_merge (fixture->mine, fixture->theirs_path, &error);
+  g_assert_no_error (error);
+  label = rs_exchange_plan_get_label (plan);
+  g_assert_true (g_str_has_prefix (label, "Merge “Tick and BRONZE BUTLER: a joint"));
+  g_assert_true (g_str_has_suffix (label, "” from Hana Sato"));
+  open = strstr (label, "“") + strlen ("“");
+  ellipsis = strstr (label, "…”");
+  g_assert_nonnull (ellipsis);
+  shown = g_strndup (open, ellipsis - open);
+  g_assert_cmpuint (g_utf8_strlen (shown, -1) + 1, <=, 40);
+  /* Whole words: what is shown is followed by a space in the title. */
+  g_assert_true (g_str_has_prefix (LONG_TITLE, shown));
+  g_assert_cmpint (LONG_TITLE[strlen (shown)], ==, ' ');
+  g_assert_null (strchr (label, '\n'));
+
+  rs_exchange_plan_resolve_all (plan, RS_EXCHANGE_RESOLUTION_KEEP_MINE);
+  change = rs_exchange_plan_apply (plan, fixture->mine, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rs_change_get_label (change), ==, label);
+  history = rs_case_store_dup_history (fixture->mine, NULL, RS_TARGET_CASE, 0, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpstr (rs_history_entry_get_label (g_ptr_array_index (history, 0)), ==, label);
+}
+
 /* Applying a slice at a time (the window's way) --------------------------------------- */
 
 typedef struct
@@ -1205,6 +1254,8 @@ main (int   argc,
 
   g_test_add ("/exchange/merge/async", Fixture, NULL, fixture_set_up, test_merge_async,
               fixture_tear_down);
+  g_test_add ("/exchange/merge/long-title", Fixture, NULL, fixture_set_up,
+              test_merge_long_title, fixture_tear_down);
   g_test_add ("/exchange/merge/apply-async", Fixture, NULL, fixture_set_up,
               test_merge_apply_async, fixture_tear_down);
   g_test_add ("/exchange/merge/apply-cancelled", Fixture, NULL, fixture_set_up,
