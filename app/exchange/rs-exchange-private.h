@@ -214,6 +214,18 @@ gboolean    _rs_exchange_history_head    (RsCaseStore        *store,
                                           gint64             *head,
                                           GError            **error);
 
+/* Where the plan's new entities go on my board (rs-exchange-place.c): their uid
+ * (borrowed from ITEMS) -> XPlace; a new entity not in it stays unplaced. */
+typedef struct
+{
+  double   x;
+  double   y;
+  gboolean pinned;
+} XPlace;
+
+GHashTable *_rs_exchange_place_new_entities (RsCase     *kase,
+                                             GListModel *items);
+
 /* Writing a plan into the case (rs-exchange-write.c). */
 RsChange   *_rs_exchange_write           (RsCaseStore        *store,
                                           GListModel         *items,

@@ -31,6 +31,8 @@ typedef struct
   /* "SELECT id FROM <table> WHERE uid = ?1", kept for the whole write: a merge
    * looks up tens of thousands of references. */
   sqlite3_stmt *by_uid[X_N_TABLES];
+  /* New entities' places on my board: uid -> XPlace (rs-exchange-place.c). */
+  GHashTable   *places;
 } Writer;
 
 static void
@@ -38,6 +40,12 @@ writer_clear (Writer *w)
 {
   for (guint i = 0; i < X_N_TABLES; i++)
     g_clear_pointer (&w->by_uid[i], sqlite3_finalize);
+}
+
+static void
+writer_free_places (Writer *w)
+{
+  g_clear_pointer (&w->places, g_hash_table_unref);
 }
 
 static gboolean
@@ -216,7 +224,7 @@ insert_row (Writer          *w,
       {
         g_autoptr(RsEntity) en = rs_entity_new (0);
         g_auto(GStrv) aliases = v[4] ? g_strsplit (v[4], "\n", -1) : NULL;
-        XRow *position = _rs_exchange_item_get_position (item);
+        XPlace *place = w->places ? g_hash_table_lookup (w->places, v[0]) : NULL;
 
         if (!enum_value (RS_TYPE_ENTITY_KIND, v[1], &e1, error))
           return FALSE;
@@ -225,12 +233,12 @@ insert_row (Writer          *w,
         rs_entity_set_name (en, v[2]);
         rs_entity_set_description (en, v[3] ? v[3] : "");
         rs_entity_set_aliases (en, (const char * const *)aliases);
-        if (position != NULL && position->values[1] && position->values[2])
+        if (place != NULL)
           {
             rs_entity_set_has_position (en, TRUE);
-            rs_entity_set_x (en, g_ascii_strtod (position->values[1], NULL));
-            rs_entity_set_y (en, g_ascii_strtod (position->values[2], NULL));
-            rs_entity_set_pinned (en, g_strcmp0 (position->values[3], "1") == 0);
+            rs_entity_set_x (en, place->x);
+            rs_entity_set_y (en, place->y);
+            rs_entity_set_pinned (en, place->pinned);
           }
         return rs_case_store_add_entity (w->store, en, error) != NULL;
       }
@@ -687,6 +695,7 @@ _rs_exchange_writer_begin (RsCaseStore  *store,
   self->w.store = g_object_ref (store);
   self->w.kase = rs_case_store_get_case (store);
   self->ops = plan_ops (items);
+  self->w.places = _rs_exchange_place_new_entities (self->w.kase, items);
   self->in_change = TRUE;
   return self;
 }
@@ -715,6 +724,7 @@ writer_free (XWriter *self)
 {
   /* No statement of ours may stay open on the connection past the change. */
   writer_clear (&self->w);
+  writer_free_places (&self->w);
   g_clear_object (&self->w.store);
   g_array_unref (self->ops);
   g_free (self);

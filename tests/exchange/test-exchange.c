@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1052,6 +1053,117 @@ test_merge_long_title (Fixture       *fixture,
   g_assert_cmpstr (rs_history_entry_get_label (g_ptr_array_index (history, 0)), ==, label);
 }
 
+static void
+place_entity (RsCaseStore *store,
+              RsEntity    *entity,
+              double       x,
+              double       y)
+{
+  RsNodePlacement node = { rs_entity_get_id (entity), x, y, FALSE };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rs_case_store_set_board (store, &node, 1, NULL, 0, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+overlaps (RsEntity *a,
+          RsEntity *b)
+{
+  return fabs (rs_entity_get_x (a) - rs_entity_get_x (b)) < 170 &&
+         fabs (rs_entity_get_y (a) - rs_entity_get_y (b)) < 30;
+}
+
+/* A merged entity related to Tick lands beside Tick on my board, on no other node,
+ * whatever its place on their board; one related to nothing I placed is left for
+ * the board's layout; into a case with nothing placed, their places come as they are. */
+static void
+test_merge_places_new (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsExchangePlan) plan = NULL;
+  g_autoptr(RsChange) change = NULL;
+  RsCase *kase = rs_case_store_get_case (fixture->mine);
+  GListModel *entities = rs_case_get_entities (kase);
+  RsEntity *tick, *winnti, *lone, *friend;
+  double dx, dy;
+
+  /* Mine: a row of nodes, Tick apart from them with one node right below it. */
+  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+    {
+      g_autoptr(RsEntity) e = g_list_model_get_item (entities, i);
+
+      place_entity (fixture->mine, e, 220.0 * i, 0);
+    }
+  tick = entity_by_uid (fixture->mine, "tick");
+  place_entity (fixture->mine, tick, 4000, 3000);
+  place_entity (fixture->mine, entity_by_name (fixture->mine, "APT10"), 4000, 3090);
+  /* Theirs: Winnti (related to Tick) and an entity related to nothing, both far away. */
+  {
+    g_autoptr(RsCaseStore) theirs = rs_case_store_open (fixture->theirs_path,
+                                                        RS_CASE_STORE_OPEN_NONE, &error);
+
+    g_assert_no_error (error);
+    place_entity (theirs, entity_by_name (theirs, "Winnti"), -20000, -20000);
+    place_entity (theirs, add_entity (theirs, RS_ENTITY_KIND_PERSON, "Lone Wolf", NULL),
+                  -20500, -20000);
+    /* Placed beside Tick on a free spot (both boards grew from one copy): kept. */
+    friend = add_entity (theirs, RS_ENTITY_KIND_PERSON, "Tick’s Friend", NULL);
+    add_relation (theirs, friend, entity_by_uid (theirs, "tick"), "works with");
+    place_entity (theirs, entity_by_name (theirs, "Tick’s Friend"), 4000, 2800);
+    /* Related to nothing, placed on a free spot inside my board: kept too. */
+    place_entity (theirs, add_entity (theirs, RS_ENTITY_KIND_PERSON, "Quiet One", NULL),
+                  660, 400);
+  }
+
+  plan = rs_exchange_plan_new_merge (fixture->mine, fixture->theirs_path, &error);
+  g_assert_no_error (error);
+  rs_exchange_plan_resolve_all (plan, RS_EXCHANGE_RESOLUTION_KEEP_MINE);
+  change = rs_exchange_plan_apply (plan, fixture->mine, &error);
+  g_assert_no_error (error);
+
+  winnti = entity_by_name (fixture->mine, "Winnti");
+  g_assert_true (rs_entity_get_has_position (winnti));
+  dx = rs_entity_get_x (winnti) - rs_entity_get_x (tick);
+  dy = rs_entity_get_y (winnti) - rs_entity_get_y (tick);
+  g_assert_cmpfloat (sqrt (dx * dx + dy * dy), <, 500);
+  g_assert_false (rs_entity_get_pinned (winnti));
+  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+    {
+      g_autoptr(RsEntity) e = g_list_model_get_item (entities, i);
+
+      if (e != winnti && rs_entity_get_has_position (e))
+        g_assert_false (overlaps (e, winnti));
+    }
+  lone = entity_by_name (fixture->mine, "Lone Wolf");
+  g_assert_nonnull (lone);
+  g_assert_false (rs_entity_get_has_position (lone));
+  friend = entity_by_name (fixture->mine, "Tick’s Friend");
+  g_assert_true (rs_entity_get_has_position (friend));
+  g_assert_cmpfloat (rs_entity_get_x (friend), ==, 4000);
+  g_assert_cmpfloat (rs_entity_get_y (friend), ==, 2800);
+  g_assert_cmpfloat (rs_entity_get_x (entity_by_name (fixture->mine, "Quiet One")), ==, 660);
+  g_assert_cmpfloat (rs_entity_get_y (entity_by_name (fixture->mine, "Quiet One")), ==, 400);
+
+  /* Nothing placed in the case merged into: their board as it was. */
+  {
+    g_autoptr(RsCaseStore) empty = rs_test_open_new_case ("empty.redstring");
+    g_autoptr(RsExchangePlan) into_empty = rs_exchange_plan_new_merge (empty, fixture->theirs_path,
+                                                                       &error);
+    g_autoptr(RsChange) applied = NULL;
+    RsEntity *e;
+
+    g_assert_no_error (error);
+    applied = rs_exchange_plan_apply (into_empty, empty, &error);
+    g_assert_no_error (error);
+    e = entity_by_name (empty, "Winnti");
+    g_assert_true (rs_entity_get_has_position (e));
+    g_assert_cmpfloat (rs_entity_get_x (e), ==, -20000);
+    g_assert_cmpfloat (rs_entity_get_y (e), ==, -20000);
+  }
+}
+
 /* Applying a slice at a time (the window's way) --------------------------------------- */
 
 typedef struct
@@ -1256,6 +1368,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/exchange/merge/long-title", Fixture, NULL, fixture_set_up,
               test_merge_long_title, fixture_tear_down);
+  g_test_add ("/exchange/merge/places-new", Fixture, NULL, fixture_set_up,
+              test_merge_places_new, fixture_tear_down);
   g_test_add ("/exchange/merge/apply-async", Fixture, NULL, fixture_set_up,
               test_merge_apply_async, fixture_tear_down);
   g_test_add ("/exchange/merge/apply-cancelled", Fixture, NULL, fixture_set_up,
