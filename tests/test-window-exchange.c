@@ -639,12 +639,12 @@ test_bad_changesets (void)
   }
   bytes = rs_test_read_file (good);
   data = g_bytes_get_data (bytes, &size);
-  g_assert_true (g_str_has_prefix (data, "REDSTRING-CHANGES 1\n"));
+  g_assert_true (g_str_has_prefix (data, "REDSTRING-CHANGES 2\n"));
   {
     /* The same case, format 9. */
     g_autofree char *later = g_strdup_printf ("REDSTRING-CHANGES 9\n%.*s",
-                                              (int)(size - strlen ("REDSTRING-CHANGES 1\n")),
-                                              data + strlen ("REDSTRING-CHANGES 1\n"));
+                                              (int)(size - strlen ("REDSTRING-CHANGES 2\n")),
+                                              data + strlen ("REDSTRING-CHANGES 2\n"));
 
     rs_test_write_file (newer, later, size);
   }

@@ -26,6 +26,8 @@ typedef enum
   X_EVENT,
   X_EVIDENCE,
   X_NOTE,
+  X_REVIEW,     /* a claim's review state (one per claim) */
+  X_COMMENT,    /* a colleague's comment on a claim */
   X_N_TABLES,
 } XTableId;
 
@@ -251,7 +253,8 @@ void        _rs_exchange_writer_cancel   (XWriter            *self);
 
 /* The changeset file (rs-exchange-changes.c). */
 #define RS_EXCHANGE_MAGIC "REDSTRING-CHANGES"
-#define RS_EXCHANGE_FORMAT 1
+/* 2: reviews and comments (x_review, x_comment); a format 1 file reads as before. */
+#define RS_EXCHANGE_FORMAT 2
 
 typedef struct
 {

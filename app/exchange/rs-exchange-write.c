@@ -21,7 +21,7 @@
  * later changesets from the same colleague find them. */
 
 static const XTableId write_order[] = {
-  X_DOCUMENT, X_ENTITY, X_RELATION, X_QUOTE, X_EVENT, X_EVIDENCE, X_NOTE,
+  X_DOCUMENT, X_ENTITY, X_RELATION, X_QUOTE, X_EVENT, X_EVIDENCE, X_NOTE, X_REVIEW, X_COMMENT,
 };
 
 typedef struct
@@ -139,6 +139,65 @@ table_of (const char *target,
       }
   *as_target = RS_TARGET_CASE;
   return X_N_TABLES;
+}
+
+/* What a review or a comment is on: an entity, relation, event or quote. */
+static XTableId
+claim_of (const char *target,
+          RsTarget   *as_target)
+{
+  XTableId table = table_of (target, as_target);
+
+  if (table == X_DOCUMENT)
+    table = X_N_TABLES;
+  else if (g_strcmp0 (target, "quote") == 0)
+    {
+      *as_target = RS_TARGET_QUOTE;
+      table = X_QUOTE;
+    }
+  if (table == X_N_TABLES)
+    *as_target = RS_TARGET_CASE;
+  return table;
+}
+
+static gboolean
+check_time (const char  *time,
+            GError     **error)
+{
+  g_autoptr(GDateTime) parsed = time ? g_date_time_new_from_iso8601 (time, NULL) : NULL;
+
+  return parsed != NULL || bad_value (_("time"), time, error);
+}
+
+/* Reviews and comments have no store operation that updates or deletes them inside
+ * a change (the review panel's are changes of their own): written here, checked
+ * as those are, then the model's record follows the file. */
+static gboolean
+write_review_row (Writer       *w,
+                  RsRecordKind  kind,
+                  gint64        id,
+                  const char   *sql,
+                  const char   *a,
+                  const char   *b,
+                  const char   *c,
+                  GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok;
+
+  _rs_case_store_lock (w->store);
+  ok = (stmt = rs_db_prepare (w->store->db, sql, error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      rs_db_bind_text (stmt, 2, a);
+      rs_db_bind_text (stmt, 3, b);
+      rs_db_bind_text (stmt, 4, c);
+      ok = rs_db_step_done (w->store->db, stmt, error) &&
+           _rs_case_store_refresh (w->store, kind, &id, 1, error);
+    }
+  _rs_case_store_unlock (w->store);
+  return ok;
 }
 
 static gboolean
@@ -324,6 +383,42 @@ insert_row (Writer          *w,
         rs_note_set_updated (n, v[6]);
         return rs_case_store_add_note (w->store, n, error) != NULL;
       }
+    case X_REVIEW:
+      {
+        g_autoptr(RsReview) r = rs_review_new (0);
+        XTableId t = claim_of (v[1], &target);
+
+        if (t == X_N_TABLES)
+          return bad_value (_("review target"), v[1], error);
+        if (!reference (w, t, v[2], &a, error) ||
+            !enum_value (RS_TYPE_REVIEW_STATE, v[3], &e1, error))
+          return FALSE;
+        rs_review_set_uid (r, v[0]);
+        rs_review_set_target (r, target);
+        rs_review_set_target_id (r, a);
+        rs_review_set_state (r, e1);
+        rs_review_set_reviewer (r, v[4]);
+        rs_review_set_time (r, v[5]);
+        return rs_case_store_add_review (w->store, r, error) != NULL;
+      }
+    case X_COMMENT:
+      {
+        g_autoptr(RsComment) cm = rs_comment_new (0);
+        XTableId t = claim_of (v[1], &target);
+
+        if (t == X_N_TABLES)
+          return bad_value (_("comment target"), v[1], error);
+        if (!reference (w, t, v[2], &a, error))
+          return FALSE;
+        rs_comment_set_uid (cm, v[0]);
+        rs_comment_set_target (cm, target);
+        rs_comment_set_target_id (cm, a);
+        rs_comment_set_author (cm, v[3]);
+        rs_comment_set_time (cm, v[4]);
+        rs_comment_set_body (cm, v[5]);
+        rs_comment_set_resolved (cm, g_strcmp0 (v[6], "1") == 0);
+        return rs_case_store_add_comment (w->store, cm, error) != NULL;
+      }
     case X_POSITION:
     case X_N_TABLES:
     default:
@@ -472,6 +567,35 @@ update_record (Writer      *w,
       if (!mask[3])
         return TRUE;
       return rs_case_store_set_note_body (w->store, id, over[3] ? over[3] : "", error);
+    case X_REVIEW:
+      if (rs_case_lookup_review (w->kase, id) == NULL)
+        return reference (w, table, NULL, &a, error);
+      if (!mask[3])
+        return TRUE;
+      if (!enum_value (RS_TYPE_REVIEW_STATE, over[3], &e1, error) ||
+          !check_time (over[5], error))
+        return FALSE;
+      if (over[4] == NULL || *over[4] == '\0' || !g_utf8_validate (over[4], -1, NULL))
+        return bad_value (_("reviewer"), over[4], error);
+      return write_review_row (w, RS_RECORD_REVIEW, id,
+                               "UPDATE review SET state = ?2, reviewer = ?3, time = ?4 WHERE id = ?1",
+                               rs_enum_to_nick (RS_TYPE_REVIEW_STATE, e1), over[4], over[5], error);
+    case X_COMMENT:
+      {
+        RsComment *cm = rs_case_lookup_comment (w->kase, id);
+        const char *body;
+        gboolean resolved;
+
+        if (cm == NULL)
+          return reference (w, table, NULL, &a, error);
+        body = PICK (5, rs_comment_get_body (cm));
+        resolved = mask[6] ? g_strcmp0 (over[6], "1") == 0 : rs_comment_get_resolved (cm);
+        if (body == NULL || *body == '\0' || !g_utf8_validate (body, -1, NULL))
+          return bad_value (_("comment"), body, error);
+        return write_review_row (w, RS_RECORD_COMMENT, id,
+                                 "UPDATE comment SET body = ?2, resolved = ?3 WHERE id = ?1",
+                                 body, resolved ? "1" : "0", NULL, error);
+      }
     case X_POSITION:
     case X_N_TABLES:
     default:
@@ -530,6 +654,14 @@ delete_record (Writer      *w,
     case X_NOTE:
       return !rs_case_lookup_note (w->kase, id) ||
              rs_case_store_delete_note (w->store, id, error);
+    case X_REVIEW:
+      return !rs_case_lookup_review (w->kase, id) ||
+             write_review_row (w, RS_RECORD_REVIEW, id, "DELETE FROM review WHERE id = ?1",
+                               NULL, NULL, NULL, error);
+    case X_COMMENT:
+      return !rs_case_lookup_comment (w->kase, id) ||
+             write_review_row (w, RS_RECORD_COMMENT, id, "DELETE FROM comment WHERE id = ?1",
+                               NULL, NULL, NULL, error);
     case X_POSITION:
     case X_N_TABLES:
     default:

@@ -83,7 +83,8 @@ target_word (RsExchangeItem *item)
   static const struct { const char *name; const char *word; } words[] = {
     { "case", N_("Case") }, { "document", N_("Document") }, { "entity", N_("Entity") },
     { "relation", N_("Relation") }, { "event", N_("Event") }, { "quote", N_("Quote") },
-    { "evidence", N_("Evidence") }, { "note", N_("Note") },
+    { "evidence", N_("Evidence") }, { "note", N_("Note") }, { "review", N_("Review") },
+    { "comment", N_("Comment") },
   };
   const char *name = rs_exchange_item_get_target_name (item);
 

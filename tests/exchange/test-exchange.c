@@ -916,7 +916,7 @@ test_changes_refused (Copies        *copies,
 
   /* A newer format. */
   {
-    g_autoptr(GBytes) newer = replace_bytes (bytes, "REDSTRING-CHANGES 1", "REDSTRING-CHANGES 2");
+    g_autoptr(GBytes) newer = replace_bytes (bytes, "REDSTRING-CHANGES 2", "REDSTRING-CHANGES 3");
 
     assert_refused (copies->a, bad, newer, RS_ERROR_UNSUPPORTED_VERSION);
   }
@@ -953,6 +953,224 @@ test_changes_refused (Copies        *copies,
     g_assert_cmpint (rs_relation_get_status (relation_by_uid (copies->a, "rel-pla-directed-tick")),
                      ==, RS_RELATION_STATUS_REFUTED);
   }
+}
+
+/* ---- Team review: review states and comments travel too ---- */
+
+static void
+set_review (RsCaseStore   *store,
+            RsTarget       target,
+            gint64         id,
+            RsReviewState  state)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsChange) change = rs_case_edit_set_review_state (store, target, id, state, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (change);
+}
+
+static gint64
+comment_on (RsCaseStore *store,
+            RsTarget     target,
+            gint64       id,
+            const char  *body)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsChange) change = NULL;
+  gint64 comment_id = 0;
+
+  change = rs_case_edit_add_comment (store, target, id, body, &comment_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (comment_id, >, 0);
+  return comment_id;
+}
+
+static RsComment *
+comment_with (RsCaseStore *store,
+              RsEntity    *on,
+              const char  *body)
+{
+  g_autoptr(GPtrArray) comments = rs_case_dup_comments_for (rs_case_store_get_case (store),
+                                                            RS_TARGET_ENTITY,
+                                                            rs_entity_get_id (on));
+
+  for (guint i = 0; i < comments->len; i++)
+    if (g_strcmp0 (rs_comment_get_body (g_ptr_array_index (comments, i)), body) == 0)
+      return g_ptr_array_index (comments, i);
+  return NULL;
+}
+
+static RsReviewState
+state_of (RsCaseStore *store,
+          const char  *entity_uid)
+{
+  return rs_case_get_review_state (rs_case_store_get_case (store), RS_TARGET_ENTITY,
+                                   rs_entity_get_id (entity_by_uid (store, entity_uid)));
+}
+
+#define TICK_COMMENT "Is this the same group as BRONZE BUTLER? The 2019 tooling says so."
+#define WINNTI_COMMENT "New from the JPCERT/CC report: check the overlap with APT41."
+
+/* A colleague's comments and review marks come with a merge: a comment is new (or
+ * the same by its uid), a review of a claim I did not review is new, and one we
+ * both set differently is a conflict of field "review"; undo takes it all back. */
+static void
+test_merge_reviews (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsExchangePlan) plan = NULL;
+  g_autoptr(RsExchangePlan) again = NULL;
+  g_autoptr(RsChange) change = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after_undo = NULL;
+  g_autofree char *json = NULL;
+  RsExchangeItem *item;
+  RsComment *comment;
+
+  {
+    g_autoptr(RsCaseStore) theirs = rs_case_store_open (fixture->theirs_path,
+                                                        RS_CASE_STORE_OPEN_NONE, &error);
+    RsEntity *tick, *winnti;
+
+    g_assert_no_error (error);
+    rs_case_store_set_author (theirs, "Hana Sato");
+    tick = entity_by_uid (theirs, "tick");
+    winnti = entity_by_name (theirs, "Winnti");
+    set_review (theirs, RS_TARGET_ENTITY, rs_entity_get_id (tick), RS_REVIEW_STATE_ACCEPTED);
+    set_review (theirs, RS_TARGET_ENTITY, rs_entity_get_id (entity_by_uid (theirs, "ccp")),
+                RS_REVIEW_STATE_CHALLENGED);
+    comment_on (theirs, RS_TARGET_ENTITY, rs_entity_get_id (tick), TICK_COMMENT);
+    comment_on (theirs, RS_TARGET_ENTITY, rs_entity_get_id (winnti), WINNTI_COMMENT);
+  }
+  rs_case_store_set_author (fixture->mine, "Akira Ito");
+  set_review (fixture->mine, RS_TARGET_ENTITY, rs_entity_get_id (entity_by_uid (fixture->mine, "tick")),
+              RS_REVIEW_STATE_CHALLENGED);
+  before = rs_test_export_checked (fixture->mine);
+
+  plan = rs_exchange_plan_new_merge (fixture->mine, fixture->theirs_path, &error);
+  g_assert_no_error (error);
+  item = find_item (plan, RS_EXCHANGE_ITEM_CONFLICT, "Review of Tick", "review");
+  g_assert_nonnull (item);
+  g_assert_cmpstr (rs_exchange_item_get_target_name (item), ==, "review");
+  g_assert_cmpstr (rs_exchange_item_get_matched_by (item), ==, "claim");
+  g_assert_cmpstr (rs_exchange_item_get_mine (item), ==, "challenged (Akira Ito)");
+  g_assert_cmpstr (rs_exchange_item_get_theirs (item), ==, "accepted (Hana Sato)");
+  g_assert_nonnull (find_item (plan, RS_EXCHANGE_ITEM_NEW, "Review of Communist", NULL));
+  item = find_item (plan, RS_EXCHANGE_ITEM_NEW, "Comment by Hana Sato on Tick", NULL);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (rs_exchange_item_get_target_name (item), ==, "comment");
+  g_assert_nonnull (find_item (plan, RS_EXCHANGE_ITEM_NEW, "Comment by Hana Sato on Winnti", NULL));
+  json = rs_exchange_plan_to_json (plan);
+  g_assert_nonnull (strstr (json, "\"target\" : \"comment\""));
+  g_assert_nonnull (strstr (json, "\"field\" : \"review\""));
+
+  rs_exchange_plan_resolve_all (plan, RS_EXCHANGE_RESOLUTION_TAKE_THEIRS);
+  change = rs_exchange_plan_apply (plan, fixture->mine, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (state_of (fixture->mine, "tick"), ==, RS_REVIEW_STATE_ACCEPTED);
+  g_assert_cmpint (state_of (fixture->mine, "ccp"), ==, RS_REVIEW_STATE_CHALLENGED);
+  comment = comment_with (fixture->mine, entity_by_uid (fixture->mine, "tick"), TICK_COMMENT);
+  g_assert_nonnull (comment);
+  g_assert_cmpstr (rs_comment_get_author (comment), ==, "Hana Sato");
+  g_assert_nonnull (comment_with (fixture->mine, entity_by_name (fixture->mine, "Winnti"),
+                                  WINNTI_COMMENT));
+
+  /* Nothing twice: the same merge again brings nothing new. */
+  again = rs_exchange_plan_new_merge (fixture->mine, fixture->theirs_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rs_exchange_plan_count (again, RS_EXCHANGE_ITEM_NEW), ==, 0);
+  g_assert_cmpuint (rs_exchange_plan_count (again, RS_EXCHANGE_ITEM_CONFLICT), ==, 0);
+
+  g_assert_true (rs_case_store_undo_change (fixture->mine, change, &error));
+  g_assert_no_error (error);
+  after_undo = rs_test_export_checked (fixture->mine);
+  rs_test_assert_same_bundle (before, after_undo);
+}
+
+/* Changesets both ways: her review and comment reach me; my resolving her comment
+ * and my review of another claim reach her; then we set one claim's review
+ * differently, which is a conflict of field "review". */
+static void
+test_changes_reviews (Copies        *copies,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = rs_test_temp_path ("hana-review.redstring-changes");
+  g_autofree char *second = rs_test_temp_path ("akira-review.redstring-changes");
+  g_autofree char *third = rs_test_temp_path ("hana-again.redstring-changes");
+  g_autoptr(RsExchangePlan) plan = NULL;
+  g_autoptr(RsChange) c1 = NULL;
+  g_autoptr(RsChange) c2 = NULL;
+  g_autoptr(RsChange) c3 = NULL;
+  g_autoptr(RsChange) resolved = NULL;
+  RsEntity *tick_b = entity_by_uid (copies->b, "tick");
+  RsComment *comment;
+  RsExchangeItem *item;
+
+  /* Hana (b): accepts Tick, comments on it. */
+  set_review (copies->b, RS_TARGET_ENTITY, rs_entity_get_id (tick_b), RS_REVIEW_STATE_ACCEPTED);
+  comment_on (copies->b, RS_TARGET_ENTITY, rs_entity_get_id (tick_b), TICK_COMMENT);
+  g_assert_true (rs_exchange_write_changes (copies->b, copies->since, first, &error));
+  g_assert_no_error (error);
+  c1 = apply_all (copies->a, first, RS_EXCHANGE_RESOLUTION_TAKE_THEIRS, &plan);
+  g_assert_nonnull (find_item (plan, RS_EXCHANGE_ITEM_NEW, "Review of Tick", NULL));
+  g_assert_nonnull (find_item (plan, RS_EXCHANGE_ITEM_NEW, "Comment by Hana Sato on Tick", NULL));
+  g_clear_object (&plan);
+  g_assert_cmpint (state_of (copies->a, "tick"), ==, RS_REVIEW_STATE_ACCEPTED);
+  comment = comment_with (copies->a, entity_by_uid (copies->a, "tick"), TICK_COMMENT);
+  g_assert_nonnull (comment);
+  g_assert_false (rs_comment_get_resolved (comment));
+
+  /* Akira (a): resolves her comment, challenges CCP. */
+  resolved = rs_case_edit_resolve_comment (copies->a, rs_comment_get_id (comment), TRUE, &error);
+  g_assert_no_error (error);
+  set_review (copies->a, RS_TARGET_ENTITY, rs_entity_get_id (entity_by_uid (copies->a, "ccp")),
+              RS_REVIEW_STATE_CHALLENGED);
+  g_assert_true (rs_exchange_write_changes (copies->a, copies->since, second, &error));
+  g_assert_no_error (error);
+  /* A fuzzer's seed too (RS_TEST_KEEP_CHANGES, as above): reviews and comments. */
+  if (g_getenv ("RS_TEST_KEEP_CHANGES") != NULL)
+    {
+      g_autoptr(GBytes) kept = rs_test_read_file (second);
+      g_autofree char *dest = g_build_filename (g_getenv ("RS_TEST_KEEP_CHANGES"),
+                                                "reviews.changes", NULL);
+
+      g_assert_true (g_file_set_contents (dest, g_bytes_get_data (kept, NULL),
+                                          g_bytes_get_size (kept), NULL));
+    }
+  c2 = apply_all (copies->b, second, RS_EXCHANGE_RESOLUTION_TAKE_THEIRS, &plan);
+  item = find_item (plan, RS_EXCHANGE_ITEM_UPDATE, "Comment by Hana Sato on Tick", "resolved");
+  g_assert_nonnull (item);
+  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_CONFLICT), ==, 0);
+  g_clear_object (&plan);
+  comment = comment_with (copies->b, tick_b, TICK_COMMENT);
+  g_assert_nonnull (comment);
+  g_assert_true (rs_comment_get_resolved (comment));
+  g_assert_cmpint (state_of (copies->b, "ccp"), ==, RS_REVIEW_STATE_CHALLENGED);
+  g_assert_cmpint (state_of (copies->b, "tick"), ==, RS_REVIEW_STATE_ACCEPTED);
+  /* One comment each, not two. */
+  {
+    g_autoptr(GPtrArray) on_tick = rs_case_dup_comments_for (rs_case_store_get_case (copies->b),
+                                                             RS_TARGET_ENTITY,
+                                                             rs_entity_get_id (tick_b));
+
+    g_assert_cmpuint (on_tick->len, ==, 1);
+  }
+
+  /* Both change Tick's review since: differently, a conflict. */
+  set_review (copies->a, RS_TARGET_ENTITY, rs_entity_get_id (entity_by_uid (copies->a, "tick")),
+              RS_REVIEW_STATE_CHALLENGED);
+  set_review (copies->b, RS_TARGET_ENTITY, rs_entity_get_id (tick_b), RS_REVIEW_STATE_UNREVIEWED);
+  g_assert_true (rs_exchange_write_changes (copies->b, copies->since, third, &error));
+  g_assert_no_error (error);
+  c3 = apply_all (copies->a, third, RS_EXCHANGE_RESOLUTION_KEEP_MINE, &plan);
+  item = find_item (plan, RS_EXCHANGE_ITEM_CONFLICT, "Review of Tick", "review");
+  g_assert_nonnull (item);
+  g_assert_true (g_str_has_prefix (rs_exchange_item_get_mine (item), "challenged"));
+  g_assert_true (g_str_has_prefix (rs_exchange_item_get_theirs (item), "unreviewed"));
+  g_assert_cmpint (state_of (copies->a, "tick"), ==, RS_REVIEW_STATE_CHALLENGED);
 }
 
 static void
@@ -1382,6 +1600,10 @@ main (int   argc,
               test_changes_delete_used, copies_tear_down);
   g_test_add ("/exchange/changes/independent-additions", Copies, NULL, copies_set_up,
               test_changes_independent_additions, copies_tear_down);
+  g_test_add ("/exchange/merge/reviews", Fixture, NULL, fixture_set_up, test_merge_reviews,
+              fixture_tear_down);
+  g_test_add ("/exchange/changes/reviews", Copies, NULL, copies_set_up, test_changes_reviews,
+              copies_tear_down);
   g_test_add ("/exchange/changes/refused", Copies, NULL, copies_set_up, test_changes_refused,
               copies_tear_down);
 
