@@ -578,7 +578,8 @@ update_record (Writer      *w,
       if (over[4] == NULL || *over[4] == '\0' || !g_utf8_validate (over[4], -1, NULL))
         return bad_value (_("reviewer"), over[4], error);
       return write_review_row (w, RS_RECORD_REVIEW, id,
-                               "UPDATE review SET state = ?2, reviewer = ?3, time = ?4 WHERE id = ?1",
+                               "UPDATE review SET state = ?2, reviewer = ?3, time = ?4"
+                               " WHERE id = ?1",
                                rs_enum_to_nick (RS_TYPE_REVIEW_STATE, e1), over[4], over[5], error);
     case X_COMMENT:
       {

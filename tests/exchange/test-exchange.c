@@ -1045,8 +1045,8 @@ test_merge_reviews (Fixture       *fixture,
     comment_on (theirs, RS_TARGET_ENTITY, rs_entity_get_id (winnti), WINNTI_COMMENT);
   }
   rs_case_store_set_author (fixture->mine, "Akira Ito");
-  set_review (fixture->mine, RS_TARGET_ENTITY, rs_entity_get_id (entity_by_uid (fixture->mine, "tick")),
-              RS_REVIEW_STATE_CHALLENGED);
+  set_review (fixture->mine, RS_TARGET_ENTITY,
+              rs_entity_get_id (entity_by_uid (fixture->mine, "tick")), RS_REVIEW_STATE_CHALLENGED);
   before = rs_test_export_checked (fixture->mine);
 
   plan = rs_exchange_plan_new_merge (fixture->mine, fixture->theirs_path, &error);
@@ -1475,7 +1475,8 @@ test_merge_apply_async (Fixture       *fixture,
   g_assert_nonnull (entity_by_name (fixture->mine, "Winnti"));
   g_assert_cmpstr (rs_entity_get_name (entity_by_uid (fixture->mine, "tick")), !=,
                    "Renamed meanwhile");
-  g_assert_cmpint (rs_relation_get_status (relation_by_uid (fixture->mine, "rel-pla-directed-tick")),
+  g_assert_cmpint (rs_relation_get_status (relation_by_uid (fixture->mine,
+                                                            "rel-pla-directed-tick")),
                    ==, RS_RELATION_STATUS_REFUTED);
 
   /* All of it is in: the same merge again has nothing new. */
