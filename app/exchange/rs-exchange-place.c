@@ -18,9 +18,10 @@
  * far from what they relate to. So a new entity related to entities I have placed
  * keeps its place when that is beside them and free, and otherwise goes beside
  * them: the nearest free spot to the mean of their positions. New entities related
- * only to other new ones follow, outward from mine. One related to nothing placed
- * keeps a free place inside my board, or stays unplaced for the board's layout to
- * place, as it does any entity without a position. A board with nothing placed yet
+ * only to other new ones follow, outward from mine. Those related to nothing placed
+ * keep their picture: as it is when all of it is on my board and covers no node of
+ * mine, else moved as one block beside my board; without a place of theirs, the board's layout places
+ * them as it does any entity without a position. A board with nothing placed yet
  * takes their coordinates as they are: their picture is all there is. */
 
 /* About a node: boxes are up to ~170 × 30 (rs-board-style.h), centred on x, y. */
@@ -28,12 +29,16 @@
 #define GAP_Y 60.0
 /* Their place is "beside" its neighbours within this of their mean. */
 #define NEAR 600.0
-/* How far outside my placed nodes their place still counts as on my board. */
+/* How far outside my nodes their place still counts as on my board. */
 #define MARGIN 400.0
 
 typedef struct
 {
   GHashTable *cells;     /* "cx,cy" -> GArray of double pairs */
+  double      min_x;     /* the extent of every node on it */
+  double      min_y;
+  double      max_x;
+  double      max_y;
 } Occupied;
 
 static char *
@@ -51,6 +56,11 @@ occupy (Occupied *occ,
   g_autofree char *key = cell_key ((int)floor (x / GAP_X), (int)floor (y / GAP_Y));
   GArray *points = g_hash_table_lookup (occ->cells, key);
   double p[2] = { x, y };
+
+  occ->min_x = MIN (occ->min_x, x);
+  occ->min_y = MIN (occ->min_y, y);
+  occ->max_x = MAX (occ->max_x, x);
+  occ->max_y = MAX (occ->max_y, y);
 
   if (points == NULL)
     {
@@ -155,11 +165,11 @@ _rs_exchange_place_new_entities (RsCase     *kase,
   g_autoptr(GHashTable) fresh = g_hash_table_new (g_str_hash, g_str_equal); /* uid -> item */
   g_autoptr(GQueue) queue = g_queue_new ();
   Occupied occ = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                          (GDestroyNotify)g_array_unref) };
+                                          (GDestroyNotify)g_array_unref),
+                   G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
   GListModel *entities = rs_case_get_entities (kase);
   guint n = g_list_model_get_n_items (items);
   guint n_mine_placed = 0;
-  double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
 
   for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
     {
@@ -169,10 +179,6 @@ _rs_exchange_place_new_entities (RsCase     *kase,
         continue;
       g_hash_table_insert (mine, (gpointer)rs_entity_get_uid (e), e);
       occupy (&occ, rs_entity_get_x (e), rs_entity_get_y (e));
-      min_x = MIN (min_x, rs_entity_get_x (e));
-      max_x = MAX (max_x, rs_entity_get_x (e));
-      min_y = MIN (min_y, rs_entity_get_y (e));
-      max_y = MAX (max_y, rs_entity_get_y (e));
       n_mine_placed++;
     }
 
@@ -273,23 +279,47 @@ _rs_exchange_place_new_entities (RsCase     *kase,
         }
     }
 
-  /* Related to nothing placed: their place if it is on my board and free. */
+  /* Related to nothing placed: their picture of them, as one block. Where none
+   * of it lands on a node or off my board (a few entities a colleague put on free
+   * spots of our common board) it stays as it is; otherwise the whole block moves beside my
+   * board, its shape kept. Without their place, the board's layout places them. */
   {
-    GHashTableIter iter;
-    gpointer uid, value;
+    g_autoptr(GPtrArray) rest = g_ptr_array_new ();   /* uids, in the plan's order */
+    g_autoptr(GArray) spots = g_array_new (FALSE, FALSE, sizeof (XPlace));
+    double their_min_x = G_MAXDOUBLE, their_min_y = G_MAXDOUBLE;
+    double dx = 0, dy = 0;
+    gboolean all_free = TRUE;
 
-    g_hash_table_iter_init (&iter, fresh);
-    while (g_hash_table_iter_next (&iter, &uid, &value))
+    for (guint i = 0; i < n; i++)
       {
+        g_autoptr(RsExchangeItem) item = g_list_model_get_item (items, i);
+        char **v = _rs_exchange_item_get_values (item);
         XPlace theirs;
 
-        if (g_hash_table_contains (placed, uid) || !their_place (value, &theirs) ||
-            theirs.x < min_x - MARGIN || theirs.x > max_x + MARGIN ||
-            theirs.y < min_y - MARGIN || theirs.y > max_y + MARGIN ||
-            !is_free (&occ, theirs.x, theirs.y))
+        if (rs_exchange_item_get_kind (item) != RS_EXCHANGE_ITEM_NEW ||
+            _rs_exchange_item_get_table (item) != X_ENTITY || v == NULL ||
+            g_hash_table_contains (placed, v[0]) || !their_place (item, &theirs))
           continue;
-        occupy (&occ, theirs.x, theirs.y);
-        g_hash_table_insert (placed, uid, g_memdup2 (&theirs, sizeof theirs));
+        g_ptr_array_add (rest, v[0]);
+        g_array_append_val (spots, theirs);
+        their_min_x = MIN (their_min_x, theirs.x);
+        their_min_y = MIN (their_min_y, theirs.y);
+        all_free = all_free && is_free (&occ, theirs.x, theirs.y) &&
+                   theirs.x > occ.min_x - MARGIN && theirs.x < occ.max_x + MARGIN &&
+                   theirs.y > occ.min_y - MARGIN && theirs.y < occ.max_y + MARGIN;
+      }
+    if (!all_free)
+      {
+        dx = occ.max_x + 2 * GAP_X - their_min_x;
+        dy = occ.min_y - their_min_y;
+      }
+    for (guint i = 0; i < rest->len; i++)
+      {
+        XPlace *place = g_memdup2 (&g_array_index (spots, XPlace, i), sizeof (XPlace));
+
+        place->x += dx;
+        place->y += dy;
+        g_hash_table_insert (placed, g_ptr_array_index (rest, i), place);
       }
   }
 

@@ -1293,8 +1293,9 @@ overlaps (RsEntity *a,
 }
 
 /* A merged entity related to Tick lands beside Tick on my board, on no other node,
- * whatever its place on their board; one related to nothing I placed is left for
- * the board's layout; into a case with nothing placed, their places come as they are. */
+ * whatever its place on their board (kept when it was beside Tick on a free spot);
+ * those related to nothing I placed come beside my board as their picture had them;
+ * into a case with nothing placed, their places come as they are. */
 static void
 test_merge_places_new (Fixture       *fixture,
                        gconstpointer  user_data)
@@ -1304,7 +1305,7 @@ test_merge_places_new (Fixture       *fixture,
   g_autoptr(RsChange) change = NULL;
   RsCase *kase = rs_case_store_get_case (fixture->mine);
   GListModel *entities = rs_case_get_entities (kase);
-  RsEntity *tick, *winnti, *lone, *friend;
+  RsEntity *tick, *winnti, *lone, *quiet, *friend;
   double dx, dy;
 
   /* Mine: a row of nodes, Tick apart from them with one node right below it. */
@@ -1330,9 +1331,9 @@ test_merge_places_new (Fixture       *fixture,
     friend = add_entity (theirs, RS_ENTITY_KIND_PERSON, "Tick’s Friend", NULL);
     add_relation (theirs, friend, entity_by_uid (theirs, "tick"), "works with");
     place_entity (theirs, entity_by_name (theirs, "Tick’s Friend"), 4000, 2800);
-    /* Related to nothing, placed on a free spot inside my board: kept too. */
+    /* Related to nothing, with Lone Wolf: the two keep their picture. */
     place_entity (theirs, add_entity (theirs, RS_ENTITY_KIND_PERSON, "Quiet One", NULL),
-                  660, 400);
+                  -20500, -19800);
   }
 
   plan = rs_exchange_plan_new_merge (fixture->mine, fixture->theirs_path, &error);
@@ -1354,15 +1355,37 @@ test_merge_places_new (Fixture       *fixture,
       if (e != winnti && rs_entity_get_has_position (e))
         g_assert_false (overlaps (e, winnti));
     }
+  /* Related to nothing placed, far off on their board: moved beside mine as one
+   * block, its shape kept, on no node. */
   lone = entity_by_name (fixture->mine, "Lone Wolf");
-  g_assert_nonnull (lone);
-  g_assert_false (rs_entity_get_has_position (lone));
+  quiet = entity_by_name (fixture->mine, "Quiet One");
+  g_assert_true (rs_entity_get_has_position (lone));
+  {
+    double right = -G_MAXDOUBLE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+      {
+        g_autoptr(RsEntity) e = g_list_model_get_item (entities, i);
+
+        if (e != lone && e != quiet && rs_entity_get_has_position (e))
+          right = MAX (right, rs_entity_get_x (e));
+      }
+    g_assert_cmpfloat (rs_entity_get_x (lone), >, right);
+    g_assert_cmpfloat (rs_entity_get_x (lone), <, right + 1000);
+  }
+  g_assert_cmpfloat (rs_entity_get_x (quiet) - rs_entity_get_x (lone), ==, 0);
+  g_assert_cmpfloat (rs_entity_get_y (quiet) - rs_entity_get_y (lone), ==, 200);
+  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+    {
+      g_autoptr(RsEntity) e = g_list_model_get_item (entities, i);
+
+      if (e != lone && rs_entity_get_has_position (e))
+        g_assert_false (overlaps (e, lone));
+    }
   friend = entity_by_name (fixture->mine, "Tick’s Friend");
   g_assert_true (rs_entity_get_has_position (friend));
   g_assert_cmpfloat (rs_entity_get_x (friend), ==, 4000);
   g_assert_cmpfloat (rs_entity_get_y (friend), ==, 2800);
-  g_assert_cmpfloat (rs_entity_get_x (entity_by_name (fixture->mine, "Quiet One")), ==, 660);
-  g_assert_cmpfloat (rs_entity_get_y (entity_by_name (fixture->mine, "Quiet One")), ==, 400);
 
   /* Nothing placed in the case merged into: their board as it was. */
   {
