@@ -109,7 +109,20 @@ description_of (RsWindow   *window,
   return rs_entity_get_description (entity);
 }
 
-/* A colleague's copy of the sample: their description of Tick, a new entity. */
+#define HANA_COMMENT "Same tooling as BRONZE BUTLER in 2019: one group?"
+
+static guint
+count_comments_on_tick (RsWindow *window)
+{
+  RsEntity *tick = rs_case_lookup_entity_by_name (case_of (window), "Tick");
+  g_autoptr(GPtrArray) comments = rs_case_dup_comments_for (case_of (window), RS_TARGET_ENTITY,
+                                                            rs_entity_get_id (tick));
+
+  return comments->len;
+}
+
+/* A colleague's copy of the sample: their description of Tick, a new entity, their
+ * review of Tick and a comment on it. */
 static char *
 make_theirs (const char *name)
 {
@@ -121,6 +134,20 @@ make_theirs (const char *name)
   rs_case_store_set_author (store, "Hana Sato");
   set_description (store, "Tick", "Theirs: a cyber-espionage group (Hana)");
   g_assert_nonnull (rs_test_add_entity (store, RS_ENTITY_KIND_PERSON, "Hana’s new source"));
+  /* Her review of Tick, and a comment on it. */
+  {
+    RsEntity *tick = rs_case_lookup_entity_by_name (rs_case_store_get_case (store), "Tick");
+    g_autoptr(RsChange) accepted = NULL;
+    g_autoptr(RsChange) commented = NULL;
+    gint64 comment_id = 0;
+
+    accepted = rs_case_edit_set_review_state (store, RS_TARGET_ENTITY, rs_entity_get_id (tick),
+                                              RS_REVIEW_STATE_ACCEPTED, &error);
+    g_assert_no_error (error);
+    commented = rs_case_edit_add_comment (store, RS_TARGET_ENTITY, rs_entity_get_id (tick),
+                                          HANA_COMMENT, &comment_id, &error);
+    g_assert_no_error (error);
+  }
   return g_steal_pointer (&path);
 }
 
@@ -339,6 +366,12 @@ test_merge (void)
   g_assert_null (window->exchange_dialog);
   g_assert_nonnull (rs_case_lookup_entity_by_name (case_of (window), "Hana’s new source"));
   g_assert_cmpstr (description_of (window, "Tick"), ==, "Theirs: a cyber-espionage group (Hana)");
+  /* Her review and her comment came along. */
+  g_assert_cmpint (rs_case_get_review_state (case_of (window), RS_TARGET_ENTITY,
+                                             rs_entity_get_id (rs_case_lookup_entity_by_name (
+                                               case_of (window), "Tick"))),
+                   ==, RS_REVIEW_STATE_ACCEPTED);
+  g_assert_cmpuint (count_comments_on_tick (window), ==, 1);
   /* Nothing duplicated: the matched entities are the same ones. */
   g_assert_cmpuint (count_entities (window), ==,
                     n_entities + 1);
@@ -350,6 +383,7 @@ test_merge (void)
   g_assert_null (rs_case_lookup_entity_by_name (case_of (window), "Hana’s new source"));
   g_assert_cmpstr (description_of (window, "Tick"), ==, "Mine: a group also called BRONZE BUTLER");
   g_assert_cmpuint (count_entities (window), ==, n_entities);
+  g_assert_cmpuint (count_comments_on_tick (window), ==, 0);
 
   close_window (window);
 }
