@@ -1418,6 +1418,8 @@ typedef struct
   gboolean        backwards;
   GCancellable   *cancel_at;     /* cancelled once CANCEL_FRACTION is written */
   double          cancel_fraction;
+  gint64          last_time;     /* of the last report, and the longest gap between two */
+  gint64          longest;
 } Applying;
 
 static void
@@ -1425,9 +1427,13 @@ on_apply_progress (double   fraction,
                    gpointer user_data)
 {
   Applying *a = user_data;
+  gint64 now = g_get_monotonic_time ();
 
   a->backwards |= fraction < a->last;
   a->last = fraction;
+  if (a->last_time > 0)
+    a->longest = MAX (a->longest, now - a->last_time);
+  a->last_time = now;
   a->n_progress++;
   if (a->cancel_at != NULL && fraction >= a->cancel_fraction)
     g_cancellable_cancel (a->cancel_at);
@@ -1553,6 +1559,9 @@ test_merge_apply_cancelled (Fixture       *fixture,
   /* It had written part of it: more than one slice, cancelled between two. */
   g_assert_cmpuint (a.n_progress, >, 2);
   g_assert_cmpfloat (a.last, <, 1.0);
+  /* A slice is about a frame's worth (12 ms of writing): how long the loop waited. */
+  g_test_message ("%u slices before the cancel, the longest %.1f ms", a.n_progress,
+                  a.longest / 1000.0);
   g_assert_false (rs_case_store_in_change (fixture->mine));
   g_assert_null (entity_by_name (fixture->mine, "Entity 0 (Hana)"));
   bundle_after = rs_test_export_checked (fixture->mine);
