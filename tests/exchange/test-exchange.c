@@ -1112,9 +1112,18 @@ test_changes_reviews (Copies        *copies,
   /* Hana (b): accepts Tick, comments on it. */
   set_review (copies->b, RS_TARGET_ENTITY, rs_entity_get_id (tick_b), RS_REVIEW_STATE_ACCEPTED);
   comment_on (copies->b, RS_TARGET_ENTITY, rs_entity_get_id (tick_b), TICK_COMMENT);
+  /* Both review Beijing on their own (two uids for one claim's state). */
+  set_review (copies->b, RS_TARGET_ENTITY, rs_entity_get_id (entity_by_uid (copies->b, "beijing")),
+              RS_REVIEW_STATE_ACCEPTED);
+  set_review (copies->a, RS_TARGET_ENTITY, rs_entity_get_id (entity_by_uid (copies->a, "beijing")),
+              RS_REVIEW_STATE_CHALLENGED);
   g_assert_true (rs_exchange_write_changes (copies->b, copies->since, first, &error));
   g_assert_no_error (error);
   c1 = apply_all (copies->a, first, RS_EXCHANGE_RESOLUTION_TAKE_THEIRS, &plan);
+  item = find_item (plan, RS_EXCHANGE_ITEM_CONFLICT, "Review of Beijing", "review");
+  g_assert_nonnull (item);
+  g_assert_cmpstr (rs_exchange_item_get_matched_by (item), ==, "claim");
+  g_assert_cmpint (state_of (copies->a, "beijing"), ==, RS_REVIEW_STATE_ACCEPTED);
   g_assert_nonnull (find_item (plan, RS_EXCHANGE_ITEM_NEW, "Review of Tick", NULL));
   g_assert_nonnull (find_item (plan, RS_EXCHANGE_ITEM_NEW, "Comment by Hana Sato on Tick", NULL));
   g_clear_object (&plan);
