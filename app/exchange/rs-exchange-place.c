@@ -281,8 +281,9 @@ _rs_exchange_place_new_entities (RsCase     *kase,
 
   /* Related to nothing placed: their picture of them, as one block. Where none
    * of it lands on a node or off my board (a few entities a colleague put on free
-   * spots of our common board) it stays as it is; otherwise the whole block moves beside my
-   * board, its shape kept. Without their place, the board's layout places them. */
+   * spots of our common board) it stays as it is; otherwise the whole block moves
+   * beside my board, its shape kept. Without their place, the board's layout
+   * places them. */
   {
     g_autoptr(GPtrArray) rest = g_ptr_array_new ();   /* uids, in the plan's order */
     g_autoptr(GArray) spots = g_array_new (FALSE, FALSE, sizeof (XPlace));
