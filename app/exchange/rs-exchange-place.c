@@ -20,9 +20,10 @@
  * them: the nearest free spot to the mean of their positions. New entities related
  * only to other new ones follow, outward from mine. Those related to nothing placed
  * keep their picture: as it is when all of it is on my board and covers no node of
- * mine, else moved as one block beside my board; without a place of theirs, the board's layout places
- * them as it does any entity without a position. A board with nothing placed yet
- * takes their coordinates as they are: their picture is all there is. */
+ * mine, else moved as one block beside my board; without a place of theirs, the
+ * board's layout places them, as it does any entity without a position. A board with
+ * nothing placed yet takes their coordinates as they are: their picture is all
+ * there is. */
 
 /* About a node: boxes are up to ~170 × 30 (rs-board-style.h), centred on x, y. */
 #define GAP_X 190.0
