@@ -564,6 +564,39 @@ test_merge_large_cancel (void)
   close_window (window);
 }
 
+/* A colleague's case with a long title: the main menu's Undo names the merge with the
+ * title cut after a word, not the whole of it. */
+static void
+test_merge_long_title (void)
+{
+  RsWindow *window = open_sample ("title-mine.redstring");
+  g_autofree char *theirs = make_theirs ("title-theirs.redstring");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *undo = NULL;
+  RsExchangeDialog *dialog;
+
+  {
+    g_autoptr(RsCaseStore) store = rs_case_store_open (theirs, RS_CASE_STORE_OPEN_NONE, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (rs_case_store_set_info (store, "Tick and BRONZE BUTLER: a joint review of the "
+                                           "2019–2021 intrusions against Japanese defence "
+                                           "contractors, with the JPCERT/CC findings", "",
+                                           &error));
+    g_assert_no_error (error);
+  }
+  _rs_window_merge_case (window, theirs);
+  dialog = wait_for_review (window);
+  rs_exchange_dialog_resolve_all (dialog, RS_EXCHANGE_RESOLUTION_TAKE_THEIRS);
+  g_assert_true (rs_exchange_dialog_apply (dialog));
+  g_assert_true (rs_gui_test_wait_until (review_gone, window, 30000));
+  g_assert_true (g_menu_model_get_item_attribute (G_MENU_MODEL (window->undo_menu), 0,
+                                                  G_MENU_ATTRIBUTE_LABEL, "s", &undo));
+  g_assert_cmpstr (undo, ==, "Undo Merge “Tick and BRONZE BUTLER: a joint review…” from "
+                             "Hana Sato");
+  close_window (window);
+}
+
 /* Changesets ----------------------------------------------------------------------------- */
 
 static void
@@ -1030,6 +1063,7 @@ main (int   argc,
   g_test_add_func ("/window-exchange/merge-cancel", test_merge_cancel);
   g_test_add_func ("/window-exchange/merge-large", test_merge_large);
   g_test_add_func ("/window-exchange/merge-large-cancel", test_merge_large_cancel);
+  g_test_add_func ("/window-exchange/merge-long-title", test_merge_long_title);
   g_test_add_func ("/window-exchange/drop-case", test_drop_case);
   g_test_add_func ("/window-exchange/apply-changes", test_apply_changes);
   g_test_add_func ("/window-exchange/foreign-changeset", test_foreign_changeset);
