@@ -20,6 +20,7 @@
 #include "rs-core.h"
 #include "rs-exchange-dialog.h"
 #include "rs-gui-test-utils.h"
+#include "rs-progress-dialog.h"
 #include "rs-test-utils.h"
 #include "rs-window-private.h"
 
@@ -108,7 +109,20 @@ description_of (RsWindow   *window,
   return rs_entity_get_description (entity);
 }
 
-/* A colleague's copy of the sample: their description of Tick, a new entity. */
+#define HANA_COMMENT "Same tooling as BRONZE BUTLER in 2019: one group?"
+
+static guint
+count_comments_on_tick (RsWindow *window)
+{
+  RsEntity *tick = rs_case_lookup_entity_by_name (case_of (window), "Tick");
+  g_autoptr(GPtrArray) comments = rs_case_dup_comments_for (case_of (window), RS_TARGET_ENTITY,
+                                                            rs_entity_get_id (tick));
+
+  return comments->len;
+}
+
+/* A colleague's copy of the sample: their description of Tick, a new entity, their
+ * review of Tick and a comment on it. */
 static char *
 make_theirs (const char *name)
 {
@@ -120,6 +134,20 @@ make_theirs (const char *name)
   rs_case_store_set_author (store, "Hana Sato");
   set_description (store, "Tick", "Theirs: a cyber-espionage group (Hana)");
   g_assert_nonnull (rs_test_add_entity (store, RS_ENTITY_KIND_PERSON, "Hana’s new source"));
+  /* Her review of Tick, and a comment on it. */
+  {
+    RsEntity *tick = rs_case_lookup_entity_by_name (rs_case_store_get_case (store), "Tick");
+    g_autoptr(RsChange) accepted = NULL;
+    g_autoptr(RsChange) commented = NULL;
+    gint64 comment_id = 0;
+
+    accepted = rs_case_edit_set_review_state (store, RS_TARGET_ENTITY, rs_entity_get_id (tick),
+                                              RS_REVIEW_STATE_ACCEPTED, &error);
+    g_assert_no_error (error);
+    commented = rs_case_edit_add_comment (store, RS_TARGET_ENTITY, rs_entity_get_id (tick),
+                                          HANA_COMMENT, &comment_id, &error);
+    g_assert_no_error (error);
+  }
   return g_steal_pointer (&path);
 }
 
@@ -338,6 +366,12 @@ test_merge (void)
   g_assert_null (window->exchange_dialog);
   g_assert_nonnull (rs_case_lookup_entity_by_name (case_of (window), "Hana’s new source"));
   g_assert_cmpstr (description_of (window, "Tick"), ==, "Theirs: a cyber-espionage group (Hana)");
+  /* Her review and her comment came along. */
+  g_assert_cmpint (rs_case_get_review_state (case_of (window), RS_TARGET_ENTITY,
+                                             rs_entity_get_id (rs_case_lookup_entity_by_name (
+                                               case_of (window), "Tick"))),
+                   ==, RS_REVIEW_STATE_ACCEPTED);
+  g_assert_cmpuint (count_comments_on_tick (window), ==, 1);
   /* Nothing duplicated: the matched entities are the same ones. */
   g_assert_cmpuint (count_entities (window), ==,
                     n_entities + 1);
@@ -349,6 +383,7 @@ test_merge (void)
   g_assert_null (rs_case_lookup_entity_by_name (case_of (window), "Hana’s new source"));
   g_assert_cmpstr (description_of (window, "Tick"), ==, "Mine: a group also called BRONZE BUTLER");
   g_assert_cmpuint (count_entities (window), ==, n_entities);
+  g_assert_cmpuint (count_comments_on_tick (window), ==, 0);
 
   close_window (window);
 }
@@ -412,7 +447,7 @@ review_gone (gpointer data)
 }
 
 /* A large merge (600 entities and about 900 relations new) says it is writing, with the
- * review insensitive, before the UI thread is busy; then the items are in. */
+ * review insensitive; then the items are in. */
 static void
 test_merge_large (void)
 {
@@ -448,6 +483,117 @@ test_merge_large (void)
   g_assert_true (rs_gui_test_wait_until (review_gone, window, 60000));
   g_assert_cmpuint (count_entities (window), ==, 600);
   g_assert_nonnull (rs_case_lookup_entity_by_name (case_of (window), "Entity 599 (Hana)"));
+  close_window (window);
+}
+
+static GtkWindow *
+find_progress_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (RS_IS_PROGRESS_DIALOG (toplevel) && gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
+        return GTK_WINDOW (toplevel);
+    }
+  return NULL;
+}
+
+static gboolean
+progress_shown (gpointer data)
+{
+  return find_progress_dialog () != NULL;
+}
+
+static gboolean
+not_applying (gpointer data)
+{
+  return !rs_exchange_dialog_get_applying (RS_EXCHANGE_DIALOG (data));
+}
+
+/* A large merge is written with the window responsive: its progress shows, with
+ * Cancel, which leaves the case as it was and the review open; Apply again writes it. */
+static void
+test_merge_large_cancel (void)
+{
+  g_autoptr(RsCaseStore) mine = rs_test_open_new_case ("cancel-mine.redstring");
+  g_autofree char *mine_path = g_strdup (rs_case_store_get_path (mine));
+  g_autofree char *theirs = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  RsExchangeDialog *dialog;
+  GtkWindow *progress;
+  RsWindow *window;
+  gboolean said = FALSE;
+
+  {
+    g_autoptr(RsCaseStore) other = rs_test_open_new_case ("cancel-theirs.redstring");
+
+    rs_test_make_grid_board (other, 600, " (Hana)", TRUE);
+    theirs = g_strdup (rs_case_store_get_path (other));
+  }
+  g_clear_object (&mine);
+  window = open_path (mine_path);
+  window->progress_delay = 0;
+  _rs_window_merge_case (window, theirs);
+  dialog = wait_for_review (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "exchange.apply", NULL));
+  g_assert_true (rs_exchange_dialog_get_applying (dialog));
+  /* The main loop runs while it writes: the progress dialog is drawn. */
+  g_assert_true (rs_gui_test_wait_until (progress_shown, NULL, 10000));
+  progress = find_progress_dialog ();
+  g_assert_true (rs_exchange_dialog_get_applying (dialog));
+  click (button_labelled (GTK_WIDGET (progress), GTK_TYPE_BUTTON, "_Cancel", 0));
+  g_assert_true (rs_gui_test_wait_until (not_applying, dialog, 30000));
+  rs_gui_test_iterate (50);
+  g_assert_null (find_progress_dialog ());
+  g_assert_true (exchange_dialog_shown (window));
+  g_assert_cmpuint (count_entities (window), ==, 0);
+  g_assert_false (rs_case_store_in_change (window->store));
+  rs_gui_test_collect (GTK_WIDGET (dialog), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (labels, i)), "Cancelled"))
+      said = TRUE;
+  g_assert_true (said);
+
+  /* Apply again: all of it. */
+  g_assert_true (rs_exchange_dialog_apply (dialog));
+  g_assert_true (rs_gui_test_wait_until (review_gone, window, 60000));
+  g_assert_cmpuint (count_entities (window), ==, 600);
+  close_window (window);
+}
+
+/* A colleague's case with a long title: the main menu's Undo names the merge with the
+ * title cut after a word, not the whole of it. */
+static void
+test_merge_long_title (void)
+{
+  RsWindow *window = open_sample ("title-mine.redstring");
+  g_autofree char *theirs = make_theirs ("title-theirs.redstring");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *undo = NULL;
+  RsExchangeDialog *dialog;
+
+  {
+    g_autoptr(RsCaseStore) store = rs_case_store_open (theirs, RS_CASE_STORE_OPEN_NONE, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (rs_case_store_set_info (store, "Tick and BRONZE BUTLER: a joint review of the "
+                                           "2019–2021 intrusions against Japanese defence "
+                                           "contractors, with the JPCERT/CC findings", "",
+                                           &error));
+    g_assert_no_error (error);
+  }
+  _rs_window_merge_case (window, theirs);
+  dialog = wait_for_review (window);
+  rs_exchange_dialog_resolve_all (dialog, RS_EXCHANGE_RESOLUTION_TAKE_THEIRS);
+  g_assert_true (rs_exchange_dialog_apply (dialog));
+  g_assert_true (rs_gui_test_wait_until (review_gone, window, 30000));
+  g_assert_true (g_menu_model_get_item_attribute (G_MENU_MODEL (window->undo_menu), 0,
+                                                  G_MENU_ATTRIBUTE_LABEL, "s", &undo));
+  g_assert_cmpstr (undo, ==, "Undo Merge “Tick and BRONZE BUTLER: a joint review…” from "
+                             "Hana Sato");
   close_window (window);
 }
 
@@ -560,12 +706,12 @@ test_bad_changesets (void)
   }
   bytes = rs_test_read_file (good);
   data = g_bytes_get_data (bytes, &size);
-  g_assert_true (g_str_has_prefix (data, "REDSTRING-CHANGES 1\n"));
+  g_assert_true (g_str_has_prefix (data, "REDSTRING-CHANGES 2\n"));
   {
     /* The same case, format 9. */
     g_autofree char *later = g_strdup_printf ("REDSTRING-CHANGES 9\n%.*s",
-                                              (int)(size - strlen ("REDSTRING-CHANGES 1\n")),
-                                              data + strlen ("REDSTRING-CHANGES 1\n"));
+                                              (int)(size - strlen ("REDSTRING-CHANGES 2\n")),
+                                              data + strlen ("REDSTRING-CHANGES 2\n"));
 
     rs_test_write_file (newer, later, size);
   }
@@ -916,6 +1062,8 @@ main (int   argc,
   g_test_add_func ("/window-exchange/merge", test_merge);
   g_test_add_func ("/window-exchange/merge-cancel", test_merge_cancel);
   g_test_add_func ("/window-exchange/merge-large", test_merge_large);
+  g_test_add_func ("/window-exchange/merge-large-cancel", test_merge_large_cancel);
+  g_test_add_func ("/window-exchange/merge-long-title", test_merge_long_title);
   g_test_add_func ("/window-exchange/drop-case", test_drop_case);
   g_test_add_func ("/window-exchange/apply-changes", test_apply_changes);
   g_test_add_func ("/window-exchange/foreign-changeset", test_foreign_changeset);

@@ -420,6 +420,14 @@ count_dependents (XSet         *mine,
       n += g_strcmp0 (note->values[1], target) == 0 && g_strcmp0 (note->values[2], uid) == 0 &&
            LIVE (X_NOTE, note);
     }
+  /* A colleague's comment on it is as much a use as a note. */
+  for (guint i = 0; i < mine->rows[X_COMMENT]->len; i++)
+    {
+      XRow *comment = g_ptr_array_index (mine->rows[X_COMMENT], i);
+
+      n += g_strcmp0 (comment->values[1], target) == 0 &&
+           g_strcmp0 (comment->values[2], uid) == 0 && LIVE (X_COMMENT, comment);
+    }
 #undef LIVE
   return n;
 }
@@ -588,7 +596,8 @@ deleted_sets_clear (DeletedSets *sets)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DeletedSets, deleted_sets_clear)
 
 static const XTableId apply_order[] = {
-  X_DOCUMENT, X_ENTITY, X_POSITION, X_RELATION, X_QUOTE, X_EVENT, X_EVIDENCE, X_NOTE,
+  X_DOCUMENT, X_ENTITY, X_POSITION, X_RELATION, X_QUOTE, X_EVENT, X_EVIDENCE, X_NOTE, X_REVIEW,
+  X_COMMENT,
 };
 
 RsExchangePlan *

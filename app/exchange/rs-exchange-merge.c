@@ -59,6 +59,14 @@ static const XField evidence_fields[] = {
 static const XField note_fields[] = {
   { "note", { 3 }, 1, FALSE, FALSE },
 };
+/* A review state with who set it and when: compared by the state alone. */
+static const XField review_fields[] = {
+  { "review", { 3, 4, 5 }, 3, FALSE, FALSE },
+};
+static const XField comment_fields[] = {
+  { "comment", { 5 }, 1, FALSE, FALSE },
+  { "resolved", { 6 }, 1, FALSE, FALSE },
+};
 
 const XField *
 _rs_exchange_fields (XTableId  table,
@@ -73,6 +81,8 @@ _rs_exchange_fields (XTableId  table,
     case X_EVENT: *n_fields = G_N_ELEMENTS (event_fields); return event_fields;
     case X_EVIDENCE: *n_fields = G_N_ELEMENTS (evidence_fields); return evidence_fields;
     case X_NOTE: *n_fields = G_N_ELEMENTS (note_fields); return note_fields;
+    case X_REVIEW: *n_fields = G_N_ELEMENTS (review_fields); return review_fields;
+    case X_COMMENT: *n_fields = G_N_ELEMENTS (comment_fields); return comment_fields;
     case X_POSITION:
     case X_N_TABLES:
     default:
@@ -184,6 +194,19 @@ table_of_target (const char *target)
   return X_N_TABLES;
 }
 
+/* What a review or a comment is on: a claim (an entity, relation, event or quote). */
+static XTableId
+table_of_claim (const char *target)
+{
+  XTableId table = table_of_target (target);
+
+  if (table == X_DOCUMENT)
+    return X_N_TABLES;
+  if (table == X_N_TABLES && g_strcmp0 (target, "quote") == 0)
+    return X_QUOTE;
+  return table;
+}
+
 /* Their uid of a record of TABLE as my uid: the one it matched, its own if it is
  * new or already mine; NULL if it is in neither case. */
 static const char *
@@ -246,6 +269,14 @@ secondary_key (XMatcher      *matcher,
 
         return t ? g_strdup_printf ("%s\x1f%s\x1f%s", v[1] ? v[1] : "", t, v[3] ? v[3] : "") : NULL;
       }
+    case X_REVIEW:
+      {
+        /* One review state per claim: mine and theirs of one claim are one. */
+        const char *t = M (table_of_claim (v[1]), v[2]);
+
+        return t ? g_strdup_printf ("%s\x1f%s", v[1], t) : NULL;
+      }
+    case X_COMMENT:   /* a comment is new or the same by its uid */
     case X_POSITION:
     case X_N_TABLES:
     default:
@@ -343,6 +374,22 @@ _rs_exchange_row_title (XMatcher      *matcher,
           }
         return g_strdup_printf (_("Note: %s"), body);
       }
+    case X_REVIEW:
+      {
+        g_autofree char *on = shorten (name_of (matcher, table_of_claim (v[1]), v[2]), 40);
+
+        /* TRANSLATORS: "Review of Tick: accepted by Hana Sato" */
+        return g_strdup_printf (_("Review of %s: %s by %s"), on, v[3] ? v[3] : "",
+                                v[4] ? v[4] : "");
+      }
+    case X_COMMENT:
+      {
+        g_autofree char *on = shorten (name_of (matcher, table_of_claim (v[1]), v[2]), 40);
+        g_autofree char *body = shorten (v[5], 60);
+
+        /* TRANSLATORS: "Comment by Hana Sato on Tick: Is this the same group?" */
+        return g_strdup_printf (_("Comment by %s on %s: %s"), v[3] ? v[3] : "", on, body);
+      }
     case X_N_TABLES:
     default:
       return g_strdup ("");
@@ -360,6 +407,11 @@ field_value (XMatcher      *matcher,
 {
   GString *text = g_string_new (NULL);
 
+  if (display && g_strcmp0 (field->name, "review") == 0)
+    {
+      g_string_printf (text, "%s (%s)", v[3] ? v[3] : "", v[4] ? v[4] : "");
+      return g_string_free (text, FALSE);
+    }
   if (g_strcmp0 (field->name, "entities") == 0)
     {
       g_auto(GStrv) list = g_strsplit (v[7] ? v[7] : "", "\n", -1);
@@ -486,7 +538,7 @@ _rs_exchange_find_mine_by (XMatcher      *matcher,
     {
       static const char *const names[X_N_TABLES] = {
         [X_DOCUMENT] = "sha256", [X_ENTITY] = "name", [X_RELATION] = "ends",
-        [X_QUOTE] = "span", [X_EVENT] = "title", [X_NOTE] = "text",
+        [X_QUOTE] = "span", [X_EVENT] = "title", [X_NOTE] = "text", [X_REVIEW] = "claim",
       };
 
       *matched_by = names[table];
@@ -535,6 +587,9 @@ references_resolve (XMatcher      *matcher,
               map_uid (matcher, table_of_target (v[1]), v[2]));
     case X_POSITION:
       return map_uid (matcher, X_ENTITY, v[0]) != NULL;
+    case X_REVIEW:
+    case X_COMMENT:
+      return table_of_claim (v[1]) < X_N_TABLES && map_uid (matcher, table_of_claim (v[1]), v[2]);
     default:
       return TRUE;
     }
@@ -569,6 +624,10 @@ _rs_exchange_map_values (XMatcher      *matcher,
     case X_NOTE:
       if (v[1] != NULL && *v[1] != '\0')
         g_free (out[2]), MAP (2, table_of_target (v[1]));
+      break;
+    case X_REVIEW:
+    case X_COMMENT:
+      g_free (out[2]), MAP (2, table_of_claim (v[1]));
       break;
     case X_EVENT:
       {
@@ -650,6 +709,16 @@ _rs_exchange_compare (XMatcher      *matcher,
         b = field_value (matcher, table, field, mapped_base, FALSE, FALSE);
       if (!field_touched || g_strcmp0 (m, t) == 0)
         continue;
+      /* The same state set by another reviewer, or at another time, is no change. */
+      if (table == X_REVIEW && g_strcmp0 (mine->values[3], mapped[3]) == 0)
+        continue;
+      /* Without a common ancestor, a comment resolved on one side is settled. */
+      if (table == X_COMMENT && g_strcmp0 (field->name, "resolved") == 0 && base == NULL)
+        {
+          if (g_strcmp0 (t, "1") != 0)
+            continue;
+          b = g_strdup (m);
+        }
 
       /* An entity found by its alias is called otherwise there: their name joins the
        * aliases instead. Aliases and an event's entities are unions, never lost. */
@@ -802,7 +871,8 @@ _rs_exchange_match_row (XMatcher *matcher,
 
 /* Parents before children: their references are mapped as they are matched. */
 static const XTableId match_order[] = {
-  X_DOCUMENT, X_ENTITY, X_POSITION, X_RELATION, X_QUOTE, X_EVENT, X_EVIDENCE, X_NOTE,
+  X_DOCUMENT, X_ENTITY, X_POSITION, X_RELATION, X_QUOTE, X_EVENT, X_EVIDENCE, X_NOTE, X_REVIEW,
+  X_COMMENT,
 };
 
 static char *
@@ -882,11 +952,36 @@ open_other (const char  *path,
   return store;
 }
 
+/* The other case's title as the label of the change shows it — the Undo menu item,
+ * the history's line: at most LABEL_TITLE_CHARS characters, cut after a whole word
+ * with "…", on one line. A long title made the main menu as wide as the screen. */
+#define LABEL_TITLE_CHARS 40
+
+static char *
+dup_short_title (const char *title)
+{
+  g_autofree char *one_line = g_strstrip (g_strdelimit (g_strdup (title), "\n\r\t", ' '));
+  g_autofree char *head = NULL;
+  char *space;
+
+  if (g_utf8_strlen (one_line, -1) <= LABEL_TITLE_CHARS)
+    return g_steal_pointer (&one_line);
+  head = g_utf8_substring (one_line, 0, LABEL_TITLE_CHARS - 1);
+  /* Whole words (unless the first is longer than half of it): cut at the last space,
+   * when the next character does not start a word anyway. */
+  space = strrchr (head, ' ');
+  if (*g_utf8_offset_to_pointer (one_line, LABEL_TITLE_CHARS - 1) != ' ' && space != NULL &&
+      g_utf8_strlen (head, space - head) >= LABEL_TITLE_CHARS / 2)
+    *space = '\0';
+  return g_strconcat (g_strchomp (head), "…", NULL);
+}
+
 RsExchangePlan *
 rs_exchange_plan_new_merge (RsCaseStore  *mine,
                             const char   *other_path,
                             GError      **error)
 {
+  g_autofree char *short_title = NULL;
   /* Declared first, so freed last: after the store on the copy is closed. */
   g_autoptr(Scratch) scratch = NULL;
   g_autoptr(RsCaseStore) other = NULL;
@@ -933,9 +1028,10 @@ rs_exchange_plan_new_merge (RsCaseStore  *mine,
   title = rs_case_get_title (rs_case_store_get_case (other));
   if (title == NULL || *title == '\0')
     title = name;
+  short_title = dup_short_title (title);
   /* TRANSLATORS: "Merge “Tick case” from Hana Sato" */
-  label = author ? g_strdup_printf (_("Merge “%s” from %s"), title, author)
-                 : g_strdup_printf (_("Merge “%s”"), title);
+  label = author ? g_strdup_printf (_("Merge “%s” from %s"), short_title, author)
+                 : g_strdup_printf (_("Merge “%s”"), short_title);
   source = g_strdup (name);
   plan = _rs_exchange_plan_new (mine, source, label, author);
 

@@ -372,23 +372,21 @@ rs_exchange_plan_to_json (RsExchangePlan *self)
   return to_json_text (builder);
 }
 
-RsChange *
-rs_exchange_plan_apply (RsExchangePlan  *self,
-                        RsCaseStore     *mine,
-                        GError         **error)
+/* What applying needs: the plan's case, every conflict decided, and the case as it
+ * was when the plan was made. */
+static gboolean
+check_apply (RsExchangePlan  *self,
+             RsCaseStore     *mine,
+             GError         **error)
 {
   gint64 head = 0;
   guint undecided;
-
-  g_return_val_if_fail (RS_IS_EXCHANGE_PLAN (self), NULL);
-  g_return_val_if_fail (RS_IS_CASE_STORE (mine), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (mine != self->store)
     {
       g_set_error_literal (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
                            _("The merge was prepared for another case"));
-      return NULL;
+      return FALSE;
     }
   if ((undecided = rs_exchange_plan_count_undecided (self)) > 0)
     {
@@ -398,18 +396,165 @@ rs_exchange_plan_apply (RsExchangePlan  *self,
                                 "%u conflicts are not decided yet: nothing was changed",
                                 undecided),
                    undecided);
-      return NULL;
+      return FALSE;
     }
   if (!_rs_exchange_history_head (mine, &head, error))
-    return NULL;
+    return FALSE;
   if (head != self->history_head)
     {
       g_set_error_literal (error, RS_ERROR, RS_ERROR_CONFLICT,
                            _("The case changed since the merge was prepared: prepare it again"));
-      return NULL;
+      return FALSE;
     }
+  return TRUE;
+}
 
+RsChange *
+rs_exchange_plan_apply (RsExchangePlan  *self,
+                        RsCaseStore     *mine,
+                        GError         **error)
+{
+  g_return_val_if_fail (RS_IS_EXCHANGE_PLAN (self), NULL);
+  g_return_val_if_fail (RS_IS_CASE_STORE (mine), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_apply (self, mine, error))
+    return NULL;
   return _rs_exchange_write (mine, G_LIST_MODEL (self->items), self->label, error);
+}
+
+/* Applying a slice at a time: about one frame's worth of writing between two looks
+ * at the main loop (as a bundle import writes). The store's writes mirror into the
+ * case's model objects, which live on the main thread: a worker cannot do them. */
+#define SLICE_STEPS 32
+#define SLICE_USEC  (12 * G_TIME_SPAN_MILLISECOND)
+
+typedef struct
+{
+  XWriter               *writer;
+  RsExchangeProgressFunc progress;
+  gpointer               progress_data;
+  GDestroyNotify         progress_notify;
+  guint                  idle_id;
+} ApplyData;
+
+static void
+apply_data_free (ApplyData *data)
+{
+  g_assert (data->idle_id == 0);
+  if (data->writer != NULL)
+    _rs_exchange_writer_cancel (data->writer);
+  if (data->progress_notify != NULL)
+    data->progress_notify (data->progress_data);
+  g_free (data);
+}
+
+static void
+report_apply_progress (ApplyData *data)
+{
+  if (data->progress != NULL)
+    data->progress (_rs_exchange_writer_fraction (data->writer), data->progress_data);
+}
+
+static gboolean
+apply_slice_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  ApplyData *data = g_task_get_task_data (task);
+  gint64 deadline = g_get_monotonic_time () + SLICE_USEC;
+  GError *error = NULL;
+  gboolean done = FALSE;
+  RsChange *change;
+
+  if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
+    goto failed;
+  while (!done && g_get_monotonic_time () < deadline)
+    if (!_rs_exchange_writer_step (data->writer, SLICE_STEPS, &done, &error))
+      goto failed;
+  report_apply_progress (data);
+  if (!done)
+    return G_SOURCE_CONTINUE;
+
+  data->idle_id = 0;
+  change = _rs_exchange_writer_finish (g_steal_pointer (&data->writer), &error);
+  if (change == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, change, g_object_unref);
+  return G_SOURCE_REMOVE;
+
+failed:
+  data->idle_id = 0;
+  /* Whatever this plan wrote is rolled back: the case is as before. */
+  g_clear_pointer (&data->writer, _rs_exchange_writer_cancel);
+  g_task_return_error (task, error);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * rs_exchange_plan_apply_async:
+ * @progress: (nullable): called on this thread with the fraction written
+ *
+ * Writes the plan as rs_exchange_plan_apply() does, one change, a slice at a time on
+ * this thread's main context, so that a window stays responsive. Cancelled or
+ * failed, it leaves the case as it was; while it runs, other changes to the store
+ * are refused with RS_ERROR_BUSY. Checks (undecided conflicts, the case changed)
+ * fail before anything is written.
+ */
+void
+rs_exchange_plan_apply_async (RsExchangePlan         *self,
+                              RsCaseStore            *mine,
+                              GCancellable           *cancellable,
+                              RsExchangeProgressFunc  progress,
+                              gpointer                progress_data,
+                              GDestroyNotify          progress_notify,
+                              GAsyncReadyCallback     callback,
+                              gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  ApplyData *data;
+
+  g_return_if_fail (RS_IS_EXCHANGE_PLAN (self));
+  g_return_if_fail (RS_IS_CASE_STORE (mine));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rs_exchange_plan_apply_async);
+  data = g_new0 (ApplyData, 1);
+  data->progress = progress;
+  data->progress_data = progress_data;
+  data->progress_notify = progress_notify;
+  g_task_set_task_data (task, data, (GDestroyNotify)apply_data_free);
+
+  if (!check_apply (self, mine, &error) ||
+      !(data->writer = _rs_exchange_writer_begin (mine, G_LIST_MODEL (self->items), self->label,
+                                                  &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  report_apply_progress (data);
+  data->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, apply_slice_cb, g_object_ref (task),
+                                   g_object_unref);
+}
+
+/**
+ * rs_exchange_plan_apply_finish:
+ *
+ * Returns: (transfer full): the change written (the store has announced it with
+ *   "change-committed"), or %NULL with @error set (G_IO_ERROR_CANCELLED when
+ *   cancelled)
+ */
+RsChange *
+rs_exchange_plan_apply_finish (RsExchangePlan  *self,
+                               GAsyncResult    *result,
+                               GError         **error)
+{
+  g_return_val_if_fail (RS_IS_EXCHANGE_PLAN (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* Async: the plan is made in a worker over copies of the files; the store is only

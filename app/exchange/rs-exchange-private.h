@@ -26,6 +26,8 @@ typedef enum
   X_EVENT,
   X_EVIDENCE,
   X_NOTE,
+  X_REVIEW,     /* a claim's review state (one per claim) */
+  X_COMMENT,    /* a colleague's comment on a claim */
   X_N_TABLES,
 } XTableId;
 
@@ -214,15 +216,45 @@ gboolean    _rs_exchange_history_head    (RsCaseStore        *store,
                                           gint64             *head,
                                           GError            **error);
 
+/* Where the plan's new entities go on my board (rs-exchange-place.c): their uid
+ * (borrowed from ITEMS) -> XPlace; a new entity not in it stays unplaced. */
+typedef struct
+{
+  double   x;
+  double   y;
+  gboolean pinned;
+} XPlace;
+
+GHashTable *_rs_exchange_place_new_entities (RsCase     *kase,
+                                             GListModel *items);
+
 /* Writing a plan into the case (rs-exchange-write.c). */
 RsChange   *_rs_exchange_write           (RsCaseStore        *store,
                                           GListModel         *items,
                                           const char         *label,
                                           GError            **error);
+/* The same a slice at a time: begin opens the change (RS_ERROR_BUSY while another
+ * is open), step writes up to MAX_OPS records, finish commits it, and cancel rolls
+ * back whatever was written; finish and cancel free the writer. */
+typedef struct _XWriter XWriter;
+
+XWriter    *_rs_exchange_writer_begin    (RsCaseStore        *store,
+                                          GListModel         *items,
+                                          const char         *label,
+                                          GError            **error);
+gboolean    _rs_exchange_writer_step     (XWriter            *self,
+                                          guint               max_ops,
+                                          gboolean           *done,
+                                          GError            **error);
+double      _rs_exchange_writer_fraction (XWriter            *self);
+RsChange   *_rs_exchange_writer_finish   (XWriter            *self,
+                                          GError            **error);
+void        _rs_exchange_writer_cancel   (XWriter            *self);
 
 /* The changeset file (rs-exchange-changes.c). */
 #define RS_EXCHANGE_MAGIC "REDSTRING-CHANGES"
-#define RS_EXCHANGE_FORMAT 1
+/* 2: reviews and comments (x_review, x_comment); a format 1 file reads as before. */
+#define RS_EXCHANGE_FORMAT 2
 
 typedef struct
 {

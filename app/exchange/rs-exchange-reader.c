@@ -20,7 +20,7 @@
  *
  * The file: a short text header, then the changeset blob.
  *
- *   REDSTRING-CHANGES 1
+ *   REDSTRING-CHANGES 2        (1: before reviews and comments; read the same)
  *   case: <case uid>
  *   author: <who exported it>
  *   since: <ISO 8601, or empty: everything>

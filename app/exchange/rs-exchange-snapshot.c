@@ -36,6 +36,11 @@ static const XTable tables[X_N_TABLES] = {
                    { "quote_uid", "target", "target_uid", "stance" } },
   [X_NOTE] = { "note", RS_TARGET_NOTE, 7, 1,
                { "uid", "target", "target_uid", "body", "author", "created", "updated" } },
+  /* Team review: what a claim's review state is and what colleagues said of it. */
+  [X_REVIEW] = { "review", RS_TARGET_CASE, 6, 1,
+                 { "uid", "target", "target_uid", "state", "reviewer", "time" } },
+  [X_COMMENT] = { "comment", RS_TARGET_CASE, 7, 1,
+                  { "uid", "target", "target_uid", "author", "time", "body", "resolved" } },
 };
 
 /* %1$s: the x_ schema; %2$s: the case's. Rows whose references are missing are
@@ -100,6 +105,30 @@ static const char *const fill_sql[X_N_TABLES] = {
     " n.body, n.author, n.created, n.updated FROM %2$s.note n"
     " WHERE (n.document_id IS NULL AND n.entity_id IS NULL AND n.relation_id IS NULL"
     "        AND n.event_id IS NULL) OR tu != '');",
+  [X_REVIEW] =
+    "CREATE TABLE %1$s.x_review (uid TEXT PRIMARY KEY NOT NULL, target TEXT NOT NULL,"
+    " target_uid TEXT NOT NULL, state, reviewer, time);"
+    "INSERT INTO %1$s.x_review SELECT * FROM ("
+    " SELECT r.uid, CASE WHEN r.entity_id IS NOT NULL THEN 'entity'"
+    "   WHEN r.relation_id IS NOT NULL THEN 'relation' WHEN r.event_id IS NOT NULL THEN 'event'"
+    "   ELSE 'quote' END,"
+    " coalesce ((SELECT uid FROM %2$s.entity WHERE id = r.entity_id),"
+    "   (SELECT uid FROM %2$s.relation WHERE id = r.relation_id),"
+    "   (SELECT uid FROM %2$s.event WHERE id = r.event_id),"
+    "   (SELECT uid FROM %2$s.quote WHERE id = r.quote_id)) AS tu,"
+    " r.state, r.reviewer, r.time FROM %2$s.review r) WHERE tu IS NOT NULL;",
+  [X_COMMENT] =
+    "CREATE TABLE %1$s.x_comment (uid TEXT PRIMARY KEY NOT NULL, target TEXT NOT NULL,"
+    " target_uid TEXT NOT NULL, author, time, body, resolved);"
+    "INSERT INTO %1$s.x_comment SELECT * FROM ("
+    " SELECT c.uid, CASE WHEN c.entity_id IS NOT NULL THEN 'entity'"
+    "   WHEN c.relation_id IS NOT NULL THEN 'relation' WHEN c.event_id IS NOT NULL THEN 'event'"
+    "   ELSE 'quote' END,"
+    " coalesce ((SELECT uid FROM %2$s.entity WHERE id = c.entity_id),"
+    "   (SELECT uid FROM %2$s.relation WHERE id = c.relation_id),"
+    "   (SELECT uid FROM %2$s.event WHERE id = c.event_id),"
+    "   (SELECT uid FROM %2$s.quote WHERE id = c.quote_id)) AS tu,"
+    " c.author, c.time, c.body, c.resolved FROM %2$s.comment c) WHERE tu IS NOT NULL;",
 };
 
 /* key, id of each record of the case in %s. */
@@ -118,6 +147,8 @@ static const char *const ids_sql[X_N_TABLES] = {
     "   (SELECT uid FROM %1$s.event WHERE id = v.event_id), ''), v.id"
     " FROM %1$s.evidence v JOIN %1$s.quote q ON q.id = v.quote_id",
   [X_NOTE] = "SELECT uid, id FROM %s.note",
+  [X_REVIEW] = "SELECT uid, id FROM %s.review",
+  [X_COMMENT] = "SELECT uid, id FROM %s.comment",
 };
 
 /* The SQL above is a static table of formats, filled with our own schema names. */

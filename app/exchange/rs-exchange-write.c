@@ -21,7 +21,7 @@
  * later changesets from the same colleague find them. */
 
 static const XTableId write_order[] = {
-  X_DOCUMENT, X_ENTITY, X_RELATION, X_QUOTE, X_EVENT, X_EVIDENCE, X_NOTE,
+  X_DOCUMENT, X_ENTITY, X_RELATION, X_QUOTE, X_EVENT, X_EVIDENCE, X_NOTE, X_REVIEW, X_COMMENT,
 };
 
 typedef struct
@@ -31,6 +31,8 @@ typedef struct
   /* "SELECT id FROM <table> WHERE uid = ?1", kept for the whole write: a merge
    * looks up tens of thousands of references. */
   sqlite3_stmt *by_uid[X_N_TABLES];
+  /* New entities' places on my board: uid -> XPlace (rs-exchange-place.c). */
+  GHashTable   *places;
 } Writer;
 
 static void
@@ -40,7 +42,11 @@ writer_clear (Writer *w)
     g_clear_pointer (&w->by_uid[i], sqlite3_finalize);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Writer, writer_clear)
+static void
+writer_free_places (Writer *w)
+{
+  g_clear_pointer (&w->places, g_hash_table_unref);
+}
 
 static gboolean
 bad_value (const char  *what,
@@ -135,6 +141,65 @@ table_of (const char *target,
   return X_N_TABLES;
 }
 
+/* What a review or a comment is on: an entity, relation, event or quote. */
+static XTableId
+claim_of (const char *target,
+          RsTarget   *as_target)
+{
+  XTableId table = table_of (target, as_target);
+
+  if (table == X_DOCUMENT)
+    table = X_N_TABLES;
+  else if (g_strcmp0 (target, "quote") == 0)
+    {
+      *as_target = RS_TARGET_QUOTE;
+      table = X_QUOTE;
+    }
+  if (table == X_N_TABLES)
+    *as_target = RS_TARGET_CASE;
+  return table;
+}
+
+static gboolean
+check_time (const char  *time,
+            GError     **error)
+{
+  g_autoptr(GDateTime) parsed = time ? g_date_time_new_from_iso8601 (time, NULL) : NULL;
+
+  return parsed != NULL || bad_value (_("time"), time, error);
+}
+
+/* Reviews and comments have no store operation that updates or deletes them inside
+ * a change (the review panel's are changes of their own): written here, checked
+ * as those are, then the model's record follows the file. */
+static gboolean
+write_review_row (Writer       *w,
+                  RsRecordKind  kind,
+                  gint64        id,
+                  const char   *sql,
+                  const char   *a,
+                  const char   *b,
+                  const char   *c,
+                  GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok;
+
+  _rs_case_store_lock (w->store);
+  ok = (stmt = rs_db_prepare (w->store->db, sql, error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      rs_db_bind_text (stmt, 2, a);
+      rs_db_bind_text (stmt, 3, b);
+      rs_db_bind_text (stmt, 4, c);
+      ok = rs_db_step_done (w->store->db, stmt, error) &&
+           _rs_case_store_refresh (w->store, kind, &id, 1, error);
+    }
+  _rs_case_store_unlock (w->store);
+  return ok;
+}
+
 static gboolean
 reference (Writer      *w,
            XTableId     table,
@@ -218,7 +283,7 @@ insert_row (Writer          *w,
       {
         g_autoptr(RsEntity) en = rs_entity_new (0);
         g_auto(GStrv) aliases = v[4] ? g_strsplit (v[4], "\n", -1) : NULL;
-        XRow *position = _rs_exchange_item_get_position (item);
+        XPlace *place = w->places ? g_hash_table_lookup (w->places, v[0]) : NULL;
 
         if (!enum_value (RS_TYPE_ENTITY_KIND, v[1], &e1, error))
           return FALSE;
@@ -227,12 +292,12 @@ insert_row (Writer          *w,
         rs_entity_set_name (en, v[2]);
         rs_entity_set_description (en, v[3] ? v[3] : "");
         rs_entity_set_aliases (en, (const char * const *)aliases);
-        if (position != NULL && position->values[1] && position->values[2])
+        if (place != NULL)
           {
             rs_entity_set_has_position (en, TRUE);
-            rs_entity_set_x (en, g_ascii_strtod (position->values[1], NULL));
-            rs_entity_set_y (en, g_ascii_strtod (position->values[2], NULL));
-            rs_entity_set_pinned (en, g_strcmp0 (position->values[3], "1") == 0);
+            rs_entity_set_x (en, place->x);
+            rs_entity_set_y (en, place->y);
+            rs_entity_set_pinned (en, place->pinned);
           }
         return rs_case_store_add_entity (w->store, en, error) != NULL;
       }
@@ -317,6 +382,42 @@ insert_row (Writer          *w,
         rs_note_set_created (n, v[5]);
         rs_note_set_updated (n, v[6]);
         return rs_case_store_add_note (w->store, n, error) != NULL;
+      }
+    case X_REVIEW:
+      {
+        g_autoptr(RsReview) r = rs_review_new (0);
+        XTableId t = claim_of (v[1], &target);
+
+        if (t == X_N_TABLES)
+          return bad_value (_("review target"), v[1], error);
+        if (!reference (w, t, v[2], &a, error) ||
+            !enum_value (RS_TYPE_REVIEW_STATE, v[3], &e1, error))
+          return FALSE;
+        rs_review_set_uid (r, v[0]);
+        rs_review_set_target (r, target);
+        rs_review_set_target_id (r, a);
+        rs_review_set_state (r, e1);
+        rs_review_set_reviewer (r, v[4]);
+        rs_review_set_time (r, v[5]);
+        return rs_case_store_add_review (w->store, r, error) != NULL;
+      }
+    case X_COMMENT:
+      {
+        g_autoptr(RsComment) cm = rs_comment_new (0);
+        XTableId t = claim_of (v[1], &target);
+
+        if (t == X_N_TABLES)
+          return bad_value (_("comment target"), v[1], error);
+        if (!reference (w, t, v[2], &a, error))
+          return FALSE;
+        rs_comment_set_uid (cm, v[0]);
+        rs_comment_set_target (cm, target);
+        rs_comment_set_target_id (cm, a);
+        rs_comment_set_author (cm, v[3]);
+        rs_comment_set_time (cm, v[4]);
+        rs_comment_set_body (cm, v[5]);
+        rs_comment_set_resolved (cm, g_strcmp0 (v[6], "1") == 0);
+        return rs_case_store_add_comment (w->store, cm, error) != NULL;
       }
     case X_POSITION:
     case X_N_TABLES:
@@ -466,6 +567,36 @@ update_record (Writer      *w,
       if (!mask[3])
         return TRUE;
       return rs_case_store_set_note_body (w->store, id, over[3] ? over[3] : "", error);
+    case X_REVIEW:
+      if (rs_case_lookup_review (w->kase, id) == NULL)
+        return reference (w, table, NULL, &a, error);
+      if (!mask[3])
+        return TRUE;
+      if (!enum_value (RS_TYPE_REVIEW_STATE, over[3], &e1, error) ||
+          !check_time (over[5], error))
+        return FALSE;
+      if (over[4] == NULL || *over[4] == '\0' || !g_utf8_validate (over[4], -1, NULL))
+        return bad_value (_("reviewer"), over[4], error);
+      return write_review_row (w, RS_RECORD_REVIEW, id,
+                               "UPDATE review SET state = ?2, reviewer = ?3, time = ?4"
+                               " WHERE id = ?1",
+                               rs_enum_to_nick (RS_TYPE_REVIEW_STATE, e1), over[4], over[5], error);
+    case X_COMMENT:
+      {
+        RsComment *cm = rs_case_lookup_comment (w->kase, id);
+        const char *body;
+        gboolean resolved;
+
+        if (cm == NULL)
+          return reference (w, table, NULL, &a, error);
+        body = PICK (5, rs_comment_get_body (cm));
+        resolved = mask[6] ? g_strcmp0 (over[6], "1") == 0 : rs_comment_get_resolved (cm);
+        if (body == NULL || *body == '\0' || !g_utf8_validate (body, -1, NULL))
+          return bad_value (_("comment"), body, error);
+        return write_review_row (w, RS_RECORD_COMMENT, id,
+                                 "UPDATE comment SET body = ?2, resolved = ?3 WHERE id = ?1",
+                                 body, resolved ? "1" : "0", NULL, error);
+      }
     case X_POSITION:
     case X_N_TABLES:
     default:
@@ -492,52 +623,6 @@ is_delete (RsExchangeItem *item)
   return rs_exchange_item_get_kind (item) == RS_EXCHANGE_ITEM_DELETE ||
          (rs_exchange_item_get_kind (item) == RS_EXCHANGE_ITEM_CONFLICT &&
           g_strcmp0 (field, "deleted") == 0);
-}
-
-static gboolean
-write_updates (Writer      *w,
-               XTableId     table,
-               GListModel  *items,
-               GError     **error)
-{
-  const XTable *t = _rs_exchange_table (table);
-  g_autoptr(GHashTable) done = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  guint n = g_list_model_get_n_items (items);
-
-  /* All the accepted fields of one record go into one update of it. */
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RsExchangeItem) first = g_list_model_get_item (items, i);
-      gint64 id = rs_exchange_item_get_local_id (first);
-      g_autofree char **over = NULL;
-      g_autofree gboolean *mask = NULL;
-
-      if (_rs_exchange_item_get_table (first) != table || !takes_theirs (first) ||
-          is_delete (first) || g_hash_table_contains (done, &id))
-        continue;
-
-      over = g_new0 (char *, t->n_columns + 1);
-      mask = g_new0 (gboolean, t->n_columns);
-      for (guint j = i; j < n; j++)
-        {
-          g_autoptr(RsExchangeItem) item = g_list_model_get_item (items, j);
-          const XField *field = _rs_exchange_item_get_xfield (item);
-          char **values = _rs_exchange_item_get_values (item);
-
-          if (_rs_exchange_item_get_table (item) != table ||
-              rs_exchange_item_get_local_id (item) != id || !takes_theirs (item) || is_delete (item) || field == NULL || values == NULL)
-            continue;
-          for (guint c = 0; c < field->n_columns; c++)
-            {
-              over[field->columns[c]] = values[field->columns[c]];
-              mask[field->columns[c]] = TRUE;
-            }
-        }
-      if (!update_record (w, table, id, over, mask, error))
-        return FALSE;
-      g_hash_table_add (done, g_memdup2 (&id, sizeof id));
-    }
-  return TRUE;
 }
 
 static gboolean
@@ -570,6 +655,14 @@ delete_record (Writer      *w,
     case X_NOTE:
       return !rs_case_lookup_note (w->kase, id) ||
              rs_case_store_delete_note (w->store, id, error);
+    case X_REVIEW:
+      return !rs_case_lookup_review (w->kase, id) ||
+             write_review_row (w, RS_RECORD_REVIEW, id, "DELETE FROM review WHERE id = ?1",
+                               NULL, NULL, NULL, error);
+    case X_COMMENT:
+      return !rs_case_lookup_comment (w->kase, id) ||
+             write_review_row (w, RS_RECORD_COMMENT, id, "DELETE FROM comment WHERE id = ?1",
+                               NULL, NULL, NULL, error);
     case X_POSITION:
     case X_N_TABLES:
     default:
@@ -577,13 +670,101 @@ delete_record (Writer      *w,
     }
 }
 
-static gboolean
-write_all (Writer      *w,
-           GListModel  *items,
-           GError     **error)
+/* One step of a write: a record inserted, one record's accepted fields updated
+ * together, or a record deleted. The steps are worked out first, in the order they
+ * must be written, so that a write can go a slice at a time on the main loop. */
+typedef enum
 {
+  OP_INSERT,
+  OP_UPDATE,
+  OP_DELETE,
+} OpKind;
+
+typedef struct
+{
+  OpKind          kind;
+  XTableId        table;
+  RsExchangeItem *item;   /* owned: the first item of the record */
+  char          **over;   /* OP_UPDATE: n_columns, borrowed from the items */
+  gboolean       *mask;
+} Op;
+
+static void
+op_clear (Op *op)
+{
+  g_clear_object (&op->item);
+  g_clear_pointer (&op->over, g_free);
+  g_clear_pointer (&op->mask, g_free);
+}
+
+struct _XWriter
+{
+  Writer   w;
+  GArray  *ops;        /* Op */
+  guint    next;
+  gboolean in_change;
+};
+
+static void
+add_op (GArray         *ops,
+        OpKind          kind,
+        XTableId        table,
+        RsExchangeItem *item)
+{
+  Op op = { kind, table, g_object_ref (item), NULL, NULL };
+
+  g_array_append_val (ops, op);
+}
+
+static void
+plan_updates (GArray     *ops,
+              XTableId    table,
+              GListModel *items)
+{
+  const XTable *t = _rs_exchange_table (table);
+  /* local id -> index in OPS: all the accepted fields of one record, one update. */
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   guint n = g_list_model_get_n_items (items);
 
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RsExchangeItem) item = g_list_model_get_item (items, i);
+      gint64 id = rs_exchange_item_get_local_id (item);
+      const XField *field = _rs_exchange_item_get_xfield (item);
+      char **values = _rs_exchange_item_get_values (item);
+      gpointer index;
+      Op *op;
+
+      if (_rs_exchange_item_get_table (item) != table || !takes_theirs (item) ||
+          is_delete (item))
+        continue;
+      if (!g_hash_table_lookup_extended (by_id, &id, NULL, &index))
+        {
+          Op fresh = { OP_UPDATE, table, g_object_ref (item), g_new0 (char *, t->n_columns + 1),
+                       g_new0 (gboolean, t->n_columns) };
+
+          index = GUINT_TO_POINTER (ops->len);
+          g_array_append_val (ops, fresh);
+          g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), index);
+        }
+      if (field == NULL || values == NULL)
+        continue;
+      op = &g_array_index (ops, Op, GPOINTER_TO_UINT (index));
+      for (guint c = 0; c < field->n_columns; c++)
+        {
+          op->over[field->columns[c]] = values[field->columns[c]];
+          op->mask[field->columns[c]] = TRUE;
+        }
+    }
+}
+
+static GArray *
+plan_ops (GListModel *items)
+{
+  GArray *ops = g_array_new (FALSE, TRUE, sizeof (Op));
+  guint n = g_list_model_get_n_items (items);
+
+  g_array_set_clear_func (ops, (GDestroyNotify)op_clear);
   for (guint k = 0; k < G_N_ELEMENTS (write_order); k++)
     {
       XTableId table = write_order[k];
@@ -593,12 +774,10 @@ write_all (Writer      *w,
           g_autoptr(RsExchangeItem) item = g_list_model_get_item (items, i);
 
           if (_rs_exchange_item_get_table (item) == table &&
-              rs_exchange_item_get_kind (item) == RS_EXCHANGE_ITEM_NEW &&
-              !insert_row (w, item, error))
-            return FALSE;
+              rs_exchange_item_get_kind (item) == RS_EXCHANGE_ITEM_NEW)
+            add_op (ops, OP_INSERT, table, item);
         }
-      if (!write_updates (w, table, items, error))
-        return FALSE;
+      plan_updates (ops, table, items);
     }
 
   /* Children before parents. */
@@ -612,10 +791,99 @@ write_all (Writer      *w,
         if (rs_exchange_item_get_kind (item) == RS_EXCHANGE_ITEM_CONFLICT &&
             rs_exchange_item_get_resolution (item) != RS_EXCHANGE_RESOLUTION_TAKE_THEIRS)
           continue;
-        if (!delete_record (w, write_order[k], rs_exchange_item_get_local_id (item), error))
-          return FALSE;
+        add_op (ops, OP_DELETE, write_order[k], item);
       }
+  return ops;
+}
+
+static gboolean
+run_op (Writer  *w,
+        Op      *op,
+        GError **error)
+{
+  switch (op->kind)
+    {
+    case OP_INSERT:
+      return insert_row (w, op->item, error);
+    case OP_UPDATE:
+      return update_record (w, op->table, rs_exchange_item_get_local_id (op->item), op->over,
+                            op->mask, error);
+    case OP_DELETE:
+    default:
+      return delete_record (w, op->table, rs_exchange_item_get_local_id (op->item), error);
+    }
+}
+
+XWriter *
+_rs_exchange_writer_begin (RsCaseStore  *store,
+                           GListModel   *items,
+                           const char   *label,
+                           GError      **error)
+{
+  XWriter *self;
+
+  if (!rs_case_store_begin_change (store, label, error))
+    return NULL;
+  self = g_new0 (XWriter, 1);
+  self->w.store = g_object_ref (store);
+  self->w.kase = rs_case_store_get_case (store);
+  self->ops = plan_ops (items);
+  self->w.places = _rs_exchange_place_new_entities (self->w.kase, items);
+  self->in_change = TRUE;
+  return self;
+}
+
+gboolean
+_rs_exchange_writer_step (XWriter   *self,
+                          guint      max_ops,
+                          gboolean  *done,
+                          GError   **error)
+{
+  for (guint i = 0; i < max_ops && self->next < self->ops->len; i++)
+    if (!run_op (&self->w, &g_array_index (self->ops, Op, self->next++), error))
+      return FALSE;
+  *done = self->next >= self->ops->len;
   return TRUE;
+}
+
+double
+_rs_exchange_writer_fraction (XWriter *self)
+{
+  return self->ops->len > 0 ? (double)self->next / self->ops->len : 1.0;
+}
+
+static void
+writer_free (XWriter *self)
+{
+  /* No statement of ours may stay open on the connection past the change. */
+  writer_clear (&self->w);
+  writer_free_places (&self->w);
+  g_clear_object (&self->w.store);
+  g_array_unref (self->ops);
+  g_free (self);
+}
+
+void
+_rs_exchange_writer_cancel (XWriter *self)
+{
+  RsCaseStore *store = g_object_ref (self->w.store);
+  gboolean in_change = self->in_change;
+
+  writer_free (self);
+  if (in_change)
+    rs_case_store_cancel_change (store);
+  g_object_unref (store);
+}
+
+RsChange *
+_rs_exchange_writer_finish (XWriter  *self,
+                            GError  **error)
+{
+  g_autoptr(RsCaseStore) store = g_object_ref (self->w.store);
+
+  g_assert (self->next >= self->ops->len);
+  writer_free (self);
+  return rs_case_store_end_change (store, error);
 }
 
 RsChange *
@@ -624,19 +892,15 @@ _rs_exchange_write (RsCaseStore  *store,
                     const char   *label,
                     GError      **error)
 {
-  g_auto(Writer) w = { store, rs_case_store_get_case (store), { NULL } };
-  g_autoptr(GError) local_error = NULL;
+  XWriter *writer = _rs_exchange_writer_begin (store, items, label, error);
+  gboolean done = FALSE;
 
-  if (!rs_case_store_begin_change (store, label, error))
+  if (writer == NULL)
     return NULL;
-  if (!write_all (&w, items, &local_error))
+  if (!_rs_exchange_writer_step (writer, G_MAXUINT, &done, error))
     {
-      writer_clear (&w);
-      rs_case_store_cancel_change (store);
-      g_propagate_error (error, g_steal_pointer (&local_error));
+      _rs_exchange_writer_cancel (writer);
       return NULL;
     }
-  /* No statement of ours may stay open on the connection past the change. */
-  writer_clear (&w);
-  return rs_case_store_end_change (store, error);
+  return _rs_exchange_writer_finish (writer, error);
 }

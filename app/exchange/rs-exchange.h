@@ -40,23 +40,26 @@ G_DECLARE_FINAL_TYPE (RsExchangeItem, rs_exchange_item, RS, EXCHANGE_ITEM, GObje
 
 RsExchangeItemKind    rs_exchange_item_get_kind        (RsExchangeItem        *self);
 RsTarget              rs_exchange_item_get_target      (RsExchangeItem        *self);
-/* "document", "entity", "relation", "quote", "event", "evidence" or "note" (evidence,
- * which has no RsTarget of its own, reports RS_TARGET_QUOTE above). */
+/* "document", "entity", "relation", "quote", "event", "evidence", "note", "review" or
+ * "comment" (evidence, which has no RsTarget of its own, reports RS_TARGET_QUOTE
+ * above; a review state and a comment, RS_TARGET_CASE). */
 const char           *rs_exchange_item_get_target_name (RsExchangeItem        *self);
 /* The record's uid in the incoming case, and its id in mine (0 when new). */
 const char           *rs_exchange_item_get_uid         (RsExchangeItem        *self);
 gint64                rs_exchange_item_get_local_id    (RsExchangeItem        *self);
 /* What a person reads: "Tick (group)", "Unit 61419 → Tick: directed", ... */
 const char           *rs_exchange_item_get_title       (RsExchangeItem        *self);
-/* Why two records were taken for one: "uid", "sha256", "name", "alias", "ends";
- * NULL for new items. */
+/* Why two records were taken for one: "uid", "sha256", "name", "alias", "ends",
+ * "claim" (the review states of one claim); NULL for new items. */
 const char           *rs_exchange_item_get_matched_by  (RsExchangeItem        *self);
 /* For UPDATE and CONFLICT: the field ("status", "name", "date", "note", ...) and
  * its values as text; base is NULL when no common ancestor is known. A changeset
  * that deletes a record I changed since, or that mine still uses, is a CONFLICT of
  * field "deleted" (mine: "changed here" / "used by N records here"): TAKE_THEIRS
  * deletes it, KEEP_MINE keeps it. Aliases and an event's entities are unions
- * (UPDATE), never conflicts. */
+ * (UPDATE), never conflicts. A review state set differently on both sides is a
+ * CONFLICT of field "review" (values "accepted (Hana Sato)"); a comment comes new or
+ * matches by its uid, and one resolved on either side is resolved. */
 const char           *rs_exchange_item_get_field       (RsExchangeItem        *self);
 const char           *rs_exchange_item_get_mine        (RsExchangeItem        *self);
 const char           *rs_exchange_item_get_theirs      (RsExchangeItem        *self);
@@ -120,6 +123,23 @@ char           *rs_exchange_plan_to_json         (RsExchangePlan   *self);
  * RS_ERROR_CONFLICT too if MINE changed since the plan was made. */
 RsChange       *rs_exchange_plan_apply           (RsExchangePlan   *self,
                                                   RsCaseStore      *mine,
+                                                  GError          **error);
+/* The same, written a slice at a time on the main loop (a window stays responsive;
+ * PROGRESS gets the fraction written). Cancelled or failed, the case is as before;
+ * meanwhile other changes to MINE are refused (RS_ERROR_BUSY). The CLI uses the
+ * call above. */
+typedef void  (*RsExchangeProgressFunc)          (double            fraction,
+                                                  gpointer          user_data);
+void            rs_exchange_plan_apply_async     (RsExchangePlan   *self,
+                                                  RsCaseStore      *mine,
+                                                  GCancellable     *cancellable,
+                                                  RsExchangeProgressFunc progress,
+                                                  gpointer          progress_data,
+                                                  GDestroyNotify    progress_notify,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer          user_data);
+RsChange       *rs_exchange_plan_apply_finish    (RsExchangePlan   *self,
+                                                  GAsyncResult     *result,
                                                   GError          **error);
 
 /* "Export My Changes Since…": every change recorded in STORE's history after SINCE

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "rs-exchange-dialog.h"
+#include "rs-progress-dialog.h"
 
 /* The review between reading a colleague's case (or changeset) and writing anything
  * (issue 21): what conflicts, what is new, what they updated or deleted, and what
@@ -21,8 +22,6 @@
 /* Rows past this many in a group are summed up in one "and N more" row: a merge of two
  * large cases can bring thousands of new items, and a list box makes every row. */
 #define MAX_ROWS 200
-/* Plans writing more items than this say so before the UI thread is busy writing. */
-#define BUSY_ABOVE 1000
 
 typedef struct
 {
@@ -55,7 +54,10 @@ struct _RsExchangeDialog
   GPtrArray            *conflicts;   /* of ConflictRow */
 
   gboolean              setting;     /* toggles set by the code, not the user */
-  guint                 apply_source; /* a large plan's Apply, after its notice is drawn */
+  /* While the plan is written a slice at a time: its progress, with Cancel. */
+  RsProgressDialog     *progress;    /* weak */
+  GCancellable         *applying;    /* owned, while writing */
+  guint                 progress_delay;
 };
 
 G_DEFINE_FINAL_TYPE (RsExchangeDialog, rs_exchange_dialog, ADW_TYPE_WINDOW)
@@ -81,7 +83,8 @@ target_word (RsExchangeItem *item)
   static const struct { const char *name; const char *word; } words[] = {
     { "case", N_("Case") }, { "document", N_("Document") }, { "entity", N_("Entity") },
     { "relation", N_("Relation") }, { "event", N_("Event") }, { "quote", N_("Quote") },
-    { "evidence", N_("Evidence") }, { "note", N_("Note") },
+    { "evidence", N_("Evidence") }, { "note", N_("Note") }, { "review", N_("Review") },
+    { "comment", N_("Comment") },
   };
   const char *name = rs_exchange_item_get_target_name (item);
 
@@ -421,45 +424,12 @@ set_lists_sensitive (RsExchangeDialog *self,
     gtk_widget_set_sensitive (lists[i], sensitive);
 }
 
-static gboolean
-apply_later_cb (gpointer user_data)
-{
-  RsExchangeDialog *self = user_data;
-
-  self->apply_source = 0;
-  set_lists_sensitive (self, TRUE);
-  update (self);
-  rs_exchange_dialog_apply (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 apply_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *param)
 {
-  RsExchangeDialog *self = RS_EXCHANGE_DIALOG (widget);
-  guint n_changed;
-  g_autofree char *said = NULL;
-
-  if (self->apply_source != 0 || !rs_exchange_dialog_get_can_apply (self))
-    return;
-  /* Writing thousands of items takes seconds on the UI thread (the store is not shared
-   * with a worker): say so, and draw that, before the work starts. */
-  n_changed = count_changing (self);
-  if (n_changed < BUSY_ABOVE)
-    {
-      rs_exchange_dialog_apply (self);
-      return;
-    }
-  said = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Writing %u change into your case…",
-                                       "Writing %u changes into your case…", n_changed),
-                          n_changed);
-  gtk_label_set_text (self->status_label, said);
-  set_lists_sensitive (self, FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exchange.apply", FALSE);
-  self->apply_source = g_timeout_add_full (G_PRIORITY_DEFAULT, 100, apply_later_cb,
-                                           g_object_ref (self), g_object_unref);
+  rs_exchange_dialog_apply (RS_EXCHANGE_DIALOG (widget));
 }
 
 static void
@@ -480,7 +450,13 @@ rs_exchange_dialog_dispose (GObject *object)
   RsExchangeDialog *self = RS_EXCHANGE_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RS_TYPE_EXCHANGE_DIALOG);
-  g_clear_handle_id (&self->apply_source, g_source_remove);
+  /* Closed while writing: what was written is rolled back. */
+  if (self->applying != NULL)
+    g_cancellable_cancel (self->applying);
+  g_clear_object (&self->applying);
+  if (self->progress != NULL)
+    rs_progress_dialog_done (self->progress);
+  g_clear_weak_pointer (&self->progress);
   g_clear_object (&self->store);
   g_clear_object (&self->plan);
   G_OBJECT_CLASS (rs_exchange_dialog_parent_class)->dispose (object);
@@ -544,6 +520,7 @@ static void
 rs_exchange_dialog_init (RsExchangeDialog *self)
 {
   self->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify)conflict_row_free);
+  self->progress_delay = 300;
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -615,26 +592,100 @@ rs_exchange_dialog_get_can_apply (RsExchangeDialog *self)
   return rs_exchange_plan_count_undecided (self->plan) == 0;
 }
 
-/* Writes the plan (one undoable change); FALSE, and why in the dialog, when refused —
- * a conflict undecided, or the case changed since the plan was made. */
-gboolean
-rs_exchange_dialog_apply (RsExchangeDialog *self)
+/* How long a write may take before its progress shows (tests: 0). */
+void
+rs_exchange_dialog_set_progress_delay (RsExchangeDialog *self,
+                                       guint             msec)
 {
+  g_return_if_fail (RS_IS_EXCHANGE_DIALOG (self));
+
+  self->progress_delay = msec;
+}
+
+gboolean
+rs_exchange_dialog_get_applying (RsExchangeDialog *self)
+{
+  g_return_val_if_fail (RS_IS_EXCHANGE_DIALOG (self), FALSE);
+
+  return self->applying != NULL;
+}
+
+static void
+on_apply_progress_cb (double   fraction,
+                      gpointer user_data)
+{
+  rs_progress_dialog_set_fraction (RS_PROGRESS_DIALOG (user_data), fraction);
+}
+
+static void
+on_applied_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(RsExchangeDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(RsChange) change = NULL;
   guint n_changed;
 
-  g_return_val_if_fail (RS_IS_EXCHANGE_DIALOG (self), FALSE);
+  change = rs_exchange_plan_apply_finish (RS_EXCHANGE_PLAN (source), result, &error);
+  g_clear_object (&self->applying);
+  if (self->progress != NULL)
+    rs_progress_dialog_done (self->progress);
+  g_clear_weak_pointer (&self->progress);
+  /* Closed meanwhile: nothing to show. */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->plan == NULL)
+    return;
 
-  if (!rs_exchange_dialog_get_can_apply (self))
-    return FALSE;
-  n_changed = count_changing (self);
-  if (!(change = rs_exchange_plan_apply (self->plan, self->store, &error)))
+  set_lists_sensitive (self, TRUE);
+  update (self);
+  if (change == NULL)
     {
-      show_error (self, error->message);
-      return FALSE;
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gtk_label_set_text (self->status_label,
+                            _("Cancelled: nothing in your case changed. Apply writes it again."));
+      else
+        show_error (self, error->message);
+      return;
     }
+  n_changed = count_changing (self);
   g_signal_emit (self, signals[APPLIED], 0, change, n_changed);
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Starts writing the plan (one undoable change), a slice at a time with the window
+ * responsive; its progress shows past a moment, with Cancel leaving the case as it
+ * was. FALSE when it cannot start (a conflict undecided, or already writing); a
+ * refusal later (the case changed since the plan was made) is said in the dialog. */
+gboolean
+rs_exchange_dialog_apply (RsExchangeDialog *self)
+{
+  g_autofree char *said = NULL;
+  RsProgressDialog *progress;
+  guint n_changed;
+
+  g_return_val_if_fail (RS_IS_EXCHANGE_DIALOG (self), FALSE);
+
+  if (self->applying != NULL || !rs_exchange_dialog_get_can_apply (self))
+    return FALSE;
+  n_changed = count_changing (self);
+  said = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Writing %u change into your case…",
+                                       "Writing %u changes into your case…", n_changed),
+                          n_changed);
+  show_error (self, NULL);
+  gtk_label_set_text (self->status_label, said);
+  set_lists_sensitive (self, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exchange.apply", FALSE);
+
+  self->applying = g_cancellable_new ();
+  progress = rs_progress_dialog_new (GTK_WINDOW (self), said);
+  g_set_weak_pointer (&self->progress, progress);
+  rs_progress_dialog_present_later (progress, self->progress_delay);
+  /* Cancel in the progress dialog cancels the write. */
+  g_signal_connect_object (rs_progress_dialog_get_cancellable (progress), "cancelled",
+                           G_CALLBACK (g_cancellable_cancel), self->applying,
+                           G_CONNECT_SWAPPED);
+  rs_exchange_plan_apply_async (self->plan, self->store, self->applying, on_apply_progress_cb,
+                                g_object_ref (progress), g_object_unref, on_applied_cb,
+                                g_object_ref (self));
   return TRUE;
 }

@@ -24,5 +24,8 @@ void              rs_exchange_dialog_resolve_all    (RsExchangeDialog     *self,
                                                      RsExchangeResolution  resolution);
 gboolean          rs_exchange_dialog_get_can_apply  (RsExchangeDialog     *self);
 gboolean          rs_exchange_dialog_apply          (RsExchangeDialog     *self);
+gboolean          rs_exchange_dialog_get_applying   (RsExchangeDialog     *self);
+void              rs_exchange_dialog_set_progress_delay (RsExchangeDialog *self,
+                                                     guint                 msec);
 
 G_END_DECLS

@@ -143,6 +143,7 @@ on_plan_read_cb (GObject      *source,
     return;
 
   dialog = rs_exchange_dialog_new (GTK_WINDOW (self), self->store, plan, name);
+  rs_exchange_dialog_set_progress_delay (dialog, self->progress_delay);
   g_object_set_data (G_OBJECT (dialog), "rs-merge", GINT_TO_POINTER (reading->merge));
   g_signal_connect_object (dialog, "applied", G_CALLBACK (on_exchange_applied_cb), self, 0);
   g_set_weak_pointer (&self->exchange_dialog, GTK_WINDOW (dialog));

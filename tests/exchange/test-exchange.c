@@ -6,12 +6,14 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
 
 #include "rs-bundle.h"
+#include "rs-case-edit.h"
 #include "rs-case-store.h"
 #include "rs-error.h"
 #include "rs-exchange.h"
@@ -914,7 +916,7 @@ test_changes_refused (Copies        *copies,
 
   /* A newer format. */
   {
-    g_autoptr(GBytes) newer = replace_bytes (bytes, "REDSTRING-CHANGES 1", "REDSTRING-CHANGES 2");
+    g_autoptr(GBytes) newer = replace_bytes (bytes, "REDSTRING-CHANGES 2", "REDSTRING-CHANGES 3");
 
     assert_refused (copies->a, bad, newer, RS_ERROR_UNSUPPORTED_VERSION);
   }
@@ -951,6 +953,233 @@ test_changes_refused (Copies        *copies,
     g_assert_cmpint (rs_relation_get_status (relation_by_uid (copies->a, "rel-pla-directed-tick")),
                      ==, RS_RELATION_STATUS_REFUTED);
   }
+}
+
+/* ---- Team review: review states and comments travel too ---- */
+
+static void
+set_review (RsCaseStore   *store,
+            RsTarget       target,
+            gint64         id,
+            RsReviewState  state)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsChange) change = rs_case_edit_set_review_state (store, target, id, state, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (change);
+}
+
+static gint64
+comment_on (RsCaseStore *store,
+            RsTarget     target,
+            gint64       id,
+            const char  *body)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsChange) change = NULL;
+  gint64 comment_id = 0;
+
+  change = rs_case_edit_add_comment (store, target, id, body, &comment_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (comment_id, >, 0);
+  return comment_id;
+}
+
+static RsComment *
+comment_with (RsCaseStore *store,
+              RsEntity    *on,
+              const char  *body)
+{
+  g_autoptr(GPtrArray) comments = rs_case_dup_comments_for (rs_case_store_get_case (store),
+                                                            RS_TARGET_ENTITY,
+                                                            rs_entity_get_id (on));
+
+  for (guint i = 0; i < comments->len; i++)
+    if (g_strcmp0 (rs_comment_get_body (g_ptr_array_index (comments, i)), body) == 0)
+      return g_ptr_array_index (comments, i);
+  return NULL;
+}
+
+static RsReviewState
+state_of (RsCaseStore *store,
+          const char  *entity_uid)
+{
+  return rs_case_get_review_state (rs_case_store_get_case (store), RS_TARGET_ENTITY,
+                                   rs_entity_get_id (entity_by_uid (store, entity_uid)));
+}
+
+#define TICK_COMMENT "Is this the same group as BRONZE BUTLER? The 2019 tooling says so."
+#define WINNTI_COMMENT "New from the JPCERT/CC report: check the overlap with APT41."
+
+/* A colleague's comments and review marks come with a merge: a comment is new (or
+ * the same by its uid), a review of a claim I did not review is new, and one we
+ * both set differently is a conflict of field "review"; undo takes it all back. */
+static void
+test_merge_reviews (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsExchangePlan) plan = NULL;
+  g_autoptr(RsExchangePlan) again = NULL;
+  g_autoptr(RsChange) change = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after_undo = NULL;
+  g_autofree char *json = NULL;
+  RsExchangeItem *item;
+  RsComment *comment;
+
+  {
+    g_autoptr(RsCaseStore) theirs = rs_case_store_open (fixture->theirs_path,
+                                                        RS_CASE_STORE_OPEN_NONE, &error);
+    RsEntity *tick, *winnti;
+
+    g_assert_no_error (error);
+    rs_case_store_set_author (theirs, "Hana Sato");
+    tick = entity_by_uid (theirs, "tick");
+    winnti = entity_by_name (theirs, "Winnti");
+    set_review (theirs, RS_TARGET_ENTITY, rs_entity_get_id (tick), RS_REVIEW_STATE_ACCEPTED);
+    set_review (theirs, RS_TARGET_ENTITY, rs_entity_get_id (entity_by_uid (theirs, "ccp")),
+                RS_REVIEW_STATE_CHALLENGED);
+    comment_on (theirs, RS_TARGET_ENTITY, rs_entity_get_id (tick), TICK_COMMENT);
+    comment_on (theirs, RS_TARGET_ENTITY, rs_entity_get_id (winnti), WINNTI_COMMENT);
+  }
+  rs_case_store_set_author (fixture->mine, "Akira Ito");
+  set_review (fixture->mine, RS_TARGET_ENTITY,
+              rs_entity_get_id (entity_by_uid (fixture->mine, "tick")), RS_REVIEW_STATE_CHALLENGED);
+  before = rs_test_export_checked (fixture->mine);
+
+  plan = rs_exchange_plan_new_merge (fixture->mine, fixture->theirs_path, &error);
+  g_assert_no_error (error);
+  item = find_item (plan, RS_EXCHANGE_ITEM_CONFLICT, "Review of Tick", "review");
+  g_assert_nonnull (item);
+  g_assert_cmpstr (rs_exchange_item_get_target_name (item), ==, "review");
+  g_assert_cmpstr (rs_exchange_item_get_matched_by (item), ==, "claim");
+  g_assert_cmpstr (rs_exchange_item_get_mine (item), ==, "challenged (Akira Ito)");
+  g_assert_cmpstr (rs_exchange_item_get_theirs (item), ==, "accepted (Hana Sato)");
+  g_assert_nonnull (find_item (plan, RS_EXCHANGE_ITEM_NEW, "Review of Communist", NULL));
+  item = find_item (plan, RS_EXCHANGE_ITEM_NEW, "Comment by Hana Sato on Tick", NULL);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (rs_exchange_item_get_target_name (item), ==, "comment");
+  g_assert_nonnull (find_item (plan, RS_EXCHANGE_ITEM_NEW, "Comment by Hana Sato on Winnti", NULL));
+  json = rs_exchange_plan_to_json (plan);
+  g_assert_nonnull (strstr (json, "\"target\" : \"comment\""));
+  g_assert_nonnull (strstr (json, "\"field\" : \"review\""));
+
+  rs_exchange_plan_resolve_all (plan, RS_EXCHANGE_RESOLUTION_TAKE_THEIRS);
+  change = rs_exchange_plan_apply (plan, fixture->mine, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (state_of (fixture->mine, "tick"), ==, RS_REVIEW_STATE_ACCEPTED);
+  g_assert_cmpint (state_of (fixture->mine, "ccp"), ==, RS_REVIEW_STATE_CHALLENGED);
+  comment = comment_with (fixture->mine, entity_by_uid (fixture->mine, "tick"), TICK_COMMENT);
+  g_assert_nonnull (comment);
+  g_assert_cmpstr (rs_comment_get_author (comment), ==, "Hana Sato");
+  g_assert_nonnull (comment_with (fixture->mine, entity_by_name (fixture->mine, "Winnti"),
+                                  WINNTI_COMMENT));
+
+  /* Nothing twice: the same merge again brings nothing new. */
+  again = rs_exchange_plan_new_merge (fixture->mine, fixture->theirs_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rs_exchange_plan_count (again, RS_EXCHANGE_ITEM_NEW), ==, 0);
+  g_assert_cmpuint (rs_exchange_plan_count (again, RS_EXCHANGE_ITEM_CONFLICT), ==, 0);
+
+  g_assert_true (rs_case_store_undo_change (fixture->mine, change, &error));
+  g_assert_no_error (error);
+  after_undo = rs_test_export_checked (fixture->mine);
+  rs_test_assert_same_bundle (before, after_undo);
+}
+
+/* Changesets both ways: her review and comment reach me; my resolving her comment
+ * and my review of another claim reach her; then we set one claim's review
+ * differently, which is a conflict of field "review". */
+static void
+test_changes_reviews (Copies        *copies,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = rs_test_temp_path ("hana-review.redstring-changes");
+  g_autofree char *second = rs_test_temp_path ("akira-review.redstring-changes");
+  g_autofree char *third = rs_test_temp_path ("hana-again.redstring-changes");
+  g_autoptr(RsExchangePlan) plan = NULL;
+  g_autoptr(RsChange) c1 = NULL;
+  g_autoptr(RsChange) c2 = NULL;
+  g_autoptr(RsChange) c3 = NULL;
+  g_autoptr(RsChange) resolved = NULL;
+  RsEntity *tick_b = entity_by_uid (copies->b, "tick");
+  RsComment *comment;
+  RsExchangeItem *item;
+
+  /* Hana (b): accepts Tick, comments on it. */
+  set_review (copies->b, RS_TARGET_ENTITY, rs_entity_get_id (tick_b), RS_REVIEW_STATE_ACCEPTED);
+  comment_on (copies->b, RS_TARGET_ENTITY, rs_entity_get_id (tick_b), TICK_COMMENT);
+  /* Both review Beijing on their own (two uids for one claim's state). */
+  set_review (copies->b, RS_TARGET_ENTITY, rs_entity_get_id (entity_by_uid (copies->b, "beijing")),
+              RS_REVIEW_STATE_ACCEPTED);
+  set_review (copies->a, RS_TARGET_ENTITY, rs_entity_get_id (entity_by_uid (copies->a, "beijing")),
+              RS_REVIEW_STATE_CHALLENGED);
+  g_assert_true (rs_exchange_write_changes (copies->b, copies->since, first, &error));
+  g_assert_no_error (error);
+  c1 = apply_all (copies->a, first, RS_EXCHANGE_RESOLUTION_TAKE_THEIRS, &plan);
+  item = find_item (plan, RS_EXCHANGE_ITEM_CONFLICT, "Review of Beijing", "review");
+  g_assert_nonnull (item);
+  g_assert_cmpstr (rs_exchange_item_get_matched_by (item), ==, "claim");
+  g_assert_cmpint (state_of (copies->a, "beijing"), ==, RS_REVIEW_STATE_ACCEPTED);
+  g_assert_nonnull (find_item (plan, RS_EXCHANGE_ITEM_NEW, "Review of Tick", NULL));
+  g_assert_nonnull (find_item (plan, RS_EXCHANGE_ITEM_NEW, "Comment by Hana Sato on Tick", NULL));
+  g_clear_object (&plan);
+  g_assert_cmpint (state_of (copies->a, "tick"), ==, RS_REVIEW_STATE_ACCEPTED);
+  comment = comment_with (copies->a, entity_by_uid (copies->a, "tick"), TICK_COMMENT);
+  g_assert_nonnull (comment);
+  g_assert_false (rs_comment_get_resolved (comment));
+
+  /* Akira (a): resolves her comment, challenges CCP. */
+  resolved = rs_case_edit_resolve_comment (copies->a, rs_comment_get_id (comment), TRUE, &error);
+  g_assert_no_error (error);
+  set_review (copies->a, RS_TARGET_ENTITY, rs_entity_get_id (entity_by_uid (copies->a, "ccp")),
+              RS_REVIEW_STATE_CHALLENGED);
+  g_assert_true (rs_exchange_write_changes (copies->a, copies->since, second, &error));
+  g_assert_no_error (error);
+  /* A fuzzer's seed too (RS_TEST_KEEP_CHANGES, as above): reviews and comments. */
+  if (g_getenv ("RS_TEST_KEEP_CHANGES") != NULL)
+    {
+      g_autoptr(GBytes) kept = rs_test_read_file (second);
+      g_autofree char *dest = g_build_filename (g_getenv ("RS_TEST_KEEP_CHANGES"),
+                                                "reviews.changes", NULL);
+
+      g_assert_true (g_file_set_contents (dest, g_bytes_get_data (kept, NULL),
+                                          g_bytes_get_size (kept), NULL));
+    }
+  c2 = apply_all (copies->b, second, RS_EXCHANGE_RESOLUTION_TAKE_THEIRS, &plan);
+  item = find_item (plan, RS_EXCHANGE_ITEM_UPDATE, "Comment by Hana Sato on Tick", "resolved");
+  g_assert_nonnull (item);
+  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_CONFLICT), ==, 0);
+  g_clear_object (&plan);
+  comment = comment_with (copies->b, tick_b, TICK_COMMENT);
+  g_assert_nonnull (comment);
+  g_assert_true (rs_comment_get_resolved (comment));
+  g_assert_cmpint (state_of (copies->b, "ccp"), ==, RS_REVIEW_STATE_CHALLENGED);
+  g_assert_cmpint (state_of (copies->b, "tick"), ==, RS_REVIEW_STATE_ACCEPTED);
+  /* One comment each, not two. */
+  {
+    g_autoptr(GPtrArray) on_tick = rs_case_dup_comments_for (rs_case_store_get_case (copies->b),
+                                                             RS_TARGET_ENTITY,
+                                                             rs_entity_get_id (tick_b));
+
+    g_assert_cmpuint (on_tick->len, ==, 1);
+  }
+
+  /* Both change Tick's review since: differently, a conflict. */
+  set_review (copies->a, RS_TARGET_ENTITY, rs_entity_get_id (entity_by_uid (copies->a, "tick")),
+              RS_REVIEW_STATE_CHALLENGED);
+  set_review (copies->b, RS_TARGET_ENTITY, rs_entity_get_id (tick_b), RS_REVIEW_STATE_UNREVIEWED);
+  g_assert_true (rs_exchange_write_changes (copies->b, copies->since, third, &error));
+  g_assert_no_error (error);
+  c3 = apply_all (copies->a, third, RS_EXCHANGE_RESOLUTION_KEEP_MINE, &plan);
+  item = find_item (plan, RS_EXCHANGE_ITEM_CONFLICT, "Review of Tick", "review");
+  g_assert_nonnull (item);
+  g_assert_true (g_str_has_prefix (rs_exchange_item_get_mine (item), "challenged"));
+  g_assert_true (g_str_has_prefix (rs_exchange_item_get_theirs (item), "unreviewed"));
+  g_assert_cmpint (state_of (copies->a, "tick"), ==, RS_REVIEW_STATE_CHALLENGED);
 }
 
 static void
@@ -1002,6 +1231,363 @@ test_merge_async (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (item, count_notify, &notified);
 }
 
+#define LONG_TITLE "Tick and BRONZE BUTLER: a joint review of the 2019–2021 intrusions " \
+                   "against Japanese defence contractors, with the JPCERT/CC findings"
+
+/* A long case title is cut after a whole word in the change's label (the Undo menu,
+ * the history), which keeps the start of it; the plan's JSON says the same label. */
+static void
+test_merge_long_title (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsExchangePlan) plan = NULL;
+  g_autoptr(RsChange) change = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  const char *label, *open, *ellipsis;
+  g_autofree char *shown = NULL;
+
+  {
+    g_autoptr(RsCaseStore) theirs = rs_case_store_open (fixture->theirs_path,
+                                                        RS_CASE_STORE_OPEN_NONE, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (rs_case_store_set_info (theirs, LONG_TITLE, "", &error));
+    g_assert_no_error (error);
+  }
+  plan = rs_exchange_plan_new_merge (fixture->mine, fixture->theirs_path, &error);
+  g_assert_no_error (error);
+  label = rs_exchange_plan_get_label (plan);
+  g_assert_true (g_str_has_prefix (label, "Merge “Tick and BRONZE BUTLER: a joint"));
+  g_assert_true (g_str_has_suffix (label, "” from Hana Sato"));
+  open = strstr (label, "“") + strlen ("“");
+  ellipsis = strstr (label, "…”");
+  g_assert_nonnull (ellipsis);
+  shown = g_strndup (open, ellipsis - open);
+  g_assert_cmpuint (g_utf8_strlen (shown, -1) + 1, <=, 40);
+  /* Whole words: what is shown is followed by a space in the title. */
+  g_assert_true (g_str_has_prefix (LONG_TITLE, shown));
+  g_assert_cmpint (LONG_TITLE[strlen (shown)], ==, ' ');
+  g_assert_null (strchr (label, '\n'));
+
+  rs_exchange_plan_resolve_all (plan, RS_EXCHANGE_RESOLUTION_KEEP_MINE);
+  change = rs_exchange_plan_apply (plan, fixture->mine, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rs_change_get_label (change), ==, label);
+  history = rs_case_store_dup_history (fixture->mine, NULL, RS_TARGET_CASE, 0, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpstr (rs_history_entry_get_label (g_ptr_array_index (history, 0)), ==, label);
+}
+
+static void
+place_entity (RsCaseStore *store,
+              RsEntity    *entity,
+              double       x,
+              double       y)
+{
+  RsNodePlacement node = { rs_entity_get_id (entity), x, y, FALSE };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rs_case_store_set_board (store, &node, 1, NULL, 0, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+overlaps (RsEntity *a,
+          RsEntity *b)
+{
+  return fabs (rs_entity_get_x (a) - rs_entity_get_x (b)) < 170 &&
+         fabs (rs_entity_get_y (a) - rs_entity_get_y (b)) < 30;
+}
+
+/* A merged entity related to Tick lands beside Tick on my board, on no other node,
+ * whatever its place on their board (kept when it was beside Tick on a free spot);
+ * those related to nothing I placed come beside my board as their picture had them;
+ * into a case with nothing placed, their places come as they are. */
+static void
+test_merge_places_new (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsExchangePlan) plan = NULL;
+  g_autoptr(RsChange) change = NULL;
+  RsCase *kase = rs_case_store_get_case (fixture->mine);
+  GListModel *entities = rs_case_get_entities (kase);
+  RsEntity *tick, *winnti, *lone, *quiet, *friend;
+  double dx, dy;
+
+  /* Mine: a row of nodes, Tick apart from them with one node right below it. */
+  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+    {
+      g_autoptr(RsEntity) e = g_list_model_get_item (entities, i);
+
+      place_entity (fixture->mine, e, 220.0 * i, 0);
+    }
+  tick = entity_by_uid (fixture->mine, "tick");
+  place_entity (fixture->mine, tick, 4000, 3000);
+  place_entity (fixture->mine, entity_by_name (fixture->mine, "APT10"), 4000, 3090);
+  /* Theirs: Winnti (related to Tick) and an entity related to nothing, both far away. */
+  {
+    g_autoptr(RsCaseStore) theirs = rs_case_store_open (fixture->theirs_path,
+                                                        RS_CASE_STORE_OPEN_NONE, &error);
+
+    g_assert_no_error (error);
+    place_entity (theirs, entity_by_name (theirs, "Winnti"), -20000, -20000);
+    place_entity (theirs, add_entity (theirs, RS_ENTITY_KIND_PERSON, "Lone Wolf", NULL),
+                  -20500, -20000);
+    /* Placed beside Tick on a free spot (both boards grew from one copy): kept. */
+    friend = add_entity (theirs, RS_ENTITY_KIND_PERSON, "Tick’s Friend", NULL);
+    add_relation (theirs, friend, entity_by_uid (theirs, "tick"), "works with");
+    place_entity (theirs, entity_by_name (theirs, "Tick’s Friend"), 4000, 2800);
+    /* Related to nothing, with Lone Wolf: the two keep their picture. */
+    place_entity (theirs, add_entity (theirs, RS_ENTITY_KIND_PERSON, "Quiet One", NULL),
+                  -20500, -19800);
+  }
+
+  plan = rs_exchange_plan_new_merge (fixture->mine, fixture->theirs_path, &error);
+  g_assert_no_error (error);
+  rs_exchange_plan_resolve_all (plan, RS_EXCHANGE_RESOLUTION_KEEP_MINE);
+  change = rs_exchange_plan_apply (plan, fixture->mine, &error);
+  g_assert_no_error (error);
+
+  winnti = entity_by_name (fixture->mine, "Winnti");
+  g_assert_true (rs_entity_get_has_position (winnti));
+  dx = rs_entity_get_x (winnti) - rs_entity_get_x (tick);
+  dy = rs_entity_get_y (winnti) - rs_entity_get_y (tick);
+  g_assert_cmpfloat (sqrt (dx * dx + dy * dy), <, 500);
+  g_assert_false (rs_entity_get_pinned (winnti));
+  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+    {
+      g_autoptr(RsEntity) e = g_list_model_get_item (entities, i);
+
+      if (e != winnti && rs_entity_get_has_position (e))
+        g_assert_false (overlaps (e, winnti));
+    }
+  /* Related to nothing placed, far off on their board: moved beside mine as one
+   * block, its shape kept, on no node. */
+  lone = entity_by_name (fixture->mine, "Lone Wolf");
+  quiet = entity_by_name (fixture->mine, "Quiet One");
+  g_assert_true (rs_entity_get_has_position (lone));
+  {
+    double right = -G_MAXDOUBLE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+      {
+        g_autoptr(RsEntity) e = g_list_model_get_item (entities, i);
+
+        if (e != lone && e != quiet && rs_entity_get_has_position (e))
+          right = MAX (right, rs_entity_get_x (e));
+      }
+    g_assert_cmpfloat (rs_entity_get_x (lone), >, right);
+    g_assert_cmpfloat (rs_entity_get_x (lone), <, right + 1000);
+  }
+  g_assert_cmpfloat (rs_entity_get_x (quiet) - rs_entity_get_x (lone), ==, 0);
+  g_assert_cmpfloat (rs_entity_get_y (quiet) - rs_entity_get_y (lone), ==, 200);
+  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+    {
+      g_autoptr(RsEntity) e = g_list_model_get_item (entities, i);
+
+      if (e != lone && rs_entity_get_has_position (e))
+        g_assert_false (overlaps (e, lone));
+    }
+  friend = entity_by_name (fixture->mine, "Tick’s Friend");
+  g_assert_true (rs_entity_get_has_position (friend));
+  g_assert_cmpfloat (rs_entity_get_x (friend), ==, 4000);
+  g_assert_cmpfloat (rs_entity_get_y (friend), ==, 2800);
+
+  /* Nothing placed in the case merged into: their board as it was. */
+  {
+    g_autoptr(RsCaseStore) empty = rs_test_open_new_case ("empty.redstring");
+    g_autoptr(RsExchangePlan) into_empty = rs_exchange_plan_new_merge (empty, fixture->theirs_path,
+                                                                       &error);
+    g_autoptr(RsChange) applied = NULL;
+    RsEntity *e;
+
+    g_assert_no_error (error);
+    applied = rs_exchange_plan_apply (into_empty, empty, &error);
+    g_assert_no_error (error);
+    e = entity_by_name (empty, "Winnti");
+    g_assert_true (rs_entity_get_has_position (e));
+    g_assert_cmpfloat (rs_entity_get_x (e), ==, -20000);
+    g_assert_cmpfloat (rs_entity_get_y (e), ==, -20000);
+  }
+}
+
+/* Applying a slice at a time (the window's way) --------------------------------------- */
+
+typedef struct
+{
+  RsExchangePlan *plan;
+  RsChange       *change;
+  GError         *error;
+  gboolean        done;
+  double          last;          /* the last fraction reported */
+  guint           n_progress;
+  gboolean        backwards;
+  GCancellable   *cancel_at;     /* cancelled once CANCEL_FRACTION is written */
+  double          cancel_fraction;
+  gint64          last_time;     /* of the last report, and the longest gap between two */
+  gint64          longest;
+} Applying;
+
+static void
+on_apply_progress (double   fraction,
+                   gpointer user_data)
+{
+  Applying *a = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  a->backwards |= fraction < a->last;
+  a->last = fraction;
+  if (a->last_time > 0)
+    a->longest = MAX (a->longest, now - a->last_time);
+  a->last_time = now;
+  a->n_progress++;
+  if (a->cancel_at != NULL && fraction >= a->cancel_fraction)
+    g_cancellable_cancel (a->cancel_at);
+}
+
+static void
+on_applied (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Applying *a = user_data;
+
+  a->change = rs_exchange_plan_apply_finish (RS_EXCHANGE_PLAN (source), result, &a->error);
+  a->done = TRUE;
+}
+
+static void
+edit_refused_busy (RsCaseStore *store,
+                   const char  *entity_uid)
+{
+  RsEntity *e = entity_by_uid (store, entity_uid);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsChange) change = NULL;
+
+  g_assert_nonnull (e);
+  change = rs_case_edit_update_entity (store, rs_entity_get_id (e), rs_entity_get_kind (e),
+                                       "Renamed meanwhile", rs_entity_get_aliases (e),
+                                       rs_entity_get_description (e), &error);
+  g_assert_null (change);
+  g_assert_error (error, RS_ERROR, RS_ERROR_BUSY);
+}
+
+/* Written in slices on the main loop: the same result as the call the CLI uses, the
+ * progress never backwards and ending at 1, and every other edit refused meanwhile. */
+static void
+test_merge_apply_async (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsExchangePlan) plan = rs_exchange_plan_new_merge (fixture->mine, fixture->theirs_path,
+                                                               &error);
+  Applying a = { 0 };
+  g_autoptr(RsExchangePlan) again = NULL;
+
+  g_assert_no_error (error);
+  /* Undecided: refused before anything is written. */
+  rs_exchange_plan_apply_async (plan, fixture->mine, NULL, NULL, NULL, NULL, on_applied, &a);
+  while (!a.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (a.error, RS_ERROR, RS_ERROR_CONFLICT);
+  g_clear_error (&a.error);
+  g_assert_false (rs_case_store_in_change (fixture->mine));
+
+  rs_exchange_plan_resolve_all (plan, RS_EXCHANGE_RESOLUTION_TAKE_THEIRS);
+  memset (&a, 0, sizeof a);
+  rs_exchange_plan_apply_async (plan, fixture->mine, NULL, on_apply_progress, &a, NULL,
+                                on_applied, &a);
+  /* The change is open from the start: the analyst's edits wait for it. */
+  g_assert_true (rs_case_store_in_change (fixture->mine));
+  edit_refused_busy (fixture->mine, "tick");
+  while (!a.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (a.error);
+  g_assert_nonnull (a.change);
+  g_assert_false (a.backwards);
+  g_assert_cmpfloat (a.last, ==, 1.0);
+  g_assert_cmpstr (rs_change_get_label (a.change), ==, rs_exchange_plan_get_label (plan));
+  g_assert_nonnull (entity_by_name (fixture->mine, "Winnti"));
+  g_assert_cmpstr (rs_entity_get_name (entity_by_uid (fixture->mine, "tick")), !=,
+                   "Renamed meanwhile");
+  g_assert_cmpint (rs_relation_get_status (relation_by_uid (fixture->mine,
+                                                            "rel-pla-directed-tick")),
+                   ==, RS_RELATION_STATUS_REFUTED);
+
+  /* All of it is in: the same merge again has nothing new. */
+  again = rs_exchange_plan_new_merge (fixture->mine, fixture->theirs_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rs_exchange_plan_count (again, RS_EXCHANGE_ITEM_NEW), ==, 0);
+  g_object_unref (a.change);
+}
+
+/* Cancelled part way through a large merge: the case file is byte for byte what it
+ * was, and the case reads the same; the store takes edits again. */
+static void
+test_merge_apply_cancelled (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsExchangePlan) plan = NULL;
+  g_autoptr(GBytes) bundle_before = NULL;
+  g_autoptr(GBytes) bundle_after = NULL;
+  g_autoptr(GBytes) file_before = NULL;
+  g_autoptr(GBytes) file_after = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *large = NULL;
+  Applying a = { 0 };
+
+  {
+    g_autoptr(RsCaseStore) other = rs_test_open_new_case ("large-theirs.redstring");
+
+    rs_test_make_grid_board (other, 400, " (Hana)", TRUE);
+    large = g_strdup (rs_case_store_get_path (other));
+  }
+  /* The file as it rests, closed. */
+  g_clear_object (&fixture->mine);
+  file_before = rs_test_read_file (fixture->mine_path);
+  fixture->mine = rs_case_store_open (fixture->mine_path, RS_CASE_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  bundle_before = rs_test_export_checked (fixture->mine);
+
+  plan = rs_exchange_plan_new_merge (fixture->mine, large, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_NEW), >, 400);
+  a.cancel_at = cancellable;
+  a.cancel_fraction = 0.3;
+  rs_exchange_plan_apply_async (plan, fixture->mine, cancellable, on_apply_progress, &a, NULL,
+                                on_applied, &a);
+  while (!a.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (a.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&a.error);
+  g_assert_null (a.change);
+  /* It had written part of it: more than one slice, cancelled between two. */
+  g_assert_cmpuint (a.n_progress, >, 2);
+  g_assert_cmpfloat (a.last, <, 1.0);
+  /* A slice is about a frame's worth (12 ms of writing): how long the loop waited. */
+  g_test_message ("%u slices before the cancel, the longest %.1f ms", a.n_progress,
+                  a.longest / 1000.0);
+  g_assert_false (rs_case_store_in_change (fixture->mine));
+  g_assert_null (entity_by_name (fixture->mine, "Entity 0 (Hana)"));
+  bundle_after = rs_test_export_checked (fixture->mine);
+  rs_test_assert_same_bundle (bundle_before, bundle_after);
+
+  /* The plan holds the store: closed with it. */
+  g_clear_object (&plan);
+  g_assert_finalize_object (g_steal_pointer (&fixture->mine));
+  file_after = rs_test_read_file (fixture->mine_path);
+  g_assert_true (g_bytes_equal (file_before, file_after));
+
+  /* Not busy any more. */
+  fixture->mine = rs_case_store_open (fixture->mine_path, RS_CASE_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  rename_entity (fixture->mine, "tick", NULL, "Edited after the cancel");
+}
+
 /* A colleague's case in an older format: read through an upgraded private copy;
  * their file is not touched. */
 static void
@@ -1040,6 +1626,14 @@ main (int   argc,
 
   g_test_add ("/exchange/merge/async", Fixture, NULL, fixture_set_up, test_merge_async,
               fixture_tear_down);
+  g_test_add ("/exchange/merge/long-title", Fixture, NULL, fixture_set_up,
+              test_merge_long_title, fixture_tear_down);
+  g_test_add ("/exchange/merge/places-new", Fixture, NULL, fixture_set_up,
+              test_merge_places_new, fixture_tear_down);
+  g_test_add ("/exchange/merge/apply-async", Fixture, NULL, fixture_set_up,
+              test_merge_apply_async, fixture_tear_down);
+  g_test_add ("/exchange/merge/apply-cancelled", Fixture, NULL, fixture_set_up,
+              test_merge_apply_cancelled, fixture_tear_down);
   g_test_add ("/exchange/merge/older-format", Fixture, NULL, fixture_set_up, test_merge_older_format,
               fixture_tear_down);
   g_test_add ("/exchange/changes/both-directions", Copies, NULL, copies_set_up,
@@ -1048,6 +1642,10 @@ main (int   argc,
               test_changes_delete_used, copies_tear_down);
   g_test_add ("/exchange/changes/independent-additions", Copies, NULL, copies_set_up,
               test_changes_independent_additions, copies_tear_down);
+  g_test_add ("/exchange/merge/reviews", Fixture, NULL, fixture_set_up, test_merge_reviews,
+              fixture_tear_down);
+  g_test_add ("/exchange/changes/reviews", Copies, NULL, copies_set_up, test_changes_reviews,
+              copies_tear_down);
   g_test_add ("/exchange/changes/refused", Copies, NULL, copies_set_up, test_changes_refused,
               copies_tear_down);
 
