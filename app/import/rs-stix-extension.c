@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "rs-case-store-stix.h"
 #include "rs-comment.h"
 #include "rs-enum-types.h"
 #include "rs-evidence.h"
@@ -137,6 +138,31 @@ nick_value (GType       type,
             int        *value)
 {
   return nick != NULL && rs_enum_from_nick (type, nick, value);
+}
+
+/* A uid as the bundle reader takes a record id (rs-bundle-reader.c check_id()), that no
+ * record of TARGET has: a uid names one record of its kind in a case. */
+static const char *
+usable_uid (RsCaseStore *store,
+            RsTarget     target,
+            const char  *uid)
+{
+  if (uid == NULL || *uid == '\0' || strlen (uid) > 200)
+    return NULL;
+  for (const char *p = uid; *p != '\0'; p++)
+    if (g_ascii_iscntrl (*p))
+      return NULL;
+  return rs_case_store_has_uid (store, target, uid) ? NULL : uid;
+}
+
+const char *
+_rs_stix_extension_record_uid (RsCaseStore *store,
+                               JsonObject  *o,
+                               RsTarget     target)
+{
+  g_return_val_if_fail (RS_IS_CASE_STORE (store), NULL);
+
+  return usable_uid (store, target, get_string (extension_of (o), "record_uid"));
 }
 
 /* Classifying ------------------------------------------------------------------------- */
@@ -435,6 +461,7 @@ write_quotes (RsStixBundle  *bundle,
         continue;
       get_int (q, "credibility", &credibility);
       draft = rs_quote_new (0);
+      rs_quote_set_uid (draft, usable_uid (store, RS_TARGET_QUOTE, get_string (q, "record_uid")));
       rs_quote_set_document_id (draft, report->db_id);
       rs_quote_set_start (draft, start);
       rs_quote_set_end (draft, end);
@@ -493,6 +520,7 @@ write_note (RsStixBundle  *bundle,
     }
   else if (refs == NULL || refs[0] == NULL || !resolve_target (bundle, refs[0], &target, &id))
     target = RS_TARGET_CASE;
+  rs_note_set_uid (draft, _rs_stix_extension_record_uid (store, object->o, RS_TARGET_NOTE));
   rs_note_set_target (draft, target);
   rs_note_set_target_id (draft, id);
   rs_note_set_body (draft, get_string (object->o, "content"));

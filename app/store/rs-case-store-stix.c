@@ -490,3 +490,57 @@ rs_case_store_has_stix_object (RsCaseStore *self,
   _rs_case_store_unlock (self);
   return has_row;
 }
+
+/* The table whose records TARGET names. */
+static const char *
+target_table (RsTarget target)
+{
+  switch (target)
+    {
+    case RS_TARGET_ENTITY:   return "entity";
+    case RS_TARGET_RELATION: return "relation";
+    case RS_TARGET_DOCUMENT: return "document";
+    case RS_TARGET_QUOTE:    return "quote";
+    case RS_TARGET_EVENT:    return "event";
+    case RS_TARGET_NOTE:     return "note";
+    case RS_TARGET_CASE:
+    default:                 return NULL;
+    }
+}
+
+/**
+ * rs_case_store_has_uid:
+ * @target: the kind of record (not %RS_TARGET_CASE)
+ *
+ * Whether a record of that kind has @uid in the case file, rows of the open batch
+ * included: an import that keeps the uids a bundle gives (rs-stix-extension.c) asks
+ * before each, so that a uid the case uses already, or one the bundle gives twice,
+ * is replaced by a new one rather than refused.
+ */
+gboolean
+rs_case_store_has_uid (RsCaseStore *self,
+                       RsTarget     target,
+                       const char  *uid)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  const char *table = target_table (target);
+  gboolean has_row = FALSE;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  if (uid == NULL)
+    return FALSE;
+  /* The table name is one of six constants. */
+  sql = g_strdup_printf ("SELECT 1 FROM %s WHERE uid = ?1", table);
+  _rs_case_store_lock (self);
+  if ((stmt = rs_db_prepare (self->db, sql, NULL)) != NULL)
+    {
+      rs_db_bind_text (stmt, 1, uid);
+      rs_db_step_row (self->db, stmt, &has_row, NULL);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  _rs_case_store_unlock (self);
+  return has_row;
+}

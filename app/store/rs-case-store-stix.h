@@ -72,6 +72,9 @@ GPtrArray *rs_case_store_dup_stix_objects        (RsCaseStore                *se
                                                   GError                    **error);
 gboolean   rs_case_store_has_stix_object         (RsCaseStore                *self,
                                                   const char                 *stix_id);
+gboolean   rs_case_store_has_uid                 (RsCaseStore                *self,
+                                                  RsTarget                    target,
+                                                  const char                 *uid);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsExternalReference, rs_external_reference_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsStixObject, rs_stix_object_free)

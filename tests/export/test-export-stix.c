@@ -14,6 +14,7 @@
 #include "rs-change.h"
 #include "rs-enum-types.h"
 #include "rs-case-store-stix.h"
+#include "rs-exchange.h"
 #include "rs-export-stix-private.h"
 #include "rs-export-test-utils.h"
 #include "rs-stix-import.h"
@@ -1209,6 +1210,150 @@ test_round_trip_attack (void)
   g_assert_cmpstr (after, ==, before);
 }
 
+/* The record uids travel in the extension: a case exported as STIX and imported by a
+ * colleague into an empty case merges back with the original record by record, every
+ * entity and relation by its uid, with nothing new. */
+static void
+test_round_trip_uids (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_sample_case ("stix-uids.redstring");
+  g_autoptr(RsCaseStore) copy = rs_test_open_new_case ("stix-uids-copy.redstring");
+  g_autoptr(RsExchangePlan) plan = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  RsCase *kase = rs_case_store_get_case (store);
+  GListModel *items;
+  guint n_entities = 0, n_relations = 0;
+
+  bytes = export_with_snapshot (store);
+  import_into (copy, bytes);
+
+  /* Each record of the copy has the uid of the original's. */
+  for (guint i = 0; i < g_list_model_get_n_items (rs_case_get_entities (kase)); i++)
+    {
+      g_autoptr(RsEntity) e = g_list_model_get_item (rs_case_get_entities (kase), i);
+
+      g_assert_true (rs_case_store_has_uid (copy, RS_TARGET_ENTITY, rs_entity_get_uid (e)));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (rs_case_get_relations (kase)); i++)
+    {
+      g_autoptr(RsRelation) r = g_list_model_get_item (rs_case_get_relations (kase), i);
+
+      g_assert_true (rs_case_store_has_uid (copy, RS_TARGET_RELATION, rs_relation_get_uid (r)));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (rs_case_get_documents (kase)); i++)
+    {
+      g_autoptr(RsDocument) d = g_list_model_get_item (rs_case_get_documents (kase), i);
+
+      g_assert_true (rs_case_store_has_uid (copy, RS_TARGET_DOCUMENT, rs_document_get_uid (d)));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (rs_case_get_quotes (kase)); i++)
+    {
+      g_autoptr(RsQuote) q = g_list_model_get_item (rs_case_get_quotes (kase), i);
+
+      g_assert_true (rs_case_store_has_uid (copy, RS_TARGET_QUOTE, rs_quote_get_uid (q)));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (rs_case_get_events (kase)); i++)
+    {
+      g_autoptr(RsEvent) ev = g_list_model_get_item (rs_case_get_events (kase), i);
+
+      g_assert_true (rs_case_store_has_uid (copy, RS_TARGET_EVENT, rs_event_get_uid (ev)));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (rs_case_get_notes (kase)); i++)
+    {
+      g_autoptr(RsNote) note = g_list_model_get_item (rs_case_get_notes (kase), i);
+
+      g_assert_true (rs_case_store_has_uid (copy, RS_TARGET_NOTE, rs_note_get_uid (note)));
+    }
+
+  plan = rs_exchange_plan_new_merge (store, rs_case_store_get_path (copy), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  if (g_test_verbose ())
+    {
+      g_autofree char *json = rs_exchange_plan_to_json (plan);
+
+      g_printerr ("%s\n", json);
+    }
+  items = rs_exchange_plan_get_items (plan);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(RsExchangeItem) item = g_list_model_get_item (items, i);
+      const char *name = rs_exchange_item_get_target_name (item);
+
+      g_assert_cmpint (rs_exchange_item_get_kind (item), ==, RS_EXCHANGE_ITEM_MATCH);
+      if (g_str_equal (name, "entity") || g_str_equal (name, "relation") ||
+          g_str_equal (name, "document") || g_str_equal (name, "quote") ||
+          g_str_equal (name, "event") || g_str_equal (name, "note"))
+        g_assert_cmpstr (rs_exchange_item_get_matched_by (item), ==, "uid");
+      n_entities += g_str_equal (name, "entity");
+      n_relations += g_str_equal (name, "relation");
+    }
+  g_assert_cmpuint (n_entities, ==, g_list_model_get_n_items (rs_case_get_entities (kase)));
+  g_assert_cmpuint (n_relations, ==, g_list_model_get_n_items (rs_case_get_relations (kase)));
+  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_NEW), ==, 0);
+  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_UPDATE), ==, 0);
+  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_CONFLICT), ==, 0);
+}
+
+/* A record_uid the case has already, given twice in a bundle, or not a uid at all (a
+ * control character) is not kept: that record gets a new uid, and the import goes on. */
+static void
+test_uids_refused (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_sample_case ("stix-uids-bad.redstring");
+  g_autoptr(RsCaseStore) copy = rs_test_open_new_case ("stix-uids-bad-copy.redstring");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GBytes) bytes = export_with_snapshot (store);
+  g_autoptr(GBytes) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *first_uid = NULL;
+  g_autofree char *bad_uid = NULL;
+  JsonArray *objects;
+  guint n_entities = 0, n_changed = 0;
+  gsize length;
+
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                             g_bytes_get_size (bytes), &error));
+  objects = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                          "objects");
+  for (guint i = 0; i < json_array_get_length (objects); i++)
+    {
+      JsonObject *extension = extension_of (json_array_get_object_element (objects, i));
+
+      if (extension == NULL || !json_object_has_member (extension, "kind"))
+        continue;
+      n_entities++;
+      if (first_uid == NULL)
+        first_uid = g_strdup (json_object_get_string_member (extension, "record_uid"));
+      else if (n_changed == 0)
+        {
+          /* The second entity claims the first's uid. */
+          json_object_set_string_member (extension, "record_uid", first_uid);
+          n_changed++;
+        }
+      else if (n_changed == 1)
+        {
+          bad_uid = g_strdup_printf ("%s\n", json_object_get_string_member (extension,
+                                                                             "record_uid"));
+          json_object_set_string_member (extension, "record_uid", bad_uid);
+          n_changed++;
+        }
+    }
+  g_assert_cmpuint (n_changed, ==, 2);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  text = json_generator_to_data (generator, &length);
+  edited = g_bytes_new_take (g_steal_pointer (&text), length);
+
+  import_into (copy, edited);
+  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_entities (rs_case_store_get_case (copy))),
+                    ==, n_entities);
+  g_assert_true (rs_case_store_has_uid (copy, RS_TARGET_ENTITY, first_uid));
+  g_assert_false (rs_case_store_has_uid (copy, RS_TARGET_ENTITY, bad_uid));
+}
+
 /* redstring-cli export CASE --format stix -o FILE. */
 static void
 test_cli (void)
@@ -1265,6 +1410,8 @@ main (int   argc,
   g_test_add_func ("/export-stix/cli", test_cli);
   g_test_add_func ("/export-stix/round-trip", test_round_trip);
   g_test_add_func ("/export-stix/round-trip-attack", test_round_trip_attack);
+  g_test_add_func ("/export-stix/round-trip-uids", test_round_trip_uids);
+  g_test_add_func ("/export-stix/uids-refused", test_uids_refused);
 
   return g_test_run ();
 }
