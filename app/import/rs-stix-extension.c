@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "rs-case-store-stix.h"
@@ -16,6 +17,7 @@
 #include "rs-evidence.h"
 #include "rs-export-stix.h"
 #include "rs-fuzzy-date.h"
+#include "rs-layout-result.h"
 #include "rs-note.h"
 #include "rs-quote.h"
 #include "rs-review.h"
@@ -275,7 +277,11 @@ _rs_stix_extension_relation_draft (JsonObject *o,
                                    RsRelation *draft)
 {
   JsonObject *extension = extension_of (o);
+  JsonObject *label_position = get_object (extension, "label_position");
   const char *label = get_string (extension, "label");
+  const char *route = get_string (extension, "route");
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (RsLayoutPoint));
+  double x, y;
   int status;
 
   if (extension == NULL)
@@ -286,6 +292,20 @@ _rs_stix_extension_relation_draft (JsonObject *o,
   /* The exact status, which confidence only approximates (refuted and disputed). */
   if (nick_value (RS_TYPE_RELATION_STATUS, get_string (extension, "status"), &status))
     rs_relation_set_status (draft, status);
+  /* The drawn route, when the board can draw it (a Bézier path of "x,y" points, no longer
+   * than the case keeps), and the label's place on it. */
+  if (route != NULL && strlen (route) <= 65536 &&
+      rs_layout_route_parse (route, points, NULL))
+    {
+      rs_relation_set_route (draft, route);
+      if (get_number (label_position, "x", &x) && get_number (label_position, "y", &y) &&
+          isfinite (x) && isfinite (y))
+        {
+          rs_relation_set_label_x (draft, x);
+          rs_relation_set_label_y (draft, y);
+          rs_relation_set_has_label_position (draft, TRUE);
+        }
+    }
 }
 
 void

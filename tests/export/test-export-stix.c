@@ -970,6 +970,11 @@ describe_case (RsCase *kase)
 
       g_string_append_printf (line, "%s |directed %d |%s", what, rs_relation_get_directed (r),
                               rs_enum_to_nick (RS_TYPE_RELATION_STATUS, rs_relation_get_status (r)));
+      if (rs_relation_get_route (r) != NULL)
+        g_string_append_printf (line, " |route %s", rs_relation_get_route (r));
+      if (rs_relation_get_has_label_position (r))
+        g_string_append_printf (line, " |label at %.17g,%.17g", rs_relation_get_label_x (r),
+                                rs_relation_get_label_y (r));
       describe_review (line, kase, RS_TARGET_RELATION, rs_relation_get_id (r));
       g_ptr_array_add (lines, g_string_free (line, FALSE));
     }
@@ -1082,9 +1087,9 @@ import_into (RsCaseStore *store,
 }
 
 /* Importing the export into an empty case gives back the same board: entities with
- * their kinds, aliases, positions and pins; relations with their exact labels and
- * statuses; documents, quotes with their evidence and stance; events; notes; review
- * states and comments. */
+ * their kinds, aliases, positions and pins; relations with their exact labels,
+ * statuses, drawn routes and label positions; documents, quotes with their evidence
+ * and stance; events; notes; review states and comments. */
 static void
 test_round_trip (void)
 {
@@ -1111,7 +1116,16 @@ test_round_trip (void)
 
       nodes[i] = (RsNodePlacement) { rs_entity_get_id (e), i * 31.7 - 100, i * -11.3, i % 3 == 0 };
     }
-  g_assert_true (rs_case_store_set_board (store, nodes, n, NULL, 0, &error));
+  {
+    /* Two drawn routes, one with its label placed. */
+    g_autoptr(RsRelation) first = g_list_model_get_item (rs_case_get_relations (kase), 0);
+    RsEdgePlacement edges[] = {
+      { rs_relation_get_id (first), "0,0 10.5,-3 20,20 31.25,40", TRUE, 15.5, -7.25 },
+      { rs_relation_get_id (relation), "5,5 6,6 7,7 8,8 9,9 10,10 11,11", FALSE, 0, 0 },
+    };
+
+    g_assert_true (rs_case_store_set_board (store, nodes, n, edges, G_N_ELEMENTS (edges), &error));
+  }
   g_assert_no_error (error);
   g_assert_true (rs_case_store_set_relation_status (store, rs_relation_get_id (relation),
                                                     RS_RELATION_STATUS_REFUTED, &error));
@@ -1139,6 +1153,8 @@ test_round_trip (void)
   g_assert_nonnull (strstr (before, " |contradicts "));
   g_assert_nonnull (strstr (before, " |supports relation:"));
   g_assert_nonnull (strstr (before, "\nevent "));
+  g_assert_nonnull (strstr (before, " |route 0,0 10.5,-3 20,20 31.25,40 |label at 15.5,-7.25"));
+  g_assert_nonnull (strstr (before, " |route 5,5 6,6 7,7 8,8 9,9 10,10 11,11 |"));
   bytes = export_with_snapshot (store);
   import_into (copy, bytes);
   after = describe_case (rs_case_store_get_case (copy));
@@ -1297,7 +1313,8 @@ test_round_trip_uids (void)
 }
 
 /* A record_uid the case has already, given twice in a bundle, or not a uid at all (a
- * control character) is not kept: that record gets a new uid, and the import goes on. */
+ * control character) is not kept: that record gets a new uid, and the import goes on.
+ * So is a route the board cannot draw (three points are no Bézier path). */
 static void
 test_uids_refused (void)
 {
@@ -1312,7 +1329,7 @@ test_uids_refused (void)
   g_autofree char *first_uid = NULL;
   g_autofree char *bad_uid = NULL;
   JsonArray *objects;
-  guint n_entities = 0, n_changed = 0;
+  guint n_entities = 0, n_changed = 0, n_routes = 0, n_routed = 0;
   gsize length;
 
   g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
@@ -1323,6 +1340,14 @@ test_uids_refused (void)
     {
       JsonObject *extension = extension_of (json_array_get_object_element (objects, i));
 
+      if (extension != NULL && json_object_has_member (extension, "directed"))
+        {
+          /* A relation's route: the first not one the board can draw, the second one. */
+          json_object_set_string_member (extension, "route", n_routes == 0 ? "0,0 1,1 2,2"
+                                                                            : "0,0 1,1 2,2 3,3");
+          n_routes++;
+          continue;
+        }
       if (extension == NULL || !json_object_has_member (extension, "kind"))
         continue;
       n_entities++;
@@ -1352,6 +1377,18 @@ test_uids_refused (void)
                     ==, n_entities);
   g_assert_true (rs_case_store_has_uid (copy, RS_TARGET_ENTITY, first_uid));
   g_assert_false (rs_case_store_has_uid (copy, RS_TARGET_ENTITY, bad_uid));
+  for (guint i = 0; i < g_list_model_get_n_items (rs_case_get_relations (rs_case_store_get_case (copy))); i++)
+    {
+      g_autoptr(RsRelation) r = g_list_model_get_item (rs_case_get_relations (rs_case_store_get_case (copy)), i);
+
+      if (rs_relation_get_route (r) != NULL)
+        {
+          g_assert_cmpstr (rs_relation_get_route (r), ==, "0,0 1,1 2,2 3,3");
+          n_routed++;
+        }
+    }
+  g_assert_cmpuint (n_routes, >, 2);
+  g_assert_cmpuint (n_routed, ==, n_routes - 1);
 }
 
 /* redstring-cli export CASE --format stix -o FILE. */
