@@ -11,9 +11,11 @@
 #include <math.h>
 #include <string.h>
 
+#include "rs-case-edit.h"
 #include "rs-case-store-stix.h"
 #include "rs-comment.h"
 #include "rs-enum-types.h"
+#include "rs-error.h"
 #include "rs-evidence.h"
 #include "rs-export-stix.h"
 #include "rs-fuzzy-date.h"
@@ -550,6 +552,97 @@ write_note (RsStixBundle  *bundle,
   return rs_case_store_add_note (store, draft, error) != NULL;
 }
 
+/* A view's uids (record_uid in the bundle) as the uids of the records they became; NULL
+ * stays NULL (everything shown), uids of nothing imported are left out. */
+static char **
+map_uids (JsonObject *view,
+          const char *member,
+          GHashTable *uids)
+{
+  JsonNode *node = json_object_get_member (view, member);
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) given = NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  builder = g_strv_builder_new ();
+  given = dup_strings (json_node_get_array (node));
+  for (guint i = 0; given[i] != NULL; i++)
+    {
+      const char *uid = g_hash_table_lookup (uids, given[i]);
+
+      if (uid != NULL)
+        g_strv_builder_add (builder, uid);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* The storyline the grouping's extension carries ("story"), into a case that has none
+ * yet (a colleague's bundle does not add its views to a storyline of one's own). A view
+ * the storyline could not hold (no area, a caption too long) is left out. */
+static gboolean
+write_story (RsStixBundle  *bundle,
+             RsCaseStore   *store,
+             GError       **error)
+{
+  RsCase *kase = rs_case_store_get_case (store);
+  g_autoptr(GHashTable) uids = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *story = NULL;
+
+  if (g_list_model_get_n_items (rs_case_get_story_views (kase)) > 0)
+    return TRUE;
+  for (guint i = 0; i < bundle->objects->len; i++)
+    {
+      StixObject *object = g_ptr_array_index (bundle->objects, i);
+      JsonObject *extension = extension_of (object->o);
+      const char *record_uid = get_string (extension, "record_uid");
+
+      if (extension != NULL && g_str_equal (object->type, "grouping"))
+        story = get_array (extension, "story");
+      /* The uid of the record it became: written or merged into (rs-stix-write.c), or
+       * the case's own it was found to be already. */
+      if (record_uid != NULL && object->uid == NULL && object->db_id > 0)
+        {
+          if (object->mapping == STIX_MAP_ENTITY && rs_case_lookup_entity (kase, object->db_id))
+            object->uid = g_strdup (rs_entity_get_uid (rs_case_lookup_entity (kase, object->db_id)));
+          else if (object->mapping == STIX_MAP_RELATION &&
+                   rs_case_lookup_relation (kase, object->db_id))
+            object->uid = g_strdup (rs_relation_get_uid (rs_case_lookup_relation (kase,
+                                                                                  object->db_id)));
+        }
+      if (record_uid != NULL && object->uid != NULL &&
+          (object->mapping == STIX_MAP_ENTITY || object->mapping == STIX_MAP_RELATION))
+        g_hash_table_insert (uids, (gpointer) record_uid, object->uid);
+    }
+  for (guint i = 0; story != NULL && i < json_array_get_length (story); i++)
+    {
+      JsonNode *node = json_array_get_element (story, i);
+      JsonObject *view = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonObject *camera = get_object (view, "camera");
+      g_auto(GStrv) shown = NULL;
+      g_auto(GStrv) highlighted = NULL;
+      g_autoptr(GError) local_error = NULL;
+      double x, y, width, height;
+
+      if (!get_number (camera, "x", &x) || !get_number (camera, "y", &y) ||
+          !get_number (camera, "width", &width) || !get_number (camera, "height", &height))
+        continue;
+      shown = map_uids (view, "shown", uids);
+      highlighted = map_uids (view, "highlighted", uids);
+      if (!rs_case_store_add_story_view (store, get_string (view, "caption"), x, y, width, height,
+                                         (const char * const *) shown,
+                                         (const char * const *) highlighted, NULL, &local_error))
+        {
+          if (!g_error_matches (local_error, RS_ERROR, RS_ERROR_INVALID_INPUT))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 _rs_stix_extension_write (RsStixPlan   *plan,
                           RsCaseStore  *store,
@@ -597,5 +690,5 @@ _rs_stix_extension_write (RsStixPlan   *plan,
         if (!ok)
           return FALSE;
       }
-  return TRUE;
+  return write_story (bundle, store, error);
 }

@@ -222,7 +222,11 @@ write_entity (Writer   *w,
       if (!(entity = rs_case_store_add_entity (w->store, draft, error)))
         return FALSE;
       object->db_id = rs_entity_get_id (entity);
+      object->uid = g_strdup (rs_entity_get_uid (entity));
     }
+  else if (rs_case_lookup_entity (rs_case_store_get_case (w->store), object->db_id) != NULL)
+    object->uid = g_strdup (rs_entity_get_uid (rs_case_lookup_entity (rs_case_store_get_case (w->store),
+                                                                      object->db_id)));
 
   return rs_case_store_set_stix_id (w->store, object->id, RS_TARGET_ENTITY, object->db_id, error) &&
          write_references (w, object->o, RS_TARGET_ENTITY, object->db_id,
@@ -446,7 +450,11 @@ write_relation (Writer   *w,
       if (!(relation = rs_case_store_add_relation (w->store, draft, error)))
         return FALSE;
       object->db_id = rs_relation_get_id (relation);
+      object->uid = g_strdup (rs_relation_get_uid (relation));
     }
+  else if (rs_case_lookup_relation (rs_case_store_get_case (w->store), object->db_id) != NULL)
+    object->uid = g_strdup (rs_relation_get_uid (rs_case_lookup_relation (rs_case_store_get_case (w->store),
+                                                                          object->db_id)));
   return rs_case_store_set_stix_id (w->store, object->id, RS_TARGET_RELATION, object->db_id, error) &&
          write_references (w, object->o, RS_TARGET_RELATION, object->db_id,
                            object->outcome == RS_STIX_MERGED, error);

@@ -931,6 +931,45 @@ describe_review (GString  *line,
     }
 }
 
+/* An entity's or a relation's uid as describe_target() names it. */
+static char *
+describe_uid (RsCase     *kase,
+              const char *uid)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (rs_case_get_entities (kase)); i++)
+    {
+      g_autoptr(RsEntity) e = g_list_model_get_item (rs_case_get_entities (kase), i);
+
+      if (g_strcmp0 (rs_entity_get_uid (e), uid) == 0)
+        return describe_target (kase, RS_TARGET_ENTITY, rs_entity_get_id (e));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (rs_case_get_relations (kase)); i++)
+    {
+      g_autoptr(RsRelation) r = g_list_model_get_item (rs_case_get_relations (kase), i);
+
+      if (g_strcmp0 (rs_relation_get_uid (r), uid) == 0)
+        return describe_target (kase, RS_TARGET_RELATION, rs_relation_get_id (r));
+    }
+  return g_strdup ("?");
+}
+
+static void
+describe_uids (GString            *line,
+               RsCase             *kase,
+               const char         *what,
+               const char * const *uids)
+{
+  g_string_append_printf (line, " |%s", what);
+  if (uids == NULL)
+    g_string_append (line, " everything");
+  for (guint i = 0; uids != NULL && uids[i] != NULL; i++)
+    {
+      g_autofree char *name = describe_uid (kase, uids[i]);
+
+      g_string_append_printf (line, " %s;", name);
+    }
+}
+
 static int
 compare_lines (gconstpointer a,
                gconstpointer b)
@@ -1047,6 +1086,24 @@ describe_case (RsCase *kase)
                                                rs_note_get_updated (n)));
     }
 
+  {
+    g_autoptr(GPtrArray) views = rs_case_dup_story_views (kase);
+
+    for (guint i = 0; i < views->len; i++)
+      {
+        RsStoryView *view = g_ptr_array_index (views, i);
+        GString *line = g_string_new (NULL);
+        double x, y, width, height;
+
+        rs_story_view_get_camera (view, &x, &y, &width, &height);
+        g_string_append_printf (line, "story %u |%s |%.17g,%.17g %.17gx%.17g", i,
+                                rs_story_view_get_caption (view), x, y, width, height);
+        describe_uids (line, kase, "shown", rs_story_view_get_shown (view));
+        describe_uids (line, kase, "highlighted", rs_story_view_get_highlighted (view));
+        g_ptr_array_add (lines, g_string_free (line, FALSE));
+      }
+  }
+
   g_ptr_array_sort (lines, compare_lines);
   for (guint i = 0; i < lines->len; i++)
     g_string_append_printf (all, "%s\n", (char *) g_ptr_array_index (lines, i));
@@ -1089,7 +1146,7 @@ import_into (RsCaseStore *store,
 /* Importing the export into an empty case gives back the same board: entities with
  * their kinds, aliases, positions and pins; relations with their exact labels,
  * statuses, drawn routes and label positions; documents, quotes with their evidence
- * and stance; events; notes; review states and comments. */
+ * and stance; events; notes; review states and comments; the storyline's views. */
 static void
 test_round_trip (void)
 {
@@ -1138,6 +1195,18 @@ test_round_trip (void)
   c4 = rs_case_edit_add_comment (store, RS_TARGET_ENTITY, rs_entity_get_id (entity),
                                  "Which \"PLA\"?\nSay which unit.", &comment_id, &error);
   g_assert_no_error (error);
+  {
+    /* A storyline: everything, then two records with one highlighted. */
+    const char *shown[] = { rs_entity_get_uid (entity), rs_relation_get_uid (relation), NULL };
+    const char *highlighted[] = { rs_relation_get_uid (relation), NULL };
+    g_autoptr(RsChange) v1 = rs_case_edit_add_story_view (store, "The whole picture", -50.5, 20,
+                                                          800, 450, NULL, NULL, NULL, &error);
+    g_autoptr(RsChange) v2 = rs_case_edit_add_story_view (store, "Who is behind it", 10, 10.25,
+                                                          300.5, 200, shown, highlighted, NULL,
+                                                          &error);
+
+    g_assert_no_error (error);
+  }
 
   before = describe_case (kase);
   if (g_getenv ("RS_TEST_DUMP"))
@@ -1154,10 +1223,18 @@ test_round_trip (void)
   g_assert_nonnull (strstr (before, " |supports relation:"));
   g_assert_nonnull (strstr (before, "\nevent "));
   g_assert_nonnull (strstr (before, " |route 0,0 10.5,-3 20,20 31.25,40 |label at 15.5,-7.25"));
+  g_assert_nonnull (strstr (before, "\nstory 0 |The whole picture |-50.5,20 800x450 |shown everything |highlighted\n"));
+  g_assert_nonnull (strstr (before, "\nstory 1 |Who is behind it |10,10.25 300.5x200 |shown entity:"));
   g_assert_nonnull (strstr (before, " |route 5,5 6,6 7,7 8,8 9,9 10,10 11,11 |"));
   bytes = export_with_snapshot (store);
   import_into (copy, bytes);
   after = describe_case (rs_case_store_get_case (copy));
+  if (g_getenv ("RS_TEST_DUMP"))
+    {
+      g_autofree char *dump = g_strconcat (g_getenv ("RS_TEST_DUMP"), ".after", NULL);
+
+      g_file_set_contents (dump, after, -1, NULL);
+    }
   g_assert_cmpstr (after, ==, before);
 
   /* And the copy exports the same objects again, under its own ids. */
@@ -1178,6 +1255,11 @@ test_round_trip (void)
     g_assert_cmpuint (json_array_get_length (second.objects), ==,
                       json_array_get_length (first.objects));
   }
+
+  /* Imported again, into a case with a storyline of its own: no views added to it. */
+  import_into (copy, bytes);
+  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_story_views (rs_case_store_get_case (copy))),
+                    ==, 2);
 }
 
 /* The sample case with ATT&CK's G0060 imported (its malware, tools, techniques and
