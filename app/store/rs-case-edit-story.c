@@ -125,7 +125,6 @@ insert_view (RsCaseStore         *store,
              GError             **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) views = rs_case_dup_story_views (rs_case_store_get_case (store));
   g_autofree char *uid = g_uuid_string_random ();
   g_autofree char *shown_text = rs_story_uids_to_text (shown);
   g_autofree char *highlighted_text = highlighted != NULL ? rs_story_uids_to_text (highlighted)
@@ -135,10 +134,12 @@ insert_view (RsCaseStore         *store,
   if (!(stmt = rs_db_prepare (store->db,
                               "INSERT INTO story_view (uid, position, caption, camera_x, camera_y,"
                               " camera_width, camera_height, shown, highlighted)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error)))
+                              " VALUES (?1, (SELECT count(*) FROM story_view), ?3, ?4, ?5, ?6, ?7,"
+                              " ?8, ?9)", error)))
     return FALSE;
+  /* The position from the file: positions are 0, 1, 2, …, and in an import's batch the
+   * model has not seen the views written before this one yet. */
   rs_db_bind_text (stmt, 1, uid);
-  sqlite3_bind_int64 (stmt, 2, views->len);
   rs_db_bind_text (stmt, 3, caption);
   sqlite3_bind_double (stmt, 4, x);
   sqlite3_bind_double (stmt, 5, y);

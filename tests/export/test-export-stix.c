@@ -1096,7 +1096,8 @@ describe_case (RsCase *kase)
         double x, y, width, height;
 
         rs_story_view_get_camera (view, &x, &y, &width, &height);
-        g_string_append_printf (line, "story %u |%s |%.17g,%.17g %.17gx%.17g", i,
+        g_string_append_printf (line, "story %u |%s |%.17g,%.17g %.17gx%.17g",
+                                rs_story_view_get_position (view),
                                 rs_story_view_get_caption (view), x, y, width, height);
         describe_uids (line, kase, "shown", rs_story_view_get_shown (view));
         describe_uids (line, kase, "highlighted", rs_story_view_get_highlighted (view));
@@ -1246,6 +1247,9 @@ test_round_trip (void)
     bundle_parse (&first, bytes);
     bundle_parse (&second, again);
     check_bundle_full (&second, TRUE);
+    /* Routes, label positions and the storyline in the extension validate too. */
+    if (!validate_with_schemas (bytes, "round-trip-stix.json"))
+      g_test_message ("python3-jsonschema is not installed: the schemas were not checked");
     g_assert_cmpuint (count_type (&second, "relationship"), ==, count_type (&first, "relationship"));
     g_assert_cmpuint (count_type (&second, "report"), ==, count_type (&first, "report"));
     g_assert_cmpuint (count_type (&second, "note"), ==, count_type (&first, "note"));
