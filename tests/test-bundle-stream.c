@@ -11,7 +11,9 @@
 #include <json-glib/json-glib.h>
 
 #include "rs-bundle.h"
+#include "rs-case-store-stix.h"
 #include "rs-error.h"
+#include "rs-export-stix.h"
 #include "rs-test-utils.h"
 
 /* A bundle is read in two passes without json-glib's tree: its ids first, then
@@ -327,6 +329,83 @@ test_unstreamable_still_imports (void)
   g_assert_cmpstr (rs_entity_get_name (entity), ==, "Kept");
 }
 
+static GBytes *
+export_with_stix (RsCaseStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsStixSnapshot) stix = rs_stix_snapshot_new (store, &error);
+  GBytes *bytes;
+
+  g_assert_no_error (error);
+  bytes = rs_bundle_export_with_stix (rs_case_store_get_case (store), stix, &error);
+  g_assert_no_error (error);
+  return bytes;
+}
+
+#define STIX_RECORDS \
+  "\"case\": {\"title\": \"STIX\", \"created\": \"2021-04-20T00:00:00Z\"}, " \
+  "\"documents\": [{\"id\": \"d1\", \"title\": \"Report\", \"text\": \"Tick used Daserf.\", " \
+  "\"imported_at\": \"2021-04-20T00:00:00Z\", " \
+  "\"stix_ids\": [\"report--1\"], \"external_references\": [{\"source_name\": \"Secureworks\", " \
+  "\"url\": \"https://example.org/bb\"}]}], " \
+  "\"entities\": [{\"id\": \"e1\", \"kind\": \"group\", \"name\": \"Tick\", " \
+  "\"external_references\": [{\"source_name\": \"mitre-attack\", \"external_id\": \"G0060\"}], " \
+  "\"stix_ids\": [\"intrusion-set--1\"]}, " \
+  "{\"id\": \"e2\", \"kind\": \"malware\", \"name\": \"Daserf\", \"stix_ids\": [\"%s\"]}], " \
+  "\"relations\": [{\"id\": \"r1\", \"source\": \"e1\", \"target\": \"e2\", \"label\": \"uses\", " \
+  "\"stix_ids\": [\"relationship--1\"]}], " \
+  "\"events\": [{\"id\": \"v1\", \"title\": \"Sighting\", \"date\": \"2016\", " \
+  "\"precision\": \"year\", \"stix_ids\": [\"sighting--1\"]}]}"
+
+/* What a case keeps of STIX on its records (external references, STIX ids) streams:
+ * the same case as json-glib's reading, and a STIX id two records claim is refused in
+ * the same words, with nothing written. */
+static void
+test_stix_members (void)
+{
+  g_autofree char *streamed = g_strdup_printf ("{\"format\": \"redstring-case\", \"version\": 1, "
+                                               STIX_RECORDS, "malware--1");
+  g_autofree char *whole = g_strdup_printf ("{\"format\": \"redstring-case\", \"version\": 1, "
+                                            "\"format\": \"redstring-case\", " STIX_RECORDS,
+                                            "malware--1");
+  g_autofree char *twice = g_strdup_printf ("{\"format\": \"redstring-case\", \"version\": 1, "
+                                            STIX_RECORDS, "intrusion-set--1");
+  g_autoptr(RsCaseStore) a = rs_test_open_new_case ("stix-streamed.redstring");
+  g_autoptr(RsCaseStore) b = rs_test_open_new_case ("stix-whole.redstring");
+  g_autoptr(RsCaseStore) c = rs_test_open_new_case ("stix-twice.redstring");
+  g_autoptr(GBytes) streamed_bytes = g_bytes_new_static (streamed, strlen (streamed));
+  g_autoptr(GBytes) whole_bytes = g_bytes_new_static (whole, strlen (whole));
+  g_autoptr(GBytes) twice_bytes = g_bytes_new_static (twice, strlen (twice));
+  g_autoptr(GBytes) from_a = NULL;
+  g_autoptr(GBytes) from_b = NULL;
+  g_autoptr(GPtrArray) refs = NULL;
+  g_autoptr(GError) error = NULL;
+  RsTarget target;
+  gint64 id;
+
+  g_assert_true (rs_bundle_import_bytes (a, streamed_bytes, &error));
+  g_assert_no_error (error);
+  g_assert_true (rs_bundle_import_bytes (b, whole_bytes, &error));
+  g_assert_no_error (error);
+  from_a = export_with_stix (a);
+  from_b = export_with_stix (b);
+  assert_bytes_equal (from_a, from_b);
+  g_assert_true (rs_case_store_lookup_stix_id (a, "sighting--1", &target, &id));
+  g_assert_cmpint (target, ==, RS_TARGET_EVENT);
+  g_assert_true (rs_case_store_lookup_stix_id (a, "intrusion-set--1", &target, &id));
+  refs = rs_case_store_dup_external_references (a, RS_TARGET_ENTITY, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (refs->len, ==, 1);
+  g_assert_cmpstr (((RsExternalReference *) g_ptr_array_index (refs, 0))->external_id, ==, "G0060");
+
+  g_assert_false (rs_bundle_import_bytes (c, twice_bytes, &error));
+  g_assert_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT);
+  g_assert_cmpstr (error->message, ==,
+                   "entities[1]: stix_ids[0] “intrusion-set--1” is given to another record too");
+  g_assert_true (is_empty (c));
+  g_assert_false (rs_case_store_lookup_stix_id (c, "report--1", NULL, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,6 +418,7 @@ main (int   argc,
   g_test_add_func ("/bundle-stream/late-error-async", test_late_error_async);
   g_test_add_func ("/bundle-stream/async-streams-with-progress", test_async_streams_with_progress);
   g_test_add_func ("/bundle-stream/unstreamable-still-imports", test_unstreamable_still_imports);
+  g_test_add_func ("/bundle-stream/stix-members", test_stix_members);
 
   return g_test_run ();
 }

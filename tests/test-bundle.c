@@ -9,7 +9,11 @@
 #include <json-glib/json-glib.h>
 
 #include "rs-bundle.h"
+#include "rs-case-edit.h"
+#include "rs-case-store-stix.h"
 #include "rs-error.h"
+#include "rs-export-stix.h"
+#include "rs-stix-import.h"
 #include "rs-fuzzy-date.h"
 #include "rs-test-utils.h"
 
@@ -176,6 +180,130 @@ test_round_trip (void)
                                                                          "positions")), ==, 1);
 }
 
+static GBytes *
+export_with_stix (RsCaseStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsStixSnapshot) stix = rs_stix_snapshot_new (store, &error);
+  GBytes *bytes;
+
+  g_assert_no_error (error);
+  bytes = rs_bundle_export_with_stix (rs_case_store_get_case (store), stix, &error);
+  g_assert_no_error (error);
+  return bytes;
+}
+
+static JsonObject *
+entity_named (JsonNode   *root,
+              const char *name)
+{
+  JsonArray *entities = json_object_get_array_member (json_node_get_object (root), "entities");
+
+  for (guint i = 0; i < json_array_get_length (entities); i++)
+    {
+      JsonObject *entity = json_array_get_object_element (entities, i);
+
+      if (g_strcmp0 (json_object_get_string_member (entity, "name"), name) == 0)
+        return entity;
+    }
+  return NULL;
+}
+
+/* What schema 8 keeps of STIX (external references, STIX ids, the markings and the
+ * objects kept as they came) goes case → bundle → case: the sample case with ATT&CK's
+ * G0060 imported, bundled, imported into a new case and bundled again gives the same
+ * bundle, and the new case finds Tick by its STIX id. */
+static void
+test_stix_round_trip (void)
+{
+  g_autoptr(RsCaseStore) first = rs_test_open_sample_case ("stix-first.redstring");
+  g_autoptr(RsCaseStore) second = rs_test_open_new_case ("stix-second.redstring");
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "stix", "bronze-butler.json",
+                                                 NULL);
+  g_autoptr(GBytes) attack = rs_test_read_file (path);
+  g_autoptr(RsStixBundle) stix_bundle = NULL;
+  g_autoptr(RsStixPlan) plan = NULL;
+  g_autoptr(RsChange) change = NULL;
+  g_autoptr(GBytes) a = NULL;
+  g_autoptr(GBytes) b = NULL;
+  g_autoptr(JsonNode) na = NULL;
+  g_autoptr(JsonNode) nb = NULL;
+  g_autoptr(GPtrArray) markings = NULL;
+  g_autoptr(GPtrArray) objects = NULL;
+  g_autoptr(GPtrArray) refs = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *tick;
+  RsTarget target;
+  gint64 id;
+
+  stix_bundle = rs_stix_bundle_read_bytes (attack, "bronze-butler.json", &error);
+  g_assert_no_error (error);
+  plan = rs_stix_plan_new (g_steal_pointer (&stix_bundle), first, &error);
+  g_assert_no_error (error);
+  change = rs_case_edit_import_stix (first, plan, NULL, &error);
+  g_assert_no_error (error);
+
+  a = export_with_stix (first);
+  na = parse (a);
+  tick = entity_named (na, "Tick");
+  g_assert_nonnull (tick);
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_array_get_object_element (
+                       json_object_get_array_member (tick, "external_references"), 0),
+                     "external_id"), ==, "G0060");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (tick, "stix_ids"), 0),
+                   ==, "intrusion-set--93f52415-0fe4-4d3d-896c-fc9b8e88ab90");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (na),
+                                                                         "markings")), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (na),
+                                                                         "stix_objects")), >, 0);
+  /* Without the snapshot, the bundle is the model's alone, as before schema 8. */
+  {
+    g_autoptr(GBytes) plain = rs_bundle_export (rs_case_store_get_case (first), &error);
+    g_autoptr(JsonNode) np = parse (plain);
+
+    g_assert_false (json_object_has_member (json_node_get_object (np), "markings"));
+    g_assert_false (json_object_has_member (entity_named (np, "Tick"), "external_references"));
+  }
+
+  g_assert_true (rs_bundle_import_bytes (second, a, &error));
+  g_assert_no_error (error);
+  b = export_with_stix (second);
+  nb = parse (b);
+  g_assert_true (json_node_equal (na, nb));
+
+  /* The new case has them in its file, not only in its bundle. */
+  g_assert_true (rs_case_store_lookup_stix_id (second, "intrusion-set--93f52415-0fe4-4d3d-896c-fc9b8e88ab90",
+                                               &target, &id));
+  g_assert_cmpint (target, ==, RS_TARGET_ENTITY);
+  g_assert_cmpstr (rs_entity_get_name (rs_case_lookup_entity (rs_case_store_get_case (second), id)),
+                   ==, "Tick");
+  refs = rs_case_store_dup_external_references (second, RS_TARGET_ENTITY, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (refs->len, >, 0);
+  markings = rs_case_store_dup_markings (second, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (markings->len, ==, 1);
+  objects = rs_case_store_dup_stix_objects (second, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (objects->len, ==, json_array_get_length (
+                      json_object_get_array_member (json_node_get_object (na), "stix_objects")));
+
+  /* Bundled into a case that has them already: nothing twice, no STIX id moves. */
+  g_assert_true (rs_bundle_import_bytes (second, a, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) again = rs_case_store_dup_markings (second, &error);
+    gint64 id_again;
+
+    g_assert_cmpuint (again->len, ==, 1);
+    g_assert_true (rs_case_store_lookup_stix_id (second,
+                                                 "intrusion-set--93f52415-0fe4-4d3d-896c-fc9b8e88ab90",
+                                                 NULL, &id_again));
+    g_assert_cmpint (id_again, ==, id);
+  }
+}
+
 /* Adding a bundle to a case that has records adds them, with fresh uids. */
 static void
 test_import_adds (void)
@@ -237,6 +365,38 @@ static const BadBundle bad_bundles[] = {
   { VALID_HEAD VALID_ENTITIES ", \"positions\": [{\"entity\": \"tick\", \"x\": \"left\", \"y\": 0}]}",
     RS_ERROR_INVALID_INPUT, "positions[0]" },
   { VALID_HEAD "\"entities\": {\"id\": \"x\"}}", RS_ERROR_INVALID_INPUT, "entities" },
+  /* Schema 8's members (issue 22). */
+  { VALID_HEAD "\"entities\": [{\"id\": \"x\", \"kind\": \"group\", \"name\": \"X\", "
+    "\"external_references\": [{\"external_id\": \"G0060\"}]}]}", RS_ERROR_INVALID_INPUT,
+    "entities[0]: external_references[0]: “source_name” is missing" },
+  { VALID_HEAD "\"entities\": [{\"id\": \"x\", \"kind\": \"group\", \"name\": \"X\", "
+    "\"external_references\": [{\"source_name\": \"mitre-attack\", \"url\": 7}]}]}",
+    RS_ERROR_INVALID_INPUT, "entities[0]: external_references[0]: “url” must be a string" },
+  { VALID_HEAD "\"entities\": [{\"id\": \"x\", \"kind\": \"group\", \"name\": \"X\", "
+    "\"external_references\": {}}]}", RS_ERROR_INVALID_INPUT, "entities[0]" },
+  { VALID_HEAD "\"entities\": [{\"id\": \"x\", \"kind\": \"group\", \"name\": \"X\", "
+    "\"stix_ids\": [\"not an id\"]}]}", RS_ERROR_INVALID_INPUT, "entities[0]: stix_ids[0]" },
+  { VALID_HEAD "\"entities\": [{\"id\": \"x\", \"kind\": \"group\", \"name\": \"X\", "
+    "\"stix_ids\": [\"intrusion-set--1\"]}, {\"id\": \"y\", \"kind\": \"group\", \"name\": \"Y\", "
+    "\"stix_ids\": [\"intrusion-set--1\"]}]}", RS_ERROR_INVALID_INPUT,
+    "entities[1]: stix_ids[0] “intrusion-set--1” is given to another record too" },
+  { VALID_HEAD "\"markings\": [{\"id\": \"marking-definition--1\", \"name\": \"TLP:RED\"}]}",
+    RS_ERROR_INVALID_INPUT, "markings[0]: “object” must be an object" },
+  { VALID_HEAD "\"markings\": [{\"id\": \"marking-definition--1\", \"object\": "
+    "{\"type\": \"marking-definition\", \"id\": \"marking-definition--2\"}}]}",
+    RS_ERROR_INVALID_INPUT, "markings[0]: the object's id" },
+  { VALID_HEAD "\"markings\": [{\"id\": \"indicator--1\", \"object\": "
+    "{\"type\": \"indicator\", \"id\": \"indicator--1\"}}]}", RS_ERROR_INVALID_INPUT, "markings[0]" },
+  { VALID_HEAD "\"stix_objects\": [{\"type\": \"indicator\", \"id\": \"malware--1\"}]}",
+    RS_ERROR_INVALID_INPUT, "stix_objects[0]: id “malware--1” is not a STIX id of type indicator" },
+  { VALID_HEAD "\"stix_objects\": [{\"type\": \"Indicator\", \"id\": \"Indicator--1\"}]}",
+    RS_ERROR_INVALID_INPUT, "stix_objects[0]: type" },
+  { VALID_HEAD "\"stix_objects\": [{\"type\": \"indicator\", \"id\": \"indicator--1\"}, "
+    "{\"type\": \"indicator\", \"id\": \"indicator--1\"}]}", RS_ERROR_INVALID_INPUT, "stix_objects[1]" },
+  { VALID_HEAD "\"stix_objects\": [{\"type\": \"indicator\", \"id\": \"indicator--1\", \"v\": [1e400]}]}",
+    RS_ERROR_INVALID_INPUT, "stix_objects[0]: the object holds a number out of range" },
+  { VALID_HEAD "\"stix_objects\": [[]]}", RS_ERROR_INVALID_INPUT, "stix_objects[0]: must be an object" },
+  { VALID_HEAD "\"stix_objects\": {}}", RS_ERROR_INVALID_INPUT, "stix_objects" },
 };
 
 /* A bad bundle says what and where, and changes nothing: a good record before the
@@ -412,6 +572,7 @@ main (int   argc,
   g_test_add_func ("/bundle/sample/covers-the-case", test_sample_covers_the_case);
   g_test_add_func ("/bundle/round-trip", test_round_trip);
   g_test_add_func ("/bundle/import-adds", test_import_adds);
+  g_test_add_func ("/bundle/stix-round-trip", test_stix_round_trip);
   g_test_add_func ("/bundle/bad-bundles", test_bad_bundles);
   g_test_add_func ("/bundle/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/bundle/broken-file-in-words", test_broken_file_in_words);

@@ -10,6 +10,7 @@
 
 #include <inttypes.h>
 #include <math.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -18,6 +19,7 @@
 
 #include "rs-bundle.h"
 #include "rs-bundle-scan.h"
+#include "rs-case-store-stix.h"
 #include "rs-change.h"
 #include "rs-core.h"
 #include "rs-enum-types.h"
@@ -83,6 +85,7 @@ typedef struct
   GStringChunk *ids;      /* streamed: the ids the records are known by */
   JsonObject   *root;
   GHashTable   *numbers;  /* borrowed from the scan: path -> number as written */
+  GHashTable   *stix_ids; /* the STIX ids records claim, and the kept objects' (owned strings) */
 } Bundle;
 
 static void
@@ -92,6 +95,7 @@ bundle_clear (Bundle *bundle)
   g_clear_pointer (&bundle->blocks, g_ptr_array_unref);
   g_clear_pointer (&bundle->order, g_ptr_array_unref);
   g_clear_pointer (&bundle->ids, g_string_chunk_free);
+  g_clear_pointer (&bundle->stix_ids, g_hash_table_unref);
 }
 
 static void
@@ -100,6 +104,7 @@ bundle_init (Bundle *bundle)
   bundle->records = g_hash_table_new (g_str_hash, g_str_equal);
   bundle->blocks = g_ptr_array_new_with_free_func (g_free);
   bundle->order = g_ptr_array_new ();
+  bundle->stix_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 static Record *
@@ -902,12 +907,232 @@ check_head (Bundle  *bundle,
   return TRUE;
 }
 
+/* What schema 8 keeps of STIX (issue 22), all optional: a document's, entity's or
+ * relation's "external_references" [{source_name, external_id, url, description}], the
+ * "stix_ids" a record (an event too) was imported with, and at the top level the
+ * "markings" and the "stix_objects" kept as they came. Checked as strictly as the rest:
+ * the case's STIX export writes them out again. */
+
+/* The longest STIX object the case keeps (schema 8's CHECK on marking and stix_object). */
+#define MAX_KEPT_OBJECT 1048576
+
+/* "type--uuid" as STIX writes ids: a type, two hyphens, something; printable, short. */
+static gboolean
+is_stix_id (const char *id)
+{
+  const char *sep = id != NULL ? strstr (id, "--") : NULL;
+
+  if (sep == NULL || sep == id || sep[2] == '\0' || strlen (id) > 300)
+    return FALSE;
+  for (const char *p = id; *p != '\0'; p++)
+    if (g_ascii_iscntrl (*p) || *p == ' ')
+      return FALSE;
+  return TRUE;
+}
+
+/* A STIX type as the specification allows one: 3 to 250 of a–z, 0–9 and hyphens. */
+static gboolean
+is_stix_type (const char *type)
+{
+  gsize length = strlen (type);
+
+  if (length < 3 || length > 250)
+    return FALSE;
+  for (const char *p = type; *p != '\0'; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+check_external_references (Record  *record,
+                           GError **error)
+{
+  static const char *members[] = { "source_name", "external_id", "url", "description" };
+  const char *where = array_names[record->kind];
+  JsonNode *node = json_object_get_member (record->object, "external_references");
+  JsonArray *refs;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (error, where, record->index, _("“%s” must be an array"), "external_references");
+  refs = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (refs); i++)
+    {
+      JsonNode *element = json_array_get_element (refs, i);
+      JsonObject *ref;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return fail (error, where, record->index, _("external_references[%u] must be an object"), i);
+      ref = json_node_get_object (element);
+      for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+        {
+          JsonNode *value = json_object_get_member (ref, members[m]);
+
+          if (value == NULL || JSON_NODE_HOLDS_NULL (value))
+            {
+              if (m == 0)
+                return fail (error, where, record->index,
+                             _("external_references[%u]: “%s” is missing"), i, members[m]);
+              continue;
+            }
+          if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
+            return fail (error, where, record->index,
+                         _("external_references[%u]: “%s” must be a string"), i, members[m]);
+          if (m == 0 && *json_node_get_string (value) == '\0')
+            return fail (error, where, record->index,
+                         _("external_references[%u]: “%s” is empty"), i, members[m]);
+        }
+    }
+  return TRUE;
+}
+
+/* A STIX id names one record: given twice in a bundle, it is refused. */
+static gboolean
+check_stix_ids (Bundle  *bundle,
+                Record  *record,
+                GError **error)
+{
+  const char *where = array_names[record->kind];
+  JsonNode *node = json_object_get_member (record->object, "stix_ids");
+  JsonArray *ids;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (error, where, record->index, _("“%s” must be an array"), "stix_ids");
+  ids = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (ids); i++)
+    {
+      JsonNode *element = json_array_get_element (ids, i);
+      const char *id;
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING ||
+          !is_stix_id (json_node_get_string (element)))
+        return fail (error, where, record->index,
+                     _("stix_ids[%u] is not a STIX id (“type--uuid”)"), i);
+      id = json_node_get_string (element);
+      if (!g_hash_table_add (bundle->stix_ids, g_strdup (id)))
+        return fail (error, where, record->index,
+                     _("stix_ids[%u] “%s” is given to another record too"), i, id);
+    }
+  return TRUE;
+}
+
+static gboolean
+check_stix_members (Bundle  *bundle,
+                    Record  *record,
+                    GError **error)
+{
+  switch (record->kind)
+    {
+    case KIND_DOCUMENT:
+    case KIND_ENTITY:
+    case KIND_RELATION:
+      if (!check_external_references (record, error))
+        return FALSE;
+      G_GNUC_FALLTHROUGH;
+    case KIND_EVENT:
+      return check_stix_ids (bundle, record, error);
+    case KIND_QUOTE:
+    case KIND_NOTE:
+    case KIND_REVIEW:
+    case KIND_COMMENT:
+    default:
+      return TRUE;
+    }
+}
+
+/* A kept STIX object: an object with its type and an id of that type, not too long. */
+static gboolean
+check_kept_object (Bundle      *bundle,
+                   JsonNode    *node,
+                   const char  *where,
+                   guint        index,
+                   const char  *expected_id,
+                   GError     **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *prefix = NULL;
+  const char *type, *id;
+  JsonObject *object;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return fail (error, where, index, expected_id != NULL ? _("“object” must be an object")
+                                                          : _("must be an object"));
+  object = json_node_get_object (node);
+  if (!get_string (object, "type", TRUE, &type, where, index, error) ||
+      !get_string (object, "id", TRUE, &id, where, index, error))
+    return FALSE;
+  if (!is_stix_type (type))
+    return fail (error, where, index, _("type “%s” is not a STIX type"), type);
+  prefix = g_strconcat (type, "--", NULL);
+  if (!g_str_has_prefix (id, prefix) || !is_stix_id (id))
+    return fail (error, where, index, _("id “%s” is not a STIX id of type %s"), id, type);
+  if (expected_id != NULL && !g_str_equal (id, expected_id))
+    return fail (error, where, index, _("the object's id “%s” is not “%s”"), id, expected_id);
+  if (expected_id == NULL && g_str_equal (type, "marking-definition"))
+    return fail (error, where, index, _("a marking definition belongs in “markings”"));
+  text = json_to_string (node, FALSE);
+  if (strlen (text) > MAX_KEPT_OBJECT)
+    return fail (error, where, index, _("the object is longer than %d bytes"), MAX_KEPT_OBJECT);
+  /* json-glib writes a number past a double's range (1e400) as "inf.0", which no reader
+   * takes back: such an object could be kept but never written out again. */
+  {
+    g_autoptr(JsonNode) again = json_from_string (text, NULL);
+
+    if (again == NULL)
+      return fail (error, where, index, _("the object holds a number out of range"));
+  }
+  if (!g_hash_table_add (bundle->stix_ids, g_strdup (id)))
+    return fail (error, where, index, _("id “%s” is used twice (ids are unique in a bundle)"), id);
+  return TRUE;
+}
+
+static gboolean
+check_kept_stix (Bundle  *bundle,
+                 GError **error)
+{
+  static const char *strings[] = { "name", "definition_type", NULL };
+  JsonArray *markings, *objects;
+
+  if (!get_array (bundle->root, "markings", &markings, error) ||
+      !get_array (bundle->root, "stix_objects", &objects, error))
+    return FALSE;
+  for (guint i = 0; markings != NULL && i < json_array_get_length (markings); i++)
+    {
+      JsonNode *node = json_array_get_element (markings, i);
+      JsonObject *marking;
+      const char *id;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return fail (error, "markings", i, _("must be an object"));
+      marking = json_node_get_object (node);
+      if (!get_string (marking, "id", TRUE, &id, "markings", i, error) ||
+          !check_strings (marking, strings, "markings", i, error))
+        return FALSE;
+      if (!g_str_has_prefix (id, "marking-definition--") || !is_stix_id (id))
+        return fail (error, "markings", i, _("id “%s” is not a marking definition's"), id);
+      if (!check_kept_object (bundle, json_object_get_member (marking, "object"), "markings", i,
+                              id, error))
+        return FALSE;
+    }
+  for (guint i = 0; objects != NULL && i < json_array_get_length (objects); i++)
+    if (!check_kept_object (bundle, json_array_get_element (objects, i), "stix_objects", i, NULL,
+                            error))
+      return FALSE;
+  return TRUE;
+}
+
 /* One record, its references resolved against every id of the bundle. */
 static gboolean
 check_record (Bundle  *bundle,
               Record  *record,
               GError **error)
 {
+  if (!check_stix_members (bundle, record, error))
+    return FALSE;
   switch (record->kind)
     {
     case KIND_DOCUMENT: return check_document (bundle, record, error);
@@ -934,7 +1159,8 @@ check_bundle (Bundle  *bundle,
     if (!check_record (bundle, g_ptr_array_index (bundle->order, i), error))
       return FALSE;
 
-  return check_evidence (bundle, error) && check_positions (bundle, error);
+  return check_evidence (bundle, error) && check_positions (bundle, error) &&
+         check_kept_stix (bundle, error);
 }
 
 /* Second pass: the bundle is known good; write it. */
@@ -962,11 +1188,11 @@ apply_position (Record   *record,
 }
 
 static gint64
-write_record (RsCaseStore  *store,
-              Bundle       *bundle,
-              Record       *record,
-              const char   *uid,
-              GError      **error)
+write_model_record (RsCaseStore  *store,
+                    Bundle       *bundle,
+                    Record       *record,
+                    const char   *uid,
+                    GError      **error)
 {
   JsonObject *o = record->object;
 
@@ -1168,6 +1394,98 @@ write_record (RsCaseStore  *store,
     }
 }
 
+/* The record's external references and STIX ids, after it (checked already). A STIX id
+ * the case has already stays with the record that has it. */
+static gboolean
+write_stix_members (RsCaseStore  *store,
+                    Record       *record,
+                    GError      **error)
+{
+  static const RsTarget targets[] = {
+    [KIND_DOCUMENT] = RS_TARGET_DOCUMENT,
+    [KIND_ENTITY] = RS_TARGET_ENTITY,
+    [KIND_RELATION] = RS_TARGET_RELATION,
+    [KIND_EVENT] = RS_TARGET_EVENT,
+  };
+  JsonNode *node;
+
+  if (record->kind != KIND_DOCUMENT && record->kind != KIND_ENTITY &&
+      record->kind != KIND_RELATION && record->kind != KIND_EVENT)
+    return TRUE;
+  node = json_object_get_member (record->object, "external_references");
+  if (record->kind != KIND_EVENT && node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *refs = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (refs); i++)
+        {
+          JsonObject *o = json_array_get_object_element (refs, i);
+          RsExternalReference ref = {
+            (char *) member_string (o, "source_name"), (char *) member_string (o, "external_id"),
+            (char *) member_string (o, "url"), (char *) member_string (o, "description"),
+          };
+
+          if (!rs_case_store_add_external_reference (store, targets[record->kind], record->db_id,
+                                                     &ref, error))
+            return FALSE;
+        }
+    }
+  node = json_object_get_member (record->object, "stix_ids");
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *ids = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (ids); i++)
+        {
+          const char *id = json_array_get_string_element (ids, i);
+
+          if (!rs_case_store_lookup_stix_id (store, id, NULL, NULL) &&
+              !rs_case_store_set_stix_id (store, id, targets[record->kind], record->db_id, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gint64
+write_record (RsCaseStore  *store,
+              Bundle       *bundle,
+              Record       *record,
+              const char   *uid,
+              GError      **error)
+{
+  if ((record->db_id = write_model_record (store, bundle, record, uid, error)) == 0 ||
+      !write_stix_members (store, record, error))
+    return 0;
+  return record->db_id;
+}
+
+/* A marking or a STIX object kept as it came (checked already). */
+static gboolean
+write_kept (RsCaseStore  *store,
+            JsonNode     *node,
+            gboolean      marking,
+            GError      **error)
+{
+  JsonObject *o = json_node_get_object (node);
+  JsonNode *object = marking ? json_object_get_member (o, "object") : node;
+  JsonNode *definition = marking ? json_object_get_member (o, "definition") : NULL;
+  g_autofree char *json = json_to_string (object, FALSE);
+  g_autofree char *definition_json = definition != NULL && !JSON_NODE_HOLDS_NULL (definition)
+                                     ? json_to_string (definition, FALSE) : NULL;
+  RsStixObject kept = {
+    (char *) member_string (json_node_get_object (object), "id"),
+    (char *) member_string (json_node_get_object (object), "type"),
+    NULL, NULL, definition_json, json,
+  };
+
+  if (!marking)
+    return rs_case_store_add_stix_object (store, &kept, error);
+  kept.name = (char *) member_string (o, "name");
+  kept.definition_type = (char *) member_string (o, "definition_type");
+  return rs_case_store_add_marking (store, &kept, error);
+}
+
 /* Says whose fault a failed write is. The store refuses a record it finds invalid
  * with RS_ERROR_INVALID_INPUT: that is the bundle's, and gets the record's place
  * (where NULL: the bundle as a whole). Anything else (a full disk, a read-only or
@@ -1207,8 +1525,11 @@ typedef struct
   RsBundleScan  scan;
   Bundle        bundle;
   JsonArray    *evidence;       /* borrowed from the parser's tree, may be NULL */
+  JsonArray    *markings;       /* the same, read whole only */
+  JsonArray    *stix_objects;   /* the same, read whole only */
   guint         next_record;
   guint         next_evidence;
+  guint         next_kept;
   gboolean      fresh;
   gboolean      wrote_info;
 
@@ -1246,18 +1567,27 @@ import_free (Import *import)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Import, import_free)
 
 static guint
+import_n_kept (Import *import)
+{
+  return (import->markings ? json_array_get_length (import->markings) : 0) +
+         (import->stix_objects ? json_array_get_length (import->stix_objects) : 0);
+}
+
+static guint
 import_n_steps (Import *import)
 {
   if (import->bytes != NULL)
     return import->n_records + import->n_evidence + 1;
   return import->bundle.order->len +
-         (import->evidence ? json_array_get_length (import->evidence) : 0) + 1;
+         (import->evidence ? json_array_get_length (import->evidence) : 0) +
+         import_n_kept (import) + 1;
 }
 
 static guint
 import_n_done (Import *import)
 {
-  return import->next_record + import->next_evidence + (import->wrote_info ? 1 : 0);
+  return import->next_record + import->next_evidence + import->next_kept +
+         (import->wrote_info ? 1 : 0);
 }
 
 static gboolean
@@ -1459,6 +1789,18 @@ import_write (RsCaseStore  *store,
                                                             import->next_evidence),
                              import->next_evidence, error))
       return FALSE;
+
+  for (; import->bytes == NULL && import->next_kept < import_n_kept (import) && budget > 0;
+       import->next_kept++, budget--)
+    {
+      guint n_markings = import->markings ? json_array_get_length (import->markings) : 0;
+      gboolean marking = import->next_kept < n_markings;
+      guint i = marking ? import->next_kept : import->next_kept - n_markings;
+      JsonArray *array = marking ? import->markings : import->stix_objects;
+
+      if (!write_kept (store, json_array_get_element (array, i), marking, error))
+        return fail_write (store, error, marking ? "markings" : "stix_objects", i);
+    }
 
   if (budget == 0)
     return TRUE;
@@ -1695,6 +2037,10 @@ import_index (GBytes *bytes)
       if (!rs_json_cursor_read_key (c, &key))
         return NULL;
 
+      /* What a case keeps of STIX is read whole: its objects may nest deeper than the
+       * cursor goes, and there are few. */
+      if (g_str_equal (key, "markings") || g_str_equal (key, "stix_objects"))
+        return NULL;
       if ((slot = slot_of (key)) < 0)
         {
           JsonNode *node;
@@ -1818,6 +2164,8 @@ import_parse_tree (GBytes  *bytes,
   if (!check_bundle (bundle, error))
     return NULL;
   get_array (bundle->root, "evidence", &import->evidence, NULL);
+  get_array (bundle->root, "markings", &import->markings, NULL);
+  get_array (bundle->root, "stix_objects", &import->stix_objects, NULL);
   return g_steal_pointer (&import);
 }
 

@@ -14,6 +14,7 @@
 #include "rs-bundle.h"
 #include "rs-enum-types.h"
 #include "rs-error.h"
+#include "rs-export-stix-private.h"
 #include "rs-fuzzy-date.h"
 
 /* Bundle ids are the records' uids, made unique across the whole bundle (a case
@@ -68,10 +69,116 @@ add_optional (JsonBuilder *b,
   for (guint _i = 0, _n = g_list_model_get_n_items (list); _i < _n; _i++)            \
     for (g_autoptr(Type) var = g_list_model_get_item (list, _i); var; var = (g_object_unref (var), NULL))
 
+/* What schema 8 keeps of a record beyond the model (issue 22): its external references
+ * and the STIX ids it came with. Written only when it has some, so that the bundle of
+ * a case that never met STIX is what it was before. */
 static void
-write_documents (JsonBuilder *b,
-                 RsCase      *kase,
-                 IdMap       *map)
+write_stix_members (JsonBuilder    *b,
+                    RsStixSnapshot *stix,
+                    RsTarget        target,
+                    gint64          id)
+{
+  GPtrArray *refs = _rs_stix_snapshot_get_references (stix, target, id);
+  const char * const *ids = _rs_stix_snapshot_get_ids (stix, target, id);
+
+  if (refs != NULL && refs->len > 0)
+    {
+      json_builder_set_member_name (b, "external_references");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < refs->len; i++)
+        {
+          RsExternalReference *ref = g_ptr_array_index (refs, i);
+
+          json_builder_begin_object (b);
+          add_optional (b, "source_name", ref->source_name);
+          add_optional (b, "external_id", ref->external_id);
+          add_optional (b, "url", ref->url);
+          add_optional (b, "description", ref->description);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+    }
+  if (ids != NULL && ids[0] != NULL)
+    {
+      json_builder_set_member_name (b, "stix_ids");
+      json_builder_begin_array (b);
+      for (guint i = 0; ids[i] != NULL; i++)
+        json_builder_add_string_value (b, ids[i]);
+      json_builder_end_array (b);
+    }
+}
+
+/* JSON the case file keeps as text (a STIX object), as a value of the bundle; NULL
+ * when it is not JSON (left out: the reader would refuse it). */
+static JsonNode *
+parse_kept (const char *text)
+{
+  return text != NULL ? json_from_string (text, NULL) : NULL;
+}
+
+/* The marking definitions (TLP, copyright) and the STIX objects Redstring does not map
+ * that the case keeps; neither member when there are none. */
+static void
+write_kept_stix (JsonBuilder    *b,
+                 RsStixSnapshot *stix)
+{
+  GPtrArray *markings = _rs_stix_snapshot_get_markings (stix);
+  GPtrArray *objects = _rs_stix_snapshot_get_objects (stix);
+
+  if (markings != NULL && markings->len > 0)
+    {
+      json_builder_set_member_name (b, "markings");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < markings->len; i++)
+        {
+          RsStixObject *marking = g_ptr_array_index (markings, i);
+          JsonNode *object = parse_kept (marking->object);
+          JsonNode *definition = parse_kept (marking->definition);
+
+          if (object == NULL || !JSON_NODE_HOLDS_OBJECT (object))
+            {
+              g_clear_pointer (&object, json_node_unref);
+              g_clear_pointer (&definition, json_node_unref);
+              continue;
+            }
+          json_builder_begin_object (b);
+          add_optional (b, "id", marking->stix_id);
+          add_optional (b, "name", marking->name);
+          add_optional (b, "definition_type", marking->definition_type);
+          json_builder_set_member_name (b, "definition");
+          if (definition != NULL)
+            json_builder_add_value (b, definition);
+          else
+            json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "object");
+          json_builder_add_value (b, object);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+    }
+  if (objects != NULL && objects->len > 0)
+    {
+      json_builder_set_member_name (b, "stix_objects");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < objects->len; i++)
+        {
+          RsStixObject *kept = g_ptr_array_index (objects, i);
+          JsonNode *object = parse_kept (kept->object);
+
+          if (object != NULL && JSON_NODE_HOLDS_OBJECT (object))
+            json_builder_add_value (b, object);
+          else
+            g_clear_pointer (&object, json_node_unref);
+        }
+      json_builder_end_array (b);
+    }
+}
+
+static void
+write_documents (JsonBuilder    *b,
+                 RsCase         *kase,
+                 RsStixSnapshot *stix,
+                 IdMap          *map)
 {
   static const char *grades[] = { "unknown", "A", "B", "C", "D", "E", "F" };
 
@@ -90,15 +197,17 @@ write_documents (JsonBuilder *b,
       add_optional (b, "imported_at", rs_document_get_imported_at (doc));
       add_optional (b, "reliability", grades[rs_document_get_reliability (doc)]);
       add_optional (b, "text", rs_document_get_text (doc));
+      write_stix_members (b, stix, RS_TARGET_DOCUMENT, rs_document_get_id (doc));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
 }
 
 static void
-write_entities (JsonBuilder *b,
-                RsCase      *kase,
-                IdMap       *map)
+write_entities (JsonBuilder    *b,
+                RsCase         *kase,
+                RsStixSnapshot *stix,
+                IdMap          *map)
 {
   json_builder_set_member_name (b, "entities");
   json_builder_begin_array (b);
@@ -117,15 +226,17 @@ write_entities (JsonBuilder *b,
         json_builder_add_string_value (b, aliases[i]);
       json_builder_end_array (b);
       add_optional (b, "description", rs_entity_get_description (entity));
+      write_stix_members (b, stix, RS_TARGET_ENTITY, rs_entity_get_id (entity));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
 }
 
 static void
-write_relations (JsonBuilder *b,
-                 RsCase      *kase,
-                 IdMap       *map)
+write_relations (JsonBuilder    *b,
+                 RsCase         *kase,
+                 RsStixSnapshot *stix,
+                 IdMap          *map)
 {
   json_builder_set_member_name (b, "relations");
   json_builder_begin_array (b);
@@ -143,6 +254,7 @@ write_relations (JsonBuilder *b,
       json_builder_add_boolean_value (b, rs_relation_get_directed (relation));
       add_optional (b, "status",
                     rs_enum_to_nick (RS_TYPE_RELATION_STATUS, rs_relation_get_status (relation)));
+      write_stix_members (b, stix, RS_TARGET_RELATION, rs_relation_get_id (relation));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -216,9 +328,10 @@ write_evidence (JsonBuilder *b,
 }
 
 static void
-write_events (JsonBuilder *b,
-              RsCase      *kase,
-              IdMap       *map)
+write_events (JsonBuilder    *b,
+              RsCase         *kase,
+              RsStixSnapshot *stix,
+              IdMap          *map)
 {
   json_builder_set_member_name (b, "events");
   json_builder_begin_array (b);
@@ -253,6 +366,7 @@ write_events (JsonBuilder *b,
             json_builder_add_string_value (b, id);
         }
       json_builder_end_array (b);
+      write_stix_members (b, stix, RS_TARGET_EVENT, rs_event_get_id (event));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -389,6 +503,22 @@ GBytes *
 rs_bundle_export (RsCase  *kase,
                   GError **error)
 {
+  return rs_bundle_export_with_stix (kase, NULL, error);
+}
+
+/**
+ * rs_bundle_export_with_stix:
+ * @stix: (nullable): what the case file keeps of STIX (rs_stix_snapshot_new()), or
+ *   %NULL for the model alone
+ *
+ * The case as a bundle, with the external references, STIX ids, markings and kept
+ * STIX objects of @stix as its optional members.
+ */
+GBytes *
+rs_bundle_export_with_stix (RsCase          *kase,
+                            RsStixSnapshot  *stix,
+                            GError         **error)
+{
   g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -414,16 +544,17 @@ rs_bundle_export (RsCase  *kase,
   json_builder_end_object (b);
 
   assign_ids (kase, &map);
-  write_documents (b, kase, &map);
-  write_entities (b, kase, &map);
-  write_relations (b, kase, &map);
+  write_documents (b, kase, stix, &map);
+  write_entities (b, kase, stix, &map);
+  write_relations (b, kase, stix, &map);
   write_quotes (b, kase, &map);
   write_evidence (b, kase, &map);
-  write_events (b, kase, &map);
+  write_events (b, kase, stix, &map);
   write_notes (b, kase, &map);
   write_reviews (b, kase, &map);
   write_comments (b, kase, &map);
   write_positions (b, kase, &map);
+  write_kept_stix (b, stix);
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);
@@ -439,9 +570,10 @@ rs_bundle_export (RsCase  *kase,
 }
 
 gboolean
-rs_bundle_export_file (RsCase      *kase,
-                       const char  *path,
-                       GError     **error)
+rs_bundle_export_file (RsCase          *kase,
+                       RsStixSnapshot  *stix,
+                       const char      *path,
+                       GError         **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   gsize size;
@@ -449,7 +581,7 @@ rs_bundle_export_file (RsCase      *kase,
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!(bytes = rs_bundle_export (kase, error)))
+  if (!(bytes = rs_bundle_export_with_stix (kase, stix, error)))
     return FALSE;
   data = g_bytes_get_data (bytes, &size);
   /* g_file_set_contents writes a temporary file and renames it: never half a bundle. */

@@ -10,6 +10,7 @@
 
 #include "rs-case-store.h"
 #include "rs-change.h"
+#include "rs-export.h"
 
 G_BEGIN_DECLS
 
@@ -43,8 +44,14 @@ gboolean  rs_bundle_import_sample (RsCaseStore  *store,
                                    GError      **error);
 GBytes   *rs_bundle_export        (RsCase       *kase,
                                    GError      **error);
-gboolean  rs_bundle_export_file   (RsCase       *kase,
-                                   const char   *path,
-                                   GError      **error);
+/* With what the case file keeps of STIX (schema 8): each record's external references
+ * and STIX ids, the markings and the STIX objects kept as they came. */
+GBytes   *rs_bundle_export_with_stix (RsCase         *kase,
+                                      RsStixSnapshot *stix,
+                                      GError        **error);
+gboolean  rs_bundle_export_file   (RsCase         *kase,
+                                   RsStixSnapshot *stix,
+                                   const char     *path,
+                                   GError        **error);
 
 G_END_DECLS

@@ -752,7 +752,8 @@ cmd_export (int    argc,
   options.csv_table = table;
   /* STIX: the analyst is who created the objects; what the file keeps of STIX goes too. */
   options.author = g_strdup (rs_case_store_get_author (store));
-  if (format == RS_EXPORT_FORMAT_STIX && !(options.stix = rs_stix_snapshot_new (store, &error)))
+  if ((format == RS_EXPORT_FORMAT_STIX || format == RS_EXPORT_FORMAT_JSON) &&
+      !(options.stix = rs_stix_snapshot_new (store, &error)))
     return fail (error);
 
   if (kinds != NULL || hidden_kinds != NULL || statuses != NULL || document_name != NULL ||

@@ -379,6 +379,58 @@ write_identity (RsStixWriter *s,
 }
 
 static void
+write_uids (JsonBuilder        *b,
+            const char         *member,
+            const char * const *uids)
+{
+  json_builder_set_member_name (b, member);
+  if (uids == NULL)
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  json_builder_begin_array (b);
+  for (guint i = 0; uids[i] != NULL; i++)
+    json_builder_add_string_value (b, uids[i]);
+  json_builder_end_array (b);
+}
+
+/* The storyline (schema 6) in the grouping's extension: each view's caption, the board
+ * area it frames, and the record uids (record_uid) of what it shows (null: everything)
+ * and highlights, in the presenter's order. */
+static void
+write_story (JsonBuilder *b,
+             RsCase      *kase)
+{
+  g_autoptr(GPtrArray) views = rs_case_dup_story_views (kase);
+
+  if (views == NULL || views->len == 0)
+    return;
+  json_builder_set_member_name (b, "story");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < views->len; i++)
+    {
+      RsStoryView *view = g_ptr_array_index (views, i);
+      double x, y, width, height;
+
+      rs_story_view_get_camera (view, &x, &y, &width, &height);
+      json_builder_begin_object (b);
+      member_string (b, "caption", rs_story_view_get_caption (view));
+      json_builder_set_member_name (b, "camera");
+      json_builder_begin_object (b);
+      member_double (b, "x", x);
+      member_double (b, "y", y);
+      member_double (b, "width", width);
+      member_double (b, "height", height);
+      json_builder_end_object (b);
+      write_uids (b, "shown", rs_story_view_get_shown (view));
+      write_uids (b, "highlighted", rs_story_view_get_highlighted (view));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
 write_grouping (RsStixWriter *s)
 {
   JsonBuilder *b = s->b;
@@ -400,6 +452,7 @@ write_grouping (RsStixWriter *s)
   _rs_stix_out_begin_extension (s, "property-extension");
   member_text (b, "case_uid", rs_case_get_uid (s->kase));
   member_text (b, "created", rs_case_get_created (s->kase));
+  write_story (b, s->kase);
   _rs_stix_out_end_extension (s);
   json_builder_end_object (b);
 }

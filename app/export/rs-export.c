@@ -223,14 +223,16 @@ content_name (RsExportContent content)
 }
 
 /* JSON is the case bundle: the whole case, whatever the filter or the selection (a bundle
- * is a case to open again, not a picture of part of it). */
+ * is a case to open again, not a picture of part of it), with what the case file keeps
+ * of STIX when the caller read it (options->stix). */
 static gboolean
-write_json (RsCase         *kase,
-            GOutputStream  *out,
-            GCancellable   *cancellable,
-            GError        **error)
+write_json (RsCase                 *kase,
+            const RsExportOptions  *options,
+            GOutputStream          *out,
+            GCancellable           *cancellable,
+            GError                **error)
 {
-  g_autoptr(GBytes) bytes = rs_bundle_export (kase, error);
+  g_autoptr(GBytes) bytes = rs_bundle_export_with_stix (kase, options->stix, error);
 
   if (bytes == NULL)
     return FALSE;
@@ -314,7 +316,7 @@ rs_export_write (RsCase                *kase,
         case RS_EXPORT_FORMAT_PDF:
           return _rs_export_write_pdf (kase, options, out, cancellable, error);
         case RS_EXPORT_FORMAT_JSON:
-          return write_json (kase, out, cancellable, error);
+          return write_json (kase, options, out, cancellable, error);
         case RS_EXPORT_FORMAT_STIX:
           return rs_export_stix_write (kase, options, out, cancellable, error);
         case RS_EXPORT_FORMAT_DOT:

@@ -41,27 +41,40 @@ snapshot_clear (gpointer data)
   g_clear_pointer (&self->objects, g_ptr_array_unref);
 }
 
-static gboolean
-take_record (RsStixSnapshot  *self,
-             RsCaseStore     *store,
-             RsTarget         target,
-             gint64           id,
-             GError         **error)
+static void
+take_reference (RsTarget             target,
+                gint64               id,
+                RsExternalReference *ref,
+                gpointer             user_data)
 {
-  g_auto(GStrv) ids = rs_case_store_dup_stix_ids (store, target, id);
+  RsStixSnapshot *self = user_data;
+  g_autofree char *key = key_of (target, id);
+  GPtrArray *refs = g_hash_table_lookup (self->references, key);
 
-  if (ids != NULL && ids[0] != NULL)
-    g_hash_table_insert (self->ids, key_of (target, id), g_steal_pointer (&ids));
-  if (target != RS_TARGET_EVENT)
+  if (refs == NULL)
     {
-      g_autoptr(GPtrArray) refs = rs_case_store_dup_external_references (store, target, id, error);
-
-      if (refs == NULL)
-        return FALSE;
-      if (refs->len > 0)
-        g_hash_table_insert (self->references, key_of (target, id), g_steal_pointer (&refs));
+      refs = g_ptr_array_new_with_free_func ((GDestroyNotify) rs_external_reference_free);
+      g_hash_table_insert (self->references, g_steal_pointer (&key), refs);
     }
-  return TRUE;
+  g_ptr_array_add (refs, ref);
+}
+
+static void
+take_stix_id (RsTarget    target,
+              gint64      id,
+              const char *stix_id,
+              gpointer    user_data)
+{
+  GHashTable *ids = user_data;
+  g_autofree char *key = key_of (target, id);
+  GPtrArray *list = g_hash_table_lookup (ids, key);
+
+  if (list == NULL)
+    {
+      list = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (ids, g_steal_pointer (&key), list);
+    }
+  g_ptr_array_add (list, g_strdup (stix_id));
 }
 
 /**
@@ -76,8 +89,6 @@ rs_stix_snapshot_new (RsCaseStore  *store,
                       GError      **error)
 {
   g_autoptr(RsStixSnapshot) self = NULL;
-  RsCase *kase;
-  GListModel *list;
 
   g_return_val_if_fail (RS_IS_CASE_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -86,23 +97,27 @@ rs_stix_snapshot_new (RsCaseStore  *store,
   self->references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) g_ptr_array_unref);
   self->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
-  kase = rs_case_store_get_case (store);
+  /* Two queries for every record, not two per record. */
+  if (!rs_case_store_foreach_external_reference (store, take_reference, self, error))
+    return NULL;
+  {
+    g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) g_ptr_array_unref);
+    GHashTableIter iter;
+    gpointer key, value;
 
-#define TAKE(get_list, Type, get_id, target)                                                  \
-  list = get_list (kase);                                                                   \
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)                               \
-    {                                                                                       \
-      g_autoptr(Type) record = g_list_model_get_item (list, i);                             \
-                                                                                            \
-      if (!take_record (self, store, target, get_id (record), error))                       \
-        return NULL;                                                                        \
-    }
+    if (!rs_case_store_foreach_stix_id (store, take_stix_id, ids, error))
+      return NULL;
+    g_hash_table_iter_init (&iter, ids);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        GPtrArray *list = value;
 
-  TAKE (rs_case_get_entities, RsEntity, rs_entity_get_id, RS_TARGET_ENTITY);
-  TAKE (rs_case_get_relations, RsRelation, rs_relation_get_id, RS_TARGET_RELATION);
-  TAKE (rs_case_get_documents, RsDocument, rs_document_get_id, RS_TARGET_DOCUMENT);
-  TAKE (rs_case_get_events, RsEvent, rs_event_get_id, RS_TARGET_EVENT);
-#undef TAKE
+        g_ptr_array_add (list, NULL);
+        g_hash_table_insert (self->ids, g_strdup (key),
+                             g_strdupv ((char **) list->pdata));
+      }
+  }
 
   if (!(self->markings = rs_case_store_dup_markings (store, error)) ||
       !(self->objects = rs_case_store_dup_stix_objects (store, error)))

@@ -252,15 +252,16 @@ rs_export_dialog_set_options (RsExportDialog        *self,
   adw_combo_row_set_selected (self->table_row, options->csv_table);
 }
 
-/* What the case file keeps of STIX, for a STIX preview or export (read here, on the main
- * thread, for the worker); not for the options the window remembers. */
+/* What the case file keeps of STIX, for a STIX or JSON bundle preview or export (read
+ * here, on the main thread, for the worker); not for the options the window remembers. */
 static void
 add_stix_snapshot (RsExportDialog  *self,
                    RsExportOptions *options)
 {
   g_autoptr(GError) error = NULL;
 
-  if (options->format != RS_EXPORT_FORMAT_STIX || self->store == NULL)
+  if ((options->format != RS_EXPORT_FORMAT_STIX && options->format != RS_EXPORT_FORMAT_JSON) ||
+      self->store == NULL)
     return;
   /* Without it the bundle still goes out, under ids of Redstring's own. */
   if (!(options->stix = rs_stix_snapshot_new (self->store, &error)))

@@ -19,6 +19,7 @@
 #include "rs-clipboard-image.h"
 #include "rs-error.h"
 #include "rs-export-dialog.h"
+#include "rs-export-stix.h"
 #include "rs-file-chooser.h"
 #include "rs-import-report-dialog.h"
 #include "rs-stix-import.h"
@@ -186,6 +187,7 @@ on_export_chosen_cb (GObject      *source,
   g_autoptr(RsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = dup_chosen_path (result, ".json", &error);
+  g_autoptr(RsStixSnapshot) stix = NULL;
 
   if (path == NULL || self->store == NULL)
     {
@@ -194,7 +196,10 @@ on_export_chosen_cb (GObject      *source,
       return;
     }
 
-  if (!rs_bundle_export_file (rs_case_store_get_case (self->store), path, &error))
+  /* With what the case file keeps of STIX, which the model does not hold. */
+  stix = rs_stix_snapshot_new (self->store, &error);
+  if (stix == NULL ||
+      !rs_bundle_export_file (rs_case_store_get_case (self->store), stix, path, &error))
     {
       _rs_window_show_error (self, _("Could Not Export the Case"), error);
       return;

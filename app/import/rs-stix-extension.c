@@ -8,13 +8,18 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
+#include "rs-case-edit.h"
+#include "rs-case-store-stix.h"
 #include "rs-comment.h"
 #include "rs-enum-types.h"
+#include "rs-error.h"
 #include "rs-evidence.h"
 #include "rs-export-stix.h"
 #include "rs-fuzzy-date.h"
+#include "rs-layout-result.h"
 #include "rs-note.h"
 #include "rs-quote.h"
 #include "rs-review.h"
@@ -139,6 +144,31 @@ nick_value (GType       type,
   return nick != NULL && rs_enum_from_nick (type, nick, value);
 }
 
+/* A uid as the bundle reader takes a record id (rs-bundle-reader.c check_id()), that no
+ * record of TARGET has: a uid names one record of its kind in a case. */
+static const char *
+usable_uid (RsCaseStore *store,
+            RsTarget     target,
+            const char  *uid)
+{
+  if (uid == NULL || *uid == '\0' || strlen (uid) > 200)
+    return NULL;
+  for (const char *p = uid; *p != '\0'; p++)
+    if (g_ascii_iscntrl (*p))
+      return NULL;
+  return rs_case_store_has_uid (store, target, uid) ? NULL : uid;
+}
+
+const char *
+_rs_stix_extension_record_uid (RsCaseStore *store,
+                               JsonObject  *o,
+                               RsTarget     target)
+{
+  g_return_val_if_fail (RS_IS_CASE_STORE (store), NULL);
+
+  return usable_uid (store, target, get_string (extension_of (o), "record_uid"));
+}
+
 /* Classifying ------------------------------------------------------------------------- */
 
 gboolean
@@ -249,7 +279,11 @@ _rs_stix_extension_relation_draft (JsonObject *o,
                                    RsRelation *draft)
 {
   JsonObject *extension = extension_of (o);
+  JsonObject *label_position = get_object (extension, "label_position");
   const char *label = get_string (extension, "label");
+  const char *route = get_string (extension, "route");
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (RsLayoutPoint));
+  double x, y;
   int status;
 
   if (extension == NULL)
@@ -260,6 +294,20 @@ _rs_stix_extension_relation_draft (JsonObject *o,
   /* The exact status, which confidence only approximates (refuted and disputed). */
   if (nick_value (RS_TYPE_RELATION_STATUS, get_string (extension, "status"), &status))
     rs_relation_set_status (draft, status);
+  /* The drawn route, when the board can draw it (a Bézier path of "x,y" points, no longer
+   * than the case keeps), and the label's place on it. */
+  if (route != NULL && strlen (route) <= 65536 &&
+      rs_layout_route_parse (route, points, NULL))
+    {
+      rs_relation_set_route (draft, route);
+      if (get_number (label_position, "x", &x) && get_number (label_position, "y", &y) &&
+          isfinite (x) && isfinite (y))
+        {
+          rs_relation_set_label_x (draft, x);
+          rs_relation_set_label_y (draft, y);
+          rs_relation_set_has_label_position (draft, TRUE);
+        }
+    }
 }
 
 void
@@ -435,6 +483,7 @@ write_quotes (RsStixBundle  *bundle,
         continue;
       get_int (q, "credibility", &credibility);
       draft = rs_quote_new (0);
+      rs_quote_set_uid (draft, usable_uid (store, RS_TARGET_QUOTE, get_string (q, "record_uid")));
       rs_quote_set_document_id (draft, report->db_id);
       rs_quote_set_start (draft, start);
       rs_quote_set_end (draft, end);
@@ -493,6 +542,7 @@ write_note (RsStixBundle  *bundle,
     }
   else if (refs == NULL || refs[0] == NULL || !resolve_target (bundle, refs[0], &target, &id))
     target = RS_TARGET_CASE;
+  rs_note_set_uid (draft, _rs_stix_extension_record_uid (store, object->o, RS_TARGET_NOTE));
   rs_note_set_target (draft, target);
   rs_note_set_target_id (draft, id);
   rs_note_set_body (draft, get_string (object->o, "content"));
@@ -500,6 +550,97 @@ write_note (RsStixBundle  *bundle,
   rs_note_set_created (draft, get_string (extension, "created"));
   rs_note_set_updated (draft, get_string (extension, "updated"));
   return rs_case_store_add_note (store, draft, error) != NULL;
+}
+
+/* A view's uids (record_uid in the bundle) as the uids of the records they became; NULL
+ * stays NULL (everything shown), uids of nothing imported are left out. */
+static char **
+map_uids (JsonObject *view,
+          const char *member,
+          GHashTable *uids)
+{
+  JsonNode *node = json_object_get_member (view, member);
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) given = NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  builder = g_strv_builder_new ();
+  given = dup_strings (json_node_get_array (node));
+  for (guint i = 0; given[i] != NULL; i++)
+    {
+      const char *uid = g_hash_table_lookup (uids, given[i]);
+
+      if (uid != NULL)
+        g_strv_builder_add (builder, uid);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* The storyline the grouping's extension carries ("story"), into a case that has none
+ * yet (a colleague's bundle does not add its views to a storyline of one's own). A view
+ * the storyline could not hold (no area, a caption too long) is left out. */
+static gboolean
+write_story (RsStixBundle  *bundle,
+             RsCaseStore   *store,
+             GError       **error)
+{
+  RsCase *kase = rs_case_store_get_case (store);
+  g_autoptr(GHashTable) uids = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *story = NULL;
+
+  if (g_list_model_get_n_items (rs_case_get_story_views (kase)) > 0)
+    return TRUE;
+  for (guint i = 0; i < bundle->objects->len; i++)
+    {
+      StixObject *object = g_ptr_array_index (bundle->objects, i);
+      JsonObject *extension = extension_of (object->o);
+      const char *record_uid = get_string (extension, "record_uid");
+
+      if (extension != NULL && g_str_equal (object->type, "grouping"))
+        story = get_array (extension, "story");
+      /* The uid of the record it became: written or merged into (rs-stix-write.c), or
+       * the case's own it was found to be already. */
+      if (record_uid != NULL && object->uid == NULL && object->db_id > 0)
+        {
+          if (object->mapping == STIX_MAP_ENTITY && rs_case_lookup_entity (kase, object->db_id))
+            object->uid = g_strdup (rs_entity_get_uid (rs_case_lookup_entity (kase, object->db_id)));
+          else if (object->mapping == STIX_MAP_RELATION &&
+                   rs_case_lookup_relation (kase, object->db_id))
+            object->uid = g_strdup (rs_relation_get_uid (rs_case_lookup_relation (kase,
+                                                                                  object->db_id)));
+        }
+      if (record_uid != NULL && object->uid != NULL &&
+          (object->mapping == STIX_MAP_ENTITY || object->mapping == STIX_MAP_RELATION))
+        g_hash_table_insert (uids, (gpointer) record_uid, object->uid);
+    }
+  for (guint i = 0; story != NULL && i < json_array_get_length (story); i++)
+    {
+      JsonNode *node = json_array_get_element (story, i);
+      JsonObject *view = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonObject *camera = get_object (view, "camera");
+      g_auto(GStrv) shown = NULL;
+      g_auto(GStrv) highlighted = NULL;
+      g_autoptr(GError) local_error = NULL;
+      double x, y, width, height;
+
+      if (!get_number (camera, "x", &x) || !get_number (camera, "y", &y) ||
+          !get_number (camera, "width", &width) || !get_number (camera, "height", &height))
+        continue;
+      shown = map_uids (view, "shown", uids);
+      highlighted = map_uids (view, "highlighted", uids);
+      if (!rs_case_store_add_story_view (store, get_string (view, "caption"), x, y, width, height,
+                                         (const char * const *) shown,
+                                         (const char * const *) highlighted, NULL, &local_error))
+        {
+          if (!g_error_matches (local_error, RS_ERROR, RS_ERROR_INVALID_INPUT))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
 }
 
 gboolean
@@ -549,5 +690,5 @@ _rs_stix_extension_write (RsStixPlan   *plan,
         if (!ok)
           return FALSE;
       }
-  return TRUE;
+  return write_story (bundle, store, error);
 }

@@ -39,6 +39,14 @@ void     _rs_stix_extension_event_draft    (RsStixBundle  *bundle,
                                             JsonObject    *o,
                                             RsEvent       *draft);
 
+/* The record uid the extension gives @o (record_uid), when it can be kept: a few
+ * printable characters that no record of @target in @store has yet (the case's own,
+ * or one written earlier in this import). NULL otherwise: the record gets a new one.
+ * Kept uids let the copy and the original merge and exchange changes by uid. */
+const char *_rs_stix_extension_record_uid  (RsCaseStore   *store,
+                                            JsonObject    *o,
+                                            RsTarget       target);
+
 /* The last step: the reports' quotes with their evidence and stance, the notes, review
  * states and comment threads, for the records this import added. */
 gboolean _rs_stix_extension_write          (RsStixPlan    *plan,

@@ -51,6 +51,7 @@ struct _StixObject
   gint64         source_case_id;
   gint64         target_case_id;
   char         **new_aliases;  /* merged entity: its aliases with the bundle's added, or NULL */
+  char          *uid;          /* the record's uid once written (entities, relations) */
 };
 
 struct _RsStixBundle

@@ -119,6 +119,7 @@ stix_object_free (StixObject *object)
   g_strfreev (object->aliases);
   g_free (object->external_id);
   g_strfreev (object->new_aliases);
+  g_free (object->uid);
   g_free (object);
 }
 

@@ -211,6 +211,8 @@ write_entity (Writer   *w,
       const char *description = _rs_stix_member_string (object->o, "description");
       RsEntity *entity;
 
+      rs_entity_set_uid (draft, _rs_stix_extension_record_uid (w->store, object->o,
+                                                               RS_TARGET_ENTITY));
       rs_entity_set_kind (draft, object->kind);
       rs_entity_set_name (draft, object->name);
       rs_entity_set_aliases (draft, (const char * const *)object->aliases);
@@ -220,7 +222,11 @@ write_entity (Writer   *w,
       if (!(entity = rs_case_store_add_entity (w->store, draft, error)))
         return FALSE;
       object->db_id = rs_entity_get_id (entity);
+      object->uid = g_strdup (rs_entity_get_uid (entity));
     }
+  else if (rs_case_lookup_entity (rs_case_store_get_case (w->store), object->db_id) != NULL)
+    object->uid = g_strdup (rs_entity_get_uid (rs_case_lookup_entity (rs_case_store_get_case (w->store),
+                                                                      object->db_id)));
 
   return rs_case_store_set_stix_id (w->store, object->id, RS_TARGET_ENTITY, object->db_id, error) &&
          write_references (w, object->o, RS_TARGET_ENTITY, object->db_id,
@@ -288,6 +294,8 @@ write_report (Writer   *w,
   for (guint i = 0; refs != NULL && i < json_array_get_length (refs) && url == NULL; i++)
     url = _rs_stix_member_string (json_array_get_object_element (refs, i), "url");
 
+  rs_document_set_uid (draft, _rs_stix_extension_record_uid (w->store, object->o,
+                                                             RS_TARGET_DOCUMENT));
   rs_document_set_title (draft, name != NULL && *name != '\0' ? name : object->id);
   rs_document_set_publisher (draft, author_name (w, object->o));
   rs_document_set_url (draft, url);
@@ -431,6 +439,8 @@ write_relation (Writer   *w,
                                              "-", ' ');
       RsRelation *relation;
 
+      rs_relation_set_uid (draft, _rs_stix_extension_record_uid (w->store, object->o,
+                                                                 RS_TARGET_RELATION));
       rs_relation_set_source_id (draft, end_id (object->source, object->source_case_id));
       rs_relation_set_target_id (draft, end_id (object->target, object->target_case_id));
       rs_relation_set_label (draft, label);
@@ -440,7 +450,11 @@ write_relation (Writer   *w,
       if (!(relation = rs_case_store_add_relation (w->store, draft, error)))
         return FALSE;
       object->db_id = rs_relation_get_id (relation);
+      object->uid = g_strdup (rs_relation_get_uid (relation));
     }
+  else if (rs_case_lookup_relation (rs_case_store_get_case (w->store), object->db_id) != NULL)
+    object->uid = g_strdup (rs_relation_get_uid (rs_case_lookup_relation (rs_case_store_get_case (w->store),
+                                                                          object->db_id)));
   return rs_case_store_set_stix_id (w->store, object->id, RS_TARGET_RELATION, object->db_id, error) &&
          write_references (w, object->o, RS_TARGET_RELATION, object->db_id,
                            object->outcome == RS_STIX_MERGED, error);
@@ -526,6 +540,7 @@ write_sighting (Writer   *w,
 
   /* TRANSLATORS: an event made of a STIX sighting, "Sighting of Poison Ivy" */
   title = g_strdup_printf (_("Sighting of %s"), what);
+  rs_event_set_uid (draft, _rs_stix_extension_record_uid (w->store, object->o, RS_TARGET_EVENT));
   rs_event_set_title (draft, title);
   rs_event_set_description (draft, description != NULL ? description : "");
   rs_event_set_date (draft, date);

@@ -92,6 +92,74 @@ renumber (RsCaseStore  *store,
   return ids->len == 0 || refresh (store, (const gint64 *)ids->data, ids->len, error);
 }
 
+static gboolean
+check_view (const char          *caption,
+            double               x,
+            double               y,
+            double               width,
+            double               height,
+            const char * const  *shown,
+            const char * const  *highlighted,
+            GError             **error)
+{
+  if (!check_caption (caption, error) || !check_uids (shown, error) ||
+      !check_uids (highlighted, error))
+    return FALSE;
+  if (!isfinite (x) || !isfinite (y) || !isfinite (width) || !isfinite (height) ||
+      width <= 0 || height <= 0)
+    return invalid (error, _("The view frames nothing"));
+  return TRUE;
+}
+
+/* The row, at the end of the storyline, inside the open change. */
+static gboolean
+insert_view (RsCaseStore         *store,
+             const char          *caption,
+             double               x,
+             double               y,
+             double               width,
+             double               height,
+             const char * const  *shown,
+             const char * const  *highlighted,
+             gint64              *view_id,
+             GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *uid = g_uuid_string_random ();
+  g_autofree char *shown_text = rs_story_uids_to_text (shown);
+  g_autofree char *highlighted_text = highlighted != NULL ? rs_story_uids_to_text (highlighted)
+                                                          : g_strdup ("");
+  gint64 id;
+
+  if (!(stmt = rs_db_prepare (store->db,
+                              "INSERT INTO story_view (uid, position, caption, camera_x, camera_y,"
+                              " camera_width, camera_height, shown, highlighted)"
+                              " VALUES (?1, (SELECT count(*) FROM story_view), ?3, ?4, ?5, ?6, ?7,"
+                              " ?8, ?9)", error)))
+    return FALSE;
+  /* The position from the file: positions are 0, 1, 2, …, and in an import's batch the
+   * model has not seen the views written before this one yet. */
+  rs_db_bind_text (stmt, 1, uid);
+  rs_db_bind_text (stmt, 3, caption);
+  sqlite3_bind_double (stmt, 4, x);
+  sqlite3_bind_double (stmt, 5, y);
+  sqlite3_bind_double (stmt, 6, width);
+  sqlite3_bind_double (stmt, 7, height);
+  if (shown_text != NULL)
+    rs_db_bind_text (stmt, 8, shown_text);
+  else
+    sqlite3_bind_null (stmt, 8);
+  rs_db_bind_text (stmt, 9, highlighted_text);
+  if (!rs_db_step_done (store->db, stmt, error))
+    return FALSE;
+  id = sqlite3_last_insert_rowid (store->db);
+  if (!refresh (store, &id, 1, error))
+    return FALSE;
+  if (view_id != NULL)
+    *view_id = id;
+  return TRUE;
+}
+
 /**
  * rs_case_edit_add_story_view:
  * @shown: (nullable): the uids of the entities and relations shown; NULL: everything
@@ -113,11 +181,6 @@ rs_case_edit_add_story_view (RsCaseStore         *store,
                              gint64              *view_id,
                              GError             **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) views = NULL;
-  g_autofree char *uid = NULL;
-  g_autofree char *shown_text = NULL;
-  g_autofree char *highlighted_text = NULL;
   gboolean ok;
 
   g_return_val_if_fail (RS_IS_CASE_STORE (store), NULL);
@@ -125,47 +188,42 @@ rs_case_edit_add_story_view (RsCaseStore         *store,
 
   if (caption == NULL)
     caption = "";
-  if (!check_caption (caption, error) || !check_uids (shown, error) ||
-      !check_uids (highlighted, error))
+  if (!check_view (caption, x, y, width, height, shown, highlighted, error))
     return NULL;
-  if (!isfinite (x) || !isfinite (y) || !isfinite (width) || !isfinite (height) ||
-      width <= 0 || height <= 0)
-    return invalid (error, _("The view frames nothing")), NULL;
-
   if (!rs_case_store_begin_change (store, _("Capture a view"), error))
     return NULL;
-
-  views = rs_case_dup_story_views (rs_case_store_get_case (store));
-  uid = g_uuid_string_random ();
-  shown_text = rs_story_uids_to_text (shown);
-  highlighted_text = highlighted != NULL ? rs_story_uids_to_text (highlighted) : g_strdup ("");
-  ok = (stmt = rs_db_prepare (store->db,
-                              "INSERT INTO story_view (uid, position, caption, camera_x, camera_y,"
-                              " camera_width, camera_height, shown, highlighted)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error)) != NULL;
-  if (ok)
-    {
-      gint64 id;
-
-      rs_db_bind_text (stmt, 1, uid);
-      sqlite3_bind_int64 (stmt, 2, views->len);
-      rs_db_bind_text (stmt, 3, caption);
-      sqlite3_bind_double (stmt, 4, x);
-      sqlite3_bind_double (stmt, 5, y);
-      sqlite3_bind_double (stmt, 6, width);
-      sqlite3_bind_double (stmt, 7, height);
-      if (shown_text != NULL)
-        rs_db_bind_text (stmt, 8, shown_text);
-      else
-        sqlite3_bind_null (stmt, 8);
-      rs_db_bind_text (stmt, 9, highlighted_text);
-      ok = rs_db_step_done (store->db, stmt, error);
-      id = sqlite3_last_insert_rowid (store->db);
-      ok = ok && refresh (store, &id, 1, error);
-      if (ok && view_id != NULL)
-        *view_id = id;
-    }
+  ok = insert_view (store, caption, x, y, width, height, shown, highlighted, view_id, error);
   return finish (store, ok, error);
+}
+
+/**
+ * rs_case_store_add_story_view:
+ *
+ * As rs_case_edit_add_story_view(), as one step of a change the caller has open (a STIX
+ * import brings a storyline with it): checked the same way, undone with the change.
+ */
+gboolean
+rs_case_store_add_story_view (RsCaseStore         *store,
+                              const char          *caption,
+                              double               x,
+                              double               y,
+                              double               width,
+                              double               height,
+                              const char * const  *shown,
+                              const char * const  *highlighted,
+                              gint64              *view_id,
+                              GError             **error)
+{
+  g_return_val_if_fail (RS_IS_CASE_STORE (store), FALSE);
+  g_return_val_if_fail (rs_case_store_in_change (store), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (caption == NULL)
+    caption = "";
+  if (!_rs_case_store_check_writable (store, error) ||
+      !check_view (caption, x, y, width, height, shown, highlighted, error))
+    return FALSE;
+  return insert_view (store, caption, x, y, width, height, shown, highlighted, view_id, error);
 }
 
 RsChange *

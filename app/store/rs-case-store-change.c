@@ -57,7 +57,8 @@ rs_case_store_in_change (RsCaseStore *self)
 }
 
 /* The records a changeset touches, by kind: the rows of child tables stand for
- * their parent record. Column 0 is the record's id in every table we have. */
+ * their parent record. Column 0 is the record's id in every table we have but
+ * external_reference, whose entity_id is column 1 (_rs_case_store_record_kind()). */
 typedef struct
 {
   GArray     *ids[RS_RECORD_LAST];
@@ -107,19 +108,31 @@ collect_touched (const void  *data,
       sqlite3_value *value = NULL;
       RsRecordKind kind;
       gint64 id;
+      int column;
 
       if ((rc = sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect)) != SQLITE_OK)
         goto fail;
-      if ((kind = _rs_case_store_record_kind (table)) == RS_RECORD_NONE)
+      if ((kind = _rs_case_store_record_kind (table, &column)) == RS_RECORD_NONE)
         continue;
       if (kind == RS_RECORD_CASE)
         {
           touched->info = TRUE;
           continue;
         }
-      rc = op == SQLITE_INSERT ? sqlite3changeset_new (iter, 0, &value)
-                               : sqlite3changeset_old (iter, 0, &value);
-      if (rc != SQLITE_OK || value == NULL)
+      if (column >= n_columns)
+        {
+          rc = SQLITE_CORRUPT;
+          goto fail;
+        }
+      rc = op == SQLITE_INSERT ? sqlite3changeset_new (iter, column, &value)
+                               : sqlite3changeset_old (iter, column, &value);
+      if (rc != SQLITE_OK)
+        goto fail;
+      /* An external reference's owner: none (a relation's or a document's reference,
+       * not in the model), or unchanged by an update (none of ours updates them). */
+      if (column > 0 && (value == NULL || sqlite3_value_type (value) == SQLITE_NULL))
+        continue;
+      if (value == NULL)
         goto fail;
 
       id = sqlite3_value_int64 (value);

@@ -812,34 +812,45 @@ _rs_case_store_load_info (RsCaseStore  *self,
   return TRUE;
 }
 
+/* The record a row of TABLE belongs to, and the column of the row that holds that
+ * record's id (*column; 0, the row's own key, but for an entity's external references,
+ * which refresh its external id: an import may give a merged entity its first). */
 RsRecordKind
-_rs_case_store_record_kind (const char *table)
+_rs_case_store_record_kind (const char *table,
+                            int        *column)
 {
   static const struct
   {
     const char   *table;
     RsRecordKind  kind;
+    int           column;
   } tables[] = {
-    { "case_info", RS_RECORD_CASE },
-    { "document", RS_RECORD_DOCUMENT },
-    { "entity", RS_RECORD_ENTITY },
-    { "entity_alias", RS_RECORD_ENTITY },
-    { "position", RS_RECORD_ENTITY },
-    { "relation", RS_RECORD_RELATION },
-    { "edge_route", RS_RECORD_RELATION },
-    { "quote", RS_RECORD_QUOTE },
-    { "event", RS_RECORD_EVENT },
-    { "event_entity", RS_RECORD_EVENT },
-    { "evidence", RS_RECORD_EVIDENCE },
-    { "note", RS_RECORD_NOTE },
-    { "review", RS_RECORD_REVIEW },
-    { "comment", RS_RECORD_COMMENT },
-    { "story_view", RS_RECORD_STORY_VIEW },
+    { "case_info", RS_RECORD_CASE, 0 },
+    { "document", RS_RECORD_DOCUMENT, 0 },
+    { "entity", RS_RECORD_ENTITY, 0 },
+    { "entity_alias", RS_RECORD_ENTITY, 0 },
+    { "position", RS_RECORD_ENTITY, 0 },
+    /* entity_id; a relation's or a document's (NULL there) are not in the model */
+    { "external_reference", RS_RECORD_ENTITY, 1 },
+    { "relation", RS_RECORD_RELATION, 0 },
+    { "edge_route", RS_RECORD_RELATION, 0 },
+    { "quote", RS_RECORD_QUOTE, 0 },
+    { "event", RS_RECORD_EVENT, 0 },
+    { "event_entity", RS_RECORD_EVENT, 0 },
+    { "evidence", RS_RECORD_EVIDENCE, 0 },
+    { "note", RS_RECORD_NOTE, 0 },
+    { "review", RS_RECORD_REVIEW, 0 },
+    { "comment", RS_RECORD_COMMENT, 0 },
+    { "story_view", RS_RECORD_STORY_VIEW, 0 },
   };
 
+  *column = 0;
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     if (g_strcmp0 (table, tables[i].table) == 0)
-      return tables[i].kind;
+      {
+        *column = tables[i].column;
+        return tables[i].kind;
+      }
   return RS_RECORD_NONE;
 }
 

@@ -139,7 +139,8 @@ typedef enum
   RS_RECORD_LAST,
 } RsRecordKind;
 
-RsRecordKind _rs_case_store_record_kind  (const char   *table);
+RsRecordKind _rs_case_store_record_kind  (const char   *table,
+                                          int          *column);
 gpointer    _rs_case_store_load_record   (RsCaseStore  *self,
                                           RsRecordKind  kind,
                                           gint64        id,

@@ -490,3 +490,150 @@ rs_case_store_has_stix_object (RsCaseStore *self,
   _rs_case_store_unlock (self);
   return has_row;
 }
+
+/* The table whose records TARGET names. */
+static const char *
+target_table (RsTarget target)
+{
+  switch (target)
+    {
+    case RS_TARGET_ENTITY:   return "entity";
+    case RS_TARGET_RELATION: return "relation";
+    case RS_TARGET_DOCUMENT: return "document";
+    case RS_TARGET_QUOTE:    return "quote";
+    case RS_TARGET_EVENT:    return "event";
+    case RS_TARGET_NOTE:     return "note";
+    case RS_TARGET_CASE:
+    default:                 return NULL;
+    }
+}
+
+/**
+ * rs_case_store_has_uid:
+ * @target: the kind of record (not %RS_TARGET_CASE)
+ *
+ * Whether a record of that kind has @uid in the case file, rows of the open batch
+ * included: an import that keeps the uids a bundle gives (rs-stix-extension.c) asks
+ * before each, so that a uid the case uses already, or one the bundle gives twice,
+ * is replaced by a new one rather than refused.
+ */
+gboolean
+rs_case_store_has_uid (RsCaseStore *self,
+                       RsTarget     target,
+                       const char  *uid)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  const char *table = target_table (target);
+  gboolean has_row = FALSE;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  if (uid == NULL)
+    return FALSE;
+  /* The table name is one of six constants. */
+  sql = g_strdup_printf ("SELECT 1 FROM %s WHERE uid = ?1", table);
+  _rs_case_store_lock (self);
+  if ((stmt = rs_db_prepare (self->db, sql, NULL)) != NULL)
+    {
+      rs_db_bind_text (stmt, 1, uid);
+      rs_db_step_row (self->db, stmt, &has_row, NULL);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  _rs_case_store_unlock (self);
+  return has_row;
+}
+
+/* The record a row of external_reference or stix_id belongs to, from its four (three)
+ * owner columns starting at @first. */
+static gboolean
+row_owner (sqlite3_stmt *stmt,
+           int           first,
+           int           n,
+           RsTarget     *target,
+           gint64       *id)
+{
+  static const RsTarget targets[] = {
+    RS_TARGET_ENTITY, RS_TARGET_RELATION, RS_TARGET_DOCUMENT, RS_TARGET_EVENT,
+  };
+
+  for (int i = 0; i < n; i++)
+    if (sqlite3_column_type (stmt, first + i) != SQLITE_NULL)
+      {
+        *target = targets[i];
+        *id = sqlite3_column_int64 (stmt, first + i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * rs_case_store_foreach_external_reference:
+ *
+ * One query for every record's references, in each record's order: an export reads
+ * them all, and a query per record took most of a large case's export (20,000
+ * entities: 0.8 s of 1.9).
+ */
+gboolean
+rs_case_store_foreach_external_reference (RsCaseStore              *self,
+                                          RsExternalReferenceFunc   func,
+                                          gpointer                  user_data,
+                                          GError                  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row = TRUE;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  _rs_case_store_lock (self);
+  if ((stmt = rs_db_prepare (self->db,
+                             "SELECT entity_id, relation_id, document_id, source_name, external_id, "
+                             "url, description FROM external_reference ORDER BY position, id",
+                             error)) != NULL)
+    while (rs_db_step_row (self->db, stmt, &has_row, error) && has_row)
+      {
+        RsTarget target;
+        gint64 id;
+
+        if (row_owner (stmt, 0, 3, &target, &id))
+          func (target, id, rs_external_reference_new (rs_db_column_text (stmt, 3),
+                                                       rs_db_column_text (stmt, 4),
+                                                       rs_db_column_text (stmt, 5),
+                                                       rs_db_column_text (stmt, 6)),
+                user_data);
+      }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  _rs_case_store_unlock (self);
+  return !has_row;
+}
+
+gboolean
+rs_case_store_foreach_stix_id (RsCaseStore   *self,
+                               RsStixIdFunc   func,
+                               gpointer       user_data,
+                               GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row = TRUE;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  _rs_case_store_lock (self);
+  if ((stmt = rs_db_prepare (self->db,
+                             "SELECT entity_id, relation_id, document_id, event_id, stix_id "
+                             "FROM stix_id ORDER BY id", error)) != NULL)
+    while (rs_db_step_row (self->db, stmt, &has_row, error) && has_row)
+      {
+        RsTarget target;
+        gint64 id;
+
+        if (row_owner (stmt, 0, 4, &target, &id))
+          func (target, id, rs_db_column_text (stmt, 4), user_data);
+      }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  _rs_case_store_unlock (self);
+  return !has_row;
+}

@@ -72,6 +72,27 @@ GPtrArray *rs_case_store_dup_stix_objects        (RsCaseStore                *se
                                                   GError                    **error);
 gboolean   rs_case_store_has_stix_object         (RsCaseStore                *self,
                                                   const char                 *stix_id);
+/* Every row at once (an export's snapshot): @func gets each reference (transfer full)
+ * or STIX id with the record it belongs to, in the record's order. */
+typedef void (*RsExternalReferenceFunc) (RsTarget             target,
+                                         gint64               id,
+                                         RsExternalReference *ref,
+                                         gpointer             user_data);
+typedef void (*RsStixIdFunc)            (RsTarget             target,
+                                         gint64               id,
+                                         const char          *stix_id,
+                                         gpointer             user_data);
+gboolean   rs_case_store_foreach_external_reference (RsCaseStore             *self,
+                                                     RsExternalReferenceFunc  func,
+                                                     gpointer                 user_data,
+                                                     GError                 **error);
+gboolean   rs_case_store_foreach_stix_id         (RsCaseStore                *self,
+                                                  RsStixIdFunc                func,
+                                                  gpointer                    user_data,
+                                                  GError                    **error);
+gboolean   rs_case_store_has_uid                 (RsCaseStore                *self,
+                                                  RsTarget                    target,
+                                                  const char                 *uid);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsExternalReference, rs_external_reference_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsStixObject, rs_stix_object_free)

@@ -1626,6 +1626,16 @@ relation_as_written (gint64      id,
   rs_relation_set_label (relation, label ? label : "");
   rs_relation_set_directed (relation, rs_relation_get_directed (draft));
   rs_relation_set_status (relation, rs_relation_get_status (draft));
+  if (rs_relation_get_route (draft) != NULL)
+    {
+      rs_relation_set_route (relation, rs_relation_get_route (draft));
+      if (rs_relation_get_has_label_position (draft))
+        {
+          rs_relation_set_label_x (relation, rs_relation_get_label_x (draft));
+          rs_relation_set_label_y (relation, rs_relation_get_label_y (draft));
+          rs_relation_set_has_label_position (relation, TRUE);
+        }
+    }
   return relation;
 }
 
@@ -1713,6 +1723,7 @@ rs_case_store_add_relation (RsCaseStore  *self,
   sqlite3_stmt *stmt = NULL;
   g_autoptr(RsRelation) relation = NULL;
   g_autofree char *uid = NULL;
+  gint64 id;
 
   g_return_val_if_fail (RS_IS_CASE_STORE (self), NULL);
   g_return_val_if_fail (RS_IS_RELATION (draft), NULL);
@@ -1729,6 +1740,14 @@ rs_case_store_add_relation (RsCaseStore  *self,
       (!rs_case_lookup_entity (self->kase, rs_relation_get_source_id (draft)) ||
        !rs_case_lookup_entity (self->kase, rs_relation_get_target_id (draft))))
     return invalid (error, _("A relation must link two entities of the case")), NULL;
+  /* A drawn route travels with its relation (an import's), as a position with its
+   * entity; the schema keeps up to 64 KB of one. */
+  if (rs_relation_get_route (draft) != NULL &&
+      (strlen (rs_relation_get_route (draft)) > 65536 ||
+       !g_utf8_validate (rs_relation_get_route (draft), -1, NULL) ||
+       (rs_relation_get_has_label_position (draft) &&
+        (!isfinite (rs_relation_get_label_x (draft)) || !isfinite (rs_relation_get_label_y (draft))))))
+    return invalid (error, _("The relation’s route is not one the board can draw")), NULL;
 
   uid = dup_uid (rs_relation_get_uid (draft));
 
@@ -1748,9 +1767,29 @@ rs_case_store_add_relation (RsCaseStore  *self,
 
   if (!rs_db_step_done (self->db, stmt, error))
     goto fail;
+  id = sqlite3_last_insert_rowid (self->db);
+  if (rs_relation_get_route (draft) != NULL)
+    {
+      g_auto(RsStoreStmt) route_kept = { 0 };
+      sqlite3_stmt *route = NULL;
+
+      if (!(route = _rs_case_store_prepare (self, &route_kept,
+                                            "INSERT INTO edge_route (relation_id, points, label_x, "
+                                            "label_y) VALUES (?1, ?2, ?3, ?4)", error)))
+        goto fail;
+      sqlite3_bind_int64 (route, 1, id);
+      rs_db_bind_text (route, 2, rs_relation_get_route (draft));
+      if (rs_relation_get_has_label_position (draft))
+        {
+          sqlite3_bind_double (route, 3, rs_relation_get_label_x (draft));
+          sqlite3_bind_double (route, 4, rs_relation_get_label_y (draft));
+        }
+      if (!rs_db_step_done (self->db, route, error))
+        goto fail;
+    }
   relation = self->in_batch
-             ? relation_as_written (sqlite3_last_insert_rowid (self->db), uid, draft)
-             : _rs_case_store_load_relation (self, sqlite3_last_insert_rowid (self->db), error);
+             ? relation_as_written (id, uid, draft)
+             : _rs_case_store_load_relation (self, id, error);
   if (relation == NULL || !op_commit (self, error))
     goto fail;
 

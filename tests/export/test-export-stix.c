@@ -14,6 +14,7 @@
 #include "rs-change.h"
 #include "rs-enum-types.h"
 #include "rs-case-store-stix.h"
+#include "rs-exchange.h"
 #include "rs-export-stix-private.h"
 #include "rs-export-test-utils.h"
 #include "rs-stix-import.h"
@@ -930,6 +931,45 @@ describe_review (GString  *line,
     }
 }
 
+/* An entity's or a relation's uid as describe_target() names it. */
+static char *
+describe_uid (RsCase     *kase,
+              const char *uid)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (rs_case_get_entities (kase)); i++)
+    {
+      g_autoptr(RsEntity) e = g_list_model_get_item (rs_case_get_entities (kase), i);
+
+      if (g_strcmp0 (rs_entity_get_uid (e), uid) == 0)
+        return describe_target (kase, RS_TARGET_ENTITY, rs_entity_get_id (e));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (rs_case_get_relations (kase)); i++)
+    {
+      g_autoptr(RsRelation) r = g_list_model_get_item (rs_case_get_relations (kase), i);
+
+      if (g_strcmp0 (rs_relation_get_uid (r), uid) == 0)
+        return describe_target (kase, RS_TARGET_RELATION, rs_relation_get_id (r));
+    }
+  return g_strdup ("?");
+}
+
+static void
+describe_uids (GString            *line,
+               RsCase             *kase,
+               const char         *what,
+               const char * const *uids)
+{
+  g_string_append_printf (line, " |%s", what);
+  if (uids == NULL)
+    g_string_append (line, " everything");
+  for (guint i = 0; uids != NULL && uids[i] != NULL; i++)
+    {
+      g_autofree char *name = describe_uid (kase, uids[i]);
+
+      g_string_append_printf (line, " %s;", name);
+    }
+}
+
 static int
 compare_lines (gconstpointer a,
                gconstpointer b)
@@ -969,6 +1009,11 @@ describe_case (RsCase *kase)
 
       g_string_append_printf (line, "%s |directed %d |%s", what, rs_relation_get_directed (r),
                               rs_enum_to_nick (RS_TYPE_RELATION_STATUS, rs_relation_get_status (r)));
+      if (rs_relation_get_route (r) != NULL)
+        g_string_append_printf (line, " |route %s", rs_relation_get_route (r));
+      if (rs_relation_get_has_label_position (r))
+        g_string_append_printf (line, " |label at %.17g,%.17g", rs_relation_get_label_x (r),
+                                rs_relation_get_label_y (r));
       describe_review (line, kase, RS_TARGET_RELATION, rs_relation_get_id (r));
       g_ptr_array_add (lines, g_string_free (line, FALSE));
     }
@@ -1041,6 +1086,25 @@ describe_case (RsCase *kase)
                                                rs_note_get_updated (n)));
     }
 
+  {
+    g_autoptr(GPtrArray) views = rs_case_dup_story_views (kase);
+
+    for (guint i = 0; i < views->len; i++)
+      {
+        RsStoryView *view = g_ptr_array_index (views, i);
+        GString *line = g_string_new (NULL);
+        double x, y, width, height;
+
+        rs_story_view_get_camera (view, &x, &y, &width, &height);
+        g_string_append_printf (line, "story %u |%s |%.17g,%.17g %.17gx%.17g",
+                                rs_story_view_get_position (view),
+                                rs_story_view_get_caption (view), x, y, width, height);
+        describe_uids (line, kase, "shown", rs_story_view_get_shown (view));
+        describe_uids (line, kase, "highlighted", rs_story_view_get_highlighted (view));
+        g_ptr_array_add (lines, g_string_free (line, FALSE));
+      }
+  }
+
   g_ptr_array_sort (lines, compare_lines);
   for (guint i = 0; i < lines->len; i++)
     g_string_append_printf (all, "%s\n", (char *) g_ptr_array_index (lines, i));
@@ -1081,9 +1145,9 @@ import_into (RsCaseStore *store,
 }
 
 /* Importing the export into an empty case gives back the same board: entities with
- * their kinds, aliases, positions and pins; relations with their exact labels and
- * statuses; documents, quotes with their evidence and stance; events; notes; review
- * states and comments. */
+ * their kinds, aliases, positions and pins; relations with their exact labels,
+ * statuses, drawn routes and label positions; documents, quotes with their evidence
+ * and stance; events; notes; review states and comments; the storyline's views. */
 static void
 test_round_trip (void)
 {
@@ -1110,7 +1174,16 @@ test_round_trip (void)
 
       nodes[i] = (RsNodePlacement) { rs_entity_get_id (e), i * 31.7 - 100, i * -11.3, i % 3 == 0 };
     }
-  g_assert_true (rs_case_store_set_board (store, nodes, n, NULL, 0, &error));
+  {
+    /* Two drawn routes, one with its label placed. */
+    g_autoptr(RsRelation) first = g_list_model_get_item (rs_case_get_relations (kase), 0);
+    RsEdgePlacement edges[] = {
+      { rs_relation_get_id (first), "0,0 10.5,-3 20,20 31.25,40", TRUE, 15.5, -7.25 },
+      { rs_relation_get_id (relation), "5,5 6,6 7,7 8,8 9,9 10,10 11,11", FALSE, 0, 0 },
+    };
+
+    g_assert_true (rs_case_store_set_board (store, nodes, n, edges, G_N_ELEMENTS (edges), &error));
+  }
   g_assert_no_error (error);
   g_assert_true (rs_case_store_set_relation_status (store, rs_relation_get_id (relation),
                                                     RS_RELATION_STATUS_REFUTED, &error));
@@ -1123,6 +1196,18 @@ test_round_trip (void)
   c4 = rs_case_edit_add_comment (store, RS_TARGET_ENTITY, rs_entity_get_id (entity),
                                  "Which \"PLA\"?\nSay which unit.", &comment_id, &error);
   g_assert_no_error (error);
+  {
+    /* A storyline: everything, then two records with one highlighted. */
+    const char *shown[] = { rs_entity_get_uid (entity), rs_relation_get_uid (relation), NULL };
+    const char *highlighted[] = { rs_relation_get_uid (relation), NULL };
+    g_autoptr(RsChange) v1 = rs_case_edit_add_story_view (store, "The whole picture", -50.5, 20,
+                                                          800, 450, NULL, NULL, NULL, &error);
+    g_autoptr(RsChange) v2 = rs_case_edit_add_story_view (store, "Who is behind it", 10, 10.25,
+                                                          300.5, 200, shown, highlighted, NULL,
+                                                          &error);
+
+    g_assert_no_error (error);
+  }
 
   before = describe_case (kase);
   if (g_getenv ("RS_TEST_DUMP"))
@@ -1138,9 +1223,19 @@ test_round_trip (void)
   g_assert_nonnull (strstr (before, " |contradicts "));
   g_assert_nonnull (strstr (before, " |supports relation:"));
   g_assert_nonnull (strstr (before, "\nevent "));
+  g_assert_nonnull (strstr (before, " |route 0,0 10.5,-3 20,20 31.25,40 |label at 15.5,-7.25"));
+  g_assert_nonnull (strstr (before, "\nstory 0 |The whole picture |-50.5,20 800x450 |shown everything |highlighted\n"));
+  g_assert_nonnull (strstr (before, "\nstory 1 |Who is behind it |10,10.25 300.5x200 |shown entity:"));
+  g_assert_nonnull (strstr (before, " |route 5,5 6,6 7,7 8,8 9,9 10,10 11,11 |"));
   bytes = export_with_snapshot (store);
   import_into (copy, bytes);
   after = describe_case (rs_case_store_get_case (copy));
+  if (g_getenv ("RS_TEST_DUMP"))
+    {
+      g_autofree char *dump = g_strconcat (g_getenv ("RS_TEST_DUMP"), ".after", NULL);
+
+      g_file_set_contents (dump, after, -1, NULL);
+    }
   g_assert_cmpstr (after, ==, before);
 
   /* And the copy exports the same objects again, under its own ids. */
@@ -1152,6 +1247,9 @@ test_round_trip (void)
     bundle_parse (&first, bytes);
     bundle_parse (&second, again);
     check_bundle_full (&second, TRUE);
+    /* Routes, label positions and the storyline in the extension validate too. */
+    if (!validate_with_schemas (again, "round-trip-stix.json"))
+      g_test_message ("python3-jsonschema is not installed: the schemas were not checked");
     g_assert_cmpuint (count_type (&second, "relationship"), ==, count_type (&first, "relationship"));
     g_assert_cmpuint (count_type (&second, "report"), ==, count_type (&first, "report"));
     g_assert_cmpuint (count_type (&second, "note"), ==, count_type (&first, "note"));
@@ -1161,6 +1259,11 @@ test_round_trip (void)
     g_assert_cmpuint (json_array_get_length (second.objects), ==,
                       json_array_get_length (first.objects));
   }
+
+  /* Imported again, into a case with a storyline of its own: no views added to it. */
+  import_into (copy, bytes);
+  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_story_views (rs_case_store_get_case (copy))),
+                    ==, 2);
 }
 
 /* The sample case with ATT&CK's G0060 imported (its malware, tools, techniques and
@@ -1207,6 +1310,171 @@ test_round_trip_attack (void)
       g_file_set_contents (b, after, -1, NULL);
     }
   g_assert_cmpstr (after, ==, before);
+}
+
+/* The record uids travel in the extension: a case exported as STIX and imported by a
+ * colleague into an empty case merges back with the original record by record, every
+ * entity and relation by its uid, with nothing new. */
+static void
+test_round_trip_uids (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_sample_case ("stix-uids.redstring");
+  g_autoptr(RsCaseStore) copy = rs_test_open_new_case ("stix-uids-copy.redstring");
+  g_autoptr(RsExchangePlan) plan = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  RsCase *kase = rs_case_store_get_case (store);
+  GListModel *items;
+  guint n_entities = 0, n_relations = 0;
+
+  bytes = export_with_snapshot (store);
+  import_into (copy, bytes);
+
+  /* Each record of the copy has the uid of the original's. */
+  for (guint i = 0; i < g_list_model_get_n_items (rs_case_get_entities (kase)); i++)
+    {
+      g_autoptr(RsEntity) e = g_list_model_get_item (rs_case_get_entities (kase), i);
+
+      g_assert_true (rs_case_store_has_uid (copy, RS_TARGET_ENTITY, rs_entity_get_uid (e)));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (rs_case_get_relations (kase)); i++)
+    {
+      g_autoptr(RsRelation) r = g_list_model_get_item (rs_case_get_relations (kase), i);
+
+      g_assert_true (rs_case_store_has_uid (copy, RS_TARGET_RELATION, rs_relation_get_uid (r)));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (rs_case_get_documents (kase)); i++)
+    {
+      g_autoptr(RsDocument) d = g_list_model_get_item (rs_case_get_documents (kase), i);
+
+      g_assert_true (rs_case_store_has_uid (copy, RS_TARGET_DOCUMENT, rs_document_get_uid (d)));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (rs_case_get_quotes (kase)); i++)
+    {
+      g_autoptr(RsQuote) q = g_list_model_get_item (rs_case_get_quotes (kase), i);
+
+      g_assert_true (rs_case_store_has_uid (copy, RS_TARGET_QUOTE, rs_quote_get_uid (q)));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (rs_case_get_events (kase)); i++)
+    {
+      g_autoptr(RsEvent) ev = g_list_model_get_item (rs_case_get_events (kase), i);
+
+      g_assert_true (rs_case_store_has_uid (copy, RS_TARGET_EVENT, rs_event_get_uid (ev)));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (rs_case_get_notes (kase)); i++)
+    {
+      g_autoptr(RsNote) note = g_list_model_get_item (rs_case_get_notes (kase), i);
+
+      g_assert_true (rs_case_store_has_uid (copy, RS_TARGET_NOTE, rs_note_get_uid (note)));
+    }
+
+  plan = rs_exchange_plan_new_merge (store, rs_case_store_get_path (copy), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  if (g_test_verbose ())
+    {
+      g_autofree char *json = rs_exchange_plan_to_json (plan);
+
+      g_printerr ("%s\n", json);
+    }
+  items = rs_exchange_plan_get_items (plan);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(RsExchangeItem) item = g_list_model_get_item (items, i);
+      const char *name = rs_exchange_item_get_target_name (item);
+
+      g_assert_cmpint (rs_exchange_item_get_kind (item), ==, RS_EXCHANGE_ITEM_MATCH);
+      if (g_str_equal (name, "entity") || g_str_equal (name, "relation") ||
+          g_str_equal (name, "document") || g_str_equal (name, "quote") ||
+          g_str_equal (name, "event") || g_str_equal (name, "note"))
+        g_assert_cmpstr (rs_exchange_item_get_matched_by (item), ==, "uid");
+      n_entities += g_str_equal (name, "entity");
+      n_relations += g_str_equal (name, "relation");
+    }
+  g_assert_cmpuint (n_entities, ==, g_list_model_get_n_items (rs_case_get_entities (kase)));
+  g_assert_cmpuint (n_relations, ==, g_list_model_get_n_items (rs_case_get_relations (kase)));
+  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_NEW), ==, 0);
+  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_UPDATE), ==, 0);
+  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_CONFLICT), ==, 0);
+}
+
+/* A record_uid the case has already, given twice in a bundle, or not a uid at all (a
+ * control character) is not kept: that record gets a new uid, and the import goes on.
+ * So is a route the board cannot draw (three points are no Bézier path). */
+static void
+test_uids_refused (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_sample_case ("stix-uids-bad.redstring");
+  g_autoptr(RsCaseStore) copy = rs_test_open_new_case ("stix-uids-bad-copy.redstring");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GBytes) bytes = export_with_snapshot (store);
+  g_autoptr(GBytes) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *first_uid = NULL;
+  g_autofree char *bad_uid = NULL;
+  JsonArray *objects;
+  guint n_entities = 0, n_changed = 0, n_routes = 0, n_routed = 0;
+  gsize length;
+
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                             g_bytes_get_size (bytes), &error));
+  objects = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                          "objects");
+  for (guint i = 0; i < json_array_get_length (objects); i++)
+    {
+      JsonObject *extension = extension_of (json_array_get_object_element (objects, i));
+
+      if (extension != NULL && json_object_has_member (extension, "directed"))
+        {
+          /* A relation's route: the first not one the board can draw, the second one. */
+          json_object_set_string_member (extension, "route", n_routes == 0 ? "0,0 1,1 2,2"
+                                                                            : "0,0 1,1 2,2 3,3");
+          n_routes++;
+          continue;
+        }
+      if (extension == NULL || !json_object_has_member (extension, "kind"))
+        continue;
+      n_entities++;
+      if (first_uid == NULL)
+        first_uid = g_strdup (json_object_get_string_member (extension, "record_uid"));
+      else if (n_changed == 0)
+        {
+          /* The second entity claims the first's uid. */
+          json_object_set_string_member (extension, "record_uid", first_uid);
+          n_changed++;
+        }
+      else if (n_changed == 1)
+        {
+          bad_uid = g_strdup_printf ("%s\n", json_object_get_string_member (extension,
+                                                                             "record_uid"));
+          json_object_set_string_member (extension, "record_uid", bad_uid);
+          n_changed++;
+        }
+    }
+  g_assert_cmpuint (n_changed, ==, 2);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  text = json_generator_to_data (generator, &length);
+  edited = g_bytes_new_take (g_steal_pointer (&text), length);
+
+  import_into (copy, edited);
+  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_entities (rs_case_store_get_case (copy))),
+                    ==, n_entities);
+  g_assert_true (rs_case_store_has_uid (copy, RS_TARGET_ENTITY, first_uid));
+  g_assert_false (rs_case_store_has_uid (copy, RS_TARGET_ENTITY, bad_uid));
+  for (guint i = 0; i < g_list_model_get_n_items (rs_case_get_relations (rs_case_store_get_case (copy))); i++)
+    {
+      g_autoptr(RsRelation) r = g_list_model_get_item (rs_case_get_relations (rs_case_store_get_case (copy)), i);
+
+      if (rs_relation_get_route (r) != NULL)
+        {
+          g_assert_cmpstr (rs_relation_get_route (r), ==, "0,0 1,1 2,2 3,3");
+          n_routed++;
+        }
+    }
+  g_assert_cmpuint (n_routes, >, 2);
+  g_assert_cmpuint (n_routed, ==, n_routes - 1);
 }
 
 /* redstring-cli export CASE --format stix -o FILE. */
@@ -1265,6 +1533,8 @@ main (int   argc,
   g_test_add_func ("/export-stix/cli", test_cli);
   g_test_add_func ("/export-stix/round-trip", test_round_trip);
   g_test_add_func ("/export-stix/round-trip-attack", test_round_trip_attack);
+  g_test_add_func ("/export-stix/round-trip-uids", test_round_trip_uids);
+  g_test_add_func ("/export-stix/uids-refused", test_uids_refused);
 
   return g_test_run ();
 }

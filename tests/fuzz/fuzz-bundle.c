@@ -14,13 +14,16 @@
 #include "rs-bundle.h"
 #include "rs-case-store.h"
 #include "rs-core.h"
+#include "rs-export-stix.h"
 #include "rs-fuzz.h"
 
 /* The case bundle reader (JSON from colleagues), the way File → Import and
  * `redstring-cli import` use it: the input's bytes imported into a new case.
  * Invariants: a refused bundle says why and leaves the case untouched; an
  * accepted one exports, and that export imports into another new case and
- * exports again to the same bytes (a fresh case keeps the bundle's ids). */
+ * exports again to the same bytes (a fresh case keeps the bundle's ids), what the
+ * case file keeps of STIX (external references, STIX ids, markings, kept objects)
+ * included. */
 
 static guint n_cases;
 
@@ -40,6 +43,18 @@ new_case (void)
       abort ();
     }
   return store;
+}
+
+/* The bundle with schema 8's members, as File → Export Case Bundle writes it. */
+static GBytes *
+export_case (RsCaseStore  *store,
+             GError      **error)
+{
+  g_autoptr(RsStixSnapshot) stix = rs_stix_snapshot_new (store, error);
+
+  if (stix == NULL)
+    return NULL;
+  return rs_bundle_export_with_stix (rs_case_store_get_case (store), stix, error);
 }
 
 static gboolean
@@ -92,7 +107,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     }
 
   store = g_steal_pointer (&empty_case);
-  exported = rs_bundle_export (rs_case_store_get_case (store), &error);
+  exported = export_case (store, &error);
   if (exported == NULL)
     {
       fprintf (stderr, "fuzz-bundle: an imported case does not export: %s\n", error->message);
@@ -105,7 +120,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       fprintf (stderr, "fuzz-bundle: an export does not import again: %s\n", error->message);
       abort ();
     }
-  exported_again = rs_bundle_export (rs_case_store_get_case (copy), &error);
+  exported_again = export_case (copy, &error);
   if (exported_again == NULL || !g_bytes_equal (exported, exported_again))
     {
       fprintf (stderr, "fuzz-bundle: export, import, export changed the bundle\n");

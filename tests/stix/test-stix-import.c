@@ -575,6 +575,103 @@ test_sample_case_and_undo (void)
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM marking"), ==, 1);
 }
 
+/* An import that gives a merged entity its first external id, and nothing else of the
+ * entity's own rows (its aliases are all there already), shows the id on the entity
+ * at once, and undo and redo take it away and back: the store refreshes an entity
+ * whose external_reference rows a change touched. */
+static void
+test_merged_external_id (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_sample_case ("external-id.redstring");
+  RsCase *kase = rs_case_store_get_case (store);
+  RsEntity *tick = rs_case_lookup_entity_by_name (kase, "Tick");
+  gint64 tick_id = rs_entity_get_id (tick);
+  const char *aliases[] = { "BRONZE BUTLER", "REDBALDKNIGHT", NULL };
+  g_autoptr(RsStixPlan) plan = NULL;
+  g_autoptr(RsChange) change = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *aliases_before = NULL;
+
+  g_assert_true (rs_case_store_update_entity (store, tick_id, rs_entity_get_kind (tick),
+                                              rs_entity_get_name (tick), aliases,
+                                              rs_entity_get_description (tick), &error));
+  g_assert_no_error (error);
+  tick = rs_case_lookup_entity (kase, tick_id);
+  g_assert_null (rs_entity_get_external_id (tick));
+  aliases_before = g_strjoinv (";", (char **) rs_entity_get_aliases (tick));
+
+  plan = plan_file (store, "bronze-butler.json");
+  g_assert_cmpuint (rs_stix_plan_get_count (plan, "intrusion-set", RS_STIX_MERGED), ==, 1);
+  change = rs_case_edit_import_stix (store, plan, NULL, &error);
+  g_assert_no_error (error);
+  tick = rs_case_lookup_entity (kase, tick_id);
+  {
+    g_autofree char *aliases_after = g_strjoinv (";", (char **) rs_entity_get_aliases (tick));
+
+    /* The case the note in issue 22 describes: the aliases did not change. */
+    g_assert_cmpstr (aliases_after, ==, aliases_before);
+  }
+  g_assert_cmpstr (rs_entity_get_external_id (tick), ==, "G0060");
+
+  g_assert_true (rs_case_store_undo_change (store, change, &error));
+  g_assert_no_error (error);
+  tick = rs_case_lookup_entity (kase, tick_id);
+  g_assert_nonnull (tick);
+  g_assert_null (rs_entity_get_external_id (tick));
+
+  g_assert_true (rs_case_store_redo_change (store, change, &error));
+  g_assert_no_error (error);
+  tick = rs_case_lookup_entity (kase, tick_id);
+  g_assert_cmpstr (rs_entity_get_external_id (tick), ==, "G0060");
+
+  /* Undone again: gone again. */
+  g_assert_true (rs_case_store_undo_change (store, change, &error));
+  g_assert_no_error (error);
+  g_assert_null (rs_entity_get_external_id (rs_case_lookup_entity (kase, tick_id)));
+}
+
+/* A Redstring export's storyline comes into an empty case with the import, its uids
+ * those of the records they became (a uid of nothing left out, a view of no area too),
+ * and undo takes it away with the rest; redo brings it back. */
+static void
+test_storyline_undo (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_new_case ("storyline.redstring");
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "fuzz", "stix", "seeds",
+                                                 "redstring-export-board.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsStixBundle) bundle = rs_stix_bundle_read_file (path, &error);
+  g_autoptr(RsStixPlan) plan = NULL;
+  g_autoptr(RsChange) change = NULL;
+  g_autoptr(GPtrArray) views = NULL;
+  RsCase *kase = rs_case_store_get_case (store);
+  const char * const *shown;
+
+  g_assert_no_error (error);
+  plan = rs_stix_plan_new (g_steal_pointer (&bundle), store, &error);
+  g_assert_no_error (error);
+  change = rs_case_edit_import_stix (store, plan, NULL, &error);
+  g_assert_no_error (error);
+
+  views = rs_case_dup_story_views (kase);
+  g_assert_cmpuint (views->len, ==, 2);
+  g_assert_cmpstr (rs_story_view_get_caption (g_ptr_array_index (views, 0)), ==, "Everything");
+  g_assert_null (rs_story_view_get_shown (g_ptr_array_index (views, 0)));
+  g_assert_cmpuint (rs_story_view_get_position (g_ptr_array_index (views, 1)), ==, 1);
+  shown = rs_story_view_get_shown (g_ptr_array_index (views, 1));
+  g_assert_cmpuint (g_strv_length ((char **) shown), ==, 2);
+  g_assert_nonnull (rs_case_lookup_entity_by_name (kase, "Tick"));
+  g_assert_cmpstr (shown[0], ==, rs_entity_get_uid (rs_case_lookup_entity_by_name (kase, "Tick")));
+  g_assert_true (rs_story_view_highlights (g_ptr_array_index (views, 1), shown[1]));
+
+  g_assert_true (rs_case_store_undo_change (store, change, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_items (rs_case_get_story_views (kase)), ==, 0);
+  g_assert_true (rs_case_store_redo_change (store, change, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_items (rs_case_get_story_views (kase)), ==, 2);
+}
+
 /* STIX 2.0, where only spec_version differs: read, and said so. */
 static void
 test_stix_2_0 (void)
@@ -894,6 +991,8 @@ main (int   argc,
   g_test_add_func ("/stix/unmapped-kept", test_unmapped_kept);
   g_test_add_func ("/stix/reimport", test_reimport);
   g_test_add_func ("/stix/sample-case-and-undo", test_sample_case_and_undo);
+  g_test_add_func ("/stix/merged-external-id", test_merged_external_id);
+  g_test_add_func ("/stix/storyline-undo", test_storyline_undo);
   g_test_add_func ("/stix/stix-2-0", test_stix_2_0);
   g_test_add_func ("/stix/bad-input", test_bad_input);
   g_test_add_func ("/stix/cli", test_cli);
