@@ -332,6 +332,104 @@ test_list_follows_case (void)
   rs_gui_test_iterate (50);
 }
 
+/* The label in @root reading "… shown — filter on", if one is in sight. */
+static GtkLabel *
+filter_status_label (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  rs_gui_test_collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_has_suffix (gtk_label_get_text (g_ptr_array_index (labels, i)), " shown — filter on"))
+      return g_ptr_array_index (labels, i);
+  return NULL;
+}
+
+typedef struct
+{
+  RsWindow *window;
+  guint     n_items;
+} ListedCount;
+
+static gboolean
+items_number (gpointer data)
+{
+  ListedCount *count = data;
+
+  return g_list_model_get_n_items (items_of (count->window)) == count->n_items;
+}
+
+/* The list shows what the board's filter shows, says how much of the case that is, and
+ * keeps the selection in step: a row for what the board selects, none for what the
+ * filter hides. */
+static void
+test_list_follows_filter (void)
+{
+  RsWindow *window = open_sample ("a11y-filter.redstring");
+  RsCase *kase = rs_case_store_get_case (rs_window_get_store (window));
+  RsEntity *tick = rs_case_lookup_entity_by_name (kase, "Tick");
+  RsEntity *japan = rs_case_lookup_entity_by_name (kase, "Japan");
+  guint n_case = g_list_model_get_n_items (rs_case_get_entities (kase)) +
+                 g_list_model_get_n_items (rs_case_get_relations (kase));
+  g_autofree char *expected = NULL;
+  ListedCount count = { window, 0 };
+  GtkLabel *status;
+  guint position;
+
+  g_assert_nonnull (tick);
+  g_assert_nonnull (japan);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-side-page", "s", "items"));
+  g_assert_true (rs_gui_test_wait_until (items_listed, window, 10000));
+  g_assert_cmpuint (g_list_model_get_n_items (items_of (window)), ==, n_case);
+  status = filter_status_label (GTK_WIDGET (window->items_panel));
+  g_assert_true (status == NULL || !gtk_widget_get_visible (GTK_WIDGET (status)));
+  rs_selection_select (window->selection, RS_TARGET_ENTITY, rs_entity_get_id (tick));
+
+  /* The board's filter text: Tick alone (no relation has both its ends shown). */
+  rs_board_filter_set_text (window->filter, "Tick");
+  count.n_items = 1;
+  g_assert_true (rs_gui_test_wait_until (items_number, &count, 10000));
+  g_assert_true (rs_items_panel_find (window->items_panel, RS_TARGET_ENTITY, rs_entity_get_id (tick),
+                                      &position));
+  g_assert_false (rs_items_panel_find (window->items_panel, RS_TARGET_ENTITY,
+                                       rs_entity_get_id (japan), NULL));
+  g_assert_cmpuint (gtk_single_selection_get_selected (rs_items_panel_get_model (window->items_panel)),
+                    ==, position);
+  status = filter_status_label (GTK_WIDGET (window->items_panel));
+  g_assert_nonnull (status);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (status)));
+  expected = g_strdup_printf ("1 of %u shown — filter on", n_case);
+  g_assert_cmpstr (gtk_label_get_text (status), ==, expected);
+
+  /* What the filter hides, selected on the board, has no row: none is chosen. */
+  rs_selection_select (window->selection, RS_TARGET_ENTITY, rs_entity_get_id (japan));
+  rs_gui_test_iterate (20);
+  g_assert_cmpuint (gtk_single_selection_get_selected (rs_items_panel_get_model (window->items_panel)),
+                    ==, GTK_INVALID_LIST_POSITION);
+
+  /* A filter that hides everything says so, not "The board is empty". */
+  rs_board_filter_set_text (window->filter, "no such name at all");
+  count.n_items = 0;
+  g_assert_true (rs_gui_test_wait_until (items_number, &count, 10000));
+  rs_gui_test_iterate (20);
+  g_free (expected);
+  expected = g_strdup_printf ("0 of %u shown — filter on", n_case);
+  g_assert_cmpstr (gtk_label_get_text (status), ==, expected);
+
+  /* Filter off: everything again, the line gone, the board's selection chosen. */
+  rs_board_filter_reset (window->filter);
+  count.n_items = n_case;
+  g_assert_true (rs_gui_test_wait_until (items_number, &count, 10000));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (status)));
+  g_assert_true (rs_items_panel_find (window->items_panel, RS_TARGET_ENTITY,
+                                      rs_entity_get_id (japan), &position));
+  g_assert_cmpuint (gtk_single_selection_get_selected (rs_items_panel_get_model (window->items_panel)),
+                    ==, position);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rs_gui_test_iterate (50);
+}
+
 static void
 test_new_destroy (void)
 {
@@ -365,6 +463,7 @@ main (int   argc,
   g_test_add_func ("/a11y/roles-and-names", test_roles_and_names);
   g_test_add_func ("/a11y/list-alternative", test_list_alternative);
   g_test_add_func ("/a11y/list-follows-case", test_list_follows_case);
+  g_test_add_func ("/a11y/list-follows-filter", test_list_follows_filter);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -103,6 +103,57 @@ has_label (GtkWidget  *root,
   return FALSE;
 }
 
+/* The label of the menu item (in any section) that activates ACTION, or NULL. */
+static char *
+menu_label_of (GMenuModel *model,
+               const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuModel) section = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action) &&
+          g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        return g_steal_pointer (&label);
+      section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      if (section == NULL)
+        section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SUBMENU);
+      if (section != NULL)
+        {
+          char *found = menu_label_of (section, action);
+
+          if (found != NULL)
+            return found;
+        }
+    }
+  return NULL;
+}
+
+/* The side tabs' labels in sight, none cut short ("Vorschl…") at the window's default
+ * size and side width. */
+static void
+assert_side_tabs_whole (RsWindow *window)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint shown = 0;
+
+  rs_gui_test_collect (gtk_widget_get_first_child (window->side_box), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      if (!gtk_widget_get_mapped (GTK_WIDGET (label)))
+        continue;
+      shown++;
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+        g_error ("the side tab “%s” is cut short", gtk_label_get_text (label));
+    }
+  g_assert_cmpuint (shown, ==, 8);
+}
+
 static gboolean
 items_listed (gpointer window)
 {
@@ -119,6 +170,7 @@ test_window (void)
   g_autoptr(RsBoardItem) item = NULL;
   RsEntity *tick;
   const char *details;
+  g_autofree char *label = NULL;
   guint position;
 
   if (skip_without_locale ())
@@ -140,6 +192,17 @@ test_window (void)
                                   adw_view_stack_get_child_by_name (window->side_stack, "items"));
   g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, "Liste");
   g_assert_true (has_label (GTK_WIDGET (window->quotes_panel), "Keine Auswahl"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-side-page", "s",
+                                             "suggestions"));
+  rs_gui_test_wait_for_draw (GTK_WIDGET (window));
+  assert_side_tabs_whole (window);
+
+  /* The primary menu's exchange items (issue 21's strings). */
+  label = menu_label_of (G_MENU_MODEL (window->primary_menu), "win.merge-case");
+  g_assert_cmpstr (label, ==, "Fall _zusammenführen …");
+  g_clear_pointer (&label, g_free);
+  label = menu_label_of (G_MENU_MODEL (window->primary_menu), "win.apply-changes");
+  g_assert_cmpstr (label, ==, "Änderungen an_wenden …");
 
   /* A row of the board's list, from C: kind, review state and a plural. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-side-page", "s", "items"));

@@ -27,6 +27,7 @@ struct _RsApplication
   GSettings *settings;
 
   gboolean   open_locked;   /* --read-only: the windows it opens lock editing */
+  gboolean   quitting;      /* app.quit is closing the windows, until the last is gone */
 };
 
 G_DEFINE_FINAL_TYPE (RsApplication, rs_application, ADW_TYPE_APPLICATION)
@@ -215,6 +216,14 @@ open_window (RsApplication *self,
 {
   RsWindow *window = path ? rs_window_find_for_case (path) : NULL;
 
+  /* A case handed over by a second launch (D-Bus Open) while a quit closes the windows
+   * (one waiting for its note to be saved): the quit wins, no window is left behind. */
+  if (self->quitting)
+    {
+      g_debug ("Quitting: not opening %s", path != NULL ? path : "a window");
+      return;
+    }
+
   /* A case already open is shown, not opened twice. */
   if (window != NULL)
     {
@@ -249,6 +258,8 @@ rs_application_activate (GApplication *app)
                                          : g_strdup ("");
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
+  if (self->quitting)
+    return;
   if (window != NULL)
     {
       gtk_window_present (window);
@@ -320,6 +331,19 @@ rs_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/**
+ * rs_application_cancel_quit:
+ *
+ * A window kept open through a quit (its note could not be saved and the user chose to
+ * keep it): the quit is over, and cases handed over from now on open again.
+ */
+void
+rs_application_cancel_quit (RsApplication *self)
+{
+  g_return_if_fail (RS_IS_APPLICATION (self));
+  self->quitting = FALSE;
+}
+
 /* Whether the windows it opens lock editing (`--read-only`). */
 gboolean
 rs_application_get_open_locked (RsApplication *self)
@@ -359,6 +383,27 @@ rs_application_class_init (RsApplicationClass *klass)
   app_class->handle_local_options = rs_application_handle_local_options;
 }
 
+/* The quit has closed the last window: the process ends after this main-loop iteration,
+ * even if a case handed over in the same iteration opened a window after the others had
+ * closed (a SIGTERM right after a hand-over left that window open, 2 runs in 5).
+ * g_application_quit() only ends g_application_run(); a test's application lives on and
+ * opens windows again. */
+static void
+end_quit_when_no_windows (RsApplication *self)
+{
+  if (!self->quitting || gtk_application_get_windows (GTK_APPLICATION (self)) != NULL)
+    return;
+  self->quitting = FALSE;
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+on_window_removed_cb (RsApplication *self,
+                      GtkWindow     *window)
+{
+  end_quit_when_no_windows (self);
+}
+
 /* Quitting closes each window through its close path, which writes what was typed
  * and keeps a window open when that fails; the application ends with its last
  * window. g_application_quit() would skip all of that. */
@@ -367,12 +412,15 @@ on_quit (GSimpleAction *action,
          GVariant      *param,
          gpointer       user_data)
 {
-  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+  RsApplication *self = RS_APPLICATION (user_data);
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
 
+  self->quitting = TRUE;
   for (GList *l = windows; l != NULL; l = l->next)
     if (RS_IS_WINDOW (l->data))
       gtk_window_close (GTK_WINDOW (l->data));
   g_list_free (windows);
+  end_quit_when_no_windows (self);
 }
 
 static void
@@ -385,6 +433,7 @@ rs_application_init (RsApplication *self)
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  g_signal_connect (self, "window-removed", G_CALLBACK (on_window_removed_cb), NULL);
   g_application_add_main_option (G_APPLICATION (self), "read-only", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_NONE,
                                  _("Open the case with editing locked: a review copy"), NULL);

@@ -17,5 +17,6 @@ RsApplication *rs_application_new               (void);
 char          *rs_application_dup_default_case  (void);
 GSettings     *rs_application_get_settings      (RsApplication *self);
 gboolean       rs_application_get_open_locked   (RsApplication *self);
+void           rs_application_cancel_quit       (RsApplication *self);
 
 G_END_DECLS

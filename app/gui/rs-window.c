@@ -15,6 +15,7 @@
 #include <gdk/x11/gdkx.h>
 #endif
 
+#include "rs-application.h"
 #include "rs-bundle.h"
 #include "rs-error.h"
 #include "rs-text.h"
@@ -997,7 +998,14 @@ on_close_anyway_cb (RsWindow        *self,
                     AdwMessageDialog *dialog)
 {
   if (g_strcmp0 (response, "close") != 0)
-    return;
+    {
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      /* Kept open: a quit that asked is over. */
+      if (RS_IS_APPLICATION (app))
+        rs_application_cancel_quit (RS_APPLICATION (app));
+      return;
+    }
   /* Once the dialog, our transient child, has finished closing: destroying its
    * parent from inside its "response" tears both down at once. */
   self->force_close = TRUE;

@@ -521,9 +521,10 @@ rs_stix_bundle_read_bytes (GBytes      *bytes,
   data = g_bytes_get_data (bytes, &size);
 
   if (size > RS_STIX_MAX_BYTES)
-    return fail (error, name, _("%" G_GSIZE_FORMAT " MB is more than Redstring imports at once "
+    /* %u, not G_GSIZE_FORMAT: xgettext cuts a msgid at a macro. */
+    return fail (error, name, _("%u MB is more than Redstring imports at once "
                                 "(%d MB); split the bundle"),
-                 size / (1024 * 1024), RS_STIX_MAX_BYTES / (1024 * 1024)), NULL;
+                 (guint) (size / (1024 * 1024)), RS_STIX_MAX_BYTES / (1024 * 1024)), NULL;
   if (size == 0)
     return fail (error, name, _("the file is empty")), NULL;
   if (!g_utf8_validate_len (data, size, &invalid))

@@ -12,6 +12,9 @@
 
 #include <glib/gi18n.h>
 
+#include "rs-board-filter.h"
+#include "rs-board-scene.h"
+#include "rs-board-style.h"
 #include "rs-case.h"
 #include "rs-entity.h"
 #include "rs-evidence.h"
@@ -29,7 +32,12 @@
  * again when the case changes, once per burst of changes (when idle) and only while the
  * panel is shown (a hidden panel is marked stale and rebuilt when it maps), so that a
  * large case costs nothing until someone looks at its list. A rebuild keeps the
- * keyboard focus in the list. */
+ * keyboard focus in the list.
+ *
+ * The list shows what the board shows: with the window's filter on, only what it leaves
+ * undimmed, and a line says how much ("12 of 48 shown — filter on"). The filter's
+ * decision is the board scene's (the one the board draws and a storyline capture keeps),
+ * not a second copy of its rules. */
 
 struct _RsItemsPanel
 {
@@ -37,11 +45,14 @@ struct _RsItemsPanel
 
   /* Template widgets */
   GtkLabel           *heading;
+  GtkLabel           *filter_status;
+  GtkLabel           *empty_label;
   GtkStack           *stack;
   GtkListView        *list_view;
   GtkSingleSelection *selection_model;
 
   /* Owned */
+  RsBoardFilter      *filter;     /* the window's, shared with the board */
   GListStore         *items;      /* RsBoardItem, entities then relations, by name */
   GHashTable         *positions;  /* "target:id" -> position + 1 */
 
@@ -51,6 +62,50 @@ struct _RsItemsPanel
 };
 
 G_DEFINE_FINAL_TYPE (RsItemsPanel, rs_items_panel, RS_TYPE_PANEL)
+
+enum {
+  PROP_0,
+  PROP_FILTER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* What the filter leaves undimmed on the board, as sets of entity and relation ids;
+ * FALSE (and nothing built) when the filter is off. */
+static gboolean
+collect_shown (RsCase         *kase,
+               RsBoardFilter  *filter,
+               GHashTable    **entities,
+               GHashTable    **relations)
+{
+  g_autoptr(RsBoardStyle) style = NULL;
+  g_autoptr(RsBoardScene) scene = NULL;
+  const RsBoardItemFlags hidden = RS_BOARD_ITEM_DIMMED | RS_BOARD_ITEM_REMOVED;
+
+  if (filter == NULL || !rs_board_filter_get_active (filter))
+    return FALSE;
+
+  style = rs_board_style_new (FALSE);
+  scene = rs_board_scene_new (kase, filter, style);
+  *entities = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  *relations = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < rs_board_scene_get_n_nodes (scene); i++)
+    {
+      const RsBoardNode *node = rs_board_scene_get_node (scene, i);
+
+      if ((node->flags & hidden) == 0)
+        g_hash_table_add (*entities, g_memdup2 (&node->id, sizeof node->id));
+    }
+  for (guint i = 0; i < rs_board_scene_get_n_edges (scene); i++)
+    {
+      const RsBoardEdge *edge = rs_board_scene_get_edge (scene, i);
+
+      if ((edge->flags & hidden) == 0)
+        g_hash_table_add (*relations, g_memdup2 (&edge->id, sizeof edge->id));
+    }
+  return TRUE;
+}
 
 static char *
 item_key (RsTarget target,
@@ -181,6 +236,10 @@ rebuild (RsItemsPanel *self)
   g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (Item));
   g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(GHashTable) shown_entities = NULL;
+  g_autoptr(GHashTable) shown_relations = NULL;
+  gboolean filtered = FALSE;
+  guint n_total = 0;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
   gboolean had_focus = focus != NULL && (focus == GTK_WIDGET (self->list_view) ||
@@ -199,6 +258,8 @@ rebuild (RsItemsPanel *self)
       guint n_relations = g_list_model_get_n_items (relations);
 
       counts = count_evidence (kase);
+      filtered = collect_shown (kase, self->filter, &shown_entities, &shown_relations);
+      n_total = n_entities + n_relations;
 
       for (guint i = 0; i < n_entities; i++)
         {
@@ -207,6 +268,8 @@ rebuild (RsItemsPanel *self)
           g_autofree char *key = item_key (RS_TARGET_ENTITY, id);
           Item item = { RS_TARGET_ENTITY, id, NULL, NULL, NULL };
 
+          if (filtered && !g_hash_table_contains (shown_entities, &id))
+            continue;
           item.name = g_strdup (rs_entity_get_name (entity));
           item.details = format_details (rs_entity_kind_to_display (rs_entity_get_kind (entity)),
                                          NULL,
@@ -224,6 +287,8 @@ rebuild (RsItemsPanel *self)
           g_autofree char *key = item_key (RS_TARGET_RELATION, id);
           Item item = { RS_TARGET_RELATION, id, NULL, NULL, NULL };
 
+          if (filtered && !g_hash_table_contains (shown_relations, &id))
+            continue;
           item.name = rs_panel_dup_target_label (kase, RS_TARGET_RELATION, id, FALSE);
           if (item.name == NULL)
             item.name = g_strdup (rs_relation_get_label (relation));
@@ -254,6 +319,20 @@ rebuild (RsItemsPanel *self)
                        objects->pdata, objects->len);
   self->syncing = FALSE;
   gtk_stack_set_visible_child_name (self->stack, objects->len > 0 ? "list" : "empty");
+  gtk_label_set_text (self->empty_label, filtered ? _("Nothing on the board matches the filter")
+                                                  : _("The board is empty"));
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_status), filtered);
+  if (filtered)
+    {
+      /* Translators: above the list of the board while the board's filter hides some of it */
+      g_autofree char *status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%u of %u shown — filter on",
+                                                              "%u of %u shown — filter on",
+                                                              n_total),
+                                                 objects->len, n_total);
+
+      gtk_label_set_text (self->filter_status, status);
+    }
 
   sync_from_selection (self);
   if (had_focus)
@@ -404,11 +483,56 @@ rs_items_panel_map (GtkWidget *widget)
 }
 
 static void
+on_filter_changed_cb (RsItemsPanel *self)
+{
+  rebuild_or_mark_stale (self);
+}
+
+static void
+rs_items_panel_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  RsItemsPanel *self = RS_ITEMS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILTER:
+      g_value_set_object (value, rs_items_panel_get_filter (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rs_items_panel_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  RsItemsPanel *self = RS_ITEMS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILTER:
+      rs_items_panel_set_filter (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rs_items_panel_dispose (GObject *object)
 {
   RsItemsPanel *self = RS_ITEMS_PANEL (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_func (self->filter, on_filter_changed_cb, self);
+  g_clear_object (&self->filter);
   gtk_widget_dispose_template (GTK_WIDGET (self), RS_TYPE_ITEMS_PANEL);
   g_clear_object (&self->items);
   g_clear_pointer (&self->positions, g_hash_table_unref);
@@ -424,12 +548,22 @@ rs_items_panel_class_init (RsItemsPanelClass *klass)
   RsPanelClass *panel_class = RS_PANEL_CLASS (klass);
 
   object_class->dispose = rs_items_panel_dispose;
+  object_class->get_property = rs_items_panel_get_property;
+  object_class->set_property = rs_items_panel_set_property;
   widget_class->map = rs_items_panel_map;
   panel_class->store_changed = rs_items_panel_store_changed;
   panel_class->selection_changed = rs_items_panel_selection_changed;
   panel_class->case_changed = rs_items_panel_case_changed;
 
+  /* The window's filter: the list leaves out what it dims or removes on the board. */
+  properties[PROP_FILTER] =
+    g_param_spec_object ("filter", NULL, NULL, RS_TYPE_BOARD_FILTER,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rs-items-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, RsItemsPanel, filter_status);
+  gtk_widget_class_bind_template_child (widget_class, RsItemsPanel, empty_label);
   gtk_widget_class_bind_template_child (widget_class, RsItemsPanel, heading);
   gtk_widget_class_bind_template_child (widget_class, RsItemsPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, RsItemsPanel, list_view);
@@ -473,4 +607,31 @@ rs_items_panel_get_model (RsItemsPanel *self)
 {
   g_return_val_if_fail (RS_IS_ITEMS_PANEL (self), NULL);
   return self->selection_model;
+}
+
+RsBoardFilter *
+rs_items_panel_get_filter (RsItemsPanel *self)
+{
+  g_return_val_if_fail (RS_IS_ITEMS_PANEL (self), NULL);
+  return self->filter;
+}
+
+void
+rs_items_panel_set_filter (RsItemsPanel  *self,
+                           RsBoardFilter *filter)
+{
+  g_return_if_fail (RS_IS_ITEMS_PANEL (self));
+  g_return_if_fail (filter == NULL || RS_IS_BOARD_FILTER (filter));
+
+  if (self->filter == filter)
+    return;
+
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_func (self->filter, on_filter_changed_cb, self);
+  g_set_object (&self->filter, filter);
+  if (filter != NULL)
+    g_signal_connect_object (filter, "changed", G_CALLBACK (on_filter_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  rebuild_or_mark_stale (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
 }
