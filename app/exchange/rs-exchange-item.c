@@ -36,6 +36,8 @@ struct _RsExchangeItem
   char  *base;
   char **values;
   XRow  *position;
+  GPtrArray *references;   /* RsExternalReference: theirs, for the record */
+  char     **stix_ids;
 };
 
 G_DEFINE_FINAL_TYPE (RsExchangeItem, rs_exchange_item, G_TYPE_OBJECT)
@@ -79,6 +81,8 @@ rs_exchange_item_finalize (GObject *object)
       g_clear_pointer (&self->values, g_free);
     }
   g_clear_pointer (&self->position, _rs_exchange_row_free);
+  g_clear_pointer (&self->references, g_ptr_array_unref);
+  g_clear_pointer (&self->stix_ids, g_strfreev);
 
   G_OBJECT_CLASS (rs_exchange_item_parent_class)->finalize (object);
 }
@@ -273,6 +277,29 @@ XRow *
 _rs_exchange_item_get_position (RsExchangeItem *self)
 {
   return self->position;
+}
+
+void
+_rs_exchange_item_take_stix (RsExchangeItem  *self,
+                             GPtrArray       *references,
+                             char           **stix_ids)
+{
+  g_clear_pointer (&self->references, g_ptr_array_unref);
+  g_clear_pointer (&self->stix_ids, g_strfreev);
+  self->references = references;
+  self->stix_ids = stix_ids;
+}
+
+GPtrArray *
+_rs_exchange_item_get_references (RsExchangeItem *self)
+{
+  return self->references;
+}
+
+char **
+_rs_exchange_item_get_stix_ids (RsExchangeItem *self)
+{
+  return self->stix_ids;
 }
 
 RsExchangeItemKind

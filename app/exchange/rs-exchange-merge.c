@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "rs-case-store-stix.h"
 #include "rs-error.h"
 #include "rs-exchange-private.h"
 
@@ -889,6 +890,97 @@ dup_last_author (sqlite3    *db,
   return NULL;
 }
 
+static void
+xstix_free (XStix *stix)
+{
+  g_clear_pointer (&stix->references, g_ptr_array_unref);
+  g_clear_pointer (&stix->stix_ids, g_ptr_array_unref);
+  g_free (stix);
+}
+
+static XStix *
+xstix_for (GHashTable *by_record,
+           XTableId    table,
+           const char *uid)
+{
+  g_autofree char *key = g_strdup_printf ("%d %s", table, uid);
+  XStix *stix = g_hash_table_lookup (by_record, key);
+
+  if (stix == NULL)
+    {
+      stix = g_new0 (XStix, 1);
+      g_hash_table_insert (by_record, g_steal_pointer (&key), stix);
+    }
+  return stix;
+}
+
+/* What the x_ tables do not hold of their records (schema 8): external references
+ * (an ATT&CK id shown on the board) and STIX ids, by record, read from their copy in
+ * SCHEMA, so that a merge does not drop them. */
+static GHashTable *
+collect_stix (sqlite3     *db,
+              const char  *schema,
+              GError     **error)
+{
+  static const XTableId with_references[] = { X_ENTITY, X_RELATION, X_DOCUMENT };
+  static const XTableId with_stix_ids[] = { X_ENTITY, X_RELATION, X_DOCUMENT, X_EVENT };
+  g_autoptr(GHashTable) by_record = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           (GDestroyNotify)xstix_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (with_references); i++)
+    {
+      const char *name = _rs_exchange_table (with_references[i])->name;
+      g_autofree char *sql =
+        g_strdup_printf ("SELECT r.uid, x.source_name, x.external_id, x.url, x.description"
+                         " FROM %1$s.external_reference x JOIN %1$s.%2$s r ON r.id = x.%2$s_id"
+                         " ORDER BY r.uid, x.position, x.id", schema, name);
+      g_autoptr(sqlite3_stmt) stmt = rs_db_prepare (db, sql, error);
+      gboolean has_row = FALSE;
+      gboolean ok;
+
+      if (stmt == NULL)
+        return NULL;
+      while ((ok = rs_db_step_row (db, stmt, &has_row, error)) && has_row)
+        {
+          XStix *stix = xstix_for (by_record, with_references[i], rs_db_column_text (stmt, 0));
+
+          if (stix->references == NULL)
+            stix->references = g_ptr_array_new_with_free_func ((GDestroyNotify)rs_external_reference_free);
+          g_ptr_array_add (stix->references,
+                           rs_external_reference_new (rs_db_column_text (stmt, 1),
+                                                      rs_db_column_text (stmt, 2),
+                                                      rs_db_column_text (stmt, 3),
+                                                      rs_db_column_text (stmt, 4)));
+        }
+      if (!ok)
+        return NULL;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (with_stix_ids); i++)
+    {
+      const char *name = _rs_exchange_table (with_stix_ids[i])->name;
+      g_autofree char *sql =
+        g_strdup_printf ("SELECT r.uid, x.stix_id FROM %1$s.stix_id x"
+                         " JOIN %1$s.%2$s r ON r.id = x.%2$s_id ORDER BY x.id", schema, name);
+      g_autoptr(sqlite3_stmt) stmt = rs_db_prepare (db, sql, error);
+      gboolean has_row = FALSE;
+      gboolean ok;
+
+      if (stmt == NULL)
+        return NULL;
+      while ((ok = rs_db_step_row (db, stmt, &has_row, error)) && has_row)
+        {
+          XStix *stix = xstix_for (by_record, with_stix_ids[i], rs_db_column_text (stmt, 0));
+
+          if (stix->stix_ids == NULL)
+            stix->stix_ids = g_ptr_array_new_with_free_func (g_free);
+          g_ptr_array_add (stix->stix_ids, g_strdup (rs_db_column_text (stmt, 1)));
+        }
+      if (!ok)
+        return NULL;
+    }
+  return g_steal_pointer (&by_record);
+}
+
 /* A copy of an older case, upgraded where it can be written (their file never is). */
 typedef struct
 {
@@ -989,6 +1081,7 @@ rs_exchange_plan_new_merge (RsCaseStore  *mine,
   g_autoptr(XSet) my_set = NULL;
   g_autoptr(XSet) their_set = NULL;
   g_autoptr(RsExchangePlan) plan = NULL;
+  g_autoptr(GHashTable) stix = NULL;
   g_autofree char *name = NULL;
   g_autofree char *author = NULL;
   g_autofree char *label = NULL;
@@ -1020,7 +1113,8 @@ rs_exchange_plan_new_merge (RsCaseStore  *mine,
       !_rs_exchange_copy_store (other, db, "ct", error) ||
       !_rs_exchange_snapshot (db, "ct", "xt", error) ||
       !(my_set = _rs_exchange_load_set (db, "xm", "cm", error)) ||
-      !(their_set = _rs_exchange_load_set (db, "xt", NULL, error)))
+      !(their_set = _rs_exchange_load_set (db, "xt", NULL, error)) ||
+      !(stix = collect_stix (db, "ct", error)))
     return NULL;
 
   name = g_filename_display_basename (other_path);
@@ -1044,6 +1138,7 @@ rs_exchange_plan_new_merge (RsCaseStore  *mine,
         _rs_exchange_match_row (&matcher, t, g_ptr_array_index (their_set->rows[t], r));
     }
   _rs_exchange_matcher_clear (&matcher);
+  _rs_exchange_plan_take_stix (plan, stix);
 
   if (!_rs_exchange_plan_seal (plan, error))
     return NULL;

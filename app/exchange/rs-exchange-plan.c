@@ -102,6 +102,32 @@ _rs_exchange_plan_add (RsExchangePlan *self,
   g_ptr_array_add (self->pending, item);
 }
 
+void
+_rs_exchange_plan_take_stix (RsExchangePlan *self,
+                             GHashTable     *by_record)
+{
+  g_assert (!self->sealed);
+  for (guint i = 0; i < self->pending->len && g_hash_table_size (by_record) > 0; i++)
+    {
+      RsExchangeItem *item = g_ptr_array_index (self->pending, i);
+      g_autofree char *key = g_strdup_printf ("%d %s", _rs_exchange_item_get_table (item),
+                                              rs_exchange_item_get_uid (item));
+      g_autofree char *stolen_key = NULL;
+      XStix *stix = NULL;
+
+      if (!g_hash_table_steal_extended (by_record, key, (gpointer *)&stolen_key,
+                                        (gpointer *)&stix))
+        continue;
+      if (stix->stix_ids != NULL)
+        g_ptr_array_add (stix->stix_ids, NULL);
+      _rs_exchange_item_take_stix (item, stix->references,
+                                   stix->stix_ids ? (char **)g_ptr_array_free (stix->stix_ids,
+                                                                               FALSE)
+                                                  : NULL);
+      g_free (stix);
+    }
+}
+
 static const char *
 kind_name (RsExchangeItemKind kind)
 {

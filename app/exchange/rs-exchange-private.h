@@ -197,6 +197,13 @@ char      **_rs_exchange_item_get_values (RsExchangeItem     *self);
 void        _rs_exchange_item_set_position (RsExchangeItem   *self,
                                           XRow               *position);
 XRow       *_rs_exchange_item_get_position (RsExchangeItem   *self);
+/* Their record's external references (RsExternalReference) and STIX ids, which a
+ * merge adds to mine where it lacks them (schema 8). Takes ownership; NULL: none. */
+void        _rs_exchange_item_take_stix  (RsExchangeItem     *self,
+                                          GPtrArray          *references,
+                                          char              **stix_ids);
+GPtrArray  *_rs_exchange_item_get_references (RsExchangeItem *self);
+char      **_rs_exchange_item_get_stix_ids (RsExchangeItem   *self);
 
 /* The plan (rs-exchange-plan.c). */
 RsExchangePlan *_rs_exchange_plan_new    (RsCaseStore        *mine,
@@ -205,6 +212,16 @@ RsExchangePlan *_rs_exchange_plan_new    (RsCaseStore        *mine,
                                           const char         *author);
 void        _rs_exchange_plan_add        (RsExchangePlan     *self,
                                           RsExchangeItem     *item);
+/* Gives the first pending item of each record its XStix from BY_RECORD ("table
+ * uid" -> XStix: their external references and STIX ids), stealing it. */
+typedef struct
+{
+  GPtrArray *references;   /* RsExternalReference, or NULL */
+  GPtrArray *stix_ids;     /* char *, or NULL */
+} XStix;
+
+void        _rs_exchange_plan_take_stix  (RsExchangePlan     *self,
+                                          GHashTable         *by_record);
 void        _rs_exchange_plan_skip       (RsExchangePlan     *self,
                                           XTableId            table,
                                           const char         *uid,

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rs-case-store-stix.h"
 #include "rs-enum-types.h"
 #include "rs-error.h"
 #include "rs-exchange-private.h"
@@ -670,6 +671,61 @@ delete_record (Writer      *w,
     }
 }
 
+static gboolean
+same_reference (const RsExternalReference *a,
+                const RsExternalReference *b)
+{
+  return g_strcmp0 (a->source_name, b->source_name) == 0 &&
+         g_strcmp0 (a->external_id, b->external_id) == 0 &&
+         g_strcmp0 (a->url, b->url) == 0;
+}
+
+/* Their record's external references and STIX ids that mine lacks (a union, as for
+ * aliases: never a conflict), on the record it became or matched. The same source,
+ * id and URL is the same reference, as in a STIX import; a STIX id another record
+ * of mine has already stays with it. */
+static gboolean
+write_stix (Writer          *w,
+            XTableId         table,
+            RsExchangeItem  *item,
+            GError         **error)
+{
+  RsTarget target = _rs_exchange_table (table)->target;
+  GPtrArray *theirs = _rs_exchange_item_get_references (item);
+  char **stix_ids = _rs_exchange_item_get_stix_ids (item);
+  g_autoptr(GPtrArray) had = NULL;
+  gint64 id;
+
+  /* A new record left out of the merge is not in my case: nothing to add to. */
+  id = rs_exchange_item_get_kind (item) == RS_EXCHANGE_ITEM_NEW
+         ? local_id (w, table, rs_exchange_item_get_uid (item))
+         : rs_exchange_item_get_local_id (item);
+  if (id == 0)
+    return TRUE;
+
+  if (theirs != NULL && !(had = rs_case_store_dup_external_references (w->store, target, id, error)))
+    return FALSE;
+  for (guint i = 0; theirs != NULL && i < theirs->len; i++)
+    {
+      RsExternalReference *ref = g_ptr_array_index (theirs, i);
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < had->len && !known; j++)
+        known = same_reference (g_ptr_array_index (had, j), ref);
+      if (known)
+        continue;
+      if (!rs_case_store_add_external_reference (w->store, target, id, ref, error))
+        return FALSE;
+      g_ptr_array_add (had, rs_external_reference_new (ref->source_name, ref->external_id,
+                                                       ref->url, ref->description));
+    }
+  for (guint i = 0; stix_ids != NULL && stix_ids[i] != NULL; i++)
+    if (!rs_case_store_lookup_stix_id (w->store, stix_ids[i], NULL, NULL) &&
+        !rs_case_store_set_stix_id (w->store, stix_ids[i], target, id, error))
+      return FALSE;
+  return TRUE;
+}
+
 /* One step of a write: a record inserted, one record's accepted fields updated
  * together, or a record deleted. The steps are worked out first, in the order they
  * must be written, so that a write can go a slice at a time on the main loop. */
@@ -678,6 +734,7 @@ typedef enum
   OP_INSERT,
   OP_UPDATE,
   OP_DELETE,
+  OP_STIX,      /* their external references and STIX ids added (write_stix) */
 } OpKind;
 
 typedef struct
@@ -780,6 +837,15 @@ plan_ops (GListModel *items)
       plan_updates (ops, table, items);
     }
 
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RsExchangeItem) item = g_list_model_get_item (items, i);
+
+      if (_rs_exchange_item_get_references (item) != NULL ||
+          _rs_exchange_item_get_stix_ids (item) != NULL)
+        add_op (ops, OP_STIX, _rs_exchange_item_get_table (item), item);
+    }
+
   /* Children before parents. */
   for (int k = G_N_ELEMENTS (write_order) - 1; k >= 0; k--)
     for (guint i = 0; i < n; i++)
@@ -808,6 +874,8 @@ run_op (Writer  *w,
     case OP_UPDATE:
       return update_record (w, op->table, rs_exchange_item_get_local_id (op->item), op->over,
                             op->mask, error);
+    case OP_STIX:
+      return write_stix (w, op->table, op->item, error);
     case OP_DELETE:
     default:
       return delete_record (w, op->table, rs_exchange_item_get_local_id (op->item), error);

@@ -14,9 +14,11 @@
 
 #include "rs-bundle.h"
 #include "rs-case-edit.h"
+#include "rs-case-store-stix.h"
 #include "rs-case-store.h"
 #include "rs-error.h"
 #include "rs-exchange.h"
+#include "rs-stix-import.h"
 #include "rs-test-utils.h"
 
 /* Two analysts' copies of the sample case, edited differently, merged and
@@ -1611,6 +1613,147 @@ test_merge_older_format (Fixture       *fixture,
   g_assert_true (g_bytes_equal (bytes, after));
 }
 
+/* The ATT&CK ids (external references) and STIX ids of a case that imported a
+ * STIX bundle (schema 8) come with a merge: on the records it adds and, as a union,
+ * on those it matched; undo takes them away with the rest. */
+static GPtrArray *
+references_of (RsCaseStore *store,
+               RsEntity    *entity)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *refs = rs_case_store_dup_external_references (store, RS_TARGET_ENTITY,
+                                                           rs_entity_get_id (entity), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (refs);
+  return refs;
+}
+
+static gboolean
+has_external_id (RsCaseStore *store,
+                 RsEntity    *entity,
+                 const char  *external_id)
+{
+  g_autoptr(GPtrArray) refs = references_of (store, entity);
+
+  for (guint i = 0; i < refs->len; i++)
+    if (g_strcmp0 (((RsExternalReference *)g_ptr_array_index (refs, i))->external_id,
+                   external_id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_merge_stix (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a_path = NULL;
+  g_autofree char *b_path = NULL;
+  g_autofree char *bundle_path = g_test_build_filename (G_TEST_DIST, "data", "stix",
+                                                        "bronze-butler.json", NULL);
+  g_autoptr(RsCaseStore) a = NULL;
+  g_autoptr(RsExchangePlan) plan = NULL;
+  g_autoptr(RsChange) change = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after_undo = NULL;
+  g_auto(GStrv) tick_stix_ids = NULL;
+  guint n_tick_refs, n_entities;
+  RsEntity *tick, *spearphishing;
+  RsTarget target;
+  gint64 id;
+
+  rs_test_init_resources ();
+  a_path = rs_test_make_sample_file ("a.redstring");
+  b_path = rs_test_make_sample_file ("b.redstring");
+  {
+    g_autoptr(RsCaseStore) b = rs_case_store_open (b_path, RS_CASE_STORE_OPEN_NONE, &error);
+    g_autoptr(RsStixPlan) stix_plan = NULL;
+    g_autoptr(RsChange) imported = NULL;
+    g_autoptr(GPtrArray) refs = NULL;
+    RsStixBundle *bundle;
+
+    g_assert_no_error (error);
+    bundle = rs_stix_bundle_read_file (bundle_path, &error);
+    g_assert_no_error (error);
+    stix_plan = rs_stix_plan_new (bundle, b, &error);
+    g_assert_no_error (error);
+    imported = rs_case_edit_import_stix (b, stix_plan, "bronze-butler.json", &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (imported);
+    tick = entity_by_uid (b, "tick");
+    g_assert_true (has_external_id (b, tick, "G0060"));
+    refs = references_of (b, tick);
+    n_tick_refs = refs->len;
+    tick_stix_ids = rs_case_store_dup_stix_ids (b, RS_TARGET_ENTITY, rs_entity_get_id (tick));
+    g_assert_nonnull (tick_stix_ids);
+    g_assert_cmpuint (g_strv_length (tick_stix_ids), >, 0);
+    g_assert_nonnull (entity_by_name (b, "Spearphishing Attachment"));
+  }
+
+  a = rs_case_store_open (a_path, RS_CASE_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  before = rs_test_export_checked (a);
+  n_entities = count (a, rs_case_get_entities);
+  g_assert_null (entity_by_name (a, "Spearphishing Attachment"));
+  g_assert_false (has_external_id (a, entity_by_uid (a, "tick"), "G0060"));
+
+  plan = rs_exchange_plan_new_merge (a, b_path, &error);
+  g_assert_no_error (error);
+  rs_exchange_plan_resolve_all (plan, RS_EXCHANGE_RESOLUTION_KEEP_MINE);
+  change = rs_exchange_plan_apply (plan, a, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (change);
+
+  g_assert_cmpuint (count (a, rs_case_get_entities), >, n_entities);
+  spearphishing = entity_by_name (a, "Spearphishing Attachment");
+  g_assert_nonnull (spearphishing);
+  g_assert_true (has_external_id (a, spearphishing, "T1566.001"));
+  /* Matched: their references added once, none twice. */
+  tick = entity_by_uid (a, "tick");
+  g_assert_true (has_external_id (a, tick, "G0060"));
+  {
+    g_autoptr(GPtrArray) refs = references_of (a, tick);
+
+    g_assert_cmpuint (refs->len, ==, n_tick_refs);
+  }
+  g_assert_true (rs_case_store_lookup_stix_id (a, tick_stix_ids[0], &target, &id));
+  g_assert_cmpint (target, ==, RS_TARGET_ENTITY);
+  g_assert_cmpint (id, ==, rs_entity_get_id (tick));
+
+  /* The same merge again adds nothing more. */
+  {
+    g_autoptr(RsExchangePlan) again = rs_exchange_plan_new_merge (a, b_path, &error);
+    g_autoptr(RsChange) second = NULL;
+    g_autoptr(GPtrArray) refs = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (rs_exchange_plan_count (again, RS_EXCHANGE_ITEM_NEW), ==, 0);
+    rs_exchange_plan_resolve_all (again, RS_EXCHANGE_RESOLUTION_KEEP_MINE);
+    second = rs_exchange_plan_apply (again, a, &error);
+    g_assert_no_error (error);
+    refs = references_of (a, entity_by_uid (a, "tick"));
+    g_assert_cmpuint (refs->len, ==, n_tick_refs);
+    if (second != NULL)
+      {
+        g_assert_true (rs_case_store_undo_change (a, second, &error));
+        g_assert_no_error (error);
+      }
+  }
+
+  /* Undo: the references and STIX ids go with the records. */
+  g_assert_true (rs_case_store_undo_change (a, change, &error));
+  g_assert_no_error (error);
+  after_undo = rs_test_export_checked (a);
+  rs_test_assert_same_bundle (before, after_undo);
+  g_assert_null (entity_by_name (a, "Spearphishing Attachment"));
+  {
+    g_autoptr(GPtrArray) refs = references_of (a, entity_by_uid (a, "tick"));
+
+    g_assert_cmpuint (refs->len, ==, 0);
+  }
+  g_assert_false (rs_case_store_lookup_stix_id (a, tick_stix_ids[0], NULL, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1648,6 +1791,8 @@ main (int   argc,
               copies_tear_down);
   g_test_add ("/exchange/changes/refused", Copies, NULL, copies_set_up, test_changes_refused,
               copies_tear_down);
+
+  g_test_add_func ("/exchange/merge/stix", test_merge_stix);
 
   return g_test_run ();
 }
