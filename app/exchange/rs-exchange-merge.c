@@ -1139,6 +1139,15 @@ rs_exchange_plan_new_merge (RsCaseStore  *mine,
     }
   _rs_exchange_matcher_clear (&matcher);
   _rs_exchange_plan_take_stix (plan, stix);
+  {
+    g_autoptr(GPtrArray) markings = rs_case_store_dup_markings (other, error);
+    g_autoptr(GPtrArray) objects = markings ? rs_case_store_dup_stix_objects (other, error) : NULL;
+
+    if (objects == NULL)
+      return NULL;
+    g_ptr_array_extend_and_steal (markings, g_steal_pointer (&objects));
+    _rs_exchange_plan_take_objects (plan, g_steal_pointer (&markings));
+  }
 
   if (!_rs_exchange_plan_seal (plan, error))
     return NULL;

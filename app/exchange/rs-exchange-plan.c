@@ -27,6 +27,7 @@ struct _RsExchangePlan
   GListStore  *items;
   GPtrArray   *pending;   /* RsExchangeItem, before seal */
   GPtrArray   *skipped;   /* char *: JSON objects as text */
+  GPtrArray   *objects;   /* RsStixObject: their markings and unmapped objects, or NULL */
   char        *source;
   char        *label;
   char        *author;
@@ -55,6 +56,7 @@ rs_exchange_plan_finalize (GObject *object)
 
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->skipped, g_ptr_array_unref);
+  g_clear_pointer (&self->objects, g_ptr_array_unref);
   g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->author, g_free);
@@ -100,6 +102,14 @@ _rs_exchange_plan_add (RsExchangePlan *self,
 {
   g_assert (!self->sealed);
   g_ptr_array_add (self->pending, item);
+}
+
+void
+_rs_exchange_plan_take_objects (RsExchangePlan *self,
+                                GPtrArray      *objects)
+{
+  g_clear_pointer (&self->objects, g_ptr_array_unref);
+  self->objects = objects;
 }
 
 void
@@ -446,7 +456,8 @@ rs_exchange_plan_apply (RsExchangePlan  *self,
 
   if (!check_apply (self, mine, error))
     return NULL;
-  return _rs_exchange_write (mine, G_LIST_MODEL (self->items), self->label, error);
+  return _rs_exchange_write (mine, G_LIST_MODEL (self->items), self->objects, self->label,
+                             error);
 }
 
 /* Applying a slice at a time: about one frame's worth of writing between two looks
@@ -553,7 +564,8 @@ rs_exchange_plan_apply_async (RsExchangePlan         *self,
   g_task_set_task_data (task, data, (GDestroyNotify)apply_data_free);
 
   if (!check_apply (self, mine, &error) ||
-      !(data->writer = _rs_exchange_writer_begin (mine, G_LIST_MODEL (self->items), self->label,
+      !(data->writer = _rs_exchange_writer_begin (mine, G_LIST_MODEL (self->items), self->objects,
+                                                  self->label,
                                                   &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));

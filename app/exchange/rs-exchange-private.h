@@ -222,6 +222,9 @@ typedef struct
 
 void        _rs_exchange_plan_take_stix  (RsExchangePlan     *self,
                                           GHashTable         *by_record);
+/* Their marking definitions and unmapped STIX objects (RsStixObject), taken. */
+void        _rs_exchange_plan_take_objects (RsExchangePlan   *self,
+                                          GPtrArray          *objects);
 void        _rs_exchange_plan_skip       (RsExchangePlan     *self,
                                           XTableId            table,
                                           const char         *uid,
@@ -246,8 +249,11 @@ GHashTable *_rs_exchange_place_new_entities (RsCase     *kase,
                                              GListModel *items);
 
 /* Writing a plan into the case (rs-exchange-write.c). */
+/* OBJECTS (RsStixObject, or NULL): their marking definitions and unmapped STIX
+ * objects, added where my case lacks them (by STIX id). */
 RsChange   *_rs_exchange_write           (RsCaseStore        *store,
                                           GListModel         *items,
+                                          GPtrArray          *objects,
                                           const char         *label,
                                           GError            **error);
 /* The same a slice at a time: begin opens the change (RS_ERROR_BUSY while another
@@ -257,6 +263,7 @@ typedef struct _XWriter XWriter;
 
 XWriter    *_rs_exchange_writer_begin    (RsCaseStore        *store,
                                           GListModel         *items,
+                                          GPtrArray          *objects,
                                           const char         *label,
                                           GError            **error);
 gboolean    _rs_exchange_writer_step     (XWriter            *self,

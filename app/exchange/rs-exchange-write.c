@@ -760,6 +760,7 @@ struct _XWriter
   GArray  *ops;        /* Op */
   guint    next;
   gboolean in_change;
+  GPtrArray *objects;  /* RsStixObject, or NULL: written after the last op */
 };
 
 static void
@@ -882,9 +883,29 @@ run_op (Writer  *w,
     }
 }
 
+/* Their marking definitions and unmapped STIX objects that my case lacks. */
+static gboolean
+write_objects (Writer     *w,
+               GPtrArray  *objects,
+               GError    **error)
+{
+  for (guint i = 0; objects != NULL && i < objects->len; i++)
+    {
+      RsStixObject *object = g_ptr_array_index (objects, i);
+
+      if (rs_case_store_has_stix_object (w->store, object->stix_id))
+        continue;
+      if (object->name != NULL ? !rs_case_store_add_marking (w->store, object, error)
+                               : !rs_case_store_add_stix_object (w->store, object, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 XWriter *
 _rs_exchange_writer_begin (RsCaseStore  *store,
                            GListModel   *items,
+                           GPtrArray    *objects,
                            const char   *label,
                            GError      **error)
 {
@@ -898,6 +919,7 @@ _rs_exchange_writer_begin (RsCaseStore  *store,
   self->ops = plan_ops (items);
   self->w.places = _rs_exchange_place_new_entities (self->w.kase, items);
   self->in_change = TRUE;
+  self->objects = objects ? g_ptr_array_ref (objects) : NULL;
   return self;
 }
 
@@ -910,6 +932,13 @@ _rs_exchange_writer_step (XWriter   *self,
   for (guint i = 0; i < max_ops && self->next < self->ops->len; i++)
     if (!run_op (&self->w, &g_array_index (self->ops, Op, self->next++), error))
       return FALSE;
+  if (self->next >= self->ops->len && self->objects != NULL)
+    {
+      g_autoptr(GPtrArray) objects = g_steal_pointer (&self->objects);
+
+      if (!write_objects (&self->w, objects, error))
+        return FALSE;
+    }
   *done = self->next >= self->ops->len;
   return TRUE;
 }
@@ -928,6 +957,7 @@ writer_free (XWriter *self)
   writer_free_places (&self->w);
   g_clear_object (&self->w.store);
   g_array_unref (self->ops);
+  g_clear_pointer (&self->objects, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -957,10 +987,11 @@ _rs_exchange_writer_finish (XWriter  *self,
 RsChange *
 _rs_exchange_write (RsCaseStore  *store,
                     GListModel   *items,
+                    GPtrArray    *objects,
                     const char   *label,
                     GError      **error)
 {
-  XWriter *writer = _rs_exchange_writer_begin (store, items, label, error);
+  XWriter *writer = _rs_exchange_writer_begin (store, items, objects, label, error);
   gboolean done = FALSE;
 
   if (writer == NULL)

@@ -1615,7 +1615,8 @@ test_merge_older_format (Fixture       *fixture,
 
 /* The ATT&CK ids (external references) and STIX ids of a case that imported a
  * STIX bundle (schema 8) come with a merge: on the records it adds and, as a union,
- * on those it matched; undo takes them away with the rest. */
+ * on those it matched, with the bundle's marking definition; undo takes them away
+ * with the rest. */
 static GPtrArray *
 references_of (RsCaseStore *store,
                RsEntity    *entity)
@@ -1657,6 +1658,7 @@ test_merge_stix (void)
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after_undo = NULL;
   g_auto(GStrv) tick_stix_ids = NULL;
+  g_autofree char *marking_id = NULL;
   guint n_tick_refs, n_entities;
   RsEntity *tick, *spearphishing;
   RsTarget target;
@@ -1688,6 +1690,13 @@ test_merge_stix (void)
     g_assert_nonnull (tick_stix_ids);
     g_assert_cmpuint (g_strv_length (tick_stix_ids), >, 0);
     g_assert_nonnull (entity_by_name (b, "Spearphishing Attachment"));
+    {
+      g_autoptr(GPtrArray) markings = rs_case_store_dup_markings (b, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (markings->len, ==, 1);
+      marking_id = g_strdup (((RsStixObject *)g_ptr_array_index (markings, 0))->stix_id);
+    }
   }
 
   a = rs_case_store_open (a_path, RS_CASE_STORE_OPEN_NONE, &error);
@@ -1696,6 +1705,7 @@ test_merge_stix (void)
   n_entities = count (a, rs_case_get_entities);
   g_assert_null (entity_by_name (a, "Spearphishing Attachment"));
   g_assert_false (has_external_id (a, entity_by_uid (a, "tick"), "G0060"));
+  g_assert_false (rs_case_store_has_stix_object (a, marking_id));
 
   plan = rs_exchange_plan_new_merge (a, b_path, &error);
   g_assert_no_error (error);
@@ -1719,6 +1729,8 @@ test_merge_stix (void)
   g_assert_true (rs_case_store_lookup_stix_id (a, tick_stix_ids[0], &target, &id));
   g_assert_cmpint (target, ==, RS_TARGET_ENTITY);
   g_assert_cmpint (id, ==, rs_entity_get_id (tick));
+  /* Their marking definition (the bundle's copyright statement) too. */
+  g_assert_true (rs_case_store_has_stix_object (a, marking_id));
 
   /* The same merge again adds nothing more. */
   {
@@ -1752,6 +1764,7 @@ test_merge_stix (void)
     g_assert_cmpuint (refs->len, ==, 0);
   }
   g_assert_false (rs_case_store_lookup_stix_id (a, tick_stix_ids[0], NULL, NULL));
+  g_assert_false (rs_case_store_has_stix_object (a, marking_id));
 }
 
 int
