@@ -32,10 +32,10 @@
 
 /* The path the user chose, with @suffix added when it lacks it (NULL: as chosen).
  * NULL when the chooser was cancelled or failed; @error then says which. */
-static char *
-dup_chosen_path (GAsyncResult  *result,
-                 const char    *suffix,
-                 GError       **error)
+char *
+_rs_window_dup_chosen_path (GAsyncResult  *result,
+                            const char    *suffix,
+                            GError       **error)
 {
   g_autoptr(GFile) file = rs_file_chooser_run_finish (result, error);
   g_autofree char *path = NULL;
@@ -45,7 +45,7 @@ dup_chosen_path (GAsyncResult  *result,
   if ((path = g_file_get_path (file)) == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("Only local files can hold a case"));
+                           _("Only local files can be read or written here"));
       return NULL;
     }
   if (suffix == NULL || g_str_has_suffix (path, suffix))
@@ -54,8 +54,8 @@ dup_chosen_path (GAsyncResult  *result,
 }
 
 /* The folder of the open case, where the file choosers start; NULL without one. */
-static char *
-dup_case_folder (RsWindow *self)
+char *
+_rs_window_dup_case_folder (RsWindow *self)
 {
   return self->store != NULL ? g_path_get_dirname (rs_case_store_get_path (self->store)) : NULL;
 }
@@ -67,7 +67,7 @@ on_open_chosen_cb (GObject      *source,
 {
   g_autoptr(RsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = dup_chosen_path (result, NULL, &error);
+  g_autofree char *path = _rs_window_dup_chosen_path (result, NULL, &error);
 
   if (path == NULL)
     {
@@ -83,7 +83,7 @@ open_action (GtkWidget  *widget,
              GVariant   *param)
 {
   RsWindow *self = RS_WINDOW (widget);
-  g_autofree char *folder = dup_case_folder (self);
+  g_autofree char *folder = _rs_window_dup_case_folder (self);
 
   rs_file_chooser_run_async (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN, RS_FILE_KIND_CASE,
                              _("Open a Case"), NULL, folder, self->cancellable, on_open_chosen_cb,
@@ -98,7 +98,7 @@ on_new_chosen_cb (GObject      *source,
   g_autoptr(RsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(RsCaseStore) store = NULL;
-  g_autofree char *path = dup_chosen_path (result, ".redstring", &error);
+  g_autofree char *path = _rs_window_dup_chosen_path (result, ".redstring", &error);
 
   if (path == NULL)
     {
@@ -128,7 +128,7 @@ new_action (GtkWidget  *widget,
             GVariant   *param)
 {
   RsWindow *self = RS_WINDOW (widget);
-  g_autofree char *folder = dup_case_folder (self);
+  g_autofree char *folder = _rs_window_dup_case_folder (self);
 
   rs_file_chooser_run_async (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, RS_FILE_KIND_CASE,
                              _("New Case"), _("Untitled.redstring"), folder, self->cancellable,
@@ -142,7 +142,7 @@ on_save_as_chosen_cb (GObject      *source,
 {
   g_autoptr(RsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = dup_chosen_path (result, ".redstring", &error);
+  g_autofree char *path = _rs_window_dup_chosen_path (result, ".redstring", &error);
 
   if (path == NULL || self->store == NULL)
     {
@@ -173,7 +173,7 @@ save_as_action (GtkWidget  *widget,
   if (self->store == NULL)
     return;
   name = g_path_get_basename (rs_case_store_get_path (self->store));
-  folder = dup_case_folder (self);
+  folder = _rs_window_dup_case_folder (self);
   rs_file_chooser_run_async (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, RS_FILE_KIND_CASE,
                              _("Save Case As"), name, folder, self->cancellable, on_save_as_chosen_cb,
                              g_object_ref (self));
@@ -186,7 +186,7 @@ on_export_chosen_cb (GObject      *source,
 {
   g_autoptr(RsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = dup_chosen_path (result, ".json", &error);
+  g_autofree char *path = _rs_window_dup_chosen_path (result, ".json", &error);
   g_autoptr(RsStixSnapshot) stix = NULL;
 
   if (path == NULL || self->store == NULL)
@@ -225,7 +225,7 @@ export_bundle_action (GtkWidget  *widget,
   if (g_str_has_suffix (base, ".redstring") && strlen (base) > strlen (".redstring"))
     base[strlen (base) - strlen (".redstring")] = '\0';
   name = g_strconcat (base, ".json", NULL);
-  folder = dup_case_folder (self);
+  folder = _rs_window_dup_case_folder (self);
 
   rs_file_chooser_run_async (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, RS_FILE_KIND_BUNDLE,
                              _("Export Case Bundle"), name, folder, self->cancellable,
@@ -301,7 +301,7 @@ export_diagram_action (GtkWidget  *widget,
       return;
     }
   base = dup_case_base_name (self);
-  folder = dup_case_folder (self);
+  folder = _rs_window_dup_case_folder (self);
   dialog = rs_export_dialog_new (GTK_WINDOW (self), rs_case_store_get_case (self->store),
                                  self->filter, self->selection, base, folder);
   rs_export_dialog_set_store (dialog, self->store);
@@ -621,7 +621,7 @@ import_report_action (GtkWidget  *widget,
                       GVariant   *param)
 {
   RsWindow *self = RS_WINDOW (widget);
-  g_autofree char *folder = dup_case_folder (self);
+  g_autofree char *folder = _rs_window_dup_case_folder (self);
 
   rs_file_chooser_run_async (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN, RS_FILE_KIND_REPORT,
                              _("Import Report"), NULL, folder, self->cancellable,
@@ -665,7 +665,7 @@ on_import_chosen_cb (GObject      *source,
 {
   g_autoptr(RsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = dup_chosen_path (result, NULL, &error);
+  g_autofree char *path = _rs_window_dup_chosen_path (result, NULL, &error);
 
   if (path == NULL || self->store == NULL)
     {
@@ -682,7 +682,7 @@ import_bundle_action (GtkWidget  *widget,
                       GVariant   *param)
 {
   RsWindow *self = RS_WINDOW (widget);
-  g_autofree char *folder = dup_case_folder (self);
+  g_autofree char *folder = _rs_window_dup_case_folder (self);
 
   rs_file_chooser_run_async (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN, RS_FILE_KIND_BUNDLE,
                              _("Import Case Bundle"), NULL, folder, self->cancellable,

@@ -27,12 +27,6 @@
  * system, so a case opened from a share or a FUSE mount gets a bar that says so and
  * offers to work on a local copy. */
 
-static char *
-dup_case_folder (RsWindow *self)
-{
-  return self->store != NULL ? g_path_get_dirname (rs_case_store_get_path (self->store)) : NULL;
-}
-
 void
 _rs_window_exchange_update_actions (RsWindow *self)
 {
@@ -231,27 +225,6 @@ _rs_window_apply_changes (RsWindow   *self,
   read_plan (self, path, FALSE);
 }
 
-static char *
-dup_chosen_path (GAsyncResult  *result,
-                 const char    *suffix,
-                 GError       **error)
-{
-  g_autoptr(GFile) file = rs_file_chooser_run_finish (result, error);
-  g_autofree char *path = NULL;
-
-  if (file == NULL)
-    return NULL;
-  if ((path = g_file_get_path (file)) == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("Only local files can be read or written here"));
-      return NULL;
-    }
-  if (suffix == NULL || g_str_has_suffix (path, suffix))
-    return g_steal_pointer (&path);
-  return g_strconcat (path, suffix, NULL);
-}
-
 static void
 on_merge_chosen_cb (GObject      *source,
                     GAsyncResult *result,
@@ -259,7 +232,7 @@ on_merge_chosen_cb (GObject      *source,
 {
   g_autoptr(RsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = dup_chosen_path (result, NULL, &error);
+  g_autofree char *path = _rs_window_dup_chosen_path (result, NULL, &error);
 
   if (path == NULL)
     {
@@ -275,7 +248,7 @@ merge_case_action (GtkWidget  *widget,
                    GVariant   *param)
 {
   RsWindow *self = RS_WINDOW (widget);
-  g_autofree char *folder = dup_case_folder (self);
+  g_autofree char *folder = _rs_window_dup_case_folder (self);
 
   if (!rs_window_get_editable (self))
     return;
@@ -291,7 +264,7 @@ on_apply_chosen_cb (GObject      *source,
 {
   g_autoptr(RsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = dup_chosen_path (result, NULL, &error);
+  g_autofree char *path = _rs_window_dup_chosen_path (result, NULL, &error);
 
   if (path == NULL)
     {
@@ -307,7 +280,7 @@ apply_changes_action (GtkWidget  *widget,
                       GVariant   *param)
 {
   RsWindow *self = RS_WINDOW (widget);
-  g_autofree char *folder = dup_case_folder (self);
+  g_autofree char *folder = _rs_window_dup_case_folder (self);
 
   if (!rs_window_get_editable (self))
     return;
@@ -354,7 +327,7 @@ on_changes_file_chosen_cb (GObject      *source,
   g_autoptr(RsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) since = g_object_steal_data (G_OBJECT (self), "rs-changes-since");
-  g_autofree char *path = dup_chosen_path (result, RS_EXCHANGE_CHANGES_SUFFIX, &error);
+  g_autofree char *path = _rs_window_dup_chosen_path (result, RS_EXCHANGE_CHANGES_SUFFIX, &error);
 
   if (path == NULL)
     {
@@ -379,7 +352,7 @@ on_since_chosen_cb (RsChangesSinceDialog *dialog,
   /* "Tick case – Hana Sato – 2026-11-27.redstring-changes": who sent what, and when. */
   now = g_date_time_new_now_local ();
   name = rs_exchange_suggest_changes_name (self->store, now);
-  folder = dup_case_folder (self);
+  folder = _rs_window_dup_case_folder (self);
   gtk_file_filter_set_name (filter, _("Redstring changes"));
   gtk_file_filter_add_pattern (filter, "*" RS_EXCHANGE_CHANGES_SUFFIX);
   g_object_set_data_full (G_OBJECT (self), "rs-changes-since",
@@ -544,7 +517,7 @@ on_local_copy_chosen_cb (GObject      *source,
 {
   g_autoptr(RsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = dup_chosen_path (result, ".redstring", &error);
+  g_autofree char *path = _rs_window_dup_chosen_path (result, ".redstring", &error);
   g_autofree char *fs_name = NULL;
 
   if (path == NULL || self->store == NULL)

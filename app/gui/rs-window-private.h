@@ -192,6 +192,13 @@ gboolean _rs_window_export_changes (RsWindow      *self,
 void _rs_window_set_file_system_for_test (RsWindow *self,
                                           RsFileSystemKind (*classify) (const char *path,
                                                                         char      **fs_name));
+/* rs-window-actions.c: the path a file chooser returned (SUFFIX added when missing),
+ * NULL when it was cancelled or failed, @error then says which; the open case's
+ * folder, where choosers start (NULL without a case). */
+char *_rs_window_dup_chosen_path   (GAsyncResult  *result,
+                                    const char    *suffix,
+                                    GError       **error);
+char *_rs_window_dup_case_folder   (RsWindow      *self);
 void _rs_window_show_error         (RsWindow      *self,
                                     const char    *heading,
                                     const GError  *error);
