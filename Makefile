@@ -16,7 +16,7 @@ PACKAGES = build-essential pkg-config meson ninja-build gettext \
            libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev \
            libsqlite3-dev libgraphviz-dev libjson-glib-dev libxml2-dev libpoppler-glib-dev \
            desktop-file-utils xvfb xauth dbus imagemagick xdotool \
-           graphviz librsvg2-bin poppler-utils \
+           graphviz librsvg2-bin poppler-utils python3-jsonschema \
            fonts-cantarell fonts-dejavu-core fonts-ipafont-gothic adwaita-icon-theme \
            appstream libxml2-utils man-db locales-all
 # and for make fuzz: clang with its libFuzzer runtime.
