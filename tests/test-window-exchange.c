@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "rs-application.h"
+#include "rs-bundle.h"
 #include "rs-case-edit.h"
 #include "rs-changes-since-dialog.h"
 #include "rs-core.h"
@@ -385,6 +386,69 @@ test_merge (void)
   g_assert_cmpuint (count_entities (window), ==, n_entities);
   g_assert_cmpuint (count_comments_on_tick (window), ==, 0);
 
+  close_window (window);
+}
+
+/* The issue's first symptom, from the window: File → Import Case Bundle… of a
+ * colleague's export into a case with records goes through the same review, so
+ * nothing is doubled and a field both changed is a conflict, not a second copy. */
+static void
+test_import_bundle (void)
+{
+  RsWindow *window = open_sample ("bundle-mine.redstring");
+  g_autofree char *theirs = make_theirs ("bundle-theirs.redstring");
+  g_autofree char *json = rs_test_temp_path ("bundle-theirs.json");
+  guint n_entities = count_entities (window);
+  guint n_documents = g_list_model_get_n_items (rs_case_get_documents (case_of (window)));
+  RsExchangeDialog *dialog;
+  RsExchangePlan *plan;
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(RsCaseStore) store = rs_case_store_open (theirs, RS_CASE_STORE_OPEN_READ_ONLY, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (rs_bundle_export_file (rs_case_store_get_case (store), NULL, json, &error));
+    g_assert_no_error (error);
+  }
+  set_description (window->store, "Tick", "Mine: a group also called BRONZE BUTLER");
+
+  _rs_window_import_bundle (window, json);
+  dialog = wait_for_review (window);
+  plan = rs_exchange_dialog_get_plan (dialog);
+  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_CONFLICT), ==, 1);
+  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_NEW), >=, 1);
+  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_MATCH), >, n_entities);
+  g_assert_cmpstr (rs_exchange_plan_get_label (plan), ==, "Import “bundle-theirs.json”");
+  g_assert_cmpuint (count_entities (window), ==, n_entities);
+  save_screenshot (GTK_WIDGET (dialog), "window-exchange-import-bundle.png");
+
+  click (button_labelled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Take All _Theirs", 0));
+  rs_gui_test_iterate (20);
+  press_or_activate (GTK_WIDGET (dialog), "ctrl+Return", "exchange.apply");
+  g_assert_null (window->exchange_dialog);
+  g_assert_nonnull (rs_case_lookup_entity_by_name (case_of (window), "Hana’s new source"));
+  g_assert_cmpstr (description_of (window, "Tick"), ==, "Theirs: a cyber-espionage group (Hana)");
+  g_assert_cmpuint (count_entities (window), ==, n_entities + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_documents (case_of (window))), ==,
+                    n_documents);
+
+  /* The same bundle again: nothing left to bring. */
+  _rs_window_import_bundle (window, json);
+  dialog = wait_for_review (window);
+  plan = rs_exchange_dialog_get_plan (dialog);
+  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_NEW), ==, 0);
+  g_assert_cmpuint (rs_exchange_plan_count (plan, RS_EXCHANGE_ITEM_CONFLICT), ==, 0);
+  gtk_window_close (GTK_WINDOW (dialog));
+  rs_gui_test_iterate (50);
+
+  rs_gui_test_iterate (2500);   /* past the window's watch for other programs' changes */
+  /* One step of Undo takes the import back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  rs_gui_test_iterate (100);
+  g_assert_null (rs_case_lookup_entity_by_name (case_of (window), "Hana’s new source"));
+  g_assert_cmpstr (description_of (window, "Tick"), ==, "Mine: a group also called BRONZE BUTLER");
+  g_assert_cmpuint (count_entities (window), ==, n_entities);
   close_window (window);
 }
 
@@ -1061,6 +1125,7 @@ main (int   argc,
 
   g_test_add_func ("/window-exchange/merge", test_merge);
   g_test_add_func ("/window-exchange/merge-cancel", test_merge_cancel);
+  g_test_add_func ("/window-exchange/import-bundle", test_import_bundle);
   g_test_add_func ("/window-exchange/merge-large", test_merge_large);
   g_test_add_func ("/window-exchange/merge-large-cancel", test_merge_large_cancel);
   g_test_add_func ("/window-exchange/merge-long-title", test_merge_long_title);

@@ -18,6 +18,7 @@
 #include <json-glib/json-glib.h>
 
 #include "rs-bundle.h"
+#include "rs-bundle-merge.h"
 #include "rs-bundle-scan.h"
 #include "rs-case-store-stix.h"
 #include "rs-change.h"
@@ -2196,10 +2197,7 @@ static void
 import_set_store (Import      *import,
                   RsCaseStore *store)
 {
-  RsCase *kase = rs_case_store_get_case (store);
-
-  import->fresh = g_list_model_get_n_items (rs_case_get_documents (kase)) == 0 &&
-                  g_list_model_get_n_items (rs_case_get_entities (kase)) == 0;
+  import->fresh = !rs_bundle_import_merges (store);
 }
 
 /* After the first pass, before the records are read again. */

@@ -20,6 +20,7 @@
 #include <json-glib/json-glib.h>
 
 #include "rs-bundle.h"
+#include "rs-bundle-merge.h"
 #include "rs-case-edit.h"
 #include "rs-case-store.h"
 #include "rs-core.h"
@@ -134,24 +135,73 @@ cmd_new (int    argc,
   return 0;
 }
 
+/* Merges and changesets (issue 21): the plan as JSON on stdout; applied only when
+ * no conflict is left to decide (exit 1, nothing written, when one is). */
+static int
+run_plan (RsCaseStore    *store,
+          RsExchangePlan *plan,
+          gboolean        dry_run)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsChange) change = NULL;
+  g_autofree char *json = rs_exchange_plan_to_json (plan);
+  guint undecided = rs_exchange_plan_count_undecided (plan);
+
+  g_print ("%s\n", json);
+  if (undecided > 0)
+    {
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "redstring-cli: %u conflict to decide in the app: nothing was written\n",
+                               "redstring-cli: %u conflicts to decide in the app: nothing was written\n",
+                               undecided), undecided);
+      return 1;
+    }
+  if (dry_run)
+    return 0;
+  if (!(change = rs_exchange_plan_apply (plan, store, &error)))
+    return fail (error);
+  return 0;
+}
+
 static int
 cmd_import (int    argc,
             char **argv)
 {
+  gboolean dry_run = FALSE;
+  const GOptionEntry entries[] = {
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Only print what merging the bundle into CASE would do; write nothing"), NULL },
+    { NULL }
+  };
   g_autoptr(GOptionContext) context =
     g_option_context_new (_("BUNDLE CASE — add a JSON case bundle to CASE (created if missing)"));
   g_autoptr(RsCaseStore) store = NULL;
+  g_autoptr(RsExchangePlan) plan = NULL;
   g_autoptr(GError) error = NULL;
   gboolean existed;
 
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
   if (argc != 3)
     return usage_error (context, _("import needs a BUNDLE and a CASE"));
 
   existed = g_file_test (argv[2], G_FILE_TEST_EXISTS);
-  if (!(store = rs_case_store_open (argv[2], RS_CASE_STORE_OPEN_CREATE, &error)))
+  if (dry_run && !existed)
+    return usage_error (context, _("--dry-run needs a CASE that exists"));
+  if (!(store = rs_case_store_open (argv[2], dry_run ? RS_CASE_STORE_OPEN_READ_ONLY
+                                                     : RS_CASE_STORE_OPEN_CREATE, &error)))
     return fail (error);
+
+  /* Into a case with records already (a colleague's export of this very case, say),
+   * the bundle is merged: matched, reviewed as JSON, nothing doubled (issue 21). */
+  if (dry_run || rs_bundle_import_merges (store))
+    {
+      if (!(plan = rs_bundle_plan_import (store, argv[1], &error)))
+        return fail (error);
+      return run_plan (store, plan, dry_run);
+    }
+
   if (!rs_bundle_import_file (store, argv[1], &error))
     {
       /* A case this command created for a bundle that failed is not left behind;
@@ -1104,34 +1154,6 @@ cmd_generate (int    argc,
       if (tmp_dot != NULL)
         g_unlink (tmp_dot);
     }
-  return 0;
-}
-
-/* Merges and changesets (issue 21): the plan as JSON on stdout; applied only when
- * no conflict is left to decide (exit 1, nothing written, when one is). */
-static int
-run_plan (RsCaseStore    *store,
-          RsExchangePlan *plan,
-          gboolean        dry_run)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RsChange) change = NULL;
-  g_autofree char *json = rs_exchange_plan_to_json (plan);
-  guint undecided = rs_exchange_plan_count_undecided (plan);
-
-  g_print ("%s\n", json);
-  if (undecided > 0)
-    {
-      g_printerr (g_dngettext (GETTEXT_PACKAGE,
-                               "redstring-cli: %u conflict to decide in the app: nothing was written\n",
-                               "redstring-cli: %u conflicts to decide in the app: nothing was written\n",
-                               undecided), undecided);
-      return 1;
-    }
-  if (dry_run)
-    return 0;
-  if (!(change = rs_exchange_plan_apply (plan, store, &error)))
-    return fail (error);
   return 0;
 }
 

@@ -1068,44 +1068,25 @@ dup_short_title (const char *title)
   return g_strconcat (g_strchomp (head), "…", NULL);
 }
 
-RsExchangePlan *
-rs_exchange_plan_new_merge (RsCaseStore  *mine,
-                            const char   *other_path,
-                            GError      **error)
+/* LABEL NULL: "Merge “their title” from their last author"; else the label given, with
+ * no author (a case made here from a file: its history is mine, not theirs). */
+static RsExchangePlan *
+merge_store (RsCaseStore  *mine,
+             RsCaseStore  *other,
+             const char   *source,
+             const char   *given_label,
+             GError      **error)
 {
   g_autofree char *short_title = NULL;
-  /* Declared first, so freed last: after the store on the copy is closed. */
-  g_autoptr(Scratch) scratch = NULL;
-  g_autoptr(RsCaseStore) other = NULL;
   g_autoptr(sqlite3) db = NULL;
   g_autoptr(XSet) my_set = NULL;
   g_autoptr(XSet) their_set = NULL;
   g_autoptr(RsExchangePlan) plan = NULL;
   g_autoptr(GHashTable) stix = NULL;
-  g_autofree char *name = NULL;
   g_autofree char *author = NULL;
   g_autofree char *label = NULL;
-  g_autofree char *source = NULL;
   const char *title;
   XMatcher matcher;
-
-  g_return_val_if_fail (RS_IS_CASE_STORE (mine), NULL);
-  g_return_val_if_fail (other_path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if ((other = rs_case_store_find_open (other_path)) != NULL)
-    {
-      /* Open in this process already (another window): checked when it was opened. */
-      g_object_ref (other);
-      if (other == mine)
-        {
-          g_set_error_literal (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
-                               _("A case cannot be merged into itself"));
-          return NULL;
-        }
-    }
-  else if (!(other = open_other (other_path, &scratch, error)))
-    return NULL;
 
   if (!(db = _rs_exchange_open_memory (error)) ||
       !_rs_exchange_copy_store (mine, db, "cm", error) ||
@@ -1117,16 +1098,19 @@ rs_exchange_plan_new_merge (RsCaseStore  *mine,
       !(stix = collect_stix (db, "ct", error)))
     return NULL;
 
-  name = g_filename_display_basename (other_path);
-  author = dup_last_author (db, "ct");
-  title = rs_case_get_title (rs_case_store_get_case (other));
-  if (title == NULL || *title == '\0')
-    title = name;
-  short_title = dup_short_title (title);
-  /* TRANSLATORS: "Merge “Tick case” from Hana Sato" */
-  label = author ? g_strdup_printf (_("Merge “%s” from %s"), short_title, author)
-                 : g_strdup_printf (_("Merge “%s”"), short_title);
-  source = g_strdup (name);
+  if (given_label != NULL)
+    label = g_strdup (given_label);
+  else
+    {
+      author = dup_last_author (db, "ct");
+      title = rs_case_get_title (rs_case_store_get_case (other));
+      if (title == NULL || *title == '\0')
+        title = source;
+      short_title = dup_short_title (title);
+      /* TRANSLATORS: "Merge “Tick case” from Hana Sato" */
+      label = author ? g_strdup_printf (_("Merge “%s” from %s"), short_title, author)
+                     : g_strdup_printf (_("Merge “%s”"), short_title);
+    }
   plan = _rs_exchange_plan_new (mine, source, label, author);
 
   _rs_exchange_matcher_init (&matcher, plan, my_set, their_set);
@@ -1152,4 +1136,53 @@ rs_exchange_plan_new_merge (RsCaseStore  *mine,
   if (!_rs_exchange_plan_seal (plan, error))
     return NULL;
   return g_steal_pointer (&plan);
+}
+
+RsExchangePlan *
+rs_exchange_plan_new_merge (RsCaseStore  *mine,
+                            const char   *other_path,
+                            GError      **error)
+{
+  /* Declared first, so freed last: after the store on the copy is closed. */
+  g_autoptr(Scratch) scratch = NULL;
+  g_autoptr(RsCaseStore) other = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (mine), NULL);
+  g_return_val_if_fail (other_path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((other = rs_case_store_find_open (other_path)) != NULL)
+    {
+      /* Open in this process already (another window): checked when it was opened. */
+      g_object_ref (other);
+      if (other == mine)
+        {
+          g_set_error_literal (error, RS_ERROR, RS_ERROR_INVALID_INPUT,
+                               _("A case cannot be merged into itself"));
+          return NULL;
+        }
+    }
+  else if (!(other = open_other (other_path, &scratch, error)))
+    return NULL;
+
+  name = g_filename_display_basename (other_path);
+  return merge_store (mine, other, name, NULL, error);
+}
+
+RsExchangePlan *
+rs_exchange_plan_new_merge_store (RsCaseStore  *mine,
+                                  RsCaseStore  *theirs,
+                                  const char   *source,
+                                  const char   *label,
+                                  GError      **error)
+{
+  g_return_val_if_fail (RS_IS_CASE_STORE (mine), NULL);
+  g_return_val_if_fail (RS_IS_CASE_STORE (theirs), NULL);
+  g_return_val_if_fail (mine != theirs, NULL);
+  g_return_val_if_fail (source != NULL, NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return merge_store (mine, theirs, source, label, error);
 }

@@ -77,6 +77,15 @@ G_DECLARE_FINAL_TYPE (RsExchangePlan, rs_exchange_plan, RS, EXCHANGE_PLAN, GObje
 RsExchangePlan *rs_exchange_plan_new_merge       (RsCaseStore      *mine,
                                                   const char       *other_path,
                                                   GError          **error);
+/* The same against a case open already, made in this process from something else (a
+ * case bundle read into a scratch case): THEIRS is only read, its history is not
+ * taken for their author, and LABEL ("Import “s1.json”") names the change. SOURCE is
+ * what the review and the report call it. */
+RsExchangePlan *rs_exchange_plan_new_merge_store (RsCaseStore      *mine,
+                                                  RsCaseStore      *theirs,
+                                                  const char       *source,
+                                                  const char       *label,
+                                                  GError          **error);
 /* Reads a changeset file written by rs_exchange_write_changes(); refuses one from
  * another case, a newer format, or a damaged file (RS_ERROR_*, nothing applied). */
 RsExchangePlan *rs_exchange_plan_new_apply       (RsCaseStore      *mine,

@@ -16,6 +16,7 @@
 #include "rs-board-print.h"
 #include "rs-brief-print.h"
 #include "rs-bundle.h"
+#include "rs-bundle-merge.h"
 #include "rs-clipboard-image.h"
 #include "rs-error.h"
 #include "rs-export-dialog.h"
@@ -447,6 +448,12 @@ _rs_window_import_bundle (RsWindow   *self,
   if (self->progress != NULL)
     {
       rs_window_show_toast (self, _("An import is still under way"));
+      return;
+    }
+  /* Into a case with records (a colleague's export of it, say): a merge, reviewed. */
+  if (rs_bundle_import_merges (self->store))
+    {
+      _rs_window_merge_bundle (self, path);
       return;
     }
 

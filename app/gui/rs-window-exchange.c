@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rs-bundle-merge.h"
 #include "rs-changes-since-dialog.h"
 #include "rs-exchange-dialog.h"
 #include "rs-file-chooser.h"
@@ -42,12 +43,20 @@ _rs_window_exchange_update_actions (RsWindow *self)
 
 /* Reading the plan -------------------------------------------------------------------- */
 
+/* What is read into a plan. */
+typedef enum
+{
+  SOURCE_CASE,       /* Merge Case… */
+  SOURCE_CHANGESET,  /* Apply Changes… */
+  SOURCE_BUNDLE,     /* a case bundle imported into a case with records */
+} Source;
+
 typedef struct
 {
   RsWindow    *window;   /* owned */
   RsCaseStore *store;    /* owned: the case the plan is made against */
   char        *path;
-  gboolean  merge;    /* a case; else a changeset */
+  Source       source;
 } Reading;
 
 static void
@@ -66,8 +75,16 @@ dup_failure_heading (const Reading *reading)
 {
   g_autofree char *name = g_filename_display_basename (reading->path);
 
-  return reading->merge ? g_strdup_printf (_("Could Not Merge “%s”"), name)
-                        : g_strdup_printf (_("Could Not Apply “%s”"), name);
+  switch (reading->source)
+    {
+    case SOURCE_CASE:
+      return g_strdup_printf (_("Could Not Merge “%s”"), name);
+    case SOURCE_CHANGESET:
+      return g_strdup_printf (_("Could Not Apply “%s”"), name);
+    case SOURCE_BUNDLE:
+    default:
+      return g_strdup_printf (_("Could Not Import “%s”"), name);
+    }
 }
 
 static void
@@ -83,7 +100,8 @@ on_exchange_applied_cb (RsExchangeDialog *dialog,
                         guint             n_changed,
                         RsWindow         *self)
 {
-  gboolean merge = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "rs-merge"));
+  Source source = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "rs-source"));
+  gboolean merge = source != SOURCE_CHANGESET;
   const char *author = rs_exchange_plan_get_author (rs_exchange_dialog_get_plan (dialog));
   g_autofree char *said = NULL;
   AdwToast *toast;
@@ -117,7 +135,9 @@ on_plan_read_cb (GObject      *source,
   g_autoptr(Reading) reading = user_data;
   RsWindow *self = reading->window;
   g_autoptr(GError) error = NULL;
-  g_autoptr(RsExchangePlan) plan = rs_exchange_plan_new_finish (result, &error);
+  g_autoptr(RsExchangePlan) plan = reading->source == SOURCE_BUNDLE
+                                   ? rs_bundle_plan_import_finish (result, &error)
+                                   : rs_exchange_plan_new_finish (result, &error);
   g_autofree char *name = g_filename_display_basename (reading->path);
   RsExchangeDialog *dialog;
 
@@ -138,7 +158,7 @@ on_plan_read_cb (GObject      *source,
 
   dialog = rs_exchange_dialog_new (GTK_WINDOW (self), self->store, plan, name);
   rs_exchange_dialog_set_progress_delay (dialog, self->progress_delay);
-  g_object_set_data (G_OBJECT (dialog), "rs-merge", GINT_TO_POINTER (reading->merge));
+  g_object_set_data (G_OBJECT (dialog), "rs-source", GINT_TO_POINTER (reading->source));
   g_signal_connect_object (dialog, "applied", G_CALLBACK (on_exchange_applied_cb), self, 0);
   g_set_weak_pointer (&self->exchange_dialog, GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -147,7 +167,7 @@ on_plan_read_cb (GObject      *source,
 static void
 read_plan (RsWindow   *self,
            const char *path,
-           gboolean    merge)
+           Source      source)
 {
   g_autofree char *name = g_filename_display_basename (path);
   g_autofree char *title = g_strdup_printf (_("Reading “%s”…"), name);
@@ -172,10 +192,10 @@ read_plan (RsWindow   *self,
   reading->window = g_object_ref (self);
   reading->store = g_object_ref (self->store);
   reading->path = g_strdup (path);
-  reading->merge = merge;
+  reading->source = source;
 
   /* Merging the open case into itself would match everything with nothing to do. */
-  if (merge)
+  if (source == SOURCE_CASE)
     {
       g_autoptr(GFile) mine = g_file_new_for_path (rs_case_store_get_path (self->store));
       g_autoptr(GFile) other = g_file_new_for_path (path);
@@ -197,10 +217,12 @@ read_plan (RsWindow   *self,
   g_set_weak_pointer (&self->progress, dialog);
   rs_progress_dialog_present_later (dialog, self->progress_delay);
   cancellable = rs_progress_dialog_get_cancellable (dialog);
-  if (merge)
+  if (source == SOURCE_CASE)
     rs_exchange_plan_new_merge_async (self->store, path, cancellable, on_plan_read_cb, reading);
-  else
+  else if (source == SOURCE_CHANGESET)
     rs_exchange_plan_new_apply_async (self->store, path, cancellable, on_plan_read_cb, reading);
+  else
+    rs_bundle_plan_import_async (self->store, path, cancellable, on_plan_read_cb, reading);
 }
 
 /* Another case (a colleague's copy): read in a worker, then the review. */
@@ -211,7 +233,7 @@ _rs_window_merge_case (RsWindow   *self,
   g_return_if_fail (RS_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
 
-  read_plan (self, path, TRUE);
+  read_plan (self, path, SOURCE_CASE);
 }
 
 /* A changeset file written by a colleague's "Export My Changes Since…". */
@@ -222,7 +244,19 @@ _rs_window_apply_changes (RsWindow   *self,
   g_return_if_fail (RS_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
 
-  read_plan (self, path, FALSE);
+  read_plan (self, path, SOURCE_CHANGESET);
+}
+
+/* A case bundle (a colleague's export) into a case with records: merged through the
+ * same review, so nothing is doubled. */
+void
+_rs_window_merge_bundle (RsWindow   *self,
+                         const char *path)
+{
+  g_return_if_fail (RS_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  read_plan (self, path, SOURCE_BUNDLE);
 }
 
 static void

@@ -184,6 +184,8 @@ void _rs_window_merge_case         (RsWindow      *self,
                                     const char    *path);
 void _rs_window_apply_changes      (RsWindow      *self,
                                     const char    *path);
+void _rs_window_merge_bundle       (RsWindow      *self,
+                                    const char    *path);
 gboolean _rs_window_drop_exchange_file (RsWindow *self,
                                         const char *path);
 gboolean _rs_window_export_changes (RsWindow      *self,

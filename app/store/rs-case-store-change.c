@@ -537,13 +537,25 @@ rs_case_store_end_change (RsCaseStore  *self,
   finish_change (self);
 
   /* The writes mirrored themselves as they went; this catches what they did not
-   * (cascades in the file, rows written below the model). */
-  if (!sync_model (self, changeset, error))
-    {
+   * (cascades in the file, rows written below the model). The change is in the file
+   * now: if the model cannot follow (SQLite out of memory), it is read again whole,
+   * and the change is reported as made, never as a failure that went in. */
+  {
+    g_autoptr(GError) sync_error = NULL;
+
+    if (!sync_model (self, changeset, &sync_error))
+      {
+        g_autoptr(GError) reload_error = NULL;
+
+        rs_case_end_changes (self->kase);
+        if (!rs_case_store_reload (self, &reload_error))
+          g_message ("The change “%s” is saved, but the case in memory could not follow it "
+                     "(%s; then %s): open the case again to see all of it",
+                     label, sync_error->message, reload_error->message);
+      }
+    else
       rs_case_end_changes (self->kase);
-      return NULL;
-    }
-  rs_case_end_changes (self->kase);
+  }
 
   change = rs_change_new (label, rs_case_store_get_author (self), now, changeset);
   if (!rs_change_is_empty (change))

@@ -461,11 +461,14 @@ fail:
   return FALSE;
 }
 
-/* What a record that is still there is called now, in this transaction. */
-static char *
-current_title (RsCaseStore *self,
-               RsTarget     target,
-               gint64       id)
+/* What a record that is still there is called now, in this transaction: FALSE only
+ * when it cannot be read (out of memory, I/O), never a title silently left empty. */
+static gboolean
+current_title (RsCaseStore  *self,
+               RsTarget      target,
+               gint64        id,
+               char        **title,
+               GError      **error)
 {
   static const char *queries[] = {
     [RS_TARGET_CASE] = "SELECT title FROM case_info WHERE id = ?1",
@@ -481,14 +484,26 @@ current_title (RsCaseStore *self,
   };
   g_auto(RsStoreStmt) holder = { 0 };
   sqlite3_stmt *stmt;
+  gboolean has_row = FALSE;
 
-  if ((guint)target >= G_N_ELEMENTS (queries) || queries[target] == NULL ||
-      (stmt = _rs_case_store_prepare (self, &holder, queries[target], NULL)) == NULL)
-    return NULL;
+  *title = NULL;
+  if ((guint)target >= G_N_ELEMENTS (queries) || queries[target] == NULL)
+    return TRUE;
+  if (!(stmt = _rs_case_store_prepare (self, &holder, queries[target], error)))
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-  return tidy_title (rs_db_column_text (stmt, 0));
+  if (!rs_db_step_row (self->db, stmt, &has_row, error))
+    return FALSE;
+  if (!has_row)
+    return TRUE;
+  /* Every title column is NOT NULL: NULL here is SQLite out of memory. */
+  if (rs_db_column_text (stmt, 0) == NULL)
+    {
+      g_set_error_literal (error, RS_ERROR, RS_ERROR_STORAGE, sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+  *title = tidy_title (rs_db_column_text (stmt, 0));
+  return TRUE;
 }
 
 static char *
@@ -576,8 +591,8 @@ _rs_case_store_record_history (RsCaseStore      *self,
       Touched *t = g_ptr_array_index (order, i);
       g_autofree char *title = NULL;
 
-      if (t->op != RS_HISTORY_OP_REMOVED)
-        title = current_title (self, t->target, t->id);
+      if (t->op != RS_HISTORY_OP_REMOVED && !current_title (self, t->target, t->id, &title, error))
+        return FALSE;
       sqlite3_reset (item);
       sqlite3_bind_int64 (item, 1, history_id);
       rs_db_bind_text (item, 2, rs_history_target_to_string (t->target));

@@ -216,6 +216,102 @@ test_changes_apply (void)
   g_assert_cmpint (run.status, ==, 2);
 }
 
+static guint
+count_entities (const char *path,
+                guint      *n_documents)
+{
+  g_autoptr(RsCaseStore) store = rs_case_store_open (path, RS_CASE_STORE_OPEN_READ_ONLY, NULL);
+  RsCase *kase;
+
+  g_assert_nonnull (store);
+  kase = rs_case_store_get_case (store);
+  *n_documents = g_list_model_get_n_items (rs_case_get_documents (kase));
+  return g_list_model_get_n_items (rs_case_get_entities (kase));
+}
+
+/* The issue's first symptom: a colleague's export of the same case, imported, doubled
+ * everything. Into a case with records, `import` is now a merge: the plan printed,
+ * applied when nothing conflicts. */
+static void
+test_import_bundle_merges (void)
+{
+  g_autofree char *mine = rs_test_make_sample_file ("mine.redstring");
+  g_autofree char *theirs = rs_test_make_sample_file ("theirs.redstring");
+  g_autofree char *same_json = rs_test_temp_path ("same.json");
+  g_autofree char *theirs_json = rs_test_temp_path ("theirs.json");
+  g_autofree char *broken_json = rs_test_temp_path ("broken.json");
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser2 = json_parser_new ();
+  g_autoptr(JsonParser) parser3 = json_parser_new ();
+  g_auto(RsTestRun) run = { 0 };
+  guint n_entities, n_documents, n;
+  JsonObject *plan;
+
+  n_entities = count_entities (mine, &n_documents);
+  g_assert_cmpuint (n_entities, >, 0);
+
+  /* My own export, imported back: everything matches, nothing is added. */
+  run_cli (&run, "export", mine, "--format", "json", "-o", same_json, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  rs_test_run_clear (&run);
+  run_cli (&run, "import", same_json, mine, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  plan = parse_plan (run.out, parser);
+  g_assert_cmpint (count_of (plan, "new"), ==, 0);
+  g_assert_cmpint (count_of (plan, "conflict"), ==, 0);
+  g_assert_cmpint (count_of (plan, "match"), >, n_entities);
+  g_assert_cmpstr (json_object_get_string_member (plan, "label"), ==, "Import “same.json”");
+  rs_test_run_clear (&run);
+  g_assert_cmpuint (count_entities (mine, &n), ==, n_entities);
+  g_assert_cmpuint (n, ==, n_documents);
+
+  /* A colleague's export with one group more: that group is all that comes. */
+  edit (theirs, (RsRelationStatus)-1, "Winnti");
+  run_cli (&run, "export", theirs, "--format", "json", "-o", theirs_json, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  rs_test_run_clear (&run);
+  run_cli (&run, "import", theirs_json, mine, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  plan = parse_plan (run.out, parser2);
+  g_assert_cmpint (count_of (plan, "new"), ==, 1);
+  rs_test_run_clear (&run);
+  g_assert_cmpuint (count_entities (mine, &n), ==, n_entities + 1);
+  g_assert_cmpuint (n, ==, n_documents);
+  g_assert_true (has_entity (mine, "Winnti"));
+
+  /* They refuted what I have as reported: a conflict, not a second relation. The
+   * plan says so, exit 1, and not a byte of my case changes (nor with --dry-run). */
+  edit (theirs, RS_RELATION_STATUS_REFUTED, NULL);
+  run_cli (&run, "export", theirs, "--format", "json", "-o", theirs_json, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  rs_test_run_clear (&run);
+  before = rs_test_read_file (mine);
+  run_cli (&run, "import", "--dry-run", theirs_json, mine, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  plan = parse_plan (run.out, parser3);
+  g_assert_cmpint (count_of (plan, "conflict"), ==, 1);
+  g_assert_cmpint (count_of (plan, "new"), ==, 0);
+  rs_test_run_clear (&run);
+  run_cli (&run, "import", theirs_json, mine, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "conflict"));
+  rs_test_run_clear (&run);
+  after = rs_test_read_file (mine);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* A damaged bundle: its error, the case untouched. */
+  g_assert_true (g_file_set_contents (broken_json, "{\"format\": \"redstring-case\", \"version\": 1, "
+                                                   "\"entities\": [ {\"id\": 3", -1, NULL));
+  run_cli (&run, "import", broken_json, mine, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "broken.json"));
+  g_clear_pointer (&after, g_bytes_unref);
+  after = rs_test_read_file (mine);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -226,6 +322,7 @@ main (int   argc,
   g_test_add_func ("/cli/exchange/merge-dry-run-conflicts", test_merge_dry_run_and_conflicts);
   g_test_add_func ("/cli/exchange/merge-applies", test_merge_applies);
   g_test_add_func ("/cli/exchange/changes-apply", test_changes_apply);
+  g_test_add_func ("/cli/exchange/import-bundle-merges", test_import_bundle_merges);
 
   return g_test_run ();
 }
