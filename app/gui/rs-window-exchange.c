@@ -106,7 +106,11 @@ on_exchange_applied_cb (RsExchangeDialog *dialog,
   g_autofree char *said = NULL;
   AdwToast *toast;
 
-  if (author != NULL && *author != '\0')
+  if (source == SOURCE_BUNDLE)
+    /* TRANSLATORS: a toast, after a case bundle was merged into the case */
+    said = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u item",
+                                         "Imported %u items", n_changed), n_changed);
+  else if (author != NULL && *author != '\0')
     /* TRANSLATORS: a toast: "Merged 4 items from Hana Sato", "Applied 3 changes from …" */
     said = merge ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Merged %u item from %s",
                                                  "Merged %u items from %s", n_changed),
