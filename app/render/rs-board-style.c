@@ -15,6 +15,7 @@
 
 #include "rs-board-style.h"
 #include "rs-text.h"
+#include "rs-word-measure.h"
 
 /* Colours, fonts and shapes of the board, one palette for light and one for dark.
  *
@@ -369,6 +370,63 @@ rs_board_style_create_layout (RsBoardStyle *self,
   return layout;
 }
 
+static void measure_with_pango (RsBoardStyle *self,
+                                PangoContext *context,
+                                RsBoardFont   font,
+                                const char   *bounded,
+                                double        max_width,
+                                int           max_lines,
+                                double       *width,
+                                double       *height);
+
+/* Labels the word measure must get exactly as Pango does before it is trusted with a
+ * context's node labels: short and wrapped, kerning pairs on both sides of a space. */
+static const char *const word_measure_probes[] = {
+  "Papa Tango Bravo", "Alpha November Sierra Uniform Victor", "Unit 61419",
+  "Tokyo Metropolitan Police Department", "Japan Aerospace Exploration Agency",
+  "Ministry of Foreign Affairs of China", "AV To Ty Wa Yo LT PA", "Keio University",
+  "Wang Wenbin", "Liberation Army of the People", "Mitsubishi Electric Corp.",
+};
+
+#define WORD_MEASURE_KEY "rs-board-style-word-measure"
+
+/* The context's word measure for node labels, NULL when this font does not sum up
+ * exactly (checked once per context, on the probes above). */
+static RsWordMeasure *
+get_word_measure (RsBoardStyle *self,
+                  PangoContext *context)
+{
+  RsWordMeasure *words = g_object_get_data (G_OBJECT (context), WORD_MEASURE_KEY);
+
+  if (words == NULL && g_object_get_data (G_OBJECT (context), WORD_MEASURE_KEY "-off") == NULL)
+    {
+      words = rs_word_measure_new (context, self->fonts[RS_BOARD_FONT_NODE]);
+      for (guint i = 0; words != NULL && i < G_N_ELEMENTS (word_measure_probes); i++)
+        {
+          double fast_w, fast_h, exact_w, exact_h;
+
+          /* One it leaves to Pango says nothing either way. */
+          if (!rs_word_measure_text (words, word_measure_probes[i], RS_BOARD_NODE_MAX_TEXT, 2,
+                                     &fast_w, &fast_h))
+            continue;
+          measure_with_pango (self, context, RS_BOARD_FONT_NODE, word_measure_probes[i],
+                              RS_BOARD_NODE_MAX_TEXT, 2, &exact_w, &exact_h);
+          if (fast_w != exact_w || fast_h != exact_h)
+            {
+              g_debug ("Node labels measured whole: “%s” sums to %g × %g, Pango says %g × %g",
+                       word_measure_probes[i], fast_w, fast_h, exact_w, exact_h);
+              g_clear_pointer (&words, rs_word_measure_free);
+            }
+        }
+      if (words != NULL)
+        g_object_set_data_full (G_OBJECT (context), WORD_MEASURE_KEY, words,
+                                (GDestroyNotify)rs_word_measure_free);
+      else
+        g_object_set_data (G_OBJECT (context), WORD_MEASURE_KEY "-off", GINT_TO_POINTER (TRUE));
+    }
+  return words;
+}
+
 /* Any thread, with a context made in that thread (Pango's font maps are per thread). */
 static void
 measure_uncached (RsBoardStyle *self,
@@ -379,6 +437,24 @@ measure_uncached (RsBoardStyle *self,
                   int           max_lines,
                   double       *width,
                   double       *height)
+{
+  RsWordMeasure *words;
+
+  if (font == RS_BOARD_FONT_NODE && (words = get_word_measure (self, context)) != NULL &&
+      rs_word_measure_text (words, bounded, max_width, max_lines, width, height))
+    return;
+  measure_with_pango (self, context, font, bounded, max_width, max_lines, width, height);
+}
+
+static void
+measure_with_pango (RsBoardStyle *self,
+                    PangoContext *context,
+                    RsBoardFont   font,
+                    const char   *bounded,
+                    double        max_width,
+                    int           max_lines,
+                    double       *width,
+                    double       *height)
 {
   g_autoptr(PangoLayout) layout = NULL;
   PangoRectangle logical;

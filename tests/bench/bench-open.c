@@ -31,6 +31,8 @@
  *   CLOCK_MONOTONIC, read by the driver just before it spawns us; Python's
  *   time.monotonic() is the same clock), else the top of main().
  * - first_frame_cost_ms: that frame alone, "before-paint" to "after-paint".
+ * - first_frame_cpu_s, first_frame_ui_cpu_s: the CPU time the process (all its threads)
+ *   and its UI thread had used by then: what a loaded machine does not inflate.
  * - with --wait-layout (a case without positions): layout_end_s, when the board's
  *   layout finished, and layout_drawn_s, the end of the first frame after it; and
  *   stall_layout_ms, the longest lateness of a repeating 5 ms timeout while the layout
@@ -93,6 +95,8 @@ typedef struct
   gint64         last_tick;
   gint64         last_tick_cpu; /* the UI thread's CPU time then, µs */
   double         stall_layout_cpu_ms;
+  double         first_frame_cpu_s;
+  double         first_frame_ui_cpu_s;
   gint64         layout_since;  /* the latest layout's start, 0 before any */
   gint64         layout_until;  /* its end, 0 while it runs */
   double         stall_layout_ms;
@@ -127,6 +131,27 @@ compare_double (gconstpointer a,
 }
 
 /* Nearest rank. */
+/* The calling thread's CPU time: a stall's share that the UI thread spent working, not
+ * waiting for a core on a loaded machine. */
+static gint64
+thread_cpu_usec (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+/* All threads' CPU time since the process started. */
+static gint64
+process_cpu_usec (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
 static double
 percentile (GArray *values,
             double  p)
@@ -157,9 +182,10 @@ finish (void)
 
   bench.phase = PHASE_DONE;
   g_string_append_printf (out, "\"first_frame_s\": %.4f, \"first_frame_cost_ms\": %.2f, "
-                          "\"stall_open_ms\": %.2f",
+                          "\"stall_open_ms\": %.2f, \"first_frame_cpu_s\": %.4f, "
+                          "\"first_frame_ui_cpu_s\": %.4f",
                           seconds_since_t0 (bench.first_frame), bench.first_frame_cost_ms,
-                          bench.stall_open_ms);
+                          bench.stall_open_ms, bench.first_frame_cpu_s, bench.first_frame_ui_cpu_s);
   if (bench.wait_layout)
     g_string_append_printf (out, ", \"layout_end_s\": %.4f, \"layout_drawn_s\": %.4f, "
                             "\"stall_layout_ms\": %.2f, \"stall_layout_cpu_ms\": %.2f",
@@ -403,6 +429,8 @@ after_paint_cb (GdkFrameClock *clock,
                     rs_board_view_get_layout_count (bench.board));
       bench.first_frame = now;
       bench.first_frame_cost_ms = (now - bench.paint_start) / 1000.0;
+      bench.first_frame_cpu_s = process_cpu_usec () / (double) G_USEC_PER_SEC;
+      bench.first_frame_ui_cpu_s = thread_cpu_usec () / (double) G_USEC_PER_SEC;
       if (bench.wait_layout && bench.layout_end != 0 &&
           rs_board_view_get_frames_drawn (bench.board) > bench.frames_at_layout_end)
         {
@@ -459,16 +487,6 @@ after_paint_cb (GdkFrameClock *clock,
  * going TRUE to its going FALSE, which is after the result is applied): what the UI
  * thread did before the layout started is the opening's, and applying the result is
  * the layout's even when the timeout only fires once it is over. */
-/* The calling thread's CPU time: a stall's share that the UI thread spent working, not
- * waiting for a core on a loaded machine. */
-static gint64
-thread_cpu_usec (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
 
 static gboolean
 stall_cb (gpointer data)
