@@ -80,6 +80,66 @@ on_delete_button_clicked_cb (RsDocumentRow *self,
                               rs_document_get_id (document));
 }
 
+static gboolean
+on_title_query_tooltip_cb (RsDocumentRow *self,
+                           int            x,
+                           int            y,
+                           gboolean       keyboard_mode,
+                           GtkTooltip    *tooltip,
+                           GtkWidget     *label)
+{
+  RsDocument *document;
+  g_autofree char *title = NULL;
+
+  if (self->item == NULL || !(document = rs_document_item_get_document (self->item)))
+    return FALSE;
+  title = rs_gui_closures_row_text (NULL, rs_document_get_title (document));
+  gtk_tooltip_set_text (tooltip, title);
+  return TRUE;
+}
+
+static gboolean
+on_badge_query_tooltip_cb (RsDocumentRow *self,
+                           int            x,
+                           int            y,
+                           gboolean       keyboard_mode,
+                           GtkTooltip    *tooltip,
+                           GtkWidget     *badge)
+{
+  RsDocument *document;
+  g_autofree char *text = NULL;
+
+  if (self->item == NULL || !(document = rs_document_item_get_document (self->item)))
+    return FALSE;
+  text = rs_gui_closures_reliability_label (NULL, rs_document_get_reliability (document));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static gboolean
+on_edit_query_tooltip_cb (RsDocumentRow *self,
+                          int            x,
+                          int            y,
+                          gboolean       keyboard_mode,
+                          GtkTooltip    *tooltip,
+                          GtkWidget     *button)
+{
+  gtk_tooltip_set_text (tooltip, _("Edit Details"));
+  return TRUE;
+}
+
+static gboolean
+on_delete_query_tooltip_cb (RsDocumentRow *self,
+                            int            x,
+                            int            y,
+                            gboolean       keyboard_mode,
+                            GtkTooltip    *tooltip,
+                            GtkWidget     *button)
+{
+  gtk_tooltip_set_text (tooltip, _("Delete Report, with Its Quotes"));
+  return TRUE;
+}
+
 static void
 rs_document_row_dispose (GObject *object)
 {
@@ -158,6 +218,10 @@ rs_document_row_class_init (RsDocumentRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RsDocumentRow, delete_button);
   gtk_widget_class_bind_template_callback (widget_class, on_edit_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_delete_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_query_tooltip_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_badge_query_tooltip_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_edit_query_tooltip_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_delete_query_tooltip_cb);
   gtk_widget_class_bind_template_callback (widget_class, rs_document_row_format_n_quotes);
   rs_gui_closures_bind_template (widget_class);
 }
