@@ -9,6 +9,8 @@
 #include <adwaita.h>
 
 #include "rs-core.h"
+#include "rs-generate.h"
+#include "rs-panel.h"
 #include "rs-test-utils.h"
 #include "rs-window-private.h"
 
@@ -310,6 +312,79 @@ test_filter_field (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A large case with every entity placed: the board is drawn first, the panels a frame
+ * later (issue 18: their rows cost more than the board's first frame); with entities
+ * to lay out, or a small case, the panels have it at once. Another case set meanwhile
+ * cancels the wait. */
+static RsCaseStore *
+open_generated (const char *name,
+                guint       n_entities,
+                gboolean    positions)
+{
+  RsCaseStore *store = rs_test_open_new_case (name);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rs_generate_case (store, n_entities, 7, positions, &error));
+  g_assert_no_error (error);
+  return store;
+}
+
+static gboolean
+panels_have (RsWindow    *window,
+             RsCaseStore *store)
+{
+  return rs_panel_get_store (RS_PANEL (window->documents_panel)) == store &&
+         rs_panel_get_store (RS_PANEL (window->timeline_panel)) == store &&
+         rs_panel_get_store (RS_PANEL (window->quotes_panel)) == store;
+}
+
+static void
+test_large_case_panels_after_board (void)
+{
+  g_autoptr(RsCaseStore) large = open_generated ("large.redstring", 2500, TRUE);
+  g_autoptr(RsCaseStore) unplaced = open_generated ("unplaced.redstring", 2500, FALSE);
+  g_autoptr(RsCaseStore) sample = rs_test_open_sample_case ("small.redstring");
+  RsWindow *window = g_object_new (RS_TYPE_WINDOW, NULL);
+  guint frames;
+  gint64 end;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* The board has it now, the panels after its next frame. */
+  frames = rs_board_view_get_frames_drawn (window->board);
+  rs_window_set_store (window, large);
+  g_assert_true (rs_board_view_get_store (window->board) == large);
+  g_assert_false (panels_have (window, large));
+  g_assert_null (rs_panel_get_store (RS_PANEL (window->documents_panel)));
+  end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (!panels_have (window, large) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (panels_have (window, large));
+  g_assert_cmpuint (rs_board_view_get_frames_drawn (window->board), >, frames);
+  g_assert_null (window->panels_pending);
+
+  /* Another case before the panels had this one: the wait is off, the small case is
+   * everywhere at once, and the large one never reaches the panels. */
+  rs_window_set_store (window, NULL);
+  rs_window_set_store (window, large);
+  g_assert_nonnull (window->panels_pending);
+  rs_window_set_store (window, sample);
+  g_assert_null (window->panels_pending);
+  g_assert_true (panels_have (window, sample));
+  iterate (300);
+  g_assert_true (panels_have (window, sample));
+
+  /* Entities to lay out: the panels first, as before (their rows would otherwise hold
+   * up the UI thread while the layout runs). */
+  rs_window_set_store (window, unplaced);
+  g_assert_true (panels_have (window, unplaced));
+  g_assert_true (wait_for_layout (window->board, 60000));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -333,6 +408,7 @@ main (int   argc,
   g_test_add_func ("/window/notes-saved-as-typed", test_notes_saved_as_typed);
   g_test_add_func ("/window/stored-positions-need-no-layout", test_stored_positions_need_no_layout);
   g_test_add_func ("/window/filter-field", test_filter_field);
+  g_test_add_func ("/window/large-case-panels-after-board", test_large_case_panels_after_board);
 
   return g_test_run ();
 }

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include <gtk/gtk.h>
@@ -693,8 +695,98 @@ on_drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
-/* The window hands its store, selection and filter to its children in code, not through
- * template bindings: GTK 4.8's expression watches on the window warn "couldn't find weak
+/* Below this many entities the panels' rows cost less than a frame: no waiting. */
+#define PANELS_AFTER_BOARD_MIN 2000
+
+static void
+set_on (GObject    **children,
+        guint        n_children,
+        const char  *property,
+        gpointer     value)
+{
+  for (guint i = 0; i < n_children; i++)
+    if (children[i] != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (children[i]), property))
+      g_object_set (children[i], property, value, NULL);
+}
+
+/* Everything but the board and the empty state, in the order set_on_children explains. */
+static guint
+collect_panels (RsWindow  *self,
+                GObject  **panels)
+{
+  GObject *all[] = {
+    G_OBJECT (self->source_viewer), G_OBJECT (self->quotes_panel),
+    G_OBJECT (self->timeline_panel), G_OBJECT (self->notes_panel),
+    G_OBJECT (self->documents_panel), G_OBJECT (self->suggestions_panel),
+    G_OBJECT (self->history_panel), G_OBJECT (self->review_panel), G_OBJECT (self->items_panel),
+    G_OBJECT (self->filter_popover), G_OBJECT (self->find_popover),
+  };
+
+  memcpy (panels, all, sizeof all);
+  return G_N_ELEMENTS (all);
+}
+
+static void
+cancel_pending_panels (RsWindow *self)
+{
+  if (self->panels_paint_id != 0)
+    g_signal_handler_disconnect (self->panels_clock, self->panels_paint_id);
+  self->panels_paint_id = 0;
+  g_clear_object (&self->panels_clock);
+  g_clear_handle_id (&self->panels_idle, g_source_remove);
+  g_clear_object (&self->panels_pending);
+}
+
+static gboolean
+set_pending_panels_cb (gpointer data)
+{
+  RsWindow *self = data;
+  g_autoptr(RsCaseStore) store = g_steal_pointer (&self->panels_pending);
+  GObject *panels[16];
+  guint n_panels = collect_panels (self, panels);
+
+  self->panels_idle = 0;
+  if (store != NULL && store == self->store)
+    set_on (panels, n_panels, "store", store);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_board_painted_cb (GdkFrameClock *clock,
+                     RsWindow      *self)
+{
+  /* Drawn: the panels next, once the frame is out. */
+  g_signal_handler_disconnect (clock, self->panels_paint_id);
+  self->panels_paint_id = 0;
+  g_clear_object (&self->panels_clock);
+  if (self->panels_idle == 0)
+    self->panels_idle = g_idle_add (set_pending_panels_cb, self);
+}
+
+/* A large case whose entities all have a place: its board is drawn first and the panels
+ * (some 200 list rows built from templates for the reports, the timeline's) come a
+ * frame later. With a layout to run, the panels still go first (see below). */
+static gboolean
+panels_after_board (RsWindow    *self,
+                    RsCaseStore *store)
+{
+  GListModel *entities = rs_case_get_entities (rs_case_store_get_case (store));
+  guint n = g_list_model_get_n_items (entities);
+
+  if (n < PANELS_AFTER_BOARD_MIN || gtk_widget_get_frame_clock (GTK_WIDGET (self)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RsEntity) entity = g_list_model_get_item (entities, i);
+
+      if (!rs_entity_get_has_position (entity))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Children follow the window's store, selection and filter here, not through template
+ * bindings: GTK 4.8's expression watches on the window warn "couldn't find weak
  * ref" (fatal in the tests, 1 run in 3 of test-window-report) when a child that holds one
  * is finalized after the window's own weak references are gone, as a child kept alive a
  * little longer by its background work is. */
@@ -703,21 +795,32 @@ set_on_children (RsWindow   *self,
                  const char *property,
                  gpointer    value)
 {
-  /* The board last: a case without positions starts its layout in a worker as soon as
-   * the board has it, and the panels' rows (200 list rows built from templates for the
-   * reports, the timeline's) would then hold up the UI thread while it runs. */
-  GObject *children[] = {
-    G_OBJECT (self->source_viewer), G_OBJECT (self->quotes_panel),
-    G_OBJECT (self->timeline_panel), G_OBJECT (self->notes_panel),
-    G_OBJECT (self->documents_panel), G_OBJECT (self->suggestions_panel),
-    G_OBJECT (self->history_panel), G_OBJECT (self->review_panel), G_OBJECT (self->items_panel),
-    G_OBJECT (self->filter_popover), G_OBJECT (self->find_popover), G_OBJECT (self->empty_state),
-    G_OBJECT (self->board),
-  };
+  GObject *panels[16];
+  guint n_panels = collect_panels (self, panels);
+  GObject *board[] = { G_OBJECT (self->empty_state), G_OBJECT (self->board) };
 
-  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
-    if (children[i] != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (children[i]), property))
-      g_object_set (children[i], property, value, NULL);
+  if (g_str_equal (property, "store"))
+    {
+      cancel_pending_panels (self);
+      if (value != NULL && panels_after_board (self, value))
+        {
+          GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+          /* Nothing of the case before shows meanwhile. */
+          set_on (panels, n_panels, property, NULL);
+          set_on (board, G_N_ELEMENTS (board), property, value);
+          self->panels_pending = g_object_ref (value);
+          self->panels_clock = g_object_ref (clock);
+          self->panels_paint_id = g_signal_connect (clock, "after-paint",
+                                                    G_CALLBACK (on_board_painted_cb), self);
+          return;
+        }
+    }
+  /* The board last: a case without positions starts its layout in a worker as soon as
+   * the board has it, and the panels' rows would then hold up the UI thread while it
+   * runs. */
+  set_on (panels, n_panels, property, value);
+  set_on (board, G_N_ELEMENTS (board), property, value);
 }
 
 static void
@@ -1199,6 +1302,7 @@ rs_window_dispose (GObject *object)
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->watch_source, g_source_remove);
+  cancel_pending_panels (self);
   /* The last write before the panels go; a window being torn down is not updated
    * about it (GTK must not be asked to change its widgets now). */
   if (self->store != NULL)

@@ -10,8 +10,9 @@
 
 #include "rs-case.h"
 #include "rs-case-changes.h"
+#include "rs-record-list.h"
 
-/* The aggregate root the UI binds to: one GListStore per record type, plus indices
+/* The aggregate root the UI binds to: one list (RsRecordList) per record type, plus indices
  * so that "what backs this node?" never scans the whole case. It holds no SQL: the
  * store commits first, then mirrors the change here (cascades included). */
 struct _RsCase
@@ -24,16 +25,16 @@ struct _RsCase
   char *created;
 
   /* Owned lists, one per record type */
-  GListStore *documents;
-  GListStore *entities;
-  GListStore *relations;
-  GListStore *quotes;
-  GListStore *evidence;
-  GListStore *events;
-  GListStore *notes;
-  GListStore *reviews;
-  GListStore *comments;
-  GListStore *story_views;
+  RsRecordList *documents;
+  RsRecordList *entities;
+  RsRecordList *relations;
+  RsRecordList *quotes;
+  RsRecordList *evidence;
+  RsRecordList *events;
+  RsRecordList *notes;
+  RsRecordList *reviews;
+  RsRecordList *comments;
+  RsRecordList *story_views;
 
   /* Owned indices: id -> object (borrowed from the lists) */
   GHashTable *document_by_id;
@@ -159,13 +160,13 @@ index_insert (GHashTable *table,
 /* Inside a transaction an addition waits for the splice at its end. */
 static void
 list_add (RsCase     *self,
-          GListStore *store,
+          RsRecordList *store,
           gpointer    item)
 {
   if (self->change_depth > 0)
     rs_case_changes_add (self->changes, item);
   else
-    g_list_store_append (store, item);
+    rs_record_list_append (store, item);
 }
 
 static gboolean
@@ -179,7 +180,7 @@ is_pending (RsCase   *self,
 
 static void
 store_remove_item (RsCase     *self,
-                   GListStore *store,
+                   RsRecordList *store,
                    gpointer    item)
 {
   guint position;
@@ -187,8 +188,8 @@ store_remove_item (RsCase     *self,
 
   if (self->change_depth > 0)
     rs_case_changes_remove (self->changes, item);
-  if (!pending && g_list_store_find (store, item, &position))
-    g_list_store_remove (store, position);
+  if (!pending && rs_record_list_find (store, item, &position))
+    rs_record_list_remove (store, position);
 }
 
 
@@ -357,16 +358,16 @@ rs_case_class_init (RsCaseClass *klass)
 static void
 rs_case_init (RsCase *self)
 {
-  self->documents = g_list_store_new (RS_TYPE_DOCUMENT);
-  self->entities = g_list_store_new (RS_TYPE_ENTITY);
-  self->relations = g_list_store_new (RS_TYPE_RELATION);
-  self->quotes = g_list_store_new (RS_TYPE_QUOTE);
-  self->evidence = g_list_store_new (RS_TYPE_EVIDENCE);
-  self->events = g_list_store_new (RS_TYPE_EVENT);
-  self->notes = g_list_store_new (RS_TYPE_NOTE);
-  self->reviews = g_list_store_new (RS_TYPE_REVIEW);
-  self->comments = g_list_store_new (RS_TYPE_COMMENT);
-  self->story_views = g_list_store_new (RS_TYPE_STORY_VIEW);
+  self->documents = rs_record_list_new (RS_TYPE_DOCUMENT, (RsRecordListIdFunc) rs_document_get_id);
+  self->entities = rs_record_list_new (RS_TYPE_ENTITY, (RsRecordListIdFunc) rs_entity_get_id);
+  self->relations = rs_record_list_new (RS_TYPE_RELATION, (RsRecordListIdFunc) rs_relation_get_id);
+  self->quotes = rs_record_list_new (RS_TYPE_QUOTE, (RsRecordListIdFunc) rs_quote_get_id);
+  self->evidence = rs_record_list_new (RS_TYPE_EVIDENCE, (RsRecordListIdFunc) rs_evidence_get_id);
+  self->events = rs_record_list_new (RS_TYPE_EVENT, (RsRecordListIdFunc) rs_event_get_id);
+  self->notes = rs_record_list_new (RS_TYPE_NOTE, (RsRecordListIdFunc) rs_note_get_id);
+  self->reviews = rs_record_list_new (RS_TYPE_REVIEW, (RsRecordListIdFunc) rs_review_get_id);
+  self->comments = rs_record_list_new (RS_TYPE_COMMENT, (RsRecordListIdFunc) rs_comment_get_id);
+  self->story_views = rs_record_list_new (RS_TYPE_STORY_VIEW, (RsRecordListIdFunc) rs_story_view_get_id);
 
   self->document_by_id = id_table_new ();
   self->entity_by_id = id_table_new ();
@@ -1112,9 +1113,6 @@ rs_case_mark_changed (RsCase   *self,
 
 typedef gint64 (*IdGetter) (gpointer record);
 
-static int compare_ids (gconstpointer a,
-                        gconstpointer b,
-                        gpointer      user_data);
 
 static IdGetter
 id_getter_for (GType type)
@@ -1148,7 +1146,7 @@ compare_record_ids (gconstpointer a,
  * their ids sort. */
 static void
 splice_added (RsCase     *self,
-              GListStore *store)
+              RsRecordList *store)
 {
   GType type = g_list_model_get_item_type (G_LIST_MODEL (store));
   GPtrArray *added = rs_case_changes_get_added (self->changes, type);
@@ -1168,11 +1166,11 @@ splice_added (RsCase     *self,
       if (get_id (g_ptr_array_index (added, 0)) < get_id (last))
         {
           for (guint i = 0; i < added->len; i++)
-            g_list_store_insert_sorted (store, g_ptr_array_index (added, i), compare_ids, get_id);
+            rs_record_list_insert_sorted (store, g_ptr_array_index (added, i));
           return;
         }
     }
-  g_list_store_splice (store, n, 0, added->pdata, added->len);
+  rs_record_list_append_sorted (store, added->pdata, added->len);
 }
 
 /**
@@ -1361,17 +1359,6 @@ copy_story_view (RsStoryView *dst,
   rs_story_view_set_camera (dst, x, y, width, height);
   rs_story_view_set_shown (dst, rs_story_view_get_shown (src));
   rs_story_view_set_highlighted (dst, rs_story_view_get_highlighted (src));
-}
-
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b,
-             gpointer      user_data)
-{
-  gint64 (*get_id) (gpointer) = user_data;
-  gint64 ia = get_id ((gpointer)a), ib = get_id ((gpointer)b);
-
-  return ia < ib ? -1 : ia > ib;
 }
 
 /* Mirrors one record reloaded from the file (undo, redo): the model's object with
