@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
@@ -427,6 +428,26 @@ get_word_measure (RsBoardStyle *self,
   return words;
 }
 
+/* TRUE when TEXT is a node label of plain words, measured by the context's word
+ * measure. Such a text is unchanged by rs_text_dup_for_label(), so it needs no copy. */
+static gboolean
+measure_words (RsBoardStyle *self,
+               PangoContext *context,
+               RsBoardFont   font,
+               const char   *text,
+               double        max_width,
+               int           max_lines,
+               double       *width,
+               double       *height)
+{
+  RsWordMeasure *words;
+
+  return font == RS_BOARD_FONT_NODE && text != NULL &&
+         strlen (text) <= RS_TEXT_LABEL_MAX_CHARS &&
+         (words = get_word_measure (self, context)) != NULL &&
+         rs_word_measure_text (words, text, max_width, max_lines, width, height);
+}
+
 /* Any thread, with a context made in that thread (Pango's font maps are per thread). */
 static void
 measure_uncached (RsBoardStyle *self,
@@ -516,6 +537,14 @@ rs_board_style_measure_text (RsBoardStyle *self,
 
   g_return_if_fail (self != NULL);
 
+  if (self->measure_context == NULL)
+    self->measure_context = rs_board_style_create_context (self, NULL);
+
+  /* A label of plain words is its own display label and sums up faster than the cache
+   * would find it: no copy, no key, nothing kept. */
+  if (measure_words (self, self->measure_context, font, text, max_width, max_lines, width, height))
+    return;
+
   /* The key holds what create_layout will lay out, so it stays small too. */
   bounded = rs_text_dup_for_label (text, RS_TEXT_LABEL_MAX_CHARS);
   key = measure_key (font, max_width, max_lines, bounded);
@@ -525,9 +554,6 @@ rs_board_style_measure_text (RsBoardStyle *self,
       *height = cached[1];
       return;
     }
-
-  if (self->measure_context == NULL)
-    self->measure_context = rs_board_style_create_context (self, NULL);
 
   measure_uncached (self, self->measure_context, font, bounded, max_width, max_lines,
                     width, height);
@@ -592,6 +618,10 @@ measure_range_thread (gpointer data)
 
   for (guint i = range->start; i < range->end; i++)
     {
+      /* Plain words: measured, and nothing for the cache (bounded stays NULL). */
+      if (measure_words (range->style, context, RS_BOARD_FONT_NODE, range->labels[i],
+                         RS_BOARD_NODE_MAX_TEXT, 2, &range->text_w[i], &range->text_h[i]))
+        continue;
       range->bounded[i] = rs_text_dup_for_label (range->labels[i], RS_TEXT_LABEL_MAX_CHARS);
       measure_uncached (range->style, context, RS_BOARD_FONT_NODE, range->bounded[i],
                         RS_BOARD_NODE_MAX_TEXT, 2, &range->text_w[i], &range->text_h[i]);
@@ -650,9 +680,10 @@ rs_board_style_measure_nodes (RsBoardStyle       *self,
       for (guint i = half; i < n_nodes; i++)
         {
           node_size (self, kinds[i], range.text_w[i], range.text_h[i], &widths[i], &heights[i]);
-          remember (self, measure_key (RS_BOARD_FONT_NODE, RS_BOARD_NODE_MAX_TEXT, 2,
-                                       range.bounded[i]),
-                    range.text_w[i], range.text_h[i]);
+          if (range.bounded[i] != NULL)
+            remember (self, measure_key (RS_BOARD_FONT_NODE, RS_BOARD_NODE_MAX_TEXT, 2,
+                                         range.bounded[i]),
+                      range.text_w[i], range.text_h[i]);
         }
     }
   if (range.bounded != NULL)
