@@ -195,6 +195,8 @@ class Bench:
         r = self.last_json(out)
         self.add("open_first_frame_s", n, r["first_frame_s"])
         self.add("first_frame_cost_ms", n, r["first_frame_cost_ms"])
+        self.add("first_frame_cpu_s", n, r.get("first_frame_cpu_s"))
+        self.add("first_frame_ui_cpu_s", n, r.get("first_frame_ui_cpu_s"))
         self.add("peak_rss_mb", n, peak)
         for path in ("fitted", "100"):
             cam = r["camera_" + path]
@@ -358,6 +360,8 @@ class Bench:
         row("open → first frame (stored positions)", "open_first_frame_s", "s", "%.3f s",
             check=open_target)
         row("cost of that first frame", "first_frame_cost_ms", "ms", "%.0f ms")
+        row("  CPU time to that frame, all threads", "first_frame_cpu_s", "s", "%.3f s")
+        row("  CPU time to that frame, UI thread", "first_frame_ui_cpu_s", "s", "%.3f s")
         row("xdot: open → first draw", "xdot_first_draw_s", "s", "%.3f s")
         row("xdot time / Redstring time (same run)", "xdot_over_redstring", "×", "%.2f×",
             check=xdot_ratio)
