@@ -385,6 +385,67 @@ test_large_case_panels_after_board (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A launch starts loading its case before the window is built; the window takes the
+ * loading over (before or after it finished), and one no window takes is closed. */
+static gboolean
+store_closed (gpointer path)
+{
+  return rs_case_store_find_open (path) == NULL;
+}
+
+static void
+test_prefetch (void)
+{
+  g_autoptr(RsCaseStore) sample = rs_test_open_sample_case ("prefetch.redstring");
+  g_autofree char *path = g_strdup (rs_case_store_get_path (sample));
+  RsWindow *window;
+  gint64 end;
+
+  g_clear_object (&sample);
+  g_assert_null (rs_case_store_find_open (path));
+
+  /* Nobody takes it: closed once loaded. */
+  rs_window_prefetch_case (path);
+  rs_window_drop_prefetch ();
+  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  iterate (300);
+  while (!store_closed (path) && g_get_monotonic_time () < end)
+    iterate (20);
+  g_assert_null (rs_case_store_find_open (path));
+
+  /* Loaded before the window asks for it: delivered all the same. */
+  rs_window_prefetch_case (path);
+  iterate (1500);
+  window = g_object_new (RS_TYPE_WINDOW, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  rs_window_open_case_at_start (window, path);
+  rs_window_drop_prefetch ();
+  gtk_window_present (GTK_WINDOW (window));
+  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (rs_window_get_store (window) == NULL && g_get_monotonic_time () < end)
+    iterate (20);
+  g_assert_nonnull (rs_window_get_store (window));
+  g_assert_cmpstr (rs_case_store_get_path (rs_window_get_store (window)), ==, path);
+  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_entities (
+    rs_case_store_get_case (rs_window_get_store (window)))), >, 10);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (100);
+
+  /* Still loading when the window asks: the window's, once it is done. */
+  rs_window_prefetch_case (path);
+  window = g_object_new (RS_TYPE_WINDOW, NULL);
+  rs_window_open_case_at_start (window, path);
+  rs_window_drop_prefetch ();
+  gtk_window_present (GTK_WINDOW (window));
+  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (rs_window_get_store (window) == NULL && g_get_monotonic_time () < end)
+    iterate (20);
+  g_assert_nonnull (rs_window_get_store (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (300);
+  g_assert_null (rs_case_store_find_open (path));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -409,6 +470,7 @@ main (int   argc,
   g_test_add_func ("/window/stored-positions-need-no-layout", test_stored_positions_need_no_layout);
   g_test_add_func ("/window/filter-field", test_filter_field);
   g_test_add_func ("/window/large-case-panels-after-board", test_large_case_panels_after_board);
+  g_test_add_func ("/window/prefetch", test_prefetch);
 
   return g_test_run ();
 }

@@ -233,18 +233,21 @@ open_window (RsApplication *self,
       return;
     }
 
-  window = rs_window_new (self);
-  rs_window_set_locked (window, self->open_locked);
-
-  /* A case that is there loads in a worker while the window maps; the default case
-   * (perhaps written now, with the sample) opens here. A case that cannot be opened
-   * says why, over the default case rather than over an empty window. */
+  /* A case that is there loads in a worker while the window is built and maps; the
+   * default case (perhaps written now, with the sample) opens here. A case that cannot
+   * be opened says why, over the default case rather than over an empty window. */
   if (path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
+      rs_window_prefetch_case (path);
+      window = rs_window_new (self);
+      rs_window_set_locked (window, self->open_locked);
       rs_window_open_case_at_start (window, path);
+      rs_window_drop_prefetch ();
       gtk_window_present (GTK_WINDOW (window));
       return;
     }
+  window = rs_window_new (self);
+  rs_window_set_locked (window, self->open_locked);
   gtk_window_present (GTK_WINDOW (window));
   if (!rs_window_open_case (window, path, path == NULL) && path != NULL)
     rs_window_open_case (window, NULL, TRUE);

@@ -569,6 +569,11 @@ on_case_opened_cb (GObject      *source,
 /* What the user opens (Open, a dropped file): checked and loaded in the background,
  * with a progress dialog and Cancel when it takes a while; the window keeps showing
  * the case it had until then. */
+static gboolean take_prefetch (RsWindow     *self,
+                               const char   *path,
+                               GCancellable *cancellable);
+static gboolean has_prefetch  (const char   *path);
+
 void
 _rs_window_open_case_in_background (RsWindow   *self,
                                     const char *path)
@@ -582,7 +587,9 @@ _rs_window_open_case_in_background (RsWindow   *self,
 
   if (present_other_window (path))
     return;
-  if ((open = rs_case_store_find_open (path)) != NULL)
+  /* A prefetched case may be open already, its result not delivered: it is still the
+   * prefetch's to hand over, from the main loop as any loading's. */
+  if (!has_prefetch (path) && (open = rs_case_store_find_open (path)) != NULL)
     {
       remember_opening (self, path);
       show_opened (self, open);
@@ -602,9 +609,153 @@ _rs_window_open_case_in_background (RsWindow   *self,
   dialog = rs_progress_dialog_new (GTK_WINDOW (self), title);
   g_set_weak_pointer (&self->progress, dialog);
   rs_progress_dialog_present_later (dialog, self->progress_delay);
+  if (take_prefetch (self, path, rs_progress_dialog_get_cancellable (dialog)))
+    return;
   rs_case_store_open_async (path, RS_CASE_STORE_OPEN_NONE,
                             rs_progress_dialog_get_cancellable (dialog), on_case_opened_cb,
                             g_object_ref (self));
+}
+
+/* A launch's case loading while its window is built ------------------------------------ */
+
+/* Building the window (its templates) takes some 60 ms, which the case's loading in a
+ * worker need not wait for: the application starts it first (rs_window_prefetch_case)
+ * and the window takes it over (take_prefetch). One at a time, on the UI thread. */
+typedef struct
+{
+  char         *path;          /* canonical */
+  GCancellable *cancellable;
+  GAsyncResult *result;        /* once loaded, until a window takes it */
+  RsWindow     *window;        /* owned, once a window took it over */
+} Prefetch;
+
+static Prefetch *prefetch;
+
+static void
+prefetch_free (Prefetch *fetch)
+{
+  g_free (fetch->path);
+  g_clear_object (&fetch->cancellable);
+  g_clear_object (&fetch->result);
+  g_clear_object (&fetch->window);
+  g_free (fetch);
+}
+
+static void
+on_prefetched_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Prefetch *fetch = user_data;
+
+  if (fetch->window != NULL)
+    {
+      /* The window's own callback, as if it had asked: it takes the reference. */
+      on_case_opened_cb (source, result, g_steal_pointer (&fetch->window));
+      if (prefetch == fetch)
+        prefetch = NULL;
+      prefetch_free (fetch);
+      return;
+    }
+  if (prefetch != fetch)
+    {
+      /* Dropped: nobody wants the case; close what was opened. */
+      g_autoptr(RsCaseStore) store = rs_case_store_open_finish (result, NULL);
+
+      prefetch_free (fetch);
+      return;
+    }
+  fetch->result = g_object_ref (result);
+}
+
+static gboolean
+deliver_prefetched_cb (gpointer user_data)
+{
+  Prefetch *fetch = user_data;
+
+  on_case_opened_cb (NULL, fetch->result, g_steal_pointer (&fetch->window));
+  prefetch_free (fetch);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_prefetch_cb (GCancellable *cancellable,
+                    GCancellable *prefetched)
+{
+  g_cancellable_cancel (prefetched);
+}
+
+static gboolean
+has_prefetch (const char *path)
+{
+  g_autofree char *canonical = NULL;
+
+  if (prefetch == NULL)
+    return FALSE;
+  canonical = g_canonicalize_filename (path, NULL);
+  return g_strcmp0 (prefetch->path, canonical) == 0;
+}
+
+/* The prefetched loading of PATH, if there is one, handed to SELF; its dialog's Cancel
+ * cancels it. */
+static gboolean
+take_prefetch (RsWindow     *self,
+               const char   *path,
+               GCancellable *cancellable)
+{
+  Prefetch *fetch = prefetch;
+
+  if (!has_prefetch (path))
+    return FALSE;
+  prefetch = NULL;
+  fetch->window = g_object_ref (self);
+  g_cancellable_connect (cancellable, G_CALLBACK (cancel_prefetch_cb),
+                         g_object_ref (fetch->cancellable), g_object_unref);
+  /* Loaded already: delivered from the main loop, as a finished task would be. */
+  if (fetch->result != NULL)
+    g_idle_add (deliver_prefetched_cb, fetch);
+  return TRUE;
+}
+
+/**
+ * rs_window_prefetch_case:
+ * @path: an existing case file
+ *
+ * Starts loading @path in a worker for the window about to be made, which takes it over
+ * in rs_window_open_case_at_start(); rs_window_drop_prefetch() lets go of one no window
+ * took.
+ */
+void
+rs_window_prefetch_case (const char *path)
+{
+  g_return_if_fail (path != NULL);
+
+  rs_window_drop_prefetch ();
+  if (rs_case_store_find_open (path) != NULL)
+    return;
+  prefetch = g_new0 (Prefetch, 1);
+  prefetch->path = g_canonicalize_filename (path, NULL);
+  prefetch->cancellable = g_cancellable_new ();
+  rs_case_store_open_async (path, RS_CASE_STORE_OPEN_NONE, prefetch->cancellable,
+                            on_prefetched_cb, prefetch);
+}
+
+void
+rs_window_drop_prefetch (void)
+{
+  Prefetch *fetch = g_steal_pointer (&prefetch);
+
+  if (fetch == NULL)
+    return;
+  if (fetch->result != NULL)
+    {
+      g_autoptr(RsCaseStore) store = rs_case_store_open_finish (fetch->result, NULL);
+
+      prefetch_free (fetch);
+      return;
+    }
+  /* Still loading: on_prefetched_cb closes it when it is done. */
+  g_cancellable_cancel (fetch->cancellable);
 }
 
 /**
@@ -623,7 +774,7 @@ rs_window_open_case_at_start (RsWindow   *self,
   g_return_if_fail (RS_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
 
-  if (rs_case_store_find_open (path) != NULL || self->progress != NULL)
+  if ((rs_case_store_find_open (path) != NULL && !has_prefetch (path)) || self->progress != NULL)
     {
       if (!rs_window_open_case (self, path, FALSE))
         rs_window_open_case (self, NULL, TRUE);

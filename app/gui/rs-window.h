@@ -21,6 +21,8 @@ RsWindow    *rs_window_new           (RsApplication *application);
 gboolean     rs_window_open_case     (RsWindow      *self,
                                       const char    *path,
                                       gboolean       is_default);
+void         rs_window_prefetch_case      (const char *path);
+void         rs_window_drop_prefetch      (void);
 void         rs_window_open_case_at_start (RsWindow *self,
                                            const char *path);
 void         rs_window_set_store     (RsWindow      *self,
