@@ -227,6 +227,25 @@ gboolean     rs_case_store_set_board          (RsCaseStore            *self,
                                                guint                   n_edges,
                                                GError                **error);
 
+gboolean     rs_case_store_begin_board        (RsCaseStore            *self,
+                                               GError                **error);
+gboolean     rs_case_store_write_board        (RsCaseStore            *self,
+                                               const RsNodePlacement  *nodes,
+                                               guint                   n_nodes,
+                                               const RsEdgePlacement  *edges,
+                                               guint                   n_edges,
+                                               GError                **error);
+gboolean     rs_case_store_commit_board       (RsCaseStore            *self,
+                                               GError                **error);
+void         rs_case_store_place_board        (RsCaseStore            *self,
+                                               const RsNodePlacement  *nodes,
+                                               guint                   n_nodes,
+                                               const RsEdgePlacement  *edges,
+                                               guint                   n_edges);
+void         rs_case_store_end_board          (RsCaseStore            *self);
+void         rs_case_store_cancel_board       (RsCaseStore            *self);
+gboolean     rs_case_store_in_board           (RsCaseStore            *self);
+
 gboolean     rs_case_store_show_board         (RsCaseStore            *self,
                                                const RsNodePlacement  *nodes,
                                                guint                   n_nodes,
