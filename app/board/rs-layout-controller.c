@@ -525,6 +525,9 @@ typedef struct _Apply
   gboolean            show_only;
   gboolean            in_board;   /* the store's board write is ours */
   gboolean            committed;  /* its rows are in; the model is catching up */
+  gboolean            begun;
+  gboolean            finished;   /* all done but the announcement and the report */
+  GError             *error;      /* owned: how it failed */
   guint               idle_id;
 } Apply;
 
@@ -570,6 +573,7 @@ apply_free (Apply *apply)
   g_clear_pointer (&apply->nodes, g_array_unref);
   g_clear_pointer (&apply->edges, g_array_unref);
   g_clear_pointer (&apply->routes, g_ptr_array_unref);
+  g_clear_error (&apply->error);
   g_free (apply);
 }
 
@@ -583,21 +587,33 @@ apply_abort (Apply *apply)
   return_stale (task);
 }
 
+/* Over: the controller lets go of it before the case announces the layout, whose
+ * handlers may start or cancel layouts. */
 static void
-apply_done (Apply   *apply,
-            GError  *error)
+apply_done (Apply *apply)
 {
   RsLayoutController *self = apply->self;
+  RunData *data = g_task_get_task_data (apply->task);
   g_autoptr(GTask) task = g_steal_pointer (&apply->task);
+  g_autoptr(RsCaseStore) store = g_object_ref (apply->store);
+  g_autoptr(GError) error = g_steal_pointer (&apply->error);
+  gboolean announce = apply->committed;
   guint n_placed = apply->nodes->len;
 
   g_assert (self->apply == apply);
   self->apply = NULL;
   g_clear_object (&self->cancellable);
+  apply->committed = FALSE;
   apply_free (apply);
 
-  if (error != NULL)
-    g_task_return_error (task, error);
+  if (announce)
+    rs_case_store_end_board (store);
+
+  /* A newer run may have started from a handler of that. */
+  if (data->generation != self->generation)
+    return_stale (task);
+  else if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_int (task, n_placed);
 }
@@ -683,33 +699,86 @@ collect_finish (Apply    *apply,
   return TRUE;
 }
 
+static void apply_finish_now (gpointer user_data);
+
+/* One slice of the apply, or all that is left of it (@deadline 0). Returns TRUE when
+ * only the announcement is left (apply->committed), or it failed (apply->error). */
+static gboolean
+apply_run (Apply  *apply,
+           gint64  deadline)
+{
+  gboolean done = FALSE;
+
+  /* Begun in the first slice, not before: a small result is written in one, and the
+   * file is never locked between two turns of the main loop for it. */
+  if (!apply->begun)
+    {
+      g_autoptr(GError) error = NULL;
+
+      apply->begun = TRUE;
+      if (!apply->show_only)
+        apply->in_board = rs_case_store_begin_board (apply->store, apply_finish_now, apply,
+                                                     &error);
+      /* Busy: another change is open; the layout joins it at the end, as a whole. */
+      if (!apply->show_only && !apply->in_board &&
+          !g_error_matches (error, RS_ERROR, RS_ERROR_BUSY))
+        {
+          apply->error = g_steal_pointer (&error);
+          return TRUE;
+        }
+    }
+
+  if (!apply->committed)
+    {
+      if (!collect_step (apply, deadline == 0 ? G_MAXINT64 : deadline, &done, &apply->error))
+        {
+          /* Nothing of it is kept. */
+          if (apply->in_board)
+            rs_case_store_cancel_board (apply->store);
+          apply->in_board = FALSE;
+          return TRUE;
+        }
+      if (!done)
+        return FALSE;
+      if (collect_finish (apply, &apply->error))
+        return TRUE;
+      if (deadline != 0 && g_get_monotonic_time () >= deadline)
+        return FALSE;
+    }
+  return place_step (apply, deadline);
+}
+
 static gboolean
 apply_slice_cb (gpointer user_data)
 {
   Apply *apply = user_data;
-  gint64 deadline = g_get_monotonic_time () + APPLY_USEC;
-  GError *error = NULL;
-  gboolean done = FALSE;
 
-  if (apply->committed)
-    {
-      if (!place_step (apply, deadline))
-        return G_SOURCE_CONTINUE;
-      /* The case announces the layout: the board and the panels follow. */
-      apply->committed = FALSE;
-      rs_case_store_end_board (apply->store);
-    }
-  else
-    {
-      if (collect_step (apply, deadline, &done, &error) && !done)
-        return G_SOURCE_CONTINUE;
-      if (error == NULL && !collect_finish (apply, &error))
-        return G_SOURCE_CONTINUE;
-    }
+  if (!apply->finished && !apply_run (apply, g_get_monotonic_time () + APPLY_USEC))
+    return G_SOURCE_CONTINUE;
 
   apply->idle_id = 0;
-  apply_done (apply, error);
+  apply_done (apply);
   return G_SOURCE_REMOVE;
+}
+
+/* Another write to the store came while this one was being written: all of it now,
+ * announced at once; reported from the main loop, after that write. */
+static void
+apply_finish_now (gpointer user_data)
+{
+  Apply *apply = user_data;
+  g_autoptr(RsCaseStore) store = g_object_ref (apply->store);
+
+  if (apply->finished)
+    return;
+  apply_run (apply, 0);
+  apply->finished = TRUE;
+  if (apply->committed)
+    {
+      apply->committed = FALSE;
+      /* Last: a handler may cancel and free the apply. */
+      rs_case_store_end_board (store);
+    }
 }
 
 static void
@@ -753,18 +822,6 @@ layout_done_cb (GObject      *object,
   apply->routes = g_ptr_array_new_with_free_func (g_free);
   apply->show_only = is_show_only (self, apply->store);
   self->apply = apply;
-
-  /* Busy: another change is open and the layout joins it at the end, as a whole. */
-  if (!apply->show_only)
-    {
-      apply->in_board = rs_case_store_begin_board (apply->store, &error);
-      if (!apply->in_board && !g_error_matches (error, RS_ERROR, RS_ERROR_BUSY))
-        {
-          apply_done (apply, g_steal_pointer (&error));
-          return;
-        }
-      g_clear_error (&error);
-    }
 
   /* An idle, below redrawing and input: frames go on between slices (the board
    * draws none of the result before it is whole). */

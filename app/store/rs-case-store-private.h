@@ -54,6 +54,10 @@ struct _RsCaseStore
    * meanwhile. */
   gboolean         in_board;
   gboolean         board_committed;  /* its rows are in; the model catches up */
+  GThread         *board_thread;     /* borrowed: the one writing it */
+  RsBoardFinishFunc board_finish;    /* writes the rest of it at once */
+  gpointer         board_finish_data;
+  gboolean         board_finishing;
   sqlite3_stmt    *board_pos;
   sqlite3_stmt    *board_route;
   sqlite3_stmt    *board_unroute;

@@ -403,8 +403,9 @@ try_save_note (RsCaseStore   *self,
     return FALSE;
 
   _rs_case_store_lock (self);
-  /* A board write's open transaction: only this thread can be in it, holding the lock. */
-  if (self->in_board && !self->board_committed && _rs_case_store_refuse_busy (self, error))
+  /* A board write of this thread's is finished first (another thread got the lock:
+   * none is open, or it only has the model to follow, which a note does not touch). */
+  if (_rs_case_store_refuse_busy (self, error))
     {
       _rs_case_store_unlock (self);
       return FALSE;

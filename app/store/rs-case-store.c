@@ -2433,15 +2433,32 @@ rs_case_store_set_board (RsCaseStore            *self,
   return TRUE;
 
 fail:
+  /* A statement stopped part way (another program's lock) would keep the transaction
+   * open past the rollback's RELEASE. */
+  g_clear_pointer (&pos, sqlite3_finalize);
+  g_clear_pointer (&route, sqlite3_finalize);
+  g_clear_pointer (&unroute, sqlite3_finalize);
   op_rollback (self);
   return FALSE;
 }
 
-/* A write refused while the board is written a slice at a time. */
+/* A write while the board is written a slice at a time (on the thread writing it): the
+ * board write is finished at once first, so that the write comes after the layout,
+ * whole (the user acted: one longer wait beats a refusal). Refused with RS_ERROR_BUSY
+ * only when it cannot be finished (from inside its own finishing). Other threads wait
+ * on the lock while its transaction is open, and only write notes. */
 gboolean
 _rs_case_store_refuse_busy (RsCaseStore  *self,
                             GError      **error)
 {
+  if (!self->in_board || self->board_thread != g_thread_self ())
+    return FALSE;
+  if (self->board_finish != NULL && !self->board_finishing)
+    {
+      self->board_finishing = TRUE;
+      self->board_finish (self->board_finish_data);
+      self->board_finishing = FALSE;
+    }
   if (!self->in_board)
     return FALSE;
   g_set_error_literal (error, RS_ERROR, RS_ERROR_BUSY,
@@ -2476,12 +2493,15 @@ finish_statements (RsCaseStore *self)
  * - Once committed, the model follows a slice at a time (rs_case_store_place_board())
  *   and the case announces it all at once, as one transaction, in
  *   rs_case_store_end_board().
- * - From begin to end every other write to the store is refused with RS_ERROR_BUSY;
- *   a board write is itself refused (RS_ERROR_BUSY) while a change or batch is open.
+ * - A write to the store from begin to end first has @finish write the rest at once
+ *   (see _rs_case_store_refuse_busy()); a board write is itself refused
+ *   (RS_ERROR_BUSY) while a change or batch is open.
  */
 gboolean
-rs_case_store_begin_board (RsCaseStore  *self,
-                           GError      **error)
+rs_case_store_begin_board (RsCaseStore        *self,
+                           RsBoardFinishFunc   finish,
+                           gpointer            finish_data,
+                           GError            **error)
 {
   g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -2511,6 +2531,9 @@ rs_case_store_begin_board (RsCaseStore  *self,
     }
   self->in_board = TRUE;
   self->board_committed = FALSE;
+  self->board_thread = g_thread_self ();
+  self->board_finish = finish;
+  self->board_finish_data = finish_data;
   return TRUE;
 }
 
@@ -2553,6 +2576,7 @@ rs_case_store_commit_board (RsCaseStore  *self,
     {
       rs_db_exec (self->db, "ROLLBACK", NULL);
       self->in_board = FALSE;
+      self->board_finish = NULL;
     }
   else
     {
@@ -2588,6 +2612,7 @@ rs_case_store_end_board (RsCaseStore *self)
 
   self->in_board = FALSE;
   self->board_committed = FALSE;
+  self->board_finish = NULL;
   rs_case_end_changes (self->kase);
 }
 
@@ -2603,6 +2628,7 @@ rs_case_store_cancel_board (RsCaseStore *self)
   finish_statements (self);
   rs_db_exec (self->db, "ROLLBACK", NULL);
   self->in_board = FALSE;
+  self->board_finish = NULL;
   _rs_case_store_unlock (self);
 }
 

@@ -14,6 +14,9 @@
 
 G_BEGIN_DECLS
 
+/* Writes what is left of a board write at once, and ends it (rs_case_store_begin_board). */
+typedef void (*RsBoardFinishFunc) (gpointer data);
+
 #define RS_TYPE_CASE_STORE (rs_case_store_get_type ())
 G_DECLARE_FINAL_TYPE (RsCaseStore, rs_case_store, RS, CASE_STORE, GObject)
 
@@ -228,6 +231,8 @@ gboolean     rs_case_store_set_board          (RsCaseStore            *self,
                                                GError                **error);
 
 gboolean     rs_case_store_begin_board        (RsCaseStore            *self,
+                                               RsBoardFinishFunc       finish,
+                                               gpointer                finish_data,
                                                GError                **error);
 gboolean     rs_case_store_write_board        (RsCaseStore            *self,
                                                const RsNodePlacement  *nodes,
