@@ -823,8 +823,14 @@ layout_done_cb (GObject      *object,
   apply->show_only = is_show_only (self, apply->store);
   self->apply = apply;
 
-  /* An idle, below redrawing and input: frames go on between slices (the board
-   * draws none of the result before it is whole). */
+  /* The first slice at once: a small result is applied in it, as it always was. The
+   * rest in an idle, below redrawing and input: frames go on between slices (the
+   * board draws none of the result before it is whole). */
+  if (apply_run (apply, g_get_monotonic_time () + APPLY_USEC))
+    {
+      apply_done (apply);
+      return;
+    }
   apply->idle_id = g_idle_add (apply_slice_cb, apply);
 }
 
