@@ -190,6 +190,69 @@ test_edit_is_one_notification (void)
   g_ptr_array_unref (counts.changes);
 }
 
+/* Issue 18: a record whose place on the board alone changed is marked so (the board
+ * follows it without measuring again); any other change to it in the same transaction,
+ * or its addition, clears the mark. */
+static void
+test_placed_only (void)
+{
+  g_autoptr(RsCaseChanges) changes = rs_case_changes_new ();
+  g_autoptr(RsEntity) moved = rs_entity_new (1);
+  g_autoptr(RsEntity) renamed = rs_entity_new (2);
+  g_autoptr(RsEntity) added = rs_entity_new (3);
+  g_autoptr(RsRelation) rerouted = rs_relation_new (4);
+
+  rs_case_changes_place (changes, moved);
+  rs_case_changes_place (changes, renamed);
+  rs_case_changes_change (changes, renamed);
+  rs_case_changes_place (changes, renamed);
+  rs_case_changes_add (changes, added);
+  rs_case_changes_place (changes, added);
+  rs_case_changes_place (changes, rerouted);
+
+  g_assert_true (rs_case_changes_is_placed_only (changes, moved));
+  g_assert_true (rs_case_changes_is_placed_only (changes, rerouted));
+  g_assert_false (rs_case_changes_is_placed_only (changes, renamed));
+  g_assert_false (rs_case_changes_is_placed_only (changes, added));
+  g_assert_cmpuint (rs_case_changes_get_changed (changes, RS_TYPE_ENTITY)->len, ==, 2);
+  g_assert_cmpuint (rs_case_changes_get_added (changes, RS_TYPE_ENTITY)->len, ==, 1);
+
+  /* Removed after it moved: removed, not placed. */
+  rs_case_changes_remove (changes, moved);
+  g_assert_false (rs_case_changes_is_placed_only (changes, moved));
+  g_assert_cmpuint (rs_case_changes_get_removed (changes, RS_TYPE_ENTITY)->len, ==, 1);
+}
+
+/* A layout written through the store announces placed-only records; an edit does not. */
+static void
+test_board_write_is_placed_only (void)
+{
+  g_autoptr(RsCaseStore) store = rs_test_open_sample_case ("placed.redstring");
+  RsCase *kase = rs_case_store_get_case (store);
+  g_autoptr(RsEntity) entity = g_list_model_get_item (rs_case_get_entities (kase), 0);
+  RsNodePlacement node = { rs_entity_get_id (entity), 10, 20, FALSE };
+  g_autoptr(GError) error = NULL;
+  RsCaseChanges *changes;
+  Counts counts = { 0 };
+
+  watch (kase, &counts);
+  g_assert_true (rs_case_store_set_board (store, &node, 1, NULL, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.changes->len, ==, 1);
+  changes = g_ptr_array_index (counts.changes, 0);
+  g_assert_true (rs_case_changes_is_placed_only (changes, entity));
+
+  g_assert_true (rs_case_store_update_entity (store, rs_entity_get_id (entity),
+                                              rs_entity_get_kind (entity), "Renamed",
+                                              NULL, "", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.changes->len, ==, 2);
+  changes = g_ptr_array_index (counts.changes, 1);
+  g_assert_false (rs_case_changes_is_placed_only (changes, entity));
+
+  g_ptr_array_unref (counts.changes);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -198,6 +261,8 @@ main (int   argc,
 
   g_test_add_func ("/case-changes/import-is-one-batch", test_import_is_one_batch);
   g_test_add_func ("/case-changes/edit-is-one-notification", test_edit_is_one_notification);
+  g_test_add_func ("/case-changes/placed-only", test_placed_only);
+  g_test_add_func ("/case-changes/board-write-is-placed-only", test_board_write_is_placed_only);
 
   return g_test_run ();
 }

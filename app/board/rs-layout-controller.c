@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "rs-board-style.h"
+#include "rs-error.h"
 #include "rs-enum-types.h"
 #include "rs-graph-layout.h"
 #include "rs-layout-controller.h"
@@ -40,6 +41,8 @@ struct _RsLayoutController
   /* Owned: the cancellable of the running layout, NULL when none runs. */
   GCancellable   *cancellable;
   guint           generation;
+  /* Owned: the result being written a slice at a time, NULL when none is. */
+  struct _Apply  *apply;
 };
 
 G_DEFINE_FINAL_TYPE (RsLayoutController, rs_layout_controller, G_TYPE_OBJECT)
@@ -252,11 +255,17 @@ rs_layout_controller_set_show_only (RsLayoutController *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ONLY]);
 }
 
-/* Whatever runs is stale from now on: its result is never applied. */
+static void apply_abort (struct _Apply *apply);
+
+/* Whatever runs is stale from now on: its result is never applied, and one being
+ * written is rolled back (the case is as before it). */
 void
 rs_layout_controller_cancel (RsLayoutController *self)
 {
   g_return_if_fail (RS_IS_LAYOUT_CONTROLLER (self));
+
+  if (self->apply != NULL)
+    apply_abort (g_steal_pointer (&self->apply));
 
   if (self->cancellable != NULL)
     {
@@ -318,14 +327,84 @@ build_case_scene (RsCaseStore *store)
   return rs_board_scene_new (rs_case_store_get_case (store), NULL, style);
 }
 
+/* Result node @i as a placement for @nodes, unless the case or the run says to leave
+ * it where it is. */
+static void
+collect_node (RsCase         *kase,
+              RunData        *data,
+              RsLayoutResult *result,
+              guint           i,
+              GArray         *nodes)
+{
+  RsNodePlacement placement = { 0 };
+  double width, height;
+  RsEntity *entity;
+
+  rs_layout_result_get_node (result, i, &placement.entity_id, &placement.x, &placement.y,
+                             &width, &height);
+
+  /* The case may have changed while the layout ran. */
+  if ((entity = rs_case_lookup_entity (kase, placement.entity_id)) == NULL)
+    return;
+
+  placement.pinned = rs_entity_get_pinned (entity);
+
+  if (data->everything)
+    {
+      /* Pinned nodes keep their place, whatever the engine did with them. */
+      if (placement.pinned && rs_entity_get_has_position (entity))
+        return;
+    }
+  else if (!g_hash_table_contains (data->unplaced, &placement.entity_id) ||
+           rs_entity_get_has_position (entity))
+    return;
+
+  g_array_append_val (nodes, placement);
+}
+
 /* @laid_routes: (nullable): each edge's route as rs_layout_result_dup_route() writes it,
- * formatted by the worker; the routes are taken from it. */
+ * formatted by the worker; the route is taken from it. */
+static void
+collect_edge (RsCase         *kase,
+              RunData        *data,
+              RsLayoutResult *result,
+              GPtrArray      *laid_routes,
+              guint           i,
+              GArray         *edges,
+              GPtrArray      *routes)
+{
+  RsEdgePlacement placement = { 0 };
+  char *route;
+
+  placement.relation_id = rs_layout_result_get_edge_id (result, i);
+  if (rs_case_lookup_relation (kase, placement.relation_id) == NULL)
+    return;
+
+  route = laid_routes != NULL ? g_steal_pointer (&g_ptr_array_index (laid_routes, i))
+                              : rs_layout_result_dup_route (result, i);
+  if (route == NULL && !data->everything)
+    return;
+
+  g_ptr_array_add (routes, route);
+  placement.route = route;
+  placement.has_label_position = route != NULL &&
+    rs_layout_result_get_edge_label (result, i, &placement.label_x, &placement.label_y);
+  g_array_append_val (edges, placement);
+}
+
+/* A read-only case is laid out for the screen (or the export) only. */
+static gboolean
+is_show_only (RsLayoutController *self,
+              RsCaseStore        *store)
+{
+  return self->show_only || rs_case_store_is_read_only (store);
+}
+
 static gboolean
 apply_result (RsLayoutController  *self,
               RsCaseStore         *store,
               RunData             *data,
               RsLayoutResult      *result,
-              GPtrArray           *laid_routes,
               guint               *n_placed,
               GError             **error)
 {
@@ -340,59 +419,14 @@ apply_result (RsLayoutController  *self,
   *n_placed = 0;
 
   for (guint i = 0; i < n_nodes; i++)
-    {
-      RsNodePlacement placement = { 0 };
-      double width, height;
-      RsEntity *entity;
-
-      rs_layout_result_get_node (result, i, &placement.entity_id, &placement.x, &placement.y,
-                                 &width, &height);
-
-      /* The case may have changed while the layout ran. */
-      if ((entity = rs_case_lookup_entity (kase, placement.entity_id)) == NULL)
-        continue;
-
-      placement.pinned = rs_entity_get_pinned (entity);
-
-      if (data->everything)
-        {
-          /* Pinned nodes keep their place, whatever the engine did with them. */
-          if (placement.pinned && rs_entity_get_has_position (entity))
-            continue;
-        }
-      else if (!g_hash_table_contains (data->unplaced, &placement.entity_id) ||
-               rs_entity_get_has_position (entity))
-        continue;
-
-      g_array_append_val (nodes, placement);
-    }
-
+    collect_node (kase, data, result, i, nodes);
   for (guint i = 0; i < n_edges; i++)
-    {
-      RsEdgePlacement placement = { 0 };
-      char *route;
-
-      placement.relation_id = rs_layout_result_get_edge_id (result, i);
-      if (rs_case_lookup_relation (kase, placement.relation_id) == NULL)
-        continue;
-
-      route = laid_routes != NULL ? g_steal_pointer (&g_ptr_array_index (laid_routes, i))
-                                  : rs_layout_result_dup_route (result, i);
-      if (route == NULL && !data->everything)
-        continue;
-
-      g_ptr_array_add (routes, route);
-      placement.route = route;
-      placement.has_label_position = route != NULL &&
-        rs_layout_result_get_edge_label (result, i, &placement.label_x, &placement.label_y);
-      g_array_append_val (edges, placement);
-    }
+    collect_edge (kase, data, result, NULL, i, edges, routes);
 
   if (nodes->len == 0 && edges->len == 0)
     return TRUE;
 
-  /* A read-only case is laid out for the screen (or the export) only. */
-  if (self->show_only || rs_case_store_is_read_only (store))
+  if (is_show_only (self, store))
     ok = rs_case_store_show_board (store,
                                    (const RsNodePlacement *)(gpointer)nodes->data, nodes->len,
                                    (const RsEdgePlacement *)(gpointer)edges->data, edges->len,
@@ -464,6 +498,289 @@ layout_in_thread (GTask        *work,
   g_task_return_pointer (work, g_steal_pointer (&laid), (GDestroyNotify) laid_free);
 }
 
+/* Writing a result a slice at a time on the main loop: about one frame's worth of
+ * work between two looks at it (as a bundle import or a merge writes).
+ *
+ * - The placements are collected and their rows written in one transaction
+ *   (rs_case_store_begin_board); a cancel rolls it back, leaving the case as it was.
+ * - Once committed, the model follows a slice at a time, and the case announces it
+ *   all at once at the end (the board follows then, in one go): a cancel can no
+ *   longer take it back, and finishes it at once. */
+#define APPLY_STEP  256
+#define APPLY_USEC  (12 * G_TIME_SPAN_MILLISECOND)
+
+typedef struct _Apply
+{
+  RsLayoutController *self;       /* borrowed: it aborts the apply before it goes */
+  GTask              *task;       /* owned */
+  RsCaseStore        *store;      /* owned */
+  Laid               *laid;       /* owned */
+  GArray             *nodes;      /* RsNodePlacement */
+  GArray             *edges;      /* RsEdgePlacement */
+  GPtrArray          *routes;     /* owns the edges' routes */
+  guint               next_node;  /* in the result */
+  guint               next_edge;
+  guint               done_nodes; /* in nodes / edges: written, then placed */
+  guint               done_edges;
+  gboolean            show_only;
+  gboolean            in_board;   /* the store's board write is ours */
+  gboolean            committed;  /* its rows are in; the model is catching up */
+  gboolean            begun;
+  gboolean            finished;   /* all done but the announcement and the report */
+  GError             *error;      /* owned: how it failed */
+  guint               idle_id;
+} Apply;
+
+static gboolean
+place_step (Apply  *apply,
+            gint64  deadline)
+{
+  do
+    {
+      guint n_nodes = MIN (APPLY_STEP, apply->nodes->len - apply->done_nodes);
+      guint n_edges = n_nodes > 0 ? 0 : MIN (APPLY_STEP, apply->edges->len - apply->done_edges);
+
+      rs_case_store_place_board (apply->store,
+                                 &g_array_index (apply->nodes, RsNodePlacement, apply->done_nodes),
+                                 n_nodes,
+                                 &g_array_index (apply->edges, RsEdgePlacement, apply->done_edges),
+                                 n_edges);
+      apply->done_nodes += n_nodes;
+      apply->done_edges += n_edges;
+      if (apply->done_nodes >= apply->nodes->len && apply->done_edges >= apply->edges->len)
+        return TRUE;
+    }
+  while (deadline == 0 || g_get_monotonic_time () < deadline);
+
+  return FALSE;
+}
+
+static void
+apply_free (Apply *apply)
+{
+  g_clear_handle_id (&apply->idle_id, g_source_remove);
+  if (apply->committed)
+    {
+      /* The file has it all: the model must too. */
+      place_step (apply, 0);
+      rs_case_store_end_board (apply->store);
+    }
+  else if (apply->in_board)
+    rs_case_store_cancel_board (apply->store);
+  g_clear_object (&apply->task);
+  g_clear_object (&apply->store);
+  g_clear_pointer (&apply->laid, laid_free);
+  g_clear_pointer (&apply->nodes, g_array_unref);
+  g_clear_pointer (&apply->edges, g_array_unref);
+  g_clear_pointer (&apply->routes, g_ptr_array_unref);
+  g_clear_error (&apply->error);
+  g_free (apply);
+}
+
+/* Cancelled: rolled back (or finished, once committed), reported as stale. */
+static void
+apply_abort (Apply *apply)
+{
+  g_autoptr(GTask) task = g_steal_pointer (&apply->task);
+
+  apply_free (apply);
+  return_stale (task);
+}
+
+/* Over: the controller lets go of it before the case announces the layout, whose
+ * handlers may start or cancel layouts. */
+static void
+apply_done (Apply *apply)
+{
+  RsLayoutController *self = apply->self;
+  RunData *data = g_task_get_task_data (apply->task);
+  g_autoptr(GTask) task = g_steal_pointer (&apply->task);
+  g_autoptr(RsCaseStore) store = g_object_ref (apply->store);
+  g_autoptr(GError) error = g_steal_pointer (&apply->error);
+  gboolean announce = apply->committed;
+  guint n_placed = apply->nodes->len;
+
+  g_assert (self->apply == apply);
+  self->apply = NULL;
+  g_clear_object (&self->cancellable);
+  apply->committed = FALSE;
+  apply_free (apply);
+
+  if (announce)
+    rs_case_store_end_board (store);
+
+  /* A newer run may have started from a handler of that. */
+  if (data->generation != self->generation)
+    return_stale (task);
+  else if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_int (task, n_placed);
+}
+
+/* One slice: placements collected and written up to the deadline. Returns TRUE when
+ * every placement is collected and written. */
+static gboolean
+collect_step (Apply    *apply,
+              gint64    deadline,
+              gboolean *done,
+              GError  **error)
+{
+  RunData *data = g_task_get_task_data (apply->task);
+  RsCase *kase = rs_case_store_get_case (apply->store);
+  RsLayoutResult *result = apply->laid->result;
+  guint n_nodes = rs_layout_result_get_n_nodes (result);
+  guint n_edges = rs_layout_result_get_n_edges (result);
+
+  do
+    {
+      guint stop;
+
+      if (apply->next_node < n_nodes)
+        {
+          stop = MIN (n_nodes, apply->next_node + APPLY_STEP);
+          for (; apply->next_node < stop; apply->next_node++)
+            collect_node (kase, data, result, apply->next_node, apply->nodes);
+        }
+      else if (apply->next_edge < n_edges)
+        {
+          stop = MIN (n_edges, apply->next_edge + APPLY_STEP);
+          for (; apply->next_edge < stop; apply->next_edge++)
+            collect_edge (kase, data, result, apply->laid->routes, apply->next_edge,
+                          apply->edges, apply->routes);
+        }
+
+      if (apply->in_board &&
+          !rs_case_store_write_board (apply->store,
+                                      &g_array_index (apply->nodes, RsNodePlacement,
+                                                      apply->done_nodes),
+                                      apply->nodes->len - apply->done_nodes,
+                                      &g_array_index (apply->edges, RsEdgePlacement,
+                                                      apply->done_edges),
+                                      apply->edges->len - apply->done_edges,
+                                      error))
+        return FALSE;
+      apply->done_nodes = apply->nodes->len;
+      apply->done_edges = apply->edges->len;
+
+      *done = apply->next_node >= n_nodes && apply->next_edge >= n_edges;
+    }
+  while (!*done && g_get_monotonic_time () < deadline);
+
+  return TRUE;
+}
+
+/* Every placement collected: the rows committed, or, without a board write of ours,
+ * the whole result applied at once. Returns TRUE when the apply is over. */
+static gboolean
+collect_finish (Apply    *apply,
+                GError  **error)
+{
+  const RsNodePlacement *nodes = (const RsNodePlacement *)(gpointer)apply->nodes->data;
+  const RsEdgePlacement *edges = (const RsEdgePlacement *)(gpointer)apply->edges->data;
+  guint n_nodes = apply->nodes->len, n_edges = apply->edges->len;
+
+  if (apply->in_board)
+    {
+      apply->in_board = FALSE;
+      if (!rs_case_store_commit_board (apply->store, error))
+        return TRUE;
+      apply->committed = TRUE;
+      apply->done_nodes = apply->done_edges = 0;
+      return FALSE;
+    }
+  if (n_nodes == 0 && n_edges == 0)
+    return TRUE;
+  if (apply->show_only)
+    rs_case_store_show_board (apply->store, nodes, n_nodes, edges, n_edges, error);
+  else
+    /* Inside another change (an import going a slice at a time): part of it. */
+    rs_case_store_set_board (apply->store, nodes, n_nodes, edges, n_edges, error);
+  return TRUE;
+}
+
+static void apply_finish_now (gpointer user_data);
+
+/* One slice of the apply, or all that is left of it (@deadline 0). Returns TRUE when
+ * only the announcement is left (apply->committed), or it failed (apply->error). */
+static gboolean
+apply_run (Apply  *apply,
+           gint64  deadline)
+{
+  gboolean done = FALSE;
+
+  /* Begun in the first slice, not before: a small result is written in one, and the
+   * file is never locked between two turns of the main loop for it. */
+  if (!apply->begun)
+    {
+      g_autoptr(GError) error = NULL;
+
+      apply->begun = TRUE;
+      if (!apply->show_only)
+        apply->in_board = rs_case_store_begin_board (apply->store, apply_finish_now, apply,
+                                                     &error);
+      /* Busy: another change is open; the layout joins it at the end, as a whole. */
+      if (!apply->show_only && !apply->in_board &&
+          !g_error_matches (error, RS_ERROR, RS_ERROR_BUSY))
+        {
+          apply->error = g_steal_pointer (&error);
+          return TRUE;
+        }
+    }
+
+  if (!apply->committed)
+    {
+      if (!collect_step (apply, deadline == 0 ? G_MAXINT64 : deadline, &done, &apply->error))
+        {
+          /* Nothing of it is kept. */
+          if (apply->in_board)
+            rs_case_store_cancel_board (apply->store);
+          apply->in_board = FALSE;
+          return TRUE;
+        }
+      if (!done)
+        return FALSE;
+      if (collect_finish (apply, &apply->error))
+        return TRUE;
+      if (deadline != 0 && g_get_monotonic_time () >= deadline)
+        return FALSE;
+    }
+  return place_step (apply, deadline);
+}
+
+static gboolean
+apply_slice_cb (gpointer user_data)
+{
+  Apply *apply = user_data;
+
+  if (!apply->finished && !apply_run (apply, g_get_monotonic_time () + APPLY_USEC))
+    return G_SOURCE_CONTINUE;
+
+  apply->idle_id = 0;
+  apply_done (apply);
+  return G_SOURCE_REMOVE;
+}
+
+/* Another write to the store came while this one was being written: all of it now,
+ * announced at once; reported from the main loop, after that write. */
+static void
+apply_finish_now (gpointer user_data)
+{
+  Apply *apply = user_data;
+  g_autoptr(RsCaseStore) store = g_object_ref (apply->store);
+
+  if (apply->finished)
+    return;
+  apply_run (apply, 0);
+  apply->finished = TRUE;
+  if (apply->committed)
+    {
+      apply->committed = FALSE;
+      /* Last: a handler may cancel and free the apply. */
+      rs_case_store_end_board (store);
+    }
+}
+
 static void
 layout_done_cb (GObject      *object,
                 GAsyncResult *res,
@@ -475,7 +792,7 @@ layout_done_cb (GObject      *object,
   g_autoptr(Laid) laid = NULL;
   g_autoptr(RsCaseStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  guint n_placed = 0;
+  Apply *apply;
 
   laid = g_task_propagate_pointer (G_TASK (res), &error);
 
@@ -487,13 +804,34 @@ layout_done_cb (GObject      *object,
       return;
     }
 
-  g_clear_object (&self->cancellable);
+  if (laid == NULL)
+    {
+      g_clear_object (&self->cancellable);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
 
-  if (laid == NULL ||
-      !apply_result (self, store, data, laid->result, laid->routes, &n_placed, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_int (task, n_placed);
+  g_assert (self->apply == NULL);
+  apply = g_new0 (Apply, 1);
+  apply->self = self;
+  apply->task = g_steal_pointer (&task);
+  apply->store = g_steal_pointer (&store);
+  apply->laid = g_steal_pointer (&laid);
+  apply->nodes = g_array_new (FALSE, TRUE, sizeof (RsNodePlacement));
+  apply->edges = g_array_new (FALSE, TRUE, sizeof (RsEdgePlacement));
+  apply->routes = g_ptr_array_new_with_free_func (g_free);
+  apply->show_only = is_show_only (self, apply->store);
+  self->apply = apply;
+
+  /* The first slice at once: a small result is applied in it, as it always was. The
+   * rest in an idle, below redrawing and input: frames go on between slices (the
+   * board draws none of the result before it is whole). */
+  if (apply_run (apply, g_get_monotonic_time () + APPLY_USEC))
+    {
+      apply_done (apply);
+      return;
+    }
+  apply->idle_id = g_idle_add (apply_slice_cb, apply);
 }
 
 static void
@@ -641,7 +979,7 @@ rs_layout_controller_run (RsLayoutController  *self,
 
   if (!(result = rs_graph_layout_run (request, cancellable, error)))
     return FALSE;
-  if (!apply_result (self, store, data, result, NULL, &placed, error))
+  if (!apply_result (self, store, data, result, &placed, error))
     return FALSE;
   if (n_placed != NULL)
     *n_placed = placed;

@@ -168,22 +168,33 @@ rs_case_changes_only_touch (RsCaseChanges *self,
   return n == g_hash_table_size (self->state);
 }
 
+/* In a state value, beside what + 1: a changed object whose place on the board is all
+ * that changed, which the board can follow without measuring it again. */
+#define PLACED_ONLY 0x100u
+
 static void
 record (RsCaseChanges *self,
         gpointer       object,
-        guint          what)
+        guint          what,
+        gboolean       placed)
 {
   g_autoptr(GObject) keep = g_object_ref (object);
   int kind = kind_of_type (G_OBJECT_TYPE (object));
-  guint old;
+  guint value, old;
 
   g_return_if_fail (kind >= 0);
 
-  old = GPOINTER_TO_UINT (g_hash_table_lookup (self->state, object));
-  if (old != 0)
+  value = GPOINTER_TO_UINT (g_hash_table_lookup (self->state, object));
+  if (value != 0)
     {
-      old--;
-      if (what == CHANGED || old == what)
+      old = (value & ~PLACED_ONLY) - 1;
+      if (what == CHANGED)
+        {
+          if ((value & PLACED_ONLY) && !placed)
+            g_hash_table_insert (self->state, object, GUINT_TO_POINTER (value & ~PLACED_ONLY));
+          return;
+        }
+      if (old == what)
         return;
       if (old == ADDED && what == REMOVED)
         {
@@ -193,7 +204,8 @@ record (RsCaseChanges *self,
         }
       g_ptr_array_remove (self->items[kind][old], object);
     }
-  g_hash_table_insert (self->state, object, GUINT_TO_POINTER (what + 1));
+  g_hash_table_insert (self->state, object,
+                       GUINT_TO_POINTER ((what + 1) | (what == CHANGED && placed ? PLACED_ONLY : 0)));
   g_ptr_array_add (self->items[kind][what], g_object_ref (object));
 }
 
@@ -203,7 +215,7 @@ rs_case_changes_add (RsCaseChanges *self,
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (G_IS_OBJECT (object));
-  record (self, object, ADDED);
+  record (self, object, ADDED, FALSE);
 }
 
 void
@@ -212,7 +224,7 @@ rs_case_changes_change (RsCaseChanges *self,
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (G_IS_OBJECT (object));
-  record (self, object, CHANGED);
+  record (self, object, CHANGED, FALSE);
 }
 
 void
@@ -221,5 +233,26 @@ rs_case_changes_remove (RsCaseChanges *self,
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (G_IS_OBJECT (object));
-  record (self, object, REMOVED);
+  record (self, object, REMOVED, FALSE);
+}
+
+/* Changed, its place on the board only (position, pin, route): see
+ * rs_case_changes_is_placed_only(). */
+void
+rs_case_changes_place (RsCaseChanges *self,
+                       gpointer       object)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (G_IS_OBJECT (object));
+  record (self, object, CHANGED, TRUE);
+}
+
+/* TRUE for an object of the changed ones whose place on the board is all that changed
+ * in this transaction. */
+gboolean
+rs_case_changes_is_placed_only (RsCaseChanges *self,
+                                gpointer       object)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return (GPOINTER_TO_UINT (g_hash_table_lookup (self->state, object)) & PLACED_ONLY) != 0;
 }

@@ -43,4 +43,9 @@ void           rs_case_changes_remove      (RsCaseChanges *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsCaseChanges, rs_case_changes_unref)
 
+void           rs_case_changes_place       (RsCaseChanges *self,
+                                            gpointer       object);
+gboolean       rs_case_changes_is_placed_only (RsCaseChanges *self,
+                                               gpointer       object);
+
 G_END_DECLS

@@ -1111,6 +1111,19 @@ rs_case_mark_changed (RsCase   *self,
   rs_case_end_changes (self);
 }
 
+/* Likewise, when only its place on the board changed (position, pin, route). */
+void
+rs_case_mark_placed (RsCase   *self,
+                     gpointer  object)
+{
+  g_return_if_fail (RS_IS_CASE (self));
+  g_return_if_fail (G_IS_OBJECT (object));
+
+  rs_case_begin_changes (self);
+  rs_case_changes_place (self->changes, object);
+  rs_case_end_changes (self);
+}
+
 typedef gint64 (*IdGetter) (gpointer record);
 
 

@@ -149,6 +149,8 @@ void         rs_case_remove_story_view     (RsCase     *self,
 void         rs_case_begin_changes         (RsCase     *self);
 void         rs_case_mark_changed          (RsCase     *self,
                                             gpointer    object);
+void         rs_case_mark_placed           (RsCase     *self,
+                                            gpointer    object);
 void         rs_case_end_changes           (RsCase     *self);
 void         rs_case_discard_changes       (RsCase     *self);
 void         rs_case_put                   (RsCase     *self,

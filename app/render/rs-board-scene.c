@@ -1337,6 +1337,11 @@ count_node (RsBoardScene      *self,
     self->n_placed += sign;
 }
 
+static gboolean place_node_from_entity (RsBoardScene *self,
+                                        RsBoardNode  *node,
+                                        RsEntity     *entity,
+                                        guint        *n_provisional);
+
 /* Name, kind and place from the entity; measures the label again only when it changed. */
 static gboolean
 set_node_from_entity (RsBoardScene *self,
@@ -1366,6 +1371,18 @@ set_node_from_entity (RsBoardScene *self,
   g_strfreev (node->aliases);
   node->aliases = g_strdupv ((char **)rs_entity_get_aliases (entity));
   node->n_documents = rs_case_count_documents_for (kase, RS_TARGET_ENTITY, node->id);
+
+  return place_node_from_entity (self, node, entity, n_provisional) || moved;
+}
+
+/* Pin and place from the entity; TRUE when the node moved (its edges follow). */
+static gboolean
+place_node_from_entity (RsBoardScene *self,
+                        RsBoardNode  *node,
+                        RsEntity     *entity,
+                        guint        *n_provisional)
+{
+  gboolean moved = FALSE;
 
   count_node (self, node, -1);
   /* A dragged node is where the drop left it, but its edges are still the drag's. */
@@ -1466,16 +1483,39 @@ redo_edge_geometry (RsBoardScene *self,
     }
 }
 
+/* The edges whose geometry is to be redone, by index: a byte each (a layout redoes
+ * tens of thousands, which a hash table made slow). */
+typedef struct
+{
+  GByteArray *marks;
+  guint       n_marked;
+} Redo;
+
+static void
+redo_mark (Redo  *redo,
+           guint  index)
+{
+  if (index >= redo->marks->len)
+    {
+      guint old_len = redo->marks->len;
+
+      g_byte_array_set_size (redo->marks, MAX (index + 1, old_len * 2));
+      memset (redo->marks->data + old_len, 0, redo->marks->len - old_len);
+    }
+  redo->n_marked += !redo->marks->data[index];
+  redo->marks->data[index] = 1;
+}
+
 static void
 mark_edges_of (RsBoardScene *self,
                guint         node,
-               GHashTable   *redo)
+               Redo         *redo)
 {
   guint n_adjacent;
   const guint *adjacent = rs_board_scene_get_node_edges (self, node, &n_adjacent);
 
   for (guint k = 0; k < n_adjacent; k++)
-    g_hash_table_add (redo, GUINT_TO_POINTER (adjacent[k] + 1));
+    redo_mark (redo, adjacent[k]);
 }
 
 /**
@@ -1523,7 +1563,8 @@ apply_changes (RsBoardScene  *self,
                RsBoardStyle  *style,
                RsCaseChanges *changes)
 {
-  g_autoptr(GHashTable) redo = g_hash_table_new (NULL, NULL);
+  g_autoptr(GByteArray) marks = g_byte_array_sized_new (self->edges->len);
+  Redo redo = { marks, 0 };
   GPtrArray *items;
   gconstpointer nodes_data, edges_data;
   guint n_provisional = 0;
@@ -1565,16 +1606,23 @@ apply_changes (RsBoardScene  *self,
       node_at (self, index)->flags |= RS_BOARD_ITEM_REMOVED;
     }
 
-  /* Changed entities: measure or move only those. */
+  g_byte_array_set_size (marks, self->edges->len);
+  memset (marks->data, 0, marks->len);
+
+  /* Changed entities: measure or move only those (only move those a layout placed). */
   items = rs_case_changes_get_changed (changes, RS_TYPE_ENTITY);
   for (guint i = 0; i < items->len; i++)
     {
       RsEntity *entity = g_ptr_array_index (items, i);
       guint index;
 
-      if (rs_board_scene_lookup_node (self, rs_entity_get_id (entity), &index) &&
-          set_node_from_entity (self, node_at (self, index), entity, kase, style, &n_provisional))
-        mark_edges_of (self, index, redo);
+      if (!rs_board_scene_lookup_node (self, rs_entity_get_id (entity), &index))
+        continue;
+      if (rs_case_changes_is_placed_only (changes, entity)
+          ? place_node_from_entity (self, node_at (self, index), entity, &n_provisional)
+          : set_node_from_entity (self, node_at (self, index), entity, kase, style,
+                                  &n_provisional))
+        mark_edges_of (self, index, &redo);
     }
 
   /* Added entities and relations: appended, so every index held elsewhere stays valid. */
@@ -1619,7 +1667,7 @@ apply_changes (RsBoardScene  *self,
         reindex (self), edges_data = self->edges->data;
       g_hash_table_insert (self->edge_by_id, &edge_at (self, self->edges->len - 1)->id,
                            GUINT_TO_POINTER (self->edges->len));
-      g_hash_table_add (redo, GUINT_TO_POINTER (self->edges->len));
+      redo_mark (&redo, self->edges->len - 1);
       grew = TRUE;
     }
 
@@ -1629,9 +1677,11 @@ apply_changes (RsBoardScene  *self,
       RsRelation *relation = g_ptr_array_index (items, i);
       guint index;
 
+      /* A new route only: the label, status and badges are as they were. */
       if (rs_board_scene_lookup_edge (self, rs_relation_get_id (relation), &index) &&
-          set_edge_from_relation (self, edge_at (self, index), relation, kase, style))
-        g_hash_table_add (redo, GUINT_TO_POINTER (index + 1));
+          (rs_case_changes_is_placed_only (changes, relation) ||
+           set_edge_from_relation (self, edge_at (self, index), relation, kase, style)))
+        redo_mark (&redo, index);
     }
 
   /* Evidence moves a badge count only. */
@@ -1687,21 +1737,19 @@ apply_changes (RsBoardScene  *self,
       g_clear_pointer (&self->adjacency, g_free);
       build_adjacency (self);
     }
-  if (g_hash_table_size (redo) > 0 || grew)
+  if (redo.n_marked > 0 || grew)
     {
       g_autofree double *old_offsets = g_steal_pointer (&self->edge_offsets);
-      GHashTableIter iter;
-      gpointer key;
 
       compute_parallel_offsets (self);
       /* An edge that gained or lost a parallel twin bends anew. */
       for (guint i = 0; old_offsets != NULL && i < self->edges->len; i++)
         if (i >= old_n_edges || self->edge_offsets[i] != old_offsets[i])
-          g_hash_table_add (redo, GUINT_TO_POINTER (i + 1));
+          redo_mark (&redo, i);
 
-      g_hash_table_iter_init (&iter, redo);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        redo_edge_geometry (self, kase, GPOINTER_TO_UINT (key) - 1);
+      for (guint i = 0; i < marks->len && i < self->edges->len; i++)
+        if (marks->data[i])
+          redo_edge_geometry (self, kase, i);
     }
 
   compute_bounds (self);

@@ -444,7 +444,7 @@ rs_case_store_begin_change (RsCaseStore  *self,
                            _("Another change to the case is still being made"));
       return FALSE;
     }
-  if (!_rs_case_store_check_writable (self, error))
+  if (!_rs_case_store_check_writable (self, error) || _rs_case_store_refuse_busy (self, error))
     return FALSE;
 
   _rs_case_store_lock (self);
@@ -684,7 +684,7 @@ replay (RsCaseStore  *self,
                            _("Another change to the case is still being made"));
       return FALSE;
     }
-  if (!_rs_case_store_check_writable (self, error))
+  if (!_rs_case_store_check_writable (self, error) || _rs_case_store_refuse_busy (self, error))
     return FALSE;
   if (rs_change_is_empty (change))
     return TRUE;

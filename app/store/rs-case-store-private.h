@@ -49,6 +49,19 @@ struct _RsCaseStore
   gboolean         in_change;
   char            *author;
 
+  /* The board written a slice at a time (rs_case_store_begin_board): one transaction
+   * open across main-loop iterations, with its statements; other writes are refused
+   * meanwhile. */
+  gboolean         in_board;
+  gboolean         board_committed;  /* its rows are in; the model catches up */
+  GThread         *board_thread;     /* borrowed: the one writing it */
+  RsBoardFinishFunc board_finish;    /* writes the rest of it at once */
+  gpointer         board_finish_data;
+  gboolean         board_finishing;
+  sqlite3_stmt    *board_pos;
+  sqlite3_stmt    *board_route;
+  sqlite3_stmt    *board_unroute;
+
   /* The connection is shared with the note writer's worker thread: every use of
    * it, and every transaction as a whole, holds this lock. The worker never holds
    * it while it waits for another program's lock, so the UI thread never waits on
@@ -113,6 +126,8 @@ gboolean    _rs_case_store_check_entity  (RsEntityKind         kind,
                                           const char          *description,
                                           GError             **error);
 char       *_rs_case_store_now           (void);
+gboolean    _rs_case_store_refuse_busy   (RsCaseStore  *self,
+                                          GError      **error);
 gboolean    _rs_case_store_record_history (RsCaseStore     *self,
                                            RsHistoryAction  action,
                                            const char      *label,

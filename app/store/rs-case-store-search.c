@@ -240,7 +240,7 @@ update_index (RsCaseStore  *self,
 {
   gint64 pending = 0;
 
-  if (self->read_only || self->in_change || self->in_batch)
+  if (self->read_only || self->in_change || self->in_batch || self->in_board)
     return TRUE;
   if (!rs_db_get_int (self->db, "SELECT EXISTS (SELECT 1 FROM search_queue)", &pending, error))
     return FALSE;

@@ -220,7 +220,7 @@ rs_case_store_check_for_changes (RsCaseStore  *self,
 
   if (reloaded != NULL)
     *reloaded = FALSE;
-  if (self->in_batch)
+  if (self->in_batch || self->in_board)
     return TRUE;
 
   if (!_rs_case_store_read_data_version (self, &version, error))
@@ -403,6 +403,13 @@ try_save_note (RsCaseStore   *self,
     return FALSE;
 
   _rs_case_store_lock (self);
+  /* A board write of this thread's is finished first (another thread got the lock:
+   * none is open, or it only has the model to follow, which a note does not touch). */
+  if (_rs_case_store_refuse_busy (self, error))
+    {
+      _rs_case_store_unlock (self);
+      return FALSE;
+    }
   sqlite3_busy_timeout (self->db, lock_timeout_msec);
   ok = rs_db_exec (self->db, "BEGIN IMMEDIATE", error);
   if (ok)

@@ -132,7 +132,10 @@ rs_case_store_finalize (GObject *object)
 {
   RsCaseStore *self = (RsCaseStore *)object;
 
-  if (self->in_batch || self->in_change)
+  g_clear_pointer (&self->board_pos, sqlite3_finalize);
+  g_clear_pointer (&self->board_route, sqlite3_finalize);
+  g_clear_pointer (&self->board_unroute, sqlite3_finalize);
+  if (self->in_batch || self->in_change || (self->in_board && !self->board_committed))
     rs_db_exec (self->db, "ROLLBACK", NULL);
   g_clear_pointer (&self->batch_stmts, g_hash_table_unref);
   g_clear_pointer (&self->session, sqlite3session_delete);
@@ -1131,6 +1134,11 @@ op_begin (RsCaseStore  *self,
           GError      **error)
 {
   _rs_case_store_lock (self);
+  if (_rs_case_store_refuse_busy (self, error))
+    {
+      _rs_case_store_unlock (self);
+      return FALSE;
+    }
   if (self->in_batch)
     {
       if (!self->batch_failed)
@@ -1225,7 +1233,7 @@ rs_case_store_begin_batch (RsCaseStore  *self,
   g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
   g_return_val_if_fail (!self->in_batch, FALSE);
 
-  if (!_rs_case_store_check_writable (self, error))
+  if (!_rs_case_store_check_writable (self, error) || _rs_case_store_refuse_busy (self, error))
     return FALSE;
   _rs_case_store_lock (self);
   /* Inside a change (an import as one undoable command) the batch nests in the
@@ -2280,7 +2288,7 @@ apply_board (RsCaseStore            *self,
       rs_entity_set_pinned (entity, nodes[i].pinned);
       rs_entity_set_has_position (entity, TRUE);
       g_object_thaw_notify (G_OBJECT (entity));
-      rs_case_mark_changed (self->kase, entity);
+      rs_case_mark_placed (self->kase, entity);
     }
   for (guint i = 0; i < n_edges; i++)
     {
@@ -2292,7 +2300,7 @@ apply_board (RsCaseStore            *self,
       rs_relation_set_label_x (relation, edges[i].label_x);
       rs_relation_set_label_y (relation, edges[i].label_y);
       g_object_thaw_notify (G_OBJECT (relation));
-      rs_case_mark_changed (self->kase, relation);
+      rs_case_mark_placed (self->kase, relation);
     }
 }
 
@@ -2316,6 +2324,71 @@ rs_case_store_show_board (RsCaseStore            *self,
   rs_case_begin_changes (self->kase);
   apply_board (self, nodes, n_nodes, edges, n_edges);
   rs_case_end_changes (self->kase);
+  return TRUE;
+}
+
+static gboolean
+prepare_board (RsCaseStore    *self,
+               sqlite3_stmt  **pos,
+               sqlite3_stmt  **route,
+               sqlite3_stmt  **unroute,
+               GError        **error)
+{
+  return (*pos = rs_db_prepare (self->db,
+                                "INSERT OR REPLACE INTO position (entity_id, x, y, pinned) "
+                                "VALUES (?1, ?2, ?3, ?4)", error)) != NULL &&
+         (*route = rs_db_prepare (self->db,
+                                  "INSERT OR REPLACE INTO edge_route (relation_id, points, label_x, label_y) "
+                                  "VALUES (?1, ?2, ?3, ?4)", error)) != NULL &&
+         (*unroute = rs_db_prepare (self->db, "DELETE FROM edge_route WHERE relation_id = ?1",
+                                    error)) != NULL;
+}
+
+static gboolean
+write_board_rows (RsCaseStore            *self,
+                  sqlite3_stmt           *pos,
+                  sqlite3_stmt           *route,
+                  sqlite3_stmt           *unroute,
+                  const RsNodePlacement  *nodes,
+                  guint                   n_nodes,
+                  const RsEdgePlacement  *edges,
+                  guint                   n_edges,
+                  GError                **error)
+{
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      sqlite3_reset (pos);
+      sqlite3_bind_int64 (pos, 1, nodes[i].entity_id);
+      sqlite3_bind_double (pos, 2, nodes[i].x);
+      sqlite3_bind_double (pos, 3, nodes[i].y);
+      sqlite3_bind_int (pos, 4, !!nodes[i].pinned);
+      if (!rs_db_step_done (self->db, pos, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < n_edges; i++)
+    {
+      sqlite3_stmt *stmt = edges[i].route != NULL ? route : unroute;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, edges[i].relation_id);
+      if (edges[i].route != NULL)
+        {
+          rs_db_bind_text (stmt, 2, edges[i].route);
+          if (edges[i].has_label_position)
+            {
+              sqlite3_bind_double (stmt, 3, edges[i].label_x);
+              sqlite3_bind_double (stmt, 4, edges[i].label_y);
+            }
+          else
+            {
+              sqlite3_bind_null (stmt, 3);
+              sqlite3_bind_null (stmt, 4);
+            }
+        }
+      if (!rs_db_step_done (self->db, stmt, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -2347,49 +2420,9 @@ rs_case_store_set_board (RsCaseStore            *self,
   if (!op_begin (self, error))
     return FALSE;
 
-  if (!(pos = rs_db_prepare (self->db,
-                             "INSERT OR REPLACE INTO position (entity_id, x, y, pinned) "
-                             "VALUES (?1, ?2, ?3, ?4)", error)) ||
-      !(route = rs_db_prepare (self->db,
-                               "INSERT OR REPLACE INTO edge_route (relation_id, points, label_x, label_y) "
-                               "VALUES (?1, ?2, ?3, ?4)", error)) ||
-      !(unroute = rs_db_prepare (self->db, "DELETE FROM edge_route WHERE relation_id = ?1", error)))
+  if (!prepare_board (self, &pos, &route, &unroute, error) ||
+      !write_board_rows (self, pos, route, unroute, nodes, n_nodes, edges, n_edges, error))
     goto fail;
-
-  for (guint i = 0; i < n_nodes; i++)
-    {
-      sqlite3_reset (pos);
-      sqlite3_bind_int64 (pos, 1, nodes[i].entity_id);
-      sqlite3_bind_double (pos, 2, nodes[i].x);
-      sqlite3_bind_double (pos, 3, nodes[i].y);
-      sqlite3_bind_int (pos, 4, !!nodes[i].pinned);
-      if (!rs_db_step_done (self->db, pos, error))
-        goto fail;
-    }
-
-  for (guint i = 0; i < n_edges; i++)
-    {
-      sqlite3_stmt *stmt = edges[i].route != NULL ? route : unroute;
-
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, edges[i].relation_id);
-      if (edges[i].route != NULL)
-        {
-          rs_db_bind_text (stmt, 2, edges[i].route);
-          if (edges[i].has_label_position)
-            {
-              sqlite3_bind_double (stmt, 3, edges[i].label_x);
-              sqlite3_bind_double (stmt, 4, edges[i].label_y);
-            }
-          else
-            {
-              sqlite3_bind_null (stmt, 3);
-              sqlite3_bind_null (stmt, 4);
-            }
-        }
-      if (!rs_db_step_done (self->db, stmt, error))
-        goto fail;
-    }
 
   if (!op_commit (self, error))
     goto fail;
@@ -2400,8 +2433,203 @@ rs_case_store_set_board (RsCaseStore            *self,
   return TRUE;
 
 fail:
+  /* A statement stopped part way (another program's lock) would keep the transaction
+   * open past the rollback's RELEASE. */
+  g_clear_pointer (&pos, sqlite3_finalize);
+  g_clear_pointer (&route, sqlite3_finalize);
+  g_clear_pointer (&unroute, sqlite3_finalize);
   op_rollback (self);
   return FALSE;
+}
+
+/* A write while the board is written a slice at a time (on the thread writing it): the
+ * board write is finished at once first, so that the write comes after the layout,
+ * whole (the user acted: one longer wait beats a refusal). Refused with RS_ERROR_BUSY
+ * only when it cannot be finished (from inside its own finishing). Other threads wait
+ * on the lock while its transaction is open, and only write notes. */
+gboolean
+_rs_case_store_refuse_busy (RsCaseStore  *self,
+                            GError      **error)
+{
+  if (!self->in_board || self->board_thread != g_thread_self ())
+    return FALSE;
+  if (self->board_finish != NULL && !self->board_finishing)
+    {
+      self->board_finishing = TRUE;
+      self->board_finish (self->board_finish_data);
+      self->board_finishing = FALSE;
+    }
+  if (!self->in_board)
+    return FALSE;
+  g_set_error_literal (error, RS_ERROR, RS_ERROR_BUSY,
+                       _("The board’s layout is still being saved"));
+  return TRUE;
+}
+
+gboolean
+rs_case_store_in_board (RsCaseStore *self)
+{
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
+  return self->in_board;
+}
+
+static void
+finish_statements (RsCaseStore *self)
+{
+  g_clear_pointer (&self->board_pos, sqlite3_finalize);
+  g_clear_pointer (&self->board_route, sqlite3_finalize);
+  g_clear_pointer (&self->board_unroute, sqlite3_finalize);
+}
+
+/**
+ * rs_case_store_begin_board:
+ *
+ * Opens a board write: what rs_case_store_set_board() does, in parts, so that a layout
+ * of thousands of entities is written a slice at a time on the main loop.
+ *
+ * - The slices (rs_case_store_write_board()) go into one transaction, which
+ *   rs_case_store_commit_board() commits or rs_case_store_cancel_board() rolls back:
+ *   the file never holds part of a layout, and the model has not moved yet.
+ * - Once committed, the model follows a slice at a time (rs_case_store_place_board())
+ *   and the case announces it all at once, as one transaction, in
+ *   rs_case_store_end_board().
+ * - A write to the store from begin to end first has @finish write the rest at once
+ *   (see _rs_case_store_refuse_busy()); a board write is itself refused
+ *   (RS_ERROR_BUSY) while a change or batch is open.
+ */
+gboolean
+rs_case_store_begin_board (RsCaseStore        *self,
+                           RsBoardFinishFunc   finish,
+                           gpointer            finish_data,
+                           GError            **error)
+{
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_rs_case_store_check_writable (self, error))
+    return FALSE;
+  if (self->in_change || self->in_batch || self->in_board)
+    {
+      g_set_error_literal (error, RS_ERROR, RS_ERROR_BUSY,
+                           _("Another change to the case is still being made"));
+      return FALSE;
+    }
+
+  /* The lock is held from here to the commit, as a change holds it. */
+  _rs_case_store_lock (self);
+  if (!rs_db_exec (self->db, "BEGIN IMMEDIATE", error))
+    {
+      _rs_case_store_unlock (self);
+      return FALSE;
+    }
+  if (!prepare_board (self, &self->board_pos, &self->board_route, &self->board_unroute, error))
+    {
+      finish_statements (self);
+      rs_db_exec (self->db, "ROLLBACK", NULL);
+      _rs_case_store_unlock (self);
+      return FALSE;
+    }
+  self->in_board = TRUE;
+  self->board_committed = FALSE;
+  self->board_thread = g_thread_self ();
+  self->board_finish = finish;
+  self->board_finish_data = finish_data;
+  return TRUE;
+}
+
+/* One slice of the open board write: checked as rs_case_store_set_board() checks,
+ * written, the model left alone. On failure the caller cancels the write. */
+gboolean
+rs_case_store_write_board (RsCaseStore            *self,
+                           const RsNodePlacement  *nodes,
+                           guint                   n_nodes,
+                           const RsEdgePlacement  *edges,
+                           guint                   n_edges,
+                           GError                **error)
+{
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_board && !self->board_committed, FALSE);
+  g_return_val_if_fail (nodes != NULL || n_nodes == 0, FALSE);
+  g_return_val_if_fail (edges != NULL || n_edges == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return check_board (self, nodes, n_nodes, edges, n_edges, error) &&
+         write_board_rows (self, self->board_pos, self->board_route, self->board_unroute,
+                           nodes, n_nodes, edges, n_edges, error);
+}
+
+/* Commits the board's rows. On failure nothing of them is kept and the board write
+ * is over; on success the model is to follow (rs_case_store_place_board()). */
+gboolean
+rs_case_store_commit_board (RsCaseStore  *self,
+                            GError      **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (RS_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_board && !self->board_committed, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Statements are done before the commit, which they could otherwise hold up. */
+  finish_statements (self);
+  if (!(ok = rs_db_exec (self->db, "COMMIT", error)))
+    {
+      rs_db_exec (self->db, "ROLLBACK", NULL);
+      self->in_board = FALSE;
+      self->board_finish = NULL;
+    }
+  else
+    {
+      self->board_committed = TRUE;
+      rs_case_begin_changes (self->kase);
+    }
+  _rs_case_store_unlock (self);
+  return ok;
+}
+
+/* A slice of the committed board reaches the model; the case announces it at the end. */
+void
+rs_case_store_place_board (RsCaseStore            *self,
+                           const RsNodePlacement  *nodes,
+                           guint                   n_nodes,
+                           const RsEdgePlacement  *edges,
+                           guint                   n_edges)
+{
+  g_return_if_fail (RS_IS_CASE_STORE (self));
+  g_return_if_fail (self->in_board && self->board_committed);
+  g_return_if_fail (nodes != NULL || n_nodes == 0);
+  g_return_if_fail (edges != NULL || n_edges == 0);
+
+  apply_board (self, nodes, n_nodes, edges, n_edges);
+}
+
+/* The model has the whole board: announced as one transaction; writes are taken again. */
+void
+rs_case_store_end_board (RsCaseStore *self)
+{
+  g_return_if_fail (RS_IS_CASE_STORE (self));
+  g_return_if_fail (self->in_board && self->board_committed);
+
+  self->in_board = FALSE;
+  self->board_committed = FALSE;
+  self->board_finish = NULL;
+  rs_case_end_changes (self->kase);
+}
+
+/* Rolls back a board write not committed yet: the file is as before it began. */
+void
+rs_case_store_cancel_board (RsCaseStore *self)
+{
+  g_return_if_fail (RS_IS_CASE_STORE (self));
+  g_return_if_fail (!self->board_committed);
+
+  if (!self->in_board)
+    return;
+  finish_statements (self);
+  rs_db_exec (self->db, "ROLLBACK", NULL);
+  self->in_board = FALSE;
+  self->board_finish = NULL;
+  _rs_case_store_unlock (self);
 }
 
 static gboolean

@@ -14,6 +14,9 @@
 
 G_BEGIN_DECLS
 
+/* Writes what is left of a board write at once, and ends it (rs_case_store_begin_board). */
+typedef void (*RsBoardFinishFunc) (gpointer data);
+
 #define RS_TYPE_CASE_STORE (rs_case_store_get_type ())
 G_DECLARE_FINAL_TYPE (RsCaseStore, rs_case_store, RS, CASE_STORE, GObject)
 
@@ -226,6 +229,27 @@ gboolean     rs_case_store_set_board          (RsCaseStore            *self,
                                                const RsEdgePlacement  *edges,
                                                guint                   n_edges,
                                                GError                **error);
+
+gboolean     rs_case_store_begin_board        (RsCaseStore            *self,
+                                               RsBoardFinishFunc       finish,
+                                               gpointer                finish_data,
+                                               GError                **error);
+gboolean     rs_case_store_write_board        (RsCaseStore            *self,
+                                               const RsNodePlacement  *nodes,
+                                               guint                   n_nodes,
+                                               const RsEdgePlacement  *edges,
+                                               guint                   n_edges,
+                                               GError                **error);
+gboolean     rs_case_store_commit_board       (RsCaseStore            *self,
+                                               GError                **error);
+void         rs_case_store_place_board        (RsCaseStore            *self,
+                                               const RsNodePlacement  *nodes,
+                                               guint                   n_nodes,
+                                               const RsEdgePlacement  *edges,
+                                               guint                   n_edges);
+void         rs_case_store_end_board          (RsCaseStore            *self);
+void         rs_case_store_cancel_board       (RsCaseStore            *self);
+gboolean     rs_case_store_in_board           (RsCaseStore            *self);
 
 gboolean     rs_case_store_show_board         (RsCaseStore            *self,
                                                const RsNodePlacement  *nodes,

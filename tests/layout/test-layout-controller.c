@@ -9,6 +9,7 @@
 #include "rs-board-style.h"
 #include "rs-case-store.h"
 #include "rs-core.h"
+#include "rs-error.h"
 #include "rs-generate.h"
 #include "rs-layout-controller.h"
 #include "rs-test-utils.h"
@@ -253,6 +254,208 @@ test_async_cancel (gconstpointer user_data)
   g_clear_error (&runs.error[0]);
 }
 
+/* A result large enough to take several slices of the main loop (a few thousand rows
+ * in a debug build). */
+#define N_SLICED 3000
+
+static RsCaseStore *
+open_large_case (const char *name)
+{
+  RsCaseStore *store = rs_test_open_new_case (name);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rs_generate_case (store, N_SLICED, 7, FALSE, &error));
+  g_assert_no_error (error);
+  return store;
+}
+
+typedef struct
+{
+  RsCaseStore *store;
+  guint        n_changes;       /* "changes" emissions */
+  guint        n_moved;         /* entities changed in them */
+  guint        ticks_in_board;  /* timeouts that ran while the board was being written */
+  gboolean     early_changes;   /* the case announced something while it was written */
+} Watch;
+
+static void
+watch_changes_cb (RsCase        *kase,
+                  RsCaseChanges *changes,
+                  Watch         *watch)
+{
+  watch->n_changes++;
+  watch->n_moved += rs_case_changes_get_changed (changes, RS_TYPE_ENTITY)->len;
+  watch->early_changes |= rs_case_store_in_board (watch->store);
+}
+
+static gboolean
+watch_tick_cb (gpointer user_data)
+{
+  Watch *watch = user_data;
+
+  watch->ticks_in_board += rs_case_store_in_board (watch->store);
+  return G_SOURCE_CONTINUE;
+}
+
+/* A node dragged while the layout is being written: the layout is written whole first,
+ * then the drag, which wins. */
+static gboolean
+drag_tick_cb (gpointer user_data)
+{
+  Watch *watch = user_data;
+  RsCase *kase = rs_case_store_get_case (watch->store);
+  RsEntity *entity = entity_at (kase, 0);
+  RsNodePlacement drag = { rs_entity_get_id (entity), 1, 2, FALSE };
+  g_autoptr(GError) error = NULL;
+
+  if (!rs_case_store_in_board (watch->store))
+    return G_SOURCE_CONTINUE;
+
+  watch->ticks_in_board++;
+  g_assert_true (rs_case_store_set_board (watch->store, &drag, 1, NULL, 0, &error));
+  g_assert_no_error (error);
+  g_assert_false (rs_case_store_in_board (watch->store));
+  g_assert_cmpuint (watch->n_changes, ==, 2);
+  g_assert_cmpuint (count_placed (kase), ==, N_SLICED);
+  g_assert_cmpfloat (rs_entity_get_x (entity), ==, 1);
+  g_assert_cmpfloat (rs_entity_get_y (entity), ==, 2);
+  return G_SOURCE_REMOVE;
+}
+
+/* Issue 18: the result is written a slice at a time. The main loop runs between the
+ * slices, and the case announces the layout once, whole; the file has it. */
+static void
+test_async_slices (void)
+{
+  g_autoptr(RsCaseStore) store = open_large_case ("ctl-slices.redstring");
+  g_autoptr(RsLayoutController) layout = rs_layout_controller_new (store);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(RsCaseStore) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (rs_case_store_get_path (store));
+  AsyncRuns runs = { loop, 1 };
+  Watch watch = { store };
+  RsNodePlacement drag = { 0 };
+  gulong handler;
+  guint tick;
+
+  handler = g_signal_connect (rs_case_store_get_case (store), "changes",
+                              G_CALLBACK (watch_changes_cb), &watch);
+  tick = g_timeout_add (1, watch_tick_cb, &watch);
+  g_object_set_data (G_OBJECT (layout), "runs", &runs);
+  rs_layout_controller_run_async (layout, NULL, FALSE, NULL, run_done_cb, GUINT_TO_POINTER (0));
+  g_main_loop_run (loop);
+  g_source_remove (tick);
+  g_signal_handler_disconnect (rs_case_store_get_case (store), handler);
+
+  g_assert_no_error (runs.error[0]);
+  g_assert_true (runs.applied[0]);
+  g_assert_cmpuint (runs.n_placed[0], ==, N_SLICED);
+  g_assert_cmpuint (watch.ticks_in_board, >, 0);
+  g_assert_false (watch.early_changes);
+  g_assert_cmpuint (watch.n_changes, ==, 1);
+  g_assert_cmpuint (watch.n_moved, ==, N_SLICED);
+  g_assert_false (rs_case_store_in_board (store));
+  g_assert_cmpuint (count_placed (rs_case_store_get_case (store)), ==, N_SLICED);
+
+  /* Writes are taken again. */
+  drag.entity_id = rs_entity_get_id (entity_at (rs_case_store_get_case (store), 0));
+  g_assert_true (rs_case_store_set_board (store, &drag, 1, NULL, 0, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&store);
+  reopened = rs_case_store_open (path, RS_CASE_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_placed (rs_case_store_get_case (reopened)), ==, N_SLICED);
+}
+
+/* A write meanwhile waits for the layout rather than mixing into it or being refused. */
+static void
+test_async_write_meanwhile (void)
+{
+  g_autoptr(RsCaseStore) store = open_large_case ("ctl-meanwhile.redstring");
+  g_autoptr(RsLayoutController) layout = rs_layout_controller_new (store);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(RsCaseStore) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (rs_case_store_get_path (store));
+  AsyncRuns runs = { loop, 1 };
+  Watch watch = { store };
+  gulong handler;
+  RsEntity *first;
+
+  handler = g_signal_connect (rs_case_store_get_case (store), "changes",
+                              G_CALLBACK (watch_changes_cb), &watch);
+  g_timeout_add (1, drag_tick_cb, &watch);
+  g_object_set_data (G_OBJECT (layout), "runs", &runs);
+  rs_layout_controller_run_async (layout, NULL, FALSE, NULL, run_done_cb, GUINT_TO_POINTER (0));
+  g_main_loop_run (loop);
+  g_signal_handler_disconnect (rs_case_store_get_case (store), handler);
+
+  g_assert_no_error (runs.error[0]);
+  g_assert_true (runs.applied[0]);
+  /* The drag's tick removed itself. */
+  g_assert_cmpuint (watch.ticks_in_board, ==, 1);
+  g_assert_false (watch.early_changes);
+  g_assert_cmpuint (watch.n_changes, ==, 2);
+
+  g_clear_object (&store);
+  reopened = rs_case_store_open (path, RS_CASE_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_placed (rs_case_store_get_case (reopened)), ==, N_SLICED);
+  first = entity_at (rs_case_store_get_case (reopened), 0);
+  g_assert_cmpfloat (rs_entity_get_x (first), ==, 1);
+  g_assert_cmpfloat (rs_entity_get_y (first), ==, 2);
+}
+
+/* Cancelled while its result is being written: rolled back, the case in memory and
+ * in the file as before, and writable again at once. */
+static void
+test_async_cancel_mid_apply (void)
+{
+  g_autoptr(RsCaseStore) store = open_large_case ("ctl-cancel-mid.redstring");
+  g_autoptr(RsLayoutController) layout = rs_layout_controller_new (store);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(RsCaseStore) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (rs_case_store_get_path (store));
+  AsyncRuns runs = { loop, 1 };
+  Watch watch = { store };
+  RsNodePlacement drag = { 0 };
+  gulong handler;
+
+  handler = g_signal_connect (rs_case_store_get_case (store), "changes",
+                              G_CALLBACK (watch_changes_cb), &watch);
+  g_object_set_data (G_OBJECT (layout), "runs", &runs);
+  rs_layout_controller_run_async (layout, NULL, FALSE, NULL, run_done_cb, GUINT_TO_POINTER (0));
+  /* Until the result arrives and its write begins (its first slice runs later). */
+  while (!rs_case_store_in_board (store) && runs.pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (rs_case_store_in_board (store));
+
+  rs_layout_controller_cancel (layout);
+  g_assert_false (rs_case_store_in_board (store));
+  while (runs.pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (rs_case_store_get_case (store), handler);
+
+  g_assert_false (runs.applied[0]);
+  g_assert_error (runs.error[0], G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&runs.error[0]);
+  g_assert_cmpuint (watch.n_changes, ==, 0);
+  g_assert_cmpuint (count_placed (rs_case_store_get_case (store)), ==, 0);
+
+  drag.entity_id = rs_entity_get_id (entity_at (rs_case_store_get_case (store), 0));
+  g_assert_true (rs_case_store_set_board (store, &drag, 1, NULL, 0, &error));
+  g_assert_no_error (error);
+
+  /* The file has the one drag, none of the layout. */
+  g_clear_object (&store);
+  reopened = rs_case_store_open (path, RS_CASE_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_placed (rs_case_store_get_case (reopened)), ==, 1);
+}
+
 /* The request is the scene's: a filtered scene lays out what it holds, at the sizes
  * the board draws. */
 static void
@@ -297,6 +500,9 @@ main (int   argc,
   g_test_add_data_func ("/layout-controller/show-only", GINT_TO_POINTER (FALSE), test_show_only);
   g_test_add_func ("/layout-controller/new-only-and-pinned", test_new_only_and_pinned);
   g_test_add_func ("/layout-controller/async-newer-wins", test_async_newer_wins);
+  g_test_add_func ("/layout-controller/async-slices", test_async_slices);
+  g_test_add_func ("/layout-controller/async-write-meanwhile", test_async_write_meanwhile);
+  g_test_add_func ("/layout-controller/async-cancel-mid-apply", test_async_cancel_mid_apply);
   g_test_add_data_func ("/layout-controller/cancel", GINT_TO_POINTER (FALSE), test_async_cancel);
   g_test_add_data_func ("/layout-controller/cancel-by-caller", GINT_TO_POINTER (TRUE),
                         test_async_cancel);
