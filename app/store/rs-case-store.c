@@ -135,6 +135,7 @@ rs_case_store_finalize (GObject *object)
   if (self->in_batch || self->in_change)
     rs_db_exec (self->db, "ROLLBACK", NULL);
   g_clear_pointer (&self->batch_stmts, g_hash_table_unref);
+  _rs_case_store_forget_deferred (self);
   g_clear_pointer (&self->session, sqlite3session_delete);
   g_clear_pointer (&self->change_label, g_free);
   g_clear_pointer (&self->author, g_free);
@@ -1056,6 +1057,28 @@ rs_case_store_save_as (RsCaseStore  *self,
   return TRUE;
 }
 
+/* The batch finds its statements by their SQL for every row it writes: hashing it
+ * a byte at a time (g_str_hash) was 5 % of an import, eight at a time is a fifth. */
+static guint
+sql_hash (gconstpointer key)
+{
+  const char *s = key;
+  gsize n = strlen (s);
+  guint64 h = n * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  guint64 w;
+
+  for (; n >= 8; n -= 8, s += 8)
+    {
+      memcpy (&w, s, 8);
+      h = (h ^ w) * G_GUINT64_CONSTANT (0x100000001B3);
+      h ^= h >> 29;
+    }
+  w = 0;
+  memcpy (&w, s, n);
+  h = (h ^ w) * G_GUINT64_CONSTANT (0x100000001B3);
+  return (guint)(h ^ (h >> 32));
+}
+
 static void
 finalize_stmt (gpointer stmt)
 {
@@ -1095,7 +1118,9 @@ _rs_case_store_stmt_clear (RsStoreStmt *stmt)
 {
   if (stmt->stmt == NULL)
     return;
-  if (stmt->cache != NULL && !g_hash_table_contains (stmt->cache, stmt->sql))
+  /* A statement nested in another with the same SQL replaces it in the cache (one
+   * hash, not two; the other one is finalized). */
+  if (stmt->cache != NULL)
     {
       sqlite3_reset (stmt->stmt);
       sqlite3_clear_bindings (stmt->stmt);
@@ -1237,7 +1262,7 @@ rs_case_store_begin_batch (RsCaseStore  *self,
     }
   self->in_batch = TRUE;
   self->batch_failed = FALSE;
-  self->batch_stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+  self->batch_stmts = g_hash_table_new_full (sql_hash, g_str_equal, g_free,
                                              finalize_stmt);
   /* The case announces the whole batch once, when it ends (case info included). */
   rs_case_begin_changes (self->kase);
@@ -1260,7 +1285,8 @@ rs_case_store_commit_batch (RsCaseStore  *self,
                            _("A change of this batch failed; nothing of it was written"));
       return FALSE;
     }
-  if (!rs_db_exec (self->db, self->in_change ? "RELEASE rs_batch" : "COMMIT", error))
+  if (!_rs_case_store_build_deferred (self, error) ||
+      !rs_db_exec (self->db, self->in_change ? "RELEASE rs_batch" : "COMMIT", error))
     {
       rs_case_store_rollback_batch (self);
       return FALSE;
@@ -1302,6 +1328,7 @@ rs_case_store_rollback_batch (RsCaseStore *self)
               NULL);
   self->in_batch = FALSE;
   self->batch_failed = FALSE;
+  _rs_case_store_forget_deferred (self);
   _rs_case_store_unlock (self);
   g_ptr_array_set_size (self->pending, 0);
   g_clear_pointer (&self->pending_title, g_free);
