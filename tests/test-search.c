@@ -587,6 +587,42 @@ test_bulk_rollback_restores (void)
   g_assert_cmpuint (count_hits (store, "tick", RS_SEARCH_KIND_ENTITY, 1), ==, 1);
 }
 
+/* The CHECK constraints of the tables a bulk import writes are not run row by row
+ * but over the whole tables before COMMIT: a row that breaks one fails the import,
+ * even one that was in the file before (here a kept STIX object without a type,
+ * which the store never writes), and the case is left as it was. */
+static void
+test_bulk_checks_before_commit (void)
+{
+  g_autofree char *bundle = g_test_build_filename (G_TEST_DIST, "data", "bundles",
+                                                   "synthetic-300.json", NULL);
+  g_autofree char *path = rs_test_temp_path ("checked.redstring");
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(RsCaseStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = rs_test_open_new_case ("checked.redstring");
+  g_clear_object (&store);
+  rs_test_raw_exec (path, "PRAGMA ignore_check_constraints = ON;"
+                          "INSERT INTO stix_object (stix_id, type, object) "
+                          "VALUES ('x-thing--1', '', '{}')");
+  before = dump (path, SCHEMA_SQL);
+
+  store = rs_case_store_open (path, RS_CASE_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_false (rs_bundle_import_file (store, bundle, &error));
+  g_assert_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "CHECK constraint failed in stix_object"));
+  g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_entities (rs_case_store_get_case (store))),
+                    ==, 0);
+  g_clear_object (&store);
+  after = dump (path, SCHEMA_SQL);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+  after = dump (path, "SELECT count(*) FROM entity");
+  g_assert_cmpstr (after, ==, "0\n");
+}
+
 /* Tampered indexes: the store opens (the schema is ours), and a search gives hits
  * of records the case has, or an RS_ERROR. */
 static const struct
@@ -685,6 +721,7 @@ main (int   argc,
   g_test_add_func ("/search/migration-fills-index", test_migration_fills_index);
   g_test_add_func ("/search/bulk-import-as-row-by-row", test_bulk_import_as_row_by_row);
   g_test_add_func ("/search/bulk-rollback-restores", test_bulk_rollback_restores);
+  g_test_add_func ("/search/bulk-checks-before-commit", test_bulk_checks_before_commit);
   for (guint i = 0; i < G_N_ELEMENTS (tampered); i++)
     {
       g_autofree char *name = g_strdup_printf ("/search/hostile-index/%s", tampered[i].name);

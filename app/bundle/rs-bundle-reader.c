@@ -2213,6 +2213,8 @@ import_set_mapped (Import *import)
                         g_bytes_get_size (import->bytes), TRUE);
 }
 
+#define BULK_MIN_STEPS 256
+
 static gboolean
 import_bytes (RsCaseStore  *store,
               GBytes       *bytes,
@@ -2231,8 +2233,10 @@ import_bytes (RsCaseStore  *store,
 
   if (!rs_case_store_begin_batch (store, error))
     return fail_write (store, error, NULL, G_MAXUINT);
-  /* Into a new case, the indices are built once, after the rows (same transaction). */
-  if (import->fresh && !rs_case_store_defer_indices (store, NULL, error))
+  /* Into a new case, the indices are built once, after the rows (same transaction);
+   * below a few hundred rows, building them again costs more than it saves. */
+  if (import->fresh && import_n_steps (import) >= BULK_MIN_STEPS &&
+      !rs_case_store_defer_indices (store, NULL, error))
     {
       rs_case_store_rollback_batch (store);
       return fail_write (store, error, NULL, G_MAXUINT);

@@ -20,6 +20,14 @@
  * would. All of it happens inside the batch's transaction: a failure or a crash
  * before COMMIT leaves the case as it was, indices and triggers included.
  *
+ * The tables' CHECK constraints are verified the same way: SQLite 3.40 builds a
+ * temporary table for every IN (…) list of a CHECK at every row it inserts (an
+ * entity's kind, a relation's status), a sixth of an import. They are not run per
+ * row, and before COMMIT PRAGMA quick_check runs every CHECK (and NOT NULL) of each
+ * table a batch writes over all its rows: one row that breaks one fails the batch,
+ * which is rolled back whole. The store checks every value before it writes it, so
+ * this is the second guard, as before, only later.
+ *
  * Only indices that no statement of an import reads (lookups during an import go
  * by rowid or a uid's UNIQUE constraint) and that are not UNIQUE (a duplicate must
  * be refused at its row, with its place in the bundle) are deferred. */
@@ -68,6 +76,13 @@ static const struct
     "  INSERT OR IGNORE INTO search_queue (kind, id, indexed) VALUES (4, new.id, 0);\n"
     "END",
     "INSERT OR IGNORE INTO search_queue (kind, id, indexed) SELECT 4, id, 0 FROM document" },
+};
+
+/* The tables a batch writes. */
+static const char * const checked_tables[] = {
+  "case_info", "document", "entity", "entity_alias", "position", "relation", "edge_route",
+  "quote", "event", "event_entity", "evidence", "note", "review", "comment",
+  "external_reference", "stix_id", "marking", "stix_object",
 };
 
 /* The schema's text of index or trigger @name, or NULL. */
@@ -182,6 +197,9 @@ rs_case_store_defer_indices (RsCaseStore  *self,
       g_ptr_array_add (sql, g_steal_pointer (&text));
     }
 
+  if (!rs_db_exec (self->db, "PRAGMA ignore_check_constraints = ON", error))
+    goto fail;
+  self->deferred_checks = TRUE;
   self->deferred = g_steal_pointer (&sql);
   if (deferred != NULL)
     *deferred = TRUE;
@@ -193,7 +211,39 @@ fail:
   return FALSE;
 }
 
-/* Before the batch's COMMIT: builds what rs_case_store_defer_indices() dropped. */
+/* Every CHECK and NOT NULL constraint of the batch's tables, over all their rows. */
+static gboolean
+check_tables (RsCaseStore  *self,
+              GError      **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (checked_tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA quick_check (%s)", checked_tables[i]);
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      gboolean has_row;
+      const char *result;
+
+      if (!(stmt = rs_db_prepare (self->db, sql, error)) ||
+          !rs_db_step_row (self->db, stmt, &has_row, error))
+        return FALSE;
+      result = has_row ? (const char *)sqlite3_column_text (stmt, 0) : NULL;
+      if (result == NULL)
+        return rs_db_set_error (self->db, SQLITE_NOMEM, error, NULL), FALSE;
+      if (strcmp (result, "ok") == 0)
+        continue;
+      /* A value the store let through that the file's rules refuse: the input's. */
+      if (g_str_has_prefix (result, "CHECK constraint failed") ||
+          g_str_has_prefix (result, "NULL value in"))
+        g_set_error (error, RS_ERROR, RS_ERROR_INVALID_INPUT, "%s", result);
+      else
+        g_set_error (error, RS_ERROR, RS_ERROR_CORRUPT_CASE, "%s", result);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Before the batch's COMMIT: builds what rs_case_store_defer_indices() dropped and
+ * runs the checks it put off. */
 gboolean
 _rs_case_store_build_deferred (RsCaseStore  *self,
                                GError      **error)
@@ -202,6 +252,15 @@ _rs_case_store_build_deferred (RsCaseStore  *self,
   gboolean queue = self->deferred_queue;
 
   self->deferred_queue = FALSE;
+  if (self->deferred_checks)
+    {
+      /* Until the setting is back, the rollback puts it back. */
+      if (!rs_db_exec (self->db, "PRAGMA ignore_check_constraints = OFF", error))
+        return FALSE;
+      self->deferred_checks = FALSE;
+      if (!check_tables (self, error))
+        return FALSE;
+    }
   if (deferred == NULL)
     return TRUE;
 
@@ -223,10 +282,14 @@ _rs_case_store_build_deferred (RsCaseStore  *self,
   return TRUE;
 }
 
-/* After the batch's rollback, which brought everything back. */
+/* After the batch's rollback, which brought everything back but the connection's
+ * setting. */
 void
 _rs_case_store_forget_deferred (RsCaseStore *self)
 {
   g_clear_pointer (&self->deferred, g_ptr_array_unref);
   self->deferred_queue = FALSE;
+  if (self->deferred_checks)
+    rs_db_exec (self->db, "PRAGMA ignore_check_constraints = OFF", NULL);
+  self->deferred_checks = FALSE;
 }

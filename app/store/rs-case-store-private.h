@@ -42,6 +42,8 @@ struct _RsCaseStore
    * whether it dropped the search queue's insert triggers (rs-case-store-bulk.c). */
   GPtrArray *deferred;
   gboolean   deferred_queue;
+  /* CHECK constraints are off for the open batch, and checked before its COMMIT. */
+  gboolean   deferred_checks;
   /* Title and description set in the open batch (NULL: not set), likewise. */
   char      *pending_title;
   char      *pending_description;
