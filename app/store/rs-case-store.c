@@ -1446,6 +1446,33 @@ rs_case_store_set_created (RsCaseStore  *self,
   return TRUE;
 }
 
+/* A document as the store just wrote it (as entities and relations below): the row holds these
+ * values, and NULL for an optional field the draft does not have. */
+static RsDocument *
+document_as_written (gint64      id,
+                     const char *uid,
+                     RsDocument *draft,
+                     const char *text,
+                     const char *imported_at,
+                     const char *sha256,
+                     gint64      length)
+{
+  RsDocument *document = rs_document_new (id);
+
+  rs_document_set_uid (document, uid);
+  rs_document_set_title (document, rs_document_get_title (draft));
+  rs_document_set_publisher (document, rs_document_get_publisher (draft));
+  rs_document_set_author (document, rs_document_get_author (draft));
+  rs_document_set_url (document, rs_document_get_url (draft));
+  rs_document_set_published (document, rs_document_get_published (draft));
+  rs_document_set_imported_at (document, imported_at);
+  rs_document_set_text (document, text);
+  rs_document_set_sha256 (document, sha256);
+  rs_document_set_length (document, length);
+  rs_document_set_reliability (document, rs_document_get_reliability (draft));
+  return document;
+}
+
 RsDocument *
 rs_case_store_add_document (RsCaseStore  *self,
                             RsDocument   *draft,
@@ -1458,6 +1485,7 @@ rs_case_store_add_document (RsCaseStore  *self,
   g_autofree char *sha256 = NULL;
   g_autofree char *imported_at = NULL;
   const char *text;
+  glong length;
   RsReliability reliability;
   static const char *grades[] = { "unknown", "A", "B", "C", "D", "E", "F" };
 
@@ -1481,6 +1509,7 @@ rs_case_store_add_document (RsCaseStore  *self,
     return invalid (error, _("Unknown reliability grade")), NULL;
 
   text = text ? text : "";
+  length = g_utf8_strlen (text, -1);
   uid = dup_uid (rs_document_get_uid (draft));
   sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
   imported_at = rs_document_get_imported_at (draft) ? g_strdup (rs_document_get_imported_at (draft))
@@ -1504,12 +1533,18 @@ rs_case_store_add_document (RsCaseStore  *self,
   rs_db_bind_text (stmt, 7, imported_at);
   rs_db_bind_text (stmt, 8, text);
   rs_db_bind_text (stmt, 9, sha256);
-  sqlite3_bind_int64 (stmt, 10, g_utf8_strlen (text, -1));
+  sqlite3_bind_int64 (stmt, 10, length);
   rs_db_bind_text (stmt, 11, grades[reliability]);
 
-  if (!rs_db_step_done (self->db, stmt, error) ||
-      !(document = _rs_case_store_load_document (self, sqlite3_last_insert_rowid (self->db), error)) ||
-      !op_commit (self, error))
+  if (!rs_db_step_done (self->db, stmt, error))
+    goto fail;
+  /* A batch (an import) builds the document from what it wrote rather than reading
+   * its text back, checking it again and counting its characters a second time. */
+  document = self->in_batch
+             ? document_as_written (sqlite3_last_insert_rowid (self->db), uid, draft, text,
+                                    imported_at, sha256, length)
+             : _rs_case_store_load_document (self, sqlite3_last_insert_rowid (self->db), error);
+  if (document == NULL || !op_commit (self, error))
     goto fail;
 
   _rs_case_store_publish (self, document);
