@@ -1909,14 +1909,16 @@ index_records (Import     *import,
         return FALSE;
       for (;;)
         {
-          g_autofree char *key = NULL;
+          char stack[64];
+          g_autofree char *heap = NULL;
+          const char *key;
           char next;
 
           if (!rs_json_cursor_next (c, '}', &first_member, &more))
             return FALSE;
           if (!more)
             break;
-          if (!rs_json_cursor_read_key (c, &key))
+          if (!(key = rs_json_cursor_read_key_in (c, stack, sizeof stack, &heap)))
             return FALSE;
           if (!g_str_equal (key, "id"))
             {
@@ -2211,6 +2213,8 @@ import_set_mapped (Import *import)
                         g_bytes_get_size (import->bytes), TRUE);
 }
 
+#define BULK_MIN_STEPS 256
+
 static gboolean
 import_bytes (RsCaseStore  *store,
               GBytes       *bytes,
@@ -2229,6 +2233,14 @@ import_bytes (RsCaseStore  *store,
 
   if (!rs_case_store_begin_batch (store, error))
     return fail_write (store, error, NULL, G_MAXUINT);
+  /* Into a new case, the indices are built once, after the rows (same transaction);
+   * below a few hundred rows, building them again costs more than it saves. */
+  if (import->fresh && import_n_steps (import) >= BULK_MIN_STEPS &&
+      !rs_case_store_defer_indices (store, NULL, error))
+    {
+      rs_case_store_rollback_batch (store);
+      return fail_write (store, error, NULL, G_MAXUINT);
+    }
   if (!import_write (store, import, G_MAXUINT, &done, &local_error))
     {
       rs_case_store_rollback_batch (store);

@@ -193,12 +193,87 @@ read_string (RsJsonCursor *cursor,
   return out;
 }
 
+/* Nearly every string of a bundle has no escape: its text is the bytes between
+ * its quotes, read without a copy. The closing quote of such a string at the
+ * cursor, else NULL (escapes, or anything read_string() refuses). */
+static const char *
+plain_string_end (RsJsonCursor *cursor)
+{
+  const char *p;
+
+  if (cursor->p >= cursor->end || *cursor->p != '"')
+    return NULL;
+  for (p = cursor->p + 1; p < cursor->end; p++)
+    {
+      guchar c = *p;
+
+      if (c == '"')
+        return p;
+      if (c == '\\' || c < 0x20)
+        return NULL;
+    }
+  return NULL;
+}
+
+/* The string at the cursor, unescaped: in @stack when it fits (no allocation, for
+ * the names and short values a record is made of), else in *heap (to free). */
+static const char *
+read_string_scratch (RsJsonCursor  *cursor,
+                     char          *stack,
+                     gsize          size,
+                     char         **heap)
+{
+  const char *end = plain_string_end (cursor);
+  GString *out;
+
+  *heap = NULL;
+  if (end != NULL)
+    {
+      gsize length = end - (cursor->p + 1);
+      char *text = length < size ? stack : (*heap = g_malloc (length + 1));
+
+      memcpy (text, cursor->p + 1, length);
+      text[length] = '\0';
+      cursor->p = end + 1;
+      return text;
+    }
+  out = g_string_new (NULL);
+  if (!read_string (cursor, out))
+    return g_string_free (out, TRUE), NULL;
+  return *heap = g_string_free (out, FALSE);
+}
+
+/* Steps over the string at the cursor, checked as reading it would. */
+static gboolean
+skip_string (RsJsonCursor *cursor)
+{
+  const char *end = plain_string_end (cursor);
+  g_autoptr(GString) scratch = NULL;
+
+  if (end != NULL)
+    {
+      cursor->p = end + 1;
+      return TRUE;
+    }
+  scratch = g_string_new (NULL);
+  return read_string (cursor, scratch) != NULL;
+}
+
 char *
 rs_json_cursor_read_string (RsJsonCursor *cursor)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) out = NULL;
+  const char *end;
 
   skip_blank (cursor);
+  if ((end = plain_string_end (cursor)) != NULL)
+    {
+      char *text = g_strndup (cursor->p + 1, end - (cursor->p + 1));
+
+      cursor->p = end + 1;
+      return text;
+    }
+  out = g_string_new (NULL);
   if (!read_string (cursor, out))
     return NULL;
   return g_string_free (g_steal_pointer (&out), FALSE);
@@ -211,6 +286,22 @@ rs_json_cursor_read_key (RsJsonCursor  *cursor,
 {
   *key = rs_json_cursor_read_string (cursor);
   return *key != NULL && rs_json_cursor_expect (cursor, ':');
+}
+
+/* A member's name and the colon after it, without an allocation: the name is in
+ * @stack when it fits, else in *heap, which the caller frees. NULL if refused. */
+const char *
+rs_json_cursor_read_key_in (RsJsonCursor  *cursor,
+                            char          *stack,
+                            gsize          size,
+                            char         **heap)
+{
+  const char *key;
+
+  skip_blank (cursor);
+  if (!(key = read_string_scratch (cursor, stack, size, heap)))
+    return NULL;
+  return rs_json_cursor_expect (cursor, ':') ? key : NULL;
 }
 
 /* A number as json-glib reads it: an integer that fits 64 bits, or a finite
@@ -314,15 +405,17 @@ read_object (RsJsonCursor *cursor,
   cursor->p++;
   for (;;)
     {
-      g_autofree char *key = NULL;
+      char stack[64];
+      g_autofree char *heap = NULL;
+      const char *key;
       JsonNode *member;
 
       if (!rs_json_cursor_next (cursor, '}', &first, &more))
         return NULL;
       if (!more)
         break;
-      if (!rs_json_cursor_read_key (cursor, &key) || json_object_has_member (object, key) ||
-          !(member = read_value (cursor, depth + 1)))
+      if (!(key = rs_json_cursor_read_key_in (cursor, stack, sizeof stack, &heap)) ||
+          json_object_has_member (object, key) || !(member = read_value (cursor, depth + 1)))
         return NULL;
       json_object_set_member (object, key, member);
     }
@@ -374,7 +467,10 @@ read_value (RsJsonCursor *cursor,
       return read_array (cursor, depth);
     case '"':
       {
-        g_autofree char *string = rs_json_cursor_read_string (cursor);
+        /* json-glib copies the string: ours is a scratch copy. */
+        char stack[256];
+        g_autofree char *heap = NULL;
+        const char *string = read_string_scratch (cursor, stack, sizeof stack, &heap);
         JsonNode *node;
 
         if (string == NULL)
@@ -409,7 +505,6 @@ skip_value (RsJsonCursor *cursor,
             guint         depth)
 {
   gboolean first = TRUE, more;
-  g_autoptr(GString) scratch = NULL;
   char next;
 
   if (depth > MAX_DEPTH || !rs_json_cursor_peek (cursor, &next))
@@ -429,17 +524,15 @@ skip_value (RsJsonCursor *cursor,
             return TRUE;
           if (next == '{')
             {
-              g_autofree char *key = NULL;
-
-              if (!rs_json_cursor_read_key (cursor, &key))
+              skip_blank (cursor);
+              if (!skip_string (cursor) || !rs_json_cursor_expect (cursor, ':'))
                 return FALSE;
             }
           if (!skip_value (cursor, depth + 1))
             return FALSE;
         }
     case '"':
-      scratch = g_string_new (NULL);
-      return read_string (cursor, scratch) != NULL;
+      return skip_string (cursor);
     case 't':
       return read_word (cursor, "true");
     case 'f':

@@ -37,6 +37,10 @@ gboolean  rs_json_cursor_next         (RsJsonCursor  *cursor,
 char     *rs_json_cursor_read_string  (RsJsonCursor  *cursor);
 gboolean  rs_json_cursor_read_key     (RsJsonCursor  *cursor,
                                        char         **key);
+const char *rs_json_cursor_read_key_in (RsJsonCursor *cursor,
+                                       char          *buffer,
+                                       gsize          size,
+                                       char         **heap);
 JsonNode *rs_json_cursor_read_value   (RsJsonCursor  *cursor);
 gboolean  rs_json_cursor_skip_value   (RsJsonCursor  *cursor);
 gboolean  rs_json_cursor_at_end       (RsJsonCursor  *cursor);

@@ -38,6 +38,12 @@ struct _RsCaseStore
    * was most of its time. Outside a batch the connection may be swapped (loading
    * an upgraded copy), so nothing is kept. */
   GHashTable *batch_stmts;
+  /* CREATE INDEX texts rs_case_store_defer_indices() dropped for the open batch, and
+   * whether it dropped the search queue's insert triggers (rs-case-store-bulk.c). */
+  GPtrArray *deferred;
+  gboolean   deferred_queue;
+  /* CHECK constraints are off for the open batch, and checked before its COMMIT. */
+  gboolean   deferred_checks;
   /* Title and description set in the open batch (NULL: not set), likewise. */
   char      *pending_title;
   char      *pending_description;
@@ -101,6 +107,9 @@ gboolean      _rs_case_store_exec_cached (RsCaseStore  *self,
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RsStoreStmt, _rs_case_store_stmt_clear)
 
 void        _rs_case_store_class_sync_init (RsCaseStoreClass *klass);
+gboolean    _rs_case_store_build_deferred (RsCaseStore *self,
+                                           GError     **error);
+void        _rs_case_store_forget_deferred (RsCaseStore *self);
 void        _rs_case_store_publish       (RsCaseStore  *self,
                                           gpointer      object);
 gboolean    _rs_case_store_insert_note   (RsCaseStore  *self,

@@ -96,6 +96,9 @@ gboolean     rs_case_store_begin_batch        (RsCaseStore            *self,
 gboolean     rs_case_store_commit_batch       (RsCaseStore            *self,
                                                GError                **error);
 void         rs_case_store_rollback_batch     (RsCaseStore            *self);
+gboolean     rs_case_store_defer_indices      (RsCaseStore            *self,
+                                               gboolean               *deferred,
+                                               GError                **error);
 
 void         rs_case_store_set_author         (RsCaseStore            *self,
                                                const char             *author);
