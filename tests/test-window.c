@@ -314,8 +314,8 @@ test_filter_field (void)
 
 /* A large case with every entity placed: the board is drawn first, the panels a frame
  * later (issue 18: their rows cost more than the board's first frame); with entities
- * to lay out, or a small case, the panels have it at once. Another case set meanwhile
- * cancels the wait. */
+ * to lay out, the panels first and the board a frame later; a small case everywhere at
+ * once. Another case set meanwhile cancels the wait. */
 static RsCaseStore *
 open_generated (const char *name,
                 guint       n_entities,
@@ -363,23 +363,30 @@ test_large_case_panels_after_board (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (panels_have (window, large));
   g_assert_cmpuint (rs_board_view_get_frames_drawn (window->board), >, frames);
-  g_assert_null (window->panels_pending);
+  g_assert_null (window->second_store);
 
   /* Another case before the panels had this one: the wait is off, the small case is
    * everywhere at once, and the large one never reaches the panels. */
   rs_window_set_store (window, NULL);
   rs_window_set_store (window, large);
-  g_assert_nonnull (window->panels_pending);
+  g_assert_nonnull (window->second_store);
   rs_window_set_store (window, sample);
-  g_assert_null (window->panels_pending);
+  g_assert_null (window->second_store);
   g_assert_true (panels_have (window, sample));
   iterate (300);
   g_assert_true (panels_have (window, sample));
 
-  /* Entities to lay out: the panels first, as before (their rows would otherwise hold
-   * up the UI thread while the layout runs). */
+  /* Entities to lay out: the panels first, and the board (whose layout then starts)
+   * after their first frame, so that their rows do not hold up the UI thread while the
+   * layout runs. */
   rs_window_set_store (window, unplaced);
   g_assert_true (panels_have (window, unplaced));
+  g_assert_null (rs_board_view_get_store (window->board));
+  g_assert_false (rs_board_view_get_layout_running (window->board));
+  end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (rs_board_view_get_store (window->board) == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (rs_board_view_get_store (window->board) == unplaced);
   g_assert_true (wait_for_layout (window->board, 60000));
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -604,7 +604,7 @@ check_quote (Bundle  *bundle,
              Record  *record,
              GError **error)
 {
-  Record *document;
+  Record *document = NULL;
   const char *text, *doc_id, *doc_text;
   gint64 start, end, credibility;
   g_autofree char *slice = NULL;

@@ -77,11 +77,13 @@ struct _RsWindow
 
   guint                watch_source;     /* polls the file for other programs' changes */
   guint                opening_tick;     /* clears "opening-case" once the case is shown */
-  /* A large case's panels wait for the board's first frame (set_on_children). */
-  RsCaseStore         *panels_pending;   /* owned */
-  GdkFrameClock       *panels_clock;     /* owned, while waiting for its after-paint */
-  gulong               panels_paint_id;
-  guint                panels_idle;
+  /* A large case comes in two frames (set_on_children): the board or the panels wait
+   * for the other's first frame. */
+  RsCaseStore         *second_store;     /* owned */
+  gboolean             second_is_board;
+  GdkFrameClock       *second_clock;     /* owned, while waiting for its after-paint */
+  gulong               second_paint_id;
+  guint                second_idle;
   gboolean             close_when_saved; /* close once the notes are on disk */
   gboolean             force_close;      /* the user chose to close without saving */
   AdwToast            *reload_toast;     /* weak: the "updated" notice while shown */

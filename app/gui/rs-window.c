@@ -847,7 +847,7 @@ on_drop_cb (GtkDropTarget *target,
 }
 
 /* Below this many entities the panels' rows cost less than a frame: no waiting. */
-#define PANELS_AFTER_BOARD_MIN 2000
+#define SECOND_GROUP_MIN 2000
 
 static void
 set_on (GObject    **children,
@@ -878,60 +878,67 @@ collect_panels (RsWindow  *self,
 }
 
 static void
-cancel_pending_panels (RsWindow *self)
+cancel_second_group (RsWindow *self)
 {
-  if (self->panels_paint_id != 0)
-    g_signal_handler_disconnect (self->panels_clock, self->panels_paint_id);
-  self->panels_paint_id = 0;
-  g_clear_object (&self->panels_clock);
-  g_clear_handle_id (&self->panels_idle, g_source_remove);
-  g_clear_object (&self->panels_pending);
+  if (self->second_paint_id != 0)
+    g_signal_handler_disconnect (self->second_clock, self->second_paint_id);
+  self->second_paint_id = 0;
+  g_clear_object (&self->second_clock);
+  g_clear_handle_id (&self->second_idle, g_source_remove);
+  g_clear_object (&self->second_store);
 }
 
 static gboolean
-set_pending_panels_cb (gpointer data)
+set_second_group_cb (gpointer data)
 {
   RsWindow *self = data;
-  g_autoptr(RsCaseStore) store = g_steal_pointer (&self->panels_pending);
+  g_autoptr(RsCaseStore) store = g_steal_pointer (&self->second_store);
   GObject *panels[16];
   guint n_panels = collect_panels (self, panels);
 
-  self->panels_idle = 0;
-  if (store != NULL && store == self->store)
+  self->second_idle = 0;
+  if (store == NULL || store != self->store)
+    return G_SOURCE_REMOVE;
+  if (self->second_is_board)
+    set_on ((GObject *[]) { G_OBJECT (self->board) }, 1, "store", store);
+  else
     set_on (panels, n_panels, "store", store);
   return G_SOURCE_REMOVE;
 }
 
 static void
-on_board_painted_cb (GdkFrameClock *clock,
-                     RsWindow      *self)
+on_first_group_painted_cb (GdkFrameClock *clock,
+                           RsWindow      *self)
 {
-  /* Drawn: the panels next, once the frame is out. */
-  g_signal_handler_disconnect (clock, self->panels_paint_id);
-  self->panels_paint_id = 0;
-  g_clear_object (&self->panels_clock);
-  if (self->panels_idle == 0)
-    self->panels_idle = g_idle_add (set_pending_panels_cb, self);
+  /* Drawn: the second group next, once the frame is out. */
+  g_signal_handler_disconnect (clock, self->second_paint_id);
+  self->second_paint_id = 0;
+  g_clear_object (&self->second_clock);
+  if (self->second_idle == 0)
+    self->second_idle = g_idle_add (set_second_group_cb, self);
 }
 
-/* A large case whose entities all have a place: its board is drawn first and the panels
- * (some 200 list rows built from templates for the reports, the timeline's) come a
- * frame later. With a layout to run, the panels still go first (see below). */
+/* A large case comes in two frames: with every entity placed, the board first and the
+ * panels (some 200 list rows built from templates for the reports, the timeline's)
+ * after its first frame; with a layout to run, the panels first and the board, whose
+ * layout then starts, after theirs, so that measuring their rows does not hold up the
+ * UI thread while the layout runs. FALSE: a small case, or a window not yet shown. */
 static gboolean
-panels_after_board (RsWindow    *self,
-                    RsCaseStore *store)
+split_in_two (RsWindow    *self,
+              RsCaseStore *store,
+              gboolean    *board_second)
 {
   GListModel *entities = rs_case_get_entities (rs_case_store_get_case (store));
   guint n = g_list_model_get_n_items (entities);
 
-  if (n < PANELS_AFTER_BOARD_MIN || gtk_widget_get_frame_clock (GTK_WIDGET (self)) == NULL)
+  if (n < SECOND_GROUP_MIN || gtk_widget_get_frame_clock (GTK_WIDGET (self)) == NULL)
     return FALSE;
-  for (guint i = 0; i < n; i++)
+  *board_second = FALSE;
+  for (guint i = 0; i < n && !*board_second; i++)
     {
       g_autoptr(RsEntity) entity = g_list_model_get_item (entities, i);
 
-      if (!rs_entity_get_has_position (entity))
-        return FALSE;
+      *board_second = !rs_entity_get_has_position (entity);
     }
   return TRUE;
 }
@@ -949,27 +956,37 @@ set_on_children (RsWindow   *self,
   GObject *panels[16];
   guint n_panels = collect_panels (self, panels);
   GObject *board[] = { G_OBJECT (self->empty_state), G_OBJECT (self->board) };
+  gboolean board_second = FALSE;
 
   if (g_str_equal (property, "store"))
     {
-      cancel_pending_panels (self);
-      if (value != NULL && panels_after_board (self, value))
+      cancel_second_group (self);
+      if (value != NULL && split_in_two (self, value, &board_second))
         {
           GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
           /* Nothing of the case before shows meanwhile. */
-          set_on (panels, n_panels, property, NULL);
-          set_on (board, G_N_ELEMENTS (board), property, value);
-          self->panels_pending = g_object_ref (value);
-          self->panels_clock = g_object_ref (clock);
-          self->panels_paint_id = g_signal_connect (clock, "after-paint",
-                                                    G_CALLBACK (on_board_painted_cb), self);
+          if (board_second)
+            {
+              set_on ((GObject *[]) { G_OBJECT (self->board) }, 1, property, NULL);
+              set_on (panels, n_panels, property, value);
+              set_on ((GObject *[]) { G_OBJECT (self->empty_state) }, 1, property, value);
+            }
+          else
+            {
+              set_on (panels, n_panels, property, NULL);
+              set_on (board, G_N_ELEMENTS (board), property, value);
+            }
+          self->second_store = g_object_ref (value);
+          self->second_is_board = board_second;
+          self->second_clock = g_object_ref (clock);
+          self->second_paint_id = g_signal_connect (clock, "after-paint",
+                                                    G_CALLBACK (on_first_group_painted_cb), self);
           return;
         }
     }
   /* The board last: a case without positions starts its layout in a worker as soon as
-   * the board has it, and the panels' rows would then hold up the UI thread while it
-   * runs. */
+   * the board has it. */
   set_on (panels, n_panels, property, value);
   set_on (board, G_N_ELEMENTS (board), property, value);
 }
@@ -1453,7 +1470,7 @@ rs_window_dispose (GObject *object)
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->watch_source, g_source_remove);
-  cancel_pending_panels (self);
+  cancel_second_group (self);
   /* The last write before the panels go; a window being torn down is not updated
    * about it (GTK must not be asked to change its widgets now). */
   if (self->store != NULL)
