@@ -401,6 +401,16 @@ store_closed (gpointer path)
 }
 
 static void
+wait_for_store (RsWindow *window)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (rs_window_get_store (window) == NULL && g_get_monotonic_time () < end)
+    iterate (20);
+  g_assert_nonnull (rs_window_get_store (window));
+}
+
+static void
 test_prefetch (void)
 {
   g_autoptr(RsCaseStore) sample = rs_test_open_sample_case ("prefetch.redstring");
@@ -428,10 +438,7 @@ test_prefetch (void)
   rs_window_open_case_at_start (window, path);
   rs_window_drop_prefetch ();
   gtk_window_present (GTK_WINDOW (window));
-  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (rs_window_get_store (window) == NULL && g_get_monotonic_time () < end)
-    iterate (20);
-  g_assert_nonnull (rs_window_get_store (window));
+  wait_for_store (window);
   g_assert_cmpstr (rs_case_store_get_path (rs_window_get_store (window)), ==, path);
   g_assert_cmpuint (g_list_model_get_n_items (rs_case_get_entities (
     rs_case_store_get_case (rs_window_get_store (window)))), >, 10);
@@ -444,10 +451,7 @@ test_prefetch (void)
   rs_window_open_case_at_start (window, path);
   rs_window_drop_prefetch ();
   gtk_window_present (GTK_WINDOW (window));
-  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (rs_window_get_store (window) == NULL && g_get_monotonic_time () < end)
-    iterate (20);
-  g_assert_nonnull (rs_window_get_store (window));
+  wait_for_store (window);
   gtk_window_destroy (GTK_WINDOW (window));
   iterate (300);
   g_assert_null (rs_case_store_find_open (path));

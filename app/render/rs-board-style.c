@@ -459,12 +459,8 @@ measure_uncached (RsBoardStyle *self,
                   double       *width,
                   double       *height)
 {
-  RsWordMeasure *words;
-
-  if (font == RS_BOARD_FONT_NODE && (words = get_word_measure (self, context)) != NULL &&
-      rs_word_measure_text (words, bounded, max_width, max_lines, width, height))
-    return;
-  measure_with_pango (self, context, font, bounded, max_width, max_lines, width, height);
+  if (!measure_words (self, context, font, bounded, max_width, max_lines, width, height))
+    measure_with_pango (self, context, font, bounded, max_width, max_lines, width, height);
 }
 
 static void
