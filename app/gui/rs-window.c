@@ -730,6 +730,9 @@ rs_window_prefetch_case (const char *path)
 {
   g_return_if_fail (path != NULL);
 
+  /* Asked at startup already (rs_application_startup): the same loading goes on. */
+  if (has_prefetch (path))
+    return;
   rs_window_drop_prefetch ();
   if (rs_case_store_find_open (path) != NULL)
     return;
