@@ -904,7 +904,7 @@ set_second_group_cb (gpointer data)
   if (store == NULL || store != self->store)
     return G_SOURCE_REMOVE;
   if (self->second_is_board)
-    set_on ((GObject *[]) { G_OBJECT (self->board) }, 1, "store", store);
+    g_object_set (self->board, "store", store, NULL);
   else
     set_on (panels, n_panels, "store", store);
   return G_SOURCE_REMOVE;
@@ -972,9 +972,9 @@ set_on_children (RsWindow   *self,
           /* Nothing of the case before shows meanwhile. */
           if (board_second)
             {
-              set_on ((GObject *[]) { G_OBJECT (self->board) }, 1, property, NULL);
+              g_object_set (self->board, "store", NULL, NULL);
               set_on (panels, n_panels, property, value);
-              set_on ((GObject *[]) { G_OBJECT (self->empty_state) }, 1, property, value);
+              g_object_set (self->empty_state, "store", value, NULL);
             }
           else
             {
